@@ -1,0 +1,95 @@
+// aoesan-ctl: the command-line front end. Each subcommand is a small function over core.
+#include <QCoreApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+#include "Version.h"
+#include "log/Logging.h"
+#include "net/NetworkInterfaces.h"
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 1;
+
+int cmdInterfaces(const QStringList &)
+{
+    const auto listed = aoesan::net::listInterfaces();
+    if (!listed) {
+        std::fprintf(stderr, "aoesan-ctl: %s\n", listed.error().c_str());
+        return kExitFailure;
+    }
+    std::printf("%-16s %-17s %6s %s\n", "INTERFACE", "MAC", "MTU", "LINK");
+    for (const auto &i : listed.value()) {
+        const char *link = i.up ? (i.carrier ? "up" : "up, no carrier") : "down";
+        std::printf("%-16s %-17s %6d %s\n", i.name.c_str(), i.mac.toString().c_str(), i.mtu, link);
+    }
+    return 0;
+}
+
+struct Subcommand
+{
+    const char *summary;
+    std::function<int(const QStringList &)> run;
+};
+
+const std::map<QString, Subcommand> &subcommands()
+{
+    static const std::map<QString, Subcommand> table{
+        {QStringLiteral("interfaces"), {"list Ethernet interfaces with MAC, MTU and link state", cmdInterfaces}},
+    };
+    return table;
+}
+
+QString commandsHelp()
+{
+    QString text = QStringLiteral("Commands:\n");
+    for (const auto &[name, command] : subcommands())
+        text += QStringLiteral("  %1  %2\n").arg(name, -12).arg(QString::fromLatin1(command.summary));
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("aoesan-ctl"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(aoesan::kVersionString));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n")
+                                     + commandsHelp());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or warn)."),
+                                      QStringLiteral("level"));
+    parser.addOption(logLevel);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run (see above)."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    parser.process(app);
+
+    aoesan::log::LogOptions logOptions{"aoesan-ctl", std::string("warn"), true, true};
+    if (parser.isSet(logLevel))
+        logOptions.level = parser.value(logLevel).toStdString();
+    else if (qEnvironmentVariableIsSet("AOESAN_LOG"))
+        logOptions.level.reset();
+    aoesan::log::initLogging(logOptions);
+
+    QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) {
+        std::fprintf(stderr, "aoesan-ctl: no command given\n\n%s", qPrintable(commandsHelp()));
+        return kExitUsage;
+    }
+    const QString name = args.takeFirst();
+    const auto found = subcommands().find(name);
+    if (found == subcommands().end()) {
+        std::fprintf(stderr, "aoesan-ctl: unknown command '%s'\n\n%s", qPrintable(name), qPrintable(commandsHelp()));
+        return kExitUsage;
+    }
+    return found->second.run(args);
+}

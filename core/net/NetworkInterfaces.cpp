@@ -1,0 +1,79 @@
+#include "net/NetworkInterfaces.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+namespace aoesan::net {
+
+namespace {
+
+constexpr int kArphrdEther = 1;
+constexpr unsigned kIffUp = 0x1;
+
+std::optional<std::string> readLine(const std::filesystem::path &path)
+{
+    std::ifstream in(path);
+    std::string line;
+    if (!in || !std::getline(in, line))
+        return std::nullopt;
+    return line;
+}
+
+std::optional<long> readNumber(const std::filesystem::path &path)
+{
+    const auto line = readLine(path);
+    if (!line)
+        return std::nullopt;
+    try {
+        return std::stol(*line, nullptr, 0);
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+InterfaceInfo readInterface(const std::filesystem::path &dir)
+{
+    InterfaceInfo info;
+    info.name = dir.filename().string();
+    if (const auto mac = readLine(dir / "address"))
+        info.mac = protocol::MacAddress::fromString(*mac).value_or(protocol::MacAddress());
+    info.index = static_cast<int>(readNumber(dir / "ifindex").value_or(0));
+    info.mtu = static_cast<int>(readNumber(dir / "mtu").value_or(0));
+    info.up = (static_cast<unsigned long>(readNumber(dir / "flags").value_or(0)) & kIffUp) != 0;
+    // Reading `carrier` of a down interface fails with EINVAL: that is "no carrier".
+    info.carrier = readNumber(dir / "carrier").value_or(0) == 1;
+    info.operState = readLine(dir / "operstate").value_or("unknown");
+    return info;
+}
+
+} // namespace
+
+Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string &sysfsNet)
+{
+    std::error_code ec;
+    std::filesystem::directory_iterator it(sysfsNet, ec);
+    if (ec)
+        return Unexpected("cannot list network interfaces in " + sysfsNet + ": " + ec.message());
+    std::vector<InterfaceInfo> result;
+    for (const auto &entry : it) {
+        if (readNumber(entry.path() / "type").value_or(-1) != kArphrdEther)
+            continue;
+        result.push_back(readInterface(entry.path()));
+    }
+    std::ranges::sort(result, {}, &InterfaceInfo::name);
+    return result;
+}
+
+Result<InterfaceInfo, std::string> findInterface(const std::string &name, const std::string &sysfsNet)
+{
+    if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+        return Unexpected("'" + name + "' is not a valid interface name");
+    const std::filesystem::path dir = std::filesystem::path(sysfsNet) / name;
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec))
+        return Unexpected("no network interface named '" + name + "' (see `ip link`)");
+    return readInterface(dir);
+}
+
+} // namespace aoesan::net

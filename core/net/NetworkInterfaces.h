@@ -1,0 +1,34 @@
+// The machine's Ethernet interfaces (name, MAC, MTU, link state), read from sysfs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/MacAddress.h"
+#include "util/Result.h"
+
+namespace aoesan::net {
+
+struct InterfaceInfo
+{
+    std::string name;
+    protocol::MacAddress mac;
+    int index = 0;
+    int mtu = 0;
+    bool up = false;      // administratively up (IFF_UP)
+    bool carrier = false; // link detected
+    std::string operState; // "up", "down", "unknown", ... as the kernel says
+
+    bool operator==(const InterfaceInfo &) const = default;
+};
+
+// Every interface of Ethernet type (ARPHRD_ETHER: NICs, veth, bridges, taps) in this network
+// namespace, sorted by name. Loopback is left out: on `lo` every process sees its own frames.
+// `sysfsNet` lets tests point at a fixture tree instead of /sys/class/net.
+Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string &sysfsNet = "/sys/class/net");
+
+// One interface by name, whatever its type; an error names what is wrong.
+Result<InterfaceInfo, std::string> findInterface(const std::string &name, const std::string &sysfsNet = "/sys/class/net");
+
+} // namespace aoesan::net
