@@ -9,7 +9,7 @@ set(CMAKE_CXX_EXTENSIONS OFF)
 target_compile_options(aoesan_compile_options INTERFACE
     -Wall -Wextra -Wpedantic
     -Wcast-align -Wconversion -Wsign-conversion -Wshadow -Wnon-virtual-dtor
-    -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion -Wformat=2
+    -Woverloaded-virtual -Wdouble-promotion -Wformat=2
     -Wimplicit-fallthrough -Wmissing-declarations
     $<$<BOOL:${AOESAN_WERROR}>:-Werror>)
 
