@@ -1,0 +1,56 @@
+#!/bin/bash
+# Sets up a Debian 12 machine to build aoesan, builds it into ./build, and then runs what was asked:
+#   packaging/build-from-source.sh --run     start the desktop program
+#   packaging/build-from-source.sh --test    run the whole test suite (root runs the namespace tests too)
+#   packaging/build-from-source.sh           just build
+# Package installation is idempotent and quiet when everything is already there.
+# Environment: BUILD_DIR (default ./build), CMAKE_ARGS (extra configure arguments), CTEST_ARGS.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${BUILD_DIR:-$here/build}
+mode=build
+case "${1:-}" in
+    --run) mode=run; shift ;;
+    --test) mode=test; shift ;;
+    "") ;;
+    -h|--help) sed -n 2,7p "$0"; exit 0 ;;
+    *) echo "build-from-source.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+esac
+
+build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+                qt6-l10n-tools libqt6svg6 libpcap-dev libspdlog-dev libfmt-dev)
+# Real peers and tools the tests run against, in network namespaces they create.
+test_packages=(iproute2 vblade aoetools tcpdump tshark xvfb xauth)
+
+install_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    echo "Installing: ${missing[*]}"
+    # tshark asks whether non-root users may capture; answer "no" so the install never waits for a person.
+    echo 'wireshark-common wireshark-common/install-setuid boolean false' | "${sudo[@]}" debconf-set-selections
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null || {
+        "${sudo[@]}" apt-get update -qq && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
+    }
+}
+
+install_packages "${build_packages[@]}"
+[ "$mode" = test ] && install_packages "${test_packages[@]}"
+
+# shellcheck disable=SC2086
+cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_ARGS:-} >/dev/null
+cmake --build "$build_dir"
+
+case $mode in
+    run) exec "$build_dir/app/aoesan" "$@" ;;
+    # shellcheck disable=SC2086
+    test) exec ctest --test-dir "$build_dir" --output-on-failure ${CTEST_ARGS:-} "$@" ;;
+    *) echo "Built into $build_dir" ;;
+esac
