@@ -28,7 +28,7 @@ std::optional<MacAddress> MacAddress::fromString(std::string_view text)
         if (v < 0 || nibbles >= 12)
             return std::nullopt;
         const auto index = nibbles / 2;
-        bytes[index] = static_cast<std::uint8_t>((bytes[index] << 4U) | static_cast<unsigned>(v));
+        bytes[index] = static_cast<std::uint8_t>((unsigned{bytes[index]} << 4U) | static_cast<unsigned>(v));
         ++nibbles;
     }
     if (nibbles != 12)
