@@ -232,11 +232,11 @@ ReceiveResult TargetProtocol::handleReserve(const Header &h, const ReserveArg &r
     return {Verdict::Reply, changed};
 }
 
-std::size_t TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::size_t length) const
+AtaCompletion TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::size_t length) const
 {
     const auto frame = decodeFrame(buffer.first(length), DecodeOptions{false});
     if (!frame || !frame->as<AtaArg>())
-        return 0;
+        return {};
     const AtaArg request = *frame->as<AtaArg>();
     const Header rh = replyHeader(frame->header);
     auto data = buffer.subspan(kCommonHeaderSize + kAtaHeaderSize);
@@ -258,12 +258,21 @@ std::size_t TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::size
     arg[1] = outcome.error;
     arg[2] = outcome.sectorCount;
     arg[3] = outcome.status;
-    std::size_t replyLength = kCommonHeaderSize + kAtaHeaderSize + outcome.dataBytes;
-    if (replyLength < kMinimumFrameSize) {
-        std::memset(buffer.data() + replyLength, 0, kMinimumFrameSize - replyLength);
-        replyLength = kMinimumFrameSize;
+    AtaCompletion done;
+    done.length = kCommonHeaderSize + kAtaHeaderSize + outcome.dataBytes;
+    if (done.length < kMinimumFrameSize) {
+        std::memset(buffer.data() + done.length, 0, kMinimumFrameSize - done.length);
+        done.length = kMinimumFrameSize;
     }
-    return replyLength;
+    done.failed = outcome.aoeError != AoeError::None || (outcome.status & ata::StatusError) != 0;
+    if (!done.failed) {
+        const bool isWrite = request.cmdStatus == ata::WriteSectors || request.cmdStatus == ata::WriteSectorsExt;
+        const bool isRead = request.cmdStatus == ata::ReadSectors || request.cmdStatus == ata::ReadSectorsExt;
+        const std::size_t bytes = std::size_t{request.sectorCount} * kSectorSize;
+        done.bytesWritten = isWrite ? bytes : 0;
+        done.bytesRead = isRead ? bytes : 0;
+    }
+    return done;
 }
 
 std::vector<std::vector<std::uint8_t>> TargetProtocol::announcements() const

@@ -29,6 +29,14 @@ enum class Verdict : std::uint8_t {
     Ata,   // an ATA command that passed every check: call executeAta()
 };
 
+struct AtaCompletion
+{
+    std::size_t length = 0; // of the reply in the buffer; 0: nothing to send
+    std::size_t bytesRead = 0;
+    std::size_t bytesWritten = 0;
+    bool failed = false; // an AoE error or an ATA error status went back
+};
+
 struct ReceiveResult
 {
     Verdict verdict = Verdict::Drop;
@@ -46,8 +54,8 @@ public:
 
     // Runs the ATA command of a frame receive() returned Verdict::Ata for, and rewrites `buffer` in
     // place into the reply (read data lands at byte 36). `buffer` must hold 36 + maxSectors × 512
-    // bytes. Returns the reply length. Thread-safe.
-    std::size_t executeAta(std::span<std::uint8_t> buffer, std::size_t length) const;
+    // bytes. Thread-safe.
+    AtaCompletion executeAta(std::span<std::uint8_t> buffer, std::size_t length) const;
 
     // The unsolicited config reply sent at start: broadcast, or one per masked MAC.
     std::vector<std::vector<std::uint8_t>> announcements() const;

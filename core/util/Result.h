@@ -2,6 +2,7 @@
 // (decoding a frame, opening a socket). A small stand-in for C++23 std::expected.
 #pragma once
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -21,6 +22,10 @@ class [[nodiscard]] Result
 public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {} // NOLINT: implicit by design
     Result(Unexpected<E> failure) : m_state(std::in_place_index<1>, std::move(failure.error)) {} // NOLINT
+    // Lets `return Unexpected("text");` work where E is std::string.
+    template <typename U>
+        requires(!std::is_same_v<U, E> && std::is_constructible_v<E, U>)
+    Result(Unexpected<U> failure) : m_state(std::in_place_index<1>, E(std::move(failure.error))) {} // NOLINT
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -1,0 +1,14 @@
+// Giving up privileges once the engine holds what it needs (its packet socket and backing file):
+// the Wireshark/dumpcap model. Whatever a request does afterwards, it cannot use CAP_NET_RAW again.
+#pragma once
+
+#include <string>
+
+#include "util/Result.h"
+
+namespace aoesan::platform {
+
+// Clears the effective, permitted, inheritable and ambient capability sets and sets no_new_privs.
+Result<bool, std::string> dropAllCapabilities();
+
+} // namespace aoesan::platform

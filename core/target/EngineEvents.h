@@ -1,0 +1,47 @@
+// What a serving engine tells the world: with --events, one JSON object per line on stdout for the
+// supervisor (schema in docs/engine-events.md); otherwise short human lines on stderr, as vblade prints.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include "protocol/MacAddress.h"
+#include "target/ServeOptions.h"
+#include "target/TargetServer.h"
+
+namespace aoesan::target {
+
+struct StartedInfo
+{
+    const ServeOptions &options;
+    const protocol::MacAddress &mac;
+    int mtu = 0;
+    std::uint64_t sectors = 0;
+    std::uint8_t maxSectors = 0;
+    unsigned workers = 0;
+    std::string stateFile;
+    std::string configString;
+};
+
+class EngineEvents
+{
+public:
+    EngineEvents(bool json, std::FILE *out = stdout, std::FILE *human = stderr);
+
+    void started(const StartedInfo &info);
+    void counters(const CounterSnapshot &c);
+    void clientSeen(const protocol::MacAddress &mac);
+    void warning(const std::string &message);
+    // code: a stable word for programs (no-permission, no-such-interface, interface-down, not-found,
+    // busy, out-of-range, bad-arguments, io).
+    void error(const std::string &code, const std::string &message, const std::string &fix = {});
+    void stopped(const std::string &reason, const CounterSnapshot &c);
+
+private:
+    void writeLine(const std::string &jsonObject);
+    bool m_json;
+    std::FILE *m_out;
+    std::FILE *m_human;
+};
+
+} // namespace aoesan::target
