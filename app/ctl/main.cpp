@@ -9,6 +9,7 @@
 #include "Version.h"
 #include "log/Logging.h"
 #include "net/NetworkInterfaces.h"
+#include "target/ServeSession.h"
 
 namespace {
 
@@ -30,6 +31,27 @@ int cmdInterfaces(const QStringList &)
     return 0;
 }
 
+// A foreground target with vblade's arguments: switching from vblade is changing one word.
+int cmdServe(const QStringList &args)
+{
+    std::vector<std::string> words;
+    for (const auto &a : args) {
+        if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            std::printf("%s", aoesan::target::serveUsage("aoesan-ctl").c_str());
+            return 0;
+        }
+        words.push_back(a.toStdString());
+    }
+    auto options = aoesan::target::parseServeArguments(words);
+    aoesan::target::EngineEvents events(options.ok() && options->events);
+    if (!options) {
+        events.error("bad-arguments", options.error());
+        std::fprintf(stderr, "%s", aoesan::target::serveUsage("aoesan-ctl").c_str());
+        return kExitUsage;
+    }
+    return aoesan::target::runServe(options.value(), events);
+}
+
 struct Subcommand
 {
     const char *summary;
@@ -40,6 +62,7 @@ const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> table{
         {QStringLiteral("interfaces"), {"list Ethernet interfaces with MAC, MTU and link state", cmdInterfaces}},
+        {QStringLiteral("serve"), {"export a file or block device as an AoE target (vblade's arguments)", cmdServe}},
     };
     return table;
 }

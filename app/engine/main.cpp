@@ -4,12 +4,43 @@
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "Version.h"
 #include "log/Logging.h"
+#include "target/ServeSession.h"
+
+namespace {
+
+// vblade's arguments (-b 16 -d ...) are not QCommandLineParser's: serve parses its own.
+int serve(const std::vector<std::string> &args)
+{
+    for (const auto &a : args) {
+        if (a == "-h" || a == "--help") {
+            std::printf("%s", aoesan::target::serveUsage("aoesan-engine").c_str());
+            return 0;
+        }
+    }
+    auto options = aoesan::target::parseServeArguments(args);
+    aoesan::target::EngineEvents events(options.ok() && options->events);
+    if (!options) {
+        events.error("bad-arguments", options.error());
+        std::fprintf(stderr, "%s", aoesan::target::serveUsage("aoesan-engine").c_str());
+        return aoesan::target::ServeUsage;
+    }
+    // stdout may be the supervisor's event stream: logs go to stderr and the file only.
+    aoesan::log::initLogging({"aoesan-engine", std::nullopt, true, true});
+    return aoesan::target::runServe(options.value(), events);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && std::string(argv[1]) == "serve")
+        return serve(std::vector<std::string>(argv + 2, argv + argc));
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("aoesan-engine"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(aoesan::kVersionString));
@@ -17,14 +48,17 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The privileged AoE engine of aoesan. It is started by aoesan and aoesan-ctl;\n"
-        "it needs CAP_NET_RAW (membership of group 'aoesan' in an installed system, or root)."));
+        "it needs CAP_NET_RAW (membership of group 'aoesan' in an installed system, or root).\n\n"
+        "Modes:\n"
+        "  serve [vblade options] SHELF SLOT NETIF FILE   export FILE as AoE target eSHELF.SLOT\n"
+        "                                                (aoesan-engine serve --help for the options)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
                                       QStringLiteral("level"));
     parser.addOption(logLevel);
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run. No mode is available yet."));
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve."));
     parser.process(app);
 
     aoesan::log::LogOptions logOptions{"aoesan-engine", std::nullopt, true, true};
