@@ -202,9 +202,16 @@ void PcapTransport::drain()
         if (!alive)
             return;
     }
-    if (rc == PCAP_ERROR_IFACE_NOT_UP)
+    if (rc >= 0 || rc == PCAP_ERROR_BREAK)
+        return;
+    // A link going down is not an error here: libpcap keeps the capture, and it resumes when the link
+    // comes back (send() reports InterfaceDown meanwhile). What does end up here is fatal.
+    if (!findInterface(m_info.name))
+        fail(error(TransportError::Code::NoSuchInterface, "interface " + m_info.name + " disappeared (" + detail + ")",
+                   "reopen it when it is back; list the interfaces with `ip link`"));
+    else if (rc == PCAP_ERROR_IFACE_NOT_UP)
         fail(interfaceDown(m_info.name));
-    else if (rc < 0 && rc != PCAP_ERROR_BREAK)
+    else
         fail(error(TransportError::Code::Io, "capture on " + m_info.name + " failed: " + detail));
 }
 
