@@ -52,16 +52,15 @@ bool hasPacketCapability()
     std::ostringstream text;
     text << in.rdbuf();
     const auto mask = parseEffectiveCapabilities(text.str());
-    return mask && (*mask & (std::uint64_t{1} << kCapNetRaw)) != 0;
+    return mask && (*mask & (std::uint64_t {1} << kCapNetRaw)) != 0;
 }
 
 std::optional<TransportError> checkPacketCapability(const std::string &program)
 {
     if (hasPacketCapability())
         return std::nullopt;
-    return TransportError{TransportError::Code::NoPermission,
-                          "no permission to send and receive raw Ethernet frames (CAP_NET_RAW is missing)",
-                          packetPermissionFix(program)};
+    return TransportError {TransportError::Code::NoPermission,
+        "no permission to send and receive raw Ethernet frames (CAP_NET_RAW is missing)", packetPermissionFix(program)};
 }
 
 } // namespace aoesan::net

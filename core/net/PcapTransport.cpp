@@ -3,11 +3,11 @@
 #include <QPointer>
 #include <QSocketNotifier>
 
-#include <pcap/pcap.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <vector>
+
+#include <pcap/pcap.h>
 
 #include "log/Logging.h"
 #include "net/PacketCapability.h"
@@ -33,26 +33,26 @@ std::shared_ptr<spdlog::logger> netLog()
 
 TransportError error(TransportError::Code code, std::string message, std::string fix = {})
 {
-    return TransportError{code, std::move(message), std::move(fix)};
+    return TransportError {code, std::move(message), std::move(fix)};
 }
 
 TransportError noPermission(const std::string &interface, const std::string &detail)
 {
     return error(TransportError::Code::NoPermission,
-                 "no permission to capture on " + interface + (detail.empty() ? std::string() : ": " + detail),
-                 packetPermissionFix(currentProgram()));
+        "no permission to capture on " + interface + (detail.empty() ? std::string() : ": " + detail),
+        packetPermissionFix(currentProgram()));
 }
 
 TransportError interfaceDown(const std::string &interface)
 {
     return error(TransportError::Code::InterfaceDown, "interface " + interface + " is down",
-                 "bring it up with `sudo ip link set " + interface + " up`");
+        "bring it up with `sudo ip link set " + interface + " up`");
 }
 
 TransportError noSuchInterface(const std::string &interface, const std::string &detail)
 {
     return error(TransportError::Code::NoSuchInterface, detail.empty() ? "no interface named " + interface : detail,
-                 "list the interfaces with `ip link`");
+        "list the interfaces with `ip link`");
 }
 
 // The result of pcap_activate as a typed error. `savedErrno` is errno right after the call: some
@@ -94,8 +94,8 @@ void collectFrame(u_char *user, const pcap_pkthdr *header, const u_char *bytes)
 
 } // namespace
 
-Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(const std::string &interface,
-                                                                            QObject *parent)
+Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(
+    const std::string &interface, QObject *parent)
 {
     // sysfs first: it tells a missing, a down and a non-Ethernet interface apart with clear words,
     // where libpcap would answer most of them with a generic error or a capture that never sees a frame.
@@ -104,12 +104,12 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(const
         return Unexpected(noSuchInterface(interface, found.error()));
     InterfaceInfo info = std::move(found).value();
     const auto ethernet = listInterfaces();
-    const bool isEthernet = ethernet
-        && std::ranges::any_of(*ethernet, [&](const InterfaceInfo &i) { return i.name == interface; });
+    const bool isEthernet
+        = ethernet && std::ranges::any_of(*ethernet, [&](const InterfaceInfo &i) { return i.name == interface; });
     if (!isEthernet)
         return Unexpected(error(TransportError::Code::Unsupported,
-                                interface + " is not an Ethernet interface; AoE runs on Ethernet only",
-                                "choose an Ethernet interface (see `ip link`)"));
+            interface + " is not an Ethernet interface; AoE runs on Ethernet only",
+            "choose an Ethernet interface (see `ip link`)"));
     if (!info.up)
         return Unexpected(interfaceDown(interface));
 
@@ -133,31 +133,31 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(const
     if (const int linkType = pcap_datalink(handle.get()); linkType != DLT_EN10MB) {
         const char *name = pcap_datalink_val_to_name(linkType);
         return Unexpected(error(TransportError::Code::Unsupported,
-                                interface + " does not carry Ethernet frames (link type "
-                                    + (name ? std::string(name) : std::to_string(linkType)) + ")"));
+            interface + " does not carry Ethernet frames (link type "
+                + (name ? std::string(name) : std::to_string(linkType)) + ")"));
     }
 
-    bpf_program program{};
+    bpf_program program {};
     if (pcap_compile(handle.get(), &program, kAoeFilter, 1, PCAP_NETMASK_UNKNOWN) != 0)
-        return Unexpected(error(TransportError::Code::Io, "cannot compile the AoE filter for " + interface + ": "
-                                                              + pcap_geterr(handle.get())));
+        return Unexpected(error(TransportError::Code::Io,
+            "cannot compile the AoE filter for " + interface + ": " + pcap_geterr(handle.get())));
     const int filterRc = pcap_setfilter(handle.get(), &program);
     pcap_freecode(&program);
     if (filterRc != 0)
-        return Unexpected(error(TransportError::Code::Io, "cannot set the AoE filter on " + interface + ": "
-                                                              + pcap_geterr(handle.get())));
+        return Unexpected(error(
+            TransportError::Code::Io, "cannot set the AoE filter on " + interface + ": " + pcap_geterr(handle.get())));
     // Our own transmissions would otherwise come back to us: a target would answer itself and an
     // initiator would take its own broadcast for a reply.
     if (pcap_setdirection(handle.get(), PCAP_D_IN) != 0)
-        return Unexpected(error(TransportError::Code::Unsupported, "cannot ignore outgoing frames on " + interface
-                                                                       + ": " + pcap_geterr(handle.get())));
+        return Unexpected(error(TransportError::Code::Unsupported,
+            "cannot ignore outgoing frames on " + interface + ": " + pcap_geterr(handle.get())));
     if (pcap_setnonblock(handle.get(), 1, errbuf) != 0)
-        return Unexpected(error(TransportError::Code::Io, "cannot make capture on " + interface
-                                                              + " non-blocking: " + errbuf));
+        return Unexpected(
+            error(TransportError::Code::Io, "cannot make capture on " + interface + " non-blocking: " + errbuf));
     const int fd = pcap_get_selectable_fd(handle.get());
     if (fd < 0)
-        return Unexpected(error(TransportError::Code::Unsupported,
-                                "capture on " + interface + " offers no descriptor to wait on"));
+        return Unexpected(
+            error(TransportError::Code::Unsupported, "capture on " + interface + " offers no descriptor to wait on"));
 
     if (!info.carrier)
         netLog()->warn("{} has no carrier: nothing will arrive until the link comes up", interface);
@@ -166,10 +166,10 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(const
 }
 
 PcapTransport::PcapTransport(pcap *handle, int fd, InterfaceInfo info, QObject *parent)
-    : Transport(parent),
-      m_handle(handle),
-      m_info(std::move(info)),
-      m_notifier(new QSocketNotifier(fd, QSocketNotifier::Read, this))
+    : Transport(parent)
+    , m_handle(handle)
+    , m_info(std::move(info))
+    , m_notifier(new QSocketNotifier(fd, QSocketNotifier::Read, this))
 {
     connect(m_notifier, &QSocketNotifier::activated, this, &PcapTransport::drain);
 }
@@ -208,7 +208,7 @@ void PcapTransport::drain()
     // comes back (send() reports InterfaceDown meanwhile). What does end up here is fatal.
     if (!findInterface(m_info.name))
         fail(error(TransportError::Code::NoSuchInterface, "interface " + m_info.name + " disappeared (" + detail + ")",
-                   "reopen it when it is back; list the interfaces with `ip link`"));
+            "reopen it when it is back; list the interfaces with `ip link`"));
     else if (rc == PCAP_ERROR_IFACE_NOT_UP)
         fail(interfaceDown(m_info.name));
     else
@@ -229,8 +229,8 @@ Result<bool, TransportError> PcapTransport::send(std::span<const std::uint8_t> f
         return Unexpected(error(TransportError::Code::Io, "the transport on " + m_info.name + " has failed"));
     // The kernel would answer EMSGSIZE; saying which limit was crossed is more use to a caller.
     if (frame.size() > static_cast<std::size_t>(m_info.mtu) + protocol::kEthernetHeaderSize)
-        return Unexpected(error(TransportError::Code::Io, "frame of " + std::to_string(frame.size())
-                                                              + " bytes exceeds the MTU of " + m_info.name));
+        return Unexpected(error(TransportError::Code::Io,
+            "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_info.name));
     errno = 0;
     const int sent = pcap_inject(m_handle, frame.data(), frame.size());
     const int savedErrno = errno;
@@ -239,13 +239,12 @@ Result<bool, TransportError> PcapTransport::send(std::span<const std::uint8_t> f
             return Unexpected(interfaceDown(m_info.name));
         if (savedErrno == EPERM || savedErrno == EACCES)
             return Unexpected(noPermission(m_info.name, pcap_geterr(m_handle)));
-        return Unexpected(error(TransportError::Code::Io,
-                                "cannot send on " + m_info.name + ": " + pcap_geterr(m_handle)));
+        return Unexpected(
+            error(TransportError::Code::Io, "cannot send on " + m_info.name + ": " + pcap_geterr(m_handle)));
     }
     if (static_cast<std::size_t>(sent) != frame.size())
-        return Unexpected(error(TransportError::Code::Io, "sent only " + std::to_string(sent) + " of "
-                                                              + std::to_string(frame.size()) + " bytes on "
-                                                              + m_info.name));
+        return Unexpected(error(TransportError::Code::Io,
+            "sent only " + std::to_string(sent) + " of " + std::to_string(frame.size()) + " bytes on " + m_info.name));
     return true;
 }
 

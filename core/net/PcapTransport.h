@@ -22,8 +22,8 @@ class PcapTransport : public Transport
 public:
     // Opens `interface` in this network namespace: promiscuous (discovery also hears answers to other
     // initiators), immediate delivery, only EtherType 0x88A2, only frames arriving from the wire.
-    static Result<std::unique_ptr<PcapTransport>, TransportError> open(const std::string &interface,
-                                                                        QObject *parent = nullptr);
+    static Result<std::unique_ptr<PcapTransport>, TransportError> open(
+        const std::string &interface, QObject *parent = nullptr);
     ~PcapTransport() override;
     PcapTransport(const PcapTransport &) = delete;
     PcapTransport &operator=(const PcapTransport &) = delete;

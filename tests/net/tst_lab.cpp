@@ -29,7 +29,9 @@ QStringList namespaces()
 
 ino_t namespaceInode()
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     ::stat("/proc/thread-self/ns/net", &st);
     return st.st_ino;
 }
@@ -124,9 +126,10 @@ void TestLab::builds()
                 QVERIFY(br->up);
                 QVERIFY(byName(*listed, lab.tapInterface()));
                 for (const QString &port : {Lab::initiatorInterface(), lab.tapInterface()})
-                    QCOMPARE(QFileInfo(QStringLiteral("/sys/class/net/%1/master").arg(port)).symLinkTarget()
+                    QCOMPARE(QFileInfo(QStringLiteral("/sys/class/net/%1/master").arg(port))
+                                 .symLinkTarget()
                                  .section(QLatin1Char('/'), -1),
-                             lab.bridgeInterface());
+                        lab.bridgeInterface());
             }
             // Nothing of the host is visible, nothing of the lab leaks out.
             QVERIFY(!byName(*listed, QStringLiteral("eth0")));
@@ -149,11 +152,11 @@ void TestLab::processesDieWithTheLab()
         QProcess *sleeper = lab.start(lab.targetNamespace(), {QStringLiteral("sleep"), QStringLiteral("600")});
         QVERIFY(sleeper);
         pid = sleeper->processId();
-        QCOMPARE(lab.runningPids(), QList<qint64>{pid});
+        QCOMPARE(lab.runningPids(), QList<qint64> {pid});
         // `ip netns exec` execs in place: the pid is the command's, inside the target namespace.
         QTRY_COMPARE(readLine(QStringLiteral("/proc/%1/comm").arg(pid)), QStringLiteral("sleep"));
         QVERIFY(QFileInfo(QStringLiteral("/proc/%1/ns/net").arg(pid)).symLinkTarget()
-                != QFileInfo(QStringLiteral("/proc/self/ns/net")).symLinkTarget());
+            != QFileInfo(QStringLiteral("/proc/self/ns/net")).symLinkTarget());
 
         const auto echoed = lab.run(lab.initiatorNamespace(), {QStringLiteral("echo"), QStringLiteral("hello")});
         QVERIFY(echoed.ok());
@@ -200,7 +203,7 @@ void TestLab::namesMissingTools()
 {
     QVERIFY(Lab::missingTool(QStringLiteral("sh")).isEmpty());
     QCOMPARE(Lab::missingTool(QStringLiteral("no-such-tool-aoesan")),
-             QStringLiteral("needs no-such-tool-aoesan (apt-get install no-such-tool-aoesan)"));
+        QStringLiteral("needs no-such-tool-aoesan (apt-get install no-such-tool-aoesan)"));
     QVERIFY(!Lab::findTool(QStringLiteral("ip")).isEmpty());
 }
 

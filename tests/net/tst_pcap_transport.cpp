@@ -128,8 +128,8 @@ void TestPcapTransport::queryConfigAnsweredByVblade()
     const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), 1024 * 1024);
     QVERIFY(!image.isEmpty());
     QProcess *vblade = m_lab->start(m_lab->targetNamespace(),
-                                    {Lab::findTool(QStringLiteral("vblade")), QStringLiteral("7"),
-                                     QStringLiteral("3"), Lab::targetInterface(), image});
+        {Lab::findTool(QStringLiteral("vblade")), QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(),
+            image});
     QVERIFY(vblade);
 
     const auto guard = m_lab->enter(m_lab->initiatorNamespace());
@@ -151,13 +151,13 @@ void TestPcapTransport::queryConfigAnsweredByVblade()
             reply = *decoded;
     });
 
-    const protocol::Frame query{protocol::Header{.destination = protocol::MacAddress::broadcast(),
-                                                 .source = transport->localMac(),
-                                                 .major = protocol::kBroadcastMajor,
-                                                 .minor = protocol::kBroadcastMinor,
-                                                 .command = static_cast<std::uint8_t>(protocol::Command::QueryConfig),
-                                                 .tag = kTag},
-                                protocol::ConfigArg{}};
+    const protocol::Frame query {protocol::Header {.destination = protocol::MacAddress::broadcast(),
+                                     .source = transport->localMac(),
+                                     .major = protocol::kBroadcastMajor,
+                                     .minor = protocol::kBroadcastMinor,
+                                     .command = static_cast<std::uint8_t>(protocol::Command::QueryConfig),
+                                     .tag = kTag},
+        protocol::ConfigArg {}};
     const auto encoded = protocol::encodeFrame(query);
     QVERIFY(encoded.ok());
     // vblade may still be opening its socket: ask again until it answers.
@@ -171,16 +171,16 @@ void TestPcapTransport::queryConfigAnsweredByVblade()
 
     QVERIFY(reply->header.response);
     QVERIFY(!reply->header.error);
-    QCOMPARE(reply->header.major, std::uint16_t{7});
-    QCOMPARE(reply->header.minor, std::uint8_t{3});
+    QCOMPARE(reply->header.major, std::uint16_t {7});
+    QCOMPARE(reply->header.minor, std::uint8_t {3});
     QCOMPARE(reply->header.tag, kTag);
     QCOMPARE(reply->header.commandCode(), protocol::Command::QueryConfig);
     QCOMPARE(reply->header.source, Lab::targetMac());
     QCOMPARE(reply->header.destination, Lab::initiatorMac());
     const auto *config = reply->as<protocol::ConfigArg>();
     QVERIFY(config);
-    QCOMPARE(config->bufferCount, std::uint16_t{16});
-    QCOMPARE(config->firmwareVersion, std::uint16_t{0x4019});
+    QCOMPARE(config->bufferCount, std::uint16_t {16});
+    QCOMPARE(config->firmwareVersion, std::uint16_t {0x4019});
     QCOMPARE(int(config->sectorCount), sectorCount);
 
     // PCAP_D_IN: not one of our own broadcasts came back to us.
@@ -230,10 +230,9 @@ void TestPcapTransport::noPermission()
     // As root, a new program gets every capability in the bounding set: dropping CAP_NET_RAW from it
     // (and from the inheritable set) leaves the child root but without the right to raw sockets.
     const auto result = m_lab->run(m_lab->initiatorNamespace(),
-                                   {Lab::findTool(QStringLiteral("setpriv")), QStringLiteral("--inh-caps=-net_raw"),
-                                    QStringLiteral("--bounding-set=-net_raw"), QStringLiteral("--"),
-                                    QCoreApplication::applicationFilePath(), QString::fromLatin1(kHelperFlag),
-                                    Lab::initiatorInterface()});
+        {Lab::findTool(QStringLiteral("setpriv")), QStringLiteral("--inh-caps=-net_raw"),
+            QStringLiteral("--bounding-set=-net_raw"), QStringLiteral("--"), QCoreApplication::applicationFilePath(),
+            QString::fromLatin1(kHelperFlag), Lab::initiatorInterface()});
     QVERIFY2(result.ok(), qPrintable(result.output));
     QVERIFY2(result.output.contains(QStringLiteral("capability=0\n")), qPrintable(result.output));
     QVERIFY2(result.output.contains(QStringLiteral("result=NoPermission\n")), qPrintable(result.output));
@@ -277,8 +276,8 @@ void TestPcapTransport::interfaceRemovedFails()
     connect(transport.get(), &Transport::failed, this, [&](const TransportError &error) { failure = error; });
 
     const auto removed = m_lab->run(m_lab->initiatorNamespace(),
-                                    {Lab::findTool(QStringLiteral("ip")), QStringLiteral("link"),
-                                     QStringLiteral("del"), Lab::initiatorInterface()});
+        {Lab::findTool(QStringLiteral("ip")), QStringLiteral("link"), QStringLiteral("del"),
+            Lab::initiatorInterface()});
     QVERIFY2(removed.ok(), qPrintable(removed.output));
     QTRY_VERIFY_WITH_TIMEOUT(failure.has_value(), 5000);
     QVERIFY2(failure->code == TransportError::Code::NoSuchInterface, failure->describe().c_str());

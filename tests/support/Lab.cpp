@@ -11,8 +11,9 @@
 #include <csignal>
 #include <fcntl.h>
 #include <sched.h>
-#include <sys/prctl.h>
 #include <unistd.h>
+
+#include <sys/prctl.h>
 
 #include "net/PacketCapability.h"
 
@@ -40,7 +41,7 @@ bool processAlive(qint64 pid)
 
 int nextInstance()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     return counter++;
 }
 
@@ -52,7 +53,7 @@ bool hasEffectiveCapability(int capability)
     if (!status.open(QIODevice::ReadOnly))
         return false;
     const auto mask = net::parseEffectiveCapabilities(status.readAll().toStdString());
-    return mask && (*mask & (std::uint64_t{1} << capability)) != 0;
+    return mask && (*mask & (std::uint64_t {1} << capability)) != 0;
 }
 
 // Only ever called with lab-owned interface names: `ip` stays inside the namespaces given to it.
@@ -174,9 +175,9 @@ int Lab::removeStale()
 }
 
 Lab::Lab(LabOptions options)
-    : m_options(options),
-      m_ipPath(findTool(QStringLiteral("ip"))),
-      m_workDir(QDir::tempPath() + QStringLiteral("/aoesan-lab-%1-XXXXXX").arg(QCoreApplication::applicationPid()))
+    : m_options(options)
+    , m_ipPath(findTool(QStringLiteral("ip")))
+    , m_workDir(QDir::tempPath() + QStringLiteral("/aoesan-lab-%1-XXXXXX").arg(QCoreApplication::applicationPid()))
 {
     m_hostNet = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
     m_hostMnt = ::open("/proc/thread-self/ns/mnt", O_RDONLY | O_CLOEXEC);
@@ -206,12 +207,13 @@ bool Lab::build()
             return false;
         m_created.push_back(ns);
         if (!ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
-                 QStringLiteral("up")}))
+                QStringLiteral("up")}))
             return false;
         // IPv6 off before any link exists, so router solicitations and DAD never join the AoE traffic.
-        const CommandResult sysctl = run(ns, {findTool(QStringLiteral("sysctl")), QStringLiteral("-qw"),
-                                              QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
-                                              QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")});
+        const CommandResult sysctl = run(ns,
+            {findTool(QStringLiteral("sysctl")), QStringLiteral("-qw"),
+                QStringLiteral("net.ipv6.conf.all.disable_ipv6=1"),
+                QStringLiteral("net.ipv6.conf.default.disable_ipv6=1")});
         if (!sysctl.ok()) {
             m_error = QStringLiteral("cannot turn IPv6 off in %1: %2").arg(ns, sysctl.output);
             return false;
@@ -220,11 +222,11 @@ bool Lab::build()
     for (int pair = 0; pair < pairCount(); ++pair) {
         // Made directly inside the namespaces (netns on both ends): no name ever exists on the host.
         if (!ip({QStringLiteral("link"), QStringLiteral("add"), targetInterface(pair), QStringLiteral("netns"),
-                 m_targetNs, QStringLiteral("address"), QString::fromStdString(targetMac(pair).toString()),
-                 QStringLiteral("mtu"), mtu, QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
-                 QStringLiteral("name"), initiatorInterface(pair), QStringLiteral("netns"), m_initiatorNs,
-                 QStringLiteral("address"), QString::fromStdString(initiatorMac(pair).toString()),
-                 QStringLiteral("mtu"), mtu}))
+                m_targetNs, QStringLiteral("address"), QString::fromStdString(targetMac(pair).toString()),
+                QStringLiteral("mtu"), mtu, QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                QStringLiteral("name"), initiatorInterface(pair), QStringLiteral("netns"), m_initiatorNs,
+                QStringLiteral("address"), QString::fromStdString(initiatorMac(pair).toString()), QStringLiteral("mtu"),
+                mtu}))
             return false;
         if (!setLinkUp(m_targetNs, targetInterface(pair), true)
             || !setLinkUp(m_initiatorNs, initiatorInterface(pair), true)) {
@@ -246,7 +248,7 @@ bool Lab::build()
                QStringLiteral("bridge"), QStringLiteral("stp_state"), QStringLiteral("0"),
                QStringLiteral("forward_delay"), QStringLiteral("0")})
         && ip({n, ns, QStringLiteral("tuntap"), QStringLiteral("add"), QStringLiteral("dev"), tap,
-               QStringLiteral("mode"), QStringLiteral("tap")})
+            QStringLiteral("mode"), QStringLiteral("tap")})
         && ip({n, ns, link, set, tap, QStringLiteral("mtu"), mtu})
         && ip({n, ns, link, set, initiatorInterface(0), QStringLiteral("master"), br})
         && ip({n, ns, link, set, tap, QStringLiteral("master"), br}) && setLinkUp(ns, tap, true)
@@ -358,18 +360,18 @@ CommandResult Lab::run(const QString &netns, const QStringList &command, int tim
 {
     if (!ownsNamespace(netns) || command.isEmpty())
         return {-1, QStringLiteral("refused: %1 is not a namespace of this lab").arg(netns)};
-    return execute(QStringList{QStringLiteral("netns"), QStringLiteral("exec"), netns} + command, timeoutMs);
+    return execute(QStringList {QStringLiteral("netns"), QStringLiteral("exec"), netns} + command, timeoutMs);
 }
 
 QProcess *Lab::start(const QString &netns, const QStringList &command)
 {
     if (!ownsNamespace(netns) || command.isEmpty())
         return nullptr;
-    Started started{std::make_unique<QProcess>(), workPath(QStringLiteral("process-%1.log").arg(m_logCounter++))};
+    Started started {std::make_unique<QProcess>(), workPath(QStringLiteral("process-%1.log").arg(m_logCounter++))};
     QProcess &process = *started.process;
     prepare(process);
     // `ip netns exec` execs the command in place, so the pid QProcess sees is the command's own.
-    process.setArguments(QStringList{QStringLiteral("netns"), QStringLiteral("exec"), netns} + command);
+    process.setArguments(QStringList {QStringLiteral("netns"), QStringLiteral("exec"), netns} + command);
     // A file, not a pipe: nobody drains a pipe during a test, and a full one would block the process.
     process.setStandardOutputFile(started.logPath);
     process.setProcessChannelMode(QProcess::MergedChannels);
@@ -416,8 +418,8 @@ bool Lab::setLinkUp(const QString &netns, const QString &interface, bool up) con
     if (!ownsNamespace(netns))
         return false;
     return execute({QStringLiteral("-n"), netns, QStringLiteral("link"), QStringLiteral("set"), interface,
-                    up ? QStringLiteral("up") : QStringLiteral("down")},
-                   10000)
+                       up ? QStringLiteral("up") : QStringLiteral("down")},
+        10000)
         .ok();
 }
 

@@ -28,15 +28,15 @@ namespace aoesan::test {
 
 struct LabOptions
 {
-    int mtu = 1500;      // of every veth, the bridge and the tap
-    int extraPairs = 0;  // more veth pairs between the two namespaces (veth-t1/veth-i1, ...) for multipath
+    int mtu = 1500; // of every veth, the bridge and the tap
+    int extraPairs = 0; // more veth pairs between the two namespaces (veth-t1/veth-i1, ...) for multipath
     bool bridge = false; // br-i with veth-i and tap-i as ports in the initiator namespace, for a qemu guest
 };
 
 struct CommandResult
 {
     int exitCode = -1; // -1 when it could not start, crashed or timed out
-    QString output;    // stdout and stderr together
+    QString output; // stdout and stderr together
 
     bool ok() const { return exitCode == 0; }
 };

@@ -6,8 +6,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sched.h>
-#include <sys/mount.h>
 #include <unistd.h>
+
+#include <sys/mount.h>
 
 namespace aoesan::test {
 
@@ -48,11 +49,13 @@ struct NamespaceGuard::State
     }
 };
 
-NamespaceGuard::NamespaceGuard(Refused, const QString &reason) : m_error(reason) {}
+NamespaceGuard::NamespaceGuard(Refused, const QString &reason)
+    : m_error(reason)
+{ }
 
 NamespaceGuard NamespaceGuard::refused(const QString &reason)
 {
-    return NamespaceGuard(Refused{}, reason);
+    return NamespaceGuard(Refused {}, reason);
 }
 
 NamespaceGuard::NamespaceGuard(const QString &netns)
@@ -79,11 +82,11 @@ NamespaceGuard::NamespaceGuard(const QString &netns)
     // A private mount namespace (unshare implies CLONE_FS, so this thread alone gets it) keeps the
     // sysfs mount below from ever showing on the host, and lets us drop it by switching back.
     const bool entered = ::unshare(CLONE_NEWNS) == 0
-        && ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0
-        && ::setns(target, CLONE_NEWNET) == 0
+        && ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 && ::setns(target, CLONE_NEWNET) == 0
         && ::mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) == 0;
     if (!entered)
-        m_error = QStringLiteral("cannot enter network namespace %1: %2").arg(netns, QString::fromUtf8(std::strerror(errno)));
+        m_error = QStringLiteral("cannot enter network namespace %1: %2")
+                      .arg(netns, QString::fromUtf8(std::strerror(errno)));
     ::close(target);
     if (!entered) {
         if (!state->restore())
@@ -101,8 +104,8 @@ NamespaceGuard::~NamespaceGuard()
 }
 
 NamespaceGuard::NamespaceGuard(NamespaceGuard &&other) noexcept
-    : m_state(std::move(other.m_state)), m_error(std::move(other.m_error))
-{
-}
+    : m_state(std::move(other.m_state))
+    , m_error(std::move(other.m_error))
+{ }
 
 } // namespace aoesan::test

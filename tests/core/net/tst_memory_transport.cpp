@@ -63,16 +63,15 @@ void TestMemoryTransport::delivery_data()
     QTest::addColumn<bool>("bHears");
     QTest::addColumn<bool>("cHears");
 
-    const auto mac = [](const MacAddress &m) {
-        return QByteArray(reinterpret_cast<const char *>(m.bytes().data()), 6);
-    };
+    const auto mac
+        = [](const MacAddress &m) { return QByteArray(reinterpret_cast<const char *>(m.bytes().data()), 6); };
     QTest::addRow("broadcast") << mac(MacAddress::broadcast()) << false << true << true;
     QTest::addRow("multicast") << mac(MacAddress({0x01, 0x00, 0x5e, 0, 0, 1})) << false << true << true;
     QTest::addRow("unicast to B") << mac(kMacB) << false << true << false;
     QTest::addRow("unicast to B, promiscuous") << mac(kMacB) << true << true << true;
     QTest::addRow("unicast to nobody") << mac(MacAddress({0x02, 0, 0, 0, 0, 0x99})) << false << false << false;
-    QTest::addRow("unicast to nobody, promiscuous") << mac(MacAddress({0x02, 0, 0, 0, 0, 0x99})) << true << true
-                                                    << true;
+    QTest::addRow("unicast to nobody, promiscuous")
+        << mac(MacAddress({0x02, 0, 0, 0, 0, 0x99})) << true << true << true;
 }
 
 void TestMemoryTransport::delivery()
@@ -91,7 +90,7 @@ void TestMemoryTransport::delivery()
     QSignalSpy bSpy(&b, &MemoryTransport::frameReceived);
     QSignalSpy cSpy(&c, &MemoryTransport::frameReceived);
 
-    MacAddress::Bytes dst{};
+    MacAddress::Bytes dst {};
     std::copy_n(reinterpret_cast<const std::uint8_t *>(destination.constData()), 6, dst.begin());
     const QByteArray frame = frameTo(MacAddress(dst), kMacA);
     QVERIFY(a.send(bytesOf(frame)).ok());
@@ -186,15 +185,15 @@ void TestMemoryTransport::history()
     MemoryLink link;
     MemoryTransport a(&link, "a", kMacA);
     MemoryTransport b(&link, "b", kMacB);
-    const QList<QByteArray> frames = {frameTo(kMacB, kMacA, 1), frameTo(kMacA, kMacB, 2),
-                                      frameTo(MacAddress::broadcast(), kMacA, 3)};
+    const QList<QByteArray> frames
+        = {frameTo(kMacB, kMacA, 1), frameTo(kMacA, kMacB, 2), frameTo(MacAddress::broadcast(), kMacA, 3)};
     QVERIFY(a.send(bytesOf(frames[0])).ok());
     QVERIFY(b.send(bytesOf(frames[1])).ok());
     QVERIFY(a.send(bytesOf(frames[2])).ok());
 
     QCOMPARE(link.history(), frames);
-    QCOMPARE(a.sent(), (QList<QByteArray>{frames[0], frames[2]}));
-    QCOMPARE(b.sent(), QList<QByteArray>{frames[1]});
+    QCOMPARE(a.sent(), (QList<QByteArray> {frames[0], frames[2]}));
+    QCOMPARE(b.sent(), QList<QByteArray> {frames[1]});
     link.clearHistory();
     QVERIFY(link.history().isEmpty());
     QCOMPARE(a.sent().size(), 2);

@@ -86,14 +86,17 @@ void TestNetworkInterfaces::init()
 void TestNetworkInterfaces::listsEthernetOnlySorted()
 {
     QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("veth-t")}));
-    QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("lo"), .type = kArphrdLoopback,
-                                          .address = QStringLiteral("00:00:00:00:00:00"), .index = 1}));
+    QVERIFY(addInterface(m_root->path(),
+        {.name = QStringLiteral("lo"),
+            .type = kArphrdLoopback,
+            .address = QStringLiteral("00:00:00:00:00:00"),
+            .index = 1}));
     QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("br0"), .index = 3}));
     QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("ipip0"), .type = 768, .index = 4}));
 
     const auto listed = listInterfaces(root());
     QVERIFY2(listed.ok(), listed.ok() ? "" : listed.error().c_str());
-    QCOMPARE(listed->size(), std::size_t{2});
+    QCOMPARE(listed->size(), std::size_t {2});
     QCOMPARE(listed->at(0).name, std::string("br0"));
     QCOMPARE(listed->at(1).name, std::string("veth-t"));
 }
@@ -109,10 +112,10 @@ void TestNetworkInterfaces::fields_data()
 
     QTest::addRow("up with carrier") << QStringLiteral("0x1003") << 1500 << QStringLiteral("1") << QStringLiteral("up")
                                      << true << true;
-    QTest::addRow("up, jumbo, no carrier") << QStringLiteral("0x1003") << 9000 << QStringLiteral("0")
-                                           << QStringLiteral("lowerlayerdown") << true << false;
-    QTest::addRow("down, carrier unreadable") << QStringLiteral("0x1002") << 1500 << QString()
-                                              << QStringLiteral("down") << false << false;
+    QTest::addRow("up, jumbo, no carrier")
+        << QStringLiteral("0x1003") << 9000 << QStringLiteral("0") << QStringLiteral("lowerlayerdown") << true << false;
+    QTest::addRow("down, carrier unreadable")
+        << QStringLiteral("0x1002") << 1500 << QString() << QStringLiteral("down") << false << false;
     QTest::addRow("decimal flags") << QStringLiteral("4099") << 65535 << QStringLiteral("1")
                                    << QStringLiteral("unknown") << true << true;
 }
@@ -126,13 +129,13 @@ void TestNetworkInterfaces::fields()
     QFETCH(bool, up);
     QFETCH(bool, hasCarrier);
 
-    FakeInterface fake{.name = QStringLiteral("eth7"), .index = 7, .mtu = mtu, .flags = flags, .operState = operState};
+    FakeInterface fake {.name = QStringLiteral("eth7"), .index = 7, .mtu = mtu, .flags = flags, .operState = operState};
     fake.carrier = carrier.isEmpty() ? std::nullopt : std::optional<QString>(carrier);
     QVERIFY(addInterface(m_root->path(), fake));
 
     const auto listed = listInterfaces(root());
     QVERIFY(listed.ok());
-    QCOMPARE(listed->size(), std::size_t{1});
+    QCOMPARE(listed->size(), std::size_t {1});
     const InterfaceInfo &info = listed->front();
     QCOMPARE(info.name, std::string("eth7"));
     QCOMPARE(info.mac, MacAddress::fromString("02:00:00:00:a0:01").value());
@@ -181,8 +184,12 @@ void TestNetworkInterfaces::findInterfaceErrors()
 void TestNetworkInterfaces::findInterfaceAnyType()
 {
     // findInterface names what is there, whatever its type: callers decide what they accept.
-    QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("lo"), .type = kArphrdLoopback,
-                                          .address = QStringLiteral("00:00:00:00:00:00"), .index = 1, .mtu = 65536}));
+    QVERIFY(addInterface(m_root->path(),
+        {.name = QStringLiteral("lo"),
+            .type = kArphrdLoopback,
+            .address = QStringLiteral("00:00:00:00:00:00"),
+            .index = 1,
+            .mtu = 65536}));
     const auto found = findInterface("lo", root());
     QVERIFY(found.ok());
     QCOMPARE(found->mtu, 65536);

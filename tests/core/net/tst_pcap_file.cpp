@@ -32,8 +32,8 @@ QByteArray captureHeader(quint32 linkType)
     };
     put32(0xa1b2c3d4U); // magic, microsecond timestamps
     header.append('\x02').append('\0').append('\x04').append('\0'); // version 2.4
-    put32(0);     // thiszone
-    put32(0);     // sigfigs
+    put32(0); // thiszone
+    put32(0); // sigfigs
     put32(65535); // snaplen
     put32(linkType);
     return header;
@@ -73,9 +73,9 @@ void TestPcapFile::roundTrip_data()
 {
     QTest::addColumn<QList<int>>("sizes");
 
-    QTest::addRow("one minimum frame") << QList<int>{60};
-    QTest::addRow("short and full frames") << QList<int>{32, 60, 1514};
-    QTest::addRow("jumbo frames") << QList<int>{9014, 9014, 60};
+    QTest::addRow("one minimum frame") << QList<int> {60};
+    QTest::addRow("short and full frames") << QList<int> {32, 60, 1514};
+    QTest::addRow("jumbo frames") << QList<int> {9014, 9014, 60};
 }
 
 void TestPcapFile::roundTrip()
@@ -130,7 +130,9 @@ void TestPcapFile::badFile_data()
     QTest::addRow("not Ethernet") << captureHeader(0) << QStringLiteral("not of Ethernet");
     // Header, then a record header promising 100 bytes, then only 10 of them.
     QByteArray truncated = captureHeader(1);
-    truncated.append(QByteArray::fromHex("0000000000000000" "64000000" "64000000"));
+    truncated.append(QByteArray::fromHex("0000000000000000"
+                                         "64000000"
+                                         "64000000"));
     truncated.append(QByteArray(10, 'x'));
     QTest::addRow("truncated record") << truncated << QStringLiteral("damaged");
     // A record header cut in the middle.
