@@ -56,41 +56,66 @@ bool AtaDevice::touchesStorage(std::uint8_t command)
     }
 }
 
-AtaOutcome AtaDevice::execute(const AtaArg &request, std::span<std::uint8_t> out) const
+AtaPlan AtaDevice::plan(const AtaArg &request, std::span<std::uint8_t> out) const
 {
     const std::uint8_t count = request.sectorCount;
+    AtaPlan p;
     switch (request.cmdStatus) {
     case ata::IdentifyDevice:
         // Linux asks for one sector; aoe-sancheck's path probes pad the request, so only the answer's size is fixed.
         std::memcpy(out.data(), m_identify.data(), kIdentifySize);
-        return {AoeError::None, ata::StatusReady, 0, 0, kIdentifySize};
+        p.immediate = {AoeError::None, ata::StatusReady, 0, 0, kIdentifySize};
+        return p;
 
     case ata::ReadSectors:
-    case ata::ReadSectorsExt: {
-        if (count > m_maxSectors)
-            return {AoeError::BadArgument, 0, 0, count, 0};
-        const std::size_t bytes = std::size_t{count} * kSectorSize;
-        return fromIo(m_backend.read(request.effectiveLba(), out.first(bytes)), count, bytes);
-    }
-
+    case ata::ReadSectorsExt:
     case ata::WriteSectors:
     case ata::WriteSectorsExt: {
+        const bool write = request.cmdStatus == ata::WriteSectors || request.cmdStatus == ata::WriteSectorsExt;
         const std::size_t bytes = std::size_t{count} * kSectorSize;
-        if (count > m_maxSectors || request.data.size() < bytes)
-            return {AoeError::BadArgument, 0, 0, count, 0};
-        return fromIo(m_backend.write(request.effectiveLba(), request.data.first(bytes)), count, 0);
+        if (count > m_maxSectors || (write && request.data.size() < bytes)) {
+            p.immediate = {AoeError::BadArgument, 0, 0, count, 0};
+            return p;
+        }
+        const AtaTransfer transfer{write, request.effectiveLba(), count, bytes};
+        if (const IoStatus status = m_backend.check(transfer.lba, bytes, write); status != IoStatus::Ok) {
+            p.immediate = finish(transfer, status);
+            return p;
+        }
+        p.needsTransfer = true;
+        p.transfer = transfer;
+        return p;
     }
 
     case ata::FlushCache:
     case ata::FlushCacheExt:
-        return m_backend.flush() == IoStatus::Ok ? AtaOutcome{} : failed(ata::ErrorAborted, 0);
+        p.immediate = m_backend.flush() == IoStatus::Ok ? AtaOutcome{} : failed(ata::ErrorAborted, 0);
+        return p;
 
     case ata::CheckPowerMode:
-        return {AoeError::None, ata::StatusReady, 0, 0xFF, 0}; // 0xFF: active or idle
+        p.immediate = {AoeError::None, ata::StatusReady, 0, 0xFF, 0}; // 0xFF: active or idle
+        return p;
 
     default:
-        return failed(ata::ErrorAborted, count);
+        p.immediate = failed(ata::ErrorAborted, count);
+        return p;
     }
+}
+
+AtaOutcome AtaDevice::finish(const AtaTransfer &transfer, IoStatus status)
+{
+    return fromIo(status, transfer.count, transfer.write ? 0 : transfer.bytes);
+}
+
+AtaOutcome AtaDevice::execute(const AtaArg &request, std::span<std::uint8_t> out) const
+{
+    const AtaPlan p = plan(request, out);
+    if (!p.needsTransfer)
+        return p.immediate;
+    const AtaTransfer &t = p.transfer;
+    const IoStatus status = t.write ? m_backend.write(t.lba, request.data.first(t.bytes))
+                                    : m_backend.read(t.lba, out.first(t.bytes));
+    return finish(t, status);
 }
 
 } // namespace aoesan::target

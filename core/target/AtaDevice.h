@@ -22,6 +22,23 @@ struct AtaOutcome
     std::size_t dataBytes = 0;    // bytes of read or IDENTIFY data written to the output
 };
 
+// A READ or WRITE that passed every check and now only needs its bytes moved.
+struct AtaTransfer
+{
+    bool write = false;
+    std::uint64_t lba = 0;
+    std::uint8_t count = 0;
+    std::size_t bytes = 0;
+};
+
+// What a command needs: either an answer right away, or a transfer and then finish().
+struct AtaPlan
+{
+    bool needsTransfer = false;
+    AtaTransfer transfer;
+    AtaOutcome immediate;
+};
+
 class AtaDevice
 {
 public:
@@ -31,6 +48,14 @@ public:
     // Runs one ATA command. `request.data` holds write data; read and IDENTIFY data go to `out`,
     // which must hold maxSectors × 512 bytes.
     AtaOutcome execute(const protocol::AtaArg &request, std::span<std::uint8_t> out) const;
+
+    // The same in two steps, for callers that move the bytes themselves: plan() answers everything
+    // but READ/WRITE at once (IDENTIFY data goes to `out`); finish() turns a transfer's result into
+    // the outcome.
+    AtaPlan plan(const protocol::AtaArg &request, std::span<std::uint8_t> out) const;
+    static AtaOutcome finish(const AtaTransfer &transfer, IoStatus status);
+
+    const BlockBackend &backend() const { return m_backend; }
 
     const protocol::IdentifyBlock &identifyBlock() const { return m_identify; }
     std::uint8_t maxSectors() const { return m_maxSectors; }

@@ -169,6 +169,13 @@ IoStatus BlockBackend::write(std::uint64_t lba, std::span<const std::uint8_t> in
     return transfer(true, m_fd, m_bufferedFd, const_cast<std::uint8_t *>(in.data()), in.size(), at);
 }
 
+IoStatus BlockBackend::check(std::uint64_t lba, std::size_t bytes, bool write) const
+{
+    if (write && m_options.readOnly)
+        return IoStatus::ReadOnly;
+    return inRange(lba, bytes) ? IoStatus::Ok : IoStatus::OutOfRange;
+}
+
 IoStatus BlockBackend::flush() const
 {
     if (m_options.readOnly)

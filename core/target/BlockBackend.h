@@ -68,6 +68,15 @@ public:
     // fdatasync: what FLUSH CACHE (EXT) promises the initiator.
     IoStatus flush() const;
 
+    // For callers that submit the I/O themselves (Linux AIO): checks range and read-only as read()
+    // and write() do, and says where the bytes are.
+    IoStatus check(std::uint64_t lba, std::size_t bytes, bool write) const;
+    int ioFd() const { return m_fd; }
+    std::int64_t byteOffset(std::uint64_t lba) const
+    {
+        return static_cast<std::int64_t>((m_options.offsetSectors + lba) * kSectorSize);
+    }
+
 private:
     BlockBackend(std::string path, BackendOptions options, int fd, int bufferedFd, bool blockDevice,
                  std::uint64_t sectors);

@@ -69,6 +69,7 @@ void EngineEvents::started(const StartedInfo &i)
                {QStringLiteral("bufferCount"), int(o.bufferCount)},
                {QStringLiteral("maxSectors"), int(i.maxSectors)},
                {QStringLiteral("workers"), int(i.workers)},
+               {QStringLiteral("io"), q(i.io)},
                {QStringLiteral("masks"), masks},
                {QStringLiteral("configString"), QString::fromLatin1(i.configString.data(), qsizetype(i.configString.size()))},
                {QStringLiteral("stateFile"), q(i.stateFile)}}));

@@ -19,6 +19,7 @@ struct StartedInfo
     std::uint64_t sectors = 0;
     std::uint8_t maxSectors = 0;
     unsigned workers = 0;
+    std::string io; // "aio", "threads" or "inline": how READ/WRITE are served
     std::string stateFile;
     std::string configString;
 };

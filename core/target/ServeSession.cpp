@@ -163,17 +163,21 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     const int signalFd = ::signalfd(-1, &stopSignals, SFD_CLOEXEC | SFD_NONBLOCK);
 
-    const unsigned workers = options.workers.value_or(options.direct || options.sync ? 16U : 0U);
+    // O_DIRECT: kernel AIO keeps many requests in flight from one thread. O_SYNC writes block in
+    // io_submit, so they get I/O threads. Page cache: inline is cheapest per byte.
+    const bool asyncIo = options.direct && !options.sync && !options.workers;
+    const unsigned workers = options.workers.value_or(options.sync ? 16U : 0U);
     AtaDevice device(*backend.value(), exportIdentity(options), maxSectors);
     TargetIdentity identity{options.shelf, options.slot, iface->mac, options.bufferCount, firmwareVersion(), maxSectors};
     TargetProtocol protocol(identity, state.value(), device);
     ServerEvents serverEvents{[&](const protocol::MacAddress &mac) { events.clientSeen(mac); },
                               [&](const CounterSnapshot &c) { events.counters(c); },
                               [&](const std::string &w) { events.warning(w); }};
-    TargetServer server(*socket.value(), protocol, state.value(), ServerOptions{workers, 64, signalFd},
+    TargetServer server(*socket.value(), protocol, state.value(), ServerOptions{asyncIo, workers, 64, signalFd},
                         std::move(serverEvents));
 
-    events.started(StartedInfo{options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers,
+    const std::string io = asyncIo ? "aio" : workers > 0 ? "threads" : "inline";
+    events.started(StartedInfo{options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers, io,
                                statePath, state->configString()});
     log->info("serving e{}.{} on {} from {}", options.shelf, options.slot, options.interface, options.path);
     auto result = server.run();

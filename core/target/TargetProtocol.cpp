@@ -100,9 +100,9 @@ ReceiveResult TargetProtocol::receive(std::span<const std::uint8_t> frame, std::
     const Frame &f = decoded.value();
     switch (h.commandCode()) {
     case Command::Ata: {
-        const auto &ata = *f.as<AtaArg>();
+        const auto &command = *f.as<AtaArg>();
         // Holders of no reservation may still IDENTIFY, so discovery can size a reserved disk.
-        if (!m_state.reservationAllows(h.source) && ata.cmdStatus != ata::IdentifyDevice)
+        if (!m_state.reservationAllows(h.source) && command.cmdStatus != ata::IdentifyDevice)
             return errorReply(h, AoeError::TargetReserved, frame, reply);
         return {Verdict::Ata, false};
     }
@@ -232,26 +232,58 @@ ReceiveResult TargetProtocol::handleReserve(const Header &h, const ReserveArg &r
     return {Verdict::Reply, changed};
 }
 
-AtaCompletion TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::size_t length) const
+TargetProtocol::AtaStart TargetProtocol::beginAta(std::span<std::uint8_t> buffer, std::size_t length) const
 {
+    AtaStart start;
     const auto frame = decodeFrame(buffer.first(length), DecodeOptions{false});
     if (!frame || !frame->as<AtaArg>())
-        return {};
-    const AtaArg request = *frame->as<AtaArg>();
-    const Header rh = replyHeader(frame->header);
+        return start;
     auto data = buffer.subspan(kCommonHeaderSize + kAtaHeaderSize);
+    const AtaPlan plan = m_device.plan(*frame->as<AtaArg>(), data);
+    if (!plan.needsTransfer) {
+        start.done = writeAtaReply(buffer, frame.value(), plan.immediate);
+        return start;
+    }
+    start.pending = true;
+    start.transfer = plan.transfer;
+    start.data = data.data();
+    return start;
+}
 
-    // Write data is consumed before the reply overwrites the buffer.
-    const AtaOutcome outcome = m_device.execute(request, data);
+AtaCompletion TargetProtocol::finishAta(std::span<std::uint8_t> buffer, const AtaTransfer &transfer,
+                                        IoStatus status) const
+{
+    // Only the 36 header bytes are decoded again: the data region may now hold read data.
+    const auto frame = decodeFrame(buffer.first(kCommonHeaderSize + kAtaHeaderSize), DecodeOptions{false});
+    if (!frame || !frame->as<AtaArg>())
+        return {};
+    return writeAtaReply(buffer, frame.value(), AtaDevice::finish(transfer, status));
+}
 
+AtaCompletion TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::size_t length) const
+{
+    const AtaStart start = beginAta(buffer, length);
+    if (!start.pending)
+        return start.done;
+    const AtaTransfer &t = start.transfer;
+    const BlockBackend &backend = m_device.backend();
+    const IoStatus status = t.write ? backend.write(t.lba, std::span<const std::uint8_t>(start.data, t.bytes))
+                                    : backend.read(t.lba, std::span<std::uint8_t>(start.data, t.bytes));
+    return finishAta(buffer, t, status);
+}
+
+AtaCompletion TargetProtocol::writeAtaReply(std::span<std::uint8_t> buffer, const Frame &request,
+                                            const AtaOutcome &outcome) const
+{
+    const AtaArg &command = *request.as<AtaArg>();
+    Header rh = replyHeader(request.header);
+    if (outcome.aoeError != AoeError::None) {
+        rh.error = true;
+        rh.errorCode = static_cast<std::uint8_t>(outcome.aoeError);
+    }
     std::vector<std::uint8_t> head;
     head.reserve(kCommonHeaderSize);
-    Header finalHeader = rh;
-    if (outcome.aoeError != AoeError::None) {
-        finalHeader.error = true;
-        finalHeader.errorCode = static_cast<std::uint8_t>(outcome.aoeError);
-    }
-    encodeHeader(finalHeader, head);
+    encodeHeader(rh, head);
     std::memcpy(buffer.data(), head.data(), kCommonHeaderSize);
     std::uint8_t *arg = buffer.data() + kCommonHeaderSize;
     // aflags and the LBA bytes stay as the request had them.
@@ -266,9 +298,9 @@ AtaCompletion TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::si
     }
     done.failed = outcome.aoeError != AoeError::None || (outcome.status & ata::StatusError) != 0;
     if (!done.failed) {
-        const bool isWrite = request.cmdStatus == ata::WriteSectors || request.cmdStatus == ata::WriteSectorsExt;
-        const bool isRead = request.cmdStatus == ata::ReadSectors || request.cmdStatus == ata::ReadSectorsExt;
-        const std::size_t bytes = std::size_t{request.sectorCount} * kSectorSize;
+        const bool isWrite = command.cmdStatus == ata::WriteSectors || command.cmdStatus == ata::WriteSectorsExt;
+        const bool isRead = command.cmdStatus == ata::ReadSectors || command.cmdStatus == ata::ReadSectorsExt;
+        const std::size_t bytes = std::size_t{command.sectorCount} * kSectorSize;
         done.bytesWritten = isWrite ? bytes : 0;
         done.bytesRead = isRead ? bytes : 0;
     }

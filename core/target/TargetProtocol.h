@@ -57,10 +57,24 @@ public:
     // bytes. Thread-safe.
     AtaCompletion executeAta(std::span<std::uint8_t> buffer, std::size_t length) const;
 
+    // executeAta in two steps, for a caller that moves the bytes itself (asynchronous I/O): when
+    // `pending`, transfer `transfer.bytes` between the backend and `data` (inside `buffer`), then call
+    // finishAta with the result. The request's header stays intact in the buffer until then.
+    struct AtaStart
+    {
+        bool pending = false;
+        AtaTransfer transfer;
+        std::uint8_t *data = nullptr;
+        AtaCompletion done; // when not pending: the reply is already in the buffer
+    };
+    AtaStart beginAta(std::span<std::uint8_t> buffer, std::size_t length) const;
+    AtaCompletion finishAta(std::span<std::uint8_t> buffer, const AtaTransfer &transfer, IoStatus status) const;
+
     // The unsolicited config reply sent at start: broadcast, or one per masked MAC.
     std::vector<std::vector<std::uint8_t>> announcements() const;
 
     const TargetIdentity &identity() const { return m_identity; }
+    const AtaDevice &device() const { return m_device; }
 
 private:
     protocol::Header replyHeader(const protocol::Header &request) const;
@@ -68,6 +82,8 @@ private:
     bool encodeInto(const protocol::Frame &frame, std::vector<std::uint8_t> &reply) const;
     ReceiveResult errorReply(const protocol::Header &request, protocol::AoeError error,
                              std::span<const std::uint8_t> frame, std::vector<std::uint8_t> &reply) const;
+    AtaCompletion writeAtaReply(std::span<std::uint8_t> buffer, const protocol::Frame &request,
+                                const AtaOutcome &outcome) const;
     ReceiveResult handleConfig(const protocol::Header &h, const protocol::ConfigArg &c, std::vector<std::uint8_t> &reply);
     ReceiveResult handleMask(const protocol::Header &h, const protocol::MacMaskArg &m, std::vector<std::uint8_t> &reply);
     ReceiveResult handleReserve(const protocol::Header &h, const protocol::ReserveArg &r,

@@ -64,7 +64,7 @@ void TargetServer::allocateBuffers()
         if (!allocation)
             break;
         m_allocations.push_back(allocation);
-        m_pool.push_back(Buffer{allocation + kPage - kDataOffset, allocation, 0});
+        m_pool.push_back(Buffer{allocation + kPage - kDataOffset, allocation, 0, m_pool.size()});
     }
 }
 
@@ -137,6 +137,61 @@ void TargetServer::workerLoop()
     }
 }
 
+bool TargetServer::submitAsync(Buffer &b)
+{
+    const auto start = m_protocol.beginAta(std::span(b.frame, m_frameCapacity), b.length);
+    if (!start.pending) {
+        account(start.done);
+        if (start.done.length > 0 && m_socket.send(std::span<const std::uint8_t>(b.frame, start.done.length)))
+            m_framesOut.fetch_add(1, std::memory_order_relaxed);
+        return false;
+    }
+    const BlockBackend &backend = m_protocol.device().backend();
+    m_aioSlots[b.index] = AioSlot{b, start.transfer, start.data};
+    m_aio->queue(backend.ioFd(), start.transfer.write, start.data, start.transfer.bytes,
+                 backend.byteOffset(start.transfer.lba), b.index);
+    return true;
+}
+
+void TargetServer::reapAsync(bool wait)
+{
+    std::vector<net::PacketBuffer> replies;
+    std::vector<Buffer> finished;
+    const auto complete = [&](std::uint64_t cookie, long result) {
+        AioSlot &slot = m_aioSlots[static_cast<std::size_t>(cookie)];
+        const AtaTransfer &t = slot.transfer;
+        IoStatus status = result == static_cast<long>(t.bytes) ? IoStatus::Ok : IoStatus::Failed;
+        if (result == -EINVAL) {
+            // O_DIRECT refused this size or alignment: serve it synchronously through the page cache.
+            const BlockBackend &backend = m_protocol.device().backend();
+            status = t.write ? backend.write(t.lba, std::span<const std::uint8_t>(slot.data, t.bytes))
+                             : backend.read(t.lba, std::span<std::uint8_t>(slot.data, t.bytes));
+        }
+        const AtaCompletion done = m_protocol.finishAta(std::span(slot.buffer.frame, m_frameCapacity), t, status);
+        account(done);
+        if (done.length > 0)
+            replies.push_back({slot.buffer.frame, done.length, done.length});
+        finished.push_back(slot.buffer);
+    };
+    m_aio->reap(complete, wait);
+    if (!replies.empty()) {
+        const int sent = m_socket.send(std::span<const net::PacketBuffer>(replies));
+        if (sent > 0)
+            m_framesOut.fetch_add(static_cast<std::uint64_t>(sent), std::memory_order_relaxed);
+    }
+    for (const auto &b : finished)
+        returnBuffer(b);
+}
+
+TargetServer::Buffer TargetServer::takeBufferServingAsync()
+{
+    Buffer b;
+    // The receive thread is also the completion thread: never sleep on the pool, reap instead.
+    while (!tryTakeBuffer(b))
+        reapAsync(true);
+    return b;
+}
+
 void TargetServer::noteClient(const std::uint8_t *frame)
 {
     protocol::MacAddress::Bytes bytes{};
@@ -176,6 +231,11 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
             replies.push_back({kept.data(), kept.size(), kept.size()});
             continue;
         }
+        if (m_aio) {
+            if (submitAsync(b))
+                handedOff.push_back(i);
+            continue;
+        }
         if (m_options.workers > 0) {
             {
                 const std::lock_guard lock(m_queueMutex);
@@ -191,14 +251,25 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
             replies.push_back({b.frame, done.length, done.length});
     }
 
+    if (m_aio)
+        m_aio->submit([&](std::uint64_t cookie, long) {
+            // Refused by the kernel (e.g. an fd AIO cannot take): serve it synchronously.
+            AioSlot &slot = m_aioSlots[static_cast<std::size_t>(cookie)];
+            const AtaCompletion done = m_protocol.executeAta(std::span(slot.buffer.frame, m_frameCapacity),
+                                                             slot.buffer.length);
+            account(done);
+            if (done.length > 0 && m_socket.send(std::span<const std::uint8_t>(slot.buffer.frame, done.length)))
+                m_framesOut.fetch_add(1, std::memory_order_relaxed);
+            returnBuffer(slot.buffer);
+        });
     if (!replies.empty()) {
         const int sent = m_socket.send(std::span<const net::PacketBuffer>(replies));
         if (sent > 0)
             m_framesOut.fetch_add(static_cast<std::uint64_t>(sent), std::memory_order_relaxed);
     }
-    // Buffers now owned by workers are replaced with fresh ones for the next receive.
+    // Buffers now owned by workers or the kernel are replaced with fresh ones for the next receive.
     for (const std::size_t i : handedOff)
-        batch[i] = takeBuffer();
+        batch[i] = m_aio ? takeBufferServingAsync() : takeBuffer();
 }
 
 void TargetServer::emitCountersIfDue()
@@ -218,6 +289,16 @@ Result<bool, std::string> TargetServer::run()
 {
     if (m_stopFd < 0)
         return Unexpected(std::string("cannot create the stop event: ") + std::strerror(errno));
+    if (m_options.asyncIo) {
+        auto aio = AsyncIo::create(static_cast<unsigned>(m_options.buffers));
+        if (aio) {
+            m_aio = std::move(aio).value();
+            m_aioSlots.resize(m_options.buffers);
+            m_options.workers = 0;
+        } else if (m_events.warning) {
+            m_events.warning(aio.error() + "; serving with I/O threads instead");
+        }
+    }
     for (unsigned i = 0; i < m_options.workers; ++i)
         m_workers.emplace_back([this] { workerLoop(); });
 
@@ -232,12 +313,15 @@ Result<bool, std::string> TargetServer::run()
     m_nextCountersAt = nowMs() + 1000;
 
     for (;;) {
-        pollfd fds[3] = {{m_socket.fd(), POLLIN, 0}, {m_stopFd, POLLIN, 0}, {m_options.stopFd, POLLIN, 0}};
-        const int ready = ::poll(fds, m_options.stopFd >= 0 ? 3 : 2, 250);
+        pollfd fds[4] = {{m_socket.fd(), POLLIN, 0}, {m_stopFd, POLLIN, 0}, {m_options.stopFd, POLLIN, 0},
+                         {m_aio ? m_aio->eventFd() : -1, POLLIN, 0}};
+        const int ready = ::poll(fds, 4, 250); // negative fds are ignored by poll
         if (ready < 0 && errno != EINTR)
             return Unexpected(std::string("poll failed: ") + std::strerror(errno));
-        if ((fds[1].revents & POLLIN) || (m_options.stopFd >= 0 && (fds[2].revents & POLLIN)))
+        if ((fds[1].revents & POLLIN) || (fds[2].revents & POLLIN))
             break;
+        if (fds[3].revents & POLLIN)
+            reapAsync(false);
         if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL))
             return Unexpected("the network interface " + m_socket.interfaceInfo().name + " went away");
         if (fds[0].revents & POLLIN) {
@@ -262,6 +346,8 @@ Result<bool, std::string> TargetServer::run()
         emitCountersIfDue();
     }
 
+    while (m_aio && m_aio->inFlight() > 0)
+        reapAsync(true);
     for (auto &b : batch)
         returnBuffer(b);
     {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "net/PacketSocket.h"
+#include "target/AsyncIo.h"
 #include "target/TargetProtocol.h"
 
 namespace aoesan::target {
@@ -39,6 +40,9 @@ struct ServerEvents
 
 struct ServerOptions
 {
+    // Kernel AIO for READ/WRITE (O_DIRECT exports): many in flight from the receive thread itself.
+    // Takes precedence over workers; falls back to them if AIO cannot be set up.
+    bool asyncIo = false;
     unsigned workers = 0;          // 0: ATA inline on the receive thread
     std::size_t buffers = 64;      // frames that may be in flight inside the engine
     int stopFd = -1;               // optional: a signalfd (or any fd) whose readability means "stop"
@@ -66,6 +70,13 @@ private:
         std::uint8_t *frame = nullptr; // 36 bytes before a page boundary: ATA data is page-aligned
         std::uint8_t *allocation = nullptr;
         std::size_t length = 0;
+        std::size_t index = 0; // stable: names the buffer as an AIO cookie
+    };
+    struct AioSlot
+    {
+        Buffer buffer;
+        AtaTransfer transfer;
+        std::uint8_t *data = nullptr;
     };
 
     void allocateBuffers();
@@ -77,6 +88,11 @@ private:
     void noteClient(const std::uint8_t *frame);
     void emitCountersIfDue();
     void account(const AtaCompletion &done);
+    // Submits one ATA transfer to the kernel; false when it must be served another way.
+    bool submitAsync(Buffer &buffer);
+    // Sends the replies of finished AIO operations and frees their buffers; with `wait`, blocks for one.
+    void reapAsync(bool wait);
+    Buffer takeBufferServingAsync();
 
     net::PacketSocket &m_socket;
     TargetProtocol &m_protocol;
@@ -97,6 +113,8 @@ private:
     bool m_stopping = false; // guarded by m_queueMutex
     std::vector<std::thread> m_workers;
 
+    std::unique_ptr<AsyncIo> m_aio;       // receive thread only
+    std::vector<AioSlot> m_aioSlots;      // by buffer index
     std::set<protocol::MacAddress> m_clients; // receive thread only
     std::uint64_t m_nextCountersAt = 0;
 
