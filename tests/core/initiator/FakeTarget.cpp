@@ -106,7 +106,7 @@ void FakeTarget::onFrame(const QByteArray &frame)
         return;
     if (header->destination != m_mac && !header->destination.isBroadcast())
         return;
-    if (m_silent)
+    if (m_silent || (m_ignoreAta && header->commandCode() == Command::Ata))
         return;
     if (m_dropNext > 0) {
         --m_dropNext;

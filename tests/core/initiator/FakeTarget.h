@@ -47,6 +47,8 @@ public:
 
     void setSilent(bool silent) { m_silent = silent; }
     void dropNext(int count) { m_dropNext = count; }
+    // Answers config queries but no ATA command (IDENTIFY goes unanswered).
+    void setIgnoreAta(bool ignore) { m_ignoreAta = ignore; }
     // While holding, requests are kept instead of answered; releaseHeld() answers them in order.
     void setHold(bool hold) { m_hold = hold; }
     int heldCount() const { return static_cast<int>(m_held.size()); }
@@ -83,6 +85,7 @@ private:
     std::vector<std::unique_ptr<Disk>> m_disks;
     bool m_silent = false;
     bool m_hold = false;
+    bool m_ignoreAta = false;
     int m_dropNext = 0;
     QList<QByteArray> m_held;
     QList<QByteArray> m_requests;

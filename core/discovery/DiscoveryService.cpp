@@ -1,0 +1,370 @@
+#include "discovery/DiscoveryService.h"
+
+#include <algorithm>
+
+#include "log/Logging.h"
+
+namespace aoesan::discovery {
+
+namespace {
+
+std::shared_ptr<spdlog::logger> logger()
+{
+    return log::logger("discovery");
+}
+
+} // namespace
+
+DiscoveryService::DiscoveryService(
+    initiator::Initiator &initiator, initiator::Clock &clock, DiscoveryOptions options, QObject *parent)
+    : QObject(parent)
+    , m_initiator(initiator)
+    , m_clock(clock)
+    , m_options(options)
+    , m_probeTimer(clock.createTimer(this))
+    , m_livenessTimer(clock.createTimer(this))
+{
+    m_options.interval = std::max(m_options.interval, initiator::Duration(std::chrono::milliseconds(10)));
+    m_options.downAfterIntervals = std::max(1, m_options.downAfterIntervals);
+    m_options.maxIdentifiesInFlight = std::max(1, m_options.maxIdentifiesInFlight);
+    connect(m_probeTimer, &initiator::Timer::timeout, this, &DiscoveryService::onProbeTimer);
+    connect(m_livenessTimer, &initiator::Timer::timeout, this, &DiscoveryService::onLivenessTimer);
+}
+
+DiscoveryService::~DiscoveryService() = default;
+
+void DiscoveryService::addTransport(net::Transport *transport)
+{
+    if (!transport || std::ranges::any_of(m_transports, [transport](const auto &t) { return t == transport; }))
+        return;
+    m_transports.emplace_back(transport);
+    m_initiator.addTransport(transport);
+    connect(transport, &net::Transport::frameReceived, this,
+        [this, transport](const QByteArray &frame) { onFrame(transport, frame); });
+    connect(transport, &net::Transport::failed, this, [this, transport](const net::TransportError &error) {
+        logger()->error("{}", error.describe());
+        emit transportFailed(
+            QString::fromStdString(transport->interfaceName()), QString::fromStdString(error.describe()));
+    });
+    if (m_running) {
+        if (auto sent = m_initiator.broadcastConfigQuery(transport); !sent)
+            logger()->warn("probe on {} failed: {}", transport->interfaceName(), sent.error().message);
+    }
+}
+
+void DiscoveryService::removeTransport(net::Transport *transport)
+{
+    std::erase_if(m_transports, [transport](const auto &t) { return t.isNull() || t == transport; });
+    if (!transport)
+        return;
+    disconnect(transport, nullptr, this, nullptr);
+    m_initiator.removeTransport(transport);
+    for (auto it = m_records.begin(); it != m_records.end();) {
+        auto next = std::next(it);
+        std::erase_if(it->second.paths, [transport](const PathRecord &p) { return p.transport == transport; });
+        if (it->second.paths.empty())
+            removeRecord(it);
+        else
+            publish(it->second);
+        it = next;
+    }
+}
+
+void DiscoveryService::start()
+{
+    m_running = true;
+    probeNow();
+    m_probeTimer->start(m_options.interval);
+}
+
+void DiscoveryService::stop()
+{
+    m_running = false;
+    m_probeTimer->stop();
+}
+
+void DiscoveryService::probeNow()
+{
+    for (const auto &t : m_transports) {
+        if (!t)
+            continue;
+        if (auto sent = m_initiator.broadcastConfigQuery(t.data()); !sent)
+            logger()->warn("probe on {} failed: {}", t->interfaceName(), sent.error().message);
+    }
+    probePaths();
+}
+
+void DiscoveryService::onProbeTimer()
+{
+    if (!m_running)
+        return;
+    probeNow();
+    m_probeTimer->start(m_options.interval);
+}
+
+void DiscoveryService::probePaths()
+{
+    initiator::RetryPolicy once;
+    once.attempts = 1;
+    once.firstTimeout = m_options.interval; // never overlaps the next round's probe
+    for (auto &[id, record] : m_records) {
+        // A failed IDENTIFY gets another chance each round.
+        for (auto &b : record.backends) {
+            if (b.identify == BackendRecord::Identify::Failed)
+                identifyLater(record, b);
+        }
+        for (auto &path : record.paths) {
+            if (!path.transport || path.probing)
+                continue;
+            path.probing = true;
+            const initiator::Peer peer {path.transport.data(), path.mac, id.shelf, id.slot};
+            const TargetId key = id;
+            m_initiator.queryConfig(
+                peer, protocol::ConfigCommand::Read, {}, this,
+                [this, key, peer](initiator::Outcome<initiator::ConfigReply> reply) {
+                    auto it = m_records.find(key);
+                    if (it == m_records.end())
+                        return;
+                    PathRecord *p = it->second.path(peer.transport, peer.mac);
+                    if (!p)
+                        return;
+                    p->probing = false;
+                    if (!reply || reply->meta.attempts != 1)
+                        return;
+                    const auto rtt = std::chrono::duration_cast<Rtt>(reply->meta.rtt);
+                    p->rtt = rtt;
+                    it->second.rtt = rtt;
+                    TargetInfo snapshot = it->second.snapshot();
+                    it->second.published.rtt = snapshot.rtt;
+                    it->second.published.paths = snapshot.paths;
+                    emit rttMeasured(snapshot);
+                },
+                once);
+        }
+    }
+    pumpIdentifies();
+}
+
+void DiscoveryService::onFrame(net::Transport *transport, const QByteArray &frame)
+{
+    const auto bytes
+        = std::span(reinterpret_cast<const std::uint8_t *>(frame.constData()), static_cast<std::size_t>(frame.size()));
+    // Lenient about the version: vblade 25 announces itself with Ver 0.
+    const protocol::DecodeOptions lenient {false};
+    const auto header = protocol::decodeHeader(bytes, lenient);
+    if (!header || !header->response || header->commandCode() != protocol::Command::QueryConfig)
+        return;
+    // As the Linux driver and aoecfg do: a broadcast address in a reply is a misconfigured target.
+    if (header->major == protocol::kBroadcastMajor || header->minor == protocol::kBroadcastMinor)
+        return;
+    const auto decoded = protocol::decodeFrame(bytes, lenient);
+    if (!decoded) {
+        logger()->debug("undecodable config reply from {}: {}", header->source.toString(), decoded.error().message());
+        return;
+    }
+    noteAnswer(transport, header->source, TargetId {header->major, header->minor}, decoded->as<protocol::ConfigArg>());
+}
+
+void DiscoveryService::noteAnswer(
+    net::Transport *transport, const protocol::MacAddress &mac, TargetId id, const protocol::ConfigArg *config)
+{
+    const auto now = m_clock.now();
+    const auto wall = m_clock.wallNow();
+    const bool isNew = !m_records.contains(id);
+    if (isNew && !config)
+        return; // only a config reply founds a target: it carries Buffer Count and Sector Count
+    TargetRecord &record = m_records[id];
+    record.id = id;
+    PathRecord *path = record.path(transport, mac);
+    if (!path) {
+        if (!config)
+            return; // only a config reply founds a path
+        record.paths.push_back(PathRecord {transport, transport->interfaceName(), mac, *config, now, wall, {}, false});
+        path = &record.paths.back();
+        logger()->info("{} answered from {} on {}", id.deviceName(), mac.toString(), transport->interfaceName());
+    }
+    if (config) {
+        path->config = *config;
+        record.configString = config->configString;
+    }
+    path->lastSeen = now;
+    path->lastSeenWall = wall;
+    record.lastSeen = now;
+    record.lastSeenWall = wall;
+    if (record.state == TargetState::Down) {
+        record.state = TargetState::Up;
+        // It may have come back with another disk behind the same address: ask again.
+        for (auto &b : record.backends)
+            b.identify = BackendRecord::Identify::Needed;
+        logger()->info("{} is up again", id.deviceName());
+    }
+    if (!record.backend(mac))
+        record.backends.push_back(BackendRecord {mac, BackendRecord::Identify::Needed, false, {}});
+    for (auto &b : record.backends) {
+        if (b.identify == BackendRecord::Identify::Needed)
+            identifyLater(record, b);
+    }
+    publish(record, isNew);
+    pumpIdentifies();
+    rearmLiveness();
+}
+
+void DiscoveryService::identifyLater(TargetRecord &record, BackendRecord &backend)
+{
+    backend.identify = BackendRecord::Identify::Queued;
+    m_identifyQueue.emplace_back(record.id, backend.mac);
+}
+
+void DiscoveryService::pumpIdentifies()
+{
+    while (m_identifiesInFlight < m_options.maxIdentifiesInFlight && !m_identifyQueue.empty()) {
+        const auto [id, mac] = m_identifyQueue.front();
+        m_identifyQueue.pop_front();
+        auto it = m_records.find(id);
+        if (it == m_records.end())
+            continue;
+        BackendRecord *backend = it->second.backend(mac);
+        const auto path
+            = std::ranges::find_if(it->second.paths, [&](const PathRecord &p) { return p.mac == mac && p.transport; });
+        if (!backend || backend->identify != BackendRecord::Identify::Queued || path == it->second.paths.end())
+            continue;
+        backend->identify = BackendRecord::Identify::InFlight;
+        ++m_identifiesInFlight;
+        m_initiator.identify(
+            initiator::Peer {path->transport.data(), mac, id.shelf, id.slot}, this,
+            [this, id, mac](initiator::Outcome<initiator::IdentifyReply> reply) {
+                --m_identifiesInFlight;
+                onIdentified(id, mac, std::move(reply));
+                pumpIdentifies();
+            },
+            m_options.identifyPolicy);
+    }
+}
+
+void DiscoveryService::onIdentified(
+    TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply)
+{
+    auto it = m_records.find(id);
+    if (it == m_records.end())
+        return;
+    BackendRecord *backend = it->second.backend(mac);
+    if (!backend || backend->identify != BackendRecord::Identify::InFlight)
+        return;
+    if (!reply) {
+        backend->identify = BackendRecord::Identify::Failed;
+        logger()->warn("IDENTIFY of {} at {} failed: {}", id.deviceName(), mac.toString(), reply.error().message);
+        return;
+    }
+    backend->identify = BackendRecord::Identify::Done;
+    backend->identified = true;
+    backend->info = reply->info;
+    logger()->info("{} at {}: {} sectors, model '{}', serial '{}'", id.deviceName(), mac.toString(),
+        reply->info.sectors(), reply->info.model, reply->info.serial);
+    // An IDENTIFY answer is an answer: it counts for the up/down rule like a config reply.
+    noteAnswer(reply->meta.from.transport, mac, id, nullptr);
+}
+
+void DiscoveryService::rearmLiveness()
+{
+    std::optional<initiator::TimePoint> next;
+    for (const auto &[id, record] : m_records) {
+        if (record.state != TargetState::Up)
+            continue;
+        const auto due = record.oldestPathSeen() + downAfter();
+        if (!next || due < *next)
+            next = due;
+    }
+    if (!next) {
+        m_livenessTimer->stop();
+        return;
+    }
+    m_livenessTimer->start(std::max(initiator::Duration::zero(), *next - m_clock.now()));
+}
+
+void DiscoveryService::onLivenessTimer()
+{
+    const auto now = m_clock.now();
+    const auto limit = downAfter();
+    for (auto &[id, record] : m_records) {
+        if (record.state != TargetState::Up)
+            continue;
+        if (now - record.lastSeen >= limit) {
+            record.state = TargetState::Down;
+            logger()->warn("{} is down: no answer for {} ms", id.deviceName(),
+                std::chrono::duration_cast<std::chrono::milliseconds>(now - record.lastSeen).count());
+            publish(record);
+            continue;
+        }
+        // The target still answers on some path: paths (and backends) silent for as long are gone, e.g. a
+        // conflicting second target that was switched off.
+        const auto stale = [&](const PathRecord &p) { return now - p.lastSeen >= limit; };
+        if (std::ranges::none_of(record.paths, stale))
+            continue;
+        std::erase_if(record.paths, stale);
+        std::erase_if(record.backends, [&](const BackendRecord &b) {
+            return std::ranges::none_of(record.paths, [&](const PathRecord &p) { return p.mac == b.mac; });
+        });
+        publish(record);
+    }
+    rearmLiveness();
+}
+
+void DiscoveryService::publish(TargetRecord &record, bool isNew)
+{
+    TargetInfo next = record.snapshot();
+    const TargetInfo previous = std::exchange(record.published, next);
+    if (isNew) {
+        emit added(next);
+        return;
+    }
+    TargetInfo sameState = previous;
+    sameState.state = next.state;
+    if (!next.sameApartFromTimes(sameState))
+        emit changed(next);
+    if (previous.state != next.state)
+        emit stateChanged(next);
+}
+
+void DiscoveryService::removeRecord(std::map<TargetId, TargetRecord>::iterator it)
+{
+    TargetInfo last = it->second.snapshot();
+    m_records.erase(it);
+    emit removed(last);
+    rearmLiveness();
+}
+
+std::vector<TargetInfo> DiscoveryService::targets() const
+{
+    std::vector<TargetInfo> list;
+    list.reserve(m_records.size());
+    for (const auto &[id, record] : m_records)
+        list.push_back(record.snapshot());
+    return list;
+}
+
+std::optional<TargetInfo> DiscoveryService::target(TargetId id) const
+{
+    const auto it = m_records.find(id);
+    if (it == m_records.end())
+        return std::nullopt;
+    return it->second.snapshot();
+}
+
+void DiscoveryService::forget(TargetId id)
+{
+    const auto it = m_records.find(id);
+    if (it != m_records.end())
+        removeRecord(it);
+}
+
+void DiscoveryService::forgetDown()
+{
+    for (auto it = m_records.begin(); it != m_records.end();) {
+        auto next = std::next(it);
+        if (it->second.state == TargetState::Down)
+            removeRecord(it);
+        it = next;
+    }
+}
+
+} // namespace aoesan::discovery

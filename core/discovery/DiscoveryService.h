@@ -1,0 +1,93 @@
+// DiscoveryService finds the AoE targets on the chosen interfaces and watches them: a broadcast Query
+// Config at start, on demand and every interval; passive sniffing of every config reply on the wire
+// (announcements, answers to other initiators); IDENTIFY for each new shelf.slot × MAC; a unicast
+// re-probe of each path every interval (RTT); and the up/down rule: up while it answered within
+// 3 × interval. Everything is event-driven on the Qt loop; nothing blocks.
+#pragma once
+
+#include <QObject>
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "discovery/TargetRecord.h"
+#include "initiator/Initiator.h"
+
+namespace aoesan::discovery {
+
+struct DiscoveryOptions
+{
+    initiator::Duration interval = std::chrono::seconds(10);
+    int downAfterIntervals = 3; // up while it answered within this many intervals
+    initiator::RetryPolicy identifyPolicy;
+    int maxIdentifiesInFlight = 64; // a thousand targets answer at once; IDENTIFY them in waves
+};
+
+class DiscoveryService : public QObject
+{
+    Q_OBJECT
+
+public:
+    DiscoveryService(initiator::Initiator &initiator, initiator::Clock &clock, DiscoveryOptions options = {},
+        QObject *parent = nullptr);
+    ~DiscoveryService() override;
+
+    // Listens (and probes, once started) on this interface; the initiator gets it too.
+    void addTransport(net::Transport *transport);
+    // Forgets the interface's paths; a target left without a path is removed.
+    void removeTransport(net::Transport *transport);
+
+    void start(); // probe now, then every interval
+    void stop(); // stop probing; sniffing goes on while transports are attached
+    void probeNow(); // broadcast on every interface and re-probe every known path
+    bool isRunning() const { return m_running; }
+
+    std::vector<TargetInfo> targets() const; // sorted by shelf, then slot
+    std::optional<TargetInfo> target(TargetId id) const;
+    // IDENTIFYs queued or in flight: a front end waits for 0 before it calls the list complete.
+    int pendingIdentifies() const { return static_cast<int>(m_identifyQueue.size()) + m_identifiesInFlight; }
+    void forget(TargetId id);
+    void forgetDown();
+    const DiscoveryOptions &options() const { return m_options; }
+    initiator::Duration downAfter() const { return m_options.interval * m_options.downAfterIntervals; }
+
+signals:
+    void added(const aoesan::discovery::TargetInfo &target);
+    // Something other than the state, RTT or last-seen time changed (paths, IDENTIFY data, config, conflict).
+    void changed(const aoesan::discovery::TargetInfo &target);
+    // Up → down or down → up; target.state is the new state.
+    void stateChanged(const aoesan::discovery::TargetInfo &target);
+    void removed(const aoesan::discovery::TargetInfo &target);
+    // A unicast re-probe answered; target.rtt and the path's rtt hold the round trip.
+    void rttMeasured(const aoesan::discovery::TargetInfo &target);
+    void transportFailed(const QString &interfaceName, const QString &message);
+
+private:
+    void onFrame(net::Transport *transport, const QByteArray &frame);
+    void noteAnswer(
+        net::Transport *transport, const protocol::MacAddress &mac, TargetId id, const protocol::ConfigArg *config);
+    void identifyLater(TargetRecord &record, BackendRecord &backend);
+    void pumpIdentifies();
+    void onIdentified(TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply);
+    void probePaths();
+    void onProbeTimer();
+    void onLivenessTimer();
+    void rearmLiveness();
+    void publish(TargetRecord &record, bool isNew = false);
+    void removeRecord(std::map<TargetId, TargetRecord>::iterator it);
+
+    initiator::Initiator &m_initiator;
+    initiator::Clock &m_clock;
+    DiscoveryOptions m_options;
+    initiator::Timer *m_probeTimer;
+    initiator::Timer *m_livenessTimer;
+    std::vector<QPointer<net::Transport>> m_transports;
+    std::map<TargetId, TargetRecord> m_records;
+    std::deque<std::pair<TargetId, protocol::MacAddress>> m_identifyQueue;
+    int m_identifiesInFlight = 0;
+    bool m_running = false;
+};
+
+} // namespace aoesan::discovery
