@@ -101,22 +101,22 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(
     // where libpcap would answer most of them with a generic error or a capture that never sees a frame.
     auto found = findInterface(interface);
     if (!found)
-        return Unexpected(noSuchInterface(interface, found.error()));
+        return Unexpected {noSuchInterface(interface, found.error())};
     InterfaceInfo info = std::move(found).value();
     const auto ethernet = listInterfaces();
     const bool isEthernet
         = ethernet && std::ranges::any_of(*ethernet, [&](const InterfaceInfo &i) { return i.name == interface; });
     if (!isEthernet)
-        return Unexpected(error(TransportError::Code::Unsupported,
+        return Unexpected {error(TransportError::Code::Unsupported,
             interface + " is not an Ethernet interface; AoE runs on Ethernet only",
-            "choose an Ethernet interface (see `ip link`)"));
+            "choose an Ethernet interface (see `ip link`)")};
     if (!info.up)
-        return Unexpected(interfaceDown(interface));
+        return Unexpected {interfaceDown(interface)};
 
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     HandlePtr handle(pcap_create(interface.c_str(), errbuf));
     if (!handle)
-        return Unexpected(error(TransportError::Code::Io, "cannot capture on " + interface + ": " + errbuf));
+        return Unexpected {error(TransportError::Code::Io, "cannot capture on " + interface + ": " + errbuf)};
     pcap_set_snaplen(handle.get(), kSnapLength);
     pcap_set_promisc(handle.get(), 1);
     pcap_set_immediate_mode(handle.get(), 1);
@@ -126,38 +126,38 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(
     const int rc = pcap_activate(handle.get());
     const int savedErrno = errno;
     if (rc < 0)
-        return Unexpected(activationError(handle.get(), rc, savedErrno, interface));
+        return Unexpected {activationError(handle.get(), rc, savedErrno, interface)};
     if (rc > 0) // a warning, such as promiscuous mode not supported: capture still works
         netLog()->warn("{}: {}", interface, pcap_geterr(handle.get()));
 
     if (const int linkType = pcap_datalink(handle.get()); linkType != DLT_EN10MB) {
         const char *name = pcap_datalink_val_to_name(linkType);
-        return Unexpected(error(TransportError::Code::Unsupported,
+        return Unexpected {error(TransportError::Code::Unsupported,
             interface + " does not carry Ethernet frames (link type "
-                + (name ? std::string(name) : std::to_string(linkType)) + ")"));
+                + (name ? std::string(name) : std::to_string(linkType)) + ")")};
     }
 
     bpf_program program {};
     if (pcap_compile(handle.get(), &program, kAoeFilter, 1, PCAP_NETMASK_UNKNOWN) != 0)
-        return Unexpected(error(TransportError::Code::Io,
-            "cannot compile the AoE filter for " + interface + ": " + pcap_geterr(handle.get())));
+        return Unexpected {error(TransportError::Code::Io,
+            "cannot compile the AoE filter for " + interface + ": " + pcap_geterr(handle.get()))};
     const int filterRc = pcap_setfilter(handle.get(), &program);
     pcap_freecode(&program);
     if (filterRc != 0)
-        return Unexpected(error(
-            TransportError::Code::Io, "cannot set the AoE filter on " + interface + ": " + pcap_geterr(handle.get())));
+        return Unexpected {error(
+            TransportError::Code::Io, "cannot set the AoE filter on " + interface + ": " + pcap_geterr(handle.get()))};
     // Our own transmissions would otherwise come back to us: a target would answer itself and an
     // initiator would take its own broadcast for a reply.
     if (pcap_setdirection(handle.get(), PCAP_D_IN) != 0)
-        return Unexpected(error(TransportError::Code::Unsupported,
-            "cannot ignore outgoing frames on " + interface + ": " + pcap_geterr(handle.get())));
+        return Unexpected {error(TransportError::Code::Unsupported,
+            "cannot ignore outgoing frames on " + interface + ": " + pcap_geterr(handle.get()))};
     if (pcap_setnonblock(handle.get(), 1, errbuf) != 0)
-        return Unexpected(
-            error(TransportError::Code::Io, "cannot make capture on " + interface + " non-blocking: " + errbuf));
+        return Unexpected {
+            error(TransportError::Code::Io, "cannot make capture on " + interface + " non-blocking: " + errbuf)};
     const int fd = pcap_get_selectable_fd(handle.get());
     if (fd < 0)
-        return Unexpected(
-            error(TransportError::Code::Unsupported, "capture on " + interface + " offers no descriptor to wait on"));
+        return Unexpected {
+            error(TransportError::Code::Unsupported, "capture on " + interface + " offers no descriptor to wait on")};
 
     if (!info.carrier)
         netLog()->warn("{} has no carrier: nothing will arrive until the link comes up", interface);
@@ -215,7 +215,7 @@ void PcapTransport::drain()
         fail(error(TransportError::Code::Io, "capture on " + m_info.name + " failed: " + detail));
 }
 
-void PcapTransport::fail(TransportError failure)
+void PcapTransport::fail(const TransportError &failure)
 {
     m_failed = true;
     m_notifier->setEnabled(false);
@@ -226,25 +226,25 @@ void PcapTransport::fail(TransportError failure)
 Result<bool, TransportError> PcapTransport::send(std::span<const std::uint8_t> frame)
 {
     if (m_failed)
-        return Unexpected(error(TransportError::Code::Io, "the transport on " + m_info.name + " has failed"));
+        return Unexpected {error(TransportError::Code::Io, "the transport on " + m_info.name + " has failed")};
     // The kernel would answer EMSGSIZE; saying which limit was crossed is more use to a caller.
     if (frame.size() > static_cast<std::size_t>(m_info.mtu) + protocol::kEthernetHeaderSize)
-        return Unexpected(error(TransportError::Code::Io,
-            "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_info.name));
+        return Unexpected {error(TransportError::Code::Io,
+            "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_info.name)};
     errno = 0;
     const int sent = pcap_inject(m_handle, frame.data(), frame.size());
     const int savedErrno = errno;
     if (sent < 0) {
         if (savedErrno == ENETDOWN || savedErrno == ENXIO)
-            return Unexpected(interfaceDown(m_info.name));
+            return Unexpected {interfaceDown(m_info.name)};
         if (savedErrno == EPERM || savedErrno == EACCES)
-            return Unexpected(noPermission(m_info.name, pcap_geterr(m_handle)));
-        return Unexpected(
-            error(TransportError::Code::Io, "cannot send on " + m_info.name + ": " + pcap_geterr(m_handle)));
+            return Unexpected {noPermission(m_info.name, pcap_geterr(m_handle))};
+        return Unexpected {
+            error(TransportError::Code::Io, "cannot send on " + m_info.name + ": " + pcap_geterr(m_handle))};
     }
     if (static_cast<std::size_t>(sent) != frame.size())
-        return Unexpected(error(TransportError::Code::Io,
-            "sent only " + std::to_string(sent) + " of " + std::to_string(frame.size()) + " bytes on " + m_info.name));
+        return Unexpected {error(TransportError::Code::Io,
+            "sent only " + std::to_string(sent) + " of " + std::to_string(frame.size()) + " bytes on " + m_info.name)};
     return true;
 }
 

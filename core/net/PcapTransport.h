@@ -22,6 +22,7 @@ class PcapTransport : public Transport
 public:
     // Opens `interface` in this network namespace: promiscuous (discovery also hears answers to other
     // initiators), immediate delivery, only EtherType 0x88A2, only frames arriving from the wire.
+    // With a parent, release() the pointer: the parent then owns the transport.
     static Result<std::unique_ptr<PcapTransport>, TransportError> open(
         const std::string &interface, QObject *parent = nullptr);
     ~PcapTransport() override;
@@ -36,7 +37,7 @@ public:
 private:
     PcapTransport(pcap *handle, int fd, InterfaceInfo info, QObject *parent);
     void drain();
-    void fail(TransportError error);
+    void fail(const TransportError &failure);
 
     pcap *m_handle;
     InterfaceInfo m_info;

@@ -12,7 +12,6 @@
 using aoesan::net::InterfaceInfo;
 using aoesan::net::listInterfaces;
 using aoesan::test::Lab;
-using aoesan::test::LabOptions;
 
 namespace {
 

@@ -125,7 +125,7 @@ void TestPcapTransport::queryConfigAnsweredByVblade()
     AOESAN_SKIP_IF(Lab::missingTool(QStringLiteral("vblade")));
     makeLab({.mtu = mtu});
 
-    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), 1024 * 1024);
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), qint64 {1024} * 1024);
     QVERIFY(!image.isEmpty());
     QProcess *vblade = m_lab->start(m_lab->targetNamespace(),
         {Lab::findTool(QStringLiteral("vblade")), QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(),

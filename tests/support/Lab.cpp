@@ -131,7 +131,7 @@ QString Lab::unavailableReason()
     if (!hasEffectiveCapability(kCapSysAdmin))
         return QStringLiteral("needs CAP_SYS_ADMIN to create network namespaces");
     for (const auto &tool : {QStringLiteral("ip"), QStringLiteral("sysctl")})
-        if (const QString missing = missingTool(tool); !missing.isEmpty())
+        if (QString missing = missingTool(tool); !missing.isEmpty())
             return missing;
     return {};
 }
