@@ -1,35 +1,20 @@
 // aoesan-ctl: the command-line front end. Each subcommand is a small function over core.
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <cstdio>
 #include <functional>
 #include <map>
 
+#include "Commands.h"
 #include "Version.h"
 #include "log/Logging.h"
-#include "net/NetworkInterfaces.h"
 #include "target/ServeSession.h"
 
 namespace {
 
 constexpr int kExitUsage = 2;
 constexpr int kExitFailure = 1;
-
-int cmdInterfaces(const QStringList &)
-{
-    const auto listed = aoesan::net::listInterfaces();
-    if (!listed) {
-        std::fprintf(stderr, "aoesan-ctl: %s\n", listed.error().c_str());
-        return kExitFailure;
-    }
-    std::printf("%-16s %-17s %6s %s\n", "INTERFACE", "MAC", "MTU", "LINK");
-    for (const auto &i : listed.value()) {
-        const char *link = i.up ? (i.carrier ? "up" : "up, no carrier") : "down";
-        std::printf("%-16s %-17s %6d %s\n", i.name.c_str(), i.mac.toString().c_str(), i.mtu, link);
-    }
-    return 0;
-}
 
 // A foreground target with vblade's arguments: switching from vblade is changing one word.
 int cmdServe(const QStringList &args)
@@ -60,8 +45,14 @@ struct Subcommand
 
 const std::map<QString, Subcommand> &subcommands()
 {
-    static const std::map<QString, Subcommand> table{
-        {QStringLiteral("interfaces"), {"list Ethernet interfaces with MAC, MTU and link state", cmdInterfaces}},
+    static const std::map<QString, Subcommand> table {
+        {QStringLiteral("interfaces"),
+            {"list Ethernet interfaces with MAC, MTU and link state", aoesan::ctl::runInterfaces}},
+        {QStringLiteral("stat"), {"discover AoE targets and list them as aoe-stat does", aoesan::ctl::runStat}},
+        {QStringLiteral("identify"), {"show a target's IDENTIFY data: model, serial, size", aoesan::ctl::runIdentify}},
+        {QStringLiteral("config"), {"read, test or set a target's config string", aoesan::ctl::runConfig}},
+        {QStringLiteral("mask"), {"read or edit a target's MAC mask list", aoesan::ctl::runMask}},
+        {QStringLiteral("reserve"), {"read, set or release a target's reserve list", aoesan::ctl::runReserve}},
         {QStringLiteral("serve"), {"export a file or block device as an AoE target (vblade's arguments)", cmdServe}},
     };
     return table;
@@ -84,19 +75,19 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QString::fromLatin1(aoesan::kVersionString));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n")
-                                     + commandsHelp());
+    parser.setApplicationDescription(
+        QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n") + commandsHelp());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or warn)."),
-                                      QStringLiteral("level"));
+        QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or warn)."),
+        QStringLiteral("level"));
     parser.addOption(logLevel);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run (see above)."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(app);
 
-    aoesan::log::LogOptions logOptions{"aoesan-ctl", std::string("warn"), true, true};
+    aoesan::log::LogOptions logOptions {"aoesan-ctl", std::string("warn"), true, true};
     if (parser.isSet(logLevel))
         logOptions.level = parser.value(logLevel).toStdString();
     else if (qEnvironmentVariableIsSet("AOESAN_LOG"))

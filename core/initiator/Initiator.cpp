@@ -74,21 +74,22 @@ std::string aoeErrorText(std::uint8_t code)
 
 Duration RetryPolicy::budget() const
 {
-    Duration total {};
+    Duration sum {};
     Duration wait = std::min(firstTimeout, maxTimeout);
     for (int i = 0; i < attempts; ++i) {
-        total += wait;
+        sum += wait;
         wait = std::min(wait * 2, maxTimeout);
     }
-    return total;
+    return total > Duration::zero() ? std::min(sum, total) : sum;
 }
 
-RetryPolicy RetryPolicy::within(Duration total)
+RetryPolicy RetryPolicy::within(Duration limit)
 {
     RetryPolicy policy;
     policy.attempts = 1;
-    while (policy.budget() < total && policy.attempts < 1000)
+    while (policy.budget() < limit && policy.attempts < 1000)
         ++policy.attempts;
+    policy.total = limit;
     return policy;
 }
 

@@ -39,11 +39,12 @@ struct RetryPolicy
     Duration firstTimeout = std::chrono::milliseconds(250); // the Linux initiator's starting RTT guess
     Duration maxTimeout = std::chrono::seconds(2);
     int attempts = 4; // transmissions in all, the first included
+    Duration total {}; // when not zero: give up this long after the first transmission, whatever is left
 
     // Total time the policy waits before giving up.
     Duration budget() const;
-    // A policy that keeps trying (same back-off) for about `total`.
-    static RetryPolicy within(Duration total);
+    // A policy that keeps retransmitting (same back-off) and gives up exactly `total` after the first send.
+    static RetryPolicy within(Duration limit);
 };
 
 struct Failure

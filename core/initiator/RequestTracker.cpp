@@ -206,7 +206,11 @@ std::optional<std::string> RequestTracker::transmit(Pending &p)
 {
     ++p.sent;
     p.lastSent = m_clock.now();
+    if (p.sent == 1)
+        p.firstSent = p.lastSent;
     p.deadline = p.lastSent + p.timeout;
+    if (p.policy.total > Duration::zero())
+        p.deadline = std::min(p.deadline, p.firstSent + p.policy.total);
     if (!p.peer.transport)
         return std::string("the interface was closed");
     auto sent = p.peer.transport->send(p.frame);
@@ -284,7 +288,8 @@ void RequestTracker::onTimer()
         Pending &p = it->second;
         Failure failure
             = Failure::of(Failure::Kind::Timeout, "no answer after " + std::to_string(p.sent) + " attempts", p.sent);
-        if (p.sent < p.policy.attempts) {
+        const bool outOfTime = p.policy.total > Duration::zero() && now - p.firstSent >= p.policy.total;
+        if (p.sent < p.policy.attempts && !outOfTime) {
             p.timeout = std::min(p.timeout * 2, p.policy.maxTimeout);
             ++m_retransmissions;
             auto error = transmit(p);

@@ -70,6 +70,7 @@ private:
         RetryPolicy policy;
         int sent = 0;
         Duration timeout {};
+        TimePoint firstSent {};
         TimePoint lastSent {};
         TimePoint deadline {};
         bool hasContext = false;

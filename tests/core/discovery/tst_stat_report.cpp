@@ -118,16 +118,16 @@ void TestStatReport::json()
     QCOMPARE(o.value(QStringLiteral("shelf")).toInt(), 7);
     QCOMPARE(o.value(QStringLiteral("slot")).toInt(), 3);
     QCOMPARE(o.value(QStringLiteral("sectors")).toDouble(), 131072.0);
-    QCOMPARE(o.value(QStringLiteral("size_bytes")).toDouble(), 67108864.0);
+    QCOMPARE(o.value(QStringLiteral("sizeBytes")).toDouble(), 67108864.0);
     QCOMPARE(o.value(QStringLiteral("size")).toString(), QStringLiteral("0.067GB"));
     QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("up"));
     QCOMPARE(o.value(QStringLiteral("payload")).toInt(), 1024);
     QCOMPARE(o.value(QStringLiteral("interfaces")).toArray().first().toString(), QStringLiteral("veth-i"));
-    QCOMPARE(o.value(QStringLiteral("rtt_us")).toInt(), 250);
-    QCOMPARE(o.value(QStringLiteral("last_seen")).toString(), QStringLiteral("2030-01-01T00:00:00.123Z"));
+    QCOMPARE(o.value(QStringLiteral("rttUs")).toInt(), 250);
+    QCOMPARE(o.value(QStringLiteral("lastSeen")).toString(), QStringLiteral("2030-01-01T00:00:00.123Z"));
     const QJsonObject path = o.value(QStringLiteral("paths")).toArray().first().toObject();
     QCOMPARE(path.value(QStringLiteral("mac")).toString(), QStringLiteral("02:00:00:00:a0:01"));
-    QCOMPARE(path.value(QStringLiteral("buffer_count")).toInt(), 16);
+    QCOMPARE(path.value(QStringLiteral("bufferCount")).toInt(), 16);
     // A 10 TiB size survives the trip through a JSON number.
     t.sectors = 21474836480ULL;
     const auto text = QJsonDocument(targetToJson(t)).toJson(QJsonDocument::Compact);

@@ -23,6 +23,7 @@ private slots:
     void replyOnAnotherInterfaceIgnored();
     void retransmitsWithBackoff();
     void failsAfterLastAttempt();
+    void totalBudgetIsExact();
     void lateReplyToFirstAttemptCompletes();
     void windowDefaultsToOneUntilConfigKnown();
     void windowBoundedByBufferCount_data();
@@ -178,6 +179,23 @@ void TestRequestTracker::failsAfterLastAttempt()
     lab.clock.advance(10s);
     QCOMPARE(lab.local.sent().size(), 3);
     QCOMPARE(reply.calls, 1);
+}
+
+void TestRequestTracker::totalBudgetIsExact()
+{
+    InitiatorLab lab;
+    lab.target.addDisk({});
+    lab.target.setSilent(true);
+    Captured<initiator::ConfigReply> reply;
+    const auto p = initiator::RetryPolicy::within(1s); // 250 + 500 + the last wait cut to 250 ms
+    QCOMPARE(p.budget(), Duration(1s));
+    lab.initiator.queryConfig(lab.peer(), protocol::ConfigCommand::Read, {}, nullptr, reply.sink(), p);
+    lab.clock.advance(999ms);
+    QVERIFY(!reply.done());
+    QCOMPARE(lab.local.sent().size(), 3);
+    lab.clock.advance(1ms);
+    QVERIFY(reply.done());
+    QCOMPARE(reply.failure().kind, initiator::Failure::Kind::Timeout);
 }
 
 void TestRequestTracker::lateReplyToFirstAttemptCompletes()

@@ -1,0 +1,192 @@
+#include "CtlSupport.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+#include "net/PacketCapability.h"
+#include "net/PcapTransport.h"
+
+namespace aoesan::ctl {
+
+std::string TargetAddress::name() const
+{
+    return "e" + std::to_string(shelf) + "." + std::to_string(slot);
+}
+
+std::optional<TargetAddress> parseTargetAddress(const QString &text)
+{
+    QString s = text.trimmed();
+    if (s.startsWith(QLatin1Char('e')))
+        s.remove(0, 1);
+    const QStringList parts = s.split(QLatin1Char('.'));
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okShelf = false;
+    bool okSlot = false;
+    const uint shelf = parts[0].toUInt(&okShelf, 10);
+    const uint slot = parts[1].toUInt(&okSlot, 10);
+    if (!okShelf || !okSlot || shelf >= protocol::kBroadcastMajor || slot >= protocol::kBroadcastMinor)
+        return std::nullopt;
+    return TargetAddress {static_cast<std::uint16_t>(shelf), static_cast<std::uint8_t>(slot)};
+}
+
+std::optional<std::vector<protocol::MacAddress>> parseMacList(const QString &text)
+{
+    std::vector<protocol::MacAddress> macs;
+    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto mac = protocol::MacAddress::fromString(item.trimmed().toStdString());
+        if (!mac)
+            return std::nullopt;
+        macs.push_back(*mac);
+    }
+    return macs;
+}
+
+void printError(const char *command, const std::string &message)
+{
+    std::fprintf(stderr, "aoesan-ctl %s: %s\n", command, message.c_str());
+}
+
+bool parseArguments(QCommandLineParser &parser, const char *command, const QStringList &args)
+{
+    parser.addHelpOption();
+    QStringList argv {QStringLiteral("aoesan-ctl %1").arg(QString::fromLatin1(command))};
+    argv += args;
+    if (!parser.parse(argv)) {
+        printError(command, parser.errorText().toStdString());
+        std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
+        return false;
+    }
+    return true;
+}
+
+QCommandLineOption interfaceOption()
+{
+    return QCommandLineOption({QStringLiteral("i"), QStringLiteral("interface")},
+        QStringLiteral("Ethernet interface to use (repeat for several)."), QStringLiteral("IFACE"));
+}
+
+QCommandLineOption timeoutOption(const char *defaultSeconds)
+{
+    return QCommandLineOption(QStringLiteral("timeout"),
+        QStringLiteral("Give up after this many seconds without an answer (default %1).")
+            .arg(QString::fromLatin1(defaultSeconds)),
+        QStringLiteral("SECS"), QString::fromLatin1(defaultSeconds));
+}
+
+std::optional<initiator::Duration> secondsOption(
+    const QCommandLineParser &parser, const QCommandLineOption &option, const char *command)
+{
+    bool ok = false;
+    const double seconds = parser.value(option).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 86400) {
+        printError(command,
+            "--" + option.names().constLast().toStdString() + " needs a number of seconds, not '"
+                + parser.value(option).toStdString() + "'");
+        return std::nullopt;
+    }
+    return std::chrono::duration_cast<initiator::Duration>(std::chrono::duration<double>(seconds));
+}
+
+Session::Session(const char *command)
+    : m_command(command)
+    , m_initiator(new initiator::Initiator(m_clock, this))
+{ }
+
+Session::~Session()
+{
+    // The initiator (a child) stops listening before the transports it points at go away.
+    delete m_initiator;
+}
+
+std::unique_ptr<Session> Session::open(const char *command, const QStringList &interfaces)
+{
+    if (interfaces.isEmpty()) {
+        printError(command, "no interface given (-i IFACE)");
+        return nullptr;
+    }
+    // Say what to do before trying: pcap's own refusal names no fix.
+    if (const auto refused = net::checkPacketCapability("aoesan-ctl")) {
+        printError(command, refused->describe());
+        return nullptr;
+    }
+    std::unique_ptr<Session> session(new Session(command));
+    for (const QString &name : interfaces) {
+        auto opened = net::PcapTransport::open(name.toStdString());
+        if (!opened) {
+            printError(command, opened.error().describe());
+            return nullptr;
+        }
+        session->m_transports.push_back(std::move(opened).value());
+        session->m_initiator->addTransport(session->m_transports.back().get());
+    }
+    return session;
+}
+
+std::vector<net::Transport *> Session::transports() const
+{
+    std::vector<net::Transport *> list;
+    for (const auto &t : m_transports)
+        list.push_back(t.get());
+    return list;
+}
+
+std::string Session::interfaceList() const
+{
+    std::string names;
+    for (const auto &t : m_transports)
+        names += (names.empty() ? "" : ",") + t->interfaceName();
+    return names;
+}
+
+void Session::locate(
+    TargetAddress address, const initiator::RetryPolicy &policy, initiator::Completion<initiator::ConfigReply> done)
+{
+    struct Race
+    {
+        std::size_t waiting = 0;
+        bool won = false;
+        initiator::Completion<initiator::ConfigReply> done;
+    };
+    auto race = std::make_shared<Race>();
+    race->waiting = m_transports.size();
+    race->done = std::move(done);
+    for (const auto &t : m_transports) {
+        const initiator::Peer peer {t.get(), protocol::MacAddress::broadcast(), address.shelf, address.slot};
+        m_initiator->queryConfig(
+            peer, protocol::ConfigCommand::Read, {}, this,
+            [race](initiator::Outcome<initiator::ConfigReply> reply) {
+                --race->waiting;
+                if (race->won)
+                    return;
+                if (reply || race->waiting == 0) {
+                    race->won = true;
+                    race->done(std::move(reply));
+                }
+            },
+            policy);
+    }
+}
+
+int Session::exec()
+{
+    return QCoreApplication::exec();
+}
+
+void Session::finish(int code)
+{
+    std::fflush(stdout);
+    QCoreApplication::exit(code);
+}
+
+std::string noAnswerMessage(const TargetAddress &address, const Session &session, const initiator::Failure &failure)
+{
+    if (failure.kind != initiator::Failure::Kind::Timeout)
+        return address.name() + ": " + failure.message;
+    return "no answer from " + address.name() + " on " + session.interfaceList() + " (" + failure.message
+        + "). Check the shelf.slot with `aoesan-ctl stat`; a MAC mask on the target that leaves this host out "
+          "looks the same";
+}
+
+} // namespace aoesan::ctl

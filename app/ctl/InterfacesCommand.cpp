@@ -1,0 +1,25 @@
+// aoesan-ctl interfaces: the Ethernet interfaces with MAC, MTU and link state.
+#include <cstdio>
+
+#include "Commands.h"
+#include "CtlSupport.h"
+#include "net/NetworkInterfaces.h"
+
+namespace aoesan::ctl {
+
+int runInterfaces(const QStringList &)
+{
+    const auto listed = net::listInterfaces();
+    if (!listed) {
+        printError("interfaces", listed.error());
+        return kExitFailure;
+    }
+    std::printf("%-16s %-17s %6s %s\n", "INTERFACE", "MAC", "MTU", "LINK");
+    for (const auto &i : listed.value()) {
+        const char *link = i.up ? (i.carrier ? "up" : "up, no carrier") : "down";
+        std::printf("%-16s %-17s %6d %s\n", i.name.c_str(), i.mac.toString().c_str(), i.mtu, link);
+    }
+    return kExitOk;
+}
+
+} // namespace aoesan::ctl

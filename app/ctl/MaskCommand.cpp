@@ -1,0 +1,195 @@
+// aoesan-ctl mask: read or edit a target's MAC mask list (AoE r11 MAC Mask List, AOE-PROTOCOL §1.8).
+// Refuses, unless forced, to send vblade 25 a delete that matches an entry: that crashes vblade (§4.4).
+#include <cstdio>
+
+#include "Commands.h"
+#include "CtlSupport.h"
+
+namespace aoesan::ctl {
+
+namespace {
+
+constexpr const char *kCommand = "mask";
+
+// vblade reports 0x4000 + its version; up to 25 its delete of a listed MAC overruns a buffer.
+bool isCrashingVblade(std::uint16_t firmwareVersion)
+{
+    return firmwareVersion >= 0x4000 && firmwareVersion <= 0x4019;
+}
+
+const char *maskErrorText(std::uint8_t merror)
+{
+    switch (static_cast<protocol::MacMaskError>(merror)) {
+    case protocol::MacMaskError::None:
+        return "no error";
+    case protocol::MacMaskError::Unspecified:
+        return "unspecified error";
+    case protocol::MacMaskError::BadDirective:
+        return "bad directive";
+    case protocol::MacMaskError::ListFull:
+        return "the list is full";
+    }
+    return "unknown error";
+}
+
+std::string directiveText(const protocol::MacMaskDirective &d)
+{
+    return (d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Add) ? "--add " : "--delete ")
+        + d.mac.toString();
+}
+
+void printList(const TargetAddress &address, const protocol::MacMaskArg &mask, const initiator::Peer &via)
+{
+    if (mask.directives.empty()) {
+        std::printf("%s MAC mask list: empty (every host may use the target)\n", address.name().c_str());
+        return;
+    }
+    std::printf("%s MAC mask list: %zu entr%s\n", address.name().c_str(), mask.directives.size(),
+        mask.directives.size() == 1 ? "y" : "ies");
+    bool usOnList = false;
+    for (const auto &d : mask.directives) {
+        std::printf("%s\n", d.mac.toString().c_str());
+        usOnList = usOnList || d.mac == via.transport->localMac();
+    }
+    if (!usOnList)
+        std::fprintf(stderr, "note: this host (%s on %s) is not on the list, so %s now ignores it\n",
+            via.transport->localMac().toString().c_str(), via.transport->interfaceName().c_str(),
+            address.name().c_str());
+}
+
+} // namespace
+
+int runMask(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Read a target's MAC mask list (default) or edit it; prints the list. While the list is not empty the\n"
+        "target ignores every host not on it. Directives apply in the order given.\n"
+        "Exit codes: 0 done, 1 no answer, 2 usage, 3 refused by the target."));
+    const QCommandLineOption iface = interfaceOption();
+    const QCommandLineOption timeout = timeoutOption("3");
+    const QCommandLineOption add(
+        QStringLiteral("add"), QStringLiteral("Add MAC to the list (repeatable)."), QStringLiteral("MAC"));
+    const QCommandLineOption remove(
+        QStringLiteral("delete"), QStringLiteral("Delete MAC from the list (repeatable)."), QStringLiteral("MAC"));
+    const QCommandLineOption force(
+        QStringLiteral("force"), QStringLiteral("Send a delete of a listed MAC even to vblade 25, which it crashes."));
+    parser.addOptions({iface, timeout, add, remove, force});
+    parser.addPositionalArgument(QStringLiteral("SHELF.SLOT"), QStringLiteral("The target, e.g. 7.3 or e7.3."));
+    if (!parseArguments(parser, kCommand, args))
+        return kExitUsage;
+    const auto wait = secondsOption(parser, timeout, kCommand);
+    if (!wait)
+        return kExitUsage;
+    const auto address = parser.positionalArguments().size() == 1
+        ? parseTargetAddress(parser.positionalArguments().first())
+        : std::nullopt;
+    if (!address) {
+        printError(kCommand, "give one SHELF.SLOT, e.g. 7.3");
+        return kExitUsage;
+    }
+    // optionNames() keeps the command line's order, repeats included: the directives' order.
+    std::vector<protocol::MacMaskDirective> directives;
+    QStringList adds = parser.values(add);
+    QStringList deletes = parser.values(remove);
+    for (const QString &name : parser.optionNames()) {
+        const bool isAdd = name == QLatin1String("add");
+        if (!isAdd && name != QLatin1String("delete"))
+            continue;
+        const QString text = isAdd ? adds.takeFirst() : deletes.takeFirst();
+        const auto mac = protocol::MacAddress::fromString(text.toStdString());
+        if (!mac) {
+            printError(kCommand, "'" + text.toStdString() + "' is not a MAC address");
+            return kExitUsage;
+        }
+        const auto dcmd = isAdd ? protocol::DirectiveCommand::Add : protocol::DirectiveCommand::Delete;
+        directives.push_back({static_cast<std::uint8_t>(dcmd), *mac});
+    }
+    if (directives.size() > 255) {
+        printError(kCommand, "at most 255 directives");
+        return kExitUsage;
+    }
+    auto session = Session::open(kCommand, parser.values(iface));
+    if (!session)
+        return parser.values(iface).isEmpty() ? kExitUsage : kExitFailure;
+
+    const auto policy = initiator::RetryPolicy::within(*wait);
+    const auto sendEdit = [&](const initiator::Peer &peer) {
+        const auto request = directives.empty()
+            ? protocol::MacMaskArg::withDirectives(protocol::MacMaskCommand::Read, {})
+            : protocol::MacMaskArg::withDirectives(protocol::MacMaskCommand::Edit, directives);
+        session->initiator().macMask(
+            peer, request, session.get(),
+            [&, peer](initiator::Outcome<initiator::MacMaskReply> reply) {
+                if (!reply) {
+                    printError(kCommand, address->name() + ": " + reply.error().message);
+                    session->finish(kExitFailure);
+                    return;
+                }
+                if (reply->meta.header.error) {
+                    printError(kCommand,
+                        address->name() + " refused: AoE error " + std::to_string(reply->meta.header.errorCode) + ", "
+                            + initiator::aoeErrorText(reply->meta.header.errorCode));
+                    session->finish(kExitRefused);
+                    return;
+                }
+                if (reply->mask.merror != 0) {
+                    const std::size_t at = reply->mask.dirCount;
+                    printError(kCommand,
+                        address->name() + " refused "
+                            + (at < directives.size() ? directiveText(directives[at])
+                                                      : "directive " + std::to_string(at))
+                            + ": " + maskErrorText(reply->mask.merror)
+                            + (at > 0 ? " (the directives before it were applied)" : ""));
+                    session->finish(kExitRefused);
+                    return;
+                }
+                printList(*address, reply->mask, peer);
+                session->finish(kExitOk);
+            },
+            policy);
+    };
+
+    session->locate(*address, policy, [&](initiator::Outcome<initiator::ConfigReply> found) {
+        if (!found) {
+            printError(kCommand, noAnswerMessage(*address, *session, found.error()));
+            session->finish(kExitFailure);
+            return;
+        }
+        const initiator::Peer peer = found->meta.from;
+        const bool anyDelete = std::ranges::any_of(directives,
+            [](const auto &d) { return d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete); });
+        if (!anyDelete || parser.isSet(force) || !isCrashingVblade(found->config.firmwareVersion)) {
+            sendEdit(peer);
+            return;
+        }
+        // Read the list first: only a delete that matches an entry crashes vblade.
+        session->initiator().macMask(
+            peer, protocol::MacMaskArg::withDirectives(protocol::MacMaskCommand::Read, {}), session.get(),
+            [&, peer](initiator::Outcome<initiator::MacMaskReply> list) {
+                if (!list) {
+                    printError(kCommand, address->name() + ": " + list.error().message);
+                    session->finish(kExitFailure);
+                    return;
+                }
+                for (const auto &d : directives) {
+                    const bool listed
+                        = std::ranges::any_of(list->mask.directives, [&](const auto &e) { return e.mac == d.mac; });
+                    if (d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete) && listed) {
+                        printError(kCommand,
+                            address->name()
+                                + " runs vblade 25 or older, which crashes on a MAC mask delete "
+                                  "of a listed MAC (nothing was sent). Restart it with a new -m "
+                                  "list instead, or use --force");
+                        session->finish(kExitRefused);
+                        return;
+                    }
+                }
+                sendEdit(peer);
+            },
+            policy);
+    });
+    return session->exec();
+}
+
+} // namespace aoesan::ctl

@@ -1,0 +1,145 @@
+// aoesan-ctl stat: discover the targets on the chosen interfaces and print them exactly as aoe-stat does
+// (or as JSON), as soon as the answers stop coming: about a second of quiet after the last new answer
+// or IDENTIFY, never longer than --wait.
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "Commands.h"
+#include "CtlSupport.h"
+#include "discovery/DiscoveryService.h"
+#include "discovery/StatReport.h"
+#include "discovery/TargetJson.h"
+#include "net/NetworkInterfaces.h"
+
+namespace aoesan::ctl {
+
+namespace {
+
+constexpr const char *kCommand = "stat";
+
+// Without -i: every Ethernet interface that is up, as a person at a terminal expects.
+std::optional<QStringList> defaultInterfaces()
+{
+    const auto listed = net::listInterfaces();
+    if (!listed) {
+        printError(kCommand, listed.error());
+        return std::nullopt;
+    }
+    QStringList names;
+    for (const auto &i : listed.value()) {
+        if (i.up)
+            names << QString::fromStdString(i.name);
+    }
+    if (names.isEmpty()) {
+        printError(kCommand, "no Ethernet interface is up here; name one with -i IFACE");
+        return std::nullopt;
+    }
+    return names;
+}
+
+} // namespace
+
+int runStat(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Discover AoE targets and print them in aoe-stat's format, sorted by shelf and slot:\n"
+                       "device, size (10^9-byte GB), interfaces, payload bytes per frame, state.\n"
+                       "Finishes about a second after the last answer. Needs no aoe kernel driver."));
+    const QCommandLineOption iface = interfaceOption();
+    const QCommandLineOption wait(QStringLiteral("wait"),
+        QStringLiteral("Wait at most this many seconds for answers (default 5)."), QStringLiteral("SECS"),
+        QStringLiteral("5"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+        QStringLiteral("Seconds without a new answer that end the wait (default 1)."), QStringLiteral("SECS"),
+        QStringLiteral("1"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array for scripts."));
+    parser.addOptions({iface, wait, quiet, json});
+    parser.addPositionalArgument(QStringLiteral("REGEX"),
+        QStringLiteral("Print only the lines this regular expression matches."), QStringLiteral("[REGEX]"));
+    if (!parseArguments(parser, kCommand, args))
+        return kExitUsage;
+    const auto maxWait = secondsOption(parser, wait, kCommand);
+    const auto quietTime = secondsOption(parser, quiet, kCommand);
+    if (!maxWait || !quietTime)
+        return kExitUsage;
+    if (parser.positionalArguments().size() > 1) {
+        printError(kCommand, "at most one REGEX");
+        return kExitUsage;
+    }
+    QRegularExpression filter;
+    if (!parser.positionalArguments().isEmpty()) {
+        filter.setPattern(parser.positionalArguments().first());
+        if (!filter.isValid()) {
+            printError(kCommand, "bad REGEX: " + filter.errorString().toStdString());
+            return kExitUsage;
+        }
+    }
+    QStringList names = parser.values(iface);
+    if (names.isEmpty()) {
+        auto all = defaultInterfaces();
+        if (!all)
+            return kExitFailure;
+        names = *all;
+    }
+    auto session = Session::open(kCommand, names);
+    if (!session)
+        return kExitFailure;
+
+    discovery::DiscoveryOptions options;
+    options.interval = *maxWait + std::chrono::seconds(1); // one pass: no second round within the wait
+    discovery::DiscoveryService service(session->initiator(), session->clock(), options);
+    for (auto *t : session->transports())
+        service.addTransport(t);
+
+    const auto started = session->clock().now();
+    auto lastActivity = started;
+    const auto noteActivity = [&] { lastActivity = session->clock().now(); };
+    QObject::connect(&service, &discovery::DiscoveryService::added, session.get(), noteActivity);
+    QObject::connect(&service, &discovery::DiscoveryService::changed, session.get(), noteActivity);
+    QObject::connect(&service, &discovery::DiscoveryService::transportFailed, session.get(),
+        [&](const QString &name, const QString &message) {
+            printError(kCommand, name.toStdString() + ": " + message.toStdString());
+            session->finish(kExitFailure);
+        });
+    QTimer poll;
+    poll.setInterval(std::chrono::milliseconds(20));
+    QObject::connect(&poll, &QTimer::timeout, session.get(), [&] {
+        const auto now = session->clock().now();
+        const bool settled = service.pendingIdentifies() == 0 && now - lastActivity >= *quietTime;
+        if (settled || now - started >= *maxWait)
+            session->finish(kExitOk);
+    });
+    // A second broadcast shortly after the first covers one lost on a busy segment; repeats are harmless.
+    QTimer::singleShot(std::chrono::milliseconds(300), &service, [&service] { service.probeNow(); });
+    service.start();
+    poll.start();
+    const int code = session->exec();
+    if (code != kExitOk)
+        return code;
+
+    const auto targets = service.targets();
+    if (parser.isSet(json)) {
+        std::vector<discovery::TargetInfo> kept;
+        for (const auto &t : targets) {
+            if (!discovery::statReport({t}, filter).empty())
+                kept.push_back(t);
+        }
+        std::printf("%s", QJsonDocument(discovery::targetsToJson(kept)).toJson(QJsonDocument::Indented).constData());
+        return kExitOk;
+    }
+    const std::string report = discovery::statReport(targets, filter);
+    std::fputs(report.c_str(), stdout);
+    if (targets.empty()) {
+        printError(kCommand, "no AoE target answered on " + session->interfaceList());
+        return kExitFailure;
+    }
+    // Like aoe-stat's closing grep: nothing printed is a non-zero exit.
+    return report.empty() ? kExitFailure : kExitOk;
+}
+
+} // namespace aoesan::ctl
