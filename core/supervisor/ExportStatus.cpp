@@ -1,0 +1,34 @@
+#include "supervisor/ExportStatus.h"
+
+namespace aoesan::supervisor {
+
+QString stateName(ExportState state)
+{
+    switch (state) {
+    case ExportState::Stopped:
+        return QStringLiteral("stopped");
+    case ExportState::Starting:
+        return QStringLiteral("starting");
+    case ExportState::Running:
+        return QStringLiteral("running");
+    case ExportState::Restarting:
+        return QStringLiteral("restarting");
+    case ExportState::Stopping:
+        return QStringLiteral("stopping");
+    case ExportState::Failed:
+        return QStringLiteral("failed");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString ExportProblem::describe() const
+{
+    if (fix.isEmpty())
+        return message;
+    QString text = message;
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text + QLatin1Char(' ') + fix;
+}
+
+} // namespace aoesan::supervisor
