@@ -104,7 +104,8 @@ void TargetServer::stop()
 
 CounterSnapshot TargetServer::counters() const
 {
-    return {m_framesIn.load(), m_framesOut.load(), m_bytesRead.load(), m_bytesWritten.load(), m_errors.load(), 0};
+    return {m_framesIn.load(), m_framesOut.load(), m_bytesRead.load(), m_bytesWritten.load(), m_errors.load(),
+            m_clientCount.load()};
 }
 
 void TargetServer::account(const AtaCompletion &done)
@@ -197,7 +198,10 @@ void TargetServer::noteClient(const std::uint8_t *frame)
     protocol::MacAddress::Bytes bytes{};
     std::memcpy(bytes.data(), frame + 6, bytes.size());
     const protocol::MacAddress source(bytes);
-    if (m_clients.insert(source).second && m_events.clientSeen)
+    if (!m_clients.insert(source).second)
+        return;
+    m_clientCount.store(m_clients.size(), std::memory_order_relaxed);
+    if (m_events.clientSeen)
         m_events.clientSeen(source);
 }
 
@@ -278,11 +282,8 @@ void TargetServer::emitCountersIfDue()
     if (now < m_nextCountersAt)
         return;
     m_nextCountersAt = now + 1000;
-    if (m_events.counters) {
-        CounterSnapshot s = counters();
-        s.clients = m_clients.size();
-        m_events.counters(s);
-    }
+    if (m_events.counters)
+        m_events.counters(counters());
 }
 
 Result<bool, std::string> TargetServer::run()

@@ -123,6 +123,7 @@ private:
     std::atomic<std::uint64_t> m_bytesRead{0};
     std::atomic<std::uint64_t> m_bytesWritten{0};
     std::atomic<std::uint64_t> m_errors{0};
+    std::atomic<std::uint64_t> m_clientCount{0}; // m_clients.size(), readable from any thread
 };
 
 } // namespace aoesan::target
