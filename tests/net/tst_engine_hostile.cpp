@@ -1,0 +1,275 @@
+// A running aoesan-engine under fire, over a veth pair in a namespace lab: a back-to-back burst of
+// hostile and malformed frames from a raw socket (cut headers, R-flag frames, wrong versions, unknown
+// commands, lying lengths, vblade's crashing mask delete, a mask list filled past capacity, forged
+// senders and reservations) must each get exactly the answer the rules give, or none, and afterwards
+// the engine must still run, answer a config query and an IDENTIFY correctly, and hold (and have
+// saved) exactly the state the accepted frames built.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QTest>
+
+#include <memory>
+
+#include "EngineProcess.h"
+#include "Lab.h"
+#include "RawPeer.h"
+#include "TargetFrames.h"
+
+using aoesan::protocol::MacAddress;
+using aoesan::test::EngineProcess;
+using aoesan::test::Lab;
+using aoesan::test::RawPeer;
+using namespace aoesan::test::frames;
+
+namespace {
+
+const QString kEngine = QStringLiteral(AOESAN_ENGINE_PATH);
+constexpr qint64 kSectors = 2048;
+const MacAddress kB = mac("02:00:00:00:b0:0b"); // forged by the raw socket; masked out mid-burst
+const MacAddress kC = mac("02:00:00:00:b0:0c"); // forged; masked in, but never a reservation holder
+
+struct Hostile
+{
+    QString name;
+    QByteArray frame;
+    int flags = -1; // byte 14 of the one reply it must get (0x18, or 0x1C for an AoE error); -1: no reply
+    int error = 0;  // byte 15 with 0x1C
+    QList<std::pair<int, int>> bytes = {}; // more (offset, value) pairs the reply must hold
+};
+
+class Burst
+{
+public:
+    explicit Burst(const MacAddress &a) : m_a(a) {}
+
+    RawFrame from(const MacAddress &source, std::uint8_t command, std::uint16_t major = 7, std::uint8_t minor = 3,
+                  std::uint8_t versionAndFlags = kRequest)
+    {
+        return header(Lab::targetMac(), source, versionAndFlags, 0, major, minor, command, m_tag++);
+    }
+    RawFrame fromA(std::uint8_t command) { return from(m_a, command); }
+
+    void none(const char *name, const QByteArray &frame) { m_list.append({QString::fromLatin1(name), frame}); }
+    void ok(const char *name, const QByteArray &frame, QList<std::pair<int, int>> bytes = {})
+    {
+        m_list.append({QString::fromLatin1(name), frame, kReply, 0, std::move(bytes)});
+    }
+    void fails(const char *name, const QByteArray &frame, int error)
+    {
+        m_list.append({QString::fromLatin1(name), frame, kErrorReply, error});
+    }
+    const QList<Hostile> &list() const { return m_list; }
+
+private:
+    MacAddress m_a;
+    std::uint32_t m_tag = 0x8000A100;
+    QList<Hostile> m_list;
+};
+
+// The burst, in order; later frames rely on what earlier ones changed (the mask, the reservation).
+QList<Hostile> hostileBurst(const MacAddress &a)
+{
+    Burst b(a);
+    b.none("EtherType only (14 bytes)", b.fromA(kConfig).cutTo(14));
+    b.none("AoE header cut (23 bytes)", b.fromA(kConfig).cutTo(23));
+    b.none("ATA argument cut (30 bytes)", b.fromA(kAta).ata(0, 0, 1, 0xEC, 0).cutTo(30));
+    b.none("config header cut (31 bytes)", b.fromA(kConfig).configRequest(0, {}).cutTo(31));
+    b.none("R flag", b.from(a, kConfig, 7, 3, kReply).configRequest(0, {}).padTo());
+    b.none("R and E flags", b.from(a, kAta, 7, 3, kErrorReply).ata(0x40, 0, 1, 0x24, 0).padTo());
+    b.none("other shelf", b.from(a, kConfig, 8, 3).configRequest(0, {}).padTo());
+    b.none("other slot", b.from(a, kConfig, 7, 4).configRequest(0, {}).padTo());
+    b.fails("Ver 0 config query", b.from(a, kConfig, 7, 3, 0x00).configRequest(0, {}).padTo(), 5);
+    b.fails("Ver 2 READ EXT", b.from(a, kAta, 0xFFFF, 0xFF, 0x20).ata(0x40, 0, 1, 0x24, 0).padTo(), 5);
+    b.fails("command 4", b.fromA(4).padTo(), 1);
+    b.fails("command 0xF0", b.fromA(0xF0).fill(36, 'v'), 1);
+    b.fails("command 0xFF, 1514 bytes", b.fromA(0xFF).fill(1490, 'x'), 1);
+    b.fails("config length 2000", b.fromA(kConfig).config(0, 0, 0, 4, 2000, "x").padTo(), 2);
+    b.fails("config length past the frame", b.fromA(kConfig).config(0, 0, 0, 4, 40, "short").padTo(), 2);
+    b.fails("config ccmd 7", b.fromA(kConfig).configRequest(7, "x").padTo(), 2);
+    b.ok("config set on empty", b.fromA(kConfig).configRequest(3, "hostile-config").padTo());
+    b.fails("config set of another string", b.fromA(kConfig).configRequest(3, "intruder").padTo(), 4);
+    b.none("config test, different", b.fromA(kConfig).configRequest(1, "intruder").padTo());
+    b.none("config prefix, not one", b.fromA(kConfig).configRequest(2, "config").padTo());
+
+    b.ok("mask add A", b.fromA(kMask).mask(1, 0, 1).directive(1, a).padTo(), {{26, 0}, {27, 1}});
+    b.ok("mask add B", b.fromA(kMask).mask(1, 0, 1).directive(1, kB).padTo(), {{27, 2}});
+    b.ok("mask delete B (a matching delete)", b.fromA(kMask).mask(1, 0, 1).directive(2, kB).padTo(), {{27, 1}});
+    b.ok("mask delete A, the only entry (kills vblade 25)", b.fromA(kMask).mask(1, 0, 1).directive(2, a).padTo(),
+         {{26, 0}, {27, 0}});
+    b.ok("mask add A again", b.fromA(kMask).mask(1, 0, 1).directive(1, a).padTo(), {{27, 1}});
+    b.ok("mask bad DCmd after a good one",
+         b.fromA(kMask).mask(1, 0, 3).directive(1, kC).directive(9, kB).directive(1, kB).padTo(), {{26, 2}, {27, 1}});
+    {
+        RawFrame fill = b.fromA(kMask).mask(1, 0, 30);
+        for (unsigned i = 0; i < 30; ++i)
+            fill.directive(1, fillerMac(i));
+        b.ok("mask filled to 32 entries", fill, {{26, 0}, {27, 32}});
+    }
+    b.ok("mask add past capacity", b.fromA(kMask).mask(1, 0, 2).directive(1, fillerMac(30)).directive(1, fillerMac(31)).padTo(),
+         {{26, 3}, {27, 0}});
+    b.fails("mask Dir Count past the frame", b.fromA(kMask).mask(1, 0, 9).directive(2, a).padTo(), 2);
+    b.ok("mask MCmd 5", b.fromA(kMask).mask(5, 0, 0).padTo(), {{26, 1}});
+    b.none("masked out: config read from B", b.from(kB, kConfig).configRequest(0, {}).padTo());
+    b.none("masked out: IDENTIFY from B", b.from(kB, kAta).ata(0, 0, 1, 0xEC, 0xA0000000).padTo());
+    b.none("masked out: mask delete of A from B", b.from(kB, kMask).mask(1, 0, 1).directive(2, a).padTo());
+    b.none("masked out: reserve force set from B", b.from(kB, kReserve).reserve(2, 1).mac(kB).padTo());
+
+    b.ok("reserve set A", b.fromA(kReserve).reserve(1, 1).mac(a).padTo(), {{25, 1}});
+    b.fails("reserve set by C, not a holder", b.from(kC, kReserve).reserve(1, 1).mac(kC).padTo(), 6);
+    b.fails("READ EXT from C, not a holder", b.from(kC, kAta).ata(0x40, 0, 1, 0x24, 0).padTo(), 6);
+    b.fails("WRITE EXT from C, not a holder", b.from(kC, kAta).ata(0x41, 0, 1, 0x34, 0).fill(512, 'C'), 6);
+    b.ok("IDENTIFY from C, not a holder", b.from(kC, kAta).ata(0, 0, 1, 0xEC, 0xA0000000).padTo(), {{27, 0x40}});
+    b.fails("reserve RCmd 7", b.fromA(kReserve).reserve(7, 0).padTo(), 2);
+    {
+        RawFrame many = b.fromA(kReserve).reserve(2, 33);
+        for (unsigned i = 0; i < 33; ++i)
+            many.mac(fillerMac(100 + i));
+        b.fails("reserve force set of 33", many, 2);
+    }
+    b.fails("reserve NMacs past the frame", b.fromA(kReserve).reserve(2, 6).mac(kC).padTo(), 2);
+
+    b.fails("READ EXT of 255 sectors", b.fromA(kAta).ata(0x40, 0, 255, 0x24, 0).padTo(), 2);
+    b.fails("WRITE EXT carrying 24 of 512 bytes", b.fromA(kAta).ata(0x41, 0, 1, 0x34, 0).fill(24, 'w'), 2);
+    b.ok("READ EXT past the end: IDNF", b.fromA(kAta).ata(0x40, 0, 1, 0x24, kSectors).padTo(), {{25, 0x10}, {27, 0x41}});
+    b.ok("READ EXT at LBA48 maximum: IDNF", b.fromA(kAta).ata(0x40, 0, 1, 0x24, 0xFFFFFFFFFFFF).padTo(),
+         {{25, 0x10}, {27, 0x41}});
+    b.ok("SMART: ABRT", b.fromA(kAta).ata(0, 0xD0, 1, 0xB0, 0xC24F00).padTo(), {{25, 0x04}, {27, 0x41}});
+    b.ok("opcode 0x25: ABRT", b.fromA(kAta).ata(0x40, 0, 1, 0x25, 0).padTo(), {{25, 0x04}, {27, 0x41}});
+    b.ok("READ EXT with 1400 bytes of junk after it", b.fromA(kAta).ata(0x40, 0, 1, 0x24, 1).fill(1400, 'j'),
+         {{27, 0x40}});
+    return b.list();
+}
+
+} // namespace
+
+class TestEngineHostile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void hostileBurst();
+
+private:
+    std::unique_ptr<Lab> m_lab;
+};
+
+void TestEngineHostile::init()
+{
+    AOESAN_SKIP_IF(Lab::unavailableReason());
+    QVERIFY2(QFile::exists(kEngine), qPrintable(kEngine + QStringLiteral(" is not built")));
+}
+
+void TestEngineHostile::cleanup()
+{
+    m_lab.reset();
+}
+
+void TestEngineHostile::hostileBurst()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), kSectors * 512);
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start({QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+                           Lab::targetInterface(), image}),
+             qPrintable(engine.error()));
+    std::unique_ptr<RawPeer> peer;
+    {
+        const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+        QVERIFY2(guard.ok(), qPrintable(guard.error()));
+        QString error;
+        peer = RawPeer::open(Lab::initiatorInterface(), &error);
+        QVERIFY2(peer, qPrintable(error));
+    }
+    const MacAddress a = peer->mac();
+    QCOMPARE(a, Lab::initiatorMac());
+    peer->drain(); // the start-up announcement
+
+    const QList<Hostile> burst = ::hostileBurst(a);
+    int answered = 0;
+    int errors = 0;
+    for (const Hostile &h : burst) {
+        QVERIFY2(peer->send(h.frame), qPrintable(QStringLiteral("cannot send '%1'").arg(h.name)));
+        answered += h.flags >= 0 ? 1 : 0;
+        errors += h.flags == kErrorReply ? 1 : 0;
+    }
+    QList<QByteArray> replies = peer->collect(5000, [&](const QList<QByteArray> &got) { return got.size() >= answered; });
+    replies += peer->collect(500); // anything more would be an answer to a frame that must get none
+
+    QMultiMap<std::uint32_t, QByteArray> byTag;
+    for (const QByteArray &r : replies)
+        byTag.insert(tagOf(r), r);
+    for (const Hostile &h : burst) {
+        const auto got = byTag.values(tagOf(h.frame));
+        if (h.flags < 0) {
+            QVERIFY2(got.isEmpty(), qPrintable(QStringLiteral("'%1' must get no answer, got %2")
+                                                   .arg(h.name, got.isEmpty() ? QString() : hex(got.first()))));
+            continue;
+        }
+        QVERIFY2(got.size() == 1, qPrintable(QStringLiteral("'%1': %2 answers, expected one").arg(h.name).arg(got.size())));
+        const QByteArray &r = got.first();
+        const auto byte = [&r](int i) { return int(static_cast<std::uint8_t>(r[i])); };
+        QVERIFY2(r.size() >= 60 && byte(14) == h.flags && (h.flags != kErrorReply || byte(15) == h.error),
+                 qPrintable(QStringLiteral("'%1': expected flags 0x%2 error %3, got %4")
+                                .arg(h.name)
+                                .arg(h.flags, 2, 16)
+                                .arg(h.error)
+                                .arg(hex(r.left(60)))));
+        QVERIFY2(r.mid(0, 6) == h.frame.mid(6, 6) && r.mid(6, 6) == macBytes(Lab::targetMac()) && byte(16) == 0
+                     && byte(17) == 7 && byte(18) == 3 && byte(19) == static_cast<std::uint8_t>(h.frame[19]),
+                 qPrintable(QStringLiteral("'%1': wrong addresses in %2").arg(h.name, hex(r.left(24)))));
+        for (const auto &[offset, value] : h.bytes)
+            QVERIFY2(byte(offset) == value, qPrintable(QStringLiteral("'%1': byte %2 is 0x%3, expected 0x%4")
+                                                           .arg(h.name)
+                                                           .arg(offset)
+                                                           .arg(byte(offset), 2, 16)
+                                                           .arg(value, 2, 16)));
+    }
+    QCOMPARE(replies.size(), answered);
+    QVERIFY2(engine.running(), qPrintable(engine.log()));
+
+    // Still serving, and correctly: a config query and an IDENTIFY from A.
+    const QByteArray config = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 0xFFFF, 0xFF, kConfig, 0x8000B001)
+                                                 .configRequest(0, {})
+                                                 .padTo());
+    QVERIFY2(config.size() == 60 && config[14] == kReply && config.mid(24, 2) == QByteArray("\x00\x10", 2)
+                 && config[28] == 2 && config[29] == 0x10 && config.mid(32, 14) == "hostile-config",
+             qPrintable(hex(config)));
+    const QByteArray identify = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, 0x8000B002)
+                                                   .ata(0, 0, 1, 0xEC, 0xA0000000)
+                                                   .padTo());
+    QVERIFY2(identify.size() == 36 + 512 && identify[14] == kReply && identify[27] == 0x40, qPrintable(hex(identify.left(36))));
+    const QByteArray words100 = identify.mid(36 + 200, 8);
+    QCOMPARE(words100, QByteArray("\x00\x08\x00\x00\x00\x00\x00\x00", 8)); // 2048 sectors
+    QCOMPARE(identify.mid(36 + 20, 4), QByteArray(".7:3")); // serial "7.3:...", bytes swapped per word
+
+    // The state is what the accepted frames made it, in memory and on disk.
+    const QByteArray masks = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kMask, 0x8000B003).mask(0, 0, 0).padTo());
+    RawFrame expectedMasks = header(a, Lab::targetMac(), kReply, 0, 7, 3, kMask, 0x8000B003).mask(0, 0, 32);
+    expectedMasks.directive(0, a).directive(0, kC);
+    for (unsigned i = 0; i < 30; ++i)
+        expectedMasks.directive(0, fillerMac(i));
+    QVERIFY2(masks == expectedMasks.bytes(), qPrintable(hex(masks)));
+    const QByteArray reserve = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kReserve, 0x8000B004).reserve(0, 0).padTo());
+    QVERIFY2(reserve == QByteArray(header(a, Lab::targetMac(), kReply, 0, 7, 3, kReserve, 0x8000B004).reserve(0, 1).mac(a).padTo()),
+             qPrintable(hex(reserve)));
+    QCOMPARE(engine.stop(), 0);
+    QFile file(state);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(saved.value(QStringLiteral("configString")).toString(), QStringLiteral("hostile-config"));
+    QCOMPARE(saved.value(QStringLiteral("macMask")).toArray().size(), 32);
+    QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray{QString::fromStdString(a.toString())});
+    const auto stopped = engine.events(QStringLiteral("stopped"));
+    QCOMPARE(stopped.size(), 1);
+    QVERIFY2(stopped.first().value(QStringLiteral("errors")).toInteger() >= errors,
+             qPrintable(engine.log().right(400)));
+}
+
+QTEST_GUILESS_MAIN(TestEngineHostile)
+#include "tst_engine_hostile.moc"

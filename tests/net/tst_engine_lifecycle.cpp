@@ -1,0 +1,415 @@
+// aoesan-engine serve as a process, in a namespace lab: wrong arguments give a clear message and a
+// non-zero exit before anything is served; SIGTERM and SIGINT stop it cleanly with a `stopped` event;
+// the --events stream carries `started` (every field), `client` and `counters`; capabilities are gone
+// once it serves; and the config string, MAC mask and reservations set over the wire survive a restart
+// through --state-file (a damaged state file is kept aside, not fatal).
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <memory>
+
+#include "EngineProcess.h"
+#include "Lab.h"
+#include "RawPeer.h"
+#include "TargetFrames.h"
+
+using aoesan::protocol::MacAddress;
+using aoesan::test::CommandResult;
+using aoesan::test::EngineProcess;
+using aoesan::test::Lab;
+using aoesan::test::RawPeer;
+namespace frames = aoesan::test::frames;
+
+namespace {
+
+const QString kEngine = QStringLiteral(AOESAN_ENGINE_PATH);
+constexpr qint64 kImageBytes = 1 << 20; // 2048 sectors
+const MacAddress kB = frames::mac("02:00:00:00:b0:0b");
+const MacAddress kC = frames::mac("02:00:00:00:b0:0c");
+
+QString macText(const MacAddress &m)
+{
+    return QString::fromStdString(m.toString());
+}
+
+// A line of /proc/PID/status, e.g. "CapEff".
+QString statusField(qint64 pid, const QString &field)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(QByteArray(field.toLatin1() + ':')))
+            return QString::fromLatin1(line.mid(field.size() + 1)).trimmed();
+    return {};
+}
+
+} // namespace
+
+class TestEngineLifecycle : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void badArguments_data();
+    void badArguments();
+    void stopsCleanly_data();
+    void stopsCleanly();
+    void eventStream();
+    void humanStartLine();
+    void capabilitiesDropped();
+    void stateSurvivesRestart();
+    void damagedStateFileIsKeptAside();
+
+private:
+    void makeLab();
+    std::unique_ptr<RawPeer> openPeer();
+    // An ATA/config/mask/reserve request to e7.3 from `from`.
+    static frames::RawFrame request(std::uint8_t command, std::uint32_t tag, const MacAddress &from);
+
+    std::unique_ptr<Lab> m_lab;
+    QString m_image;
+};
+
+void TestEngineLifecycle::init()
+{
+    AOESAN_SKIP_IF(Lab::unavailableReason());
+    QVERIFY2(QFile::exists(kEngine), qPrintable(kEngine + QStringLiteral(" is not built")));
+}
+
+void TestEngineLifecycle::cleanup()
+{
+    m_lab.reset();
+}
+
+void TestEngineLifecycle::makeLab()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+    m_image = m_lab->createSparseImage(QStringLiteral("disk.img"), kImageBytes);
+    QVERIFY(!m_image.isEmpty());
+}
+
+std::unique_ptr<RawPeer> TestEngineLifecycle::openPeer()
+{
+    // The socket stays in the initiator namespace after the guard brings this thread back.
+    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+    if (!guard.ok())
+        return nullptr;
+    QString error;
+    auto peer = RawPeer::open(Lab::initiatorInterface(), &error);
+    if (!peer)
+        qWarning("raw peer: %s", qPrintable(error));
+    return peer;
+}
+
+frames::RawFrame TestEngineLifecycle::request(std::uint8_t command, std::uint32_t tag, const MacAddress &from)
+{
+    return frames::header(Lab::targetMac(), from, frames::kRequest, 0, 7, 3, command, tag);
+}
+
+void TestEngineLifecycle::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // IMAGE and IF stand for the image and veth-t
+    QTest::addColumn<bool>("linkDown");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("eventCode"); // the --events error code; empty: refused before events exist
+
+    const QString image = QStringLiteral("IMAGE");
+    const QString itf = QStringLiteral("IF");
+    QTest::addRow("shelf 65535") << QStringList{QStringLiteral("65535"), QStringLiteral("1"), itf, image} << false << 2
+                                 << QStringLiteral("shelf '65535' must be a number from 0 to 65534") << QString();
+    QTest::addRow("slot 255") << QStringList{QStringLiteral("7"), QStringLiteral("255"), itf, image} << false << 2
+                              << QStringLiteral("slot '255' must be a number from 0 to 254") << QString();
+    QTest::addRow("-b 1") << QStringList{QStringLiteral("-b"), QStringLiteral("1"), QStringLiteral("7"),
+                                         QStringLiteral("3"), itf, image}
+                          << false << 2 << QStringLiteral("-b: buffer count '1'") << QString();
+    QTest::addRow("missing positional") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf} << false << 2
+                                        << QStringLiteral("expected shelf, slot, interface and file; got 3")
+                                        << QString();
+    QTest::addRow("missing file") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf, image + QStringLiteral(".gone")}
+                                  << false << 1 << QStringLiteral("disk.img.gone does not exist")
+                                  << QStringLiteral("not-found");
+    QTest::addRow("-l past the end") << QStringList{QStringLiteral("-l"), QStringLiteral("4096"), QStringLiteral("7"),
+                                                    QStringLiteral("3"), itf, image}
+                                     << false << 1
+                                     << QStringLiteral("length 4096 sectors does not fit")
+                                     << QStringLiteral("out-of-range");
+    QTest::addRow("-o at the end") << QStringList{QStringLiteral("-o"), QStringLiteral("2048"), QStringLiteral("7"),
+                                                  QStringLiteral("3"), itf, image}
+                                   << false << 1 << QStringLiteral("offset 2048 is at or past the end")
+                                   << QStringLiteral("out-of-range");
+    QTest::addRow("unknown interface") << QStringList{QStringLiteral("7"), QStringLiteral("3"),
+                                                      QStringLiteral("aoesan-none0"), image}
+                                       << false << 1 << QStringLiteral("no network interface named 'aoesan-none0'")
+                                       << QStringLiteral("no-such-interface");
+    QTest::addRow("interface down") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf, image} << true << 1
+                                    << QStringLiteral("is down") << QStringLiteral("interface-down");
+}
+
+void TestEngineLifecycle::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, linkDown);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QFETCH(QString, eventCode);
+    makeLab();
+    if (linkDown)
+        QVERIFY(m_lab->setLinkUp(m_lab->targetNamespace(), Lab::targetInterface(), false));
+    for (QString &a : arguments)
+        a.replace(QStringLiteral("IMAGE"), m_image).replace(QStringLiteral("IF"), Lab::targetInterface());
+
+    const CommandResult r = m_lab->run(m_lab->targetNamespace(),
+                                       QStringList{kEngine, QStringLiteral("serve"), QStringLiteral("--events"),
+                                                   QStringLiteral("--no-state")} + arguments);
+    QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, expected %2\n%3").arg(r.exitCode).arg(exitCode).arg(r.output)));
+    // A person reads it on stderr, whether or not a supervisor reads the events.
+    QVERIFY2(r.output.contains(QStringLiteral("error: ")) && r.output.contains(message), qPrintable(r.output));
+    if (!eventCode.isEmpty()) {
+        bool found = false;
+        for (const QString &line : r.output.split(QLatin1Char('\n'))) {
+            const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (event.value(QStringLiteral("event")).toString() == QStringLiteral("error")) {
+                QCOMPARE(event.value(QStringLiteral("code")).toString(), eventCode);
+                QVERIFY2(event.value(QStringLiteral("message")).toString().contains(message), qPrintable(line));
+                found = true;
+            }
+        }
+        QVERIFY2(found, qPrintable(QStringLiteral("no error event:\n") + r.output));
+    }
+    QVERIFY2(!r.output.contains(QStringLiteral("\"started\"")), "it started serving anyway");
+}
+
+void TestEngineLifecycle::stopsCleanly_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addRow("SIGTERM") << int(SIGTERM);
+    QTest::addRow("SIGINT") << int(SIGINT);
+}
+
+void TestEngineLifecycle::stopsCleanly()
+{
+    QFETCH(int, signal);
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start({QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                           Lab::targetInterface(), m_image}),
+             qPrintable(engine.error()));
+    QElapsedTimer clock;
+    clock.start();
+    const int code = engine.stop(signal);
+    QVERIFY2(code == 0, qPrintable(QStringLiteral("exit %1\n%2").arg(code).arg(engine.log())));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("took %1 ms to stop").arg(clock.elapsed())));
+    const auto stopped = engine.events(QStringLiteral("stopped"));
+    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(stopped.first().value(QStringLiteral("reason")).toString(), QStringLiteral("signal"));
+    QVERIFY(engine.events().last() == stopped.first()); // nothing after it
+}
+
+void TestEngineLifecycle::eventStream()
+{
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    QVERIFY2(engine.start({QStringLiteral("-b"), QStringLiteral("8"), QStringLiteral("-o"), QStringLiteral("48"),
+                           QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+                           Lab::targetInterface(), m_image}),
+             qPrintable(engine.error()));
+    const QJsonObject s = engine.started();
+    const auto field = [&](const char *name) { return s.value(QString::fromLatin1(name)); };
+    QCOMPARE(field("pid").toInteger(), engine.pid());
+    QCOMPARE(field("shelf").toInt(), 7);
+    QCOMPARE(field("slot").toInt(), 3);
+    QCOMPARE(field("interface").toString(), Lab::targetInterface());
+    QCOMPARE(field("mac").toString(), macText(Lab::targetMac()));
+    QCOMPARE(field("mtu").toInt(), 1500);
+    QCOMPARE(field("file").toString(), m_image);
+    QCOMPARE(field("sectors").toInteger(), qint64(2000));
+    QCOMPARE(field("bytes").toInteger(), qint64(2000 * 512));
+    QCOMPARE(field("offset").toInteger(), qint64(48));
+    QCOMPARE(field("readOnly").toBool(), false);
+    QCOMPARE(field("direct").toBool(), false);
+    QCOMPARE(field("sync").toBool(), false);
+    QCOMPARE(field("bufferCount").toInt(), 8);
+    QCOMPARE(field("maxSectors").toInt(), 2);
+    QCOMPARE(field("workers").toInt(), 0);
+    QVERIFY(field("masks").isArray() && field("masks").toArray().isEmpty());
+    QCOMPARE(field("configString").toString(), QString());
+    QCOMPARE(field("stateFile").toString(), state);
+
+    // Traffic from one initiator: a `client` event for it, and counters that count it.
+    const CommandResult ping = m_lab->run(m_lab->initiatorNamespace(),
+                                          {Lab::findTool(QStringLiteral("aoeping")), QStringLiteral("-s"),
+                                           QStringLiteral("5"), QStringLiteral("-I"), QStringLiteral("7"),
+                                           QStringLiteral("3"), Lab::initiatorInterface()});
+    QVERIFY2(ping.ok(), qPrintable(ping.output));
+    QVERIFY2(engine.waitForEvent(QStringLiteral("client"), 3000,
+                                 [](const QJsonObject &e) {
+                                     return e.value(QStringLiteral("mac")).toString() == macText(Lab::initiatorMac());
+                                 }),
+             qPrintable(engine.log()));
+    // aoeping: a config query and an IDENTIFY in, plus the announcement and two replies out.
+    QVERIFY2(engine.waitForEvent(QStringLiteral("counters"), 3000,
+                                 [](const QJsonObject &e) {
+                                     return e.value(QStringLiteral("framesIn")).toInteger() >= 2
+                                         && e.value(QStringLiteral("framesOut")).toInteger() >= 3
+                                         && e.value(QStringLiteral("clients")).toInteger() == 1
+                                         && e.value(QStringLiteral("errors")).toInteger() == 0
+                                         && e.value(QStringLiteral("bytesRead")).isDouble()
+                                         && e.value(QStringLiteral("bytesWritten")).isDouble();
+                                 }),
+             qPrintable(engine.log()));
+    QCOMPARE(engine.stop(), 0);
+    const auto stopped = engine.events(QStringLiteral("stopped"));
+    QCOMPARE(stopped.size(), 1);
+    const auto lastCounters = engine.events(QStringLiteral("counters")).last();
+    for (const char *counter : {"framesIn", "framesOut", "errors", "clients"}) {
+        const QString name = QString::fromLatin1(counter);
+        QVERIFY2(stopped.first().value(name).toInteger() >= lastCounters.value(name).toInteger(),
+                 qPrintable(QStringLiteral("stopped.%1 = %2 is below the last counters' %3")
+                                .arg(name)
+                                .arg(stopped.first().value(name).toInteger())
+                                .arg(lastCounters.value(name).toInteger())));
+    }
+}
+
+void TestEngineLifecycle::humanStartLine()
+{
+    makeLab();
+    QProcess *engine = m_lab->start(m_lab->targetNamespace(),
+                                    {kEngine, QStringLiteral("serve"), QStringLiteral("-r"), QStringLiteral("--no-state"),
+                                     QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image});
+    QVERIFY(engine);
+    // vblade's start line, so scripts written for vblade keep working.
+    const QString expected = QStringLiteral("pid %1: e7.3, 2048 sectors O_RDONLY\n").arg(engine->processId());
+    QTRY_VERIFY2_WITH_TIMEOUT(m_lab->logOf(engine).contains(expected), qPrintable(m_lab->logOf(engine)), 5000);
+    QVERIFY2(!m_lab->logOf(engine).contains(QStringLiteral("\"event\"")), "JSON events without --events");
+    m_lab->stop(engine);
+    QCOMPARE(engine->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(engine->exitCode(), 0);
+}
+
+void TestEngineLifecycle::capabilitiesDropped()
+{
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start({QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                           Lab::targetInterface(), m_image}),
+             qPrintable(engine.error()));
+    // Started as root with every capability; `started` comes after the drop.
+    const QString zero = QStringLiteral("0000000000000000");
+    for (const auto &set : {QStringLiteral("CapEff"), QStringLiteral("CapPrm"), QStringLiteral("CapInh"),
+                            QStringLiteral("CapAmb")})
+        QVERIFY2(statusField(engine.pid(), set) == zero,
+                 qPrintable(set + QStringLiteral(" is ") + statusField(engine.pid(), set)));
+    QCOMPARE(statusField(engine.pid(), QStringLiteral("NoNewPrivs")), QStringLiteral("1"));
+    QCOMPARE(engine.stop(), 0);
+}
+
+void TestEngineLifecycle::stateSurvivesRestart()
+{
+    makeLab();
+    const QString state = m_lab->workPath(QStringLiteral("state/e7.3.json")); // the directory does not exist yet
+    const QString config = QStringLiteral("persisted across a restart");
+    const QStringList serve = {QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+                               Lab::targetInterface(), m_image};
+    const MacAddress a = Lab::initiatorMac();
+    auto peer = openPeer();
+    QVERIFY(peer);
+    {
+        EngineProcess engine(*m_lab, kEngine);
+        QVERIFY2(engine.start(serve), qPrintable(engine.error()));
+        const CommandResult set = m_lab->run(m_lab->initiatorNamespace(),
+                                             {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"),
+                                              QStringLiteral("fset"), QStringLiteral("-s"), config, QStringLiteral("-t"),
+                                              QStringLiteral("2"), QStringLiteral("7"), QStringLiteral("3"),
+                                              Lab::initiatorInterface()});
+        QVERIFY2(set.ok() && set.output == config + QLatin1Char('\n'), qPrintable(set.output));
+        const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007001, a).mask(1, 0, 2).directive(1, a).directive(1, kC).padTo());
+        QVERIFY2(mask.size() >= 44 && mask[26] == 0 && mask[27] == 2, qPrintable(frames::hex(mask)));
+        const QByteArray reserve = peer->exchange(request(frames::kReserve, 0x80007002, a).reserve(1, 1).mac(a).padTo());
+        QVERIFY2(reserve.size() >= 32 && (reserve[14] & 0x04) == 0 && reserve[25] == 1, qPrintable(frames::hex(reserve)));
+        QCOMPARE(engine.stop(), 0);
+    }
+    {
+        QFile file(state);
+        QVERIFY2(file.open(QIODevice::ReadOnly), "no state file after the changes");
+        const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(saved.value(QStringLiteral("configString")).toString(), config);
+        QCOMPARE(saved.value(QStringLiteral("macMask")).toArray(),
+                 (QJsonArray{macText(a), macText(kC)}));
+        QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray{macText(a)});
+    }
+    {
+        EngineProcess engine(*m_lab, kEngine);
+        QVERIFY2(engine.start(serve), qPrintable(engine.error()));
+        QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), config);
+        const CommandResult read = m_lab->run(m_lab->initiatorNamespace(),
+                                              {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"),
+                                               QStringLiteral("read"), QStringLiteral("-t"), QStringLiteral("2"),
+                                               QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()});
+        QCOMPARE(read.output, config + QLatin1Char('\n'));
+        const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007011, a).mask(0, 0, 0).padTo());
+        const QByteArray expectedMask = frames::header(a, Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kMask, 0x80007011)
+                                            .mask(0, 0, 2)
+                                            .directive(0, a)
+                                            .directive(0, kC)
+                                            .padTo();
+        QVERIFY2(mask == expectedMask, qPrintable(frames::hex(mask)));
+        const QByteArray reserve = peer->exchange(request(frames::kReserve, 0x80007012, a).reserve(0, 0).padTo());
+        const QByteArray expectedReserve = frames::header(a, Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kReserve, 0x80007012)
+                                               .reserve(0, 1)
+                                               .mac(a)
+                                               .padTo();
+        QVERIFY2(reserve == expectedReserve, qPrintable(frames::hex(reserve)));
+        // Both lists act, not only read back: C is masked in but holds no reservation, B is masked out.
+        const QByteArray fromC = peer->exchange(request(frames::kAta, 0x80007013, kC).ata(0x40, 0, 1, 0x24, 0).padTo());
+        QVERIFY2(fromC.size() >= 60 && fromC[14] == 0x1C && fromC[15] == 6, qPrintable(frames::hex(fromC)));
+        const QByteArray fromB = peer->exchange(request(frames::kConfig, 0x80007014, kB).configRequest(0, {}).padTo(), 500);
+        QVERIFY2(fromB.isEmpty(), "a host off the mask list got an answer");
+        QCOMPARE(engine.stop(), 0);
+    }
+    {
+        // -m at start-up replaces the saved list, as it sets vblade's; the config string stays.
+        EngineProcess engine(*m_lab, kEngine);
+        QVERIFY2(engine.start(QStringList{QStringLiteral("-m"), macText(a)} + serve), qPrintable(engine.error()));
+        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), QJsonArray{macText(a)});
+        QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), config);
+        const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007021, a).mask(0, 0, 0).padTo());
+        QVERIFY2(mask.size() >= 60 && mask[27] == 1 && mask.mid(30, 6) == frames::macBytes(a), qPrintable(frames::hex(mask)));
+        QCOMPARE(engine.stop(), 0);
+    }
+}
+
+void TestEngineLifecycle::damagedStateFileIsKeptAside()
+{
+    makeLab();
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    {
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"version\": 1, \"configString\": ");
+    }
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start({QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+                           Lab::targetInterface(), m_image}),
+             qPrintable(engine.error()));
+    const auto warnings = engine.events(QStringLiteral("warning"));
+    QCOMPARE(warnings.size(), 1);
+    const QString message = warnings.first().value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(state) && message.contains(QStringLiteral(".corrupt-")), qPrintable(message));
+    QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), QString());
+    QCOMPARE(QDir(m_lab->workPath(QString())).entryList({QStringLiteral("e7.3.json.corrupt-*")}).size(), 1);
+    QCOMPARE(engine.stop(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestEngineLifecycle)
+#include "tst_engine_lifecycle.moc"
