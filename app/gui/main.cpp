@@ -1,35 +1,177 @@
-// aoesan: the desktop program. Builds the window and hands it what it needs; never runs as root.
+// aoesan: the desktop program. Builds the models, controllers and window, wires them and hands over to
+// the event loop; never runs as root outside lab mode. `aoesan --lab` runs it in a private network
+// namespace with demo targets and exports (ui/lab).
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 
-#include "MainWindow.h"
 #include "Version.h"
+#include "discovery/DiscoveryController.h"
+#include "discovery/ProbeClient.h"
+#include "discovery/ProbeProcess.h"
+#include "exports/DiscoveredAddresses.h"
+#include "exports/ExportController.h"
+#include "lab/LabEnvironment.h"
+#include "lab/LabNamespace.h"
+#include "log/LogBuffer.h"
+#include "log/LogModel.h"
 #include "log/Logging.h"
+#include "models/ExportModel.h"
+#include "models/TargetFilterModel.h"
+#include "models/TargetModel.h"
+#include "net/NetworkInterfaces.h"
+#include "platform/BlockDevicesUdev.h"
+#include "settings/AppSettings.h"
+#include "shell/AppController.h"
+#include "shell/MainWindow.h"
+#include "shell/QuitFlow.h"
+#include "shell/SingleInstance.h"
+#include "shell/Translations.h"
+#include "supervisor/EngineLocation.h"
+#include "supervisor/ExportStore.h"
+#include "supervisor/ExportSupervisor.h"
+#include "supervisor/QProcessLauncher.h"
+#include "tray/TrayController.h"
+
+using namespace aoesan;
+
+namespace {
+
+int refuse(const QString &title, const QString &text)
+{
+    QMessageBox::critical(nullptr, title, text);
+    return 1;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    // Lab mode's user namespace must be entered while this process has one thread.
+    const bool lab = ui::lab::requested(argc, argv);
+    const auto userNs = lab ? ui::lab::enterUserNamespace() : ui::lab::StepResult {};
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("aoesan"));
     QApplication::setApplicationDisplayName(QStringLiteral("aoesan"));
-    QApplication::setApplicationVersion(QString::fromLatin1(aoesan::kVersionString));
-    QApplication::setDesktopFileName(QString::fromLatin1(aoesan::kAppId));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersionString));
+    QApplication::setDesktopFileName(QString::fromLatin1(kAppId));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/aoesan/icons/io.github.aoesan.svg")));
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running; QuitFlow ends it
+
+    // The language first, so that even the command line help is translated.
+    ui::SettingsStore realSettings;
+    auto loaded = realSettings.load();
+    ui::installTranslations(app, loaded.settings.language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("ATA over Ethernet SAN manager: discover, export and watch AoE targets."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "ATA over Ethernet SAN manager: discover, export and watch AoE targets."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption labOption(QStringLiteral("lab"),
+        QApplication::translate("main",
+            "Start in a private network namespace with demo targets and exports; nothing is sent on this machine's "
+            "interfaces."));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
-                                      QStringLiteral("level"));
-    parser.addOption(logLevel);
+        QApplication::translate("main", "trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
+        QStringLiteral("level"));
+    parser.addOptions({labOption, logLevel});
     parser.process(app);
 
-    aoesan::log::LogOptions logOptions{"aoesan", std::nullopt, true, true};
+    std::unique_ptr<ui::lab::LabEnvironment> labEnv;
+    if (lab) {
+        if (!userNs.ok)
+            return refuse(QApplication::translate("main", "aoesan lab mode"), userNs.error);
+        // The display is open: now the network can go private.
+        if (const auto netNs = ui::lab::enterNetworkNamespace(); !netNs.ok)
+            return refuse(QApplication::translate("main", "aoesan lab mode"), netNs.error);
+        labEnv = std::make_unique<ui::lab::LabEnvironment>(supervisor::findEngine());
+        // Engines and logs of the lab keep their state in its directory, not in the person's.
+        qputenv("XDG_STATE_HOME", QFile::encodeName(labEnv->directory() + QStringLiteral("/state")));
+    }
+
+    log::LogOptions logOptions {"aoesan", std::nullopt, true, true};
     if (parser.isSet(logLevel))
         logOptions.level = parser.value(logLevel).toStdString();
-    aoesan::log::initLogging(logOptions);
+    log::initLogging(logOptions);
+    auto logBuffer = std::make_shared<ui::LogBuffer>();
+    ui::attachSink(std::make_shared<ui::LogBufferSink>(logBuffer), {"aoesan", "ui", "discovery", "supervisor"});
 
-    aoesan::ui::MainWindow window;
-    window.show();
-    return QApplication::exec();
+    QString labError;
+    if (labEnv && !labEnv->build(&labError))
+        return refuse(QApplication::translate("main", "aoesan lab mode"), labError);
+
+    // Settings: the person's own, or a lab copy that keeps their language and watches the lab's links.
+    ui::SettingsStore settingsStore(
+        labEnv ? labEnv->directory() + QStringLiteral("/aoesan.conf") : realSettings.path());
+    ui::AppSettings settings = loaded.settings;
+    if (labEnv) {
+        settings = ui::AppSettings {};
+        settings.language = loaded.settings.language;
+        settings.interfaces = labEnv->probeInterfaces();
+        settings.intervalSeconds = 2;
+        settings.closeHintShown = true;
+    }
+
+    ui::SingleInstance instance(QString::fromLatin1(kAppId));
+    if (!labEnv && !instance.claim())
+        return 0; // the running aoesan shows its window
+
+    ui::TargetModel targets;
+    ui::TargetFilterModel filter;
+    filter.setSourceModel(&targets);
+    ui::ExportModel exportModel;
+    ui::LogModel logModel(logBuffer);
+
+    const QString engine = supervisor::findEngine();
+    ui::QProcessProbeLauncher probeLauncher(engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine);
+    ui::ProbeClient probe(probeLauncher);
+    ui::DiscoveryController discovery(probe, targets, {});
+
+    supervisor::ExportStore store(
+        labEnv ? labEnv->directory() + QStringLiteral("/exports.json") : supervisor::ExportStore::defaultPath());
+    ui::DiscoveredAddresses addresses(targets, [&store] { return store.records(); });
+    platform::SystemBlockDevices devices;
+    supervisor::QProcessLauncher engineLauncher({engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine, {}});
+    supervisor::SteadySupervisorClock clock;
+    supervisor::ExportSupervisor exportSupervisor(
+        engineLauncher, clock, supervisor::ExportPreflight(&addresses, &devices));
+    if (labEnv)
+        exportSupervisor.setStateDirectory(labEnv->directory() + QStringLiteral("/state/exports"));
+    ui::ExportController exports(store, exportSupervisor, exportModel);
+    QObject::connect(
+        &exports, &ui::ExportController::activeAddressesChanged, &targets, &ui::TargetModel::setLocalExports);
+    ui::QuitFlow quit(exports);
+    QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, &QCoreApplication::quit);
+
+    ui::MainWindow window({targets, filter, exportModel, logModel, discovery, exports});
+    window.setLabMode(labEnv != nullptr);
+    ui::TrayController tray(targets, exportModel, exports, window.actions());
+    const bool hasTray = tray.show();
+
+    const QString imageDirectory = labEnv ? labEnv->directory() : QDir::homePath();
+    ui::AppController controller({settingsStore, window, discovery, exports, quit, hasTray ? &tray : nullptr,
+                                     [&] {
+                                         return ui::WizardContext {[&devices] { return devices.scan(); },
+                                             [] { return net::listInterfaces(); }, &targets, exports.records(),
+                                             imageDirectory};
+                                     }},
+        settings);
+    QObject::connect(&instance, &ui::SingleInstance::activationRequested, &controller, &ui::AppController::activate);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &controller, &ui::AppController::saveWindowState);
+
+    QStringList problems = loaded.problems;
+    problems << exports.load(/*autostart=*/true);
+    if (labEnv) {
+        for (const auto &record : labEnv->demoExports()) {
+            if (auto added = exports.add(record, true); !added)
+                problems << added.error().message;
+        }
+    }
+    controller.start();
+    window.showStartupProblems(problems);
+    const int code = QApplication::exec();
+    discovery.stop();
+    return code;
 }

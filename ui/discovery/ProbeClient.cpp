@@ -1,0 +1,137 @@
+#include "discovery/ProbeClient.h"
+
+#include <algorithm>
+
+#include "log/Logging.h"
+#include "supervisor/EngineEvent.h"
+
+namespace aoesan::ui {
+
+namespace {
+constexpr int kMaxFailures = 6;
+constexpr std::chrono::milliseconds kMaxDelay {30000};
+
+// Engine error codes after which trying again cannot help.
+bool permanent(const QString &code)
+{
+    return code == QLatin1String("no-permission") || code == QLatin1String("bad-arguments")
+        || code == QLatin1String("no-such-interface");
+}
+} // namespace
+
+ProbeClient::ProbeClient(ProbeLauncher &launcher, QObject *parent)
+    : QObject(parent)
+    , m_launcher(launcher)
+{
+    m_restartTimer.setSingleShot(true);
+    connect(&m_restartTimer, &QTimer::timeout, this, &ProbeClient::launch);
+}
+
+ProbeClient::~ProbeClient()
+{
+    if (m_process)
+        m_process->disconnect(this);
+}
+
+void ProbeClient::start(const QStringList &interfaces, std::chrono::milliseconds interval)
+{
+    stop();
+    m_arguments.clear();
+    for (const QString &name : interfaces)
+        m_arguments << QStringLiteral("-i") << name;
+    m_arguments << QStringLiteral("--interval") << QString::number(static_cast<double>(interval.count()) / 1000.0);
+    m_failuresInARow = 0;
+    m_restarts = 0;
+    launch();
+}
+
+void ProbeClient::stop()
+{
+    m_restartTimer.stop();
+    if (!m_process)
+        return;
+    // Let it go quietly: it is ours no longer.
+    m_process->disconnect(this);
+    m_process->stop();
+    auto *leaving = m_process.release();
+    connect(leaving, &ProbeProcess::finished, leaving, &QObject::deleteLater);
+}
+
+void ProbeClient::probeNow()
+{
+    if (m_process)
+        m_process->writeLine(QByteArrayLiteral("probe"));
+}
+
+void ProbeClient::launch()
+{
+    m_lastError.reset();
+    m_stderrTail.clear();
+    m_sawStarted = false;
+    m_process = m_launcher.launch(m_arguments);
+    connect(m_process.get(), &ProbeProcess::lineReceived, this, &ProbeClient::onLine);
+    connect(m_process.get(), &ProbeProcess::errorOutput, this,
+        [this](const QByteArray &text) { m_stderrTail = QByteArray(m_stderrTail + text).right(2048); });
+    connect(m_process.get(), &ProbeProcess::finished, this, &ProbeClient::onFinished);
+}
+
+void ProbeClient::onLine(const QByteArray &line)
+{
+    using namespace discovery::probe;
+    const auto event = discovery::parseProbeEvent(line);
+    if (const auto *t = std::get_if<TargetEvent>(&event)) {
+        emit targetEvent(*t);
+    } else if (const auto *s = std::get_if<Started>(&event)) {
+        m_sawStarted = true;
+        emit started(*s);
+    } else if (const auto *w = std::get_if<Warning>(&event)) {
+        emit warning(w->interface.isEmpty() ? w->message : w->interface + QStringLiteral(": ") + w->message);
+    } else if (const auto *e = std::get_if<Error>(&event)) {
+        m_lastError = Problem {Problem::Level::Error, e->code, e->message, e->fix};
+    } else if (const auto *g = std::get_if<Garbage>(&event)) {
+        log::logger("ui")->warn(
+            "probe wrote a line that is not an event ({}): {}", g->why.toStdString(), g->line.left(200).toStdString());
+    }
+}
+
+void ProbeClient::onFinished(const supervisor::ProcessExit &exit)
+{
+    auto ended = std::move(m_process);
+    ended.release()->deleteLater();
+    if (exit.kind == supervisor::ProcessExit::Kind::FailedToStart) {
+        emit problem({Problem::Level::Error, QStringLiteral("engine-missing"),
+            tr("The discovery engine could not be started (%1).").arg(exit.detail),
+            tr("Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set "
+               "AOESAN_ENGINE to the path of aoesan-engine.")});
+        return;
+    }
+    if (m_lastError && permanent(m_lastError->code)) {
+        emit problem(*m_lastError);
+        return;
+    }
+    if (exit.kind == supervisor::ProcessExit::Kind::Exited && exit.code == supervisor::kNoPermissionExitCode) {
+        emit problem(
+            {Problem::Level::Error, QStringLiteral("no-permission"), tr("The discovery engine may not capture."),
+                tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});
+        return;
+    }
+    m_failuresInARow = m_sawStarted ? 1 : m_failuresInARow + 1;
+    if (m_failuresInARow > kMaxFailures) {
+        Problem p = m_lastError.value_or(
+            Problem {Problem::Level::Error, QStringLiteral("gave-up"), tr("The discovery engine keeps stopping."), {}});
+        if (p.fix.isEmpty())
+            p.fix = tr("See the log for its last words: %1")
+                        .arg(QString::fromLocal8Bit(m_stderrTail.trimmed().right(300)));
+        emit problem(p);
+        return;
+    }
+    auto delay = m_firstDelay * (1 << std::min(m_failuresInARow - 1, 10));
+    delay = std::min(delay, kMaxDelay);
+    ++m_restarts;
+    log::logger("ui")->warn("the probe ended ({}); restarting in {} ms",
+        m_lastError ? m_lastError->message.toStdString() : std::string("no reason given"), delay.count());
+    emit restarting(m_restarts, delay);
+    m_restartTimer.start(delay);
+}
+
+} // namespace aoesan::ui

@@ -1,0 +1,111 @@
+#include "exports/ExportsView.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "models/ExportModel.h"
+#include "models/Roles.h"
+#include "shell/Actions.h"
+#include "shell/ErrorBanner.h"
+
+namespace aoesan::ui {
+
+using supervisor::ExportState;
+
+ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_actions(actions)
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_banner(new ErrorBanner(this))
+    , m_table(new QTableView(this))
+{
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(SortRole);
+    m_sorted->setDynamicSortFilter(true);
+
+    auto *bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_actions.newExport);
+    bar->addSeparator();
+    bar->addAction(m_actions.startExport);
+    bar->addAction(m_actions.stopExport);
+    bar->addAction(m_actions.removeExport);
+
+    m_table->setObjectName(QStringLiteral("exportTable"));
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ExportModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[ExportModel::ColumnCount] = {8, 5, 6, 16, 8, 5, 7, 7, 7, 16};
+    for (int column = 0; column < ExportModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, widths[column] * em);
+    m_table->addAction(m_actions.removeExport);
+
+    auto *hint = new QLabel(tr("Exports are served by aoesan-engine from this machine; they also appear in Targets, "
+                               "in blue, once discovery sees them on the wire."),
+        this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(bar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(hint);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateActions();
+        emit selectionChanged();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ExportsView::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ExportsView::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        // A new export is selected, so Start/Stop apply to it at once.
+        select(m_model->rowAt(first).record.name);
+    });
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, m_model, &ExportModel::tick);
+    m_tick.start();
+    updateActions();
+}
+
+QString ExportsView::selectedName() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(KeyRole).toString() : QString();
+}
+
+void ExportsView::select(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void ExportsView::updateActions()
+{
+    const auto *row = m_model->find(selectedName());
+    const ExportState state = row ? row->status.state : ExportState::Stopped;
+    const bool active
+        = state == ExportState::Running || state == ExportState::Starting || state == ExportState::Restarting;
+    m_actions.startExport->setEnabled(row && !active && state != ExportState::Stopping);
+    m_actions.stopExport->setEnabled(row && (active || state == ExportState::Stopping));
+    m_actions.removeExport->setEnabled(row != nullptr);
+}
+
+} // namespace aoesan::ui

@@ -1,0 +1,301 @@
+#include "models/ExportModel.h"
+
+#include <QBrush>
+#include <QIcon>
+
+#include <algorithm>
+
+#include "format/Format.h"
+#include "models/Roles.h"
+
+namespace aoesan::ui {
+
+using supervisor::ExportState;
+
+namespace {
+bool isActive(ExportState s)
+{
+    return s == ExportState::Starting || s == ExportState::Running || s == ExportState::Restarting;
+}
+} // namespace
+
+ExportModel::ExportModel(QObject *parent, Now now)
+    : QAbstractTableModel(parent)
+    , m_now(now ? std::move(now) : Now([] { return QDateTime::currentDateTime(); }))
+{ }
+
+int ExportModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ExportModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ExportModel::stateText(ExportState state)
+{
+    switch (state) {
+    case ExportState::Stopped:
+        return tr("stopped");
+    case ExportState::Starting:
+        return tr("starting");
+    case ExportState::Running:
+        return tr("running");
+    case ExportState::Restarting:
+        return tr("restarting");
+    case ExportState::Stopping:
+        return tr("stopping");
+    case ExportState::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+QVariant ExportModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Name");
+    case Address:
+        return tr("Device");
+    case Interface:
+        return tr("Interface");
+    case Backing:
+        return tr("Disk or image file");
+    case State:
+        return tr("State");
+    case Clients:
+        return tr("Clients");
+    case Read:
+        return tr("Read");
+    case Written:
+        return tr("Written");
+    case Uptime:
+        return tr("Uptime");
+    case LastError:
+        return tr("Last error");
+    default:
+        return {};
+    }
+}
+
+QVariant ExportModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = rowAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case SortRole:
+        return sortValue(row, index.column());
+    case KeyRole:
+        return row.record.name;
+    case StateRole:
+        return static_cast<int>(row.status.state);
+    case Qt::ToolTipRole:
+        if (index.column() == LastError && row.status.lastError)
+            return row.status.lastError->describe();
+        if (index.column() == Clients && !row.status.clients.isEmpty())
+            return row.status.clients.join(QLatin1Char('\n'));
+        if (index.column() == Backing)
+            return supervisor::describeRecord(row.record);
+        return display(row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() != State)
+            return {};
+        switch (row.status.state) {
+        case ExportState::Running:
+            return QIcon(QStringLiteral(":/aoesan/icons/state-exported.svg"));
+        case ExportState::Failed:
+            return QIcon(QStringLiteral(":/aoesan/icons/state-down.svg"));
+        case ExportState::Starting:
+        case ExportState::Restarting:
+        case ExportState::Stopping:
+            return QIcon(QStringLiteral(":/aoesan/icons/state-conflict.svg"));
+        case ExportState::Stopped:
+            return {};
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (row.status.state == ExportState::Failed && (index.column() == State || index.column() == LastError))
+            return QBrush(QColor(0xb0, 0x20, 0x20));
+        if (row.status.state == ExportState::Stopped)
+            return QBrush(Qt::gray);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Clients || index.column() == Read || index.column() == Written
+            || index.column() == Uptime)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+qint64 ExportModel::uptimeSeconds(const Row &row) const
+{
+    if (row.status.state != ExportState::Running || !row.status.servingSince.isValid())
+        return -1;
+    return row.status.servingSince.secsTo(m_now());
+}
+
+QVariant ExportModel::display(const Row &row, int column) const
+{
+    const auto &s = row.status;
+    switch (column) {
+    case Name:
+        return row.record.name;
+    case Address:
+        return row.record.address();
+    case Interface:
+        return row.record.interface;
+    case Backing:
+        return row.record.path;
+    case State:
+        if (s.state == ExportState::Restarting && s.nextRestartIn)
+            return tr("restarting in %1").arg(format::duration((s.nextRestartIn->count() + 999) / 1000));
+        return stateText(s.state);
+    case Clients:
+        return QString::number(s.counters.clients);
+    case Read:
+        return format::binarySize(s.counters.bytesRead);
+    case Written:
+        return format::binarySize(s.counters.bytesWritten);
+    case Uptime: {
+        const qint64 up = uptimeSeconds(row);
+        return up < 0 ? QStringLiteral("—") : format::duration(up);
+    }
+    case LastError:
+        return s.lastError ? s.lastError->message : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant ExportModel::sortValue(const Row &row, int column) const
+{
+    switch (column) {
+    case Address:
+        return (qlonglong {row.record.shelf} << 8) | row.record.slot;
+    case State:
+        return static_cast<int>(row.status.state);
+    case Clients:
+        return static_cast<qulonglong>(row.status.counters.clients);
+    case Read:
+        return static_cast<qulonglong>(row.status.counters.bytesRead);
+    case Written:
+        return static_cast<qulonglong>(row.status.counters.bytesWritten);
+    case Uptime:
+        return uptimeSeconds(row);
+    default:
+        return display(row, column);
+    }
+}
+
+void ExportModel::setRecords(const std::vector<supervisor::ExportRecord> &records)
+{
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        const QString name = rowAt(row).record.name;
+        const bool kept = std::ranges::any_of(records, [&](const auto &r) { return r.name == name; });
+        if (!kept)
+            remove(name);
+    }
+    for (const auto &record : records)
+        addOrReplace(record);
+}
+
+void ExportModel::addOrReplace(const supervisor::ExportRecord &record)
+{
+    if (const int row = rowOf(record.name); row >= 0) {
+        m_rows[static_cast<std::size_t>(row)].record = record;
+        emitRowChanged(row);
+        return;
+    }
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    Row fresh;
+    fresh.record = record;
+    fresh.status.name = record.name;
+    m_rows.push_back(std::move(fresh));
+    m_index.insert(record.name, row);
+    endInsertRows();
+    emit countsChanged();
+}
+
+bool ExportModel::remove(const QString &name)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_rows.erase(m_rows.begin() + row);
+    reindex();
+    endRemoveRows();
+    emit countsChanged();
+    return true;
+}
+
+void ExportModel::setStatus(const supervisor::ExportStatus &status)
+{
+    const int row = rowOf(status.name);
+    if (row < 0)
+        return;
+    auto &slot = m_rows[static_cast<std::size_t>(row)].status;
+    if (slot == status)
+        return;
+    const bool stateChanged = slot.state != status.state;
+    slot = status;
+    emitRowChanged(row);
+    if (stateChanged)
+        emit countsChanged();
+}
+
+void ExportModel::tick()
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        if (rowAt(row).status.state == ExportState::Running)
+            emit dataChanged(index(row, Uptime), index(row, Uptime));
+    }
+}
+
+const ExportModel::Row *ExportModel::find(const QString &name) const
+{
+    const int row = rowOf(name);
+    return row < 0 ? nullptr : &rowAt(row);
+}
+
+int ExportModel::activeCount() const
+{
+    return static_cast<int>(std::ranges::count_if(m_rows, [](const Row &r) { return isActive(r.status.state); }));
+}
+
+int ExportModel::runningCount() const
+{
+    return static_cast<int>(
+        std::ranges::count_if(m_rows, [](const Row &r) { return r.status.state == ExportState::Running; }));
+}
+
+int ExportModel::failedCount() const
+{
+    return static_cast<int>(
+        std::ranges::count_if(m_rows, [](const Row &r) { return r.status.state == ExportState::Failed; }));
+}
+
+void ExportModel::reindex()
+{
+    m_index.clear();
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_index.insert(m_rows[i].record.name, static_cast<int>(i));
+}
+
+void ExportModel::emitRowChanged(int row)
+{
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace aoesan::ui

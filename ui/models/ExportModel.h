@@ -1,0 +1,85 @@
+// The local exports as a table, keyed by export name: the record a person configured beside the
+// supervisor's latest status snapshot (state, clients, I/O counters, uptime, last error). Raw values
+// under SortRole; uptime is refreshed by tick() from the view's once-a-second timer.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "supervisor/ExportRecord.h"
+#include "supervisor/ExportStatus.h"
+
+namespace aoesan::ui {
+
+class ExportModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column : int {
+        Name,
+        Address,
+        Interface,
+        Backing,
+        State,
+        Clients,
+        Read,
+        Written,
+        Uptime,
+        LastError,
+        ColumnCount
+    };
+
+    struct Row
+    {
+        supervisor::ExportRecord record;
+        supervisor::ExportStatus status;
+    };
+
+    using Now = std::function<QDateTime()>;
+    explicit ExportModel(QObject *parent = nullptr, Now now = {});
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Makes the rows match these records: new ones are added (stopped), gone ones removed.
+    void setRecords(const std::vector<supervisor::ExportRecord> &records);
+    void addOrReplace(const supervisor::ExportRecord &record);
+    bool remove(const QString &name);
+    void setStatus(const supervisor::ExportStatus &status);
+    // Refreshes the uptime column of running exports.
+    void tick();
+
+    int rowOf(const QString &name) const { return m_index.value(name, -1); }
+    const Row &rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    const Row *find(const QString &name) const;
+    int activeCount() const; // starting, running, restarting
+    int runningCount() const;
+    int failedCount() const;
+
+    // "running", "failed", ... in the user's language.
+    static QString stateText(supervisor::ExportState state);
+
+signals:
+    void countsChanged();
+
+private:
+    QVariant display(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+    qint64 uptimeSeconds(const Row &row) const;
+    void reindex();
+    void emitRowChanged(int row);
+
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_index;
+    Now m_now;
+};
+
+} // namespace aoesan::ui

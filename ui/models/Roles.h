@@ -1,0 +1,15 @@
+// The item roles every aoesan model answers besides Qt's own: a raw value to sort by (so a column shows
+// "10.995TB" but sorts by bytes) and the stable key of the row (shelf.slot, export name).
+#pragma once
+
+#include <Qt>
+
+namespace aoesan::ui {
+
+enum ItemRole : int {
+    SortRole = Qt::UserRole + 1, // raw value: qint64 bytes, microseconds, msecs since epoch, ...
+    KeyRole, // the stable id of the row, as a QString ("e7.3", "media")
+    StateRole, // the row's state as an int (TargetLook, supervisor::ExportState)
+};
+
+} // namespace aoesan::ui

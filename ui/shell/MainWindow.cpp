@@ -1,0 +1,273 @@
+#include "shell/MainWindow.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+#include "discovery/DiscoveryController.h"
+#include "exports/ExportController.h"
+#include "exports/ExportsView.h"
+#include "log/LogDock.h"
+#include "models/ExportModel.h"
+#include "models/TargetFilterModel.h"
+#include "models/TargetModel.h"
+#include "shell/Actions.h"
+#include "shell/ErrorBanner.h"
+#include "shell/ShelvesPage.h"
+#include "targets/ShelfView.h"
+#include "targets/TargetDetails.h"
+#include "targets/TargetsView.h"
+
+namespace aoesan::ui {
+
+MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
+    : QMainWindow(parent)
+    , m_parts(parts)
+    , m_actions(new Actions(this))
+    , m_nav(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_targetsView(new TargetsView(&parts.targets, &parts.filter, this))
+    , m_shelvesPage(new ShelvesPage(&parts.targets, &parts.filter, this))
+    , m_exportsView(new ExportsView(&parts.exports, *m_actions, this))
+    , m_logDock(new LogDock(&parts.log, this))
+    , m_status(new QLabel(this))
+    , m_interfaces(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("aoesan — AoE SAN Manager"));
+    setWindowIcon(QIcon(QStringLiteral(":/aoesan/icons/io.github.aoesan.svg")));
+
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->addItems({tr("Targets"), tr("Shelves"), tr("Exports")});
+    m_nav->setFixedWidth(m_nav->fontMetrics().horizontalAdvance(QStringLiteral("MMMMMMMMMMMM")));
+    m_nav->setToolTip(tr("Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)"));
+    m_stack->addWidget(m_targetsView);
+    m_stack->addWidget(m_shelvesPage);
+    m_stack->addWidget(m_exportsView);
+    auto *central = new QWidget(this);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(4, 4, 4, 0);
+    row->addWidget(m_nav);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_interfaces);
+    buildActions();
+
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(&parts.targets, &TargetModel::countsChanged, this, &MainWindow::updateNavigation);
+    connect(&parts.exports, &ExportModel::countsChanged, this, &MainWindow::updateNavigation);
+    connect(&parts.discovery, &DiscoveryController::problemChanged, this, &MainWindow::showDiscoveryProblem);
+    connect(&parts.discovery, &DiscoveryController::statusChanged, this, &MainWindow::updateStatus);
+    connect(m_shelvesPage->shelves(), &ShelfView::currentChanged, this, [this](auto id) {
+        if (id)
+            m_targetsView->select(*id);
+    });
+    connect(m_shelvesPage->shelves(), &ShelfView::targetActivated, this, [this](discovery::TargetId id) {
+        showPage(Page::Targets);
+        m_targetsView->select(id);
+        m_targetsView->table()->setFocus();
+    });
+    connect(m_targetsView, &TargetsView::selectionChanged, this, [this](auto id) {
+        if (id)
+            m_shelvesPage->shelves()->setCurrent(id);
+    });
+    connect(m_targetsView->banner(), &ErrorBanner::actionTriggered, this, [this] { m_parts.discovery.discoverNow(); });
+    m_statusTimer.setInterval(1000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_statusTimer.start();
+
+    m_nav->setCurrentRow(0);
+    updateNavigation();
+    updateStatus();
+    resize(1100, 640);
+}
+
+void MainWindow::buildActions()
+{
+    Actions &a = *m_actions;
+    auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(a.newExport);
+    file->addAction(a.settings);
+    file->addSeparator();
+    file->addAction(a.closeWindow);
+    file->addAction(a.quit);
+    auto *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(a.showTargets);
+    view->addAction(a.showShelves);
+    view->addAction(a.showExports);
+    view->addAction(a.toggleLog);
+    view->addSeparator();
+    view->addAction(a.findTarget);
+    auto *targets = menuBar()->addMenu(tr("&Targets"));
+    targets->addAction(a.discover);
+    targets->addAction(a.forgetDown);
+    auto *exports = menuBar()->addMenu(tr("&Exports"));
+    exports->addAction(a.newExport);
+    exports->addAction(a.startExport);
+    exports->addAction(a.stopExport);
+    exports->addAction(a.removeExport);
+    exports->addSeparator();
+    exports->addAction(a.pauseNotifications);
+
+    auto *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(a.discover);
+    bar->addAction(a.newExport);
+    bar->addAction(a.forgetDown);
+
+    connect(a.discover, &QAction::triggered, this, [this] { m_parts.discovery.discoverNow(); });
+    connect(a.forgetDown, &QAction::triggered, this, [this] { m_parts.discovery.forgetDown(); });
+    connect(a.newExport, &QAction::triggered, this, &MainWindow::newExportRequested);
+    connect(a.startExport, &QAction::triggered, this, &MainWindow::startSelected);
+    connect(a.stopExport, &QAction::triggered, this, &MainWindow::stopSelected);
+    connect(a.removeExport, &QAction::triggered, this, &MainWindow::removeSelected);
+    connect(a.showTargets, &QAction::triggered, this, [this] { showPage(Page::Targets); });
+    connect(a.showShelves, &QAction::triggered, this, [this] { showPage(Page::Shelves); });
+    connect(a.showExports, &QAction::triggered, this, [this] { showPage(Page::Exports); });
+    connect(a.findTarget, &QAction::triggered, this, [this] {
+        showPage(Page::Targets);
+        m_targetsView->focusFilter();
+    });
+    connect(a.toggleLog, &QAction::toggled, m_logDock, &QDockWidget::setVisible);
+    connect(m_logDock, &QDockWidget::visibilityChanged, a.toggleLog, [this](bool visible) {
+        if (!isMinimized() && isVisible())
+            m_actions->toggleLog->setChecked(visible);
+    });
+    connect(a.settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(a.quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    connect(a.closeWindow, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::setLabMode(bool lab)
+{
+    m_lab = lab;
+    setWindowTitle(lab ? tr("aoesan — AoE SAN Manager [lab]") : tr("aoesan — AoE SAN Manager"));
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(static_cast<int>(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_stack->currentIndex());
+}
+
+void MainWindow::updateNavigation()
+{
+    const auto counts = m_parts.targets.counts();
+    m_nav->item(0)->setText(counts.total > 0 ? tr("Targets  %1").arg(counts.total) : tr("Targets"));
+    const int exports = m_parts.exports.rowCount();
+    m_nav->item(2)->setText(exports > 0 ? tr("Exports  %1").arg(exports) : tr("Exports"));
+    updateStatus();
+}
+
+QString MainWindow::statusText() const
+{
+    const auto c = m_parts.targets.counts();
+    QStringList parts;
+    parts << tr("%n target(s)", nullptr, c.total) << tr("%1 up").arg(c.up) << tr("%1 down").arg(c.down);
+    if (c.conflicts > 0)
+        parts << tr("%n conflict(s)", nullptr, c.conflicts);
+    parts << tr("%n export(s) running", nullptr, m_parts.exports.runningCount());
+    const QDateTime last = m_parts.discovery.lastProbe();
+    if (last.isValid())
+        parts << tr("last probe %1 s ago").arg(std::max<qint64>(0, last.secsTo(QDateTime::currentDateTime())));
+    else if (!m_parts.discovery.isRunning())
+        parts << tr("discovery is not running");
+    return parts.join(QStringLiteral(" · "));
+}
+
+void MainWindow::updateStatus()
+{
+    m_status->setText(statusText());
+    QStringList names;
+    const bool ok = m_parts.discovery.isRunning() && !m_parts.discovery.problem();
+    for (const QString &name : m_parts.discovery.interfaces())
+        names << name + (ok ? QStringLiteral(" ✓") : QStringLiteral(" ✗"));
+    m_interfaces->setText(names.isEmpty() ? QString() : tr("interfaces: %1").arg(names.join(QStringLiteral("  "))));
+    if (m_lab)
+        m_interfaces->setText(m_interfaces->text() + QStringLiteral("  ") + tr("[lab: private network namespace]"));
+}
+
+void MainWindow::showDiscoveryProblem(const std::optional<Problem> &problem)
+{
+    auto *banner = m_targetsView->banner();
+    if (!problem) {
+        banner->clear();
+        return;
+    }
+    banner->showMessage(ErrorBanner::Level::Error, problem->message, problem->fix, tr("Try again"));
+}
+
+void MainWindow::showStartupProblems(const QStringList &problems)
+{
+    if (problems.isEmpty() || m_parts.discovery.problem())
+        return;
+    m_targetsView->banner()->showMessage(ErrorBanner::Level::Warning, problems.join(QLatin1Char('\n')));
+}
+
+void MainWindow::showExportProblem(const Problem &problem)
+{
+    m_exportsView->banner()->showMessage(ErrorBanner::Level::Error, problem.message, problem.fix);
+}
+
+void MainWindow::startSelected()
+{
+    const QString name = m_exportsView->selectedName();
+    if (name.isEmpty())
+        return;
+    m_exportsView->banner()->clear();
+    if (auto started = m_parts.exportControl.start(name); !started)
+        showExportProblem(started.error());
+}
+
+void MainWindow::stopSelected()
+{
+    const QString name = m_exportsView->selectedName();
+    if (!name.isEmpty())
+        m_parts.exportControl.stop(name);
+}
+
+void MainWindow::removeSelected()
+{
+    const QString name = m_exportsView->selectedName();
+    if (name.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove export"),
+        tr("Stop export '%1' and remove it from the list? The disk or image file is kept.").arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, name] {
+        if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
+            return;
+        if (auto removed = m_parts.exportControl.remove(name); !removed)
+            showExportProblem(removed.error());
+    });
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // The application decides: hide to the tray, or quit (asking about running exports).
+    event->ignore();
+    emit closeRequested();
+}
+
+} // namespace aoesan::ui

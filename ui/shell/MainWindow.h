@@ -1,0 +1,95 @@
+// The main window (UI.md): a toolbar, the navigation (Targets, Shelves, Exports), the pages, the log
+// dock and a status line. It arranges views and forwards commands; the work is in the controllers.
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <optional>
+
+#include "shell/Problem.h"
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace aoesan::ui {
+
+struct Actions;
+class DiscoveryController;
+class ExportController;
+class ExportModel;
+class ExportsView;
+class LogDock;
+class LogModel;
+class ShelvesPage;
+class TargetFilterModel;
+class TargetModel;
+class TargetsView;
+
+struct MainWindowParts
+{
+    TargetModel &targets;
+    TargetFilterModel &filter;
+    ExportModel &exports;
+    LogModel &log;
+    DiscoveryController &discovery;
+    ExportController &exportControl;
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Targets, Shelves, Exports };
+
+    explicit MainWindow(const MainWindowParts &parts, QWidget *parent = nullptr);
+
+    Actions &actions() const { return *m_actions; }
+    void showPage(Page page);
+    Page currentPage() const;
+    TargetsView *targetsView() const { return m_targetsView; }
+    ShelvesPage *shelvesPage() const { return m_shelvesPage; }
+    ExportsView *exportsView() const { return m_exportsView; }
+    LogDock *logDock() const { return m_logDock; }
+    QString statusText() const;
+    void setLabMode(bool lab);
+    // Problems found at start (a damaged settings file, a bad export list): shown on the Targets page.
+    void showStartupProblems(const QStringList &problems);
+
+signals:
+    void newExportRequested();
+    void settingsRequested();
+    void quitRequested();
+    // The person closed the window (the tray decides whether that hides or quits).
+    void closeRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void updateNavigation();
+    void updateStatus();
+    void showDiscoveryProblem(const std::optional<Problem> &problem);
+    void showExportProblem(const Problem &problem);
+    void startSelected();
+    void stopSelected();
+    void removeSelected();
+
+    MainWindowParts m_parts;
+    Actions *m_actions;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    TargetsView *m_targetsView;
+    ShelvesPage *m_shelvesPage;
+    ExportsView *m_exportsView;
+    LogDock *m_logDock;
+    QLabel *m_status;
+    QLabel *m_interfaces;
+    QTimer m_statusTimer;
+    bool m_lab = false;
+};
+
+} // namespace aoesan::ui

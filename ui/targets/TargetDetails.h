@@ -1,0 +1,40 @@
+// The details of one target under the table (UI.md): exact size in bytes and binary units, sectors,
+// LBA48, every path with its round trip, firmware, buffers, config string, conflict details and the
+// boot URI with a Copy button.
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+#include "discovery/TargetInfo.h"
+
+class QLabel;
+class QPushButton;
+
+namespace aoesan::ui {
+
+class TargetModel;
+
+class TargetDetails : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TargetDetails(TargetModel *targets, QWidget *parent = nullptr);
+
+    void showTarget(std::optional<discovery::TargetId> id);
+    std::optional<discovery::TargetId> shown() const { return m_id; }
+    QString text() const; // plain text of what is shown, for tests
+
+private:
+    void refresh();
+    void copyBootUri();
+
+    TargetModel *m_targets;
+    std::optional<discovery::TargetId> m_id;
+    QLabel *m_body;
+    QPushButton *m_copy;
+};
+
+} // namespace aoesan::ui

@@ -1,0 +1,116 @@
+#include "targets/TargetsView.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "models/TargetFilterModel.h"
+#include "models/TargetModel.h"
+#include "shell/ErrorBanner.h"
+#include "targets/TargetDetails.h"
+
+namespace aoesan::ui {
+
+TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidget *parent)
+    : QWidget(parent)
+    , m_targets(targets)
+    , m_filter(filter)
+    , m_banner(new ErrorBanner(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_showDown(new QCheckBox(tr("Show down targets"), this))
+    , m_table(new QTableView(this))
+    , m_details(new TargetDetails(targets, this))
+{
+    m_filterEdit->setObjectName(QStringLiteral("targetFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter: e7.* or any text (model, serial, MAC…)"));
+    m_filterEdit->setToolTip(tr("Type a device pattern such as e7.* or words to look for in any column (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_showDown->setChecked(true);
+    m_showDown->setToolTip(tr("List targets that stopped answering, greyed, until you forget them"));
+
+    m_table->setObjectName(QStringLiteral("targetTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(TargetModel::Device, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[TargetModel::ColumnCount] = {5, 14, 13, 8, 12, 5, 5, 5, 12, 10, 10, 5, 7};
+    for (int column = 0; column < TargetModel::ColumnCount; ++column)
+        m_table->setColumnWidth(column, widths[column] * em);
+
+    auto *filterRow = new QHBoxLayout;
+    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    filterLabel->setBuddy(m_filterEdit);
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_showDown);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_banner);
+    layout->addLayout(filterRow);
+    layout->addWidget(splitter, 1);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TargetFilterModel::setFilterText);
+    connect(m_showDown, &QCheckBox::toggled, m_filter, &TargetFilterModel::setShowDown);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TargetsView::onCurrentChanged);
+}
+
+void TargetsView::onCurrentChanged()
+{
+    const auto id = selected();
+    m_details->showTarget(id);
+    emit selectionChanged(id);
+}
+
+std::optional<discovery::TargetId> TargetsView::selected() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    const int sourceRow = m_filter->mapToSource(current).row();
+    if (sourceRow < 0)
+        return std::nullopt;
+    return m_targets->rowAt(sourceRow).info.id;
+}
+
+void TargetsView::select(discovery::TargetId id)
+{
+    const int sourceRow = m_targets->rowOf(id);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex proxied = m_filter->mapFromSource(m_targets->index(sourceRow, 0));
+    if (!proxied.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(
+        proxied, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(proxied);
+}
+
+void TargetsView::focusFilter()
+{
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
+} // namespace aoesan::ui

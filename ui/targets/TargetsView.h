@@ -1,0 +1,53 @@
+// The Targets page: a banner for problems with the fix, the filter, the sortable table over
+// TargetFilterModel, and the details of the selected target.
+#pragma once
+
+#include <QWidget>
+
+#include <optional>
+
+#include "discovery/TargetInfo.h"
+
+class QCheckBox;
+class QLineEdit;
+class QTableView;
+
+namespace aoesan::ui {
+
+class ErrorBanner;
+class TargetDetails;
+class TargetFilterModel;
+class TargetModel;
+
+class TargetsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidget *parent = nullptr);
+
+    ErrorBanner *banner() const { return m_banner; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    TargetDetails *details() const { return m_details; }
+
+    void select(discovery::TargetId id);
+    std::optional<discovery::TargetId> selected() const;
+    void focusFilter();
+
+signals:
+    void selectionChanged(std::optional<aoesan::discovery::TargetId> id);
+
+private:
+    void onCurrentChanged();
+
+    TargetModel *m_targets;
+    TargetFilterModel *m_filter;
+    ErrorBanner *m_banner;
+    QLineEdit *m_filterEdit;
+    QCheckBox *m_showDown;
+    QTableView *m_table;
+    TargetDetails *m_details;
+};
+
+} // namespace aoesan::ui
