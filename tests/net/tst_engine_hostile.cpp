@@ -151,6 +151,7 @@ class TestEngineHostile : public QObject
 private slots:
     void init();
     void cleanup();
+    void hostileBurst_data();
     void hostileBurst();
 
 private:
@@ -168,15 +169,24 @@ void TestEngineHostile::cleanup()
     m_lab.reset();
 }
 
+void TestEngineHostile::hostileBurst_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addRow("ATA on the receive thread") << QStringList();
+    // Replies to ATA commands then leave from worker threads, interleaved with the control replies.
+    QTest::addRow("four I/O workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("4")};
+}
+
 void TestEngineHostile::hostileBurst()
 {
+    QFETCH(QStringList, options);
     m_lab = std::make_unique<Lab>();
     QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
     const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), kSectors * 512);
     const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
     EngineProcess engine(*m_lab, kEngine);
-    QVERIFY2(engine.start({QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
-                           Lab::targetInterface(), image}),
+    QVERIFY2(engine.start(options + QStringList{QStringLiteral("--state-file"), state, QStringLiteral("7"),
+                                                QStringLiteral("3"), Lab::targetInterface(), image}),
              qPrintable(engine.error()));
     std::unique_ptr<RawPeer> peer;
     {

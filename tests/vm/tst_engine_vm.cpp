@@ -129,11 +129,15 @@ void TestEngineVm::kernelInitiator_data()
     QTest::addColumn<int>("payload");  // sysfs: bytes per frame the kernel chose
     QTest::addColumn<bool>("readOnly");
     QTest::addColumn<QString>("write"); // LBA,SECTORS of the guest's pattern
+    QTest::addColumn<QStringList>("options");
 
     // At 1500 the kernel moves 2 sectors a frame, at 9000 17: both paths and both write sizes.
-    QTest::addRow("MTU 1500") << 1500 << 1024 << false << QStringLiteral("8,16");
-    QTest::addRow("MTU 9000") << 9000 << 8704 << false << QStringLiteral("100,64");
-    QTest::addRow("read-only export, MTU 1500") << 1500 << 1024 << true << QStringLiteral("8,8");
+    QTest::addRow("MTU 1500") << 1500 << 1024 << false << QStringLiteral("8,16") << QStringList();
+    QTest::addRow("MTU 9000") << 9000 << 8704 << false << QStringLiteral("100,64") << QStringList();
+    QTest::addRow("read-only export, MTU 1500") << 1500 << 1024 << true << QStringLiteral("8,8") << QStringList{};
+    // -d and -s hand ATA commands to a pool of I/O workers: replies leave out of order, from other threads.
+    QTest::addRow("MTU 9000, O_DIRECT and O_SYNC, I/O workers")
+        << 9000 << 8704 << false << QStringLiteral("33,40") << QStringList{QStringLiteral("-ds")};
 }
 
 void TestEngineVm::kernelInitiator()
@@ -142,6 +146,7 @@ void TestEngineVm::kernelInitiator()
     QFETCH(int, payload);
     QFETCH(bool, readOnly);
     QFETCH(QString, write);
+    QFETCH(QStringList, options);
     m_lab = std::make_unique<Lab>(LabOptions{.mtu = mtu, .bridge = true});
     QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
     const QString image = m_lab->createSparseImage(QStringLiteral("vm.img"), kImageBytes);
@@ -159,7 +164,7 @@ void TestEngineVm::kernelInitiator()
                          image};
     if (readOnly)
         serve.prepend(QStringLiteral("-r"));
-    QVERIFY2(engine.start(serve), qPrintable(engine.error()));
+    QVERIFY2(engine.start(options + serve), qPrintable(engine.error()));
 
     QElapsedTimer clock;
     clock.start();
@@ -175,7 +180,10 @@ void TestEngineVm::kernelInitiator()
         QSKIP(qPrintable(vm.output.trimmed()));
     QVERIFY2(engine.running(), qPrintable(engine.log()));
     QCOMPARE(engine.stop(), 0);
-    qInfo("kernel initiator at MTU %d%s: %.1f s wall", mtu, readOnly ? ", read-only" : "", double(wallMs) / 1000.0);
+    qInfo("kernel initiator at MTU %d%s%s: %.1f s wall, %d workers", mtu, readOnly ? ", read-only" : "",
+          qPrintable(options.isEmpty() ? QString() : QLatin1Char(' ') + options.join(QLatin1Char(' '))),
+          double(wallMs) / 1000.0,
+          engine.started().value(QStringLiteral("workers")).toInt());
     QVERIFY2(wallMs < 60000, qPrintable(QStringLiteral("the VM run took %1 ms").arg(wallMs)));
 
     // The guest saw e0.1 with the image's size and the payload its MTU allows.
