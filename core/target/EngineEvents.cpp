@@ -50,7 +50,7 @@ void EngineEvents::started(const StartedInfo &i)
         return;
     }
     QJsonArray masks;
-    for (const auto &m : o.masks)
+    for (const auto &m : i.masks)
         masks.append(q(m.toString()));
     writeLine(line(QStringLiteral("started"),
               {{QStringLiteral("pid"), qint64(::getpid())},

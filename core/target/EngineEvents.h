@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "protocol/MacAddress.h"
 #include "target/ServeOptions.h"
@@ -22,6 +23,7 @@ struct StartedInfo
     std::string io; // "aio", "threads" or "inline": how READ/WRITE are served
     std::string stateFile;
     std::string configString;
+    std::vector<protocol::MacAddress> masks; // the list in force: -m, or the one kept in the state file
 };
 
 class EngineEvents

@@ -178,7 +178,7 @@ int runServe(const ServeOptions &options, EngineEvents &events)
 
     const std::string io = asyncIo ? "aio" : workers > 0 ? "threads" : "inline";
     events.started(StartedInfo{options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers, io,
-                               statePath, state->configString()});
+                               statePath, state->configString(), state->masks()});
     log->info("serving e{}.{} on {} from {}", options.shelf, options.slot, options.interface, options.path);
     auto result = server.run();
     if (signalFd >= 0)
