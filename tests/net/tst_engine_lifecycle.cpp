@@ -241,6 +241,7 @@ void TestEngineLifecycle::eventStream()
     QCOMPARE(field("bufferCount").toInt(), 8);
     QCOMPARE(field("maxSectors").toInt(), 2);
     QCOMPARE(field("workers").toInt(), 0);
+    QCOMPARE(field("io").toString(), QStringLiteral("inline"));
     QVERIFY(field("masks").isArray() && field("masks").toArray().isEmpty());
     QCOMPARE(field("configString").toString(), QString());
     QCOMPARE(field("stateFile").toString(), state);
@@ -352,6 +353,8 @@ void TestEngineLifecycle::stateSurvivesRestart()
         EngineProcess engine(*m_lab, kEngine);
         QVERIFY2(engine.start(serve), qPrintable(engine.error()));
         QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), config);
+        // The list in force, loaded from the state file: a supervisor shows what the engine enforces.
+        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), (QJsonArray{macText(a), macText(kC)}));
         const CommandResult read = m_lab->run(m_lab->initiatorNamespace(),
                                               {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"),
                                                QStringLiteral("read"), QStringLiteral("-t"), QStringLiteral("2"),
