@@ -174,7 +174,8 @@ void TestEngineHostile::hostileBurst_data()
     QTest::addColumn<QStringList>("options");
     QTest::addRow("ATA on the receive thread") << QStringList();
     // Replies to ATA commands then leave from worker threads, interleaved with the control replies.
-    QTest::addRow("four I/O workers") << QStringList{QStringLiteral("--workers"), QStringLiteral("4")};
+    QTest::addRow("four I/O threads") << QStringList{QStringLiteral("--workers"), QStringLiteral("4")};
+    QTest::addRow("O_DIRECT, kernel AIO") << QStringList{QStringLiteral("-d")};
 }
 
 void TestEngineHostile::hostileBurst()
