@@ -62,6 +62,8 @@ private slots:
     void stopsCleanly_data();
     void stopsCleanly();
     void eventStream();
+    void announcement_data();
+    void announcement();
     void humanStartLine();
     void capabilitiesDropped();
     void stateSurvivesRestart();
@@ -191,18 +193,34 @@ void TestEngineLifecycle::badArguments()
 void TestEngineLifecycle::stopsCleanly_data()
 {
     QTest::addColumn<int>("signal");
-    QTest::addRow("SIGTERM") << int(SIGTERM);
-    QTest::addRow("SIGINT") << int(SIGINT);
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("busy"); // a burst of READs is in flight when the signal comes
+
+    QTest::addRow("SIGTERM") << int(SIGTERM) << QStringList() << false;
+    QTest::addRow("SIGINT") << int(SIGINT) << QStringList() << false;
+    QTest::addRow("SIGTERM, I/O threads") << int(SIGTERM) << QStringList{QStringLiteral("-s")} << false;
+    QTest::addRow("SIGTERM, kernel AIO") << int(SIGTERM) << QStringList{QStringLiteral("-d")} << false;
+    QTest::addRow("SIGTERM while reading, inline") << int(SIGTERM) << QStringList() << true;
+    QTest::addRow("SIGTERM while reading, I/O threads") << int(SIGTERM) << QStringList{QStringLiteral("-s")} << true;
+    QTest::addRow("SIGTERM while reading, kernel AIO") << int(SIGTERM) << QStringList{QStringLiteral("-d")} << true;
 }
 
 void TestEngineLifecycle::stopsCleanly()
 {
     QFETCH(int, signal);
+    QFETCH(QStringList, options);
+    QFETCH(bool, busy);
     makeLab();
     EngineProcess engine(*m_lab, kEngine);
-    QVERIFY2(engine.start({QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
-                           Lab::targetInterface(), m_image}),
+    QVERIFY2(engine.start(options + QStringList{QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                                                Lab::targetInterface(), m_image}),
              qPrintable(engine.error()));
+    if (busy) {
+        auto peer = openPeer();
+        QVERIFY(peer);
+        for (std::uint32_t i = 0; i < 2000; ++i)
+            peer->send(request(frames::kAta, 0x80005000 + i, peer->mac()).ata(0x40, 0, 2, 0x24, (i * 2) % 2048).padTo());
+    }
     QElapsedTimer clock;
     clock.start();
     const int code = engine.stop(signal);
@@ -280,6 +298,53 @@ void TestEngineLifecycle::eventStream()
                                 .arg(stopped.first().value(name).toInteger())
                                 .arg(lastCounters.value(name).toInteger())));
     }
+}
+
+void TestEngineLifecycle::announcement_data()
+{
+    QTest::addColumn<QStringList>("masks");
+    QTest::addRow("no mask: one broadcast") << QStringList();
+    QTest::addRow("-m A,B: one unicast to each")
+        << QStringList{macText(Lab::initiatorMac()), macText(kB)};
+}
+
+void TestEngineLifecycle::announcement()
+{
+    QFETCH(QStringList, masks);
+    makeLab();
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    {
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "configString": "announced", "macMask": [], "reserve": []})");
+    }
+    auto peer = openPeer(); // listening before the engine starts
+    QVERIFY(peer);
+    EngineProcess engine(*m_lab, kEngine);
+    QStringList options = {QStringLiteral("--state-file"), state};
+    if (!masks.isEmpty())
+        options << QStringLiteral("-m") << masks.join(QLatin1Char(','));
+    QVERIFY2(engine.start(options + QStringList{QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image}),
+             qPrintable(engine.error()));
+    const QList<QByteArray> heard = peer->collect(1000);
+    QList<QByteArray> destinations;
+    for (const QByteArray &frame : heard) {
+        // An unsolicited config reply: Ver 1 (vblade sends 0), tag 0 so Linux takes it, padded, with the string.
+        const QByteArray expected = frames::header(frames::mac(qPrintable(QString::fromLatin1(frame.left(6).toHex(':')))),
+                                                   Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kConfig, 0)
+                                        .config(16, 0, 2, 0x10, 9, "announced")
+                                        .padTo();
+        QVERIFY2(frame.size() == 60, qPrintable(frames::hex(frame)));
+        QVERIFY2(frame.left(26) == expected.left(26) && frame.mid(28) == expected.mid(28), qPrintable(frames::hex(frame)));
+        destinations << frame.left(6);
+    }
+    QByteArrayList wanted;
+    if (masks.isEmpty())
+        wanted << frames::macBytes(MacAddress::broadcast());
+    for (const QString &m : masks)
+        wanted << frames::macBytes(frames::mac(qPrintable(m)));
+    QCOMPARE(destinations, wanted);
+    QCOMPARE(engine.stop(), 0);
 }
 
 void TestEngineLifecycle::humanStartLine()
