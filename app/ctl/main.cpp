@@ -7,6 +7,7 @@
 #include <map>
 
 #include "Commands.h"
+#include "ExportCommands.h"
 #include "Version.h"
 #include "log/Logging.h"
 #include "target/ServeSession.h"
@@ -53,6 +54,9 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("config"), {"read, test or set a target's config string", aoesan::ctl::runConfig}},
         {QStringLiteral("mask"), {"read or edit a target's MAC mask list", aoesan::ctl::runMask}},
         {QStringLiteral("reserve"), {"read, set or release a target's reserve list", aoesan::ctl::runReserve}},
+        {QStringLiteral("exports"), {"list, add, remove, run, start or stop local exports", aoesan::ctl::runExports}},
+        {QStringLiteral("supervise"), {"run the autostart exports until SIGTERM (headless)", aoesan::ctl::runSupervise}},
+        {QStringLiteral("import-vblade-conf"), {"import Debian's vblade.conf.d exports", aoesan::ctl::runImportVbladeConf}},
         {QStringLiteral("serve"), {"export a file or block device as an AoE target (vblade's arguments)", cmdServe}},
     };
     return table;

@@ -15,21 +15,21 @@ QString holderDescription(const std::vector<BlockDevice> &devices, const BlockDe
 {
     const BlockDevice *holder = findDevice(devices, holderName);
     if (held.fsType == QLatin1String("LVM2_member"))
-        return holder && !holder->mapperName.isEmpty()
-            ? QStringLiteral("LVM (volume %1)").arg(holder->mapperName)
-            : QStringLiteral("LVM");
+        return holder && !holder->mapperName.isEmpty() ? QStringLiteral("LVM (volume %1)").arg(holder->mapperName)
+                                                       : QStringLiteral("LVM");
     if (held.fsType == QLatin1String("linux_raid_member") || (holder && holder->kind == BlockDeviceKind::Raid))
         return QStringLiteral("the RAID array %1").arg(holderName);
     if (held.fsType == QLatin1String("crypto_LUKS"))
-        return holder && !holder->mapperName.isEmpty() ? QStringLiteral("the encrypted volume %1").arg(holder->mapperName)
-                                                        : QStringLiteral("an encrypted volume");
+        return holder && !holder->mapperName.isEmpty()
+            ? QStringLiteral("the encrypted volume %1").arg(holder->mapperName)
+            : QStringLiteral("an encrypted volume");
     if (holder && !holder->mapperName.isEmpty())
         return QStringLiteral("the device-mapper volume %1").arg(holder->mapperName);
     return holderName;
 }
 
 void judgeInUse(const std::vector<BlockDevice> &devices, const BlockDevice &device, const BlockDevice &target,
-                bool readOnly, ExportSafety &out)
+    bool readOnly, ExportSafety &out)
 {
     const QString who = subject(device, target);
     if (device.isMounted()) {
@@ -40,9 +40,9 @@ void judgeInUse(const std::vector<BlockDevice> &devices, const BlockDevice &devi
                                 .arg(who, where);
         else
             out.problems.push_back({SafetyProblem::Code::Mounted,
-                                    QStringLiteral("%1 is mounted at %2. If another machine wrote to it while this "
-                                                   "one uses it, the filesystem would be destroyed.")
-                                        .arg(who, where)});
+                QStringLiteral("%1 is mounted at %2. If another machine wrote to it while this "
+                               "one uses it, the filesystem would be destroyed.")
+                    .arg(who, where)});
     }
     if (!device.holders.isEmpty()) {
         QStringList users;
@@ -51,19 +51,20 @@ void judgeInUse(const std::vector<BlockDevice> &devices, const BlockDevice &devi
         users.removeDuplicates();
         const QString by = users.join(QStringLiteral(" and "));
         if (readOnly)
-            out.warnings << QStringLiteral("%1 is in use by %2: initiators may see its data change under them.").arg(who, by);
+            out.warnings
+                << QStringLiteral("%1 is in use by %2: initiators may see its data change under them.").arg(who, by);
         else
             out.problems.push_back({SafetyProblem::Code::Held,
-                                    QStringLiteral("%1 is in use by %2. Writes from another machine would corrupt "
-                                                   "whatever is stored there.")
-                                        .arg(who, by)});
+                QStringLiteral("%1 is in use by %2. Writes from another machine would corrupt "
+                               "whatever is stored there.")
+                    .arg(who, by)});
     }
     if (device.swap)
         // Read-only is no better here: the contents are this machine's memory.
         out.problems.push_back({SafetyProblem::Code::Swap,
-                                QStringLiteral("%1 is this machine's swap space. It holds pieces of the machine's memory "
-                                               "(which may include passwords), and writing to it would crash the machine.")
-                                    .arg(who)});
+            QStringLiteral("%1 is this machine's swap space. It holds pieces of the machine's memory "
+                           "(which may include passwords), and writing to it would crash the machine.")
+                .arg(who)});
 }
 
 // The whole disk holding "/" that `target` is on, is, or contains; empty when it has nothing to do
@@ -124,9 +125,8 @@ ExportSafety assessExport(const std::vector<BlockDevice> &devices, const BlockDe
     ExportSafety out;
     if (!readOnly && target.readOnly)
         out.problems.push_back({SafetyProblem::Code::WriteProtected,
-                                QStringLiteral("%1 is read-only (write-protected), so it cannot be exported read-write.")
-                                    .arg(target.name),
-                                false});
+            QStringLiteral("%1 is read-only (write-protected), so it cannot be exported read-write.").arg(target.name),
+            false});
 
     // A whole disk is in use when any of its partitions is.
     judgeInUse(devices, target, target, readOnly, out);
@@ -137,16 +137,19 @@ ExportSafety assessExport(const std::vector<BlockDevice> &devices, const BlockDe
         const BlockDevice *root = rootDevice(devices);
         const QString text = disk == target.name || (root && root->name == target.name)
             ? QStringLiteral("%1 holds this machine's root filesystem (/).").arg(target.name)
-            : QStringLiteral("%1 is on %2, the disk that holds this machine's root filesystem (/).").arg(target.name, disk);
+            : QStringLiteral("%1 is on %2, the disk that holds this machine's root filesystem (/).")
+                  .arg(target.name, disk);
         if (readOnly)
             out.warnings << text;
         else
             out.problems.push_back({SafetyProblem::Code::SystemDisk,
-                                    text + QStringLiteral(" A mistake by another machine writing to it could leave "
-                                                          "this one unable to start.")});
+                text
+                    + QStringLiteral(" A mistake by another machine writing to it could leave "
+                                     "this one unable to start.")});
     }
     if (target.removable && out.problems.empty())
-        out.warnings << QStringLiteral("%1 is removable: the export stops working when it is taken out.").arg(target.name);
+        out.warnings
+            << QStringLiteral("%1 is removable: the export stops working when it is taken out.").arg(target.name);
 
     bool forceable = true;
     for (const auto &p : out.problems)

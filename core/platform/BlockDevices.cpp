@@ -56,9 +56,8 @@ const BlockDevice *deviceForPath(const std::vector<BlockDevice> &devices, const 
 
 const BlockDevice *rootDevice(const std::vector<BlockDevice> &devices)
 {
-    const auto it = std::ranges::find_if(devices, [](const BlockDevice &d) {
-        return d.mountPoints.contains(QStringLiteral("/"));
-    });
+    const auto it = std::ranges::find_if(
+        devices, [](const BlockDevice &d) { return d.mountPoints.contains(QStringLiteral("/")); });
     return it == devices.end() ? nullptr : &*it;
 }
 
@@ -66,7 +65,7 @@ QStringList devicesUnderneath(const std::vector<BlockDevice> &devices, const QSt
 {
     QStringList out;
     std::set<QString> seen;
-    QStringList pending{name};
+    QStringList pending {name};
     while (!pending.isEmpty()) {
         const QString current = pending.takeFirst();
         if (!seen.insert(current).second)

@@ -15,12 +15,12 @@
 namespace aoesan::platform {
 
 enum class BlockDeviceKind : std::uint8_t {
-    Disk,      // a whole disk (sda, nvme0n1, vda, mmcblk0)
+    Disk, // a whole disk (sda, nvme0n1, vda, mmcblk0)
     Partition, // a partition of a disk (sda1)
-    Loop,      // a loop device (loop0) and its partitions' parent
-    Mapper,    // device-mapper: LVM volumes, dm-crypt, multipath (dm-0)
-    Raid,      // Linux software RAID (md0)
-    Other,     // zram, ram disks, ...
+    Loop, // a loop device (loop0) and its partitions' parent
+    Mapper, // device-mapper: LVM volumes, dm-crypt, multipath (dm-0)
+    Raid, // Linux software RAID (md0)
+    Other, // zram, ram disks, ...
 };
 
 QString kindName(BlockDeviceKind kind);
@@ -30,7 +30,7 @@ struct BlockDevice
     QString name; // the kernel's name: sda1, nvme0n1p2, dm-0
     QString path; // /dev/<name>
     BlockDeviceKind kind = BlockDeviceKind::Other;
-    QString parent;     // for a partition: the whole device it is on; empty otherwise
+    QString parent; // for a partition: the whole device it is on; empty otherwise
     QString majorMinor; // "8:1"
     std::uint64_t sizeBytes = 0;
     QString model;
@@ -39,11 +39,11 @@ struct BlockDevice
     QString fsType; // ext4, xfs, swap, LVM2_member, linux_raid_member, crypto_LUKS, ...
     QString label;
     QString uuid;
-    QString mapperName;      // for device-mapper: the name under /dev/mapper (vg-root)
+    QString mapperName; // for device-mapper: the name under /dev/mapper (vg-root)
     QStringList mountPoints; // where it is mounted, from mountinfo
-    QStringList holders;     // devices built on this one: dm-0 (LVM, dm-crypt), md0 (RAID)
-    QStringList slaves;      // devices this one is built on (for dm and md devices)
-    bool swap = false;       // in use as swap (/proc/swaps)
+    QStringList holders; // devices built on this one: dm-0 (LVM, dm-crypt), md0 (RAID)
+    QStringList slaves; // devices this one is built on (for dm and md devices)
+    bool swap = false; // in use as swap (/proc/swaps)
     bool removable = false;
     bool readOnly = false;
 

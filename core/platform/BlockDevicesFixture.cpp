@@ -5,7 +5,9 @@
 
 namespace aoesan::platform {
 
-FixtureBlockDevices::FixtureBlockDevices(QString directory) : SysfsBlockDevices(std::move(directory)) {}
+FixtureBlockDevices::FixtureBlockDevices(QString directory)
+    : SysfsBlockDevices(std::move(directory))
+{ }
 
 void FixtureBlockDevices::describe(BlockDevice &d) const
 {

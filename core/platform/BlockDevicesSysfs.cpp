@@ -43,11 +43,15 @@ BlockDevice *byPath(std::vector<BlockDevice> &devices, const QString &path)
 
 } // namespace
 
-SysfsBlockDevices::SysfsBlockDevices(QString root) : m_root(std::move(root)) {}
+SysfsBlockDevices::SysfsBlockDevices(QString root)
+    : m_root(std::move(root))
+{ }
 
-void SysfsBlockDevices::describe(BlockDevice &) const {}
+void SysfsBlockDevices::describe(BlockDevice &) const
+{ }
 
-BlockDevice SysfsBlockDevices::readDevice(const QString &directory, const QString &name, const BlockDevice *parent) const
+BlockDevice SysfsBlockDevices::readDevice(
+    const QString &directory, const QString &name, const BlockDevice *parent) const
 {
     const auto file = [&directory](const char *relative) {
         return readText(directory + QLatin1Char('/') + QLatin1String(relative));

@@ -2,7 +2,6 @@
 
 #include <blkid/blkid.h>
 #include <libudev.h>
-
 #include <memory>
 
 namespace aoesan::platform {
@@ -43,13 +42,17 @@ QString decodeUdevText(const QString &encoded)
 
 } // namespace
 
-SystemBlockDevices::SystemBlockDevices(bool probe) : SysfsBlockDevices(QStringLiteral("/")), m_probe(probe) {}
+SystemBlockDevices::SystemBlockDevices(bool probe)
+    : SysfsBlockDevices(QStringLiteral("/"))
+    , m_probe(probe)
+{ }
 
 void SystemBlockDevices::describe(BlockDevice &d) const
 {
     std::unique_ptr<udev, UdevDeleter> context(udev_new());
-    std::unique_ptr<udev_device, UdevDeleter> device(
-        context ? udev_device_new_from_subsystem_sysname(context.get(), "block", d.name.toUtf8().constData()) : nullptr);
+    std::unique_ptr<udev_device, UdevDeleter> device(context
+            ? udev_device_new_from_subsystem_sysname(context.get(), "block", d.name.toUtf8().constData())
+            : nullptr);
     if (device) {
         d.fsType = property(device.get(), "ID_FS_TYPE");
         d.label = decodeUdevText(property(device.get(), "ID_FS_LABEL_ENC"));
@@ -81,7 +84,7 @@ bool probeFilesystem(const QString &path, QString *type, QString *label, QString
         const auto lookup = [probe](const char *name) {
             const char *value = nullptr;
             return blkid_probe_lookup_value(probe, name, &value, nullptr) == 0 && value ? QString::fromUtf8(value)
-                                                                                         : QString();
+                                                                                        : QString();
         };
         *type = lookup("TYPE");
         if (type->isEmpty())

@@ -16,7 +16,8 @@ public:
     virtual ~AddressInUseQuery() = default;
     // Who else answers e<shelf>.<slot> on `interface` ("02:00:00:00:b0:09", or a longer description);
     // nullopt when nobody does. Targets served by this machine's own engines do not count.
-    virtual std::optional<QString> answeredBy(std::uint16_t shelf, std::uint8_t slot, const QString &interface) const = 0;
+    virtual std::optional<QString> answeredBy(
+        std::uint16_t shelf, std::uint8_t slot, const QString &interface) const = 0;
 };
 
 } // namespace aoesan::supervisor

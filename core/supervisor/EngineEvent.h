@@ -18,7 +18,7 @@ struct EngineCounters
     std::uint64_t framesOut = 0;
     std::uint64_t bytesRead = 0;
     std::uint64_t bytesWritten = 0;
-    std::uint64_t errors = 0;  // AoE or ATA errors answered
+    std::uint64_t errors = 0; // AoE or ATA errors answered
     std::uint64_t clients = 0; // distinct initiator MACs seen
     bool operator==(const EngineCounters &) const = default;
 };
@@ -73,7 +73,7 @@ struct Garbage
 } // namespace event
 
 using EngineEvent = std::variant<event::Started, event::Counters, event::Client, event::Warning, event::Error,
-                                 event::Stopped, event::Unknown, event::Garbage>;
+    event::Stopped, event::Unknown, event::Garbage>;
 
 EngineEvent parseEngineEvent(const QByteArray &line);
 

@@ -8,30 +8,28 @@
 namespace aoesan::supervisor {
 
 ExportPreflight::ExportPreflight(const AddressInUseQuery *addresses, const platform::BlockDeviceBackend *devices)
-    : m_addresses(addresses), m_devices(devices)
-{
-}
+    : m_addresses(addresses)
+    , m_devices(devices)
+{ }
 
 std::optional<ExportProblem> ExportPreflight::check(const ExportRecord &record, bool force) const
 {
     m_warnings.clear();
     const QFileInfo info(record.path);
     if (!info.exists())
-        return ExportProblem{QStringLiteral("missing"),
-                             QStringLiteral("%1 does not exist").arg(record.path),
-                             QStringLiteral("Create the image file or connect the disk, or change the export's path.")};
+        return ExportProblem {QStringLiteral("missing"), QStringLiteral("%1 does not exist").arg(record.path),
+            QStringLiteral("Create the image file or connect the disk, or change the export's path.")};
     if (info.isDir())
-        return ExportProblem{QStringLiteral("missing"), QStringLiteral("%1 is a directory").arg(record.path),
-                             QStringLiteral("Export an image file or a block device.")};
+        return ExportProblem {QStringLiteral("missing"), QStringLiteral("%1 is a directory").arg(record.path),
+            QStringLiteral("Export an image file or a block device.")};
     if (auto unsafe = checkDevice(record, force))
         return unsafe;
     if (m_addresses) {
         if (auto other = m_addresses->answeredBy(record.shelf, record.slot, record.interface))
-            return ExportProblem{QStringLiteral("address-in-use"),
-                                 QStringLiteral("%1 is already answered on %2 by %3")
-                                     .arg(record.address(), record.interface, *other),
-                                 QStringLiteral("Choose another shelf or slot, or stop the other target first; two "
-                                                "targets at one address would mix up the initiators' data.")};
+            return ExportProblem {QStringLiteral("address-in-use"),
+                QStringLiteral("%1 is already answered on %2 by %3").arg(record.address(), record.interface, *other),
+                QStringLiteral("Choose another shelf or slot, or stop the other target first; two "
+                               "targets at one address would mix up the initiators' data.")};
     }
     return std::nullopt;
 }
@@ -46,9 +44,9 @@ std::optional<ExportProblem> ExportPreflight::checkDevice(const ExportRecord &re
         return std::nullopt;
     auto scanned = m_devices->scan();
     if (!scanned)
-        return ExportProblem{QStringLiteral("unsafe-device"),
-                             QStringLiteral("cannot tell whether %1 is in use: %2").arg(record.path, scanned.error()),
-                             QStringLiteral("Force the export if you are sure it is not in use.")};
+        return ExportProblem {QStringLiteral("unsafe-device"),
+            QStringLiteral("cannot tell whether %1 is in use: %2").arg(record.path, scanned.error()),
+            QStringLiteral("Force the export if you are sure it is not in use.")};
     const auto safety = platform::assessExportPath(scanned.value(), record.path, record.readOnly, force);
     m_warnings = safety.warnings;
     if (safety.forced) {
@@ -60,7 +58,7 @@ std::optional<ExportProblem> ExportPreflight::checkDevice(const ExportRecord &re
     QStringList reasons;
     for (const auto &p : safety.problems)
         reasons << p.text;
-    return ExportProblem{QStringLiteral("unsafe-device"), reasons.join(QLatin1Char(' ')), safety.advice()};
+    return ExportProblem {QStringLiteral("unsafe-device"), reasons.join(QLatin1Char(' ')), safety.advice()};
 }
 
 } // namespace aoesan::supervisor

@@ -12,7 +12,7 @@ constexpr double kMaxJsonInteger = 9007199254740992.0;
 
 RecordError fail(RecordError::Code code, const QString &message)
 {
-    return RecordError{code, message};
+    return RecordError {code, message};
 }
 
 QString macText(const protocol::MacAddress &mac)
@@ -29,7 +29,7 @@ Result<double, RecordError> integerField(const QJsonObject &o, const QString &ke
     const double d = v.toDouble(-1);
     if (!v.isDouble() || d < 0 || d > max || d != static_cast<double>(static_cast<std::uint64_t>(d)))
         return Unexpected(fail(RecordError::Code::BadFormat,
-                               QStringLiteral("'%1' must be a whole number from 0 to %2").arg(key).arg(qint64(max))));
+            QStringLiteral("'%1' must be a whole number from 0 to %2").arg(key).arg(qint64(max))));
     return d;
 }
 
@@ -66,55 +66,56 @@ std::optional<RecordError> validateRecord(const ExportRecord &r)
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9._-]*$"));
     if (r.name.isEmpty() || r.name.size() > kMaxNameLength || !namePattern.match(r.name).hasMatch())
         return fail(RecordError::Code::BadName,
-                    QStringLiteral("the name '%1' must be 1 to %2 letters, digits, '.', '_' or '-', "
-                                   "and not start with '.' or '-'")
-                        .arg(r.name)
-                        .arg(kMaxNameLength));
+            QStringLiteral("the name '%1' must be 1 to %2 letters, digits, '.', '_' or '-', "
+                           "and not start with '.' or '-'")
+                .arg(r.name)
+                .arg(kMaxNameLength));
     if (r.path.isEmpty() || !r.path.startsWith(QLatin1Char('/')))
         return fail(RecordError::Code::BadPath,
-                    QStringLiteral("export '%1': the file or device '%2' must be an absolute path").arg(r.name, r.path));
+            QStringLiteral("export '%1': the file or device '%2' must be an absolute path").arg(r.name, r.path));
     if (r.shelf > kMaxShelf)
         return fail(RecordError::Code::BadAddress,
-                    QStringLiteral("export '%1': shelf %2 is out of range; use 0 to 65534 (65535 means every shelf)")
-                        .arg(r.name)
-                        .arg(r.shelf));
+            QStringLiteral("export '%1': shelf %2 is out of range; use 0 to 65534 (65535 means every shelf)")
+                .arg(r.name)
+                .arg(r.shelf));
     if (r.slot > kMaxSlot)
         return fail(RecordError::Code::BadAddress,
-                    QStringLiteral("export '%1': slot %2 is out of range; use 0 to 254 (255 means every slot)")
-                        .arg(r.name)
-                        .arg(r.slot));
+            QStringLiteral("export '%1': slot %2 is out of range; use 0 to 254 (255 means every slot)")
+                .arg(r.name)
+                .arg(r.slot));
     // IFNAMSIZ is 16 including the terminating zero.
     static const QRegularExpression interfacePattern(QStringLiteral("^[^/\\s:]{1,15}$"));
     if (!interfacePattern.match(r.interface).hasMatch() || r.interface == QLatin1String(".")
         || r.interface == QLatin1String(".."))
         return fail(RecordError::Code::BadInterface,
-                    QStringLiteral("export '%1': '%2' is not a network interface name (see `ip link`)")
-                        .arg(r.name, r.interface));
+            QStringLiteral("export '%1': '%2' is not a network interface name (see `ip link`)")
+                .arg(r.name, r.interface));
     if (r.bufferCount < 2)
         return fail(RecordError::Code::BadOption,
-                    QStringLiteral("export '%1': the buffer count must be at least 2 (the Linux initiator needs 2)")
-                        .arg(r.name));
+            QStringLiteral("export '%1': the buffer count must be at least 2 (the Linux initiator needs 2)")
+                .arg(r.name));
     if (r.macs.size() > kMaxMacs)
         return fail(RecordError::Code::BadOption,
-                    QStringLiteral("export '%1': at most %2 MAC addresses may be listed").arg(r.name).arg(kMaxMacs));
+            QStringLiteral("export '%1': at most %2 MAC addresses may be listed").arg(r.name).arg(kMaxMacs));
     // Multicast addresses can never be an initiator's source, but vblade takes them (Debian's own
     // example uses 11:22:33:44:55:66), so only the two that are certainly mistakes are refused.
     for (const auto &mac : r.macs) {
         if (mac.isZero() || mac.isBroadcast())
             return fail(RecordError::Code::BadOption,
-                        QStringLiteral("export '%1': %2 is not the address of one initiator").arg(r.name, macText(mac)));
+                QStringLiteral("export '%1': %2 is not the address of one initiator").arg(r.name, macText(mac)));
     }
     if (r.lengthSectors && *r.lengthSectors == 0)
         return fail(RecordError::Code::BadOption,
-                    QStringLiteral("export '%1': the length must be at least one sector").arg(r.name));
+            QStringLiteral("export '%1': the length must be at least one sector").arg(r.name));
     if (static_cast<double>(r.offsetSectors) > kMaxJsonInteger
         || (r.lengthSectors && static_cast<double>(*r.lengthSectors) > kMaxJsonInteger))
-        return fail(RecordError::Code::BadOption, QStringLiteral("export '%1': offset or length is too large").arg(r.name));
+        return fail(
+            RecordError::Code::BadOption, QStringLiteral("export '%1': offset or length is too large").arg(r.name));
     if (r.configString.toUtf8().size() > kMaxConfigStringBytes)
         return fail(RecordError::Code::BadOption,
-                    QStringLiteral("export '%1': the config string is longer than %2 bytes")
-                        .arg(r.name)
-                        .arg(kMaxConfigStringBytes));
+            QStringLiteral("export '%1': the config string is longer than %2 bytes")
+                .arg(r.name)
+                .arg(kMaxConfigStringBytes));
     return std::nullopt;
 }
 
@@ -125,11 +126,11 @@ std::optional<RecordError> validateAgainst(const ExportRecord &record, const std
     for (const auto &other : others) {
         if (other.name == record.name)
             return fail(RecordError::Code::DuplicateName,
-                        QStringLiteral("there is already an export named '%1'").arg(record.name));
+                QStringLiteral("there is already an export named '%1'").arg(record.name));
         if (other.shelf == record.shelf && other.slot == record.slot && other.interface == record.interface)
             return fail(RecordError::Code::DuplicateAddress,
-                        QStringLiteral("export '%1' already uses %2 on %3; choose another shelf or slot")
-                            .arg(other.name, record.address(), record.interface));
+                QStringLiteral("export '%1' already uses %2 on %3; choose another shelf or slot")
+                    .arg(other.name, record.address(), record.interface));
     }
     return std::nullopt;
 }
@@ -139,7 +140,7 @@ QJsonObject recordToJson(const ExportRecord &r)
     QJsonArray macs;
     for (const auto &mac : r.macs)
         macs.append(macText(mac));
-    QJsonObject o{
+    QJsonObject o {
         {QStringLiteral("name"), r.name},
         {QStringLiteral("path"), r.path},
         {QStringLiteral("shelf"), int(r.shelf)},
@@ -155,7 +156,7 @@ QJsonObject recordToJson(const ExportRecord &r)
         {QStringLiteral("autostart"), r.autostart},
     };
     o.insert(QStringLiteral("lengthSectors"),
-             r.lengthSectors ? QJsonValue(static_cast<double>(*r.lengthSectors)) : QJsonValue(QJsonValue::Null));
+        r.lengthSectors ? QJsonValue(static_cast<double>(*r.lengthSectors)) : QJsonValue(QJsonValue::Null));
     return o;
 }
 
@@ -195,9 +196,9 @@ Result<ExportRecord, RecordError> recordFromJson(const QJsonObject &o)
         return named(fail(RecordError::Code::BadFormat, QStringLiteral("'shelf' and 'slot' are required")));
     if (shelf.value() > kMaxShelf || slot.value() > kMaxSlot)
         return named(fail(RecordError::Code::BadAddress,
-                          QStringLiteral("e%1.%2 is out of range; shelf must be 0 to 65534 and slot 0 to 254")
-                              .arg(qint64(shelf.value()))
-                              .arg(qint64(slot.value()))));
+            QStringLiteral("e%1.%2 is out of range; shelf must be 0 to 65534 and slot 0 to 254")
+                .arg(qint64(shelf.value()))
+                .arg(qint64(slot.value()))));
     r.shelf = static_cast<std::uint16_t>(shelf.value());
     r.slot = static_cast<std::uint8_t>(slot.value());
     r.bufferCount = static_cast<std::uint16_t>(buffers.value());
@@ -225,7 +226,7 @@ Result<ExportRecord, RecordError> recordFromJson(const QJsonObject &o)
         const auto mac = protocol::MacAddress::fromString(item.toString().toStdString());
         if (!item.isString() || !mac)
             return named(fail(RecordError::Code::BadOption,
-                              QStringLiteral("'%1' is not a MAC address").arg(item.toVariant().toString())));
+                QStringLiteral("'%1' is not a MAC address").arg(item.toVariant().toString())));
         r.macs.push_back(*mac);
     }
     if (auto invalid = validateRecord(r))
@@ -235,7 +236,7 @@ Result<ExportRecord, RecordError> recordFromJson(const QJsonObject &o)
 
 QStringList engineArguments(const ExportRecord &r, const QString &stateFile)
 {
-    QStringList args{QStringLiteral("serve"), QStringLiteral("--events")};
+    QStringList args {QStringLiteral("serve"), QStringLiteral("--events")};
     if (r.bufferCount != 16)
         args << QStringLiteral("-b") << QString::number(r.bufferCount);
     if (r.direct)

@@ -18,14 +18,14 @@ namespace aoesan::supervisor {
 
 struct ExportRecord
 {
-    QString name;      // stable id: the key of every status snapshot and the systemd instance name
-    QString path;      // image file or block device, absolute
+    QString name; // stable id: the key of every status snapshot and the systemd instance name
+    QString path; // image file or block device, absolute
     std::uint16_t shelf = 0;
     std::uint8_t slot = 0;
     QString interface;
     bool readOnly = false;
     bool direct = false; // O_DIRECT (vblade -d)
-    bool sync = false;   // O_SYNC (vblade -s)
+    bool sync = false; // O_SYNC (vblade -s)
     std::uint16_t bufferCount = 16;
     std::vector<protocol::MacAddress> macs; // only these initiators (vblade -m); empty = everyone
     std::uint64_t offsetSectors = 0;
@@ -44,12 +44,12 @@ struct RecordError
     enum class Code : std::uint8_t {
         BadName,
         BadPath,
-        BadAddress,   // shelf or slot out of range
+        BadAddress, // shelf or slot out of range
         BadInterface,
-        BadOption,    // buffer count, MAC list, offset/length, config string
+        BadOption, // buffer count, MAC list, offset/length, config string
         DuplicateName,
         DuplicateAddress, // two exports would answer the same shelf.slot on one interface
-        BadFormat,        // a JSON record with a missing or mistyped field
+        BadFormat, // a JSON record with a missing or mistyped field
     };
     Code code = Code::BadFormat;
     QString message;
@@ -58,7 +58,7 @@ struct RecordError
 // Limits the engine enforces too; kept equal so a record that validates also starts.
 inline constexpr int kMaxNameLength = 64;
 inline constexpr std::uint16_t kMaxShelf = 65534; // 65535 is the broadcast shelf
-inline constexpr std::uint8_t kMaxSlot = 254;     // 255 is the broadcast slot
+inline constexpr std::uint8_t kMaxSlot = 254; // 255 is the broadcast slot
 inline constexpr std::size_t kMaxMacs = 32;
 inline constexpr int kMaxConfigStringBytes = 1024;
 

@@ -39,9 +39,12 @@ std::chrono::milliseconds RestartPolicy::delayFor(int failuresInARow) const
     return std::min(delay, maxDelay);
 }
 
-ExportRunner::ExportRunner(QString name, ProcessLauncher &launcher, SupervisorClock &clock, RestartPolicy policy,
-                           QObject *parent)
-    : QObject(parent), m_launcher(launcher), m_clock(clock), m_policy(policy)
+ExportRunner::ExportRunner(
+    QString name, ProcessLauncher &launcher, SupervisorClock &clock, RestartPolicy policy, QObject *parent)
+    : QObject(parent)
+    , m_launcher(launcher)
+    , m_clock(clock)
+    , m_policy(policy)
 {
     m_status.name = std::move(name);
     m_status.since = QDateTime::currentDateTimeUtc();
@@ -123,8 +126,9 @@ void ExportRunner::stop()
         m_killTimer = 0;
         if (!m_process)
             return;
-        log::logger("supervisor")->warn("export '{}': the engine (pid {}) ignored SIGTERM for {} ms; killing it",
-                                        s(m_status.name), m_status.pid, m_policy.stopTimeout.count());
+        log::logger("supervisor")
+            ->warn("export '{}': the engine (pid {}) ignored SIGTERM for {} ms; killing it", s(m_status.name),
+                m_status.pid, m_policy.stopTimeout.count());
         m_process->kill();
     });
 }
@@ -184,14 +188,14 @@ void ExportRunner::onLine(const QByteArray &line)
             m_status.warnings.removeFirst();
         publish();
     } else if (const auto *error = std::get_if<event::Error>(&parsed)) {
-        m_engineError = ExportProblem{error->code, error->message, error->fix};
+        m_engineError = ExportProblem {error->code, error->message, error->fix};
     } else if (const auto *stopped = std::get_if<event::Stopped>(&parsed)) {
         m_status.counters = stopped->counters;
     } else if (const auto *garbage = std::get_if<event::Garbage>(&parsed)) {
         // A stray line is no reason to stop serving; it is said once or twice, not a thousand times.
         if (++m_garbageLines <= kGarbageLinesLogged)
             log->warn("export '{}': the engine printed a line that is not an event: {}", s(m_status.name),
-                      s(printable(garbage->line)));
+                s(printable(garbage->line)));
     }
 }
 
@@ -214,7 +218,7 @@ ExportProblem ExportRunner::problemFor(const ProcessExit &exit) const
         return *m_override;
     if (exit.kind == ProcessExit::Kind::FailedToStart)
         return {QStringLiteral("cannot-run"), QStringLiteral("the engine could not be run (%1)").arg(exit.detail),
-                QStringLiteral("Check that aoesan-engine is installed and executable.")};
+            QStringLiteral("Check that aoesan-engine is installed and executable.")};
     if (m_engineError) {
         ExportProblem p = *m_engineError;
         if (p.code == QLatin1String(kNoPermissionCode) && p.fix.isEmpty())
@@ -227,7 +231,7 @@ ExportProblem ExportRunner::problemFor(const ProcessExit &exit) const
         return {QStringLiteral("crashed"), QStringLiteral("the engine was killed by a signal") + tail, {}};
     if (exit.code == kNoPermissionExitCode)
         return {QString::fromLatin1(kNoPermissionCode), QStringLiteral("the engine has no permission") + tail,
-                QString::fromStdString(net::packetPermissionFix("aoesan-engine"))};
+            QString::fromStdString(net::packetPermissionFix("aoesan-engine"))};
     return {QStringLiteral("exited"), QStringLiteral("the engine exited with code %1").arg(exit.code) + tail, {}};
 }
 
@@ -237,10 +241,12 @@ bool ExportRunner::restartCannotHelp(const ProcessExit &exit) const
         return false;
     if (exit.kind == ProcessExit::Kind::FailedToStart)
         return true;
-    if (m_engineError && (m_engineError->code == QLatin1String(kNoPermissionCode)
-                          || m_engineError->code == QLatin1String("bad-arguments")))
+    if (m_engineError
+        && (m_engineError->code == QLatin1String(kNoPermissionCode)
+            || m_engineError->code == QLatin1String("bad-arguments")))
         return true;
-    return exit.kind == ProcessExit::Kind::Exited && (exit.code == kNoPermissionExitCode || exit.code == kUsageExitCode);
+    return exit.kind == ProcessExit::Kind::Exited
+        && (exit.code == kNoPermissionExitCode || exit.code == kUsageExitCode);
 }
 
 void ExportRunner::onFinished(const ProcessExit &exit)
@@ -276,8 +282,8 @@ void ExportRunner::onFinished(const ProcessExit &exit)
     // A long good run was not part of a crash loop: count from one again.
     m_status.failuresInARow = ran >= m_policy.stableAfter ? 1 : m_status.failuresInARow + 1;
     if (m_status.failuresInARow >= m_policy.maxFastFailures) {
-        m_status.lastError->message += QStringLiteral(" (gave up after %1 failed starts in a row)")
-                                           .arg(m_status.failuresInARow);
+        m_status.lastError->message
+            += QStringLiteral(" (gave up after %1 failed starts in a row)").arg(m_status.failuresInARow);
         log->error("export '{}': giving up: {}", s(m_status.name), s(m_status.lastError->describe()));
         setState(ExportState::Failed);
         return;
@@ -289,8 +295,8 @@ void ExportRunner::scheduleRestart(const ExportProblem &problem)
 {
     const auto delay = m_policy.delayFor(m_status.failuresInARow);
     m_status.nextRestartIn = delay;
-    log::logger("supervisor")->info("export '{}': restarting in {} ms ({})", s(m_status.name), delay.count(),
-                                    s(problem.code));
+    log::logger("supervisor")
+        ->info("export '{}': restarting in {} ms ({})", s(m_status.name), delay.count(), s(problem.code));
     m_restartTimer = m_clock.schedule(delay, this, [this]() {
         m_restartTimer = 0;
         ++m_status.restarts;
@@ -304,10 +310,10 @@ void ExportRunner::onStartTimeout()
     m_startTimer = 0;
     if (!m_process)
         return;
-    m_override = ExportProblem{QStringLiteral("start-timeout"),
-                               QStringLiteral("the engine did not start serving within %1 s")
-                                   .arg(double(m_policy.startTimeout.count()) / 1000.0),
-                               {}};
+    m_override = ExportProblem {QStringLiteral("start-timeout"),
+        QStringLiteral("the engine did not start serving within %1 s")
+            .arg(double(m_policy.startTimeout.count()) / 1000.0),
+        {}};
     m_process->kill();
 }
 

@@ -18,12 +18,12 @@ namespace aoesan::supervisor {
 
 struct RestartPolicy
 {
-    std::chrono::milliseconds firstDelay{250};    // before the first restart; doubles each time
-    std::chrono::milliseconds maxDelay{30000};    // the cap on that delay
-    std::chrono::milliseconds stableAfter{10000}; // a run this long starts the failure count afresh
-    int maxFastFailures = 5;                      // this many fast failures in a row: give up
-    std::chrono::milliseconds startTimeout{15000}; // launched but silent this long: kill, count a failure
-    std::chrono::milliseconds stopTimeout{5000};   // SIGTERM unanswered this long: SIGKILL
+    std::chrono::milliseconds firstDelay {250}; // before the first restart; doubles each time
+    std::chrono::milliseconds maxDelay {30000}; // the cap on that delay
+    std::chrono::milliseconds stableAfter {10000}; // a run this long starts the failure count afresh
+    int maxFastFailures = 5; // this many fast failures in a row: give up
+    std::chrono::milliseconds startTimeout {15000}; // launched but silent this long: kill, count a failure
+    std::chrono::milliseconds stopTimeout {5000}; // SIGTERM unanswered this long: SIGKILL
 
     // The delay before restart number `failuresInARow` (1 = the first).
     std::chrono::milliseconds delayFor(int failuresInARow) const;
@@ -35,7 +35,7 @@ class ExportRunner : public QObject
 
 public:
     ExportRunner(QString name, ProcessLauncher &launcher, SupervisorClock &clock, RestartPolicy policy,
-                 QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~ExportRunner() override;
 
     // Launches the engine with these arguments (a user's start: counters, restarts and the last error
@@ -76,11 +76,11 @@ private:
     ExportStatus m_status;
 
     std::unique_ptr<EngineProcess> m_process;
-    std::chrono::milliseconds m_launchedAt{0};
+    std::chrono::milliseconds m_launchedAt {0};
     bool m_stopRequested = false;
     bool m_startWhenStopped = false; // start() arrived while the old engine was still stopping
     std::optional<ExportProblem> m_engineError; // the current engine's `error` event
-    std::optional<ExportProblem> m_override;    // our own reason for killing it (start timeout)
+    std::optional<ExportProblem> m_override; // our own reason for killing it (start timeout)
     QByteArray m_stderrTail;
     int m_garbageLines = 0;
     TimerId m_restartTimer = 0;

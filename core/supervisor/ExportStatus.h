@@ -17,12 +17,12 @@
 namespace aoesan::supervisor {
 
 enum class ExportState : std::uint8_t {
-    Stopped,    // no engine, none wanted
-    Starting,   // engine launched, not serving yet
-    Running,    // the engine said `started`
+    Stopped, // no engine, none wanted
+    Starting, // engine launched, not serving yet
+    Running, // the engine said `started`
     Restarting, // the engine ended unexpectedly; another starts after the back-off delay
-    Stopping,   // asked to stop; waiting for the engine to exit
-    Failed,     // gave up, or refused to start: lastError says why and what to do
+    Stopping, // asked to stop; waiting for the engine to exit
+    Failed, // gave up, or refused to start: lastError says why and what to do
 };
 
 // "stopped", "starting", ... (stable words, also used in logs and --json output).
@@ -31,10 +31,10 @@ QString stateName(ExportState state);
 // Why an export is not serving, in the engine's words where it gave them.
 struct ExportProblem
 {
-    QString code;    // an engine error code (no-permission, no-such-interface, ...) or a supervisor one:
-                     // address-in-use, missing, unsafe-device, crashed, start-timeout, gave-up
+    QString code; // an engine error code (no-permission, no-such-interface, ...) or a supervisor one:
+                  // address-in-use, missing, unsafe-device, crashed, start-timeout, gave-up
     QString message; // what happened
-    QString fix;     // what a person can do; may be empty
+    QString fix; // what a person can do; may be empty
 
     // "message. fix" for one-line displays.
     QString describe() const;
@@ -45,18 +45,18 @@ struct ExportStatus
 {
     QString name;
     ExportState state = ExportState::Stopped;
-    QDateTime since;        // when it entered this state (wall clock, for display)
+    QDateTime since; // when it entered this state (wall clock, for display)
     QDateTime servingSince; // when the current engine said `started`; invalid when not serving
-    qint64 pid = 0;         // the engine's pid while one runs
-    int restarts = 0;       // restarts after unexpected ends since the user started it
+    qint64 pid = 0; // the engine's pid while one runs
+    int restarts = 0; // restarts after unexpected ends since the user started it
     int failuresInARow = 0; // fast failures counted toward giving up
     std::optional<std::chrono::milliseconds> nextRestartIn; // while Restarting
     EngineCounters counters;
     QStringList clients; // initiator MACs seen by the current engine
-    QString mac;         // the interface MAC the engine serves from
+    QString mac; // the interface MAC the engine serves from
     std::uint64_t sectors = 0;
     std::optional<ExportProblem> lastError; // kept until the next successful start
-    QStringList warnings;                   // the engine's warnings since the last start (bounded)
+    QStringList warnings; // the engine's warnings since the last start (bounded)
 
     bool operator==(const ExportStatus &) const = default;
 };

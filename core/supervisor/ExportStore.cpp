@@ -19,7 +19,7 @@ constexpr int kFormatVersion = 1;
 
 StoreError storeError(StoreError::Code code, const QString &message)
 {
-    return StoreError{code, message};
+    return StoreError {code, message};
 }
 
 } // namespace
@@ -34,7 +34,9 @@ QString ExportStore::defaultPath()
     return base + QStringLiteral("/aoesan/exports.json");
 }
 
-ExportStore::ExportStore(QString path) : m_path(std::move(path)) {}
+ExportStore::ExportStore(QString path)
+    : m_path(std::move(path))
+{ }
 
 QString ExportStore::moveAside(QString *error) const
 {
@@ -60,16 +62,18 @@ Result<LoadReport, StoreError> ExportStore::load()
         return report;
     if (!file.open(QIODevice::ReadOnly))
         return Unexpected(storeError(StoreError::Code::Io,
-                                     QStringLiteral("cannot read the export list %1: %2").arg(m_path, file.errorString())));
+            QStringLiteral("cannot read the export list %1: %2").arg(m_path, file.errorString())));
     const QByteArray bytes = file.readAll();
     file.close();
 
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     const QJsonObject root = doc.object();
     QString damage;
     if (parseError.error != QJsonParseError::NoError)
-        damage = QStringLiteral("it is not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+        damage = QStringLiteral("it is not valid JSON (%1 at byte %2)")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
     else if (!doc.isObject() || !root.value(QStringLiteral("exports")).isArray())
         damage = QStringLiteral("it has no \"exports\" list");
     else if (root.value(QStringLiteral("version")).toInt() != kFormatVersion)
@@ -80,9 +84,10 @@ Result<LoadReport, StoreError> ExportStore::load()
     QStringList skipped;
     if (damage.isEmpty()) {
         for (const auto &item : root.value(QStringLiteral("exports")).toArray()) {
-            auto record = item.isObject() ? recordFromJson(item.toObject())
-                                          : Result<ExportRecord, RecordError>(Unexpected(
-                                              RecordError{RecordError::Code::BadFormat, QStringLiteral("an entry is not an object")}));
+            auto record = item.isObject()
+                ? recordFromJson(item.toObject())
+                : Result<ExportRecord, RecordError>(Unexpected(
+                    RecordError {RecordError::Code::BadFormat, QStringLiteral("an entry is not an object")}));
             if (record) {
                 if (auto clash = validateAgainst(record.value(), m_records))
                     skipped << clash->message;
@@ -100,13 +105,12 @@ Result<LoadReport, StoreError> ExportStore::load()
     report.movedAsidePath = moveAside(&copyError);
     if (report.movedAsidePath.isEmpty())
         return Unexpected(storeError(StoreError::Code::Io,
-                                     QStringLiteral("the export list %1 is damaged and %2; fix or move it by hand")
-                                         .arg(m_path, copyError)));
+            QStringLiteral("the export list %1 is damaged and %2; fix or move it by hand").arg(m_path, copyError)));
     if (!damage.isEmpty()) {
         // Nothing in it can be trusted: start empty, and the next save writes a good file.
         if (!QFile::remove(m_path))
-            return Unexpected(storeError(StoreError::Code::Io,
-                                         QStringLiteral("cannot remove the damaged export list %1").arg(m_path)));
+            return Unexpected(storeError(
+                StoreError::Code::Io, QStringLiteral("cannot remove the damaged export list %1").arg(m_path)));
         report.problems << QStringLiteral("The export list %1 could not be used because %2. It was kept as %3 "
                                           "and the list starts empty.")
                                .arg(m_path, damage, report.movedAsidePath);
@@ -122,22 +126,22 @@ Result<bool, StoreError> ExportStore::save() const
 {
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
-        return Unexpected(storeError(StoreError::Code::Io,
-                                     QStringLiteral("cannot create the directory %1").arg(info.absolutePath())));
+        return Unexpected(storeError(
+            StoreError::Code::Io, QStringLiteral("cannot create the directory %1").arg(info.absolutePath())));
     QJsonArray list;
     for (const auto &r : m_records)
         list.append(recordToJson(r));
-    const QJsonObject root{{QStringLiteral("version"), kFormatVersion}, {QStringLiteral("exports"), list}};
+    const QJsonObject root {{QStringLiteral("version"), kFormatVersion}, {QStringLiteral("exports"), list}};
 
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
         return Unexpected(storeError(StoreError::Code::Io,
-                                     QStringLiteral("cannot write the export list %1: %2").arg(m_path, file.errorString())));
+            QStringLiteral("cannot write the export list %1: %2").arg(m_path, file.errorString())));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     // commit() flushes, fsyncs and renames over the old file: readers see the old list or the new one.
     if (!file.commit())
         return Unexpected(storeError(StoreError::Code::Io,
-                                     QStringLiteral("cannot write the export list %1: %2").arg(m_path, file.errorString())));
+            QStringLiteral("cannot write the export list %1: %2").arg(m_path, file.errorString())));
     return true;
 }
 
@@ -161,7 +165,8 @@ Result<bool, StoreError> ExportStore::replace(const ExportRecord &record)
 {
     const auto it = std::ranges::find(m_records, record.name, &ExportRecord::name);
     if (it == m_records.end())
-        return Unexpected(storeError(StoreError::Code::NotFound, QStringLiteral("no export is named '%1'").arg(record.name)));
+        return Unexpected(
+            storeError(StoreError::Code::NotFound, QStringLiteral("no export is named '%1'").arg(record.name)));
     std::vector<ExportRecord> others;
     for (const auto &r : m_records) {
         if (r.name != record.name)

@@ -18,8 +18,8 @@ namespace aoesan::supervisor {
 struct StoreError
 {
     enum class Code : std::uint8_t {
-        Io,       // the file or its directory could not be read or written
-        Invalid,  // a record breaks a rule (the message says which)
+        Io, // the file or its directory could not be read or written
+        Invalid, // a record breaks a rule (the message says which)
         NotFound, // no export of that name
     };
     Code code = Code::Io;
@@ -29,7 +29,7 @@ struct StoreError
 // What loading found besides the records: problems a person should hear about.
 struct LoadReport
 {
-    QStringList problems;  // one sentence each: a damaged file, a skipped record
+    QStringList problems; // one sentence each: a damaged file, a skipped record
     QString movedAsidePath; // where the original went when it had to be set aside; empty otherwise
 };
 

@@ -8,14 +8,14 @@
 
 namespace aoesan::supervisor {
 
-ExportSupervisor::ExportSupervisor(ProcessLauncher &launcher, SupervisorClock &clock, ExportPreflight preflight,
-                                   RestartPolicy policy, QObject *parent)
-    : QObject(parent),
-      m_launcher(launcher),
-      m_clock(clock),
-      m_preflight(preflight),
-      m_policy(policy),
-      m_stateDirectory(QString::fromStdString(log::stateDirectory()) + QStringLiteral("/exports"))
+ExportSupervisor::ExportSupervisor(
+    ProcessLauncher &launcher, SupervisorClock &clock, ExportPreflight preflight, RestartPolicy policy, QObject *parent)
+    : QObject(parent)
+    , m_launcher(launcher)
+    , m_clock(clock)
+    , m_preflight(preflight)
+    , m_policy(policy)
+    , m_stateDirectory(QString::fromStdString(log::stateDirectory()) + QStringLiteral("/exports"))
 {
     qRegisterMetaType<ExportStatus>();
     qRegisterMetaType<ProcessExit>();
@@ -50,7 +50,7 @@ Result<bool, ExportProblem> ExportSupervisor::start(const ExportRecord &record, 
     if (runner->isActive() && runner->status().state != ExportState::Stopping)
         return true;
     if (auto invalid = validateRecord(record)) {
-        const ExportProblem problem{QStringLiteral("bad-arguments"), invalid->message, {}};
+        const ExportProblem problem {QStringLiteral("bad-arguments"), invalid->message, {}};
         runner->refuse(problem);
         return Unexpected(problem);
     }
@@ -61,10 +61,10 @@ Result<bool, ExportProblem> ExportSupervisor::start(const ExportRecord &record, 
             continue;
         if (rec->second.shelf == record.shelf && rec->second.slot == record.slot
             && rec->second.interface == record.interface) {
-            const ExportProblem problem{QStringLiteral("address-in-use"),
-                                        QStringLiteral("%1 on %2 is already served by the export '%3'")
-                                            .arg(record.address(), record.interface, name),
-                                        QStringLiteral("Stop '%1' first, or give this export another address.").arg(name)};
+            const ExportProblem problem {QStringLiteral("address-in-use"),
+                QStringLiteral("%1 on %2 is already served by the export '%3'")
+                    .arg(record.address(), record.interface, name),
+                QStringLiteral("Stop '%1' first, or give this export another address.").arg(name)};
             runner->refuse(problem);
             return Unexpected(problem);
         }
@@ -96,8 +96,8 @@ void ExportSupervisor::seedConfigString(const ExportRecord &record) const
         return;
     state->setConfigString(record.configString.toStdString());
     if (auto saved = state->save(); !saved)
-        log::logger("supervisor")->warn("export '{}': cannot seed its config string: {}", record.name.toStdString(),
-                                        saved.error());
+        log::logger("supervisor")
+            ->warn("export '{}': cannot seed its config string: {}", record.name.toStdString(), saved.error());
 }
 
 void ExportSupervisor::stop(const QString &name)

@@ -26,7 +26,7 @@ class ExportSupervisor : public QObject
 
 public:
     ExportSupervisor(ProcessLauncher &launcher, SupervisorClock &clock, ExportPreflight preflight,
-                     RestartPolicy policy = {}, QObject *parent = nullptr);
+        RestartPolicy policy = {}, QObject *parent = nullptr);
     ~ExportSupervisor() override;
 
     // Where each export's engine keeps its config string, MAC mask and reservations:
@@ -62,7 +62,7 @@ private:
     RestartPolicy m_policy;
     QString m_stateDirectory;
     std::map<QString, ExportRunner *> m_runners; // children of this object
-    std::map<QString, ExportRecord> m_records;   // as last started
+    std::map<QString, ExportRecord> m_records; // as last started
     bool m_stoppingAll = false;
 };
 

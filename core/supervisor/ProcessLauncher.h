@@ -17,12 +17,12 @@ namespace aoesan::supervisor {
 struct ProcessExit
 {
     enum class Kind : std::uint8_t {
-        Exited,        // it called exit(code)
-        Signalled,     // a signal ended it (a crash, or our SIGKILL)
+        Exited, // it called exit(code)
+        Signalled, // a signal ended it (a crash, or our SIGKILL)
         FailedToStart, // it never ran: no such program, not executable
     };
     Kind kind = Kind::Exited;
-    int code = 0;   // the exit code for Exited
+    int code = 0; // the exit code for Exited
     QString detail; // for FailedToStart: what the system said
 
     static ProcessExit exited(int code) { return {Kind::Exited, code, {}}; }

@@ -1,8 +1,9 @@
 #include "supervisor/QProcessLauncher.h"
 
 #include <csignal>
-#include <sys/prctl.h>
 #include <unistd.h>
+
+#include <sys/prctl.h>
 
 namespace aoesan::supervisor {
 
@@ -14,7 +15,9 @@ constexpr qsizetype kMaxLineBytes = 1 << 20;
 
 } // namespace
 
-QProcessLauncher::QProcessLauncher(EngineCommand command) : m_command(std::move(command)) {}
+QProcessLauncher::QProcessLauncher(EngineCommand command)
+    : m_command(std::move(command))
+{ }
 
 std::unique_ptr<EngineProcess> QProcessLauncher::launch(const QStringList &arguments)
 {
@@ -45,7 +48,7 @@ QtEngineProcess::QtEngineProcess(const EngineCommand &command, const QStringList
     });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &QtEngineProcess::readOutput);
     connect(&m_process, &QProcess::readyReadStandardError, this,
-            [this]() { emit errorOutput(m_process.readAllStandardError()); });
+        [this]() { emit errorOutput(m_process.readAllStandardError()); });
     connect(&m_process, &QProcess::finished, this, &QtEngineProcess::onFinished);
     // Queued: some start failures are reported from inside start(), before the caller has connected.
     connect(&m_process, &QProcess::errorOccurred, this, &QtEngineProcess::onError, Qt::QueuedConnection);
@@ -117,7 +120,8 @@ void QtEngineProcess::onError(QProcess::ProcessError error)
     if (error != QProcess::FailedToStart || m_finished)
         return;
     m_finished = true;
-    emit finished(ProcessExit::failedToStart(QStringLiteral("%1: %2").arg(m_process.program(), m_process.errorString())));
+    emit finished(
+        ProcessExit::failedToStart(QStringLiteral("%1: %2").arg(m_process.program(), m_process.errorString())));
 }
 
 } // namespace aoesan::supervisor

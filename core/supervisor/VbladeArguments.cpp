@@ -6,15 +6,16 @@
 
 namespace aoesan::supervisor {
 
-Result<ExportRecord, QString> recordFromVbladeArguments(const QString &name, const QStringList &words,
-                                                        const QString &workingDirectory)
+Result<ExportRecord, QString> recordFromVbladeArguments(
+    const QString &name, const QStringList &words, const QString &workingDirectory)
 {
     std::vector<std::string> args;
     for (const auto &w : words) {
         // The engine's parser also takes aoesan's own long options (--events, --state-file); those
         // belong to the supervisor, not to a stored export.
         if (w.startsWith(QLatin1String("--")))
-            return Unexpected(QStringLiteral("'%1' is not one of vblade's options (-b, -d, -s, -r, -m, -o, -l)").arg(w));
+            return Unexpected(
+                QStringLiteral("'%1' is not one of vblade's options (-b, -d, -s, -r, -m, -o, -l)").arg(w));
         args.push_back(w.toStdString());
     }
     auto parsed = target::parseServeArguments(args);

@@ -14,7 +14,7 @@ namespace aoesan::supervisor {
 
 // `words` are vblade's arguments without the program name. Relative file names are resolved against
 // `workingDirectory`. The record is validated; autostart and the config string are left to the caller.
-Result<ExportRecord, QString> recordFromVbladeArguments(const QString &name, const QStringList &words,
-                                                        const QString &workingDirectory);
+Result<ExportRecord, QString> recordFromVbladeArguments(
+    const QString &name, const QStringList &words, const QString &workingDirectory);
 
 } // namespace aoesan::supervisor

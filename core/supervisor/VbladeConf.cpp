@@ -17,7 +17,9 @@ namespace {
 class WordReader
 {
 public:
-    explicit WordReader(const QString &text) : m_text(text) {}
+    explicit WordReader(const QString &text)
+        : m_text(text)
+    { }
 
     // Appends the words of the whole text; each word carries the line it started on.
     Result<bool, QString> read(std::vector<std::pair<int, QString>> &words)
@@ -135,8 +137,8 @@ Result<QMap<QString, QString>, QString> parseShellAssignments(const QString &tex
     WordReader reader(text);
     if (auto read = reader.read(words); !read)
         return Unexpected(read.error());
-    static const QRegularExpression assignment(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$"),
-                                               QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression assignment(
+        QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$"), QRegularExpression::DotMatchesEverythingOption);
     QMap<QString, QString> values;
     for (const auto &[line, word] : words) {
         const auto match = assignment.match(word);
@@ -167,8 +169,8 @@ Result<ExportRecord, QString> recordFromVbladeConf(const QString &name, const QS
     if (!QDir::isAbsolutePath(filename))
         return Unexpected(QStringLiteral("filename '%1' is not an absolute path").arg(filename));
     // systemd hands $options to vblade unquoted: split on whitespace, as it does.
-    QStringList words = values->value(QStringLiteral("options")).split(QRegularExpression(QStringLiteral("\\s+")),
-                                                                       Qt::SkipEmptyParts);
+    QStringList words = values->value(QStringLiteral("options"))
+                            .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     words << values->value(QStringLiteral("shelf")) << values->value(QStringLiteral("slot"))
           << values->value(QStringLiteral("netif")) << filename;
     auto record = recordFromVbladeArguments(name, words, QStringLiteral("/"));
@@ -186,14 +188,15 @@ Result<VbladeConfImport, QString> readVbladeConfDirectory(const QString &directo
     if (!QFileInfo(directory).isReadable())
         return Unexpected(QStringLiteral("cannot read the directory %1").arg(directory));
     VbladeConfImport result;
-    const auto files = dir.entryInfoList({QStringLiteral("*.conf")}, QDir::Files | QDir::Readable | QDir::Hidden,
-                                         QDir::Name);
+    const auto files
+        = dir.entryInfoList({QStringLiteral("*.conf")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
     for (const QFileInfo &info : files) {
         // vblade-persistence: the instance name is the file name without .conf.
         const QString name = info.fileName().chopped(5);
         QFile file(info.absoluteFilePath());
         if (!file.open(QIODevice::ReadOnly)) {
-            result.skipped.push_back({info.absoluteFilePath(), QStringLiteral("cannot read it: %1").arg(file.errorString())});
+            result.skipped.push_back(
+                {info.absoluteFilePath(), QStringLiteral("cannot read it: %1").arg(file.errorString())});
             continue;
         }
         const QString text = QString::fromUtf8(file.readAll());
@@ -203,7 +206,8 @@ Result<VbladeConfImport, QString> readVbladeConfDirectory(const QString &directo
             continue;
         }
         if (auto values = parseShellAssignments(text); values && values->contains(QStringLiteral("ionice")))
-            result.notes << QStringLiteral("%1: ionice='%2' was not carried over; aoesan's engine schedules its own I/O")
+            result.notes << QStringLiteral(
+                "%1: ionice='%2' was not carried over; aoesan's engine schedules its own I/O")
                                 .arg(info.fileName(), values->value(QStringLiteral("ionice")));
         result.records.push_back(std::move(record).value());
     }

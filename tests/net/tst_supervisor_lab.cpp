@@ -37,10 +37,10 @@ constexpr std::uint8_t kSlot = 3;
 // to stop; counts sectors read and checks each against its label.
 struct Reader
 {
-    std::atomic<bool> stop{false};
-    std::atomic<std::uint64_t> sectorsRead{0};
-    std::atomic<int> retransmits{0};
-    std::atomic<bool> failed{false};
+    std::atomic<bool> stop {false};
+    std::atomic<std::uint64_t> sectorsRead {0};
+    std::atomic<int> retransmits {0};
+    std::atomic<bool> failed {false};
     QString failure; // the first wrong or failed read; read it only after the thread has ended
 
     void run(RawPeer &peer)
@@ -56,10 +56,10 @@ struct Reader
         for (std::uint64_t i = 0; !stop; ++i) {
             const std::uint64_t lba = (i * 2) % kSectors;
             ++tag;
-            const QByteArray request = frames::header(Lab::targetMac(), peer.mac(), frames::kRequest, 0, kShelf, kSlot,
-                                                      frames::kAta, tag)
-                                           .ata(0x40, 0, 2, 0x24, lba)
-                                           .padTo();
+            const QByteArray request
+                = frames::header(Lab::targetMac(), peer.mac(), frames::kRequest, 0, kShelf, kSlot, frames::kAta, tag)
+                      .ata(0x40, 0, 2, 0x24, lba)
+                      .padTo();
             unanswered.start();
             QByteArray reply;
             while (reply.isEmpty() && !stop) {
@@ -167,9 +167,9 @@ void TestSupervisorLab::stopAll()
 
 void TestSupervisorLab::makeSupervisor(const QStringList &wrapper, RestartPolicy policy)
 {
-    m_launcher = std::make_unique<QProcessLauncher>(EngineCommand{
-        Lab::findTool(QStringLiteral("ip")),
-        QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_lab->targetNamespace()} + wrapper + QStringList{kEngine}});
+    m_launcher = std::make_unique<QProcessLauncher>(EngineCommand {Lab::findTool(QStringLiteral("ip")),
+        QStringList {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->targetNamespace()} + wrapper
+            + QStringList {kEngine}});
     m_supervisor = std::make_unique<ExportSupervisor>(*m_launcher, m_clock, ExportPreflight(nullptr, nullptr), policy);
     m_supervisor->setStateDirectory(m_lab->workPath(QStringLiteral("exports")));
     connect(m_supervisor.get(), &ExportSupervisor::statusChanged, this, [this](const QString &, const ExportStatus &s) {
@@ -244,7 +244,7 @@ void TestSupervisorLab::crashLoopEndsFailed()
     QVERIFY2(problem.message.contains(QStringLiteral("aoesan-none0")), qPrintable(problem.message));
     QVERIFY2(problem.message.contains(QStringLiteral("gave up after 5 failed starts")), qPrintable(problem.message));
     QVERIFY2(problem.fix.contains(QStringLiteral("ip link")), qPrintable(problem.fix));
-    QCOMPARE(m_launches, RestartPolicy{}.maxFastFailures);
+    QCOMPARE(m_launches, RestartPolicy {}.maxFastFailures);
 }
 
 void TestSupervisorLab::servingEngineHoldsNoCapability()
@@ -257,7 +257,7 @@ void TestSupervisorLab::servingEngineHoldsNoCapability()
     const auto caps = aoesan::net::parseEffectiveCapabilities(
         QStringLiteral("CapEff:\t%1\n").arg(statusField(pid, "CapEff")).toStdString());
     QVERIFY(caps.has_value());
-    QCOMPARE(*caps, std::uint64_t{0});
+    QCOMPARE(*caps, std::uint64_t {0});
     QCOMPARE(statusField(pid, "CapPrm"), QStringLiteral("0000000000000000"));
     QCOMPARE(statusField(pid, "NoNewPrivs"), QStringLiteral("1"));
 }
@@ -268,7 +268,7 @@ void TestSupervisorLab::noPermissionFailsWithoutRestarting()
     // As root, a program gets every capability of the bounding set: without CAP_NET_RAW there, the
     // engine can open its image but not its packet socket.
     makeSupervisor({Lab::findTool(QStringLiteral("setpriv")), QStringLiteral("--inh-caps=-all"),
-                    QStringLiteral("--bounding-set=-net_raw"), QStringLiteral("--")});
+        QStringLiteral("--bounding-set=-net_raw"), QStringLiteral("--")});
     QVERIFY(m_supervisor->start(record()).ok());
     QTRY_COMPARE_WITH_TIMEOUT(status().state, ExportState::Failed, 10000);
     QTest::qWait(1000); // four first back-off delays: nothing may have started it again

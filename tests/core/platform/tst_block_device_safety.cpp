@@ -50,32 +50,32 @@ void TestBlockDeviceSafety::decisions_data()
         return out;
     };
     // The system disk: partitions mounted and held, and "/" lives on it.
-    QTest::addRow("system disk, read-write") << QStringLiteral("/dev/sda") << false << false
-                                             << codes({C::Mounted, C::Held, C::SystemDisk}) << 0;
-    QTest::addRow("system disk, read-only") << QStringLiteral("/dev/sda") << true << true << Codes{} << 3;
-    QTest::addRow("unused partition on the system disk") << QStringLiteral("/dev/sda3") << false << false
-                                                          << codes({C::SystemDisk}) << 0;
-    QTest::addRow("unused partition on the system disk, read-only") << QStringLiteral("/dev/sda3") << true << true
-                                                                     << Codes{} << 1;
+    QTest::addRow("system disk, read-write")
+        << QStringLiteral("/dev/sda") << false << false << codes({C::Mounted, C::Held, C::SystemDisk}) << 0;
+    QTest::addRow("system disk, read-only") << QStringLiteral("/dev/sda") << true << true << Codes {} << 3;
+    QTest::addRow("unused partition on the system disk")
+        << QStringLiteral("/dev/sda3") << false << false << codes({C::SystemDisk}) << 0;
+    QTest::addRow("unused partition on the system disk, read-only")
+        << QStringLiteral("/dev/sda3") << true << true << Codes {} << 1;
     QTest::addRow("LVM physical volume") << QStringLiteral("/dev/sda2") << false << false
                                          << codes({C::Held, C::SystemDisk}) << 0;
     QTest::addRow("root volume") << QStringLiteral("/dev/mapper/vg-root") << false << false
                                  << codes({C::Mounted, C::SystemDisk}) << 0;
-    QTest::addRow("swap volume, read-only too") << QStringLiteral("/dev/mapper/vg-swap") << true << false
-                                                << codes({C::Swap}) << 1;
+    QTest::addRow("swap volume, read-only too")
+        << QStringLiteral("/dev/mapper/vg-swap") << true << false << codes({C::Swap}) << 1;
     QTest::addRow("mounted data disk") << QStringLiteral("/dev/sdb") << false << false << codes({C::Mounted}) << 0;
-    QTest::addRow("mounted data disk, read-only") << QStringLiteral("/dev/sdb") << true << true << Codes{} << 1;
+    QTest::addRow("mounted data disk, read-only") << QStringLiteral("/dev/sdb") << true << true << Codes {} << 1;
     QTest::addRow("RAID member") << QStringLiteral("/dev/sdc1") << false << false << codes({C::Held}) << 0;
     QTest::addRow("disk with a RAID member") << QStringLiteral("/dev/sdc") << false << false << codes({C::Held}) << 0;
-    QTest::addRow("unused partition") << QStringLiteral("/dev/sdc2") << false << true << Codes{} << 0;
-    QTest::addRow("removable stick") << QStringLiteral("/dev/sdd") << false << true << Codes{} << 1;
-    QTest::addRow("write-protected card") << QStringLiteral("/dev/sde") << false << false
-                                          << codes({C::WriteProtected}) << 0;
-    QTest::addRow("write-protected card, read-only") << QStringLiteral("/dev/sde") << true << true << Codes{} << 1;
+    QTest::addRow("unused partition") << QStringLiteral("/dev/sdc2") << false << true << Codes {} << 0;
+    QTest::addRow("removable stick") << QStringLiteral("/dev/sdd") << false << true << Codes {} << 1;
+    QTest::addRow("write-protected card")
+        << QStringLiteral("/dev/sde") << false << false << codes({C::WriteProtected}) << 0;
+    QTest::addRow("write-protected card, read-only") << QStringLiteral("/dev/sde") << true << true << Codes {} << 1;
     QTest::addRow("disk with a swap partition") << QStringLiteral("/dev/sdf") << true << false << codes({C::Swap}) << 0;
-    QTest::addRow("btrfs mounted by source") << QStringLiteral("/dev/sdg1") << false << false << codes({C::Mounted})
-                                             << 0;
-    QTest::addRow("loop device") << QStringLiteral("/dev/loop0") << false << true << Codes{} << 0;
+    QTest::addRow("btrfs mounted by source")
+        << QStringLiteral("/dev/sdg1") << false << false << codes({C::Mounted}) << 0;
+    QTest::addRow("loop device") << QStringLiteral("/dev/loop0") << false << true << Codes {} << 0;
 }
 
 void TestBlockDeviceSafety::decisions()
@@ -103,27 +103,27 @@ void TestBlockDeviceSafety::refusalsNameTheUseAndTheFix_data()
     QTest::addColumn<QStringList>("mentions");
 
     QTest::addRow("mounted") << QStringLiteral("/dev/sdb") << false
-                             << QStringList{QStringLiteral("sdb is mounted at /srv/data"), QStringLiteral("read-only"),
-                                            QStringLiteral("force")};
-    QTest::addRow("partition mounted") << QStringLiteral("/dev/sda") << false
-                                       << QStringList{QStringLiteral("sda1 (a partition of sda) is mounted at /boot/efi")};
+                             << QStringList {QStringLiteral("sdb is mounted at /srv/data"), QStringLiteral("read-only"),
+                                    QStringLiteral("force")};
+    QTest::addRow("partition mounted") << QStringLiteral(
+        "/dev/sda") << false << QStringList {QStringLiteral("sda1 (a partition of sda) is mounted at /boot/efi")};
     QTest::addRow("LVM") << QStringLiteral("/dev/sda2") << false
-                         << QStringList{QStringLiteral("in use by LVM (volume vg-root) and LVM (volume vg-swap)"),
-                                        QStringLiteral("sda2 is on sda, the disk that holds this machine's root")};
+                         << QStringList {QStringLiteral("in use by LVM (volume vg-root) and LVM (volume vg-swap)"),
+                                QStringLiteral("sda2 is on sda, the disk that holds this machine's root")};
     QTest::addRow("RAID") << QStringLiteral("/dev/sdc1") << false
-                          << QStringList{QStringLiteral("in use by the RAID array md0")};
+                          << QStringList {QStringLiteral("in use by the RAID array md0")};
     QTest::addRow("root") << QStringLiteral("/dev/mapper/vg-root") << false
-                          << QStringList{QStringLiteral("dm-0 is mounted at /."),
-                                         QStringLiteral("dm-0 holds this machine's root filesystem (/)"),
-                                         QStringLiteral("unable to start")};
+                          << QStringList {QStringLiteral("dm-0 is mounted at /."),
+                                 QStringLiteral("dm-0 holds this machine's root filesystem (/)"),
+                                 QStringLiteral("unable to start")};
     QTest::addRow("swap") << QStringLiteral("/dev/sdf") << true
-                          << QStringList{QStringLiteral("sdf1 (a partition of sdf) is this machine's swap space"),
-                                         QStringLiteral("memory"), QStringLiteral("Choose another device")};
+                          << QStringList {QStringLiteral("sdf1 (a partition of sdf) is this machine's swap space"),
+                                 QStringLiteral("memory"), QStringLiteral("Choose another device")};
     QTest::addRow("write-protected") << QStringLiteral("/dev/sde") << false
-                                     << QStringList{QStringLiteral("write-protected"),
-                                                    QStringLiteral("Export it read-only instead.")};
-    QTest::addRow("read-only of something mounted warns") << QStringLiteral("/dev/sdb") << true
-                                                           << QStringList{QStringLiteral("may see its files change")};
+                                     << QStringList {QStringLiteral("write-protected"),
+                                            QStringLiteral("Export it read-only instead.")};
+    QTest::addRow("read-only of something mounted warns")
+        << QStringLiteral("/dev/sdb") << true << QStringList {QStringLiteral("may see its files change")};
 }
 
 void TestBlockDeviceSafety::refusalsNameTheUseAndTheFix()

@@ -54,13 +54,12 @@ void TestBlockDevices::listsDisksThenPartitions()
     QStringList names;
     for (const auto &d : m_devices)
         names << d.name;
-    QCOMPARE(names, (QStringList{QStringLiteral("dm-0"),  QStringLiteral("dm-1"), QStringLiteral("loop0"),
-                                 QStringLiteral("md0"),   QStringLiteral("sda"),  QStringLiteral("sda1"),
-                                 QStringLiteral("sda2"),  QStringLiteral("sda3"), QStringLiteral("sdb"),
-                                 QStringLiteral("sdc"),   QStringLiteral("sdc1"), QStringLiteral("sdc2"),
-                                 QStringLiteral("sdd"),   QStringLiteral("sde"),  QStringLiteral("sdf"),
-                                 QStringLiteral("sdf1"),  QStringLiteral("sdg"),  QStringLiteral("sdg1"),
-                                 QStringLiteral("zram0")}));
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("dm-0"), QStringLiteral("dm-1"), QStringLiteral("loop0"), QStringLiteral("md0"),
+            QStringLiteral("sda"), QStringLiteral("sda1"), QStringLiteral("sda2"), QStringLiteral("sda3"),
+            QStringLiteral("sdb"), QStringLiteral("sdc"), QStringLiteral("sdc1"), QStringLiteral("sdc2"),
+            QStringLiteral("sdd"), QStringLiteral("sde"), QStringLiteral("sdf"), QStringLiteral("sdf1"),
+            QStringLiteral("sdg"), QStringLiteral("sdg1"), QStringLiteral("zram0")}));
     QCOMPARE(device(QStringLiteral("sda")).kind, BlockDeviceKind::Disk);
     QCOMPARE(device(QStringLiteral("sda2")).kind, BlockDeviceKind::Partition);
     QCOMPARE(device(QStringLiteral("sda2")).parent, QStringLiteral("sda"));
@@ -68,7 +67,7 @@ void TestBlockDevices::listsDisksThenPartitions()
     QCOMPARE(device(QStringLiteral("md0")).kind, BlockDeviceKind::Raid);
     QCOMPARE(device(QStringLiteral("loop0")).kind, BlockDeviceKind::Loop);
     QCOMPARE(device(QStringLiteral("zram0")).kind, BlockDeviceKind::Other);
-    QCOMPARE(partitionsOf(m_devices, QStringLiteral("sda")).size(), std::size_t{3});
+    QCOMPARE(partitionsOf(m_devices, QStringLiteral("sda")).size(), std::size_t {3});
 }
 
 void TestBlockDevices::readsSysfsAndUdevProperties()
@@ -76,7 +75,7 @@ void TestBlockDevices::readsSysfsAndUdevProperties()
     const BlockDevice &sda = device(QStringLiteral("sda"));
     QCOMPARE(sda.path, QStringLiteral("/dev/sda"));
     QCOMPARE(sda.majorMinor, QStringLiteral("8:0"));
-    QCOMPARE(sda.sizeBytes, std::uint64_t{1000215216} * 512);
+    QCOMPARE(sda.sizeBytes, std::uint64_t {1000215216} * 512);
     QCOMPARE(sda.model, QStringLiteral("Samsung SSD 860"));
     QCOMPARE(sda.vendor, QStringLiteral("ATA")); // sysfs pads with spaces
     QCOMPARE(sda.serial, QStringLiteral("S3Z9NB0K123456A"));
@@ -97,12 +96,12 @@ void TestBlockDevices::readsSysfsAndUdevProperties()
 
 void TestBlockDevices::mountsByNumberAndBySource()
 {
-    QCOMPARE(device(QStringLiteral("dm-0")).mountPoints, QStringList{QStringLiteral("/")});
-    QCOMPARE(device(QStringLiteral("sda1")).mountPoints, QStringList{QStringLiteral("/boot/efi")});
-    QCOMPARE(device(QStringLiteral("sdb")).mountPoints, QStringList{QStringLiteral("/srv/data")});
+    QCOMPARE(device(QStringLiteral("dm-0")).mountPoints, QStringList {QStringLiteral("/")});
+    QCOMPARE(device(QStringLiteral("sda1")).mountPoints, QStringList {QStringLiteral("/boot/efi")});
+    QCOMPARE(device(QStringLiteral("sdb")).mountPoints, QStringList {QStringLiteral("/srv/data")});
     // btrfs: anonymous 0:45, found by its source; a bind of a subvolume is a second mount point.
     QCOMPARE(device(QStringLiteral("sdg1")).mountPoints,
-             (QStringList{QStringLiteral("/mnt/pool"), QStringLiteral("/srv/my photos")}));
+        (QStringList {QStringLiteral("/mnt/pool"), QStringLiteral("/srv/my photos")}));
     QVERIFY(!device(QStringLiteral("sda3")).isMounted());
     QVERIFY(!device(QStringLiteral("sdg")).isMounted());
 }
@@ -114,14 +113,14 @@ void TestBlockDevices::swapDevicesButNotSwapFiles()
         if (d.swap)
             swaps << d.name;
     }
-    QCOMPARE(swaps, (QStringList{QStringLiteral("dm-1"), QStringLiteral("sdf1")}));
+    QCOMPARE(swaps, (QStringList {QStringLiteral("dm-1"), QStringLiteral("sdf1")}));
 }
 
 void TestBlockDevices::holdersAndSlaves()
 {
-    QCOMPARE(device(QStringLiteral("sda2")).holders, (QStringList{QStringLiteral("dm-0"), QStringLiteral("dm-1")}));
-    QCOMPARE(device(QStringLiteral("sdc1")).holders, QStringList{QStringLiteral("md0")});
-    QCOMPARE(device(QStringLiteral("md0")).slaves, QStringList{QStringLiteral("sdc1")});
+    QCOMPARE(device(QStringLiteral("sda2")).holders, (QStringList {QStringLiteral("dm-0"), QStringLiteral("dm-1")}));
+    QCOMPARE(device(QStringLiteral("sdc1")).holders, QStringList {QStringLiteral("md0")});
+    QCOMPARE(device(QStringLiteral("md0")).slaves, QStringList {QStringLiteral("sdc1")});
     QVERIFY(device(QStringLiteral("sdc2")).holders.isEmpty());
 }
 
@@ -152,7 +151,7 @@ void TestBlockDevices::rootAndWhatCarriesIt()
     QVERIFY(root);
     QCOMPARE(root->name, QStringLiteral("dm-0"));
     QCOMPARE(devicesUnderneath(m_devices, root->name),
-             (QStringList{QStringLiteral("dm-0"), QStringLiteral("sda2"), QStringLiteral("sda")}));
+        (QStringList {QStringLiteral("dm-0"), QStringLiteral("sda2"), QStringLiteral("sda")}));
 }
 
 void TestBlockDevices::missingSysfsIsAnError()
@@ -204,7 +203,8 @@ void TestBlockDevices::parseSwaps()
     const QString text = QStringLiteral("Filename\tType\tSize\tUsed\tPriority\n"
                                         "/dev/sdb2                               partition\t8388604\t0\t-2\n"
                                         "/swap\\040file                          file\t1048572\t0\t-3\n");
-    QCOMPARE(aoesan::platform::parseSwaps(text), (QStringList{QStringLiteral("/dev/sdb2"), QStringLiteral("/swap file")}));
+    QCOMPARE(
+        aoesan::platform::parseSwaps(text), (QStringList {QStringLiteral("/dev/sdb2"), QStringLiteral("/swap file")}));
     QVERIFY(aoesan::platform::parseSwaps(QStringLiteral("Filename\tType\tSize\tUsed\tPriority\n")).isEmpty());
 }
 

@@ -9,12 +9,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <poll.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
-#include <poll.h>
 #include <sys/signalfd.h>
-#include <unistd.h>
 
 namespace {
 
@@ -90,7 +90,8 @@ int main(int argc, char **argv)
     if (b.crashAtStart)
         crash("crashing at start as asked");
     if (b.noPermission) {
-        line(R"x({"event":"error","code":"no-permission","message":"no permission to send and receive raw Ethernet frames (CAP_NET_RAW is missing)","fix":"run as root"})x");
+        line(
+            R"x({"event":"error","code":"no-permission","message":"no permission to send and receive raw Ethernet frames (CAP_NET_RAW is missing)","fix":"run as root"})x");
         return 3;
     }
     if (b.exitCode >= 0) {
@@ -114,14 +115,14 @@ int main(int argc, char **argv)
     const int fd = ::signalfd(-1, &stop, SFD_CLOEXEC);
 
     line("{\"event\":\"started\",\"pid\":" + std::to_string(::getpid())
-         + R"(,"shelf":7,"slot":3,"interface":"fake0","mac":"02:00:00:00:b0:01","sectors":2048})");
+        + R"(,"shelf":7,"slot":3,"interface":"fake0","mac":"02:00:00:00:b0:01","sectors":2048})");
     long elapsed = 0;
     long frames = 0;
     for (;;) {
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         const int ready = ::poll(&p, 1, 100);
         if (ready > 0) {
-            signalfd_siginfo info{};
+            signalfd_siginfo info {};
             if (::read(fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
                 line(R"({"event":"stopped","reason":"signal","framesIn":)" + std::to_string(frames) + "}");
                 return 0;
@@ -135,7 +136,7 @@ int main(int argc, char **argv)
             line("");
         }
         line(R"({"event":"counters","framesIn":)" + std::to_string(frames) + R"(,"framesOut":)" + std::to_string(frames)
-             + R"(,"bytesRead":0,"bytesWritten":0,"errors":0,"clients":0})");
+            + R"(,"bytesRead":0,"bytesWritten":0,"errors":0,"clients":0})");
         if (b.crashAfterMs >= 0 && elapsed >= b.crashAfterMs)
             crash("crashing later as asked");
     }

@@ -5,11 +5,11 @@
 
 namespace aoesan::test {
 
-supervisor::TimerId FakeSupervisorClock::schedule(std::chrono::milliseconds delay, QObject *context,
-                                                  std::function<void()> action)
+supervisor::TimerId FakeSupervisorClock::schedule(
+    std::chrono::milliseconds delay, QObject *context, std::function<void()> action)
 {
     const supervisor::TimerId id = m_next++;
-    m_timers.emplace(id, Timer{m_now + delay, context, std::move(action)});
+    m_timers.emplace(id, Timer {m_now + delay, context, std::move(action)});
     return id;
 }
 
@@ -60,19 +60,15 @@ void FakeEngineProcess::kill()
 
 void FakeEngineProcess::printStarted()
 {
-    const QJsonObject o{{QStringLiteral("event"), QStringLiteral("started")},
-                        {QStringLiteral("pid"), m_pid},
-                        {QStringLiteral("mac"), QStringLiteral("02:00:00:00:b0:01")},
-                        {QStringLiteral("sectors"), 2048}};
+    const QJsonObject o {{QStringLiteral("event"), QStringLiteral("started")}, {QStringLiteral("pid"), m_pid},
+        {QStringLiteral("mac"), QStringLiteral("02:00:00:00:b0:01")}, {QStringLiteral("sectors"), 2048}};
     print(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 void FakeEngineProcess::printError(const QString &code, const QString &message, const QString &fix)
 {
-    const QJsonObject o{{QStringLiteral("event"), QStringLiteral("error")},
-                        {QStringLiteral("code"), code},
-                        {QStringLiteral("message"), message},
-                        {QStringLiteral("fix"), fix}};
+    const QJsonObject o {{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("code"), code},
+        {QStringLiteral("message"), message}, {QStringLiteral("fix"), fix}};
     print(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

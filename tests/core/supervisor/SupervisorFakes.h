@@ -19,7 +19,8 @@ class FakeSupervisorClock final : public supervisor::SupervisorClock
 {
 public:
     std::chrono::milliseconds now() const override { return m_now; }
-    supervisor::TimerId schedule(std::chrono::milliseconds delay, QObject *context, std::function<void()> action) override;
+    supervisor::TimerId schedule(
+        std::chrono::milliseconds delay, QObject *context, std::function<void()> action) override;
     void cancel(supervisor::TimerId id) override;
 
     // Moves time forward, running every timer that falls due on the way, in order.
@@ -35,7 +36,7 @@ private:
         QPointer<QObject> context;
         std::function<void()> action;
     };
-    std::chrono::milliseconds m_now{0};
+    std::chrono::milliseconds m_now {0};
     supervisor::TimerId m_next = 1;
     std::map<supervisor::TimerId, Timer> m_timers;
 };
@@ -45,7 +46,10 @@ class FakeEngineProcess final : public supervisor::EngineProcess
     Q_OBJECT
 
 public:
-    explicit FakeEngineProcess(qint64 pid, QStringList arguments) : m_pid(pid), m_arguments(std::move(arguments)) {}
+    explicit FakeEngineProcess(qint64 pid, QStringList arguments)
+        : m_pid(pid)
+        , m_arguments(std::move(arguments))
+    { }
 
     qint64 pid() const override { return m_ended ? 0 : m_pid; }
     void terminate() override { ++m_terminates; }

@@ -28,7 +28,7 @@ void TestEngineEvent::documentedExample()
     QCOMPARE(s->interface, QStringLiteral("eth1"));
     QCOMPARE(s->mac, QStringLiteral("02:00:00:00:b0:01"));
     QCOMPARE(s->mtu, 1500);
-    QCOMPARE(s->sectors, std::uint64_t{131072});
+    QCOMPARE(s->sectors, std::uint64_t {131072});
     QCOMPARE(s->maxSectors, 2);
     QVERIFY(!s->readOnly);
     QCOMPARE(s->stateFile, QStringLiteral("/root/.local/state/aoesan/targets/e7.3@eth1.json"));
@@ -38,12 +38,12 @@ void TestEngineEvent::documentedExample()
 
     const auto counters = parseEngineEvent(QByteArrayLiteral(
         R"({"bytesRead":1048576,"bytesWritten":0,"clients":1,"errors":0,"event":"counters","framesIn":1030,"framesOut":1031})"));
-    QCOMPARE(std::get<event::Counters>(counters).counters, (EngineCounters{1030, 1031, 1048576, 0, 0, 1}));
+    QCOMPARE(std::get<event::Counters>(counters).counters, (EngineCounters {1030, 1031, 1048576, 0, 0, 1}));
 
     const auto stopped = parseEngineEvent(QByteArrayLiteral(
         R"({"bytesRead":1048576,"bytesWritten":0,"clients":1,"errors":0,"event":"stopped","framesIn":1030,"framesOut":1031,"reason":"signal"})"));
     QCOMPARE(std::get<event::Stopped>(stopped).reason, QStringLiteral("signal"));
-    QCOMPARE(std::get<event::Stopped>(stopped).counters.framesOut, std::uint64_t{1031});
+    QCOMPARE(std::get<event::Stopped>(stopped).counters.framesOut, std::uint64_t {1031});
 }
 
 void TestEngineEvent::errorEvent()

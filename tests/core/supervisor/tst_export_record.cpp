@@ -58,7 +58,8 @@ void TestExportRecord::validation_data()
         return r;
     };
     QTest::addRow("good") << sample() << true << C::BadFormat << QString();
-    QTest::addRow("empty name") << with([](ExportRecord &r) { r.name.clear(); }) << false << C::BadName << QStringLiteral("name");
+    QTest::addRow("empty name") << with([](ExportRecord &r) { r.name.clear(); }) << false << C::BadName
+                                << QStringLiteral("name");
     QTest::addRow("name with a slash") << with([](ExportRecord &r) { r.name = QStringLiteral("a/b"); }) << false
                                        << C::BadName << QStringLiteral("'a/b'");
     QTest::addRow("name starting with a dash") << with([](ExportRecord &r) { r.name = QStringLiteral("-r"); }) << false
@@ -73,20 +74,23 @@ void TestExportRecord::validation_data()
                                     << QStringLiteral("0 to 254");
     QTest::addRow("no interface") << with([](ExportRecord &r) { r.interface.clear(); }) << false << C::BadInterface
                                   << QStringLiteral("ip link");
-    QTest::addRow("interface name too long") << with([](ExportRecord &r) { r.interface = QStringLiteral("abcdefghijklmnop"); })
-                                             << false << C::BadInterface << QStringLiteral("interface");
+    QTest::addRow("interface name too long")
+        << with([](ExportRecord &r) { r.interface = QStringLiteral("abcdefghijklmnop"); }) << false << C::BadInterface
+        << QStringLiteral("interface");
     QTest::addRow("one buffer") << with([](ExportRecord &r) { r.bufferCount = 1; }) << false << C::BadOption
                                 << QStringLiteral("at least 2");
-    QTest::addRow("broadcast MAC") << with([](ExportRecord &r) { r.macs = {aoesan::protocol::MacAddress::broadcast()}; })
-                                   << false << C::BadOption << QStringLiteral("ff:ff:ff:ff:ff:ff");
+    QTest::addRow("broadcast MAC") << with([](ExportRecord &r) {
+        r.macs = {aoesan::protocol::MacAddress::broadcast()};
+    }) << false << C::BadOption << QStringLiteral("ff:ff:ff:ff:ff:ff");
     QTest::addRow("too many MACs") << with([](ExportRecord &r) {
         for (std::uint8_t i = 0; i < 33; ++i)
             r.macs.push_back(aoesan::protocol::MacAddress({2, 0, 0, 0, 0, i}));
     }) << false << C::BadOption << QStringLiteral("32");
     QTest::addRow("zero length") << with([](ExportRecord &r) { r.lengthSectors = 0; }) << false << C::BadOption
                                  << QStringLiteral("one sector");
-    QTest::addRow("long config string") << with([](ExportRecord &r) { r.configString = QString(1025, QLatin1Char('x')); })
-                                        << false << C::BadOption << QStringLiteral("1024");
+    QTest::addRow("long config string") << with([](ExportRecord &r) {
+        r.configString = QString(1025, QLatin1Char('x'));
+    }) << false << C::BadOption << QStringLiteral("1024");
 }
 
 void TestExportRecord::validation()
@@ -139,14 +143,12 @@ void TestExportRecord::jsonRoundTrip()
     QCOMPARE(back.value(), r);
 
     // Optional fields may be left out of a hand-written file.
-    const QJsonObject minimal{{QStringLiteral("name"), QStringLiteral("m")},
-                              {QStringLiteral("path"), QStringLiteral("/x.img")},
-                              {QStringLiteral("shelf"), 1},
-                              {QStringLiteral("slot"), 2},
-                              {QStringLiteral("interface"), QStringLiteral("eth0")}};
+    const QJsonObject minimal {{QStringLiteral("name"), QStringLiteral("m")},
+        {QStringLiteral("path"), QStringLiteral("/x.img")}, {QStringLiteral("shelf"), 1}, {QStringLiteral("slot"), 2},
+        {QStringLiteral("interface"), QStringLiteral("eth0")}};
     const auto parsed = recordFromJson(minimal);
     QVERIFY(parsed.ok());
-    QCOMPARE(parsed->bufferCount, std::uint16_t{16});
+    QCOMPARE(parsed->bufferCount, std::uint16_t {16});
     QVERIFY(!parsed->lengthSectors);
     QVERIFY(!parsed->autostart);
 }
@@ -157,13 +159,19 @@ void TestExportRecord::jsonErrors_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("mentions");
 
-    QTest::addRow("name missing") << QStringLiteral("name") << QJsonValue(QJsonValue::Undefined) << QStringLiteral("'name'");
-    QTest::addRow("shelf as text") << QStringLiteral("shelf") << QJsonValue(QStringLiteral("7")) << QStringLiteral("'shelf'");
-    QTest::addRow("slot out of range") << QStringLiteral("slot") << QJsonValue(300) << QStringLiteral("e7.300 is out of range");
-    QTest::addRow("negative offset") << QStringLiteral("offsetSectors") << QJsonValue(-1) << QStringLiteral("'offsetSectors'");
+    QTest::addRow("name missing") << QStringLiteral("name") << QJsonValue(QJsonValue::Undefined)
+                                  << QStringLiteral("'name'");
+    QTest::addRow("shelf as text") << QStringLiteral("shelf") << QJsonValue(QStringLiteral("7"))
+                                   << QStringLiteral("'shelf'");
+    QTest::addRow("slot out of range") << QStringLiteral("slot") << QJsonValue(300)
+                                       << QStringLiteral("e7.300 is out of range");
+    QTest::addRow("negative offset") << QStringLiteral("offsetSectors") << QJsonValue(-1)
+                                     << QStringLiteral("'offsetSectors'");
     QTest::addRow("fractional slot") << QStringLiteral("slot") << QJsonValue(1.5) << QStringLiteral("whole number");
-    QTest::addRow("flag as text") << QStringLiteral("readOnly") << QJsonValue(QStringLiteral("yes")) << QStringLiteral("true or false");
-    QTest::addRow("bad MAC") << QStringLiteral("macs") << QJsonValue(QJsonArray{QStringLiteral("zz")}) << QStringLiteral("'zz'");
+    QTest::addRow("flag as text") << QStringLiteral("readOnly") << QJsonValue(QStringLiteral("yes"))
+                                  << QStringLiteral("true or false");
+    QTest::addRow("bad MAC") << QStringLiteral("macs") << QJsonValue(QJsonArray {QStringLiteral("zz")})
+                             << QStringLiteral("'zz'");
     QTest::addRow("MACs not a list") << QStringLiteral("macs") << QJsonValue(QStringLiteral("02:00:00:00:00:01"))
                                      << QStringLiteral("list");
 }
@@ -190,7 +198,7 @@ void TestExportRecord::engineArgumentsParseBack()
     r.sync = true;
     r.bufferCount = 32;
     r.macs = {*aoesan::protocol::MacAddress::fromString("02:00:00:00:b0:02"),
-              *aoesan::protocol::MacAddress::fromString("02:00:00:00:b0:03")};
+        *aoesan::protocol::MacAddress::fromString("02:00:00:00:b0:03")};
     r.offsetSectors = 8;
     r.lengthSectors = 100;
     const QStringList args = engineArguments(r, QStringLiteral("/state/x.json"));
@@ -207,9 +215,9 @@ void TestExportRecord::engineArgumentsParseBack()
     QCOMPARE(parsed->interface, std::string("eth1"));
     QCOMPARE(parsed->path, std::string("/srv/aoe/disk.img"));
     QVERIFY(parsed->readOnly && parsed->sync && !parsed->direct);
-    QCOMPARE(parsed->bufferCount, std::uint16_t{32});
+    QCOMPARE(parsed->bufferCount, std::uint16_t {32});
     QCOMPARE(parsed->masks, r.macs);
-    QCOMPARE(parsed->offsetSectors, std::uint64_t{8});
+    QCOMPARE(parsed->offsetSectors, std::uint64_t {8});
     QCOMPARE(parsed->lengthSectors, std::optional<std::uint64_t>(100));
 }
 
@@ -219,21 +227,21 @@ void TestExportRecord::fromVbladeArguments_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("detail"); // the path when ok, else words of the error
 
-    QTest::addRow("vblade's own example") << QStringList{QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("eth0"),
-                                                         QStringLiteral("/dev/sdd5")}
-                                          << true << QStringLiteral("/dev/sdd5");
-    QTest::addRow("options and a relative file") << QStringList{QStringLiteral("-rd"), QStringLiteral("-b"), QStringLiteral("8"),
-                                                                QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0"),
-                                                                QStringLiteral("images/../disk.img")}
-                                                 << true << QStringLiteral("/work/disk.img");
-    QTest::addRow("aoesan's long options are not vblade's")
-        << QStringList{QStringLiteral("--no-state"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0"),
-                       QStringLiteral("/x.img")}
-        << false << QStringLiteral("not one of vblade's options");
-    QTest::addRow("missing file") << QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0")} << false
-                                  << QStringLiteral("got 3");
-    QTest::addRow("bad slot") << QStringList{QStringLiteral("1"), QStringLiteral("x"), QStringLiteral("eth0"), QStringLiteral("/x")}
-                              << false << QStringLiteral("slot 'x'");
+    QTest::addRow("vblade's own example")
+        << QStringList {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("eth0"), QStringLiteral("/dev/sdd5")}
+        << true << QStringLiteral("/dev/sdd5");
+    QTest::addRow("options and a relative file")
+        << QStringList {QStringLiteral("-rd"), QStringLiteral("-b"), QStringLiteral("8"), QStringLiteral("1"),
+               QStringLiteral("2"), QStringLiteral("eth0"), QStringLiteral("images/../disk.img")}
+        << true << QStringLiteral("/work/disk.img");
+    QTest::addRow("aoesan's long options are not vblade's") << QStringList {QStringLiteral("--no-state"),
+        QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0"), QStringLiteral("/x.img")}
+                                                            << false << QStringLiteral("not one of vblade's options");
+    QTest::addRow("missing file") << QStringList {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0")}
+                                  << false << QStringLiteral("got 3");
+    QTest::addRow("bad slot") << QStringList {QStringLiteral("1"), QStringLiteral("x"), QStringLiteral("eth0"),
+        QStringLiteral("/x")} << false
+                              << QStringLiteral("slot 'x'");
 }
 
 void TestExportRecord::fromVbladeArguments()
@@ -256,7 +264,8 @@ void TestExportRecord::describes()
     r.readOnly = true;
     r.autostart = true;
     r.offsetSectors = 8;
-    QCOMPARE(describeRecord(r), QStringLiteral("e7.3 on eth1 from /srv/aoe/disk.img (read-only, sectors 8+rest, autostart)"));
+    QCOMPARE(describeRecord(r),
+        QStringLiteral("e7.3 on eth1 from /srv/aoe/disk.img (read-only, sectors 8+rest, autostart)"));
 }
 
 QTEST_GUILESS_MAIN(TestExportRecord)

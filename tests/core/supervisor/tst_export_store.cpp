@@ -61,7 +61,8 @@ private:
     QString path() const { return m_dir->filePath(QStringLiteral("config/aoesan/exports.json")); }
     QStringList asideCopies() const
     {
-        return QDir(m_dir->filePath(QStringLiteral("config/aoesan"))).entryList({QStringLiteral("exports.json.corrupt-*")});
+        return QDir(m_dir->filePath(QStringLiteral("config/aoesan")))
+            .entryList({QStringLiteral("exports.json.corrupt-*")});
     }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -141,7 +142,9 @@ void TestExportStore::saveReplacesAtomically()
     QVERIFY(store.add(record(QStringLiteral("old"), 1)).ok());
     QVERIFY(store.save().ok());
     const QByteArray before = readAll(path());
-    struct stat oldStat{};
+    struct stat oldStat
+    {
+    };
     QCOMPARE(::stat(qPrintable(path()), &oldStat), 0);
 
     // A reader that opened the old file keeps seeing all of it, not a half-written new one.
@@ -152,13 +155,16 @@ void TestExportStore::saveReplacesAtomically()
     QVERIFY(store.save().ok());
     QCOMPARE(reader.readAll(), before);
 
-    struct stat newStat{};
+    struct stat newStat
+    {
+    };
     QCOMPARE(::stat(qPrintable(path()), &newStat), 0);
     QVERIFY2(newStat.st_ino != oldStat.st_ino, "the list must be replaced by rename, not rewritten in place");
-    QCOMPARE(QDir(QFileInfo(path()).absolutePath()).entryList(QDir::Files), QStringList{QStringLiteral("exports.json")});
+    QCOMPARE(
+        QDir(QFileInfo(path()).absolutePath()).entryList(QDir::Files), QStringList {QStringLiteral("exports.json")});
     ExportStore again(path());
     QVERIFY(again.load().ok());
-    QCOMPARE(again.records().size(), std::size_t{51});
+    QCOMPARE(again.records().size(), std::size_t {51});
 }
 
 void TestExportStore::saveFailureLeavesTheOldFile()
@@ -180,11 +186,13 @@ void TestExportStore::corruptFileIsKeptAside_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("reason");
 
-    QTest::addRow("truncated JSON") << QByteArray(R"({"version":1,"exports":[{"name":"a",)") << QStringLiteral("not valid JSON");
+    QTest::addRow("truncated JSON") << QByteArray(R"({"version":1,"exports":[{"name":"a",)")
+                                    << QStringLiteral("not valid JSON");
     QTest::addRow("binary junk") << QByteArray("\x00\x01\x02garbage", 10) << QStringLiteral("not valid JSON");
     QTest::addRow("not a list") << QByteArray(R"({"version":1,"exports":{}})") << QStringLiteral("no \"exports\" list");
     QTest::addRow("an array") << QByteArray("[]") << QStringLiteral("no \"exports\" list");
-    QTest::addRow("future version") << QByteArray(R"({"version":2,"exports":[]})") << QStringLiteral("format version 2");
+    QTest::addRow("future version") << QByteArray(R"({"version":2,"exports":[]})")
+                                    << QStringLiteral("format version 2");
 }
 
 void TestExportStore::corruptFileIsKeptAside()
@@ -214,7 +222,7 @@ void TestExportStore::corruptFileIsKeptAside()
     QVERIFY(store.save().ok());
     ExportStore again(path());
     QVERIFY(again.load()->problems.isEmpty());
-    QCOMPARE(again.records().size(), std::size_t{1});
+    QCOMPARE(again.records().size(), std::size_t {1});
 }
 
 void TestExportStore::badRecordsAreReportedAndKept()
@@ -229,7 +237,7 @@ void TestExportStore::badRecordsAreReportedAndKept()
     ExportStore store(path());
     const auto loaded = store.load();
     QVERIFY(loaded.ok());
-    QCOMPARE(store.records().size(), std::size_t{1});
+    QCOMPARE(store.records().size(), std::size_t {1});
     QCOMPARE(store.records().front().name, QStringLiteral("good"));
     QCOMPARE(loaded->problems.size(), 3);
     QVERIFY2(loaded->problems.at(0).contains(QStringLiteral("'bad slot'")), qPrintable(loaded->problems.at(0)));

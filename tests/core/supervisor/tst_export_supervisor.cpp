@@ -79,8 +79,9 @@ void TestExportSupervisor::init()
     image.resize(1 << 20);
     m_launcher = FakeProcessLauncher();
     m_clock = FakeSupervisorClock();
-    m_policy = RestartPolicy{};
-    m_supervisor = std::make_unique<ExportSupervisor>(m_launcher, m_clock, ExportPreflight(&m_addresses, nullptr), m_policy);
+    m_policy = RestartPolicy {};
+    m_supervisor
+        = std::make_unique<ExportSupervisor>(m_launcher, m_clock, ExportPreflight(&m_addresses, nullptr), m_policy);
     m_supervisor->setStateDirectory(m_dir->filePath(QStringLiteral("state")));
 }
 
@@ -108,10 +109,10 @@ void TestExportSupervisor::startsAndReportsCounters()
     QCOMPARE(m_launcher.launches(), 1);
     QCOMPARE(state(), ExportState::Starting);
     const QStringList args = m_launcher.lastArguments();
-    QCOMPARE(args.mid(0, 2), (QStringList{QStringLiteral("serve"), QStringLiteral("--events")}));
+    QCOMPARE(args.mid(0, 2), (QStringList {QStringLiteral("serve"), QStringLiteral("--events")}));
     QVERIFY(args.contains(m_supervisor->stateFileFor(QStringLiteral("disk"))));
     QCOMPARE(args.mid(args.size() - 4),
-             (QStringList{QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), m_image}));
+        (QStringList {QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), m_image}));
 
     FakeEngineProcess *engine = m_launcher.last();
     engine->printStarted();
@@ -121,8 +122,8 @@ void TestExportSupervisor::startsAndReportsCounters()
     engine->print(QByteArrayLiteral(
         R"({"event":"counters","framesIn":10,"framesOut":11,"bytesRead":4096,"bytesWritten":512,"errors":1,"clients":1,"new":true})"));
     const ExportStatus s = *m_supervisor->status(QStringLiteral("disk"));
-    QCOMPARE(s.counters, (EngineCounters{10, 11, 4096, 512, 1, 1}));
-    QCOMPARE(s.clients, QStringList{QStringLiteral("02:00:00:00:b0:02")});
+    QCOMPARE(s.counters, (EngineCounters {10, 11, 4096, 512, 1, 1}));
+    QCOMPARE(s.clients, QStringList {QStringLiteral("02:00:00:00:b0:02")});
     QCOMPARE(s.mac, QStringLiteral("02:00:00:00:b0:01"));
     QVERIFY(s.servingSince.isValid());
 
@@ -135,7 +136,7 @@ void TestExportSupervisor::startsAndReportsCounters()
 void TestExportSupervisor::restartBackOffDoublesAndIsCapped()
 {
     QVERIFY(m_supervisor->start(record()).ok());
-    const std::vector<std::chrono::milliseconds> expected{250ms, 500ms, 1000ms, 2000ms};
+    const std::vector<std::chrono::milliseconds> expected {250ms, 500ms, 1000ms, 2000ms};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         m_launcher.last()->printStderr("segfault, of course\n");
         m_launcher.last()->end(ProcessExit::signalled());
@@ -144,7 +145,8 @@ void TestExportSupervisor::restartBackOffDoublesAndIsCapped()
         QCOMPARE(s.state, ExportState::Restarting);
         QCOMPARE(s.nextRestartIn, expected[i]);
         QCOMPARE(s.lastError->code, QStringLiteral("crashed"));
-        QVERIFY2(s.lastError->message.contains(QStringLiteral("segfault, of course")), qPrintable(s.lastError->message));
+        QVERIFY2(
+            s.lastError->message.contains(QStringLiteral("segfault, of course")), qPrintable(s.lastError->message));
         QCOMPARE(m_clock.nextDue(), expected[i]);
         m_clock.advance(expected[i] - 1ms);
         QCOMPARE(m_launcher.launches(), int(i) + 1);
@@ -165,8 +167,8 @@ void TestExportSupervisor::givesUpAfterRepeatedFastFailures()
 {
     QVERIFY(m_supervisor->start(record()).ok());
     for (int i = 1; i <= m_policy.maxFastFailures; ++i) {
-        m_launcher.last()->printError(QStringLiteral("no-such-interface"), QStringLiteral("no interface eth1"),
-                                      QStringLiteral("See `ip link`."));
+        m_launcher.last()->printError(
+            QStringLiteral("no-such-interface"), QStringLiteral("no interface eth1"), QStringLiteral("See `ip link`."));
         m_launcher.last()->end(ProcessExit::exited(1));
         settle();
         if (i < m_policy.maxFastFailures) {
@@ -181,7 +183,7 @@ void TestExportSupervisor::givesUpAfterRepeatedFastFailures()
     QVERIFY(s.lastError->message.contains(QStringLiteral("no interface eth1")));
     QVERIFY(s.lastError->message.contains(QStringLiteral("gave up after 5")));
     QCOMPARE(s.lastError->fix, QStringLiteral("See `ip link`."));
-    QCOMPARE(m_clock.pending(), std::size_t{0});
+    QCOMPARE(m_clock.pending(), std::size_t {0});
     QCOMPARE(s.pid, qint64(0));
 
     // A person starting it again gets a fresh count.
@@ -227,13 +229,13 @@ void TestExportSupervisor::noPermissionEventFailsAtOnce()
     QVERIFY(m_supervisor->start(record()).ok());
     if (!code.isEmpty())
         m_launcher.last()->printError(code, QStringLiteral("no permission to send raw frames"),
-                                      code == QLatin1String("no-permission") ? QStringLiteral("sudo setcap ...") : QString());
+            code == QLatin1String("no-permission") ? QStringLiteral("sudo setcap ...") : QString());
     m_launcher.last()->end(ProcessExit::exited(exitCode));
     settle();
     const ExportStatus s = *m_supervisor->status(QStringLiteral("disk"));
     QCOMPARE(s.state, ExportState::Failed);
     QCOMPARE(m_launcher.launches(), 1);
-    QCOMPARE(m_clock.pending(), std::size_t{0});
+    QCOMPARE(m_clock.pending(), std::size_t {0});
     QVERIFY(s.lastError);
     if (exitCode == 3)
         QCOMPARE(s.lastError->code, QStringLiteral("no-permission"));
@@ -265,7 +267,7 @@ void TestExportSupervisor::cleanStopSendsTermThenKill()
     engine->end(ProcessExit::exited(0));
     settle();
     QCOMPARE(state(), ExportState::Stopped);
-    QCOMPARE(m_clock.pending(), std::size_t{0});
+    QCOMPARE(m_clock.pending(), std::size_t {0});
     QVERIFY(!m_supervisor->status(QStringLiteral("disk"))->lastError);
 }
 
@@ -298,7 +300,7 @@ void TestExportSupervisor::garbageLinesDoNotStopIt()
     FakeEngineProcess *engine = m_launcher.last();
     engine->printStarted();
     for (const char *junk : {"", "not json", "[1,2,3]", "{\"noevent\":1}", "{\"event\":42}", "\xff\xfe\x00garbage",
-                             "{\"event\":\"from-the-future\",\"x\":1}"})
+             "{\"event\":\"from-the-future\",\"x\":1}"})
         engine->print(QByteArray(junk));
     engine->print(QByteArrayLiteral(R"({"event":"counters","framesIn":5})"));
     QCOMPARE(state(), ExportState::Running);
@@ -339,7 +341,7 @@ void TestExportSupervisor::refusesAddressAnsweredElsewhere()
     QVERIFY(!started.ok());
     QCOMPARE(started.error().code, QStringLiteral("address-in-use"));
     QVERIFY2(started.error().message.contains(QStringLiteral("e9.9 is already answered on eth1 by 02:00:00:00:0a:09")),
-             qPrintable(started.error().message));
+        qPrintable(started.error().message));
     QCOMPARE(m_launcher.launches(), 0);
     r.interface = QStringLiteral("eth2"); // another segment: no clash
     QVERIFY(m_supervisor->start(r).ok());

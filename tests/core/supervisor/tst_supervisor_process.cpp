@@ -89,15 +89,15 @@ void TestSupervisorProcess::makeSupervisor(const QStringList &behaviour, const Q
     QStringList leading;
     for (const auto &b : behaviour)
         leading << QStringLiteral("--behave") << b;
-    m_launcher = std::make_unique<QProcessLauncher>(EngineCommand{program, leading});
-    m_supervisor = std::make_unique<ExportSupervisor>(*m_launcher, m_clock, ExportPreflight(nullptr, nullptr), quickPolicy());
+    m_launcher = std::make_unique<QProcessLauncher>(EngineCommand {program, leading});
+    m_supervisor
+        = std::make_unique<ExportSupervisor>(*m_launcher, m_clock, ExportPreflight(nullptr, nullptr), quickPolicy());
     m_supervisor->setStateDirectory(m_dir->filePath(QStringLiteral("state")));
-    connect(m_supervisor.get(), &ExportSupervisor::statusChanged, this,
-            [this](const QString &, const ExportStatus &s) {
-                if (s.state == ExportState::Starting && m_previous != ExportState::Starting)
-                    ++m_launches;
-                m_previous = s.state;
-            });
+    connect(m_supervisor.get(), &ExportSupervisor::statusChanged, this, [this](const QString &, const ExportStatus &s) {
+        if (s.state == ExportState::Starting && m_previous != ExportState::Starting)
+            ++m_launches;
+        m_previous = s.state;
+    });
 }
 
 ExportRecord TestSupervisorProcess::record() const
@@ -204,7 +204,8 @@ void TestSupervisorProcess::exitCodes_data()
 
     QTest::addRow("exit 1 restarts, then gives up") << 1 << ExportState::Failed << QStringLiteral("exited");
     QTest::addRow("exit 2 (usage) fails at once") << 2 << ExportState::Failed << QStringLiteral("exited");
-    QTest::addRow("exit 3 (no permission) fails at once") << 3 << ExportState::Failed << QStringLiteral("no-permission");
+    QTest::addRow("exit 3 (no permission) fails at once")
+        << 3 << ExportState::Failed << QStringLiteral("no-permission");
 }
 
 void TestSupervisorProcess::exitCodes()
@@ -219,7 +220,7 @@ void TestSupervisorProcess::exitCodes()
     QCOMPARE(m_launches, code == 1 ? quickPolicy().maxFastFailures : 1);
     if (code != 3)
         QVERIFY2(status().lastError->message.contains(QStringLiteral("exiting with %1 as asked").arg(code)),
-                 qPrintable(status().lastError->message));
+            qPrintable(status().lastError->message));
 }
 
 void TestSupervisorProcess::noPermissionEventFailsWithFix()

@@ -29,28 +29,32 @@ void TestVbladeConf::assignments_data()
     QTest::addColumn<Assignments>("expected");
 
     QTest::addRow("plain") << QStringLiteral("a=1\nb=two\n")
-                           << Assignments{{QStringLiteral("a"), QStringLiteral("1")}, {QStringLiteral("b"), QStringLiteral("two")}};
-    QTest::addRow("single quotes keep everything") << QStringLiteral("o='-r  -d $x \\n'")
-                                                   << Assignments{{QStringLiteral("o"), QStringLiteral("-r  -d $x \\n")}};
+                           << Assignments {{QStringLiteral("a"), QStringLiteral("1")},
+                                  {QStringLiteral("b"), QStringLiteral("two")}};
+    QTest::addRow("single quotes keep everything")
+        << QStringLiteral("o='-r  -d $x \\n'") << Assignments {{QStringLiteral("o"), QStringLiteral("-r  -d $x \\n")}};
     QTest::addRow("double quotes and escapes") << QStringLiteral("f=\"a \\\"b\\\" \\\\ c\"")
-                                               << Assignments{{QStringLiteral("f"), QStringLiteral("a \"b\" \\ c")}};
-    QTest::addRow("mixed quoting in one word") << QStringLiteral("f=/srv/'my disk'\".img\"")
-                                               << Assignments{{QStringLiteral("f"), QStringLiteral("/srv/my disk.img")}};
+                                               << Assignments {{QStringLiteral("f"), QStringLiteral("a \"b\" \\ c")}};
+    QTest::addRow("mixed quoting in one word") << QStringLiteral(
+        "f=/srv/'my disk'\".img\"") << Assignments {{QStringLiteral("f"), QStringLiteral("/srv/my disk.img")}};
     QTest::addRow("escaped space") << QStringLiteral("f=/srv/my\\ disk.img")
-                                   << Assignments{{QStringLiteral("f"), QStringLiteral("/srv/my disk.img")}};
+                                   << Assignments {{QStringLiteral("f"), QStringLiteral("/srv/my disk.img")}};
     QTest::addRow("comments") << QStringLiteral("# whole line\na=1 # after\nb=x#y\n")
-                              << Assignments{{QStringLiteral("a"), QStringLiteral("1")}, {QStringLiteral("b"), QStringLiteral("x#y")}};
-    QTest::addRow("semicolons and several per line") << QStringLiteral("a=1; b=2 c=3")
-                                                     << Assignments{{QStringLiteral("a"), QStringLiteral("1")},
-                                                                    {QStringLiteral("b"), QStringLiteral("2")},
-                                                                    {QStringLiteral("c"), QStringLiteral("3")}};
+                              << Assignments {{QStringLiteral("a"), QStringLiteral("1")},
+                                     {QStringLiteral("b"), QStringLiteral("x#y")}};
+    QTest::addRow("semicolons and several per line")
+        << QStringLiteral("a=1; b=2 c=3")
+        << Assignments {{QStringLiteral("a"), QStringLiteral("1")}, {QStringLiteral("b"), QStringLiteral("2")},
+               {QStringLiteral("c"), QStringLiteral("3")}};
     QTest::addRow("empty value") << QStringLiteral("options=\noptions2=''")
-                                 << Assignments{{QStringLiteral("options"), QString()}, {QStringLiteral("options2"), QString()}};
+                                 << Assignments {{QStringLiteral("options"), QString()},
+                                        {QStringLiteral("options2"), QString()}};
     QTest::addRow("last one wins") << QStringLiteral("a=1\na=2")
-                                   << Assignments{{QStringLiteral("a"), QStringLiteral("2")}};
+                                   << Assignments {{QStringLiteral("a"), QStringLiteral("2")}};
     QTest::addRow("CRLF line ends") << QStringLiteral("a=1\r\nb=2\r\n")
-                                    << Assignments{{QStringLiteral("a"), QStringLiteral("1")}, {QStringLiteral("b"), QStringLiteral("2")}};
-    QTest::addRow("nothing") << QString() << Assignments{};
+                                    << Assignments {{QStringLiteral("a"), QStringLiteral("1")},
+                                           {QStringLiteral("b"), QStringLiteral("2")}};
+    QTest::addRow("nothing") << QString() << Assignments {};
 }
 
 void TestVbladeConf::assignments()
@@ -70,7 +74,8 @@ void TestVbladeConf::refusals_data()
     QTest::addRow("expansion") << QStringLiteral("a=1\nf=$HOME/x") << QStringLiteral("line 2 uses $");
     QTest::addRow("expansion in double quotes") << QStringLiteral("f=\"${X}\"") << QStringLiteral("$");
     QTest::addRow("backquotes") << QStringLiteral("f=`id`") << QStringLiteral("command substitution");
-    QTest::addRow("a command") << QStringLiteral("a=1\n\nrm -f x") << QStringLiteral("line 3 is not a variable assignment");
+    QTest::addRow("a command") << QStringLiteral("a=1\n\nrm -f x")
+                               << QStringLiteral("line 3 is not a variable assignment");
     QTest::addRow("export keyword") << QStringLiteral("export a=1") << QStringLiteral("not a variable assignment");
     QTest::addRow("pipe") << QStringLiteral("a=1|b") << QStringLiteral("'|'");
     QTest::addRow("open single quote") << QStringLiteral("a='x") << QStringLiteral("without its closing quote");
@@ -93,14 +98,14 @@ void TestVbladeConf::manPageExample()
     const auto record = recordFromVbladeConf(QStringLiteral("manpage-example"), QString::fromUtf8(file.readAll()));
     QVERIFY2(record.ok(), record.ok() ? "" : qPrintable(record.error()));
     QCOMPARE(record->name, QStringLiteral("manpage-example"));
-    QCOMPARE(record->shelf, std::uint16_t{14});
-    QCOMPARE(record->slot, std::uint8_t{2});
+    QCOMPARE(record->shelf, std::uint16_t {14});
+    QCOMPARE(record->slot, std::uint8_t {2});
     QCOMPARE(record->interface, QStringLiteral("ens3"));
     QCOMPARE(record->path, QStringLiteral("/dev/mapper/export"));
     QVERIFY(record->readOnly);
-    QCOMPARE(record->macs.size(), std::size_t{2});
+    QCOMPARE(record->macs.size(), std::size_t {2});
     QCOMPARE(QString::fromStdString(record->macs[1].toString()), QStringLiteral("22:33:44:55:66:77"));
-    QCOMPARE(record->offsetSectors, std::uint64_t{8});
+    QCOMPARE(record->offsetSectors, std::uint64_t {8});
     QVERIFY(!record->lengthSectors);
     QVERIFY(record->autostart); // vblade-persistence starts every configured export
 }
@@ -113,23 +118,24 @@ void TestVbladeConf::importsDirectory()
     QStringList names;
     for (const auto &r : imported->records)
         names << r.name;
-    QCOMPARE(names, (QStringList{QStringLiteral("continued"), QStringLiteral("manpage-example"), QStringLiteral("plain"),
-                                 QStringLiteral("quoted")}));
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("continued"), QStringLiteral("manpage-example"), QStringLiteral("plain"),
+            QStringLiteral("quoted")}));
     const ExportRecord &quoted = imported->records[3];
     QCOMPARE(quoted.path, QStringLiteral("/srv/aoe/disk one.img"));
-    QCOMPARE(quoted.shelf, std::uint16_t{3});
+    QCOMPARE(quoted.shelf, std::uint16_t {3});
     QVERIFY(quoted.direct && quoted.sync);
-    QCOMPARE(quoted.bufferCount, std::uint16_t{32});
+    QCOMPARE(quoted.bufferCount, std::uint16_t {32});
     QCOMPARE(quoted.lengthSectors, std::optional<std::uint64_t>(2048));
     const ExportRecord &continued = imported->records[0];
     QCOMPARE(continued.path, QStringLiteral("/srv/aoe/linesjoined.img"));
     QCOMPARE(continued.interface, QStringLiteral("br0"));
-    QCOMPARE(continued.slot, std::uint8_t{9});
+    QCOMPARE(continued.slot, std::uint8_t {9});
 
     QMap<QString, QString> skipped;
     for (const auto &s : imported->skipped)
         skipped.insert(QFileInfo(s.path).fileName(), s.reason);
-    const QMap<QString, QString> expected{
+    const QMap<QString, QString> expected {
         {QStringLiteral("bad name!.conf"), QStringLiteral("the name 'bad name!'")},
         {QStringLiteral("bad-option.conf"), QStringLiteral("unknown option -x")},
         {QStringLiteral("broadcast-slot.conf"), QStringLiteral("slot '255'")},
@@ -143,7 +149,8 @@ void TestVbladeConf::importsDirectory()
     };
     QCOMPARE(skipped.keys(), expected.keys()); // README is not a .conf: not even looked at
     for (auto it = expected.begin(); it != expected.end(); ++it)
-        QVERIFY2(skipped.value(it.key()).contains(it.value()), qPrintable(it.key() + QStringLiteral(": ") + skipped.value(it.key())));
+        QVERIFY2(skipped.value(it.key()).contains(it.value()),
+            qPrintable(it.key() + QStringLiteral(": ") + skipped.value(it.key())));
 
     QCOMPARE(imported->notes.size(), 1);
     QVERIFY(imported->notes.first().contains(QStringLiteral("ionice")));

@@ -1,0 +1,261 @@
+// aoesan-ctl exports list|add|remove|run|start|stop: the persisted export list, one export run in the
+// foreground under the supervisor (what aoesan-export@NAME.service runs), and start/stop through systemd.
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+#include "CtlSupport.h"
+#include "ExportCommands.h"
+#include "ExportsSupport.h"
+#include "platform/BlockDeviceSafety.h"
+#include "platform/BlockDevicesUdev.h"
+#include "supervisor/VbladeArguments.h"
+
+namespace aoesan::ctl {
+
+namespace {
+
+constexpr const char *kCommand = "exports";
+
+const char *kUsage
+    = "usage: aoesan-ctl exports list [--json] [--store FILE]\n"
+      "       aoesan-ctl exports add [--name NAME] [--autostart] [--config STRING] [--store FILE]\n"
+      "                              [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length]\n"
+      "                              shelf slot netif file\n"
+      "       aoesan-ctl exports remove NAME [--store FILE]\n"
+      "       aoesan-ctl exports run NAME [--force] [--store FILE]   serve it in the foreground until SIGTERM\n"
+      "       aoesan-ctl exports start|stop NAME     through systemd (aoesan-export@NAME.service)\n"
+      "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors).\n";
+
+// The words of a subcommand, split into aoesan's long options and the rest (vblade's own words).
+struct Words
+{
+    QString store;
+    QString name;
+    QString config;
+    bool autostart = false;
+    bool force = false;
+    bool json = false;
+    QStringList rest;
+};
+
+std::optional<Words> splitWords(const QStringList &args)
+{
+    Words w;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        const auto value = [&](QString &into) {
+            const qsizetype eq = a.indexOf(QLatin1Char('='));
+            if (eq > 0) {
+                into = a.mid(eq + 1);
+                return true;
+            }
+            if (i + 1 >= args.size()) {
+                printError(kCommand, a.toStdString() + " needs a value");
+                return false;
+            }
+            into = args.at(++i);
+            return true;
+        };
+        const QString key = a.section(QLatin1Char('='), 0, 0);
+        if (key == QLatin1String("--store") || key == QLatin1String("--name") || key == QLatin1String("--config")) {
+            QString &into = key == QLatin1String("--store") ? w.store
+                : key == QLatin1String("--name")            ? w.name
+                                                            : w.config;
+            if (!value(into))
+                return std::nullopt;
+        } else if (a == QLatin1String("--autostart")) {
+            w.autostart = true;
+        } else if (a == QLatin1String("--force")) {
+            w.force = true;
+        } else if (a == QLatin1String("--json")) {
+            w.json = true;
+        } else {
+            w.rest << a;
+        }
+    }
+    return w;
+}
+
+std::optional<supervisor::ExportStore> load(const Words &w)
+{
+    return openStore(kCommand, w.store);
+}
+
+int list(const Words &w)
+{
+    const auto store = load(w);
+    if (!store)
+        return kExitFailure;
+    if (w.json) {
+        QJsonArray array;
+        for (const auto &r : store->records())
+            array.append(supervisor::recordToJson(r));
+        std::printf("%s", QJsonDocument(array).toJson(QJsonDocument::Indented).constData());
+        return kExitOk;
+    }
+    if (store->records().empty()) {
+        std::printf("no exports in %s (add one with: aoesan-ctl exports add ...)\n", qPrintable(store->path()));
+        return kExitOk;
+    }
+    std::printf("%-20s %-10s %-12s %-9s %s\n", "NAME", "TARGET", "INTERFACE", "AUTOSTART", "FILE");
+    for (const auto &r : store->records())
+        std::printf("%-20s %-10s %-12s %-9s %s\n", qPrintable(r.name), qPrintable(r.address()), qPrintable(r.interface),
+            r.autostart ? "yes" : "no", qPrintable(r.path));
+    return kExitOk;
+}
+
+// Things worth knowing before the first start: a missing file, a device in use.
+void warnAbout(const supervisor::ExportRecord &record)
+{
+    const QFileInfo info(record.path);
+    if (!info.exists()) {
+        std::fprintf(
+            stderr, "warning: %s does not exist (yet); the export cannot start without it\n", qPrintable(record.path));
+        return;
+    }
+    if (info.isFile() && !info.isSymLink())
+        return;
+    const auto devices = platform::SystemBlockDevices().scan();
+    if (!devices)
+        return;
+    const QString said = platform::assessExportPath(devices.value(), record.path, record.readOnly).explain();
+    if (!said.isEmpty())
+        std::fprintf(stderr, "warning: %s\n",
+            qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\nwarning: "))));
+}
+
+int add(const Words &w)
+{
+    if (w.rest.size() < 4) {
+        printError(kCommand, "add needs at least shelf, slot, interface and file");
+        std::fprintf(stderr, "%s", kUsage);
+        return kExitUsage;
+    }
+    QString name = w.name;
+    if (name.isEmpty())
+        name = QStringLiteral("e%1.%2-%3")
+                   .arg(w.rest.at(w.rest.size() - 4), w.rest.at(w.rest.size() - 3), w.rest.at(w.rest.size() - 2));
+    auto record = supervisor::recordFromVbladeArguments(name, w.rest, QDir::currentPath());
+    if (!record) {
+        printError(kCommand, record.error().toStdString());
+        return kExitUsage;
+    }
+    record->autostart = w.autostart;
+    record->configString = w.config;
+    auto store = load(w);
+    if (!store)
+        return kExitFailure;
+    if (const auto added = store->add(record.value()); !added) {
+        printError(kCommand, added.error().message.toStdString());
+        return kExitFailure;
+    }
+    if (!saveStore(kCommand, *store))
+        return kExitFailure;
+    std::printf("added %s: %s\n", qPrintable(record->name), qPrintable(supervisor::describeRecord(record.value())));
+    warnAbout(record.value());
+    return kExitOk;
+}
+
+int remove(const Words &w)
+{
+    if (w.rest.size() != 1) {
+        printError(kCommand, "remove takes the name of one export");
+        return kExitUsage;
+    }
+    auto store = load(w);
+    if (!store)
+        return kExitFailure;
+    if (const auto removed = store->remove(w.rest.first()); !removed) {
+        printError(kCommand, removed.error().message.toStdString());
+        return kExitFailure;
+    }
+    if (!saveStore(kCommand, *store))
+        return kExitFailure;
+    std::printf("removed %s (an engine still serving it stops only when it is stopped)\n", qPrintable(w.rest.first()));
+    return kExitOk;
+}
+
+int run(const Words &w)
+{
+    if (w.rest.size() != 1) {
+        printError(kCommand, "run takes the name of one export");
+        return kExitUsage;
+    }
+    const auto store = load(w);
+    if (!store)
+        return kExitFailure;
+    const auto record = store->find(w.rest.first());
+    if (!record) {
+        printError(
+            kCommand, "no export is named '" + w.rest.first().toStdString() + "' in " + store->path().toStdString());
+        return kExitFailure;
+    }
+    return runInForeground("exports run", {*record}, ForegroundOptions {w.force, true});
+}
+
+// start and stop belong to whoever supervises the export in the background: systemd's template unit.
+int viaSystemd(const QString &verb, const Words &w)
+{
+    if (w.rest.size() != 1) {
+        printError(kCommand, verb.toStdString() + " takes the name of one export");
+        return kExitUsage;
+    }
+    const auto store = load(w);
+    if (!store)
+        return kExitFailure;
+    if (!store->find(w.rest.first())) {
+        printError(
+            kCommand, "no export is named '" + w.rest.first().toStdString() + "' in " + store->path().toStdString());
+        return kExitFailure;
+    }
+    const QString systemctl = QStandardPaths::findExecutable(QStringLiteral("systemctl"));
+    if (systemctl.isEmpty() || !QFileInfo::exists(QStringLiteral("/run/systemd/system"))) {
+        printError(kCommand,
+            "systemd is not running here, so exports cannot be started in the background; run this one "
+            "in the foreground with `aoesan-ctl exports run "
+                + w.rest.first().toStdString() + "`, or every autostart export with `aoesan-ctl supervise`");
+        return kExitFailure;
+    }
+    const QString unit = QStringLiteral("aoesan-export@%1.service").arg(w.rest.first());
+    const int code = QProcess::execute(systemctl, {verb, unit});
+    if (code != 0)
+        printError(kCommand,
+            "systemctl " + verb.toStdString() + " " + unit.toStdString() + " failed; see `systemctl status "
+                + unit.toStdString() + "`");
+    return code == 0 ? kExitOk : kExitFailure;
+}
+
+} // namespace
+
+int runExports(const QStringList &args)
+{
+    if (args.isEmpty() || args.first() == QLatin1String("-h") || args.first() == QLatin1String("--help")) {
+        std::printf("%s", kUsage);
+        return args.isEmpty() ? kExitUsage : kExitOk;
+    }
+    const QString verb = args.first();
+    const auto words = splitWords(args.mid(1));
+    if (!words)
+        return kExitUsage;
+    if (verb == QLatin1String("list"))
+        return list(*words);
+    if (verb == QLatin1String("add"))
+        return add(*words);
+    if (verb == QLatin1String("remove"))
+        return remove(*words);
+    if (verb == QLatin1String("run"))
+        return run(*words);
+    if (verb == QLatin1String("start") || verb == QLatin1String("stop"))
+        return viaSystemd(verb, *words);
+    printError(kCommand, "unknown action '" + verb.toStdString() + "'");
+    std::fprintf(stderr, "%s", kUsage);
+    return kExitUsage;
+}
+
+} // namespace aoesan::ctl

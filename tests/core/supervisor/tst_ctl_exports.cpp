@@ -1,0 +1,247 @@
+// aoesan-ctl's export commands as a user types them, against a private XDG config directory: add with
+// vblade's arguments, list, remove, import-vblade-conf, the refusals and their words, and `exports run`
+// and `supervise` ending an export that cannot start (no network needed: the interface does not exist).
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCtlExports : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void addListRemove();
+    void addRefusals_data();
+    void addRefusals();
+    void importVbladeConf();
+    void startWithoutSystemdSaysWhatToDo();
+    void runEndsFailedWithTheReason();
+    void superviseStopsOnSigterm();
+
+private:
+    QProcessEnvironment environment() const;
+    Run ctl(const QStringList &args, int timeoutMs = 15000) const;
+    QString image() const { return m_dir->filePath(QStringLiteral("disk.img")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCtlExports::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QFile file(image());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.resize(1 << 20);
+}
+
+QProcessEnvironment TestCtlExports::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), m_dir->filePath(QStringLiteral("state")));
+    env.insert(QStringLiteral("AOESAN_ENGINE"), QStringLiteral(AOESAN_ENGINE));
+    return env;
+}
+
+Run TestCtlExports::ctl(const QStringList &args, int timeoutMs) const
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(AOESAN_CTL), args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+void TestCtlExports::addListRemove()
+{
+    Run r = ctl({QStringLiteral("exports"), QStringLiteral("list")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("no exports")), qPrintable(r.out));
+
+    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lab"),
+        QStringLiteral("--autostart"), QStringLiteral("--config=rack 4"), QStringLiteral("-rd"), QStringLiteral("-m"),
+        QStringLiteral("02:00:00:00:b0:02"), QStringLiteral("-o"), QStringLiteral("8"), QStringLiteral("7"),
+        QStringLiteral("3"), QStringLiteral("eth1"), image()});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("added lab: e7.3 on eth1")), qPrintable(r.out));
+    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("2"),
+        QStringLiteral("eth1"), QStringLiteral("disk.img")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("does not exist (yet)")), qPrintable(r.err));
+
+    r = ctl({QStringLiteral("exports"), QStringLiteral("list")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("lab +e7\\.3 +eth1 +yes +%1").arg(image()))),
+        qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("e1.2-eth1")), qPrintable(r.out)); // the name made up for it
+
+    r = ctl({QStringLiteral("exports"), QStringLiteral("list"), QStringLiteral("--json")});
+    const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(list.size(), 2);
+    const QJsonObject lab = list.at(0).toObject();
+    QCOMPARE(lab.value(QStringLiteral("configString")).toString(), QStringLiteral("rack 4"));
+    QVERIFY(lab.value(QStringLiteral("readOnly")).toBool() && lab.value(QStringLiteral("direct")).toBool());
+    QCOMPARE(lab.value(QStringLiteral("offsetSectors")).toInt(), 8);
+    QCOMPARE(lab.value(QStringLiteral("macs")).toArray().first().toString(), QStringLiteral("02:00:00:00:b0:02"));
+    QVERIFY(list.at(1).toObject().value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/disk.img")));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("config/aoesan/exports.json"))));
+
+    r = ctl({QStringLiteral("exports"), QStringLiteral("remove"), QStringLiteral("lab")});
+    QCOMPARE(r.code, 0);
+    r = ctl({QStringLiteral("exports"), QStringLiteral("remove"), QStringLiteral("lab")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("no export is named 'lab'")), qPrintable(r.err));
+}
+
+void TestCtlExports::addRefusals_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says");
+
+    QTest::addRow("too few words") << QStringList {QStringLiteral("7"), QStringLiteral("3")} << 2
+                                   << QStringLiteral("needs at least shelf, slot, interface and file");
+    QTest::addRow("broadcast slot") << QStringList {QStringLiteral("7"), QStringLiteral("255"), QStringLiteral("eth1"),
+        QStringLiteral("/x.img")} << 2
+                                    << QStringLiteral("255 means broadcast");
+    QTest::addRow("bad name") << QStringList {QStringLiteral("--name"), QStringLiteral("a b"), QStringLiteral("7"),
+        QStringLiteral("3"), QStringLiteral("eth1"), QStringLiteral("/x.img")}
+                              << 2 << QStringLiteral("the name 'a b'");
+    QTest::addRow("unknown option") << QStringList {QStringLiteral("-q"), QStringLiteral("7"), QStringLiteral("3"),
+        QStringLiteral("eth1"), QStringLiteral("/x.img")}
+                                    << 2 << QStringLiteral("unknown option -q");
+    QTest::addRow("same address twice") << QStringList {QStringLiteral("--name"), QStringLiteral("twin"),
+        QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), QStringLiteral("/y.img")}
+                                        << 1 << QStringLiteral("already uses e7.3 on eth1");
+}
+
+void TestCtlExports::addRefusals()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("first"),
+                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), image()})
+                 .code,
+        0);
+    const Run r = ctl(QStringList {QStringLiteral("exports"), QStringLiteral("add")} + args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+}
+
+void TestCtlExports::importVbladeConf()
+{
+    const QString dir = QStringLiteral(AOESAN_SUPERVISOR_DATA "/vblade.conf.d");
+    // One name is taken already: that file is skipped, the rest come in.
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("plain"),
+                     QStringLiteral("9"), QStringLiteral("9"), QStringLiteral("eth1"), image()})
+                 .code,
+        0);
+    Run r = ctl({QStringLiteral("import-vblade-conf"), dir, QStringLiteral("--dry-run")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("3 of 14 file(s) would be imported")), qPrintable(r.out));
+    r = ctl({QStringLiteral("import-vblade-conf"), dir});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("imported manpage-example: e14.2 on ens3")), qPrintable(r.out));
+    QVERIFY2(r.err.contains(QStringLiteral("plain.conf: there is already an export named 'plain'")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("skeleton.conf: it does not set")), qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("ionice")), qPrintable(r.out));
+    r = ctl({QStringLiteral("exports"), QStringLiteral("list")});
+    for (const char *name : {"continued", "manpage-example", "quoted", "plain"})
+        QVERIFY2(r.out.contains(QLatin1String(name)), qPrintable(r.out));
+
+    r = ctl({QStringLiteral("import-vblade-conf"), m_dir->filePath(QStringLiteral("nowhere"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+}
+
+void TestCtlExports::startWithoutSystemdSaysWhatToDo()
+{
+    if (QFile::exists(QStringLiteral("/run/systemd/system")))
+        QSKIP("systemd runs here: `exports start` would really start a unit");
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lab"),
+                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), image()})
+                 .code,
+        0);
+    const Run r = ctl({QStringLiteral("exports"), QStringLiteral("start"), QStringLiteral("lab")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("aoesan-ctl exports run lab")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("aoesan-ctl supervise")), qPrintable(r.err));
+}
+
+void TestCtlExports::runEndsFailedWithTheReason()
+{
+    // An interface that exists nowhere: the engine stops before it could send anything, five times.
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lost"),
+                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("aoesan-none0"), image()})
+                 .code,
+        0);
+    const Run r = ctl({QStringLiteral("exports"), QStringLiteral("run"), QStringLiteral("lost")}, 30000);
+    QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("lost: restarting in 250 ms: no network interface named 'aoesan-none0'")),
+        qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("lost: failed: no network interface named 'aoesan-none0'")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("gave up after 5 failed starts")), qPrintable(r.out));
+
+    const Run missing = ctl({QStringLiteral("exports"), QStringLiteral("run"), QStringLiteral("nobody")});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("no export is named 'nobody'")), qPrintable(missing.err));
+}
+
+void TestCtlExports::superviseStopsOnSigterm()
+{
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lost"),
+                     QStringLiteral("--autostart"), QStringLiteral("7"), QStringLiteral("3"),
+                     QStringLiteral("aoesan-none0"), image()})
+                 .code,
+        0);
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("idle"),
+                     QStringLiteral("7"), QStringLiteral("4"), QStringLiteral("aoesan-none0"), image()})
+                 .code,
+        0);
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral(AOESAN_CTL), {QStringLiteral("supervise")});
+    QVERIFY(p.waitForStarted());
+    QString out;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += QString::fromUtf8(p.readAllStandardOutput())).contains(QStringLiteral("lost: failed")), 20000);
+    QVERIFY2(!out.contains(QStringLiteral("idle")), qPrintable(out)); // not autostart
+    QCOMPARE(p.state(), QProcess::Running); // a failed export does not end the supervisor
+    ::kill(pid_t(p.processId()), SIGTERM);
+    QVERIFY(p.waitForFinished(5000));
+    out += QString::fromUtf8(p.readAllStandardOutput());
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(out.contains(QStringLiteral("SIGTERM: stopping every export")), qPrintable(out));
+}
+
+QTEST_GUILESS_MAIN(TestCtlExports)
+#include "tst_ctl_exports.moc"
