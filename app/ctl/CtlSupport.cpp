@@ -107,7 +107,7 @@ std::unique_ptr<Session> Session::open(const char *command, const QStringList &i
         return nullptr;
     }
     // Say what to do before trying: pcap's own refusal names no fix.
-    if (const auto refused = net::checkPacketCapability("aoesan-ctl")) {
+    if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString())) {
         printError(command, refused->describe());
         return nullptr;
     }

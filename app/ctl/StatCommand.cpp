@@ -114,8 +114,6 @@ int runStat(const QStringList &args)
         if (settled || now - started >= *maxWait)
             session->finish(kExitOk);
     });
-    // A second broadcast shortly after the first covers one lost on a busy segment; repeats are harmless.
-    QTimer::singleShot(std::chrono::milliseconds(300), &service, [&service] { service.probeNow(); });
     service.start();
     poll.start();
     const int code = session->exec();

@@ -23,12 +23,14 @@ DiscoveryService::DiscoveryService(
     , m_options(options)
     , m_probeTimer(clock.createTimer(this))
     , m_livenessTimer(clock.createTimer(this))
+    , m_sweepTimer(clock.createTimer(this))
 {
     m_options.interval = std::max(m_options.interval, initiator::Duration(std::chrono::milliseconds(10)));
     m_options.downAfterIntervals = std::max(1, m_options.downAfterIntervals);
     m_options.maxIdentifiesInFlight = std::max(1, m_options.maxIdentifiesInFlight);
     connect(m_probeTimer, &initiator::Timer::timeout, this, &DiscoveryService::onProbeTimer);
     connect(m_livenessTimer, &initiator::Timer::timeout, this, &DiscoveryService::onLivenessTimer);
+    connect(m_sweepTimer, &initiator::Timer::timeout, this, &DiscoveryService::onSweepTimer);
 }
 
 DiscoveryService::~DiscoveryService() = default;
@@ -81,9 +83,17 @@ void DiscoveryService::stop()
 {
     m_running = false;
     m_probeTimer->stop();
+    m_sweepTimer->stop();
 }
 
 void DiscoveryService::probeNow()
+{
+    m_sweepsLeft = m_options.sweepRounds;
+    broadcast();
+    probePaths();
+}
+
+void DiscoveryService::broadcast()
 {
     for (const auto &t : m_transports) {
         if (!t)
@@ -91,7 +101,19 @@ void DiscoveryService::probeNow()
         if (auto sent = m_initiator.broadcastConfigQuery(t.data()); !sent)
             logger()->warn("probe on {} failed: {}", t->interfaceName(), sent.error().message);
     }
-    probePaths();
+    m_countAtBroadcast = m_records.size();
+    if (m_sweepsLeft > 0)
+        m_sweepTimer->start(m_options.sweepDelay);
+}
+
+void DiscoveryService::onSweepTimer()
+{
+    // Nothing new since the last broadcast: every answer made it, or nobody is there.
+    if (m_records.size() <= m_countAtBroadcast || m_sweepsLeft <= 0)
+        return;
+    --m_sweepsLeft;
+    logger()->debug("{} new targets since the last broadcast: asking again", m_records.size() - m_countAtBroadcast);
+    broadcast();
 }
 
 void DiscoveryService::onProbeTimer()

@@ -23,6 +23,11 @@ struct DiscoveryOptions
     int downAfterIntervals = 3; // up while it answered within this many intervals
     initiator::RetryPolicy identifyPolicy;
     int maxIdentifiesInFlight = 64; // a thousand targets answer at once; IDENTIFY them in waves
+    // A broadcast that brought new targets is repeated after sweepDelay, up to sweepRounds times in a row:
+    // a thousand answers arrive as one burst, which can overflow a capture buffer, and a repeat catches
+    // those that were dropped.
+    initiator::Duration sweepDelay = std::chrono::milliseconds(250);
+    int sweepRounds = 4;
 };
 
 class DiscoveryService : public QObject
@@ -45,6 +50,7 @@ public:
     bool isRunning() const { return m_running; }
 
     std::vector<TargetInfo> targets() const; // sorted by shelf, then slot
+    std::size_t targetCount() const { return m_records.size(); }
     std::optional<TargetInfo> target(TargetId id) const;
     // IDENTIFYs queued or in flight: a front end waits for 0 before it calls the list complete.
     int pendingIdentifies() const { return static_cast<int>(m_identifyQueue.size()) + m_identifiesInFlight; }
@@ -71,8 +77,10 @@ private:
     void identifyLater(TargetRecord &record, BackendRecord &backend);
     void pumpIdentifies();
     void onIdentified(TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply);
+    void broadcast();
     void probePaths();
     void onProbeTimer();
+    void onSweepTimer();
     void onLivenessTimer();
     void rearmLiveness();
     void publish(TargetRecord &record, bool isNew = false);
@@ -83,6 +91,9 @@ private:
     DiscoveryOptions m_options;
     initiator::Timer *m_probeTimer;
     initiator::Timer *m_livenessTimer;
+    initiator::Timer *m_sweepTimer;
+    int m_sweepsLeft = 0;
+    std::size_t m_countAtBroadcast = 0;
     std::vector<QPointer<net::Transport>> m_transports;
     std::map<TargetId, TargetRecord> m_records;
     std::deque<std::pair<TargetId, protocol::MacAddress>> m_identifyQueue;

@@ -80,6 +80,7 @@ private slots:
     void initTestCase() { qputenv("AOESAN_LOG", "off"); }
     void addedThenIdentified();
     void probesAtStartOnDemandAndEveryInterval();
+    void repeatsBroadcastWhileNewTargetsAppear();
     void downAfterThreeIntervalsUpAtNextAnswer();
     void changedWhenConfigStringChanges();
     void conflictWhenBackendsDiffer();
@@ -141,6 +142,27 @@ void TestDiscoveryService::probesAtStartOnDemandAndEveryInterval()
     lab.service.stop();
     lab.clock.advance(5s);
     QCOMPARE(broadcastsSent(lab.local), 4);
+}
+
+void TestDiscoveryService::repeatsBroadcastWhileNewTargetsAppear()
+{
+    DiscoveryOptions options;
+    options.interval = 10s;
+    DiscoveryLab lab(options);
+    lab.target.addDisk(disk(1, 1, 1000));
+    FakeTarget late(&lab.link, "tgt1", kSecondTargetMac);
+    late.addDisk(disk(2, 2, 1000));
+    late.dropNext(1); // its answer to the first broadcast is lost, as in an overflowing capture buffer
+    lab.service.start();
+    FakeClock::settle();
+    QCOMPARE(lab.added.size(), 1);
+    lab.clock.advance(250ms); // something new came, so ask again
+    QCOMPARE(broadcastsSent(lab.local), 2);
+    QCOMPARE(lab.added.size(), 2);
+    lab.clock.advance(250ms); // 2.2 was new: once more
+    QCOMPARE(broadcastsSent(lab.local), 3);
+    lab.clock.advance(2s); // nothing new since: back to the interval
+    QCOMPARE(broadcastsSent(lab.local), 3);
 }
 
 void TestDiscoveryService::downAfterThreeIntervalsUpAtNextAnswer()
