@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ProbeMode.h"
 #include "Version.h"
 #include "log/Logging.h"
 #include "target/ServeSession.h"
@@ -44,6 +45,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("aoesan-engine"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(aoesan::kVersionString));
+    // probe has its own options (-i, --interval), which the parser below does not know.
+    if (argc > 1 && std::string(argv[1]) == "probe")
+        return aoesan::engine::runProbe(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -51,14 +55,16 @@ int main(int argc, char *argv[])
         "it needs CAP_NET_RAW (membership of group 'aoesan' in an installed system, or root).\n\n"
         "Modes:\n"
         "  serve [vblade options] SHELF SLOT NETIF FILE   export FILE as AoE target eSHELF.SLOT\n"
-        "                                                (aoesan-engine serve --help for the options)"));
+        "                                                (aoesan-engine serve --help for the options)\n"
+        "  probe -i IFACE... [--interval SECS]            discover AoE targets; JSON Lines on stdout until\n"
+        "                                                stdin closes (docs/probe-events.md)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
                                       QStringLiteral("level"));
     parser.addOption(logLevel);
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve."));
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve or probe."));
     parser.process(app);
 
     aoesan::log::LogOptions logOptions{"aoesan-engine", std::nullopt, true, true};

@@ -1,0 +1,193 @@
+#include "ProbeMode.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+#include "discovery/DiscoveryService.h"
+#include "discovery/TargetJson.h"
+#include "initiator/SystemClock.h"
+#include "log/Logging.h"
+#include "net/PacketCapability.h"
+#include "net/PcapTransport.h"
+#include "platform/Privileges.h"
+
+namespace aoesan::engine {
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitFailure = 1;
+constexpr int kExitNoPermission = 3; // as `serve`: restarting will not help
+
+// One event per line, flushed at once: the reader acts on each line as it comes.
+void emitEvent(QJsonObject event)
+{
+    const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void emitTargetEvent(const char *name, const discovery::TargetInfo &target)
+{
+    QJsonObject event {{QStringLiteral("event"), QString::fromLatin1(name)},
+        {QStringLiteral("target"), discovery::targetToJson(target)}};
+    if (std::string_view(name) == "state")
+        event.insert(QStringLiteral("state"), QString::fromLatin1(discovery::stateName(target.state)));
+    emitEvent(event);
+}
+
+QString errorCode(net::TransportError::Code code)
+{
+    switch (code) {
+    case net::TransportError::Code::NoPermission:
+        return QStringLiteral("no-permission");
+    case net::TransportError::Code::NoSuchInterface:
+        return QStringLiteral("no-such-interface");
+    case net::TransportError::Code::InterfaceDown:
+        return QStringLiteral("interface-down");
+    case net::TransportError::Code::Unsupported:
+    case net::TransportError::Code::Io:
+        break;
+    }
+    return QStringLiteral("io");
+}
+
+int fail(const QString &code, const std::string &message, const std::string &fix, int exitCode)
+{
+    emitEvent({{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("code"), code},
+        {QStringLiteral("message"), QString::fromStdString(message)},
+        {QStringLiteral("fix"), QString::fromStdString(fix)}});
+    std::fprintf(stderr, "aoesan-engine probe: %s%s%s\n", message.c_str(), fix.empty() ? "" : ". ", fix.c_str());
+    return exitCode;
+}
+
+} // namespace
+
+int runProbe(const QStringList &args)
+{
+    // stdout is the event stream: logs go to stderr (and the file) only.
+    log::initLogging({"aoesan-engine", std::nullopt, true, true});
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Discover AoE targets on the given interfaces and write one JSON object per event on stdout\n"
+                       "(docs/probe-events.md) until stdin closes. On stdin, a line \"probe\" probes at once and\n"
+        "\"forget-down\" forgets the targets that are down."));
+    parser.addHelpOption();
+    const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
+        QStringLiteral("Ethernet interface to watch (repeat for several)."), QStringLiteral("IFACE"));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+        QStringLiteral("Seconds between probes (default 10); down after 3 intervals."), QStringLiteral("SECS"),
+        QStringLiteral("10"));
+    parser.addOptions({iface, interval});
+    if (!parser.parse(QStringList {QStringLiteral("aoesan-engine probe")} + args))
+        return fail(QStringLiteral("bad-arguments"), parser.errorText().toStdString(), {}, kExitUsage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    bool ok = false;
+    const double seconds = parser.value(interval).toDouble(&ok);
+    if (!ok || seconds < 0.05 || seconds > 3600)
+        return fail(QStringLiteral("bad-arguments"), "--interval needs 0.05 to 3600 seconds", {}, kExitUsage);
+    const QStringList names = parser.values(iface);
+    if (names.isEmpty())
+        return fail(QStringLiteral("bad-arguments"), "name at least one interface with -i IFACE", {}, kExitUsage);
+
+    if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString()))
+        return fail(QStringLiteral("no-permission"), refused->message, refused->fix, kExitNoPermission);
+    std::vector<std::unique_ptr<net::PcapTransport>> transports;
+    for (const QString &name : names) {
+        auto opened = net::PcapTransport::open(name.toStdString());
+        if (!opened) {
+            const auto &e = opened.error();
+            return fail(errorCode(e.code), e.message, e.fix,
+                e.code == net::TransportError::Code::NoPermission ? kExitNoPermission : kExitFailure);
+        }
+        transports.push_back(std::move(opened).value());
+    }
+    // The sockets are open: nothing later needs a privilege (the dumpcap model).
+    if (auto dropped = platform::dropAllCapabilities(); !dropped)
+        emitEvent({{QStringLiteral("event"), QStringLiteral("warning")},
+            {QStringLiteral("message"),
+                QStringLiteral("could not drop capabilities: %1").arg(QString::fromStdString(dropped.error()))}});
+
+    initiator::SystemClock clock;
+    initiator::Initiator initiator(clock);
+    discovery::DiscoveryOptions options;
+    options.interval = std::chrono::duration_cast<initiator::Duration>(std::chrono::duration<double>(seconds));
+    discovery::DiscoveryService service(initiator, clock, options);
+    QObject context;
+    using discovery::DiscoveryService;
+    using discovery::TargetInfo;
+    QObject::connect(
+        &service, &DiscoveryService::added, &context, [](const TargetInfo &t) { emitTargetEvent("added", t); });
+    QObject::connect(
+        &service, &DiscoveryService::changed, &context, [](const TargetInfo &t) { emitTargetEvent("changed", t); });
+    QObject::connect(
+        &service, &DiscoveryService::stateChanged, &context, [](const TargetInfo &t) { emitTargetEvent("state", t); });
+    QObject::connect(
+        &service, &DiscoveryService::removed, &context, [](const TargetInfo &t) { emitTargetEvent("removed", t); });
+    QObject::connect(
+        &service, &DiscoveryService::rttMeasured, &context, [](const TargetInfo &t) { emitTargetEvent("rtt", t); });
+    QObject::connect(
+        &service, &DiscoveryService::transportFailed, &context, [](const QString &name, const QString &message) {
+            emitEvent({{QStringLiteral("event"), QStringLiteral("warning")}, {QStringLiteral("interface"), name},
+                {QStringLiteral("message"), message}});
+        });
+
+    // stdin is the lifeline: when the reader goes away (EOF or error), so does the probe.
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QByteArray pending;
+    QObject::connect(&input, &QSocketNotifier::activated, &context, [&] {
+        char buffer[512];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n < 0 && (errno == EAGAIN || errno == EINTR))
+            return;
+        if (n <= 0) {
+            input.setEnabled(false);
+            QCoreApplication::exit(0);
+            return;
+        }
+        pending.append(buffer, static_cast<qsizetype>(n));
+        for (qsizetype eol = pending.indexOf('\n'); eol >= 0; eol = pending.indexOf('\n')) {
+            // Commands a reader may send, one a line; anything else is ignored.
+            const QByteArray command = pending.left(eol).trimmed();
+            if (command == "probe")
+                service.probeNow();
+            else if (command == "forget-down")
+                service.forgetDown();
+            pending.remove(0, eol + 1);
+        }
+    });
+
+    QJsonArray opened;
+    for (const auto &t : transports) {
+        service.addTransport(t.get());
+        opened.append(QJsonObject {{QStringLiteral("name"), QString::fromStdString(t->interfaceName())},
+            {QStringLiteral("mac"), QString::fromStdString(t->localMac().toString())},
+            {QStringLiteral("mtu"), t->mtu()}});
+    }
+    emitEvent({{QStringLiteral("event"), QStringLiteral("started")},
+        {QStringLiteral("pid"), static_cast<double>(QCoreApplication::applicationPid())},
+        {QStringLiteral("interfaces"), opened},
+        {QStringLiteral("intervalMs"),
+            static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(options.interval).count())}});
+    service.start();
+    const int code = QCoreApplication::exec();
+    emitEvent({{QStringLiteral("event"), QStringLiteral("stopped")},
+        {QStringLiteral("reason"), QStringLiteral("stdin closed")}});
+    return code;
+}
+
+} // namespace aoesan::engine
