@@ -1,0 +1,128 @@
+// DiscoveryService in-process in the initiator namespace of a lab, against Debian's vblade, with a 1 s
+// interval: a killed target goes down within the rule's time (3 × interval after its last answer) and is
+// up again as soon as it answers after a restart; and answers to another initiator are sniffed.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "discovery/DiscoveryService.h"
+#include "initiator/SystemClock.h"
+#include "net/PcapTransport.h"
+#include "tst_ctl_helpers.h"
+
+using namespace aoesan;
+using namespace aoesan::test;
+using namespace std::chrono_literals;
+using discovery::DiscoveryService;
+using discovery::TargetInfo;
+using discovery::TargetState;
+
+class TestDiscoveryUpDown : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup() { m_lab.reset(); }
+    void killedTargetGoesDownAndComesBack();
+    void sniffsAnswersToAnotherInitiator();
+
+private:
+    std::unique_ptr<Lab> m_lab;
+};
+
+void TestDiscoveryUpDown::init()
+{
+    AOESAN_SKIP_IF(Lab::unavailableReason());
+    AOESAN_SKIP_IF(Lab::missingTool(QStringLiteral("vblade")));
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+}
+
+void TestDiscoveryUpDown::killedTargetGoesDownAndComesBack()
+{
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), 131072 * 512);
+    QProcess *vblade = startVblade(*m_lab, 7, 3, Lab::targetInterface(), image);
+    QVERIFY(vblade);
+    QVERIFY(waitForTarget(*m_lab, 7, 3));
+
+    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+    QVERIFY2(guard.ok(), qPrintable(guard.error()));
+    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
+    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
+    const auto transport = std::move(opened).value();
+
+    initiator::SystemClock clock;
+    initiator::Initiator initiator(clock);
+    discovery::DiscoveryOptions options;
+    options.interval = 1s;
+    DiscoveryService service(initiator, clock, options);
+    QSignalSpy state(&service, &DiscoveryService::stateChanged);
+    service.addTransport(transport.get());
+    service.start();
+    QTRY_VERIFY_WITH_TIMEOUT(service.target({7, 3}) && service.target({7, 3})->identified, 3000);
+    QCOMPARE(service.target({7, 3})->state, TargetState::Up);
+    // Let it answer a re-probe or two, so "last answer" is a probe and not the first broadcast.
+    QTest::qWait(1500);
+    QCOMPARE(state.size(), 0);
+
+    QElapsedTimer sinceKill;
+    m_lab->stop(vblade);
+    sinceKill.start();
+    QTRY_VERIFY_WITH_TIMEOUT(state.size() == 1, 6000);
+    const qint64 downAfter = sinceKill.elapsed();
+    QCOMPARE(state.last().first().value<TargetInfo>().state, TargetState::Down);
+    // Its last answer came at most one interval before the kill: down 2-3 s after it, never later.
+    QVERIFY2(downAfter >= 1900 && downAfter <= 3300, qPrintable(QString::number(downAfter)));
+
+    QElapsedTimer sinceRestart;
+    QVERIFY(startVblade(*m_lab, 7, 3, Lab::targetInterface(), image));
+    sinceRestart.start();
+    QTRY_VERIFY_WITH_TIMEOUT(state.size() == 2, 5000);
+    const qint64 upAfter = sinceRestart.elapsed();
+    QCOMPARE(state.last().first().value<TargetInfo>().state, TargetState::Up);
+    // vblade announces itself at start (Ver 0): sniffed at once, without waiting for the next probe.
+    QVERIFY2(upAfter <= 1200, qPrintable(QString::number(upAfter)));
+    qInfo("down %lld ms after the kill (rule: 3 s after the last answer), up %lld ms after the restart",
+        static_cast<long long>(downAfter), static_cast<long long>(upAfter));
+}
+
+void TestDiscoveryUpDown::sniffsAnswersToAnotherInitiator()
+{
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), 131072 * 512);
+    QVERIFY(startVblade(*m_lab, 2, 1, Lab::targetInterface(), image));
+    // Another initiator on the same segment: a macvlan with its own MAC over veth-i.
+    const QString other = QStringLiteral("mv-i");
+    QVERIFY(m_lab
+                ->run(m_lab->initiatorNamespace(),
+                    {Lab::findTool(QStringLiteral("ip")), QStringLiteral("link"), QStringLiteral("add"),
+                        QStringLiteral("link"), Lab::initiatorInterface(), QStringLiteral("name"), other,
+                        QStringLiteral("address"), QStringLiteral("02:00:00:00:d0:01"), QStringLiteral("type"),
+                        QStringLiteral("macvlan"), QStringLiteral("mode"), QStringLiteral("bridge")})
+                .ok());
+    QVERIFY(m_lab->setLinkUp(m_lab->initiatorNamespace(), other, true));
+    QVERIFY(waitForTarget(*m_lab, 2, 1, other));
+
+    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+    QVERIFY2(guard.ok(), qPrintable(guard.error()));
+    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
+    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
+    const auto transport = std::move(opened).value();
+    initiator::SystemClock clock;
+    initiator::Initiator initiator(clock);
+    DiscoveryService service(initiator, clock);
+    QSignalSpy added(&service, &DiscoveryService::added);
+    service.addTransport(transport.get()); // listening only: never started, so it sends no probe
+
+    // The other initiator asks by unicast; vblade answers to its MAC, not ours.
+    const Run run = runIn(m_lab->initiatorNamespace(),
+        ctl({QStringLiteral("config"), QStringLiteral("2.1"), QStringLiteral("-i"), other}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QTRY_VERIFY_WITH_TIMEOUT(added.size() == 1, 3000);
+    QCOMPARE(added.first().first().value<TargetInfo>().id, (discovery::TargetId {2, 1}));
+    QTRY_VERIFY_WITH_TIMEOUT(service.target({2, 1})->identified, 3000); // and IDENTIFY was ours
+    QCOMPARE(service.target({2, 1})->sectors, std::uint64_t {131072});
+}
+
+QTEST_GUILESS_MAIN(TestDiscoveryUpDown)
+#include "tst_discovery_updown.moc"
