@@ -24,6 +24,9 @@ DiscoveryService::DiscoveryService(
     , m_probeTimer(clock.createTimer(this))
     , m_livenessTimer(clock.createTimer(this))
     , m_sweepTimer(clock.createTimer(this))
+    , m_pacer(new ProbePacer(
+          clock, options.probeBatch, options.probeSpacing,
+          [this](TargetId id, const initiator::Peer &peer) { probePath(id, peer); }, this))
 {
     m_options.interval = std::max(m_options.interval, initiator::Duration(std::chrono::milliseconds(10)));
     m_options.downAfterIntervals = std::max(1, m_options.downAfterIntervals);
@@ -60,6 +63,7 @@ void DiscoveryService::removeTransport(net::Transport *transport)
     if (!transport)
         return;
     disconnect(transport, nullptr, this, nullptr);
+    m_pacer->dropTransport(transport);
     m_initiator.removeTransport(transport);
     for (auto it = m_records.begin(); it != m_records.end();) {
         auto next = std::next(it);
@@ -126,9 +130,6 @@ void DiscoveryService::onProbeTimer()
 
 void DiscoveryService::probePaths()
 {
-    initiator::RetryPolicy once;
-    once.attempts = 1;
-    once.firstTimeout = m_options.interval; // never overlaps the next round's probe
     for (auto &[id, record] : m_records) {
         // A failed IDENTIFY gets another chance each round.
         for (auto &b : record.backends) {
@@ -139,32 +140,42 @@ void DiscoveryService::probePaths()
             if (!path.transport || path.probing)
                 continue;
             path.probing = true;
-            const initiator::Peer peer {path.transport.data(), path.mac, id.shelf, id.slot};
-            const TargetId key = id;
-            m_initiator.queryConfig(
-                peer, protocol::ConfigCommand::Read, {}, this,
-                [this, key, peer](initiator::Outcome<initiator::ConfigReply> reply) {
-                    auto it = m_records.find(key);
-                    if (it == m_records.end())
-                        return;
-                    PathRecord *p = it->second.path(peer.transport, peer.mac);
-                    if (!p)
-                        return;
-                    p->probing = false;
-                    if (!reply || reply->meta.attempts != 1)
-                        return;
-                    const auto rtt = std::chrono::duration_cast<Rtt>(reply->meta.rtt);
-                    p->rtt = rtt;
-                    it->second.rtt = rtt;
-                    TargetInfo snapshot = it->second.snapshot();
-                    it->second.published.rtt = snapshot.rtt;
-                    it->second.published.paths = snapshot.paths;
-                    emit rttMeasured(snapshot);
-                },
-                once);
+            m_pacer->enqueue(id, initiator::Peer {path.transport.data(), path.mac, id.shelf, id.slot});
         }
     }
     pumpIdentifies();
+}
+
+void DiscoveryService::probePath(TargetId id, const initiator::Peer &peer)
+{
+    const auto found = m_records.find(id);
+    if (found == m_records.end() || !found->second.path(peer.transport, peer.mac))
+        return; // forgotten while it waited for its turn
+    initiator::RetryPolicy once;
+    once.attempts = 1;
+    once.firstTimeout = m_options.interval; // never overlaps the next round's probe
+    m_initiator.queryConfig(
+        peer, protocol::ConfigCommand::Read, {}, this,
+        [this, id, peer](initiator::Outcome<initiator::ConfigReply> reply) {
+            auto it = m_records.find(id);
+            if (it == m_records.end())
+                return;
+            PathRecord *p = it->second.path(peer.transport, peer.mac);
+            if (!p)
+                return;
+            p->probing = false;
+            // Karn: a round trip is only measured on an answer to the first transmission.
+            if (!reply || reply->meta.attempts != 1)
+                return;
+            const auto rtt = std::chrono::duration_cast<Rtt>(reply->meta.rtt);
+            p->rtt = rtt;
+            it->second.rtt = rtt;
+            TargetInfo snapshot = it->second.snapshot();
+            it->second.published.rtt = snapshot.rtt;
+            it->second.published.paths = snapshot.paths;
+            emit rttMeasured(snapshot);
+        },
+        once);
 }
 
 void DiscoveryService::onFrame(net::Transport *transport, const QByteArray &frame)

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "discovery/ProbePacer.h"
 #include "discovery/TargetRecord.h"
 #include "initiator/Initiator.h"
 
@@ -28,6 +29,9 @@ struct DiscoveryOptions
     // those that were dropped.
     initiator::Duration sweepDelay = std::chrono::milliseconds(250);
     int sweepRounds = 4;
+    // Unicast re-probes go out probeBatch at a time, probeSpacing apart (1,000 paths: about 0.3 s).
+    int probeBatch = 32;
+    initiator::Duration probeSpacing = std::chrono::milliseconds(10);
 };
 
 class DiscoveryService : public QObject
@@ -79,6 +83,7 @@ private:
     void onIdentified(TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply);
     void broadcast();
     void probePaths();
+    void probePath(TargetId id, const initiator::Peer &peer);
     void onProbeTimer();
     void onSweepTimer();
     void onLivenessTimer();
@@ -92,6 +97,7 @@ private:
     initiator::Timer *m_probeTimer;
     initiator::Timer *m_livenessTimer;
     initiator::Timer *m_sweepTimer;
+    ProbePacer *m_pacer;
     int m_sweepsLeft = 0;
     std::size_t m_countAtBroadcast = 0;
     std::vector<QPointer<net::Transport>> m_transports;

@@ -192,6 +192,11 @@ void Initiator::read(const Peer &peer, std::uint64_t lba, std::uint64_t sectors,
                     done(Unexpected(config.error()));
                     return;
                 }
+                // The answer must have taught us the path, or asking again would loop forever.
+                if (sectorsPerFrame(config->meta.from) == 0) {
+                    done(Unexpected(Failure::of(Failure::Kind::BadReply, "the target's config reply is unusable")));
+                    return;
+                }
                 read(config->meta.from, lba, sectors, context, std::move(done), policy);
             },
             policy);
@@ -224,6 +229,11 @@ void Initiator::write(const Peer &peer, std::uint64_t lba, const QByteArray &dat
             [this, lba, data, context, policy, done = std::move(done)](Outcome<ConfigReply> config) mutable {
                 if (!config) {
                     done(Unexpected(config.error()));
+                    return;
+                }
+                // The answer must have taught us the path, or asking again would loop forever.
+                if (sectorsPerFrame(config->meta.from) == 0) {
+                    done(Unexpected(Failure::of(Failure::Kind::BadReply, "the target's config reply is unusable")));
                     return;
                 }
                 write(config->meta.from, lba, data, context, std::move(done), policy);

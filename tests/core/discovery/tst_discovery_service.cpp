@@ -62,6 +62,14 @@ FakeDisk disk(std::uint16_t shelf, std::uint8_t slot, std::uint64_t sectors, std
     return d;
 }
 
+int unicastQueriesSent(const net::MemoryTransport &t)
+{
+    int n = 0;
+    for (const auto &f : t.sent())
+        n += !f.startsWith(QByteArray(6, '\xff')) && static_cast<std::uint8_t>(f[19]) == 1 ? 1 : 0;
+    return n;
+}
+
 int broadcastsSent(const net::MemoryTransport &t)
 {
     int n = 0;
@@ -81,6 +89,7 @@ private slots:
     void addedThenIdentified();
     void probesAtStartOnDemandAndEveryInterval();
     void repeatsBroadcastWhileNewTargetsAppear();
+    void unicastProbesArePaced();
     void downAfterThreeIntervalsUpAtNextAnswer();
     void changedWhenConfigStringChanges();
     void conflictWhenBackendsDiffer();
@@ -163,6 +172,26 @@ void TestDiscoveryService::repeatsBroadcastWhileNewTargetsAppear()
     QCOMPARE(broadcastsSent(lab.local), 3);
     lab.clock.advance(2s); // nothing new since: back to the interval
     QCOMPARE(broadcastsSent(lab.local), 3);
+}
+
+void TestDiscoveryService::unicastProbesArePaced()
+{
+    DiscoveryLab lab; // 1 s interval, 32 probes every 10 ms
+    for (int i = 0; i < 100; ++i)
+        lab.target.addDisk(disk(static_cast<std::uint16_t>(i), 1, 1000));
+    lab.service.start();
+    lab.clock.advance(999ms);
+    QCOMPARE(lab.service.targetCount(), std::size_t {100});
+    const int before = unicastQueriesSent(lab.local);
+    lab.clock.advance(1ms); // the round at t = 1 s
+    QCOMPARE(unicastQueriesSent(lab.local) - before, 32);
+    lab.clock.advance(10ms);
+    QCOMPARE(unicastQueriesSent(lab.local) - before, 64);
+    lab.clock.advance(20ms);
+    QCOMPARE(unicastQueriesSent(lab.local) - before, 100);
+    // Every path answered, so nothing is down after many rounds.
+    lab.clock.advance(10s);
+    QCOMPARE(lab.state.size(), 0);
 }
 
 void TestDiscoveryService::downAfterThreeIntervalsUpAtNextAnswer()
