@@ -12,7 +12,7 @@ namespace aoesan::log {
 
 struct LogOptions
 {
-    std::string program;              // names the file: <state dir>/aoesan/<program>.log
+    std::string program; // names the file: <state dir>/aoesan/<program>.log
     std::optional<std::string> level; // "trace".."off"; else $AOESAN_LOG; else "info"
     bool toFile = true;
     bool consoleToStderr = true; // programs whose stdout is a data stream keep it clean
@@ -20,8 +20,8 @@ struct LogOptions
 
 struct LogSetup
 {
-    std::string filePath;   // empty when file logging is off or could not be opened
-    std::string fileError;  // why the file could not be used
+    std::string filePath; // empty when file logging is off or could not be opened
+    std::string fileError; // why the file could not be used
     spdlog::level::level_enum level = spdlog::level::info;
 };
 

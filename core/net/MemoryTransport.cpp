@@ -13,7 +13,8 @@ void MemoryLink::attach(MemoryTransport *transport)
 
 void MemoryLink::detach(MemoryTransport *transport)
 {
-    std::erase_if(m_transports, [transport](const QPointer<MemoryTransport> &t) { return t == transport || t.isNull(); });
+    std::erase_if(
+        m_transports, [transport](const QPointer<MemoryTransport> &t) { return t == transport || t.isNull(); });
 }
 
 void MemoryLink::carry(const MemoryTransport *sender, const QByteArray &frame)
@@ -33,9 +34,12 @@ void MemoryLink::carry(const MemoryTransport *sender, const QByteArray &frame)
     }
 }
 
-MemoryTransport::MemoryTransport(MemoryLink *link, std::string name, protocol::MacAddress mac, int mtu,
-                                 QObject *parent)
-    : Transport(parent), m_link(link), m_name(std::move(name)), m_mac(mac), m_mtu(mtu)
+MemoryTransport::MemoryTransport(MemoryLink *link, std::string name, protocol::MacAddress mac, int mtu, QObject *parent)
+    : Transport(parent)
+    , m_link(link)
+    , m_name(std::move(name))
+    , m_mac(mac)
+    , m_mtu(mtu)
 {
     if (m_link)
         m_link->attach(this);
@@ -61,11 +65,10 @@ bool MemoryTransport::accepts(const QByteArray &frame) const
 Result<bool, TransportError> MemoryTransport::send(std::span<const std::uint8_t> frame)
 {
     if (!m_linkUp)
-        return Unexpected(TransportError{TransportError::Code::InterfaceDown, "interface " + m_name + " is down", {}});
+        return Unexpected(TransportError {TransportError::Code::InterfaceDown, "interface " + m_name + " is down", {}});
     if (static_cast<int>(frame.size()) > m_mtu + 14)
-        return Unexpected(TransportError{TransportError::Code::Io,
-                                         "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_name,
-                                         {}});
+        return Unexpected(TransportError {TransportError::Code::Io,
+            "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_name, {}});
     const QByteArray bytes(reinterpret_cast<const char *>(frame.data()), static_cast<qsizetype>(frame.size()));
     m_sent.append(bytes);
     if (m_link)

@@ -41,8 +41,8 @@ class MemoryTransport : public Transport
     Q_OBJECT
 
 public:
-    MemoryTransport(MemoryLink *link, std::string name, protocol::MacAddress mac, int mtu = 1500,
-                    QObject *parent = nullptr);
+    MemoryTransport(
+        MemoryLink *link, std::string name, protocol::MacAddress mac, int mtu = 1500, QObject *parent = nullptr);
     ~MemoryTransport() override;
 
     std::string interfaceName() const override { return m_name; }

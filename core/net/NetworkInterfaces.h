@@ -16,7 +16,7 @@ struct InterfaceInfo
     protocol::MacAddress mac;
     int index = 0;
     int mtu = 0;
-    bool up = false;      // administratively up (IFF_UP)
+    bool up = false; // administratively up (IFF_UP)
     bool carrier = false; // link detected
     std::string operState; // "up", "down", "unknown", ... as the kernel says
 
@@ -29,6 +29,7 @@ struct InterfaceInfo
 Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string &sysfsNet = "/sys/class/net");
 
 // One interface by name, whatever its type; an error names what is wrong.
-Result<InterfaceInfo, std::string> findInterface(const std::string &name, const std::string &sysfsNet = "/sys/class/net");
+Result<InterfaceInfo, std::string> findInterface(
+    const std::string &name, const std::string &sysfsNet = "/sys/class/net");
 
 } // namespace aoesan::net

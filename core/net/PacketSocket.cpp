@@ -1,17 +1,17 @@
 #include "net/PacketSocket.h"
 
+#include <arpa/inet.h>
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <poll.h>
+#include <unistd.h>
 #include <vector>
 
-#include <arpa/inet.h>
 #include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
-#include <poll.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include "net/PacketCapability.h"
 #include "protocol/Constants.h"
@@ -27,44 +27,43 @@ std::vector<sock_filter> requestFilter(std::uint16_t shelf, std::uint8_t slot)
     const auto k = [](std::uint32_t v) { return v; };
     return {
         /* 0 */ BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 12),
-        /* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(protocol::kEtherType), 0, 9),       // else drop
+        /* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(protocol::kEtherType), 0, 9), // else drop
         /* 2 */ BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 14),
         /* 3 */ BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, k(protocol::flags::Response), 7, 0), // a reply: drop
         /* 4 */ BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 16),
         /* 5 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(shelf), 1, 0),
-        /* 6 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(protocol::kBroadcastMajor), 0, 4),  // else drop
+        /* 6 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(protocol::kBroadcastMajor), 0, 4), // else drop
         /* 7 */ BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 18),
         /* 8 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(slot), 1, 0),
-        /* 9 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(protocol::kBroadcastMinor), 0, 1),  // else drop
+        /* 9 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, k(protocol::kBroadcastMinor), 0, 1), // else drop
         /* 10 */ BPF_STMT(BPF_RET | BPF_K, 0x40000), // accept the whole frame
-        /* 11 */ BPF_STMT(BPF_RET | BPF_K, 0),       // drop
+        /* 11 */ BPF_STMT(BPF_RET | BPF_K, 0), // drop
     };
 }
 
 TransportError socketError(const std::string &interface, int err, const std::string &what)
 {
     if (err == EPERM || err == EACCES)
-        return {TransportError::Code::NoPermission,
-                "no permission to open a raw packet socket on " + interface, packetPermissionFix()};
+        return {TransportError::Code::NoPermission, "no permission to open a raw packet socket on " + interface,
+            packetPermissionFix()};
     if (err == ENODEV || err == ENXIO)
         return {TransportError::Code::NoSuchInterface, "no network interface named '" + interface + "'",
-                "See `ip link` for the interfaces of this machine."};
+            "See `ip link` for the interfaces of this machine."};
     if (err == ENETDOWN)
         return {TransportError::Code::InterfaceDown, "interface " + interface + " is down",
-                "Bring it up: sudo ip link set " + interface + " up"};
+            "Bring it up: sudo ip link set " + interface + " up"};
     return {TransportError::Code::Io, what + " on " + interface + ": " + std::strerror(err), {}};
 }
 
 } // namespace
 
-Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(const std::string &interface,
-                                                                          std::uint16_t shelf, std::uint8_t slot,
-                                                                          std::size_t socketBufferBytes)
+Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(
+    const std::string &interface, std::uint16_t shelf, std::uint8_t slot, std::size_t socketBufferBytes)
 {
     auto info = findInterface(interface);
     if (!info)
-        return Unexpected(TransportError{TransportError::Code::NoSuchInterface, info.error(),
-                                         "See `ip link` for the interfaces of this machine."});
+        return Unexpected(TransportError {
+            TransportError::Code::NoSuchInterface, info.error(), "See `ip link` for the interfaces of this machine."});
     if (!info->up)
         return Unexpected(socketError(interface, ENETDOWN, {}));
 
@@ -78,7 +77,7 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(const s
     };
 
     auto filter = requestFilter(shelf, slot);
-    sock_fprog program{static_cast<unsigned short>(filter.size()), filter.data()};
+    sock_fprog program {static_cast<unsigned short>(filter.size()), filter.data()};
     if (::setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) != 0)
         return fail("cannot attach the packet filter");
     // Our own replies must never come back to us (they would on lo); PACKET_IGNORE_OUTGOING is Linux 4.20+,
@@ -92,7 +91,7 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(const s
     if (::setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &bytes, sizeof bytes) != 0)
         ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &bytes, sizeof bytes);
 
-    sockaddr_ll address{};
+    sockaddr_ll address {};
     address.sll_family = AF_PACKET;
     address.sll_protocol = htons(protocol::kEtherType);
     address.sll_ifindex = info->index;
@@ -101,7 +100,10 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(const s
     return std::unique_ptr<PacketSocket>(new PacketSocket(fd, std::move(info).value()));
 }
 
-PacketSocket::PacketSocket(int fd, InterfaceInfo info) : m_fd(fd), m_info(std::move(info)) {}
+PacketSocket::PacketSocket(int fd, InterfaceInfo info)
+    : m_fd(fd)
+    , m_info(std::move(info))
+{ }
 
 PacketSocket::~PacketSocket()
 {
@@ -112,8 +114,8 @@ int PacketSocket::receive(std::span<PacketBuffer> buffers)
 {
     constexpr std::size_t kMaxBatch = 64;
     const std::size_t n = std::min(buffers.size(), kMaxBatch);
-    std::array<mmsghdr, kMaxBatch> messages{};
-    std::array<iovec, kMaxBatch> vectors{};
+    std::array<mmsghdr, kMaxBatch> messages {};
+    std::array<iovec, kMaxBatch> vectors {};
     for (std::size_t i = 0; i < n; ++i) {
         vectors[i] = {buffers[i].data, buffers[i].capacity};
         messages[i].msg_hdr.msg_iov = &vectors[i];
@@ -140,8 +142,8 @@ int PacketSocket::send(std::span<const PacketBuffer> buffers)
     while (static_cast<std::size_t>(sent) < buffers.size()) {
         const auto rest = buffers.subspan(static_cast<std::size_t>(sent));
         const std::size_t n = std::min(rest.size(), kMaxBatch);
-        std::array<mmsghdr, kMaxBatch> messages{};
-        std::array<iovec, kMaxBatch> vectors{};
+        std::array<mmsghdr, kMaxBatch> messages {};
+        std::array<iovec, kMaxBatch> vectors {};
         for (std::size_t i = 0; i < n; ++i) {
             vectors[i] = {rest[i].data, rest[i].length};
             messages[i].msg_hdr.msg_iov = &vectors[i];
@@ -153,7 +155,7 @@ int PacketSocket::send(std::span<const PacketBuffer> buffers)
                 continue;
             if (errno == ENOBUFS || errno == EAGAIN) {
                 // The transmit queue is full: wait for room rather than drop a reply the initiator waits for.
-                pollfd p{m_fd, POLLOUT, 0};
+                pollfd p {m_fd, POLLOUT, 0};
                 ::poll(&p, 1, 10);
                 continue;
             }
@@ -166,7 +168,7 @@ int PacketSocket::send(std::span<const PacketBuffer> buffers)
 
 bool PacketSocket::send(std::span<const std::uint8_t> frame)
 {
-    const PacketBuffer buffer{const_cast<std::uint8_t *>(frame.data()), frame.size(), frame.size()};
+    const PacketBuffer buffer {const_cast<std::uint8_t *>(frame.data()), frame.size(), frame.size()};
     return send(std::span(&buffer, 1)) == 1;
 }
 

@@ -28,9 +28,8 @@ public:
     // Opens a socket on `interface` that sees only requests for shelf.slot (either may be the
     // broadcast value). socketBufferBytes sizes SO_RCVBUF/SO_SNDBUF (jumbo frames need more than
     // the default, as vblade's README says).
-    static Result<std::unique_ptr<PacketSocket>, TransportError> open(const std::string &interface,
-                                                                       std::uint16_t shelf, std::uint8_t slot,
-                                                                       std::size_t socketBufferBytes);
+    static Result<std::unique_ptr<PacketSocket>, TransportError> open(
+        const std::string &interface, std::uint16_t shelf, std::uint8_t slot, std::size_t socketBufferBytes);
     ~PacketSocket();
     PacketSocket(const PacketSocket &) = delete;
     PacketSocket &operator=(const PacketSocket &) = delete;

@@ -48,7 +48,10 @@ Result<std::unique_ptr<PcapWriter>, std::string> PcapWriter::create(const std::s
     return std::unique_ptr<PcapWriter>(new PcapWriter(handle, dumper));
 }
 
-PcapWriter::PcapWriter(pcap *handle, pcap_dumper *dumper) : m_handle(handle), m_dumper(dumper) {}
+PcapWriter::PcapWriter(pcap *handle, pcap_dumper *dumper)
+    : m_handle(handle)
+    , m_dumper(dumper)
+{ }
 
 PcapWriter::~PcapWriter()
 {
@@ -58,7 +61,7 @@ PcapWriter::~PcapWriter()
 
 void PcapWriter::write(std::span<const std::uint8_t> frame, std::chrono::microseconds timestamp)
 {
-    pcap_pkthdr header{};
+    pcap_pkthdr header {};
     header.ts.tv_sec = static_cast<time_t>(timestamp.count() / 1000000);
     header.ts.tv_usec = static_cast<suseconds_t>(timestamp.count() % 1000000);
     header.caplen = static_cast<bpf_u_int32>(frame.size());
@@ -69,7 +72,7 @@ void PcapWriter::write(std::span<const std::uint8_t> frame, std::chrono::microse
 void PcapWriter::write(const QByteArray &frame, std::chrono::microseconds timestamp)
 {
     write(std::span(reinterpret_cast<const std::uint8_t *>(frame.constData()), static_cast<std::size_t>(frame.size())),
-          timestamp);
+        timestamp);
 }
 
 void PcapWriter::flush()

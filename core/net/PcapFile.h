@@ -20,7 +20,7 @@ namespace aoesan::net {
 
 struct CapturedFrame
 {
-    std::chrono::microseconds timestamp{0};
+    std::chrono::microseconds timestamp {0};
     QByteArray bytes; // the frame as captured, from the destination MAC on
     std::uint32_t originalLength = 0; // length on the wire (bytes may be shorter if snapped)
 };

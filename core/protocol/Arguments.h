@@ -47,8 +47,8 @@ struct ConfigArg
     std::uint16_t firmwareVersion = 0;
     std::uint8_t sectorCount = 0; // most sectors per ATA command; 0 means 2 (old servers)
     std::uint8_t aoeVersion = kVersion; // high nibble of byte 5; requests may leave it 0
-    std::uint8_t ccmd = 0;              // a ConfigCommand value
-    std::string configString;           // raw bytes, at most 1024
+    std::uint8_t ccmd = 0; // a ConfigCommand value
+    std::string configString; // raw bytes, at most 1024
 
     ConfigCommand command() const { return static_cast<ConfigCommand>(ccmd); }
     std::uint8_t effectiveSectorCount() const { return sectorCount == 0 ? 2 : sectorCount; }
@@ -66,7 +66,7 @@ struct MacMaskDirective
 
 struct MacMaskArg
 {
-    std::uint8_t mcmd = 0;   // a MacMaskCommand value
+    std::uint8_t mcmd = 0; // a MacMaskCommand value
     std::uint8_t merror = 0; // a MacMaskError value
     // Directives that follow; in an error reply, the index of the failing directive (and none follow).
     std::uint8_t dirCount = 0;

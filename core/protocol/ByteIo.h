@@ -19,13 +19,13 @@ inline std::uint16_t readU16(Bytes b, std::size_t at)
 
 inline std::uint32_t readU32(Bytes b, std::size_t at)
 {
-    return (std::uint32_t{b[at]} << 24U) | (std::uint32_t{b[at + 1]} << 16U) | (std::uint32_t{b[at + 2]} << 8U)
-        | std::uint32_t{b[at + 3]};
+    return (std::uint32_t {b[at]} << 24U) | (std::uint32_t {b[at + 1]} << 16U) | (std::uint32_t {b[at + 2]} << 8U)
+        | std::uint32_t {b[at + 3]};
 }
 
 inline MacAddress readMac(Bytes b, std::size_t at)
 {
-    MacAddress::Bytes mac{};
+    MacAddress::Bytes mac {};
     for (std::size_t i = 0; i < mac.size(); ++i)
         mac[i] = b[at + i];
     return MacAddress(mac);

@@ -9,7 +9,7 @@ namespace aoesan::protocol {
 inline constexpr std::uint16_t kEtherType = 0x88A2;
 inline constexpr std::uint8_t kVersion = 1;
 inline constexpr std::size_t kEthernetHeaderSize = 14;
-inline constexpr std::size_t kAoeHeaderSize = 10;                                   // Ver/Flags .. Tag
+inline constexpr std::size_t kAoeHeaderSize = 10; // Ver/Flags .. Tag
 inline constexpr std::size_t kCommonHeaderSize = kEthernetHeaderSize + kAoeHeaderSize; // 24
 inline constexpr std::size_t kAtaHeaderSize = 12;
 inline constexpr std::size_t kConfigHeaderSize = 8;

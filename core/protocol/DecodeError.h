@@ -12,17 +12,17 @@ namespace aoesan::protocol {
 enum class DecodeErrc : std::uint8_t {
     TruncatedEthernetHeader, // under 14 bytes
     WrongEtherType,
-    TruncatedAoeHeader,      // under 24 bytes
-    UnsupportedVersion,      // Ver nibble is not 1
+    TruncatedAoeHeader, // under 24 bytes
+    UnsupportedVersion, // Ver nibble is not 1
     TruncatedAtaHeader,
     TruncatedConfigHeader,
-    ConfigStringTooLong,     // length field over 1024
+    ConfigStringTooLong, // length field over 1024
     ConfigStringBeyondFrame, // length field past the end of the frame
     TruncatedMacMaskHeader,
     DirectiveCountBeyondFrame,
     TruncatedReserveHeader,
     MacCountBeyondFrame,
-    TruncatedIdentify,       // IDENTIFY data under 512 bytes
+    TruncatedIdentify, // IDENTIFY data under 512 bytes
 };
 
 struct DecodeError
@@ -37,7 +37,6 @@ struct DecodeError
 
 const char *errcName(DecodeErrc code);
 
-template <typename T>
-using Decoded = Result<T, DecodeError>;
+template<typename T> using Decoded = Result<T, DecodeError>;
 
 } // namespace aoesan::protocol

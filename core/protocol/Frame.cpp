@@ -12,14 +12,14 @@ Decoded<Argument> decodeAta(Bytes frame)
 {
     constexpr std::size_t at = kCommonHeaderSize;
     if (frame.size() < at + kAtaHeaderSize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedAtaHeader, frame.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedAtaHeader, frame.size()});
     AtaArg a;
     a.aflags = frame[at];
     a.errFeature = frame[at + 1];
     a.sectorCount = frame[at + 2];
     a.cmdStatus = frame[at + 3];
     for (std::size_t i = 0; i < 6; ++i)
-        a.lba |= std::uint64_t{frame[at + 4 + i]} << (8U * i); // LBA bytes are little-endian
+        a.lba |= std::uint64_t {frame[at + 4 + i]} << (8U * i); // LBA bytes are little-endian
     a.data = frame.subspan(at + kAtaHeaderSize);
     return Argument(a);
 }
@@ -28,7 +28,7 @@ Decoded<Argument> decodeConfig(Bytes frame)
 {
     constexpr std::size_t at = kCommonHeaderSize;
     if (frame.size() < at + kConfigHeaderSize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedConfigHeader, frame.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedConfigHeader, frame.size()});
     ConfigArg c;
     c.bufferCount = readU16(frame, at);
     c.firmwareVersion = readU16(frame, at + 2);
@@ -37,10 +37,10 @@ Decoded<Argument> decodeConfig(Bytes frame)
     c.ccmd = frame[at + 5] & 0x0FU;
     const std::size_t length = readU16(frame, at + 6);
     if (length > kMaxConfigStringLength)
-        return Unexpected(DecodeError{DecodeErrc::ConfigStringTooLong, at + 6, length});
+        return Unexpected(DecodeError {DecodeErrc::ConfigStringTooLong, at + 6, length});
     const std::size_t stringAt = at + kConfigHeaderSize;
     if (frame.size() - stringAt < length)
-        return Unexpected(DecodeError{DecodeErrc::ConfigStringBeyondFrame, at + 6, length});
+        return Unexpected(DecodeError {DecodeErrc::ConfigStringBeyondFrame, at + 6, length});
     c.configString.assign(reinterpret_cast<const char *>(frame.data() + stringAt), length);
     return Argument(std::move(c));
 }
@@ -49,7 +49,7 @@ Decoded<Argument> decodeMacMask(Bytes frame, bool response)
 {
     constexpr std::size_t at = kCommonHeaderSize;
     if (frame.size() < at + kMacMaskHeaderSize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedMacMaskHeader, frame.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedMacMaskHeader, frame.size()});
     MacMaskArg m;
     m.mcmd = frame[at + 1];
     m.merror = frame[at + 2];
@@ -59,7 +59,7 @@ Decoded<Argument> decodeMacMask(Bytes frame, bool response)
         return Argument(std::move(m));
     const std::size_t first = at + kMacMaskHeaderSize;
     if ((frame.size() - first) / kMacMaskDirectiveSize < m.dirCount)
-        return Unexpected(DecodeError{DecodeErrc::DirectiveCountBeyondFrame, at + 3, m.dirCount});
+        return Unexpected(DecodeError {DecodeErrc::DirectiveCountBeyondFrame, at + 3, m.dirCount});
     m.directives.reserve(m.dirCount);
     for (std::size_t i = 0; i < m.dirCount; ++i) {
         const std::size_t d = first + i * kMacMaskDirectiveSize;
@@ -72,13 +72,13 @@ Decoded<Argument> decodeReserve(Bytes frame)
 {
     constexpr std::size_t at = kCommonHeaderSize;
     if (frame.size() < at + kReserveHeaderSize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedReserveHeader, frame.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedReserveHeader, frame.size()});
     ReserveArg r;
     r.rcmd = frame[at];
     const std::size_t count = frame[at + 1];
     const std::size_t first = at + kReserveHeaderSize;
     if ((frame.size() - first) / 6 < count)
-        return Unexpected(DecodeError{DecodeErrc::MacCountBeyondFrame, at + 1, count});
+        return Unexpected(DecodeError {DecodeErrc::MacCountBeyondFrame, at + 1, count});
     r.macs.reserve(count);
     for (std::size_t i = 0; i < count; ++i)
         r.macs.push_back(readMac(frame, first + i * 6));
@@ -93,7 +93,7 @@ struct ArgumentEncoder
     Result<bool, EncodeError> operator()(const AtaArg &a) const
     {
         if (command != static_cast<std::uint8_t>(Command::Ata))
-            return Unexpected(EncodeError{EncodeErrc::ArgumentMismatch});
+            return Unexpected(EncodeError {EncodeErrc::ArgumentMismatch});
         putU8(out, a.aflags);
         putU8(out, a.errFeature);
         putU8(out, a.sectorCount);
@@ -107,9 +107,9 @@ struct ArgumentEncoder
     Result<bool, EncodeError> operator()(const ConfigArg &c) const
     {
         if (command != static_cast<std::uint8_t>(Command::QueryConfig))
-            return Unexpected(EncodeError{EncodeErrc::ArgumentMismatch});
+            return Unexpected(EncodeError {EncodeErrc::ArgumentMismatch});
         if (c.configString.size() > kMaxConfigStringLength)
-            return Unexpected(EncodeError{EncodeErrc::ConfigStringTooLong});
+            return Unexpected(EncodeError {EncodeErrc::ConfigStringTooLong});
         putU16(out, c.bufferCount);
         putU16(out, c.firmwareVersion);
         putU8(out, c.sectorCount);
@@ -121,9 +121,9 @@ struct ArgumentEncoder
     Result<bool, EncodeError> operator()(const MacMaskArg &m) const
     {
         if (command != static_cast<std::uint8_t>(Command::MacMask))
-            return Unexpected(EncodeError{EncodeErrc::ArgumentMismatch});
+            return Unexpected(EncodeError {EncodeErrc::ArgumentMismatch});
         if (m.directives.size() > 255)
-            return Unexpected(EncodeError{EncodeErrc::TooManyDirectives});
+            return Unexpected(EncodeError {EncodeErrc::TooManyDirectives});
         putU8(out, 0);
         putU8(out, m.mcmd);
         putU8(out, m.merror);
@@ -138,9 +138,9 @@ struct ArgumentEncoder
     Result<bool, EncodeError> operator()(const ReserveArg &r) const
     {
         if (command != static_cast<std::uint8_t>(Command::Reserve))
-            return Unexpected(EncodeError{EncodeErrc::ArgumentMismatch});
+            return Unexpected(EncodeError {EncodeErrc::ArgumentMismatch});
         if (r.macs.size() > 255)
-            return Unexpected(EncodeError{EncodeErrc::TooManyMacs});
+            return Unexpected(EncodeError {EncodeErrc::TooManyMacs});
         putU8(out, r.rcmd);
         putU8(out, static_cast<std::uint8_t>(r.macs.size()));
         for (const auto &mac : r.macs)
@@ -190,18 +190,18 @@ Decoded<Frame> decodeFrame(std::span<const std::uint8_t> frame, DecodeOptions op
         case Command::KeyedReserve:
             break;
         }
-        return Argument(RawArg{frame.subspan(kCommonHeaderSize)});
+        return Argument(RawArg {frame.subspan(kCommonHeaderSize)});
     }();
     if (!arg)
         return Unexpected(arg.error());
-    return Frame{header.value(), std::move(arg).value()};
+    return Frame {header.value(), std::move(arg).value()};
 }
 
 Result<std::size_t, EncodeError> encodeFrameInto(const Frame &frame, std::vector<std::uint8_t> &out)
 {
     out.clear();
     encodeHeader(frame.header, out);
-    auto written = std::visit(ArgumentEncoder{out, frame.header.command}, frame.arg);
+    auto written = std::visit(ArgumentEncoder {out, frame.header.command}, frame.arg);
     if (!written)
         return Unexpected(written.error());
     if (out.size() < kMinimumFrameSize)

@@ -20,19 +20,15 @@ struct Frame
     Header header;
     Argument arg;
 
-    template <typename T>
-    const T *as() const
-    {
-        return std::get_if<T>(&arg);
-    }
+    template<typename T> const T *as() const { return std::get_if<T>(&arg); }
     bool operator==(const Frame &) const = default;
 };
 
 enum class EncodeErrc : std::uint8_t {
     ConfigStringTooLong, // over 1024 bytes
-    TooManyDirectives,   // over 255
-    TooManyMacs,         // over 255
-    ArgumentMismatch,    // the argument type does not belong to header.command
+    TooManyDirectives, // over 255
+    TooManyMacs, // over 255
+    ArgumentMismatch, // the argument type does not belong to header.command
 };
 
 struct EncodeError

@@ -9,12 +9,12 @@ using namespace detail;
 Decoded<Header> decodeHeader(std::span<const std::uint8_t> frame, DecodeOptions options)
 {
     if (frame.size() < kEthernetHeaderSize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedEthernetHeader, frame.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedEthernetHeader, frame.size()});
     const std::uint16_t etherType = readU16(frame, 12);
     if (etherType != kEtherType)
-        return Unexpected(DecodeError{DecodeErrc::WrongEtherType, 12, etherType});
+        return Unexpected(DecodeError {DecodeErrc::WrongEtherType, 12, etherType});
     if (frame.size() < kCommonHeaderSize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedAoeHeader, frame.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedAoeHeader, frame.size()});
 
     Header h;
     h.destination = readMac(frame, 0);
@@ -22,7 +22,7 @@ Decoded<Header> decodeHeader(std::span<const std::uint8_t> frame, DecodeOptions 
     const std::uint8_t verFlags = frame[14];
     h.version = static_cast<std::uint8_t>(verFlags >> 4U);
     if (options.requireVersion1 && h.version != kVersion)
-        return Unexpected(DecodeError{DecodeErrc::UnsupportedVersion, 14, h.version});
+        return Unexpected(DecodeError {DecodeErrc::UnsupportedVersion, 14, h.version});
     h.response = (verFlags & flags::Response) != 0;
     h.error = (verFlags & flags::Error) != 0;
     h.reservedFlags = verFlags & flags::ReservedMask;
@@ -39,8 +39,9 @@ void encodeHeader(const Header &h, std::vector<std::uint8_t> &out)
     putMac(out, h.destination);
     putMac(out, h.source);
     putU16(out, kEtherType);
-    putU8(out, static_cast<std::uint8_t>((h.version << 4U) | (h.response ? flags::Response : 0U)
-                                         | (h.error ? flags::Error : 0U) | (h.reservedFlags & flags::ReservedMask)));
+    putU8(out,
+        static_cast<std::uint8_t>((h.version << 4U) | (h.response ? flags::Response : 0U)
+            | (h.error ? flags::Error : 0U) | (h.reservedFlags & flags::ReservedMask)));
     putU8(out, h.errorCode);
     putU16(out, h.major);
     putU8(out, h.minor);

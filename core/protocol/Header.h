@@ -19,7 +19,7 @@ struct Header
     bool response = false;
     bool error = false;
     std::uint8_t reservedFlags = 0; // flag bits 1-0; must be 0 when sending, kept for fidelity
-    std::uint8_t errorCode = 0;     // an AoeError value, meaningful when `error` is set
+    std::uint8_t errorCode = 0; // an AoeError value, meaningful when `error` is set
     std::uint16_t major = 0;
     std::uint8_t minor = 0;
     std::uint8_t command = 0; // a Command value; unknown values are kept as they are

@@ -41,7 +41,7 @@ std::uint16_t identifyWord(std::span<const std::uint8_t> block, std::size_t word
 IdentifyBlock buildIdentify(const IdentifyInfo &info)
 {
     using namespace identify_word;
-    IdentifyBlock b{};
+    IdentifyBlock b {};
     putString(b, Serial, 20, info.serial);
     putString(b, Firmware, 8, info.firmware);
     putString(b, Model, 40, info.model);
@@ -52,8 +52,8 @@ IdentifyBlock buildIdentify(const IdentifyInfo &info)
     putWord(b, Lba28Count, static_cast<std::uint16_t>(lba28));
     putWord(b, Lba28Count + 1, static_cast<std::uint16_t>(lba28 >> 16U));
     putWord(b, CommandSet1, info.smart ? 0x0001 : 0x0000);
-    const auto features = static_cast<std::uint16_t>(0x4000 | (info.flush ? 0x1000 : 0) | (info.flushExt ? 0x2000 : 0)
-                                                     | (info.lba48 ? 0x0400 : 0));
+    const auto features = static_cast<std::uint16_t>(
+        0x4000 | (info.flush ? 0x1000 : 0) | (info.flushExt ? 0x2000 : 0) | (info.lba48 ? 0x0400 : 0));
     putWord(b, CommandSet2, features);
     putWord(b, 84, 0x4000);
     putWord(b, CommandSetEnabled2, static_cast<std::uint16_t>(features & ~0x4000U));
@@ -68,14 +68,14 @@ Decoded<IdentifyInfo> parseIdentify(std::span<const std::uint8_t> block)
 {
     using namespace identify_word;
     if (block.size() < kIdentifySize)
-        return Unexpected(DecodeError{DecodeErrc::TruncatedIdentify, block.size()});
+        return Unexpected(DecodeError {DecodeErrc::TruncatedIdentify, block.size()});
     IdentifyInfo info;
     info.serial = readString(block, Serial, 20);
     info.firmware = readString(block, Firmware, 8);
     info.model = readString(block, Model, 40);
-    info.lba28Sectors = identifyWord(block, Lba28Count) | (std::uint32_t{identifyWord(block, Lba28Count + 1)} << 16U);
+    info.lba28Sectors = identifyWord(block, Lba28Count) | (std::uint32_t {identifyWord(block, Lba28Count + 1)} << 16U);
     for (std::size_t i = 0; i < 4; ++i)
-        info.lba48Sectors |= std::uint64_t{identifyWord(block, Lba48Count + i)} << (16U * i);
+        info.lba48Sectors |= std::uint64_t {identifyWord(block, Lba48Count + i)} << (16U * i);
     const std::uint16_t w83 = identifyWord(block, CommandSet2);
     const std::uint16_t w86 = identifyWord(block, CommandSetEnabled2);
     info.lba48 = ((w83 | w86) & 0x0400U) != 0;

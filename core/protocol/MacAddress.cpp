@@ -19,7 +19,7 @@ int hexValue(char c)
 
 std::optional<MacAddress> MacAddress::fromString(std::string_view text)
 {
-    Bytes bytes{};
+    Bytes bytes {};
     std::size_t nibbles = 0;
     for (const char c : text) {
         if (c == ':' || c == '-' || c == '.')
@@ -28,7 +28,7 @@ std::optional<MacAddress> MacAddress::fromString(std::string_view text)
         if (v < 0 || nibbles >= 12)
             return std::nullopt;
         const auto index = nibbles / 2;
-        bytes[index] = static_cast<std::uint8_t>((unsigned{bytes[index]} << 4U) | static_cast<unsigned>(v));
+        bytes[index] = static_cast<std::uint8_t>((unsigned {bytes[index]} << 4U) | static_cast<unsigned>(v));
         ++nibbles;
     }
     if (nibbles != 12)
@@ -39,8 +39,8 @@ std::optional<MacAddress> MacAddress::fromString(std::string_view text)
 std::string MacAddress::toString() const
 {
     char text[18];
-    std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", m_bytes[0], m_bytes[1], m_bytes[2],
-                  m_bytes[3], m_bytes[4], m_bytes[5]);
+    std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", m_bytes[0], m_bytes[1], m_bytes[2], m_bytes[3],
+        m_bytes[4], m_bytes[5]);
     return text;
 }
 

@@ -16,9 +16,11 @@ public:
     using Bytes = std::array<std::uint8_t, 6>;
 
     constexpr MacAddress() = default;
-    constexpr explicit MacAddress(const Bytes &bytes) : m_bytes(bytes) {}
+    constexpr explicit MacAddress(const Bytes &bytes)
+        : m_bytes(bytes)
+    { }
 
-    static constexpr MacAddress broadcast() { return MacAddress(Bytes{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}); }
+    static constexpr MacAddress broadcast() { return MacAddress(Bytes {0xff, 0xff, 0xff, 0xff, 0xff, 0xff}); }
     // Accepts "02:00:00:00:a0:01", "02-00-..." and vblade's colon-less "020000 00a001" forms.
     static std::optional<MacAddress> fromString(std::string_view text);
 
@@ -32,7 +34,7 @@ public:
     auto operator<=>(const MacAddress &) const = default;
 
 private:
-    Bytes m_bytes{};
+    Bytes m_bytes {};
 };
 
 } // namespace aoesan::protocol

@@ -2,10 +2,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <unistd.h>
 
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
-#include <unistd.h>
 
 namespace aoesan::target {
 
@@ -45,7 +45,9 @@ Result<std::unique_ptr<AsyncIo>, std::string> AsyncIo::create(unsigned depth)
 }
 
 AsyncIo::AsyncIo(aio_context_t context, int eventFd, unsigned depth)
-    : m_context(context), m_eventFd(eventFd), m_depth(depth)
+    : m_context(context)
+    , m_eventFd(eventFd)
+    , m_depth(depth)
 {
     m_queued.reserve(depth);
 }
@@ -59,7 +61,7 @@ AsyncIo::~AsyncIo()
 
 void AsyncIo::queue(int fd, bool write, void *buffer, std::size_t bytes, std::int64_t offset, std::uint64_t cookie)
 {
-    iocb cb{};
+    iocb cb {};
     cb.aio_data = cookie;
     cb.aio_lio_opcode = write ? IOCB_CMD_PWRITE : IOCB_CMD_PREAD;
     cb.aio_fildes = static_cast<std::uint32_t>(fd);
@@ -101,7 +103,7 @@ unsigned AsyncIo::reap(const std::function<void(std::uint64_t, long)> &done, boo
     io_event events[64];
     unsigned total = 0;
     for (;;) {
-        timespec zero{0, 0};
+        timespec zero {0, 0};
         const long minimum = (wait && total == 0 && m_inFlight > 0) ? 1 : 0;
         const long got = ioGetEvents(m_context, minimum, 64, events, minimum ? nullptr : &zero);
         if (got < 0 && errno == EINTR)

@@ -31,7 +31,8 @@ AtaOutcome fromIo(IoStatus status, std::uint8_t count, std::size_t bytes)
 } // namespace
 
 AtaDevice::AtaDevice(const BlockBackend &backend, IdentifyInfo identity, std::uint8_t maxSectors)
-    : m_backend(backend), m_maxSectors(maxSectors)
+    : m_backend(backend)
+    , m_maxSectors(maxSectors)
 {
     identity.lba28Sectors = static_cast<std::uint32_t>(std::min<std::uint64_t>(backend.sectors(), ata::Lba28Mask));
     identity.lba48Sectors = backend.sectors();
@@ -72,12 +73,12 @@ AtaPlan AtaDevice::plan(const AtaArg &request, std::span<std::uint8_t> out) cons
     case ata::WriteSectors:
     case ata::WriteSectorsExt: {
         const bool write = request.cmdStatus == ata::WriteSectors || request.cmdStatus == ata::WriteSectorsExt;
-        const std::size_t bytes = std::size_t{count} * kSectorSize;
+        const std::size_t bytes = std::size_t {count} * kSectorSize;
         if (count > m_maxSectors || (write && request.data.size() < bytes)) {
             p.immediate = {AoeError::BadArgument, 0, 0, count, 0};
             return p;
         }
-        const AtaTransfer transfer{write, request.effectiveLba(), count, bytes};
+        const AtaTransfer transfer {write, request.effectiveLba(), count, bytes};
         if (const IoStatus status = m_backend.check(transfer.lba, bytes, write); status != IoStatus::Ok) {
             p.immediate = finish(transfer, status);
             return p;
@@ -89,7 +90,7 @@ AtaPlan AtaDevice::plan(const AtaArg &request, std::span<std::uint8_t> out) cons
 
     case ata::FlushCache:
     case ata::FlushCacheExt:
-        p.immediate = m_backend.flush() == IoStatus::Ok ? AtaOutcome{} : failed(ata::ErrorAborted, 0);
+        p.immediate = m_backend.flush() == IoStatus::Ok ? AtaOutcome {} : failed(ata::ErrorAborted, 0);
         return p;
 
     case ata::CheckPowerMode:
@@ -113,8 +114,8 @@ AtaOutcome AtaDevice::execute(const AtaArg &request, std::span<std::uint8_t> out
     if (!p.needsTransfer)
         return p.immediate;
     const AtaTransfer &t = p.transfer;
-    const IoStatus status = t.write ? m_backend.write(t.lba, request.data.first(t.bytes))
-                                    : m_backend.read(t.lba, out.first(t.bytes));
+    const IoStatus status
+        = t.write ? m_backend.write(t.lba, request.data.first(t.bytes)) : m_backend.read(t.lba, out.first(t.bytes));
     return finish(t, status);
 }
 

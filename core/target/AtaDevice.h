@@ -17,9 +17,9 @@ struct AtaOutcome
 {
     protocol::AoeError aoeError = protocol::AoeError::None; // set: answer with the E flag and this code
     std::uint8_t status = protocol::ata::StatusReady;
-    std::uint8_t error = 0;       // ATA error register
+    std::uint8_t error = 0; // ATA error register
     std::uint8_t sectorCount = 0; // sectors not done
-    std::size_t dataBytes = 0;    // bytes of read or IDENTIFY data written to the output
+    std::size_t dataBytes = 0; // bytes of read or IDENTIFY data written to the output
 };
 
 // A READ or WRITE that passed every check and now only needs its bytes moved.

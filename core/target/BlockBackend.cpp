@@ -2,12 +2,12 @@
 
 #include <cerrno>
 #include <cstring>
-
 #include <fcntl.h>
+#include <unistd.h>
+
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace aoesan::target {
 
@@ -23,11 +23,14 @@ BackendError openError(const std::string &path, int err)
     case EACCES:
     case EPERM:
     case EROFS:
-        return {Code::PermissionDenied, "no permission to open " + path + " (" + why
-                                            + "); run as root, add yourself to group 'disk', or export it read-only (-r)"};
+        return {Code::PermissionDenied,
+            "no permission to open " + path + " (" + why
+                + "); run as root, add yourself to group 'disk', or export it read-only (-r)"};
     case EBUSY:
-        return {Code::Busy, path + " is in use (mounted, or held by LVM, md or another program); "
-                                   "unmount it first or export it read-only (-r)"};
+        return {Code::Busy,
+            path
+                + " is in use (mounted, or held by LVM, md or another program); "
+                  "unmount it first or export it read-only (-r)"};
     case EISDIR:
         return {Code::NotStorage, path + " is a directory, not a file or block device"};
     default:
@@ -60,16 +63,19 @@ IoStatus transfer(bool isWrite, int fd, int fallbackFd, void *buffer, std::size_
 
 } // namespace
 
-Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(const std::string &path,
-                                                                      const BackendOptions &options)
+Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(
+    const std::string &path, const BackendOptions &options)
 {
     using Code = BackendError::Code;
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::stat(path.c_str(), &st) != 0)
         return Unexpected(openError(path, errno));
     const bool blockDevice = S_ISBLK(st.st_mode);
     if (!blockDevice && !S_ISREG(st.st_mode))
-        return Unexpected(BackendError{Code::NotStorage, path + (S_ISDIR(st.st_mode) ? " is a directory" : " is neither a regular file nor a block device")});
+        return Unexpected(BackendError {Code::NotStorage,
+            path + (S_ISDIR(st.st_mode) ? " is a directory" : " is neither a regular file nor a block device")});
 
     int flags = (options.readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC;
     if (options.sync)
@@ -89,7 +95,8 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(const std
             const int err = errno;
             ::close(bufferedFd);
             if (err == EINVAL)
-                return Unexpected(BackendError{Code::Io, path + " does not support direct I/O (-d); export it without -d"});
+                return Unexpected(
+                    BackendError {Code::Io, path + " does not support direct I/O (-d); export it without -d"});
             return Unexpected(openError(path, err));
         }
         fallback = bufferedFd;
@@ -98,7 +105,7 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(const std
     std::uint64_t bytes = 0;
     if (blockDevice) {
         if (::ioctl(fd, BLKGETSIZE64, &bytes) != 0) {
-            const BackendError error{Code::Io, "cannot read the size of " + path + ": " + std::strerror(errno)};
+            const BackendError error {Code::Io, "cannot read the size of " + path + ": " + std::strerror(errno)};
             ::close(fd);
             if (fallback >= 0)
                 ::close(fallback);
@@ -115,27 +122,30 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(const std
     };
     if (options.offsetSectors >= total) {
         closeAll();
-        return Unexpected(BackendError{Code::OutOfRange, "offset " + std::to_string(options.offsetSectors)
-                                                             + " is at or past the end of " + path + " ("
-                                                             + std::to_string(total) + " sectors)"});
+        return Unexpected(BackendError {Code::OutOfRange,
+            "offset " + std::to_string(options.offsetSectors) + " is at or past the end of " + path + " ("
+                + std::to_string(total) + " sectors)"});
     }
     const std::uint64_t available = total - options.offsetSectors;
     const std::uint64_t length = options.lengthSectors.value_or(available);
     if (length == 0 || length > available) {
         closeAll();
-        return Unexpected(BackendError{Code::OutOfRange, "length " + std::to_string(length) + " sectors does not fit "
-                                                             + path + ": " + std::to_string(available)
-                                                             + " sectors are available after the offset"});
+        return Unexpected(BackendError {Code::OutOfRange,
+            "length " + std::to_string(length) + " sectors does not fit " + path + ": " + std::to_string(available)
+                + " sectors are available after the offset"});
     }
     return std::unique_ptr<BlockBackend>(new BlockBackend(path, options, fd, fallback, blockDevice, length));
 }
 
-BlockBackend::BlockBackend(std::string path, BackendOptions options, int fd, int bufferedFd, bool blockDevice,
-                           std::uint64_t sectors)
-    : m_path(std::move(path)), m_options(options), m_fd(fd), m_bufferedFd(bufferedFd),
-      m_isBlockDevice(blockDevice), m_sectors(sectors)
-{
-}
+BlockBackend::BlockBackend(
+    std::string path, BackendOptions options, int fd, int bufferedFd, bool blockDevice, std::uint64_t sectors)
+    : m_path(std::move(path))
+    , m_options(options)
+    , m_fd(fd)
+    , m_bufferedFd(bufferedFd)
+    , m_isBlockDevice(blockDevice)
+    , m_sectors(sectors)
+{ }
 
 BlockBackend::~BlockBackend()
 {

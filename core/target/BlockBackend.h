@@ -17,7 +17,7 @@ struct BackendOptions
 {
     bool readOnly = false;
     bool direct = false; // O_DIRECT: bypass the page cache (vblade -d)
-    bool sync = false;   // O_SYNC: every write reaches the device before it is answered (vblade -s)
+    bool sync = false; // O_SYNC: every write reaches the device before it is answered (vblade -s)
     std::uint64_t offsetSectors = 0;
     std::optional<std::uint64_t> lengthSectors; // default: to the end
 };
@@ -27,7 +27,7 @@ struct BackendError
     enum class Code : std::uint8_t {
         NotFound,
         PermissionDenied,
-        Busy,       // a block device opened read-write with O_EXCL is mounted or held by someone
+        Busy, // a block device opened read-write with O_EXCL is mounted or held by someone
         NotStorage, // a directory, a FIFO, ...
         OutOfRange, // offset/length past the end, or nothing left to export
         Io,
@@ -48,8 +48,8 @@ class BlockBackend
 public:
     static constexpr std::uint64_t kSectorSize = 512;
 
-    static Result<std::unique_ptr<BlockBackend>, BackendError> open(const std::string &path,
-                                                                     const BackendOptions &options);
+    static Result<std::unique_ptr<BlockBackend>, BackendError> open(
+        const std::string &path, const BackendOptions &options);
     ~BlockBackend();
     BlockBackend(const BlockBackend &) = delete;
     BlockBackend &operator=(const BlockBackend &) = delete;
@@ -78,8 +78,8 @@ public:
     }
 
 private:
-    BlockBackend(std::string path, BackendOptions options, int fd, int bufferedFd, bool blockDevice,
-                 std::uint64_t sectors);
+    BlockBackend(
+        std::string path, BackendOptions options, int fd, int bufferedFd, bool blockDevice, std::uint64_t sectors);
     bool inRange(std::uint64_t lba, std::size_t bytes) const;
 
     std::string m_path;

@@ -18,9 +18,12 @@ QString q(const std::string &s)
 QJsonObject countersJson(const CounterSnapshot &c)
 {
     return {
-        {QStringLiteral("framesIn"), qint64(c.framesIn)},     {QStringLiteral("framesOut"), qint64(c.framesOut)},
-        {QStringLiteral("bytesRead"), qint64(c.bytesRead)},   {QStringLiteral("bytesWritten"), qint64(c.bytesWritten)},
-        {QStringLiteral("errors"), qint64(c.errors)},         {QStringLiteral("clients"), qint64(c.clients)},
+        {QStringLiteral("framesIn"), qint64(c.framesIn)},
+        {QStringLiteral("framesOut"), qint64(c.framesOut)},
+        {QStringLiteral("bytesRead"), qint64(c.bytesRead)},
+        {QStringLiteral("bytesWritten"), qint64(c.bytesWritten)},
+        {QStringLiteral("errors"), qint64(c.errors)},
+        {QStringLiteral("clients"), qint64(c.clients)},
     };
 }
 
@@ -32,7 +35,11 @@ std::string line(const QString &event, QJsonObject body)
 
 } // namespace
 
-EngineEvents::EngineEvents(bool json, std::FILE *out, std::FILE *human) : m_json(json), m_out(out), m_human(human) {}
+EngineEvents::EngineEvents(bool json, std::FILE *out, std::FILE *human)
+    : m_json(json)
+    , m_out(out)
+    , m_human(human)
+{ }
 
 void EngineEvents::writeLine(const std::string &jsonObject)
 {
@@ -45,34 +52,26 @@ void EngineEvents::started(const StartedInfo &i)
     const ServeOptions &o = i.options;
     if (!m_json) {
         std::fprintf(m_human, "pid %d: e%u.%u, %llu sectors %s%s%s\n", int(::getpid()), unsigned(o.shelf),
-                     unsigned(o.slot), static_cast<unsigned long long>(i.sectors), o.readOnly ? "O_RDONLY" : "O_RDWR",
-                     o.direct ? " O_DIRECT" : "", o.sync ? " O_SYNC" : "");
+            unsigned(o.slot), static_cast<unsigned long long>(i.sectors), o.readOnly ? "O_RDONLY" : "O_RDWR",
+            o.direct ? " O_DIRECT" : "", o.sync ? " O_SYNC" : "");
         return;
     }
     QJsonArray masks;
     for (const auto &m : i.masks)
         masks.append(q(m.toString()));
     writeLine(line(QStringLiteral("started"),
-              {{QStringLiteral("pid"), qint64(::getpid())},
-               {QStringLiteral("shelf"), int(o.shelf)},
-               {QStringLiteral("slot"), int(o.slot)},
-               {QStringLiteral("interface"), q(o.interface)},
-               {QStringLiteral("mac"), q(i.mac.toString())},
-               {QStringLiteral("mtu"), i.mtu},
-               {QStringLiteral("file"), q(o.path)},
-               {QStringLiteral("sectors"), qint64(i.sectors)},
-               {QStringLiteral("bytes"), qint64(i.sectors * 512)},
-               {QStringLiteral("offset"), qint64(o.offsetSectors)},
-               {QStringLiteral("readOnly"), o.readOnly},
-               {QStringLiteral("direct"), o.direct},
-               {QStringLiteral("sync"), o.sync},
-               {QStringLiteral("bufferCount"), int(o.bufferCount)},
-               {QStringLiteral("maxSectors"), int(i.maxSectors)},
-               {QStringLiteral("workers"), int(i.workers)},
-               {QStringLiteral("io"), q(i.io)},
-               {QStringLiteral("masks"), masks},
-               {QStringLiteral("configString"), QString::fromLatin1(i.configString.data(), qsizetype(i.configString.size()))},
-               {QStringLiteral("stateFile"), q(i.stateFile)}}));
+        {{QStringLiteral("pid"), qint64(::getpid())}, {QStringLiteral("shelf"), int(o.shelf)},
+            {QStringLiteral("slot"), int(o.slot)}, {QStringLiteral("interface"), q(o.interface)},
+            {QStringLiteral("mac"), q(i.mac.toString())}, {QStringLiteral("mtu"), i.mtu},
+            {QStringLiteral("file"), q(o.path)}, {QStringLiteral("sectors"), qint64(i.sectors)},
+            {QStringLiteral("bytes"), qint64(i.sectors * 512)}, {QStringLiteral("offset"), qint64(o.offsetSectors)},
+            {QStringLiteral("readOnly"), o.readOnly}, {QStringLiteral("direct"), o.direct},
+            {QStringLiteral("sync"), o.sync}, {QStringLiteral("bufferCount"), int(o.bufferCount)},
+            {QStringLiteral("maxSectors"), int(i.maxSectors)}, {QStringLiteral("workers"), int(i.workers)},
+            {QStringLiteral("io"), q(i.io)}, {QStringLiteral("masks"), masks},
+            {QStringLiteral("configString"),
+                QString::fromLatin1(i.configString.data(), qsizetype(i.configString.size()))},
+            {QStringLiteral("stateFile"), q(i.stateFile)}}));
 }
 
 void EngineEvents::counters(const CounterSnapshot &c)
@@ -101,7 +100,8 @@ void EngineEvents::error(const std::string &code, const std::string &message, co
 {
     if (m_json)
         writeLine(line(QStringLiteral("error"),
-                  {{QStringLiteral("code"), q(code)}, {QStringLiteral("message"), q(message)}, {QStringLiteral("fix"), q(fix)}}));
+            {{QStringLiteral("code"), q(code)}, {QStringLiteral("message"), q(message)},
+                {QStringLiteral("fix"), q(fix)}}));
     // A person reading stderr gets it too, also when the supervisor captures stdout.
     std::fprintf(m_human, "error: %s%s%s\n", message.c_str(), fix.empty() ? "" : "\n", fix.c_str());
 }

@@ -49,14 +49,15 @@ Result<ExportState, std::string> ExportState::load(const std::string &path, std:
         return state;
     if (!file.open(QIODevice::ReadOnly))
         return Unexpected("cannot read export state " + path + ": " + file.errorString().toStdString());
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     file.close();
 
     const QJsonObject root = doc.object();
     const QJsonValue config = root.value(QStringLiteral("configString"));
     bool good = parseError.error == QJsonParseError::NoError && doc.isObject()
-        && root.value(QStringLiteral("version")).toInt() == kFormatVersion && (config.isString() || config.isUndefined());
+        && root.value(QStringLiteral("version")).toInt() == kFormatVersion
+        && (config.isString() || config.isUndefined());
     if (good) {
         // Stored as Latin-1 so every byte value of a config string survives the round trip.
         const QByteArray bytes = config.toString().toLatin1();
@@ -86,8 +87,8 @@ Result<bool, std::string> ExportState::save() const
         return true;
     QJsonObject root;
     root.insert(QStringLiteral("version"), kFormatVersion);
-    root.insert(QStringLiteral("configString"),
-                QString::fromLatin1(m_config.data(), static_cast<qsizetype>(m_config.size())));
+    root.insert(
+        QStringLiteral("configString"), QString::fromLatin1(m_config.data(), static_cast<qsizetype>(m_config.size())));
     root.insert(QStringLiteral("macMask"), macsToJson(m_masks));
     root.insert(QStringLiteral("reserve"), macsToJson(m_reserve));
     QSaveFile file(QString::fromStdString(m_path));

@@ -8,8 +8,7 @@ namespace aoesan::target {
 
 namespace {
 
-template <typename T>
-std::optional<T> number(const std::string &text, T max)
+template<typename T> std::optional<T> number(const std::string &text, T max)
 {
     std::uint64_t value = 0;
     const auto *end = text.data() + text.size();
@@ -109,7 +108,7 @@ Result<ServeOptions, std::string> parseServeArguments(const std::vector<std::str
                     const auto n = number<std::uint16_t>(text, 65535);
                     if (!n || *n < 2)
                         return Unexpected("-b: buffer count '" + text
-                                          + "' must be a number from 2 to 65535 (the Linux initiator needs at least 2)");
+                            + "' must be a number from 2 to 65535 (the Linux initiator needs at least 2)");
                     o.bufferCount = *n;
                 } else if (flag == 'm') {
                     auto macs = macList(text);
@@ -134,8 +133,8 @@ Result<ServeOptions, std::string> parseServeArguments(const std::vector<std::str
         }
     }
     if (positional.size() != 4)
-        return Unexpected("expected shelf, slot, interface and file; got " + std::to_string(positional.size())
-                          + " argument(s)");
+        return Unexpected(
+            "expected shelf, slot, interface and file; got " + std::to_string(positional.size()) + " argument(s)");
     const auto shelf = number<std::uint16_t>(positional[0], protocol::kBroadcastMajor - 1);
     if (!shelf)
         return Unexpected("shelf '" + positional[0] + "' must be a number from 0 to 65534 (65535 means broadcast)");
@@ -147,7 +146,8 @@ Result<ServeOptions, std::string> parseServeArguments(const std::vector<std::str
     o.interface = positional[2];
     o.path = positional[3];
     if (o.shelf == protocol::kLinuxRejectedMajor)
-        o.warnings.push_back("shelf 4095 is ignored by the Linux aoe initiator; choose another shelf for Linux clients");
+        o.warnings.push_back(
+            "shelf 4095 is ignored by the Linux aoe initiator; choose another shelf for Linux clients");
     if (o.noState && o.stateFile)
         return Unexpected("--state-file and --no-state contradict each other");
     return o;

@@ -27,11 +27,11 @@ struct ServeOptions
     std::uint64_t offsetSectors = 0;
     std::optional<std::uint64_t> lengthSectors;
 
-    bool events = false;                  // --events: JSON Lines on stdout for the supervisor
+    bool events = false; // --events: JSON Lines on stdout for the supervisor
     std::optional<std::string> stateFile; // --state-file PATH; default under the XDG state directory
-    bool noState = false;                 // --no-state: keep config string, mask and reservations in memory only
-    std::optional<unsigned> workers;      // --workers N: I/O threads (0 = inline); default from -d/-s
-    std::vector<std::string> warnings;    // things worth saying that do not stop the export
+    bool noState = false; // --no-state: keep config string, mask and reservations in memory only
+    std::optional<unsigned> workers; // --workers N: I/O threads (0 = inline); default from -d/-s
+    std::vector<std::string> warnings; // things worth saying that do not stop the export
 };
 
 // Usage text for --help.

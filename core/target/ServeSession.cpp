@@ -3,11 +3,10 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <sys/signalfd.h>
 
 #include "Version.h"
 #include "log/Logging.h"
@@ -82,8 +81,7 @@ protocol::IdentifyInfo exportIdentity(const ServeOptions &o)
     std::error_code ec;
     const auto real = std::filesystem::weakly_canonical(o.path, ec);
     const std::uint64_t h = fnv1a(machine + '\0' + (ec ? o.path : real.string()) + '\0'
-                                  + std::to_string(o.offsetSectors) + '\0' + std::to_string(o.shelf) + '.'
-                                  + std::to_string(o.slot));
+        + std::to_string(o.offsetSectors) + '\0' + std::to_string(o.shelf) + '.' + std::to_string(o.slot));
     protocol::IdentifyInfo info;
     info.serial = fmt::format("{}.{}:{:08x}", o.shelf, o.slot, static_cast<std::uint32_t>(h ^ (h >> 32U)));
     info.firmware = kVersionString;
@@ -102,8 +100,8 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     for (const auto &w : options.warnings)
         events.warning(w);
 
-    BackendOptions backendOptions{options.readOnly, options.direct, options.sync, options.offsetSectors,
-                                  options.lengthSectors};
+    BackendOptions backendOptions {
+        options.readOnly, options.direct, options.sync, options.offsetSectors, options.lengthSectors};
     auto backend = BlockBackend::open(options.path, backendOptions);
     if (!backend) {
         events.error(backendErrorCode(backend.error().code), backend.error().message);
@@ -117,13 +115,14 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     }
     const std::uint8_t maxSectors = protocol::sectorsPerFrame(static_cast<std::size_t>(iface->mtu));
     if (maxSectors == 0) {
-        events.error("bad-arguments", fmt::format("the MTU of {} ({}) is too small for AoE; it needs at least 548",
-                                                  options.interface, iface->mtu));
+        events.error("bad-arguments",
+            fmt::format(
+                "the MTU of {} ({}) is too small for AoE; it needs at least 548", options.interface, iface->mtu));
         return ServeFailed;
     }
 
-    const std::size_t socketBytes = std::max<std::size_t>(std::size_t{options.bufferCount} * 4 * (static_cast<std::size_t>(iface->mtu) + 14U),
-                                                          std::size_t{4} << 20U);
+    const std::size_t socketBytes = std::max<std::size_t>(
+        std::size_t {options.bufferCount} * 4 * (static_cast<std::size_t>(iface->mtu) + 14U), std::size_t {4} << 20U);
     auto socket = net::PacketSocket::open(options.interface, options.shelf, options.slot, socketBytes);
     if (!socket) {
         events.error(transportErrorCode(socket.error().code), socket.error().message, socket.error().fix);
@@ -136,7 +135,8 @@ int runServe(const ServeOptions &options, EngineEvents &events)
         return ServeFailed;
     }
 
-    const std::string statePath = options.noState ? std::string() : options.stateFile.value_or(defaultStateFile(options));
+    const std::string statePath
+        = options.noState ? std::string() : options.stateFile.value_or(defaultStateFile(options));
     if (!statePath.empty()) {
         std::error_code ec;
         std::filesystem::create_directories(std::filesystem::path(statePath).parent_path(), ec);
@@ -168,17 +168,17 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     const bool asyncIo = options.direct && !options.sync && !options.workers;
     const unsigned workers = options.workers.value_or(options.sync ? 16U : 0U);
     AtaDevice device(*backend.value(), exportIdentity(options), maxSectors);
-    TargetIdentity identity{options.shelf, options.slot, iface->mac, options.bufferCount, firmwareVersion(), maxSectors};
+    TargetIdentity identity {
+        options.shelf, options.slot, iface->mac, options.bufferCount, firmwareVersion(), maxSectors};
     TargetProtocol protocol(identity, state.value(), device);
-    ServerEvents serverEvents{[&](const protocol::MacAddress &mac) { events.clientSeen(mac); },
-                              [&](const CounterSnapshot &c) { events.counters(c); },
-                              [&](const std::string &w) { events.warning(w); }};
-    TargetServer server(*socket.value(), protocol, state.value(), ServerOptions{asyncIo, workers, 64, signalFd},
-                        std::move(serverEvents));
+    ServerEvents serverEvents {[&](const protocol::MacAddress &mac) { events.clientSeen(mac); },
+        [&](const CounterSnapshot &c) { events.counters(c); }, [&](const std::string &w) { events.warning(w); }};
+    TargetServer server(*socket.value(), protocol, state.value(), ServerOptions {asyncIo, workers, 64, signalFd},
+        std::move(serverEvents));
 
     const std::string io = asyncIo ? "aio" : workers > 0 ? "threads" : "inline";
-    events.started(StartedInfo{options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers, io,
-                               statePath, state->configString(), state->masks()});
+    events.started(StartedInfo {options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers, io,
+        statePath, state->configString(), state->masks()});
     log->info("serving e{}.{} on {} from {}", options.shelf, options.slot, options.interface, options.path);
     auto result = server.run();
     if (signalFd >= 0)

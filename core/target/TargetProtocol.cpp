@@ -31,9 +31,10 @@ bool isBadArgument(DecodeErrc code)
 } // namespace
 
 TargetProtocol::TargetProtocol(TargetIdentity identity, ExportState &state, const AtaDevice &device)
-    : m_identity(identity), m_state(state), m_device(device)
-{
-}
+    : m_identity(identity)
+    , m_state(state)
+    , m_device(device)
+{ }
 
 Header TargetProtocol::replyHeader(const Header &request) const
 {
@@ -52,8 +53,8 @@ Header TargetProtocol::replyHeader(const Header &request) const
 
 ConfigArg TargetProtocol::configReply(std::uint8_t ccmd) const
 {
-    return ConfigArg{m_identity.bufferCount, m_identity.firmwareVersion, m_identity.maxSectors, kVersion, ccmd,
-                     m_state.configString()};
+    return ConfigArg {m_identity.bufferCount, m_identity.firmwareVersion, m_identity.maxSectors, kVersion, ccmd,
+        m_state.configString()};
 }
 
 bool TargetProtocol::encodeInto(const Frame &frame, std::vector<std::uint8_t> &reply) const
@@ -61,8 +62,8 @@ bool TargetProtocol::encodeInto(const Frame &frame, std::vector<std::uint8_t> &r
     return encodeFrameInto(frame, reply).ok();
 }
 
-ReceiveResult TargetProtocol::errorReply(const Header &request, AoeError error, std::span<const std::uint8_t> frame,
-                                         std::vector<std::uint8_t> &reply) const
+ReceiveResult TargetProtocol::errorReply(
+    const Header &request, AoeError error, std::span<const std::uint8_t> frame, std::vector<std::uint8_t> &reply) const
 {
     Header h = replyHeader(request);
     h.error = true;
@@ -79,7 +80,7 @@ ReceiveResult TargetProtocol::errorReply(const Header &request, AoeError error, 
 
 ReceiveResult TargetProtocol::receive(std::span<const std::uint8_t> frame, std::vector<std::uint8_t> &reply)
 {
-    const auto header = decodeHeader(frame, DecodeOptions{false});
+    const auto header = decodeHeader(frame, DecodeOptions {false});
     if (!header)
         return {};
     const Header &h = header.value();
@@ -91,7 +92,7 @@ ReceiveResult TargetProtocol::receive(std::span<const std::uint8_t> frame, std::
     if (h.version != kVersion)
         return errorReply(h, AoeError::UnsupportedVersion, frame, reply);
 
-    const auto decoded = decodeFrame(frame, DecodeOptions{false});
+    const auto decoded = decodeFrame(frame, DecodeOptions {false});
     if (!decoded) {
         if (isBadArgument(decoded.error().code))
             return errorReply(h, AoeError::BadArgument, frame, reply);
@@ -138,7 +139,7 @@ ReceiveResult TargetProtocol::handleConfig(const Header &h, const ConfigArg &c, 
             Header err = replyHeader(h);
             err.error = true;
             err.errorCode = static_cast<std::uint8_t>(AoeError::ConfigStringPresent);
-            encodeInto(Frame{err, configReply(c.ccmd)}, reply);
+            encodeInto(Frame {err, configReply(c.ccmd)}, reply);
             return {Verdict::Reply, false};
         }
         changed = current != c.configString;
@@ -152,11 +153,11 @@ ReceiveResult TargetProtocol::handleConfig(const Header &h, const ConfigArg &c, 
         Header err = replyHeader(h);
         err.error = true;
         err.errorCode = static_cast<std::uint8_t>(AoeError::BadArgument);
-        encodeInto(Frame{err, configReply(c.ccmd)}, reply);
+        encodeInto(Frame {err, configReply(c.ccmd)}, reply);
         return {Verdict::Reply, false};
     }
     }
-    encodeInto(Frame{replyHeader(h), configReply(c.ccmd)}, reply);
+    encodeInto(Frame {replyHeader(h), configReply(c.ccmd)}, reply);
     return {Verdict::Reply, changed};
 }
 
@@ -196,7 +197,7 @@ ReceiveResult TargetProtocol::handleMask(const Header &h, const MacMaskArg &m, s
             out.directives.push_back({0, mac});
         out.dirCount = static_cast<std::uint8_t>(out.directives.size());
     }
-    encodeInto(Frame{replyHeader(h), out}, reply);
+    encodeInto(Frame {replyHeader(h), out}, reply);
     return {Verdict::Reply, changed};
 }
 
@@ -228,14 +229,14 @@ ReceiveResult TargetProtocol::handleReserve(const Header &h, const ReserveArg &r
         rh.errorCode = static_cast<std::uint8_t>(AoeError::BadArgument);
         break;
     }
-    encodeInto(Frame{rh, ReserveArg{r.rcmd, m_state.reservations()}}, reply);
+    encodeInto(Frame {rh, ReserveArg {r.rcmd, m_state.reservations()}}, reply);
     return {Verdict::Reply, changed};
 }
 
 TargetProtocol::AtaStart TargetProtocol::beginAta(std::span<std::uint8_t> buffer, std::size_t length) const
 {
     AtaStart start;
-    const auto frame = decodeFrame(buffer.first(length), DecodeOptions{false});
+    const auto frame = decodeFrame(buffer.first(length), DecodeOptions {false});
     if (!frame || !frame->as<AtaArg>())
         return start;
     auto data = buffer.subspan(kCommonHeaderSize + kAtaHeaderSize);
@@ -250,11 +251,11 @@ TargetProtocol::AtaStart TargetProtocol::beginAta(std::span<std::uint8_t> buffer
     return start;
 }
 
-AtaCompletion TargetProtocol::finishAta(std::span<std::uint8_t> buffer, const AtaTransfer &transfer,
-                                        IoStatus status) const
+AtaCompletion TargetProtocol::finishAta(
+    std::span<std::uint8_t> buffer, const AtaTransfer &transfer, IoStatus status) const
 {
     // Only the 36 header bytes are decoded again: the data region may now hold read data.
-    const auto frame = decodeFrame(buffer.first(kCommonHeaderSize + kAtaHeaderSize), DecodeOptions{false});
+    const auto frame = decodeFrame(buffer.first(kCommonHeaderSize + kAtaHeaderSize), DecodeOptions {false});
     if (!frame || !frame->as<AtaArg>())
         return {};
     return writeAtaReply(buffer, frame.value(), AtaDevice::finish(transfer, status));
@@ -272,8 +273,8 @@ AtaCompletion TargetProtocol::executeAta(std::span<std::uint8_t> buffer, std::si
     return finishAta(buffer, t, status);
 }
 
-AtaCompletion TargetProtocol::writeAtaReply(std::span<std::uint8_t> buffer, const Frame &request,
-                                            const AtaOutcome &outcome) const
+AtaCompletion TargetProtocol::writeAtaReply(
+    std::span<std::uint8_t> buffer, const Frame &request, const AtaOutcome &outcome) const
 {
     const AtaArg &command = *request.as<AtaArg>();
     Header rh = replyHeader(request.header);
@@ -300,7 +301,7 @@ AtaCompletion TargetProtocol::writeAtaReply(std::span<std::uint8_t> buffer, cons
     if (!done.failed) {
         const bool isWrite = command.cmdStatus == ata::WriteSectors || command.cmdStatus == ata::WriteSectorsExt;
         const bool isRead = command.cmdStatus == ata::ReadSectors || command.cmdStatus == ata::ReadSectorsExt;
-        const std::size_t bytes = std::size_t{command.sectorCount} * kSectorSize;
+        const std::size_t bytes = std::size_t {command.sectorCount} * kSectorSize;
         done.bytesWritten = isWrite ? bytes : 0;
         done.bytesRead = isRead ? bytes : 0;
     }
@@ -322,7 +323,7 @@ std::vector<std::vector<std::uint8_t>> TargetProtocol::announcements() const
     std::vector<std::vector<std::uint8_t>> frames;
     for (const auto &dst : destinations) {
         h.destination = dst;
-        if (auto bytes = encodeFrame(Frame{h, configReply(0)}))
+        if (auto bytes = encodeFrame(Frame {h, configReply(0)}))
             frames.push_back(std::move(bytes).value());
     }
     return frames;

@@ -20,13 +20,13 @@ struct TargetIdentity
     protocol::MacAddress mac;
     std::uint16_t bufferCount = 16; // the Linux initiator needs at least 2
     std::uint16_t firmwareVersion = 0;
-    std::uint8_t maxSectors = 2;    // from the interface MTU
+    std::uint8_t maxSectors = 2; // from the interface MTU
 };
 
 enum class Verdict : std::uint8_t {
-    Drop,  // not for us, a response, masked out, or too short to answer
+    Drop, // not for us, a response, masked out, or too short to answer
     Reply, // the reply is in the output buffer
-    Ata,   // an ATA command that passed every check: call executeAta()
+    Ata, // an ATA command that passed every check: call executeAta()
 };
 
 struct AtaCompletion
@@ -81,13 +81,15 @@ private:
     protocol::ConfigArg configReply(std::uint8_t ccmd) const;
     bool encodeInto(const protocol::Frame &frame, std::vector<std::uint8_t> &reply) const;
     ReceiveResult errorReply(const protocol::Header &request, protocol::AoeError error,
-                             std::span<const std::uint8_t> frame, std::vector<std::uint8_t> &reply) const;
-    AtaCompletion writeAtaReply(std::span<std::uint8_t> buffer, const protocol::Frame &request,
-                                const AtaOutcome &outcome) const;
-    ReceiveResult handleConfig(const protocol::Header &h, const protocol::ConfigArg &c, std::vector<std::uint8_t> &reply);
-    ReceiveResult handleMask(const protocol::Header &h, const protocol::MacMaskArg &m, std::vector<std::uint8_t> &reply);
-    ReceiveResult handleReserve(const protocol::Header &h, const protocol::ReserveArg &r,
-                                std::vector<std::uint8_t> &reply);
+        std::span<const std::uint8_t> frame, std::vector<std::uint8_t> &reply) const;
+    AtaCompletion writeAtaReply(
+        std::span<std::uint8_t> buffer, const protocol::Frame &request, const AtaOutcome &outcome) const;
+    ReceiveResult handleConfig(
+        const protocol::Header &h, const protocol::ConfigArg &c, std::vector<std::uint8_t> &reply);
+    ReceiveResult handleMask(
+        const protocol::Header &h, const protocol::MacMaskArg &m, std::vector<std::uint8_t> &reply);
+    ReceiveResult handleReserve(
+        const protocol::Header &h, const protocol::ReserveArg &r, std::vector<std::uint8_t> &reply);
 
     TargetIdentity m_identity;
     ExportState &m_state;

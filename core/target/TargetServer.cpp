@@ -4,10 +4,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-
 #include <poll.h>
-#include <sys/eventfd.h>
 #include <unistd.h>
+
+#include <sys/eventfd.h>
 
 #include "protocol/Constants.h"
 
@@ -27,9 +27,13 @@ std::uint64_t nowMs()
 
 } // namespace
 
-TargetServer::TargetServer(net::PacketSocket &socket, TargetProtocol &protocol, ExportState &state,
-                           ServerOptions options, ServerEvents events)
-    : m_socket(socket), m_protocol(protocol), m_state(state), m_options(options), m_events(std::move(events))
+TargetServer::TargetServer(
+    net::PacketSocket &socket, TargetProtocol &protocol, ExportState &state, ServerOptions options, ServerEvents events)
+    : m_socket(socket)
+    , m_protocol(protocol)
+    , m_state(state)
+    , m_options(options)
+    , m_events(std::move(events))
 {
     m_stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     const std::size_t mtu = static_cast<std::size_t>(std::max(m_socket.interfaceInfo().mtu, 0));
@@ -64,7 +68,7 @@ void TargetServer::allocateBuffers()
         if (!allocation)
             break;
         m_allocations.push_back(allocation);
-        m_pool.push_back(Buffer{allocation + kPage - kDataOffset, allocation, 0, m_pool.size()});
+        m_pool.push_back(Buffer {allocation + kPage - kDataOffset, allocation, 0, m_pool.size()});
     }
 }
 
@@ -105,7 +109,7 @@ void TargetServer::stop()
 CounterSnapshot TargetServer::counters() const
 {
     return {m_framesIn.load(), m_framesOut.load(), m_bytesRead.load(), m_bytesWritten.load(), m_errors.load(),
-            m_clientCount.load()};
+        m_clientCount.load()};
 }
 
 void TargetServer::account(const AtaCompletion &done)
@@ -148,9 +152,9 @@ bool TargetServer::submitAsync(Buffer &b)
         return false;
     }
     const BlockBackend &backend = m_protocol.device().backend();
-    m_aioSlots[b.index] = AioSlot{b, start.transfer, start.data};
+    m_aioSlots[b.index] = AioSlot {b, start.transfer, start.data};
     m_aio->queue(backend.ioFd(), start.transfer.write, start.data, start.transfer.bytes,
-                 backend.byteOffset(start.transfer.lba), b.index);
+        backend.byteOffset(start.transfer.lba), b.index);
     return true;
 }
 
@@ -195,7 +199,7 @@ TargetServer::Buffer TargetServer::takeBufferServingAsync()
 
 void TargetServer::noteClient(const std::uint8_t *frame)
 {
-    protocol::MacAddress::Bytes bytes{};
+    protocol::MacAddress::Bytes bytes {};
     std::memcpy(bytes.data(), frame + 6, bytes.size());
     const protocol::MacAddress source(bytes);
     if (!m_clients.insert(source).second)
@@ -259,8 +263,8 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
         m_aio->submit([&](std::uint64_t cookie, long) {
             // Refused by the kernel (e.g. an fd AIO cannot take): serve it synchronously.
             AioSlot &slot = m_aioSlots[static_cast<std::size_t>(cookie)];
-            const AtaCompletion done = m_protocol.executeAta(std::span(slot.buffer.frame, m_frameCapacity),
-                                                             slot.buffer.length);
+            const AtaCompletion done
+                = m_protocol.executeAta(std::span(slot.buffer.frame, m_frameCapacity), slot.buffer.length);
             account(done);
             if (done.length > 0 && m_socket.send(std::span<const std::uint8_t>(slot.buffer.frame, done.length)))
                 m_framesOut.fetch_add(1, std::memory_order_relaxed);
@@ -324,7 +328,7 @@ Result<bool, std::string> TargetServer::run()
         if (!busy || m_aio || now >= nextHousekeeping) {
             nextHousekeeping = now + 20;
             pollfd fds[4] = {{m_socket.fd(), POLLIN, 0}, {m_stopFd, POLLIN, 0}, {m_options.stopFd, POLLIN, 0},
-                             {m_aio ? m_aio->eventFd() : -1, POLLIN, 0}};
+                {m_aio ? m_aio->eventFd() : -1, POLLIN, 0}};
             const int ready = ::poll(fds, 4, busy ? 0 : 250); // negative fds are ignored by poll
             if (ready < 0 && errno != EINTR)
                 return Unexpected(std::string("poll failed: ") + std::strerror(errno));

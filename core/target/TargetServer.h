@@ -43,16 +43,16 @@ struct ServerOptions
     // Kernel AIO for READ/WRITE (O_DIRECT exports): many in flight from the receive thread itself.
     // Takes precedence over workers; falls back to them if AIO cannot be set up.
     bool asyncIo = false;
-    unsigned workers = 0;          // 0: ATA inline on the receive thread
-    std::size_t buffers = 64;      // frames that may be in flight inside the engine
-    int stopFd = -1;               // optional: a signalfd (or any fd) whose readability means "stop"
+    unsigned workers = 0; // 0: ATA inline on the receive thread
+    std::size_t buffers = 64; // frames that may be in flight inside the engine
+    int stopFd = -1; // optional: a signalfd (or any fd) whose readability means "stop"
 };
 
 class TargetServer
 {
 public:
     TargetServer(net::PacketSocket &socket, TargetProtocol &protocol, ExportState &state, ServerOptions options,
-                 ServerEvents events);
+        ServerEvents events);
     ~TargetServer();
     TargetServer(const TargetServer &) = delete;
     TargetServer &operator=(const TargetServer &) = delete;
@@ -113,17 +113,17 @@ private:
     bool m_stopping = false; // guarded by m_queueMutex
     std::vector<std::thread> m_workers;
 
-    std::unique_ptr<AsyncIo> m_aio;       // receive thread only
-    std::vector<AioSlot> m_aioSlots;      // by buffer index
+    std::unique_ptr<AsyncIo> m_aio; // receive thread only
+    std::vector<AioSlot> m_aioSlots; // by buffer index
     std::set<protocol::MacAddress> m_clients; // receive thread only
     std::uint64_t m_nextCountersAt = 0;
 
-    std::atomic<std::uint64_t> m_framesIn{0};
-    std::atomic<std::uint64_t> m_framesOut{0};
-    std::atomic<std::uint64_t> m_bytesRead{0};
-    std::atomic<std::uint64_t> m_bytesWritten{0};
-    std::atomic<std::uint64_t> m_errors{0};
-    std::atomic<std::uint64_t> m_clientCount{0}; // m_clients.size(), readable from any thread
+    std::atomic<std::uint64_t> m_framesIn {0};
+    std::atomic<std::uint64_t> m_framesOut {0};
+    std::atomic<std::uint64_t> m_bytesRead {0};
+    std::atomic<std::uint64_t> m_bytesWritten {0};
+    std::atomic<std::uint64_t> m_errors {0};
+    std::atomic<std::uint64_t> m_clientCount {0}; // m_clients.size(), readable from any thread
 };
 
 } // namespace aoesan::target

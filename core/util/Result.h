@@ -8,24 +8,27 @@
 
 namespace aoesan {
 
-template <typename E>
-struct Unexpected {
+template<typename E> struct Unexpected
+{
     E error;
 };
 
-template <typename E>
-Unexpected(E) -> Unexpected<E>;
+template<typename E> Unexpected(E) -> Unexpected<E>;
 
-template <typename T, typename E>
-class [[nodiscard]] Result
+template<typename T, typename E> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {} // NOLINT: implicit by design
-    Result(Unexpected<E> failure) : m_state(std::in_place_index<1>, std::move(failure.error)) {} // NOLINT
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    { } // NOLINT: implicit by design
+    Result(Unexpected<E> failure)
+        : m_state(std::in_place_index<1>, std::move(failure.error))
+    { } // NOLINT
     // Lets `return Unexpected("text");` work where E is std::string.
-    template <typename U>
-        requires(!std::is_same_v<U, E> && std::is_constructible_v<E, U>)
-    Result(Unexpected<U> failure) : m_state(std::in_place_index<1>, E(std::move(failure.error))) {} // NOLINT
+    template<typename U>
+    requires(!std::is_same_v<U, E> && std::is_constructible_v<E, U>) Result(Unexpected<U> failure)
+        : m_state(std::in_place_index<1>, E(std::move(failure.error)))
+    { } // NOLINT
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

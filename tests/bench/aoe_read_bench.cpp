@@ -8,18 +8,18 @@
 #include <QCryptographicHash>
 
 #include <arpa/inet.h>
-#include <linux/if_packet.h>
-#include <net/if.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <unordered_map>
+#include <poll.h>
 #include <string>
+#include <unistd.h>
+#include <unordered_map>
 #include <vector>
+
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <sys/socket.h>
 
 #include "net/NetworkInterfaces.h"
 #include "protocol/Frame.h"
@@ -52,8 +52,9 @@ struct Pending
 
 int usage()
 {
-    std::fprintf(stderr, "usage: aoe-read-bench IFACE SHELF SLOT SECTORS [--depth N] [--sectors-per-frame N] "
-                         "[--write] [--seconds S] [--md5] [--block-sectors N]\n");
+    std::fprintf(stderr,
+        "usage: aoe-read-bench IFACE SHELF SLOT SECTORS [--depth N] [--sectors-per-frame N] "
+        "[--write] [--seconds S] [--md5] [--block-sectors N]\n");
     return 2;
 }
 
@@ -102,7 +103,7 @@ int main(int argc, char **argv)
     }
     int bytes = 8 << 20;
     ::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof bytes);
-    sockaddr_ll addr{};
+    sockaddr_ll addr {};
     addr.sll_family = AF_PACKET;
     addr.sll_protocol = htons(protocol::kEtherType);
     addr.sll_ifindex = info->index;
@@ -119,16 +120,16 @@ int main(int argc, char **argv)
     h.minor = o.slot;
     h.command = static_cast<std::uint8_t>(protocol::Command::QueryConfig);
     h.tag = 0x80000000U;
-    const auto query = protocol::encodeFrame({h, protocol::ConfigArg{}}).value();
+    const auto query = protocol::encodeFrame({h, protocol::ConfigArg {}}).value();
     std::vector<std::uint8_t> buffer(70000);
     protocol::MacAddress target;
     for (int attempt = 0; attempt < 30 && target.isZero(); ++attempt) {
         ::send(fd, query.data(), query.size(), 0);
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         while (::poll(&p, 1, 100) > 0) {
             const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
-            const auto f = protocol::decodeFrame(std::span(buffer.data(), static_cast<std::size_t>(std::max<ssize_t>(n, 0))),
-                                                 {false});
+            const auto f = protocol::decodeFrame(
+                std::span(buffer.data(), static_cast<std::size_t>(std::max<ssize_t>(n, 0))), {false});
             if (f && f->header.response && f->header.major == o.shelf && f->header.minor == o.slot) {
                 target = f->header.source;
                 break;
@@ -154,7 +155,7 @@ int main(int argc, char **argv)
         std::size_t io;
         Clock::time_point sent;
     };
-    std::vector<std::uint8_t> payload(std::size_t{o.perFrame} * 512, 0x5a);
+    std::vector<std::uint8_t> payload(std::size_t {o.perFrame} * 512, 0x5a);
     std::vector<std::uint8_t> image(o.md5 && !o.write ? o.sectors * 512 : 0);
     std::vector<Io> ios(o.depth);
     std::vector<std::size_t> freeIos;
@@ -173,11 +174,11 @@ int main(int argc, char **argv)
         rh.destination = target;
         rh.command = 0;
         rh.tag = tag;
-        protocol::AtaArg a{static_cast<std::uint8_t>(protocol::aflags::Extended | (o.write ? protocol::aflags::Write : 0)),
-                           0, static_cast<std::uint8_t>(count),
-                           o.write ? protocol::ata::WriteSectorsExt : protocol::ata::ReadSectorsExt, lba,
-                           o.write ? std::span<const std::uint8_t>(payload.data(), count * 512U)
-                                   : std::span<const std::uint8_t>()};
+        protocol::AtaArg a {
+            static_cast<std::uint8_t>(protocol::aflags::Extended | (o.write ? protocol::aflags::Write : 0)), 0,
+            static_cast<std::uint8_t>(count), o.write ? protocol::ata::WriteSectorsExt : protocol::ata::ReadSectorsExt,
+            lba,
+            o.write ? std::span<const std::uint8_t>(payload.data(), count * 512U) : std::span<const std::uint8_t>()};
         outgoing.push_back(protocol::encodeFrame({rh, a}).value());
     };
     auto flush = [&] {
@@ -193,7 +194,7 @@ int main(int argc, char **argv)
         while (sent < msgs.size()) {
             const int n = ::sendmmsg(fd, msgs.data() + sent, static_cast<unsigned>(msgs.size() - sent), 0);
             if (n <= 0) {
-                pollfd p{fd, POLLOUT, 0};
+                pollfd p {fd, POLLOUT, 0};
                 ::poll(&p, 1, 5);
                 continue;
             }
@@ -245,7 +246,7 @@ int main(int argc, char **argv)
         more = issue();
     flush();
     while (!inFlight.empty()) {
-        pollfd p{fd, POLLIN, 0};
+        pollfd p {fd, POLLIN, 0};
         if (::poll(&p, 1, 50) <= 0) {
             // Retransmit whatever waited too long (a dropped frame on a loaded veth).
             const auto now = Clock::now();
@@ -278,7 +279,7 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "error reply for lba %llu\n", static_cast<unsigned long long>(it->second.lba));
                 return 1;
             }
-            const std::size_t want = std::size_t{it->second.count} * 512;
+            const std::size_t want = std::size_t {it->second.count} * 512;
             if (!o.write && a->data.size() < want) {
                 std::fprintf(stderr, "short read reply\n");
                 return 1;
@@ -300,14 +301,14 @@ int main(int argc, char **argv)
     const std::uint64_t requests = completedIos;
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     std::printf("bytes=%llu seconds=%.3f mib_per_s=%.1f iops=%.0f requests=%llu retransmits=%llu",
-                static_cast<unsigned long long>(doneBytes), elapsed, double(doneBytes) / 1048576.0 / elapsed,
-                double(requests) / elapsed, static_cast<unsigned long long>(requests),
-                static_cast<unsigned long long>(retransmits));
+        static_cast<unsigned long long>(doneBytes), elapsed, double(doneBytes) / 1048576.0 / elapsed,
+        double(requests) / elapsed, static_cast<unsigned long long>(requests),
+        static_cast<unsigned long long>(retransmits));
     if (!image.empty())
-        std::printf(" md5=%s", QCryptographicHash::hash(QByteArrayView(image.data(), qsizetype(image.size())),
-                                                        QCryptographicHash::Md5)
-                                   .toHex()
-                                   .constData());
+        std::printf(" md5=%s",
+            QCryptographicHash::hash(QByteArrayView(image.data(), qsizetype(image.size())), QCryptographicHash::Md5)
+                .toHex()
+                .constData());
     std::printf("\n");
     ::close(fd);
     return 0;

@@ -56,9 +56,9 @@ void TestEngineInitiatorRoundTrip::wholeImage_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("io");
     QTest::addRow("page cache, MTU 1500") << 1500 << QStringList() << QStringLiteral("inline");
-    QTest::addRow("O_DIRECT, MTU 1500") << 1500 << QStringList{QStringLiteral("-d")} << QStringLiteral("aio");
-    QTest::addRow("O_DIRECT, MTU 9000") << 9000 << QStringList{QStringLiteral("-d")} << QStringLiteral("aio");
-    QTest::addRow("O_SYNC, MTU 9000") << 9000 << QStringList{QStringLiteral("-s")} << QStringLiteral("threads");
+    QTest::addRow("O_DIRECT, MTU 1500") << 1500 << QStringList {QStringLiteral("-d")} << QStringLiteral("aio");
+    QTest::addRow("O_DIRECT, MTU 9000") << 9000 << QStringList {QStringLiteral("-d")} << QStringLiteral("aio");
+    QTest::addRow("O_SYNC, MTU 9000") << 9000 << QStringList {QStringLiteral("-s")} << QStringLiteral("threads");
 }
 
 void TestEngineInitiatorRoundTrip::wholeImage()
@@ -67,7 +67,7 @@ void TestEngineInitiatorRoundTrip::wholeImage()
     QFETCH(QStringList, options);
     QFETCH(QString, io);
     AOESAN_SKIP_IF(Lab::unavailableReason());
-    Lab lab(test::LabOptions{mtu, 0, false});
+    Lab lab(test::LabOptions {mtu, 0, false});
     QVERIFY2(lab.ok(), qPrintable(lab.error()));
 
     // On the lab's disk-backed work directory, not tmpfs: O_DIRECT needs a real filesystem.
@@ -75,9 +75,10 @@ void TestEngineInitiatorRoundTrip::wholeImage()
     const QString image = lab.createSparseImage(QStringLiteral("roundtrip.img"), kBytes);
     QVERIFY(!image.isEmpty());
     EngineProcess engine(lab, kEngine);
-    QVERIFY2(engine.start(options + QStringList{QStringLiteral("--no-state"), QString::number(kShelf),
-                                                QString::number(kSlot), Lab::targetInterface(), image}),
-             qPrintable(engine.error()));
+    QVERIFY2(engine.start(options
+                 + QStringList {QStringLiteral("--no-state"), QString::number(kShelf), QString::number(kSlot),
+                     Lab::targetInterface(), image}),
+        qPrintable(engine.error()));
     QCOMPARE(engine.started().value(QStringLiteral("io")).toString(), io);
 
     const QByteArray pattern = randomBytes(kBytes);
@@ -91,7 +92,7 @@ void TestEngineInitiatorRoundTrip::wholeImage()
         initiator::SystemClock clock;
         initiator::Initiator initiator(clock);
         initiator.addTransport(transport.value().get());
-        const initiator::Peer peer{transport.value().get(), protocol::MacAddress::broadcast(), kShelf, kSlot};
+        const initiator::Peer peer {transport.value().get(), protocol::MacAddress::broadcast(), kShelf, kSlot};
 
         bool written = false;
         initiator.write(peer, 0, pattern, this, [&](initiator::Outcome<initiator::WriteResult> result) {
@@ -131,8 +132,8 @@ void TestEngineInitiatorRoundTrip::readOnlyExportRefusesWrites()
     const QString image = lab.createSparseImage(QStringLiteral("ro.img"), 1 << 20);
     EngineProcess engine(lab, kEngine);
     QVERIFY2(engine.start({QStringLiteral("-r"), QStringLiteral("--no-state"), QString::number(kShelf),
-                           QString::number(kSlot), Lab::targetInterface(), image}),
-             qPrintable(engine.error()));
+                 QString::number(kSlot), Lab::targetInterface(), image}),
+        qPrintable(engine.error()));
     const auto guard = lab.enter(lab.initiatorNamespace());
     QVERIFY2(guard.ok(), qPrintable(guard.error()));
     auto transport = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
@@ -140,7 +141,7 @@ void TestEngineInitiatorRoundTrip::readOnlyExportRefusesWrites()
     initiator::SystemClock clock;
     initiator::Initiator initiator(clock);
     initiator.addTransport(transport.value().get());
-    const initiator::Peer peer{transport.value().get(), protocol::MacAddress::broadcast(), kShelf, kSlot};
+    const initiator::Peer peer {transport.value().get(), protocol::MacAddress::broadcast(), kShelf, kSlot};
 
     std::optional<initiator::Failure> failure;
     bool done = false;

@@ -14,8 +14,8 @@ namespace aoesan::test {
 inline const protocol::MacAddress kTargetMac = *protocol::MacAddress::fromString("02:00:00:00:a0:01");
 inline const protocol::MacAddress kInitiatorMac = *protocol::MacAddress::fromString("02:00:00:00:a0:02");
 
-inline protocol::Header requestHeader(protocol::Command command, std::uint16_t major = 7, std::uint8_t minor = 3,
-                                      std::uint32_t tag = 0x80000001)
+inline protocol::Header requestHeader(
+    protocol::Command command, std::uint16_t major = 7, std::uint8_t minor = 3, std::uint32_t tag = 0x80000001)
 {
     protocol::Header h;
     h.destination = protocol::MacAddress::broadcast();
@@ -27,8 +27,8 @@ inline protocol::Header requestHeader(protocol::Command command, std::uint16_t m
     return h;
 }
 
-inline protocol::Header replyHeader(protocol::Command command, std::uint16_t major = 7, std::uint8_t minor = 3,
-                                    std::uint32_t tag = 0x80000001)
+inline protocol::Header replyHeader(
+    protocol::Command command, std::uint16_t major = 7, std::uint8_t minor = 3, std::uint32_t tag = 0x80000001)
 {
     protocol::Header h = requestHeader(command, major, minor, tag);
     h.destination = kInitiatorMac;

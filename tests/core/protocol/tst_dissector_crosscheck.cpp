@@ -29,12 +29,23 @@ QString flag(bool on)
 }
 
 const QStringList kTsharkFields = {
-    QStringLiteral("aoe.version"),     QStringLiteral("aoe.response"),     QStringLiteral("aoe.flags_error"),
-    QStringLiteral("aoe.error"),       QStringLiteral("aoe.major"),        QStringLiteral("aoe.minor"),
-    QStringLiteral("aoe.cmd"),         QStringLiteral("aoe.tag"),          QStringLiteral("aoe.aflags.e"),
-    QStringLiteral("aoe.aflags.d"),    QStringLiteral("aoe.aflags.a"),     QStringLiteral("aoe.aflags.w"),
-    QStringLiteral("aoe.err_feature"), QStringLiteral("aoe.sector_count"), QStringLiteral("aoe.ata.cmd"),
-    QStringLiteral("aoe.ata.status"),  QStringLiteral("aoe.lba"),
+    QStringLiteral("aoe.version"),
+    QStringLiteral("aoe.response"),
+    QStringLiteral("aoe.flags_error"),
+    QStringLiteral("aoe.error"),
+    QStringLiteral("aoe.major"),
+    QStringLiteral("aoe.minor"),
+    QStringLiteral("aoe.cmd"),
+    QStringLiteral("aoe.tag"),
+    QStringLiteral("aoe.aflags.e"),
+    QStringLiteral("aoe.aflags.d"),
+    QStringLiteral("aoe.aflags.a"),
+    QStringLiteral("aoe.aflags.w"),
+    QStringLiteral("aoe.err_feature"),
+    QStringLiteral("aoe.sector_count"),
+    QStringLiteral("aoe.ata.cmd"),
+    QStringLiteral("aoe.ata.status"),
+    QStringLiteral("aoe.lba"),
 };
 
 // What tshark 4.0 prints for each field of this frame; absent fields print empty. tshark shows a
@@ -54,7 +65,7 @@ QStringList expectedTsharkFields(const Frame &f, std::optional<std::uint8_t> req
     if (const auto *a = f.as<AtaArg>()) {
         v[8] = flag(a->extended());
         v[9] = a->extended() ? flag(a->device()) : QString(); // D is shown only for extended commands
-        v[10] = a->write() ? flag(a->async()) : QString();    // A only for writes
+        v[10] = a->write() ? flag(a->async()) : QString(); // A only for writes
         v[11] = flag(a->write());
         v[12] = hex(a->errFeature, 2);
         v[13] = QString::number(a->sectorCount);
@@ -137,30 +148,29 @@ void TestDissectorCrossCheck::tsharkAgreesOnHeaderAndAtaFields()
     // Request/reply pairs share a tag and the two MACs, so tshark can match them as it does on the wire.
     Header readRequest = requestHeader(Command::Ata, 7, 3, 0x80000010);
     readRequest.destination = kTargetMac;
-    frames.push_back({readRequest,
-                      AtaArg{aflags::Extended, 0, 2, ata::ReadSectorsExt, 0x0000123456789A, {}}});
+    frames.push_back({readRequest, AtaArg {aflags::Extended, 0, 2, ata::ReadSectorsExt, 0x0000123456789A, {}}});
     frames.push_back({replyHeader(Command::Ata, 7, 3, 0x80000010),
-                      AtaArg{aflags::Extended, 0, 0, ata::StatusReady, 0x0000123456789A, data}});
+        AtaArg {aflags::Extended, 0, 0, ata::StatusReady, 0x0000123456789A, data}});
     frames.push_back({requestHeader(Command::Ata, 0xFFFE, 0xFE, 0x80000011),
-                      AtaArg{aflags::Extended | aflags::Write | aflags::Async | aflags::Device, 0x11, 2,
-                             ata::WriteSectorsExt, 0xFFFFFFFFFFFF, data}});
+        AtaArg {aflags::Extended | aflags::Write | aflags::Async | aflags::Device, 0x11, 2, ata::WriteSectorsExt,
+            0xFFFFFFFFFFFF, data}});
     frames.push_back({requestHeader(Command::Ata, 0, 0, 0x00000012),
-                      AtaArg{aflags::Write, 0, 1, ata::WriteSectors, 0xE0000064, data.first(512)}});
-    frames.push_back({requestHeader(Command::Ata, 1, 2, 0x7fff0013), AtaArg{0, 0, 1, ata::IdentifyDevice, 0, {}}});
+        AtaArg {aflags::Write, 0, 1, ata::WriteSectors, 0xE0000064, data.first(512)}});
+    frames.push_back({requestHeader(Command::Ata, 1, 2, 0x7fff0013), AtaArg {0, 0, 1, ata::IdentifyDevice, 0, {}}});
     Header aoeErr = replyHeader(Command::Ata, 7, 3, 0x80000014);
     aoeErr.error = true;
     aoeErr.errorCode = static_cast<std::uint8_t>(AoeError::BadArgument);
-    frames.push_back({aoeErr, AtaArg{}});
+    frames.push_back({aoeErr, AtaArg {}});
     Header bcast = requestHeader(Command::QueryConfig, kBroadcastMajor, kBroadcastMinor, 0x80000015);
-    frames.push_back({bcast, ConfigArg{0, 0, 0, 1, 0, {}}});
+    frames.push_back({bcast, ConfigArg {0, 0, 0, 1, 0, {}}});
     Header cfgErr = replyHeader(Command::QueryConfig, 65534, 254, 0x80000016);
     cfgErr.error = true;
     cfgErr.errorCode = static_cast<std::uint8_t>(AoeError::ConfigStringPresent);
-    frames.push_back({cfgErr, ConfigArg{16, 0x4019, 2, 1, 3, "x"}});
-    frames.push_back({requestHeader(Command::Reserve, 9, 9, 0x80000017), ReserveArg{1, {kInitiatorMac}}});
+    frames.push_back({cfgErr, ConfigArg {16, 0x4019, 2, 1, 3, "x"}});
+    frames.push_back({requestHeader(Command::Reserve, 9, 9, 0x80000017), ReserveArg {1, {kInitiatorMac}}});
 
     QStringList args = {QStringLiteral("-r"), writeCapture(frames), QStringLiteral("-2"), QStringLiteral("-T"),
-                        QStringLiteral("fields"), QStringLiteral("-E"), QStringLiteral("separator=/t")};
+        QStringLiteral("fields"), QStringLiteral("-E"), QStringLiteral("separator=/t")};
     for (const auto &field : kTsharkFields)
         args << QStringLiteral("-e") << field;
     const QStringList lines = run(tshark, args).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -196,15 +206,15 @@ void TestDissectorCrossCheck::tcpdumpAgreesOnConfigAndMaskBodies()
         {0, 0, 0, 1, 1, {}},
         {64, 0xFFFF, 255, 1, 2, "prefix"},
     };
-    const std::vector<MacMaskDirective> directives = {
-        {1, kInitiatorMac}, {2, kTargetMac}, {0, *MacAddress::fromString("0e:ff:00:12:34:56")}};
+    const std::vector<MacMaskDirective> directives
+        = {{1, kInitiatorMac}, {2, kTargetMac}, {0, *MacAddress::fromString("0e:ff:00:12:34:56")}};
     std::vector<Frame> frames;
     for (const auto &c : configs)
         frames.push_back({replyHeader(Command::QueryConfig), c});
     frames.push_back({requestHeader(Command::MacMask), MacMaskArg::withDirectives(MacMaskCommand::Edit, directives)});
 
-    const QString text = run(tcpdump, {QStringLiteral("-r"), writeCapture(frames), QStringLiteral("-vv"),
-                                       QStringLiteral("-n")});
+    const QString text
+        = run(tcpdump, {QStringLiteral("-r"), writeCapture(frames), QStringLiteral("-vv"), QStringLiteral("-n")});
     static const QRegularExpression configLine(QStringLiteral(
         R"(Buffer Count: (\d+), Firmware Version: (\d+), Sector Count: (\d+), AoE: (\d+), CCmd: [^\n]*(?:\n\s*Config String \(length (\d+)\): ([^\n]*))?)"));
     auto it = configLine.globalMatch(text);
@@ -222,14 +232,15 @@ void TestDissectorCrossCheck::tcpdumpAgreesOnConfigAndMaskBodies()
     }
     QCOMPARE(seen, configs.size());
 
-    static const QRegularExpression maskHead(QStringLiteral(R"(MCmd: Edit Mac Mask List, MError: [^,]*, Dir Count: (\d+))"));
+    static const QRegularExpression maskHead(
+        QStringLiteral(R"(MCmd: Edit Mac Mask List, MError: [^,]*, Dir Count: (\d+))"));
     const auto head = maskHead.match(text);
     QVERIFY2(head.hasMatch(), qPrintable(text));
     QCOMPARE(head.captured(1).toInt(), int(directives.size()));
     static const QRegularExpression directive(QStringLiteral(R"(DCmd: ([^,]*), Ethernet Address: ([0-9a-f:]{17}))"));
     auto d = directive.globalMatch(text);
     const QStringList dcmdNames = {QStringLiteral("No Directive"), QStringLiteral("Add mac address to mask list"),
-                                   QStringLiteral("Delete mac address from mask list")};
+        QStringLiteral("Delete mac address from mask list")};
     for (const auto &want : directives) {
         QVERIFY(d.hasNext());
         const auto m = d.next();

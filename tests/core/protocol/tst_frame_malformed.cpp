@@ -12,10 +12,13 @@ namespace {
 // A 60-byte frame: header for `command` (Ver 1 request from the initiator) and then `arg` bytes.
 QByteArray frameWith(std::uint8_t command, const QByteArray &arg, int totalSize = 60, std::uint8_t verFlags = 0x10)
 {
-    QByteArray f = QByteArray::fromHex("ffffffffffff" "02000000a002" "88a2");
+    QByteArray f = QByteArray::fromHex("ffffffffffff"
+                                       "02000000a002"
+                                       "88a2");
     f.append(char(verFlags));
     f.append('\0');
-    f.append(QByteArray::fromHex("0007" "03"));
+    f.append(QByteArray::fromHex("0007"
+                                 "03"));
     f.append(char(command));
     f.append(QByteArray::fromHex("80000001"));
     f.append(arg);
@@ -65,37 +68,30 @@ void TestFrameMalformed::typedErrors_data()
     QTest::addRow("version 15") << frameWith(cfg, {}, 60, 0xF8) << int(DecodeErrc::UnsupportedVersion) << 14 << 15;
     QTest::addRow("ata header 11 bytes") << frameWith(ata, {}, 35) << int(DecodeErrc::TruncatedAtaHeader) << 35 << 0;
     QTest::addRow("ata header absent") << frameWith(ata, {}, 24) << int(DecodeErrc::TruncatedAtaHeader) << 24 << 0;
-    QTest::addRow("config header 7 bytes") << frameWith(cfg, {}, 31) << int(DecodeErrc::TruncatedConfigHeader) << 31
-                                           << 0;
-    QTest::addRow("config string 1025")
-        << frameWith(cfg, QByteArray::fromHex("0000000000000401"), 60) << int(DecodeErrc::ConfigStringTooLong) << 30
-        << 1025;
-    QTest::addRow("config string 65535")
-        << frameWith(cfg, QByteArray::fromHex("000000000000ffff"), 60) << int(DecodeErrc::ConfigStringTooLong) << 30
-        << 65535;
-    QTest::addRow("config string past frame end")
-        << frameWith(cfg, QByteArray::fromHex("000000000000001d"), 60) << int(DecodeErrc::ConfigStringBeyondFrame)
-        << 30 << 29;
-    QTest::addRow("config string 1024 in short frame")
-        << frameWith(cfg, QByteArray::fromHex("0000000000000400"), 1000) << int(DecodeErrc::ConfigStringBeyondFrame)
-        << 30 << 1024;
+    QTest::addRow("config header 7 bytes")
+        << frameWith(cfg, {}, 31) << int(DecodeErrc::TruncatedConfigHeader) << 31 << 0;
+    QTest::addRow("config string 1025") << frameWith(cfg, QByteArray::fromHex("0000000000000401"), 60)
+                                        << int(DecodeErrc::ConfigStringTooLong) << 30 << 1025;
+    QTest::addRow("config string 65535") << frameWith(cfg, QByteArray::fromHex("000000000000ffff"), 60)
+                                         << int(DecodeErrc::ConfigStringTooLong) << 30 << 65535;
+    QTest::addRow("config string past frame end") << frameWith(cfg, QByteArray::fromHex("000000000000001d"), 60)
+                                                  << int(DecodeErrc::ConfigStringBeyondFrame) << 30 << 29;
+    QTest::addRow("config string 1024 in short frame") << frameWith(cfg, QByteArray::fromHex("0000000000000400"), 1000)
+                                                       << int(DecodeErrc::ConfigStringBeyondFrame) << 30 << 1024;
     QTest::addRow("mask header 3 bytes") << frameWith(mask, {}, 27) << int(DecodeErrc::TruncatedMacMaskHeader) << 27
                                          << 0;
-    QTest::addRow("mask 5 directives in 60 bytes")
-        << frameWith(mask, QByteArray::fromHex("00010005"), 60) << int(DecodeErrc::DirectiveCountBeyondFrame) << 27
-        << 5;
-    QTest::addRow("mask 255 directives")
-        << frameWith(mask, QByteArray::fromHex("000100ff"), 1500) << int(DecodeErrc::DirectiveCountBeyondFrame) << 27
-        << 255;
-    QTest::addRow("mask directive cut in half")
-        << frameWith(mask, QByteArray::fromHex("00010001"), 32) << int(DecodeErrc::DirectiveCountBeyondFrame) << 27
-        << 1;
-    QTest::addRow("reserve header 1 byte") << frameWith(res, {}, 25) << int(DecodeErrc::TruncatedReserveHeader) << 25
-                                           << 0;
+    QTest::addRow("mask 5 directives in 60 bytes") << frameWith(mask, QByteArray::fromHex("00010005"), 60)
+                                                   << int(DecodeErrc::DirectiveCountBeyondFrame) << 27 << 5;
+    QTest::addRow("mask 255 directives") << frameWith(mask, QByteArray::fromHex("000100ff"), 1500)
+                                         << int(DecodeErrc::DirectiveCountBeyondFrame) << 27 << 255;
+    QTest::addRow("mask directive cut in half") << frameWith(mask, QByteArray::fromHex("00010001"), 32)
+                                                << int(DecodeErrc::DirectiveCountBeyondFrame) << 27 << 1;
+    QTest::addRow("reserve header 1 byte")
+        << frameWith(res, {}, 25) << int(DecodeErrc::TruncatedReserveHeader) << 25 << 0;
     QTest::addRow("reserve 6 macs in 60 bytes")
         << frameWith(res, QByteArray::fromHex("0106"), 60) << int(DecodeErrc::MacCountBeyondFrame) << 25 << 6;
-    QTest::addRow("reserve 255 macs")
-        << frameWith(res, QByteArray::fromHex("01ff"), 1514) << int(DecodeErrc::MacCountBeyondFrame) << 25 << 255;
+    QTest::addRow("reserve 255 macs") << frameWith(res, QByteArray::fromHex("01ff"), 1514)
+                                      << int(DecodeErrc::MacCountBeyondFrame) << 25 << 255;
 }
 
 void TestFrameMalformed::typedErrors()
@@ -145,13 +141,18 @@ void TestFrameMalformed::everyTruncationIsAnErrorOrAValidPrefix_data()
 {
     QTest::addColumn<QByteArray>("whole");
     QTest::addColumn<int>("minimum"); // shortest length that decodes
-    QTest::addRow("ata") << frameWith(0, QByteArray::fromHex("40000224640000000000") + QByteArray(1024, 'd'), -1)
-                         << 36;
+    QTest::addRow("ata") << frameWith(0, QByteArray::fromHex("40000224640000000000") + QByteArray(1024, 'd'), -1) << 36;
     QTest::addRow("config with string") << frameWith(1, QByteArray::fromHex("0000000000000005") + "hello", -1) << 37;
-    QTest::addRow("mask with 2 directives")
-        << frameWith(2, QByteArray::fromHex("00010002" "000102000000a001" "000202000000a002"), -1) << 44;
-    QTest::addRow("reserve with 2 macs") << frameWith(3, QByteArray::fromHex("0102" "02000000a001" "02000000a002"), -1)
-                                         << 38;
+    QTest::addRow("mask with 2 directives") << frameWith(2,
+        QByteArray::fromHex("00010002"
+                            "000102000000a001"
+                            "000202000000a002"),
+        -1) << 44;
+    QTest::addRow("reserve with 2 macs") << frameWith(3,
+        QByteArray::fromHex("0102"
+                            "02000000a001"
+                            "02000000a002"),
+        -1) << 38;
 }
 
 void TestFrameMalformed::everyTruncationIsAnErrorOrAValidPrefix()
@@ -167,7 +168,8 @@ void TestFrameMalformed::everyTruncationIsAnErrorOrAValidPrefix()
             QVERIFY(decoded.error().offset <= std::size_t(length));
         } else {
             const std::string why = decoded.ok() ? std::string() : decoded.error().message();
-            QVERIFY2(decoded.ok(), qPrintable(QStringLiteral("length %1: %2").arg(length).arg(QString::fromStdString(why))));
+            QVERIFY2(
+                decoded.ok(), qPrintable(QStringLiteral("length %1: %2").arg(length).arg(QString::fromStdString(why))));
         }
     }
 }
@@ -176,21 +178,21 @@ void TestFrameMalformed::lenientVersionForVbladeAnnouncements()
 {
     const QByteArray v0 = frameWith(1, QByteArray::fromHex("0010401902100000"), 60, 0x08);
     QVERIFY(!decodeFrame(bytesOf(v0)).ok());
-    const auto lenient = decodeFrame(bytesOf(v0), DecodeOptions{false});
+    const auto lenient = decodeFrame(bytesOf(v0), DecodeOptions {false});
     QVERIFY(lenient.ok());
     QCOMPARE(int(lenient->header.version), 0);
     QVERIFY(lenient->header.response);
-    QCOMPARE(lenient->as<ConfigArg>()->bufferCount, std::uint16_t{16});
+    QCOMPARE(lenient->as<ConfigArg>()->bufferCount, std::uint16_t {16});
 }
 
 void TestFrameMalformed::messagesNameTheProblem()
 {
-    QCOMPARE(QString::fromStdString(DecodeError{DecodeErrc::WrongEtherType, 12, 0x0800}.message()),
-             QStringLiteral("not an AoE frame (wrong EtherType): 0x0800"));
-    QCOMPARE(QString::fromStdString(DecodeError{DecodeErrc::ConfigStringTooLong, 30, 1025}.message()),
-             QStringLiteral("config string longer than 1024 bytes (count 1025, at byte 30)"));
+    QCOMPARE(QString::fromStdString(DecodeError {DecodeErrc::WrongEtherType, 12, 0x0800}.message()),
+        QStringLiteral("not an AoE frame (wrong EtherType): 0x0800"));
+    QCOMPARE(QString::fromStdString(DecodeError {DecodeErrc::ConfigStringTooLong, 30, 1025}.message()),
+        QStringLiteral("config string longer than 1024 bytes (count 1025, at byte 30)"));
     for (int code = 0; code <= int(DecodeErrc::TruncatedIdentify); ++code)
-        QVERIFY(!(DecodeError{DecodeErrc(code), 0, 0}).message().empty());
+        QVERIFY(!(DecodeError {DecodeErrc(code), 0, 0}).message().empty());
 }
 
 QTEST_APPLESS_MAIN(TestFrameMalformed)

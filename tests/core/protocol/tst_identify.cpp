@@ -26,16 +26,15 @@ private slots:
 void TestIdentify::roundTrip_data()
 {
     QTest::addColumn<IdentifyInfo>("info");
-    QTest::addRow("small lba48") << IdentifyInfo{"7.3:vm", "V25", "Coraid EtherDrive vblade", 131072, 131072,
-                                                 true, true, false, false};
-    QTest::addRow("odd sector count") << IdentifyInfo{"aoesan-0001", "0.1.0", "aoesan", 2097153, 2097153, true,
-                                                      true, true, false};
-    QTest::addRow("10 TiB") << IdentifyInfo{"s", "f", "m", 0x0FFFFFFF, 21474836480ULL, true, true, true, true};
-    QTest::addRow("lba28 only") << IdentifyInfo{"old", "1", "legacy", 1000, 0, false, false, false, false};
-    QTest::addRow("full width strings")
-        << IdentifyInfo{std::string(20, 'S'), std::string(8, 'F'), std::string(40, 'M'), 1, 1, true, false, false,
-                        true};
-    QTest::addRow("max lba48") << IdentifyInfo{"x", "y", "z", 0x0FFFFFFF, 0xFFFFFFFFFFFFULL, true, true, true, false};
+    QTest::addRow("small lba48") << IdentifyInfo {
+        "7.3:vm", "V25", "Coraid EtherDrive vblade", 131072, 131072, true, true, false, false};
+    QTest::addRow("odd sector count") << IdentifyInfo {
+        "aoesan-0001", "0.1.0", "aoesan", 2097153, 2097153, true, true, true, false};
+    QTest::addRow("10 TiB") << IdentifyInfo {"s", "f", "m", 0x0FFFFFFF, 21474836480ULL, true, true, true, true};
+    QTest::addRow("lba28 only") << IdentifyInfo {"old", "1", "legacy", 1000, 0, false, false, false, false};
+    QTest::addRow("full width strings") << IdentifyInfo {
+        std::string(20, 'S'), std::string(8, 'F'), std::string(40, 'M'), 1, 1, true, false, false, true};
+    QTest::addRow("max lba48") << IdentifyInfo {"x", "y", "z", 0x0FFFFFFF, 0xFFFFFFFFFFFFULL, true, true, true, false};
 }
 
 void TestIdentify::roundTrip()
@@ -50,25 +49,25 @@ void TestIdentify::roundTrip()
 
 void TestIdentify::vbladeLayoutWords()
 {
-    const auto block = buildIdentify({"7.3:vm", "V25", "Coraid EtherDrive vblade", 131072, 131072, true, true, false,
-                                      false});
-    QCOMPARE(identifyWord(block, 47), std::uint16_t{0x8000});
-    QCOMPARE(identifyWord(block, 49), std::uint16_t{0x0200});
-    QCOMPARE(identifyWord(block, 50), std::uint16_t{0x4000});
-    QCOMPARE(identifyWord(block, 60), std::uint16_t{0x0000}); // 131072 = 0x20000, low word
-    QCOMPARE(identifyWord(block, 61), std::uint16_t{0x0002});
-    QCOMPARE(identifyWord(block, 83), std::uint16_t{0x5400}); // same as vblade: valid, flush, lba48
-    QCOMPARE(identifyWord(block, 84), std::uint16_t{0x4000});
-    QCOMPARE(identifyWord(block, 86), std::uint16_t{0x1400});
-    QCOMPARE(identifyWord(block, 87), std::uint16_t{0x4000});
-    QCOMPARE(identifyWord(block, 93), std::uint16_t{0x400B});
-    QCOMPARE(identifyWord(block, 100), std::uint16_t{0x0000});
-    QCOMPARE(identifyWord(block, 101), std::uint16_t{0x0002});
-    QCOMPARE(identifyWord(block, 0), std::uint16_t{0});
+    const auto block
+        = buildIdentify({"7.3:vm", "V25", "Coraid EtherDrive vblade", 131072, 131072, true, true, false, false});
+    QCOMPARE(identifyWord(block, 47), std::uint16_t {0x8000});
+    QCOMPARE(identifyWord(block, 49), std::uint16_t {0x0200});
+    QCOMPARE(identifyWord(block, 50), std::uint16_t {0x4000});
+    QCOMPARE(identifyWord(block, 60), std::uint16_t {0x0000}); // 131072 = 0x20000, low word
+    QCOMPARE(identifyWord(block, 61), std::uint16_t {0x0002});
+    QCOMPARE(identifyWord(block, 83), std::uint16_t {0x5400}); // same as vblade: valid, flush, lba48
+    QCOMPARE(identifyWord(block, 84), std::uint16_t {0x4000});
+    QCOMPARE(identifyWord(block, 86), std::uint16_t {0x1400});
+    QCOMPARE(identifyWord(block, 87), std::uint16_t {0x4000});
+    QCOMPARE(identifyWord(block, 93), std::uint16_t {0x400B});
+    QCOMPARE(identifyWord(block, 100), std::uint16_t {0x0000});
+    QCOMPARE(identifyWord(block, 101), std::uint16_t {0x0002});
+    QCOMPARE(identifyWord(block, 0), std::uint16_t {0});
 
     const auto withFlushExt = buildIdentify({"s", "f", "m", 1, 1, true, true, true, false});
-    QCOMPARE(identifyWord(withFlushExt, 83), std::uint16_t{0x7400});
-    QCOMPARE(identifyWord(withFlushExt, 86), std::uint16_t{0x3400});
+    QCOMPARE(identifyWord(withFlushExt, 83), std::uint16_t {0x7400});
+    QCOMPARE(identifyWord(withFlushExt, 86), std::uint16_t {0x3400});
 }
 
 void TestIdentify::stringsAreByteSwappedAndSpacePadded()
@@ -84,8 +83,8 @@ void TestIdentify::lba28IsClampedTo28Bits()
 {
     const auto block = buildIdentify({"s", "f", "m", 0xFFFFFFFF, 0x100000000ULL, true, false, false, false});
     const auto parsed = parseIdentify(block);
-    QCOMPARE(parsed->lba28Sectors, std::uint32_t{0x0FFFFFFF});
-    QCOMPARE(parsed->sectors(), std::uint64_t{0x100000000ULL});
+    QCOMPARE(parsed->lba28Sectors, std::uint32_t {0x0FFFFFFF});
+    QCOMPARE(parsed->sectors(), std::uint64_t {0x100000000ULL});
 }
 
 void TestIdentify::lba48DecidedLikeLinux_data()
@@ -103,13 +102,13 @@ void TestIdentify::lba48DecidedLikeLinux()
     QFETCH(int, word83);
     QFETCH(int, word86);
     QFETCH(bool, lba48);
-    IdentifyBlock block{};
+    IdentifyBlock block {};
     block[83 * 2] = std::uint8_t(word83);
     block[83 * 2 + 1] = std::uint8_t(word83 >> 8);
     block[86 * 2] = std::uint8_t(word86);
     block[86 * 2 + 1] = std::uint8_t(word86 >> 8);
-    block[60 * 2] = 100;     // LBA28 count 100
-    block[100 * 2 + 1] = 1;  // LBA48 count 256
+    block[60 * 2] = 100; // LBA28 count 100
+    block[100 * 2 + 1] = 1; // LBA48 count 256
     const auto parsed = parseIdentify(block);
     QCOMPARE(parsed->lba48, lba48);
     QCOMPARE(parsed->sectors(), std::uint64_t(lba48 ? 256 : 100));
