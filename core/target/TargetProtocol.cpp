@@ -87,6 +87,10 @@ ReceiveResult TargetProtocol::receive(std::span<const std::uint8_t> frame, std::
     // On lo, and with some drivers, a socket sees its own replies: never answer a response.
     if (h.response || !h.addresses(m_identity.shelf, m_identity.slot))
         return {};
+    // A promiscuous interface (a bridge port, a capture running) also hands us unicasts meant for other
+    // hosts: another target that happens to share our shelf.slot must not get two answers.
+    if (!h.destination.isMulticast() && h.destination != m_identity.mac)
+        return {};
     if (!m_state.maskAllows(h.source))
         return {};
     if (h.version != kVersion)

@@ -15,7 +15,9 @@ namespace {
 class Tags
 {
 public:
-    explicit Tags(std::uint32_t base) : m_next(base) {}
+    explicit Tags(std::uint32_t base)
+        : m_next(base)
+    { }
     std::uint32_t operator()() { return m_next++; }
 
 private:
@@ -23,20 +25,20 @@ private:
 };
 
 RawFrame request(std::uint8_t command, std::uint32_t tag, const MacAddress &from = kA, std::uint16_t major = kShelf,
-                 std::uint8_t minor = kSlot, std::uint8_t versionAndFlags = kRequest)
+    std::uint8_t minor = kSlot, std::uint8_t versionAndFlags = kRequest)
 {
     return header(kTarget, from, versionAndFlags, 0, major, minor, command, tag);
 }
 
 // What every reply starts with: to the sender, from us, Ver 1, our real shelf.slot, the request's tag.
-RawFrame reply(std::uint8_t command, std::uint32_t tag, const MacAddress &to = kA, std::uint8_t versionAndFlags = kReply,
-               std::uint8_t error = 0)
+RawFrame reply(std::uint8_t command, std::uint32_t tag, const MacAddress &to = kA,
+    std::uint8_t versionAndFlags = kReply, std::uint8_t error = 0)
 {
     return header(to, kTarget, versionAndFlags, error, kShelf, kSlot, command, tag);
 }
 
-QByteArray configReply(std::uint32_t tag, unsigned ccmd, const QByteArray &text, const MacAddress &to = kA,
-                       std::uint8_t error = 0)
+QByteArray configReply(
+    std::uint32_t tag, unsigned ccmd, const QByteArray &text, const MacAddress &to = kA, std::uint8_t error = 0)
 {
     return reply(kConfig, tag, to, error ? kErrorReply : kReply, error)
         .config(kBufferCount, kFirmware, kMaxSectors, 0x10U | ccmd, static_cast<unsigned>(text.size()), text)
@@ -45,7 +47,7 @@ QByteArray configReply(std::uint32_t tag, unsigned ccmd, const QByteArray &text,
 
 MacAddress sourceOf(const QByteArray &frame)
 {
-    MacAddress::Bytes b{};
+    MacAddress::Bytes b {};
     for (std::size_t i = 0; i < b.size(); ++i)
         b[i] = static_cast<std::uint8_t>(frame[static_cast<qsizetype>(6 + i)]);
     return MacAddress(b);
@@ -73,8 +75,8 @@ QByteArray maskFailure(std::uint32_t tag, unsigned mcmd, unsigned merror, unsign
     return reply(kMask, tag).mask(mcmd, merror, index).padTo();
 }
 
-QByteArray reserveList(std::uint32_t tag, unsigned rcmd, const QList<MacAddress> &list, const MacAddress &to = kA,
-                       std::uint8_t error = 0)
+QByteArray reserveList(
+    std::uint32_t tag, unsigned rcmd, const QList<MacAddress> &list, const MacAddress &to = kA, std::uint8_t error = 0)
 {
     return reply(kReserve, tag, to, error ? kErrorReply : kReply, error)
         .reserve(rcmd, static_cast<unsigned>(list.size()))
@@ -101,8 +103,8 @@ ProtocolCase dropped(const char *name, const QByteArray &req, const ExportState 
     return {QString::fromLatin1(name), req, before, Verdict::Drop, {}, before};
 }
 
-ProtocolCase answered(const char *name, const QByteArray &req, const QByteArray &rep, const ExportState &before,
-                      const ExportState &after)
+ProtocolCase answered(
+    const char *name, const QByteArray &req, const QByteArray &rep, const ExportState &before, const ExportState &after)
 {
     return {QString::fromLatin1(name), req, before, Verdict::Reply, rep, after};
 }
@@ -133,8 +135,8 @@ target::TargetIdentity targetIdentity()
     return {kShelf, kSlot, kTarget, kBufferCount, kFirmware, kMaxSectors};
 }
 
-ExportState exportState(const std::string &config, const std::vector<MacAddress> &masks,
-                        const std::vector<MacAddress> &reserve)
+ExportState exportState(
+    const std::string &config, const std::vector<MacAddress> &masks, const std::vector<MacAddress> &reserve)
 {
     ExportState s;
     s.setConfigString(config);
@@ -161,11 +163,16 @@ QList<ProtocolCase> addressingCases()
     t = tag();
     {
         // Sent to the broadcast MAC rather than ours: the address that counts is shelf.slot.
-        const QByteArray req = header(MacAddress::broadcast(), kA, kRequest, 0, 0xFFFF, 0xFF, kConfig, t)
-                                   .configRequest(0, {})
-                                   .padTo();
+        const QByteArray req
+            = header(MacAddress::broadcast(), kA, kRequest, 0, 0xFFFF, 0xFF, kConfig, t).configRequest(0, {}).padTo();
         c << answered("broadcast destination MAC", req, configReply(t, 0, {}));
     }
+    c << dropped("unicast to another host's MAC (a promiscuous interface)",
+        header(kD, kA, kRequest, 0, 7, 3, kConfig, tag()).configRequest(0, {}).padTo());
+    t = tag();
+    c << answered("multicast destination MAC",
+        header(frames::mac("01:00:5e:00:00:01"), kA, kRequest, 0, 7, 3, kConfig, t).configRequest(0, {}).padTo(),
+        configReply(t, 0, {}));
     c << dropped("other shelf", query(tag(), 8, 3));
     c << dropped("other slot", query(tag(), 7, 4));
     c << dropped("broadcast shelf, other slot", query(tag(), 0xFFFF, 4));
@@ -175,8 +182,8 @@ QList<ProtocolCase> addressingCases()
 
     // R set: a response, maybe our own echoed back on lo. Never answered, whatever else it holds.
     t = tag();
-    c << dropped("R flag: a config reply",
-                 request(kConfig, t, kA, 7, 3, kReply).config(16, 0x4019, 2, 0x10, 0, {}).padTo());
+    c << dropped(
+        "R flag: a config reply", request(kConfig, t, kA, 7, 3, kReply).config(16, 0x4019, 2, 0x10, 0, {}).padTo());
     c << dropped("R and E flags: an error reply", request(kConfig, tag(), kA, 7, 3, kErrorReply).padTo());
     c << dropped("R flag: an ATA READ", request(kAta, tag(), kA, 7, 3, kReply).ata(0x40, 0, 1, 0x24, 0).padTo());
     c << dropped("R flag with Ver 2", request(kAta, tag(), kA, 7, 3, 0x28).ata(0, 0, 0, 0xE5, 0).padTo());
@@ -195,8 +202,8 @@ QList<ProtocolCase> addressingCases()
     c << dropped("ATA argument one byte short (35 bytes)", request(kAta, tag()).ata(0, 0, 1, 0xEC, 0).cutTo(35));
     c << dropped("config header one byte short (31 bytes)", request(kConfig, tag()).configRequest(0, {}).cutTo(31));
     t = tag();
-    c << answered("config query of 32 bytes, unpadded (Linux)", request(kConfig, t).configRequest(0, {}),
-                  configReply(t, 0, {}));
+    c << answered(
+        "config query of 32 bytes, unpadded (Linux)", request(kConfig, t).configRequest(0, {}), configReply(t, 0, {}));
     c << dropped("mask header one byte short (27 bytes)", request(kMask, tag()).mask(0, 0, 0).cutTo(27));
     t = tag();
     c << answered("mask read of 28 bytes", request(kMask, t).mask(0, 0, 0), maskList(t, 0, {}));
@@ -217,13 +224,13 @@ QList<ProtocolCase> addressingCases()
     c << dropped("masked out: IDENTIFY", request(kAta, tag()).ata(0, 0, 1, 0xEC, 0xA0000000).padTo(), maskedB);
     c << dropped("masked out: mask read", request(kMask, tag()).mask(0, 0, 0).padTo(), maskedB);
     c << dropped("masked out: mask delete of the only entry",
-                 request(kMask, tag()).mask(1, 0, 1).directive(2, kB).padTo(), maskedB);
+        request(kMask, tag()).mask(1, 0, 1).directive(2, kB).padTo(), maskedB);
     c << dropped("masked out: reserve force set", request(kReserve, tag()).reserve(2, 1).mac(kA).padTo(), maskedB);
     c << dropped("masked out: unknown command 0xF0", request(0xF0, tag()).padTo(), maskedB);
     c << dropped("masked out: Ver 2", request(kConfig, tag(), kA, 7, 3, 0x20).configRequest(0, {}).padTo(), maskedB);
     t = tag();
-    c << answered("on the mask list: config read",
-                  request(kConfig, t, kB).configRequest(0, {}).padTo(), configReply(t, 0, "kept", kB), maskedB);
+    c << answered("on the mask list: config read", request(kConfig, t, kB).configRequest(0, {}).padTo(),
+        configReply(t, 0, "kept", kB), maskedB);
     return c;
 }
 
@@ -274,7 +281,7 @@ QList<ProtocolCase> configCases()
     c << answered("read ignores a string in the request", ask(t, 0, "junk"), configReply(t, 0, "stored-config"), have);
     t = tag();
     c << answered("read with the AoE version nibble set", request(kConfig, t).config(0, 0, 0, 0x10, 0, {}).padTo(),
-                  configReply(t, 0, "stored-config"), have);
+        configReply(t, 0, "stored-config"), have);
 
     // Test exact (1) and prefix (2): a reply means "yes", and "no" is silence.
     t = tag();
@@ -299,14 +306,14 @@ QList<ProtocolCase> configCases()
     t = tag();
     c << answered("set on empty stores", ask(t, 3, "fresh"), configReply(t, 3, "fresh"), none, exportState("fresh"));
     t = tag();
-    c << answered("set of the same string is accepted", ask(t, 3, "stored-config"), configReply(t, 3, "stored-config"),
-                  have);
+    c << answered(
+        "set of the same string is accepted", ask(t, 3, "stored-config"), configReply(t, 3, "stored-config"), have);
     t = tag();
     c << answered("set of a different string: error 4 with the current one", ask(t, 3, "other"),
-                  configReply(t, 3, "stored-config", kA, 4), have);
+        configReply(t, 3, "stored-config", kA, 4), have);
     t = tag();
     c << answered("set of an empty string over a string: error 4", ask(t, 3, {}),
-                  configReply(t, 3, "stored-config", kA, 4), have);
+        configReply(t, 3, "stored-config", kA, 4), have);
     t = tag();
     c << answered("force set replaces", ask(t, 4, "forced"), configReply(t, 4, "forced"), have, exportState("forced"));
     t = tag();
@@ -320,7 +327,7 @@ QList<ProtocolCase> configCases()
             binary.append(static_cast<char>(i));
         t = tag();
         c << answered("force set of binary bytes", ask(t, 4, binary), configReply(t, 4, binary), none,
-                      exportState(binary.toStdString()));
+            exportState(binary.toStdString()));
     }
     for (const unsigned ccmd : {5U, 7U, 15U}) {
         t = tag();
@@ -332,7 +339,7 @@ QList<ProtocolCase> configCases()
     const QByteArray longest(1024, 'x');
     t = tag();
     c << answered("force set of 1024 bytes", ask(t, 4, longest), configReply(t, 4, longest), none,
-                  exportState(longest.toStdString()));
+        exportState(longest.toStdString()));
     QByteArray req = request(kConfig, tag()).configRequest(4, QByteArray(1025, 'y'));
     c << answered("force set of 1025 bytes: error 2", req, errorEcho(req, 2), have);
     req = request(kConfig, tag()).config(0, 0, 0, 0, 2000, {}).padTo();
@@ -343,7 +350,7 @@ QList<ProtocolCase> configCases()
     c << answered("set, length 0xFFFF: error 2", req, errorEcho(req, 2), none);
     t = tag();
     c << answered("force set filling a 60-byte frame exactly", ask(t, 4, QByteArray(28, 'z')),
-                  configReply(t, 4, QByteArray(28, 'z')), have, exportState(std::string(28, 'z')));
+        configReply(t, 4, QByteArray(28, 'z')), have, exportState(std::string(28, 'z')));
     return c;
 }
 
@@ -352,7 +359,7 @@ QList<ProtocolCase> maskCases()
     Tags tag(0x80040000);
     QList<ProtocolCase> c;
     const auto edit = [](std::uint32_t t, const QList<std::pair<unsigned, MacAddress>> &directives,
-                         const MacAddress &from = kA) -> QByteArray {
+                          const MacAddress &from = kA) -> QByteArray {
         RawFrame f = request(kMask, t, from).mask(1, 0, static_cast<unsigned>(directives.size()));
         for (const auto &[dcmd, m] : directives)
             f.directive(dcmd, m);
@@ -363,63 +370,65 @@ QList<ProtocolCase> maskCases()
     c << answered("read, empty list", request(kMask, t).mask(0, 0, 0).padTo(), maskList(t, 0, {}));
     t = tag();
     c << answered("read, three entries", request(kMask, t).mask(0, 0, 0).padTo(), maskList(t, 0, {kA, kB, kC}),
-                  exportState({}, {kA, kB, kC}));
+        exportState({}, {kA, kB, kC}));
     t = tag();
     c << answered("add the sender", edit(t, {{1, kA}}), maskList(t, 1, {kA}), none, exportState({}, {kA}));
     t = tag();
     c << answered("add three: each is its own entry (vblade overwrote entry 1)", edit(t, {{1, kA}, {1, kB}, {1, kC}}),
-                  maskList(t, 1, {kA, kB, kC}), none, exportState({}, {kA, kB, kC}));
+        maskList(t, 1, {kA, kB, kC}), none, exportState({}, {kA, kB, kC}));
     t = tag();
     c << answered("add a MAC already listed", edit(t, {{1, kA}}), maskList(t, 1, {kA, kB}), exportState({}, {kA, kB}));
     t = tag();
     c << answered("matching delete of the only entry (crashes vblade)", edit(t, {{2, kA}}), maskList(t, 1, {}),
-                  exportState({}, {kA}), none);
+        exportState({}, {kA}), none);
     t = tag();
     c << answered("delete the middle entry", edit(t, {{2, kB}}), maskList(t, 1, {kA, kC}),
-                  exportState({}, {kA, kB, kC}), exportState({}, {kA, kC}));
+        exportState({}, {kA, kB, kC}), exportState({}, {kA, kC}));
     t = tag();
     c << answered("delete the last entry (vblade only searched the first ceil(n/6))", edit(t, {{2, kC}}),
-                  maskList(t, 1, {kA, kB}), exportState({}, {kA, kB, kC}), exportState({}, {kA, kB}));
+        maskList(t, 1, {kA, kB}), exportState({}, {kA, kB, kC}), exportState({}, {kA, kB}));
     t = tag();
     c << answered("delete a MAC not listed", edit(t, {{2, kD}}), maskList(t, 1, {kA, kB}), exportState({}, {kA, kB}));
     t = tag();
     c << answered("DCmd 0 directives are skipped", edit(t, {{0, kB}, {1, kA}, {0, kC}}), maskList(t, 1, {kA}), none,
-                  exportState({}, {kA}));
+        exportState({}, {kA}));
     t = tag();
     c << answered("add and delete in one edit", edit(t, {{1, kA}, {1, kB}, {2, kA}}), maskList(t, 1, {kB}), none,
-                  exportState({}, {kB}));
+        exportState({}, {kB}));
 
     // A failing directive: MError, Dir Count = its index, no list; the ones before it stay applied.
     t = tag();
     c << answered("bad DCmd 3 second: MError 2, Dir Count 1, the first applied", edit(t, {{1, kB}, {3, kC}, {1, kD}}),
-                  maskFailure(t, 1, 2, 1), none, exportState({}, {kB}));
+        maskFailure(t, 1, 2, 1), none, exportState({}, {kB}));
     t = tag();
-    c << answered("bad DCmd 0xFF first: nothing applied", edit(t, {{0xFF, kB}, {1, kC}}), maskFailure(t, 1, 2, 0), none);
+    c << answered(
+        "bad DCmd 0xFF first: nothing applied", edit(t, {{0xFF, kB}, {1, kC}}), maskFailure(t, 1, 2, 0), none);
     const auto full = with(fillers(31), kA); // 32 entries, the sender among them
     t = tag();
     c << answered("add to a full list: MError 3, Dir Count 0", edit(t, {{1, kD}}), maskFailure(t, 1, 3, 0),
-                  exportState({}, full));
+        exportState({}, full));
     t = tag();
-    c << answered("add to a full list an entry it holds", edit(t, {{1, kA}}),
-                  [&] {
-                      QList<MacAddress> list(full.begin(), full.end());
-                      return maskList(t, 1, list);
-                  }(),
-                  exportState({}, full));
+    c << answered(
+        "add to a full list an entry it holds", edit(t, {{1, kA}}),
+        [&] {
+            QList<MacAddress> list(full.begin(), full.end());
+            return maskList(t, 1, list);
+        }(),
+        exportState({}, full));
     t = tag();
     c << answered("fill past capacity: MError 3 at Dir Count 1, the 32nd kept", edit(t, {{1, kD}, {1, kB}, {1, kC}}),
-                  maskFailure(t, 1, 3, 1), exportState({}, with(fillers(30), kA)),
-                  exportState({}, with(with(fillers(30), kA), kD)));
+        maskFailure(t, 1, 3, 1), exportState({}, with(fillers(30), kA)),
+        exportState({}, with(with(fillers(30), kA), kD)));
     QByteArray req = request(kMask, tag()).mask(1, 0, 5).directive(1, kA).padTo(); // room for 4 directives
     c << answered("Dir Count past the frame: error 2, nothing applied", req, errorEcho(req, 2), none);
     req = request(kMask, tag()).mask(0, 0, 200).padTo();
     c << answered("read with Dir Count past the frame: error 2", req, errorEcho(req, 2), exportState({}, {kA}));
     t = tag();
-    c << answered("MCmd 2: MError 1", request(kMask, t).mask(2, 0, 1).directive(1, kB).padTo(),
-                  maskFailure(t, 2, 1, 0), exportState({}, {kA}));
+    c << answered("MCmd 2: MError 1", request(kMask, t).mask(2, 0, 1).directive(1, kB).padTo(), maskFailure(t, 2, 1, 0),
+        exportState({}, {kA}));
     t = tag();
     c << answered("the list from a second host on it", request(kMask, t, kB).mask(0, 0, 0).padTo(),
-                  maskList(t, 0, {kA, kB}, kB), exportState({}, {kA, kB}));
+        maskList(t, 0, {kA, kB}, kB), exportState({}, {kA, kB}));
     return c;
 }
 
@@ -427,8 +436,8 @@ QList<ProtocolCase> reserveCases()
 {
     Tags tag(0x80050000);
     QList<ProtocolCase> c;
-    const auto ask = [](std::uint32_t t, unsigned rcmd, const QList<MacAddress> &list,
-                        const MacAddress &from = kA) -> QByteArray {
+    const auto ask
+        = [](std::uint32_t t, unsigned rcmd, const QList<MacAddress> &list, const MacAddress &from = kA) -> QByteArray {
         return request(kReserve, t, from).reserve(rcmd, static_cast<unsigned>(list.size())).macs(list).padTo();
     };
     const ExportState none = exportState();
@@ -444,15 +453,15 @@ QList<ProtocolCase> reserveCases()
     t = tag();
     c << answered("set by a holder", ask(t, 1, {kA}), reserveList(t, 1, {kA}), heldAC, exportState({}, {}, {kA}));
     t = tag();
-    c << answered("set by a non-holder: error 6 with the list", ask(t, 1, {kB}, kB),
-                  reserveList(t, 1, {kA, kC}, kB, 6), heldAC);
+    c << answered(
+        "set by a non-holder: error 6 with the list", ask(t, 1, {kB}, kB), reserveList(t, 1, {kA, kC}, kB, 6), heldAC);
     t = tag();
     c << answered("release by a holder (set, no MACs)", ask(t, 1, {}, kC), reserveList(t, 1, {}, kC), heldAC, none);
     t = tag();
     c << answered("release by a non-holder: error 6", ask(t, 1, {}, kB), reserveList(t, 1, {kA, kC}, kB, 6), heldAC);
     t = tag();
     c << answered("force set by a non-holder", ask(t, 2, {kB}, kB), reserveList(t, 2, {kB}, kB), heldAC,
-                  exportState({}, {}, {kB}));
+        exportState({}, {}, {kB}));
     t = tag();
     c << answered("force release by a non-holder", ask(t, 2, {}, kB), reserveList(t, 2, {}, kB), heldAC, none);
     t = tag();
@@ -463,11 +472,11 @@ QList<ProtocolCase> reserveCases()
             many << fillerMac(i);
         t = tag();
         c << answered("force set of 32 MACs (capacity)", ask(t, 2, many), reserveList(t, 2, many), none,
-                      exportState({}, {}, std::vector<MacAddress>(many.begin(), many.end())));
+            exportState({}, {}, std::vector<MacAddress>(many.begin(), many.end())));
         many << fillerMac(32);
         t = tag();
         c << answered("force set of 33 MACs: error 2, list unchanged", ask(t, 2, many),
-                      reserveList(t, 2, {kA, kC}, kA, 2), heldAC);
+            reserveList(t, 2, {kA, kC}, kA, 2), heldAC);
     }
     const QByteArray req = request(kReserve, tag()).reserve(2, 6).mac(kB).padTo(); // room for 5 MACs
     c << answered("NMacs past the frame: error 2, list unchanged", req, errorEcho(req, 2), heldAC);
@@ -479,11 +488,10 @@ QList<ProtocolCase> ataCases(const QByteArray &identifyBlock)
     Tags tag(0x80060000);
     QList<ProtocolCase> c;
     const auto cmd = [](std::uint32_t t, unsigned aflags, unsigned count, unsigned op, std::uint64_t lba,
-                        const MacAddress &from = kA) { return request(kAta, t, from).ata(aflags, 0, count, op, lba); };
-    const auto rep = [](std::uint32_t t, unsigned aflags, unsigned error, unsigned left, unsigned status,
-                        std::uint64_t lba, const MacAddress &to = kA) {
-        return reply(kAta, t, to).ata(aflags, error, left, status, lba);
-    };
+                         const MacAddress &from = kA) { return request(kAta, t, from).ata(aflags, 0, count, op, lba); };
+    const auto rep
+        = [](std::uint32_t t, unsigned aflags, unsigned error, unsigned left, unsigned status, std::uint64_t lba,
+              const MacAddress &to = kA) { return reply(kAta, t, to).ata(aflags, error, left, status, lba); };
     const auto aoeError = [](std::uint32_t t, std::uint8_t code, unsigned aflags, unsigned count, std::uint64_t lba) {
         return reply(kAta, t, kA, kErrorReply, code).ata(aflags, 0, count, 0, lba).padTo();
     };
@@ -491,40 +499,41 @@ QList<ProtocolCase> ataCases(const QByteArray &identifyBlock)
 
     std::uint32_t t = tag();
     c << ata("IDENTIFY of 36 bytes, unpadded (Linux)", cmd(t, 0, 1, 0xEC, kIdentifyLba),
-             rep(t, 0, 0, 0, 0x40, kIdentifyLba).raw(identifyBlock));
+        rep(t, 0, 0, 0, 0x40, kIdentifyLba).raw(identifyBlock));
     t = tag();
     c << ata("IDENTIFY with sector count 2 still answers one block", cmd(t, 0, 2, 0xEC, 0).padTo(),
-             rep(t, 0, 0, 0, 0x40, 0).raw(identifyBlock));
+        rep(t, 0, 0, 0, 0x40, 0).raw(identifyBlock));
     t = tag();
     c << ata("READ (LBA28) with device bits 0xE0 in lba3", cmd(t, 0, 1, 0x20, 0xE0000005).padTo(),
-             rep(t, 0, 0, 0, 0x40, 0xE0000005).raw(sectorLabels(5, 1)));
+        rep(t, 0, 0, 0, 0x40, 0xE0000005).raw(sectorLabels(5, 1)));
     t = tag();
     c << ata("READ EXT of 2 sectors at the end", cmd(t, 0x40, 2, 0x24, 62).padTo(),
-             rep(t, 0x40, 0, 0, 0x40, 62).raw(sectorLabels(62, 2)));
+        rep(t, 0x40, 0, 0, 0x40, 62).raw(sectorLabels(62, 2)));
     t = tag();
     c << ata("READ EXT padded with zeros (a Linux path probe)", cmd(t, 0x40, 1, 0x24, 7).padTo(36 + 1024),
-             rep(t, 0x40, 0, 0, 0x40, 7).raw(sectorLabels(7, 1)));
+        rep(t, 0x40, 0, 0, 0x40, 7).raw(sectorLabels(7, 1)));
     t = tag();
     c << ata("READ EXT at the end: IDNF", cmd(t, 0x40, 1, 0x24, 64).padTo(), rep(t, 0x40, 0x10, 1, 0x41, 64).padTo());
     t = tag();
-    c << ata("READ EXT across the end: IDNF", cmd(t, 0x40, 2, 0x24, 63).padTo(), rep(t, 0x40, 0x10, 2, 0x41, 63).padTo());
+    c << ata(
+        "READ EXT across the end: IDNF", cmd(t, 0x40, 2, 0x24, 63).padTo(), rep(t, 0x40, 0x10, 2, 0x41, 63).padTo());
     t = tag();
     c << ata("READ EXT: lba3 is LBA data, not device bits", cmd(t, 0x40, 1, 0x24, 0xE0000005).padTo(),
-             rep(t, 0x40, 0x10, 1, 0x41, 0xE0000005).padTo());
+        rep(t, 0x40, 0x10, 1, 0x41, 0xE0000005).padTo());
     t = tag();
     c << ata("READ EXT of 3 sectors (max 2): error 2", cmd(t, 0x40, 3, 0x24, 0).padTo(), aoeError(t, 2, 0x40, 3, 0));
     t = tag();
     c << ata("WRITE EXT of one sector", cmd(t, 0x41, 1, 0x34, 9).raw(sectorLabels(9, 1)),
-             rep(t, 0x41, 0, 0, 0x40, 9).padTo());
+        rep(t, 0x41, 0, 0, 0x40, 9).padTo());
     t = tag();
     c << ata("WRITE (LBA28) with device bits", cmd(t, 0x01, 1, 0x30, 0xE0000009).raw(sectorLabels(9, 1)),
-             rep(t, 0x01, 0, 0, 0x40, 0xE0000009).padTo());
+        rep(t, 0x01, 0, 0, 0x40, 0xE0000009).padTo());
     t = tag();
     c << ata("WRITE EXT carrying 24 of 512 bytes: error 2", cmd(t, 0x41, 1, 0x34, 2).fill(24, 'w'),
-             aoeError(t, 2, 0x41, 1, 2));
+        aoeError(t, 2, 0x41, 1, 2));
     t = tag();
     c << ata("WRITE EXT past the end: IDNF", cmd(t, 0x41, 1, 0x34, 64).raw(sectorLabels(0, 1)),
-             rep(t, 0x41, 0x10, 1, 0x41, 64).padTo());
+        rep(t, 0x41, 0x10, 1, 0x41, 64).padTo());
     t = tag();
     c << ata("FLUSH CACHE", cmd(t, 0, 0, 0xE7, 0).padTo(), rep(t, 0, 0, 0, 0x40, 0).padTo());
     t = tag();
@@ -533,7 +542,7 @@ QList<ProtocolCase> ataCases(const QByteArray &identifyBlock)
     c << ata("CHECK POWER MODE: count 0xFF", cmd(t, 0, 0, 0xE5, 0).padTo(), rep(t, 0, 0, 0xFF, 0x40, 0).padTo());
     t = tag();
     c << ata("SMART: ABRT", request(kAta, t).ata(0, 0xD0, 1, 0xB0, 0xC24F00).padTo(),
-             rep(t, 0, 0x04, 1, 0x41, 0xC24F00).padTo());
+        rep(t, 0, 0x04, 1, 0x41, 0xC24F00).padTo());
     t = tag();
     c << ata("opcode 0xC8 (READ DMA): ABRT", cmd(t, 0, 1, 0xC8, 0).padTo(), rep(t, 0, 0x04, 1, 0x41, 0).padTo());
 
@@ -549,13 +558,13 @@ QList<ProtocolCase> ataCases(const QByteArray &identifyBlock)
     c << answered("FLUSH by a non-holder: error 6", req, errorEcho(req, 6), held);
     t = tag();
     c << ata("IDENTIFY by a non-holder", cmd(t, 0, 1, 0xEC, kIdentifyLba, kB).padTo(),
-             rep(t, 0, 0, 0, 0x40, kIdentifyLba, kB).raw(identifyBlock), held);
+        rep(t, 0, 0, 0, 0x40, kIdentifyLba, kB).raw(identifyBlock), held);
     t = tag();
     c << ata("READ EXT by a holder", cmd(t, 0x40, 1, 0x24, 3, kC).padTo(),
-             rep(t, 0x40, 0, 0, 0x40, 3, kC).raw(sectorLabels(3, 1)), held);
+        rep(t, 0x40, 0, 0, 0x40, 3, kC).raw(sectorLabels(3, 1)), held);
     t = tag();
     c << answered("config read by a non-holder", request(kConfig, t, kB).configRequest(0, {}).padTo(),
-                  configReply(t, 0, {}, kB), held);
+        configReply(t, 0, {}, kB), held);
     return c;
 }
 
