@@ -1,4 +1,1560 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Discover now</source>
+        <translation>Jetzt &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Probe every interface for AoE targets now</source>
+        <translation>Jetzt auf allen Schnittstellen nach AoE-Zielen suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Forget down targets</source>
+        <translation>Nicht erreichbare Ziele &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Remove the targets that stopped answering from the list</source>
+        <translation>Ziele, die nicht mehr antworten, aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;New export…</source>
+        <translation>&amp;Neuer Export…</translation>
+    </message>
+    <message>
+        <source>Export a disk, partition or image file as an AoE target</source>
+        <translation>Eine Festplatte, Partition oder Image-Datei als AoE-Ziel exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Start export</source>
+        <translation>Export &amp;starten</translation>
+    </message>
+    <message>
+        <source>Start serving the selected export</source>
+        <translation>Den ausgewählten Export bereitstellen</translation>
+    </message>
+    <message>
+        <source>S&amp;top export</source>
+        <translation>Export an&amp;halten</translation>
+    </message>
+    <message>
+        <source>Stop serving the selected export</source>
+        <translation>Den ausgewählten Export nicht mehr bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove export</source>
+        <translation>Export &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Stop the selected export and remove it from the list (the disk or file is kept)</source>
+        <translation>Den ausgewählten Export anhalten und aus der Liste entfernen (Festplatte bzw. Datei bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <source>Show the table of discovered targets</source>
+        <translation>Die Tabelle der gefundenen Ziele zeigen</translation>
+    </message>
+    <message>
+        <source>S&amp;helves</source>
+        <translation>&amp;Shelves</translation>
+    </message>
+    <message>
+        <source>Show every shelf with its slots at a glance</source>
+        <translation>Jedes Shelf mit seinen Slots auf einen Blick zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Exports</source>
+        <translation>&amp;Exporte</translation>
+    </message>
+    <message>
+        <source>Show the exports served from this machine</source>
+        <translation>Die von diesem Rechner bereitgestellten Exporte zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Protokoll</translation>
+    </message>
+    <message>
+        <source>Show or hide the log of events</source>
+        <translation>Das Ereignisprotokoll zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Filter targets</source>
+        <translation>Ziele &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Filter the targets by device pattern or text</source>
+        <translation>Die Ziele nach Gerätemuster oder Text filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Interfaces, probe interval, notifications and language</source>
+        <translation>Schnittstellen, Suchintervall, Benachrichtigungen und Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation>Benachrichtigungen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>Do not show notifications until you turn this off</source>
+        <translation>Keine Benachrichtigungen zeigen, bis Sie dies wieder ausschalten</translation>
+    </message>
+    <message>
+        <source>Show &amp;aoesan</source>
+        <translation>&amp;aoesan zeigen</translation>
+    </message>
+    <message>
+        <source>Show the aoesan window</source>
+        <translation>Das aoesan-Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>Hide the window; aoesan keeps watching from the tray</source>
+        <translation>Das Fenster ausblenden; aoesan überwacht weiter aus dem Infobereich</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Stop watching and quit aoesan (asks first when exports are running)</source>
+        <translation>Die Überwachung beenden und aoesan schließen (fragt vorher, wenn Exporte laufen)</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCreator</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Lab</name>
+    <message>
+        <source>Lab mode could not create a user namespace (%1). Allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces &gt; 0), or start aoesan --lab as root.</source>
+        <translation>Der Labormodus konnte keinen User-Namespace anlegen (%1). Erlauben Sie User-Namespaces ohne Privilegien (sysctl kernel.unprivileged_userns_clone=1 oder user.max_user_namespaces &gt; 0) oder starten Sie aoesan --lab als root.</translation>
+    </message>
+    <message>
+        <source>Lab mode could not map the user ids of its namespace (%1).</source>
+        <translation>Der Labormodus konnte die Benutzerkennungen seines Namespace nicht zuordnen (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not keep its network capabilities (%1).</source>
+        <translation>Der Labormodus konnte seine Netzwerk-Capabilities nicht behalten (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not create a private network namespace (%1). Start aoesan --lab as root, or allow unprivileged user namespaces.</source>
+        <translation>Der Labormodus konnte keinen privaten Netzwerk-Namespace anlegen (%1). Starten Sie aoesan --lab als root oder erlauben Sie User-Namespaces ohne Privilegien.</translation>
+    </message>
+    <message>
+        <source>Lab mode could not make its mounts private (%1).</source>
+        <translation>Der Labormodus konnte seine Einhängepunkte nicht privat machen (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not mount sysfs for its namespace (%1).</source>
+        <translation>Der Labormodus konnte sysfs für seinen Namespace nicht einhängen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Look</name>
+    <message>
+        <source>up</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>up, exported here</source>
+        <translation>erreichbar, von hier exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>it is far too large</source>
+        <translation>sie ist viel zu groß</translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation>sie kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>it holds binary data</source>
+        <translation>sie enthält Binärdaten</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>sie ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>it is not a settings file</source>
+        <translation>sie ist keine Einstellungsdatei</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); it was kept as %3 and the defaults are used.</source>
+        <translation>Die Einstellungsdatei %1 war beschädigt (%2); sie wurde als %3 aufbewahrt, und die Standardwerte werden verwendet.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); the defaults are used.</source>
+        <translation>Die Einstellungsdatei %1 war beschädigt (%2); die Standardwerte werden verwendet.</translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 was not valid; its default is used.</source>
+        <translation>Die Einstellung %1 in %2 war ungültig; ihr Standardwert wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1.</source>
+        <translation>Die Einstellungen konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayState</name>
+    <message>
+        <source>aoesan — no targets known yet</source>
+        <translation>aoesan — noch keine Ziele bekannt</translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n Export</numerusform>
+            <numerusform>%n Exporte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>aoesan — %1</source>
+        <translation>aoesan — %1</translation>
+    </message>
+    <message>
+        <source>%1 is down</source>
+        <translation>%1 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 is back up</source>
+        <translation>%1 ist wieder erreichbar</translation>
+    </message>
+    <message>
+        <source>It answers again.</source>
+        <translation>Es antwortet wieder.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; failed</source>
+        <translation>Export „%1“ ist fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n targets are down</source>
+        <translation>
+            <numerusform>%n Ziel ist nicht erreichbar</numerusform>
+            <numerusform>%n Ziele sind nicht erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n targets are back up</source>
+        <translation>
+            <numerusform>%n Ziel ist wieder erreichbar</numerusform>
+            <numerusform>%n Ziele sind wieder erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exports failed</source>
+        <translation>
+            <numerusform>%n Export ist fehlgeschlagen</numerusform>
+            <numerusform>%n Exporte sind fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes on the SAN</source>
+        <translation>
+            <numerusform>%n Änderung im SAN</numerusform>
+            <numerusform>%n Änderungen im SAN</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::AddressPage</name>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Choose the AoE address (shelf and slot) and the network interface to serve on.</source>
+        <translation>Wählen Sie die AoE-Adresse (Shelf und Slot) und die Netzwerkschnittstelle, auf der bereitgestellt wird.</translation>
+    </message>
+    <message>
+        <source>Shelf number (0–65534): the X in eX.Y</source>
+        <translation>Shelf-Nummer (0–65534): das X in eX.Y</translation>
+    </message>
+    <message>
+        <source>Slot number (0–254): the Y in eX.Y</source>
+        <translation>Slot-Nummer (0–254): das Y in eX.Y</translation>
+    </message>
+    <message>
+        <source>The Ethernet interface the initiators reach this machine on</source>
+        <translation>Die Ethernet-Schnittstelle, über die die Initiatoren diesen Rechner erreichen</translation>
+    </message>
+    <message>
+        <source>S&amp;helf:</source>
+        <translation>&amp;Shelf:</translation>
+    </message>
+    <message>
+        <source>S&amp;lot:</source>
+        <translation>S&amp;lot:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>S&amp;chnittstelle:</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>Verbindung steht</translation>
+    </message>
+    <message>
+        <source>no link</source>
+        <translation>keine Verbindung</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 — %2, MTU %3, %4 sectors per frame, %5</source>
+        <translation>%1 — %2, MTU %3, %4 Sektoren pro Frame, %5</translation>
+    </message>
+    <message>
+        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
+        <translation>e%1.%2 wird schon vom Export „%3“ auf %4 verwendet.</translation>
+    </message>
+    <message>
+        <source>e%1.%2 is already answered by %3.</source>
+        <translation>Unter e%1.%2 antwortet schon %3.</translation>
+    </message>
+    <message>
+        <source>Initiators on %1 will read and write %2 sectors per frame.</source>
+        <translation>Initiatoren an %1 lesen und schreiben %2 Sektoren pro Frame.</translation>
+    </message>
+    <message>
+        <source>There is no Ethernet interface to serve on.</source>
+        <translation>Es gibt keine Ethernet-Schnittstelle zum Bereitstellen.</translation>
+    </message>
+    <message>
+        <source>This disk is smaller than 8 MiB: iPXE cannot boot from it.</source>
+        <translation>Diese Festplatte ist kleiner als 8 MiB: iPXE kann nicht von ihr starten.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::AppController</name>
+    <message>
+        <source>aoesan is still running</source>
+        <translation>aoesan läuft weiter</translation>
+    </message>
+    <message>
+        <source>It keeps watching your targets and exports from the tray. Use Quit in the tray menu to leave.</source>
+        <translation>Es überwacht Ihre Ziele und Exporte weiter aus dem Infobereich. Mit „Beenden“ im Menü des Symbols schließen Sie es.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time aoesan starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von aoesan.</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Neuer Export</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::BlockDeviceModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Dateisystem</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Mounted at</source>
+        <translation>Eingehängt unter</translation>
+    </message>
+    <message>
+        <source>Can be exported</source>
+        <translation>Exportierbar</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>eingehängt unter %1</translation>
+    </message>
+    <message>
+        <source>a partition</source>
+        <translation>eine Partition</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>belegt von %1</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>einem anderen Gerät</translation>
+    </message>
+    <message>
+        <source>swap space</source>
+        <translation>Auslagerungsspeicher</translation>
+    </message>
+    <message>
+        <source>holds /</source>
+        <translation>enthält /</translation>
+    </message>
+    <message>
+        <source>write-protected</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>read-only only</source>
+        <translation>nur schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>cannot be exported</source>
+        <translation>nicht exportierbar</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::DiscoveryController</name>
+    <message>
+        <source>The discovery engine stopped; starting it again in %1 s (attempt %2).</source>
+        <translation>Die Suchmaschine wurde beendet; sie startet in %1 s erneut (Versuch %2).</translation>
+    </message>
+    <message>
+        <source>The network interfaces could not be listed: %1</source>
+        <translation>Die Netzwerkschnittstellen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no Ethernet interface that is up, so there is nowhere to look for targets.</source>
+        <translation>Keine Ethernet-Schnittstelle ist aktiv, also gibt es keinen Ort, an dem nach Zielen gesucht werden kann.</translation>
+    </message>
+    <message>
+        <source>Connect a cable or bring an interface up (ip link set eth1 up), then press Discover now. To try aoesan without a network, start it with aoesan --lab.</source>
+        <translation>Schließen Sie ein Kabel an oder aktivieren Sie eine Schnittstelle (ip link set eth1 up) und klicken Sie dann auf „Jetzt suchen“. Um aoesan ohne Netzwerk auszuprobieren, starten Sie es mit aoesan --lab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %n down target(s).</source>
+        <translation>
+            <numerusform>%n nicht erreichbares Ziel vergessen.</numerusform>
+            <numerusform>%n nicht erreichbare Ziele vergessen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discovery started on %1.</source>
+        <translation>Suche auf %1 gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ErrorBanner</name>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportController</name>
+    <message>
+        <source>The export list %1 could not be read: %2</source>
+        <translation>Die Exportliste %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The damaged export list was kept as %1.</source>
+        <translation>Die beschädigte Exportliste wurde als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Check that %1 can be written.</source>
+        <translation>Prüfen Sie, ob %1 beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; added: %2</source>
+        <translation>Export „%1“ hinzugefügt: %2</translation>
+    </message>
+    <message>
+        <source>There is no export &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Export „%1“.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; removed.</source>
+        <translation>Export „%1“ entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportModel</name>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>startet neu</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Disk or image file</source>
+        <translation>Festplatte oder Image-Datei</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>restarting in %1</source>
+        <translation>Neustart in %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportWizard</name>
+    <message>
+        <source>New export</source>
+        <translation>Neuer Export</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportsView</name>
+    <message>
+        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
+        <translation>Exporte werden von aoesan-engine auf diesem Rechner bereitgestellt; sie erscheinen auch unter „Ziele“ in Blau, sobald die Suche sie im Netz sieht.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::LogDock</name>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug und höher</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Show only messages of this level or more serious</source>
+        <translation>Nur Meldungen dieser oder einer ernsteren Stufe zeigen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Remove every message from the log view (the log file keeps them)</source>
+        <translation>Alle Meldungen aus der Ansicht entfernen (die Protokolldatei behält sie)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::LogModel</name>
+    <message>
+        <source>trace</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::MainWindow</name>
+    <message>
+        <source>aoesan — AoE SAN Manager</source>
+        <translation>aoesan — AoE-SAN-Verwaltung</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Shelves</source>
+        <translation>Shelves</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exporte</translation>
+    </message>
+    <message>
+        <source>Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)</source>
+        <translation>Ziele (Strg+1), Shelves (Strg+2), Exporte (Strg+3)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <source>&amp;Exports</source>
+        <translation>&amp;Exporte</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>aoesan — AoE SAN Manager [lab]</source>
+        <translation>aoesan — AoE-SAN-Verwaltung [Labor]</translation>
+    </message>
+    <message>
+        <source>Targets  %1</source>
+        <translation>Ziele  %1</translation>
+    </message>
+    <message>
+        <source>Exports  %1</source>
+        <translation>Exporte  %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n Ziel</numerusform>
+            <numerusform>%n Ziele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) running</source>
+        <translation>
+            <numerusform>%n Export läuft</numerusform>
+            <numerusform>%n Exporte laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last probe %1 s ago</source>
+        <translation>letzte Suche vor %1 s</translation>
+    </message>
+    <message>
+        <source>discovery is not running</source>
+        <translation>die Suche läuft nicht</translation>
+    </message>
+    <message>
+        <source>interfaces: %1</source>
+        <translation>Schnittstellen: %1</translation>
+    </message>
+    <message>
+        <source>[lab: private network namespace]</source>
+        <translation>[Labor: privater Netzwerk-Namespace]</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Remove export</source>
+        <translation>Export entfernen</translation>
+    </message>
+    <message>
+        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
+        <translation>Export „%1“ anhalten und aus der Liste entfernen? Die Festplatte bzw. Image-Datei bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::OptionsPage</name>
+    <message>
+        <source>&amp;Read-only: initiators cannot write</source>
+        <translation>&amp;Schreibgeschützt: Initiatoren können nicht schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
+        <translation>&amp;Direkte E/A: am Seitencache dieses Rechners vorbei (O_DIRECT)</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous writes: each write reaches the disk before it is answered (O_SYNC)</source>
+        <translation>S&amp;ynchrones Schreiben: jeder Schreibvorgang erreicht die Festplatte, bevor er beantwortet wird (O_SYNC)</translation>
+    </message>
+    <message>
+        <source>&amp;Start this export whenever aoesan starts</source>
+        <translation>Diesen Export bei jedem Start von aoesan &amp;starten</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>How the export behaves. The defaults suit most uses.</source>
+        <translation>Wie sich der Export verhält. Die Voreinstellungen passen für die meisten Zwecke.</translation>
+    </message>
+    <message>
+        <source>vblade -r</source>
+        <translation>vblade -r</translation>
+    </message>
+    <message>
+        <source>vblade -d: slower on small requests, but no double caching and honest flushes</source>
+        <translation>vblade -d: langsamer bei kleinen Anfragen, aber kein doppeltes Caching und verlässliches Flush</translation>
+    </message>
+    <message>
+        <source>vblade -s: safest, slowest</source>
+        <translation>vblade -s: am sichersten, am langsamsten</translation>
+    </message>
+    <message>
+        <source>empty: every initiator may connect</source>
+        <translation>leer: jeder Initiator darf sich verbinden</translation>
+    </message>
+    <message>
+        <source>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</source>
+        <translation>MAC-Adressen der Initiatoren, die diese Festplatte nutzen dürfen, durch Kommas getrennt (vblade -m)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. rack-b/3</source>
+        <translation>optional, z. B. rack-b/3</translation>
+    </message>
+    <message>
+        <source>The AoE config string initiators see in Query Config replies</source>
+        <translation>Der AoE-Konfigurationstext, den Initiatoren in Antworten auf Query Config sehen</translation>
+    </message>
+    <message>
+        <source>Start serving when aoesan starts (also used by the systemd unit)</source>
+        <translation>Beim Start von aoesan bereitstellen (gilt auch für die systemd-Unit)</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed initiators:</source>
+        <translation>&amp;Erlaubte Initiatoren:</translation>
+    </message>
+    <message>
+        <source>&amp;Config string:</source>
+        <translation>&amp;Konfigurationstext:</translation>
+    </message>
+    <message>
+        <source>This device is in use here; it may only be exported read-only</source>
+        <translation>Dieses Gerät wird hier benutzt; es darf nur schreibgeschützt exportiert werden</translation>
+    </message>
+    <message>
+        <source>Not a MAC address: %1</source>
+        <translation>Keine MAC-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>At most %1 MAC addresses.</source>
+        <translation>Höchstens %1 MAC-Adressen.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ProbeClient</name>
+    <message>
+        <source>The discovery engine could not be started (%1).</source>
+        <translation>Die Suchmaschine konnte nicht gestartet werden (%1).</translation>
+    </message>
+    <message>
+        <source>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</source>
+        <translation>Installieren Sie aoesan vollständig (aoesan-engine gehört nach /usr/libexec/aoesan) oder setzen Sie AOESAN_ENGINE auf den Pfad von aoesan-engine.</translation>
+    </message>
+    <message>
+        <source>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</source>
+        <translation>Treten Sie der Gruppe aoesan bei (sudo usermod -aG aoesan $USER, dann neu anmelden).</translation>
+    </message>
+    <message>
+        <source>The discovery engine keeps stopping.</source>
+        <translation>Die Suchmaschine bricht immer wieder ab.</translation>
+    </message>
+    <message>
+        <source>See the log for its last words: %1</source>
+        <translation>Seine letzten Meldungen stehen im Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>The discovery engine has no permission to capture network frames.</source>
+        <translation>Die Suchmaschine hat keine Berechtigung, Netzwerk-Frames mitzuschneiden.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::QuitFlow</name>
+    <message>
+        <source>Quit aoesan</source>
+        <translation>aoesan beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
+        <translation>
+            <numerusform>%n Export anhalten und beenden? Clients, die ihn nutzen, verlieren ihre Festplatte.</numerusform>
+            <numerusform>%n Exporte anhalten und beenden? Clients, die sie nutzen, verlieren ihre Festplatten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop exports and quit</source>
+        <translation>Exporte anhalten und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ReviewPage</name>
+    <message>
+        <source>Start &amp;serving now</source>
+        <translation>Jetzt &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Check the export, then press Export.</source>
+        <translation>Prüfen Sie den Export und klicken Sie dann auf „Exportieren“.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>Ein kurzer Name für diesen Export: Buchstaben, Ziffern, „-“ und „_“</translation>
+    </message>
+    <message>
+        <source>The same export from a terminal, with vblade&apos;s arguments</source>
+        <translation>Derselbe Export im Terminal, mit den Argumenten von vblade</translation>
+    </message>
+    <message>
+        <source>Start the engine for this export as soon as it is added</source>
+        <translation>Die Engine für diesen Export starten, sobald er hinzugefügt ist</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Equivalent command:</source>
+        <translation>Gleichwertiger Befehl:</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>direct I/O</source>
+        <translation>direkte E/A</translation>
+    </message>
+    <message>
+        <source>synchronous writes</source>
+        <translation>synchrones Schreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allowed initiator(s)</source>
+        <translation>
+            <numerusform>%n erlaubter Initiator</numerusform>
+            <numerusform>%n erlaubte Initiatoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starts with aoesan</source>
+        <translation>startet mit aoesan</translation>
+    </message>
+    <message>
+        <source>e%1.%2 on %3, serving %4 (%5)</source>
+        <translation>e%1.%2 auf %3, stellt %4 bereit (%5)</translation>
+    </message>
+    <message>
+        <source>Options: %1</source>
+        <translation>Optionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::SettingsDialog</name>
+    <message>
+        <source>Show &amp;notifications</source>
+        <translation>&amp;Benachrichtigungen zeigen</translation>
+    </message>
+    <message>
+        <source>When a &amp;target goes down or comes back</source>
+        <translation>Wenn ein &amp;Ziel ausfällt oder wiederkommt</translation>
+    </message>
+    <message>
+        <source>When an &amp;export fails</source>
+        <translation>Wenn ein &amp;Export fehlschlägt</translation>
+    </message>
+    <message>
+        <source>aoesan settings</source>
+        <translation>aoesan-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Tick the interfaces to look for targets on; with none ticked, every Ethernet interface that is up is used</source>
+        <translation>Kreuzen Sie die Schnittstellen an, auf denen nach Zielen gesucht wird; ohne Auswahl werden alle aktiven Ethernet-Schnittstellen verwendet</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds between probes; a target is down after three intervals without an answer</source>
+        <translation>Sekunden zwischen zwei Suchen; ein Ziel gilt nach drei Intervallen ohne Antwort als nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications from the tray icon</source>
+        <translation>Desktop-Benachrichtigungen über das Symbol im Infobereich zeigen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
+        <translation>Die Sprache des aoesan-Fensters; eine Änderung gilt ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Interfaces:</source>
+        <translation>S&amp;chnittstellen:</translation>
+    </message>
+    <message>
+        <source>Probe &amp;every:</source>
+        <translation>&amp;Suchen alle:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ShelfView</name>
+    <message>
+        <source>Every shelf with its slots: green up, red down, amber conflict, blue exported from this machine. Click to select, double-click or Enter to open in the Targets table.</source>
+        <translation>Jedes Shelf mit seinen Slots: grün erreichbar, rot nicht erreichbar, gelb Konflikt, blau von diesem Rechner exportiert. Klicken wählt aus, Doppelklick oder Eingabe öffnet es in der Zieltabelle.</translation>
+    </message>
+    <message>
+        <source>No targets yet.
+Discovered shelves and slots appear here.</source>
+        <translation>Noch keine Ziele.
+Gefundene Shelves und Slots erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Shelf %1</source>
+        <translation>Shelf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty</source>
+        <translation>
+            <numerusform>%n leer</numerusform>
+            <numerusform>%n leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Size: %1 (%2)</source>
+        <translation>Größe: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Serial: %1</source>
+        <translation>Seriennummer: %1</translation>
+    </message>
+    <message>
+        <source>Path: %1 → %2 (RTT %3)</source>
+        <translation>Pfad: %1 → %2 (RTT %3)</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Konflikt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::SourcePage</name>
+    <message>
+        <source>A &amp;disk or partition</source>
+        <translation>Eine &amp;Festplatte oder Partition</translation>
+    </message>
+    <message>
+        <source>An existing &amp;image file</source>
+        <translation>Eine vorhandene &amp;Image-Datei</translation>
+    </message>
+    <message>
+        <source>A &amp;new image file</source>
+        <translation>Eine &amp;neue Image-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sparse (disk space is used only as data is written)</source>
+        <translation>&amp;Sparse (Speicherplatz wird erst belegt, wenn Daten geschrieben werden)</translation>
+    </message>
+    <message>
+        <source>&amp;Create image</source>
+        <translation>Image &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Was exportiert wird</translation>
+    </message>
+    <message>
+        <source>Choose a disk, a partition or an image file. Initiators will see it as one AoE disk.</source>
+        <translation>Wählen Sie eine Festplatte, eine Partition oder eine Image-Datei. Initiatoren sehen sie als eine AoE-Festplatte.</translation>
+    </message>
+    <message>
+        <source>Disks and partitions of this machine; greyed ones cannot be exported</source>
+        <translation>Festplatten und Partitionen dieses Rechners; ausgegraute sind nicht exportierbar</translation>
+    </message>
+    <message>
+        <source>/srv/aoe/disk.img</source>
+        <translation>/srv/aoe/platte.img</translation>
+    </message>
+    <message>
+        <source>The image file (or device path) to export</source>
+        <translation>Die zu exportierende Image-Datei (oder der Gerätepfad)</translation>
+    </message>
+    <message>
+        <source>Choose an existing image file</source>
+        <translation>Eine vorhandene Image-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Where to create the new image file</source>
+        <translation>Wo die neue Image-Datei angelegt wird</translation>
+    </message>
+    <message>
+        <source>Size of the new image</source>
+        <translation>Größe des neuen Images</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <source>Without this, the whole size is written with zeros now, which takes a while</source>
+        <translation>Ohne dies wird jetzt die ganze Größe mit Nullen beschrieben, was eine Weile dauert</translation>
+    </message>
+    <message>
+        <source>Create the image file now (Alt+C)</source>
+        <translation>Die Image-Datei jetzt anlegen (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Disks cannot be listed here.</source>
+        <translation>Festplatten können hier nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Looking for disks and partitions…</source>
+        <translation>Suche nach Festplatten und Partitionen…</translation>
+    </message>
+    <message>
+        <source>The disks could not be listed: %1</source>
+        <translation>Die Festplatten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s) and partition(s).</source>
+        <translation>
+            <numerusform>%n Festplatte oder Partition.</numerusform>
+            <numerusform>%n Festplatten und Partitionen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a disk or partition.</source>
+        <translation>Wählen Sie eine Festplatte oder Partition.</translation>
+    </message>
+    <message>
+        <source>%1: %2, can be exported.</source>
+        <translation>%1: %2, exportierbar.</translation>
+    </message>
+    <message>
+        <source>%1 can only be exported read-only: %2</source>
+        <translation>%1 kann nur schreibgeschützt exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be exported: %2</source>
+        <translation>%1 kann nicht exportiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Type or browse for an image file.</source>
+        <translation>Geben Sie eine Image-Datei ein oder suchen Sie sie aus.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.</source>
+        <translation>%1 ist ein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Creating the image…</source>
+        <translation>Das Image wird angelegt…</translation>
+    </message>
+    <message>
+        <source>%1 is ready.</source>
+        <translation>%1 ist bereit.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>A %1 image will be created. Press Create image.</source>
+        <translation>Ein Image mit %1 wird angelegt. Klicken Sie auf „Image anlegen“.</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>Image-Datei wählen</translation>
+    </message>
+    <message>
+        <source>The image could not be created: %1</source>
+        <translation>Das Image konnte nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetDetails</name>
+    <message>
+        <source>Copy boot URI</source>
+        <translation>Boot-URI kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the iPXE boot URI (aoe:eX.Y) of this target to the clipboard</source>
+        <translation>Die iPXE-Boot-URI (aoe:eX.Y) dieses Ziels in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a target to see its details and paths.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wählen Sie ein Ziel, um seine Details und Pfade zu sehen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 sectors, %4</source>
+        <translation>%1 (%2), %3 Sektoren, %4</translation>
+    </message>
+    <message>
+        <source>size not known yet (no answer to IDENTIFY)</source>
+        <translation>Größe noch unbekannt (keine Antwort auf IDENTIFY)</translation>
+    </message>
+    <message>
+        <source>(down since %1)</source>
+        <translation>(nicht erreichbar seit %1)</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Konflikt: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (RTT %3)</source>
+        <translation>%1 → %2 (RTT %3)</translation>
+    </message>
+    <message>
+        <source>Paths: %1</source>
+        <translation>Pfade: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>Seriennummer %1</translation>
+    </message>
+    <message>
+        <source>firmware 0x%1</source>
+        <translation>Firmware 0x%1</translation>
+    </message>
+    <message>
+        <source>buffers %1</source>
+        <translation>Puffer %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes per frame</source>
+        <translation>%1 Bytes pro Frame</translation>
+    </message>
+    <message>
+        <source>config &quot;%1&quot;</source>
+        <translation>Konfiguration „%1“</translation>
+    </message>
+    <message>
+        <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
+        <translation>Boot-URI: &lt;code&gt;aoe:%1&lt;/code&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzlast</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Config string</source>
+        <translation>Konfigurationstext</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>conflict: %n backends</source>
+        <translation>
+            <numerusform>Konflikt: %n Backend</numerusform>
+            <numerusform>Konflikt: %n Backends</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>nicht erreichbar seit %1</translation>
+    </message>
+    <message>
+        <source>The target has not answered IDENTIFY yet.</source>
+        <translation>Das Ziel hat noch nicht auf IDENTIFY geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 sectors</source>
+        <translation>%1
+%2, %3 Sektoren</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Konflikt: %1</translation>
+    </message>
+    <message>
+        <source>No answer since %1</source>
+        <translation>Keine Antwort seit %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetsView</name>
+    <message>
+        <source>Show down targets</source>
+        <translation>Nicht erreichbare Ziele zeigen</translation>
+    </message>
+    <message>
+        <source>Filter: e7.* or any text (model, serial, MAC…)</source>
+        <translation>Filter: e7.* oder beliebiger Text (Modell, Seriennummer, MAC…)</translation>
+    </message>
+    <message>
+        <source>Type a device pattern such as e7.* or words to look for in any column (Ctrl+F)</source>
+        <translation>Geben Sie ein Gerätemuster wie e7.* oder Wörter ein, die in einer beliebigen Spalte gesucht werden (Strg+F)</translation>
+    </message>
+    <message>
+        <source>List targets that stopped answering, greyed, until you forget them</source>
+        <translation>Ziele, die nicht mehr antworten, ausgegraut auflisten, bis Sie sie vergessen</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TrayController</name>
+    <message>
+        <source>E&amp;xports</source>
+        <translation>E&amp;xporte</translation>
+    </message>
+    <message>
+        <source>No exports yet</source>
+        <translation>Noch keine Exporte</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::lab::LabEnvironment</name>
+    <message>
+        <source>Lab mode needs the ip program (Debian package iproute2).</source>
+        <translation>Der Labormodus braucht das Programm ip (Debian-Paket iproute2).</translation>
+    </message>
+    <message>
+        <source>ip %1 failed: %2</source>
+        <translation>ip %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The lab image %1 could not be created: %2</source>
+        <translation>Das Labor-Image %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>aoesan-engine could not be started for the lab: %1</source>
+        <translation>aoesan-engine konnte für das Labor nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Lab mode could not create its temporary directory: %1</source>
+        <translation>Der Labormodus konnte sein temporäres Verzeichnis nicht anlegen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>ATA over Ethernet SAN manager: discover, export and watch AoE targets.</source>
+        <translation>SAN-Verwaltung für ATA over Ethernet: AoE-Ziele suchen, exportieren und überwachen.</translation>
+    </message>
+    <message>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
+        <translation>In einem privaten Netzwerk-Namespace mit Demo-Zielen und -Exporten starten; über die Schnittstellen dieses Rechners wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>trace, debug, info, warn, error or off (default: $AOESAN_LOG or info).</source>
+        <translation>trace, debug, info, warn, error oder off (Standard: $AOESAN_LOG oder info).</translation>
+    </message>
+    <message>
+        <source>aoesan lab mode</source>
+        <translation>aoesan im Labormodus</translation>
+    </message>
+</context>
 </TS>

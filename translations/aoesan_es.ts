@@ -1,4 +1,1560 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Discover now</source>
+        <translation>&amp;Descubrir ahora</translation>
+    </message>
+    <message>
+        <source>Probe every interface for AoE targets now</source>
+        <translation>Buscar ahora destinos AoE en todas las interfaces</translation>
+    </message>
+    <message>
+        <source>&amp;Forget down targets</source>
+        <translation>&amp;Olvidar destinos caídos</translation>
+    </message>
+    <message>
+        <source>Remove the targets that stopped answering from the list</source>
+        <translation>Quitar de la lista los destinos que dejaron de responder</translation>
+    </message>
+    <message>
+        <source>&amp;New export…</source>
+        <translation>&amp;Nueva exportación…</translation>
+    </message>
+    <message>
+        <source>Export a disk, partition or image file as an AoE target</source>
+        <translation>Exportar un disco, una partición o un archivo de imagen como destino AoE</translation>
+    </message>
+    <message>
+        <source>&amp;Start export</source>
+        <translation>&amp;Iniciar exportación</translation>
+    </message>
+    <message>
+        <source>Start serving the selected export</source>
+        <translation>Empezar a servir la exportación seleccionada</translation>
+    </message>
+    <message>
+        <source>S&amp;top export</source>
+        <translation>&amp;Detener exportación</translation>
+    </message>
+    <message>
+        <source>Stop serving the selected export</source>
+        <translation>Dejar de servir la exportación seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;Remove export</source>
+        <translation>&amp;Quitar exportación</translation>
+    </message>
+    <message>
+        <source>Stop the selected export and remove it from the list (the disk or file is kept)</source>
+        <translation>Detener la exportación seleccionada y quitarla de la lista (el disco o el archivo se conservan)</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Destinos</translation>
+    </message>
+    <message>
+        <source>Show the table of discovered targets</source>
+        <translation>Mostrar la tabla de destinos descubiertos</translation>
+    </message>
+    <message>
+        <source>S&amp;helves</source>
+        <translation>&amp;Estantes</translation>
+    </message>
+    <message>
+        <source>Show every shelf with its slots at a glance</source>
+        <translation>Mostrar cada estante con sus ranuras de un vistazo</translation>
+    </message>
+    <message>
+        <source>&amp;Exports</source>
+        <translation>E&amp;xportaciones</translation>
+    </message>
+    <message>
+        <source>Show the exports served from this machine</source>
+        <translation>Mostrar las exportaciones servidas desde este equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Registro</translation>
+    </message>
+    <message>
+        <source>Show or hide the log of events</source>
+        <translation>Mostrar u ocultar el registro de eventos</translation>
+    </message>
+    <message>
+        <source>&amp;Filter targets</source>
+        <translation>&amp;Filtrar destinos</translation>
+    </message>
+    <message>
+        <source>Filter the targets by device pattern or text</source>
+        <translation>Filtrar los destinos por patrón de dispositivo o por texto</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>Interfaces, probe interval, notifications and language</source>
+        <translation>Interfaces, intervalo de sondeo, notificaciones e idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation>&amp;Pausar notificaciones</translation>
+    </message>
+    <message>
+        <source>Do not show notifications until you turn this off</source>
+        <translation>No mostrar notificaciones hasta que lo desactive</translation>
+    </message>
+    <message>
+        <source>Show &amp;aoesan</source>
+        <translation>Mostrar &amp;aoesan</translation>
+    </message>
+    <message>
+        <source>Show the aoesan window</source>
+        <translation>Mostrar la ventana de aoesan</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;Cerrar ventana</translation>
+    </message>
+    <message>
+        <source>Hide the window; aoesan keeps watching from the tray</source>
+        <translation>Ocultar la ventana; aoesan sigue vigilando desde la bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Stop watching and quit aoesan (asks first when exports are running)</source>
+        <translation>Dejar de vigilar y salir de aoesan (pregunta antes si hay exportaciones en marcha)</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCreator</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 ya existe; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+</context>
+<context>
+    <name>Lab</name>
+    <message>
+        <source>Lab mode could not create a user namespace (%1). Allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces &gt; 0), or start aoesan --lab as root.</source>
+        <translation>El modo laboratorio no pudo crear un espacio de nombres de usuario (%1). Permita los espacios de nombres de usuario sin privilegios (sysctl kernel.unprivileged_userns_clone=1, o user.max_user_namespaces &gt; 0), o inicie aoesan --lab como root.</translation>
+    </message>
+    <message>
+        <source>Lab mode could not map the user ids of its namespace (%1).</source>
+        <translation>El modo laboratorio no pudo asignar los identificadores de usuario de su espacio de nombres (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not keep its network capabilities (%1).</source>
+        <translation>El modo laboratorio no pudo conservar sus capacidades de red (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not create a private network namespace (%1). Start aoesan --lab as root, or allow unprivileged user namespaces.</source>
+        <translation>El modo laboratorio no pudo crear un espacio de nombres de red privado (%1). Inicie aoesan --lab como root, o permita los espacios de nombres de usuario sin privilegios.</translation>
+    </message>
+    <message>
+        <source>Lab mode could not make its mounts private (%1).</source>
+        <translation>El modo laboratorio no pudo hacer privados sus montajes (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not mount sysfs for its namespace (%1).</source>
+        <translation>El modo laboratorio no pudo montar sysfs para su espacio de nombres (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Look</name>
+    <message>
+        <source>up</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>caído</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflicto</translation>
+    </message>
+    <message>
+        <source>up, exported here</source>
+        <translation>activo, exportado desde aquí</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>it is far too large</source>
+        <translation>es demasiado grande</translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation>no se puede leer: %1</translation>
+    </message>
+    <message>
+        <source>it holds binary data</source>
+        <translation>contiene datos binarios</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>it is not a settings file</source>
+        <translation>no es un archivo de configuración</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); it was kept as %3 and the defaults are used.</source>
+        <translation>El archivo de configuración %1 estaba dañado (%2); se ha guardado como %3 y se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); the defaults are used.</source>
+        <translation>El archivo de configuración %1 estaba dañado (%2); se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 was not valid; its default is used.</source>
+        <translation>El ajuste %1 de %2 no era válido; se usa su valor predeterminado.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1.</source>
+        <translation>No se pudo escribir la configuración en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayState</name>
+    <message>
+        <source>aoesan — no targets known yet</source>
+        <translation>aoesan — aún no se conoce ningún destino</translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 activos</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 caídos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflicto</numerusform>
+            <numerusform>%n conflictos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n exportación</numerusform>
+            <numerusform>%n exportaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>aoesan — %1</source>
+        <translation>aoesan — %1</translation>
+    </message>
+    <message>
+        <source>%1 is down</source>
+        <translation>%1 está caído</translation>
+    </message>
+    <message>
+        <source>%1 is back up</source>
+        <translation>%1 vuelve a estar activo</translation>
+    </message>
+    <message>
+        <source>It answers again.</source>
+        <translation>Vuelve a responder.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; failed</source>
+        <translation>La exportación «%1» ha fallado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n targets are down</source>
+        <translation>
+            <numerusform>%n destino está caído</numerusform>
+            <numerusform>%n destinos están caídos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n targets are back up</source>
+        <translation>
+            <numerusform>%n destino vuelve a estar activo</numerusform>
+            <numerusform>%n destinos vuelven a estar activos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exports failed</source>
+        <translation>
+            <numerusform>%n exportación ha fallado</numerusform>
+            <numerusform>%n exportaciones han fallado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes on the SAN</source>
+        <translation>
+            <numerusform>%n cambio en la SAN</numerusform>
+            <numerusform>%n cambios en la SAN</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::AddressPage</name>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Choose the AoE address (shelf and slot) and the network interface to serve on.</source>
+        <translation>Elija la dirección AoE (estante y ranura) y la interfaz de red en la que servir.</translation>
+    </message>
+    <message>
+        <source>Shelf number (0–65534): the X in eX.Y</source>
+        <translation>Número de estante (0–65534): la X de eX.Y</translation>
+    </message>
+    <message>
+        <source>Slot number (0–254): the Y in eX.Y</source>
+        <translation>Número de ranura (0–254): la Y de eX.Y</translation>
+    </message>
+    <message>
+        <source>The Ethernet interface the initiators reach this machine on</source>
+        <translation>La interfaz Ethernet por la que los iniciadores llegan a este equipo</translation>
+    </message>
+    <message>
+        <source>S&amp;helf:</source>
+        <translation>&amp;Estante:</translation>
+    </message>
+    <message>
+        <source>S&amp;lot:</source>
+        <translation>&amp;Ranura:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interfaz:</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>enlace activo</translation>
+    </message>
+    <message>
+        <source>no link</source>
+        <translation>sin enlace</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>%1 — %2, MTU %3, %4 sectors per frame, %5</source>
+        <translation>%1 — %2, MTU %3, %4 sectores por trama, %5</translation>
+    </message>
+    <message>
+        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
+        <translation>e%1.%2 ya lo usa la exportación «%3» en %4.</translation>
+    </message>
+    <message>
+        <source>e%1.%2 is already answered by %3.</source>
+        <translation>e%1.%2 ya lo responde %3.</translation>
+    </message>
+    <message>
+        <source>Initiators on %1 will read and write %2 sectors per frame.</source>
+        <translation>Los iniciadores en %1 leerán y escribirán %2 sectores por trama.</translation>
+    </message>
+    <message>
+        <source>There is no Ethernet interface to serve on.</source>
+        <translation>No hay ninguna interfaz Ethernet en la que servir.</translation>
+    </message>
+    <message>
+        <source>This disk is smaller than 8 MiB: iPXE cannot boot from it.</source>
+        <translation>Este disco tiene menos de 8 MiB: iPXE no puede arrancar desde él.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::AppController</name>
+    <message>
+        <source>aoesan is still running</source>
+        <translation>aoesan sigue en marcha</translation>
+    </message>
+    <message>
+        <source>It keeps watching your targets and exports from the tray. Use Quit in the tray menu to leave.</source>
+        <translation>Sigue vigilando sus destinos y exportaciones desde la bandeja del sistema. Use Salir en el menú de la bandeja para cerrarlo.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time aoesan starts.</source>
+        <translation>El nuevo idioma se usará la próxima vez que se inicie aoesan.</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Nueva exportación</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::BlockDeviceModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Sistema de archivos</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Mounted at</source>
+        <translation>Montado en</translation>
+    </message>
+    <message>
+        <source>Can be exported</source>
+        <translation>Se puede exportar</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>montado en %1</translation>
+    </message>
+    <message>
+        <source>a partition</source>
+        <translation>una partición</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>en uso por %1</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>otro dispositivo</translation>
+    </message>
+    <message>
+        <source>swap space</source>
+        <translation>espacio de intercambio</translation>
+    </message>
+    <message>
+        <source>holds /</source>
+        <translation>contiene /</translation>
+    </message>
+    <message>
+        <source>write-protected</source>
+        <translation>protegido contra escritura</translation>
+    </message>
+    <message>
+        <source>read-only only</source>
+        <translation>solo en solo lectura</translation>
+    </message>
+    <message>
+        <source>cannot be exported</source>
+        <translation>no se puede exportar</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::DiscoveryController</name>
+    <message>
+        <source>The discovery engine stopped; starting it again in %1 s (attempt %2).</source>
+        <translation>El motor de descubrimiento se detuvo; se reiniciará en %1 s (intento %2).</translation>
+    </message>
+    <message>
+        <source>The network interfaces could not be listed: %1</source>
+        <translation>No se pudieron enumerar las interfaces de red: %1</translation>
+    </message>
+    <message>
+        <source>There is no Ethernet interface that is up, so there is nowhere to look for targets.</source>
+        <translation>No hay ninguna interfaz Ethernet activa, así que no hay dónde buscar destinos.</translation>
+    </message>
+    <message>
+        <source>Connect a cable or bring an interface up (ip link set eth1 up), then press Discover now. To try aoesan without a network, start it with aoesan --lab.</source>
+        <translation>Conecte un cable o active una interfaz (ip link set eth1 up) y pulse Descubrir ahora. Para probar aoesan sin red, inícielo con aoesan --lab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %n down target(s).</source>
+        <translation>
+            <numerusform>Se ha olvidado %n destino caído.</numerusform>
+            <numerusform>Se han olvidado %n destinos caídos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discovery started on %1.</source>
+        <translation>Descubrimiento iniciado en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ErrorBanner</name>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Solución: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportController</name>
+    <message>
+        <source>The export list %1 could not be read: %2</source>
+        <translation>No se pudo leer la lista de exportaciones %1: %2</translation>
+    </message>
+    <message>
+        <source>The damaged export list was kept as %1.</source>
+        <translation>La lista de exportaciones dañada se ha guardado como %1.</translation>
+    </message>
+    <message>
+        <source>Check that %1 can be written.</source>
+        <translation>Compruebe que se puede escribir en %1.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; added: %2</source>
+        <translation>Exportación «%1» añadida: %2</translation>
+    </message>
+    <message>
+        <source>There is no export &apos;%1&apos;.</source>
+        <translation>No existe la exportación «%1».</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; removed.</source>
+        <translation>Exportación «%1» quitada.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportModel</name>
+    <message>
+        <source>stopped</source>
+        <translation>detenida</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>iniciando</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>reiniciando</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>deteniendo</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interfaz</translation>
+    </message>
+    <message>
+        <source>Disk or image file</source>
+        <translation>Disco o archivo de imagen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Tiempo activo</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>restarting in %1</source>
+        <translation>reinicio en %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportWizard</name>
+    <message>
+        <source>New export</source>
+        <translation>Nueva exportación</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportsView</name>
+    <message>
+        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
+        <translation>aoesan-engine sirve las exportaciones desde este equipo; también aparecen en Destinos, en azul, en cuanto el descubrimiento las ve en la red.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::LogDock</name>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Depuración y superior</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Información y superior</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Advertencias y errores</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Solo errores</translation>
+    </message>
+    <message>
+        <source>Show only messages of this level or more serious</source>
+        <translation>Mostrar solo mensajes de este nivel o más graves</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Remove every message from the log view (the log file keeps them)</source>
+        <translation>Quitar todos los mensajes de la vista del registro (el archivo de registro los conserva)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::LogModel</name>
+    <message>
+        <source>trace</source>
+        <translation>traza</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>depuración</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>información</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>advertencia</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>crítico</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::MainWindow</name>
+    <message>
+        <source>aoesan — AoE SAN Manager</source>
+        <translation>aoesan — Gestor de SAN AoE</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Destinos</translation>
+    </message>
+    <message>
+        <source>Shelves</source>
+        <translation>Estantes</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)</source>
+        <translation>Destinos (Ctrl+1), Estantes (Ctrl+2), Exportaciones (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Destinos</translation>
+    </message>
+    <message>
+        <source>&amp;Exports</source>
+        <translation>E&amp;xportaciones</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>aoesan — AoE SAN Manager [lab]</source>
+        <translation>aoesan — Gestor de SAN AoE [laboratorio]</translation>
+    </message>
+    <message>
+        <source>Targets  %1</source>
+        <translation>Destinos  %1</translation>
+    </message>
+    <message>
+        <source>Exports  %1</source>
+        <translation>Exportaciones  %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n destino</numerusform>
+            <numerusform>%n destinos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 activos</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 caídos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflicto</numerusform>
+            <numerusform>%n conflictos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) running</source>
+        <translation>
+            <numerusform>%n exportación en marcha</numerusform>
+            <numerusform>%n exportaciones en marcha</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last probe %1 s ago</source>
+        <translation>último sondeo hace %1 s</translation>
+    </message>
+    <message>
+        <source>discovery is not running</source>
+        <translation>el descubrimiento no está en marcha</translation>
+    </message>
+    <message>
+        <source>interfaces: %1</source>
+        <translation>interfaces: %1</translation>
+    </message>
+    <message>
+        <source>[lab: private network namespace]</source>
+        <translation>[laboratorio: espacio de nombres de red privado]</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Remove export</source>
+        <translation>Quitar exportación</translation>
+    </message>
+    <message>
+        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
+        <translation>¿Detener la exportación «%1» y quitarla de la lista? El disco o el archivo de imagen se conservan.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::OptionsPage</name>
+    <message>
+        <source>&amp;Read-only: initiators cannot write</source>
+        <translation>Solo &amp;lectura: los iniciadores no pueden escribir</translation>
+    </message>
+    <message>
+        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
+        <translation>E/S &amp;directa: sin pasar por la caché de páginas de este equipo (O_DIRECT)</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous writes: each write reaches the disk before it is answered (O_SYNC)</source>
+        <translation>Escrituras &amp;síncronas: cada escritura llega al disco antes de responderla (O_SYNC)</translation>
+    </message>
+    <message>
+        <source>&amp;Start this export whenever aoesan starts</source>
+        <translation>&amp;Iniciar esta exportación siempre que se inicie aoesan</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <source>How the export behaves. The defaults suit most uses.</source>
+        <translation>Cómo se comporta la exportación. Los valores predeterminados sirven para la mayoría de los usos.</translation>
+    </message>
+    <message>
+        <source>vblade -r</source>
+        <translation>vblade -r</translation>
+    </message>
+    <message>
+        <source>vblade -d: slower on small requests, but no double caching and honest flushes</source>
+        <translation>vblade -d: más lento con peticiones pequeñas, pero sin doble caché y con vaciados fiables</translation>
+    </message>
+    <message>
+        <source>vblade -s: safest, slowest</source>
+        <translation>vblade -s: lo más seguro y lo más lento</translation>
+    </message>
+    <message>
+        <source>empty: every initiator may connect</source>
+        <translation>vacío: cualquier iniciador puede conectarse</translation>
+    </message>
+    <message>
+        <source>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</source>
+        <translation>Direcciones MAC de los iniciadores que pueden usar este disco, separadas por comas (vblade -m)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. rack-b/3</source>
+        <translation>opcional, p. ej. rack-b/3</translation>
+    </message>
+    <message>
+        <source>The AoE config string initiators see in Query Config replies</source>
+        <translation>La cadena de configuración AoE que ven los iniciadores en las respuestas a Query Config</translation>
+    </message>
+    <message>
+        <source>Start serving when aoesan starts (also used by the systemd unit)</source>
+        <translation>Empezar a servir cuando se inicie aoesan (también lo usa la unidad de systemd)</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed initiators:</source>
+        <translation>&amp;Iniciadores permitidos:</translation>
+    </message>
+    <message>
+        <source>&amp;Config string:</source>
+        <translation>&amp;Cadena de configuración:</translation>
+    </message>
+    <message>
+        <source>This device is in use here; it may only be exported read-only</source>
+        <translation>Este dispositivo está en uso aquí; solo se puede exportar en solo lectura</translation>
+    </message>
+    <message>
+        <source>Not a MAC address: %1</source>
+        <translation>No es una dirección MAC: %1</translation>
+    </message>
+    <message>
+        <source>At most %1 MAC addresses.</source>
+        <translation>Como máximo %1 direcciones MAC.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ProbeClient</name>
+    <message>
+        <source>The discovery engine could not be started (%1).</source>
+        <translation>No se pudo iniciar el motor de descubrimiento (%1).</translation>
+    </message>
+    <message>
+        <source>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</source>
+        <translation>Instale aoesan por completo (aoesan-engine va en /usr/libexec/aoesan), o defina AOESAN_ENGINE con la ruta de aoesan-engine.</translation>
+    </message>
+    <message>
+        <source>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</source>
+        <translation>Añádase al grupo aoesan (sudo usermod -aG aoesan $USER y vuelva a iniciar sesión).</translation>
+    </message>
+    <message>
+        <source>The discovery engine keeps stopping.</source>
+        <translation>El motor de descubrimiento se detiene una y otra vez.</translation>
+    </message>
+    <message>
+        <source>See the log for its last words: %1</source>
+        <translation>Vea en el registro sus últimos mensajes: %1</translation>
+    </message>
+    <message>
+        <source>The discovery engine has no permission to capture network frames.</source>
+        <translation>El motor de descubrimiento no tiene permiso para capturar tramas de red.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::QuitFlow</name>
+    <message>
+        <source>Quit aoesan</source>
+        <translation>Salir de aoesan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
+        <translation>
+            <numerusform>¿Detener %n exportación y salir? Los clientes que la usan perderán su disco.</numerusform>
+            <numerusform>¿Detener %n exportaciones y salir? Los clientes que las usan perderán sus discos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop exports and quit</source>
+        <translation>Detener exportaciones y salir</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ReviewPage</name>
+    <message>
+        <source>Start &amp;serving now</source>
+        <translation>Empezar a &amp;servir ahora</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Check the export, then press Export.</source>
+        <translation>Compruebe la exportación y pulse Exportar.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>Un nombre corto para esta exportación: letras, cifras, «-» y «_»</translation>
+    </message>
+    <message>
+        <source>The same export from a terminal, with vblade&apos;s arguments</source>
+        <translation>La misma exportación desde un terminal, con los argumentos de vblade</translation>
+    </message>
+    <message>
+        <source>Start the engine for this export as soon as it is added</source>
+        <translation>Iniciar el motor de esta exportación en cuanto se añada</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Equivalent command:</source>
+        <translation>Orden equivalente:</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>solo lectura</translation>
+    </message>
+    <message>
+        <source>direct I/O</source>
+        <translation>E/S directa</translation>
+    </message>
+    <message>
+        <source>synchronous writes</source>
+        <translation>escrituras síncronas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allowed initiator(s)</source>
+        <translation>
+            <numerusform>%n iniciador permitido</numerusform>
+            <numerusform>%n iniciadores permitidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starts with aoesan</source>
+        <translation>se inicia con aoesan</translation>
+    </message>
+    <message>
+        <source>e%1.%2 on %3, serving %4 (%5)</source>
+        <translation>e%1.%2 en %3, sirviendo %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Options: %1</source>
+        <translation>Opciones: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::SettingsDialog</name>
+    <message>
+        <source>Show &amp;notifications</source>
+        <translation>Mostrar &amp;notificaciones</translation>
+    </message>
+    <message>
+        <source>When a &amp;target goes down or comes back</source>
+        <translation>Cuando un &amp;destino cae o vuelve</translation>
+    </message>
+    <message>
+        <source>When an &amp;export fails</source>
+        <translation>Cuando falla una &amp;exportación</translation>
+    </message>
+    <message>
+        <source>aoesan settings</source>
+        <translation>Preferencias de aoesan</translation>
+    </message>
+    <message>
+        <source>Tick the interfaces to look for targets on; with none ticked, every Ethernet interface that is up is used</source>
+        <translation>Marque las interfaces en las que buscar destinos; si no marca ninguna, se usan todas las interfaces Ethernet activas</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds between probes; a target is down after three intervals without an answer</source>
+        <translation>Segundos entre sondeos; un destino está caído tras tres intervalos sin respuesta</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications from the tray icon</source>
+        <translation>Mostrar notificaciones de escritorio desde el icono de la bandeja</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
+        <translation>El idioma de la ventana de aoesan; el cambio se aplica la próxima vez que se inicie aoesan</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Descubrimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Interfaces:</source>
+        <translation>&amp;Interfaces:</translation>
+    </message>
+    <message>
+        <source>Probe &amp;every:</source>
+        <translation>Sondear &amp;cada:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ShelfView</name>
+    <message>
+        <source>Every shelf with its slots: green up, red down, amber conflict, blue exported from this machine. Click to select, double-click or Enter to open in the Targets table.</source>
+        <translation>Cada estante con sus ranuras: verde activo, rojo caído, ámbar conflicto, azul exportado desde este equipo. Haga clic para seleccionar; doble clic o Intro para abrirlo en la tabla de destinos.</translation>
+    </message>
+    <message>
+        <source>No targets yet.
+Discovered shelves and slots appear here.</source>
+        <translation>Aún no hay destinos.
+Los estantes y ranuras descubiertos aparecen aquí.</translation>
+    </message>
+    <message>
+        <source>Shelf %1</source>
+        <translation>Estante %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty</source>
+        <translation>
+            <numerusform>%n vacía</numerusform>
+            <numerusform>%n vacías</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Size: %1 (%2)</source>
+        <translation>Tamaño: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modelo: %1</translation>
+    </message>
+    <message>
+        <source>Serial: %1</source>
+        <translation>Número de serie: %1</translation>
+    </message>
+    <message>
+        <source>Path: %1 → %2 (RTT %3)</source>
+        <translation>Ruta: %1 → %2 (RTT %3)</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflicto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::SourcePage</name>
+    <message>
+        <source>A &amp;disk or partition</source>
+        <translation>Un &amp;disco o una partición</translation>
+    </message>
+    <message>
+        <source>An existing &amp;image file</source>
+        <translation>Un &amp;archivo de imagen existente</translation>
+    </message>
+    <message>
+        <source>A &amp;new image file</source>
+        <translation>Un archivo de imagen &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Sparse (disk space is used only as data is written)</source>
+        <translation>&amp;Disperso (el espacio en disco se ocupa solo a medida que se escriben datos)</translation>
+    </message>
+    <message>
+        <source>&amp;Create image</source>
+        <translation>&amp;Crear imagen</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Qué exportar</translation>
+    </message>
+    <message>
+        <source>Choose a disk, a partition or an image file. Initiators will see it as one AoE disk.</source>
+        <translation>Elija un disco, una partición o un archivo de imagen. Los iniciadores lo verán como un disco AoE.</translation>
+    </message>
+    <message>
+        <source>Disks and partitions of this machine; greyed ones cannot be exported</source>
+        <translation>Discos y particiones de este equipo; los atenuados no se pueden exportar</translation>
+    </message>
+    <message>
+        <source>/srv/aoe/disk.img</source>
+        <translation>/srv/aoe/disco.img</translation>
+    </message>
+    <message>
+        <source>The image file (or device path) to export</source>
+        <translation>El archivo de imagen (o la ruta del dispositivo) que exportar</translation>
+    </message>
+    <message>
+        <source>Choose an existing image file</source>
+        <translation>Elegir un archivo de imagen existente</translation>
+    </message>
+    <message>
+        <source>Where to create the new image file</source>
+        <translation>Dónde crear el nuevo archivo de imagen</translation>
+    </message>
+    <message>
+        <source>Size of the new image</source>
+        <translation>Tamaño de la nueva imagen</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <source>Without this, the whole size is written with zeros now, which takes a while</source>
+        <translation>Sin esto, se escribe ahora todo el tamaño con ceros, lo que lleva un rato</translation>
+    </message>
+    <message>
+        <source>Create the image file now (Alt+C)</source>
+        <translation>Crear el archivo de imagen ahora (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Disks cannot be listed here.</source>
+        <translation>Aquí no se pueden enumerar los discos.</translation>
+    </message>
+    <message>
+        <source>Looking for disks and partitions…</source>
+        <translation>Buscando discos y particiones…</translation>
+    </message>
+    <message>
+        <source>The disks could not be listed: %1</source>
+        <translation>No se pudieron enumerar los discos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s) and partition(s).</source>
+        <translation>
+            <numerusform>%n disco o partición.</numerusform>
+            <numerusform>%n discos y particiones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a disk or partition.</source>
+        <translation>Seleccione un disco o una partición.</translation>
+    </message>
+    <message>
+        <source>%1: %2, can be exported.</source>
+        <translation>%1: %2, se puede exportar.</translation>
+    </message>
+    <message>
+        <source>%1 can only be exported read-only: %2</source>
+        <translation>%1 solo se puede exportar en solo lectura: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be exported: %2</source>
+        <translation>%1 no se puede exportar: %2</translation>
+    </message>
+    <message>
+        <source>Type or browse for an image file.</source>
+        <translation>Escriba o busque un archivo de imagen.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.</source>
+        <translation>%1 es un directorio.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Creating the image…</source>
+        <translation>Creando la imagen…</translation>
+    </message>
+    <message>
+        <source>%1 is ready.</source>
+        <translation>%1 está lista.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 ya existe; elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>A %1 image will be created. Press Create image.</source>
+        <translation>Se creará una imagen de %1. Pulse Crear imagen.</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>Elegir un archivo de imagen</translation>
+    </message>
+    <message>
+        <source>The image could not be created: %1</source>
+        <translation>No se pudo crear la imagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetDetails</name>
+    <message>
+        <source>Copy boot URI</source>
+        <translation>Copiar URI de arranque</translation>
+    </message>
+    <message>
+        <source>Copy the iPXE boot URI (aoe:eX.Y) of this target to the clipboard</source>
+        <translation>Copiar al portapapeles la URI de arranque iPXE (aoe:eX.Y) de este destino</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a target to see its details and paths.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Seleccione un destino para ver sus detalles y rutas.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 sectors, %4</source>
+        <translation>%1 (%2), %3 sectores, %4</translation>
+    </message>
+    <message>
+        <source>size not known yet (no answer to IDENTIFY)</source>
+        <translation>tamaño aún desconocido (sin respuesta a IDENTIFY)</translation>
+    </message>
+    <message>
+        <source>(down since %1)</source>
+        <translation>(caído desde %1)</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflicto: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (RTT %3)</source>
+        <translation>%1 → %2 (RTT %3)</translation>
+    </message>
+    <message>
+        <source>Paths: %1</source>
+        <translation>Rutas: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>modelo %1</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>número de serie %1</translation>
+    </message>
+    <message>
+        <source>firmware 0x%1</source>
+        <translation>firmware 0x%1</translation>
+    </message>
+    <message>
+        <source>buffers %1</source>
+        <translation>búferes %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes per frame</source>
+        <translation>%1 bytes por trama</translation>
+    </message>
+    <message>
+        <source>config &quot;%1&quot;</source>
+        <translation>configuración «%1»</translation>
+    </message>
+    <message>
+        <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
+        <translation>URI de arranque: &lt;code&gt;aoe:%1&lt;/code&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Interfaces</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Carga útil</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>Búferes</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Número de serie</translation>
+    </message>
+    <message>
+        <source>Config string</source>
+        <translation>Cadena de configuración</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>conflict: %n backends</source>
+        <translation>
+            <numerusform>conflicto: %n servidor</numerusform>
+            <numerusform>conflicto: %n servidores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>caído desde %1</translation>
+    </message>
+    <message>
+        <source>The target has not answered IDENTIFY yet.</source>
+        <translation>El destino aún no ha respondido a IDENTIFY.</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 sectors</source>
+        <translation>%1
+%2, %3 sectores</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflicto: %1</translation>
+    </message>
+    <message>
+        <source>No answer since %1</source>
+        <translation>Sin respuesta desde %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetsView</name>
+    <message>
+        <source>Show down targets</source>
+        <translation>Mostrar destinos caídos</translation>
+    </message>
+    <message>
+        <source>Filter: e7.* or any text (model, serial, MAC…)</source>
+        <translation>Filtro: e7.* o cualquier texto (modelo, número de serie, MAC…)</translation>
+    </message>
+    <message>
+        <source>Type a device pattern such as e7.* or words to look for in any column (Ctrl+F)</source>
+        <translation>Escriba un patrón de dispositivo como e7.* o palabras que buscar en cualquier columna (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>List targets that stopped answering, greyed, until you forget them</source>
+        <translation>Listar atenuados los destinos que dejaron de responder, hasta que los olvide</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtro:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TrayController</name>
+    <message>
+        <source>E&amp;xports</source>
+        <translation>E&amp;xportaciones</translation>
+    </message>
+    <message>
+        <source>No exports yet</source>
+        <translation>Aún no hay exportaciones</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::lab::LabEnvironment</name>
+    <message>
+        <source>Lab mode needs the ip program (Debian package iproute2).</source>
+        <translation>El modo laboratorio necesita el programa ip (paquete de Debian iproute2).</translation>
+    </message>
+    <message>
+        <source>ip %1 failed: %2</source>
+        <translation>ip %1 falló: %2</translation>
+    </message>
+    <message>
+        <source>The lab image %1 could not be created: %2</source>
+        <translation>No se pudo crear la imagen de laboratorio %1: %2</translation>
+    </message>
+    <message>
+        <source>aoesan-engine could not be started for the lab: %1</source>
+        <translation>No se pudo iniciar aoesan-engine para el laboratorio: %1</translation>
+    </message>
+    <message>
+        <source>Lab mode could not create its temporary directory: %1</source>
+        <translation>El modo laboratorio no pudo crear su directorio temporal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>ATA over Ethernet SAN manager: discover, export and watch AoE targets.</source>
+        <translation>Gestor de SAN ATA over Ethernet: descubra, exporte y vigile destinos AoE.</translation>
+    </message>
+    <message>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
+        <translation>Iniciar en un espacio de nombres de red privado con destinos y exportaciones de demostración; no se envía nada por las interfaces de este equipo.</translation>
+    </message>
+    <message>
+        <source>trace, debug, info, warn, error or off (default: $AOESAN_LOG or info).</source>
+        <translation>trace, debug, info, warn, error u off (predeterminado: $AOESAN_LOG o info).</translation>
+    </message>
+    <message>
+        <source>aoesan lab mode</source>
+        <translation>aoesan en modo laboratorio</translation>
+    </message>
+</context>
 </TS>

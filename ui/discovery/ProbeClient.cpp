@@ -110,9 +110,9 @@ void ProbeClient::onFinished(const supervisor::ProcessExit &exit)
         return;
     }
     if (exit.kind == supervisor::ProcessExit::Kind::Exited && exit.code == supervisor::kNoPermissionExitCode) {
-        emit problem(
-            {Problem::Level::Error, QStringLiteral("no-permission"), tr("The discovery engine may not capture."),
-                tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});
+        emit problem({Problem::Level::Error, QStringLiteral("no-permission"),
+            tr("The discovery engine has no permission to capture network frames."),
+            tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});
         return;
     }
     m_failuresInARow = m_sawStarted ? 1 : m_failuresInARow + 1;

@@ -107,12 +107,12 @@ LoadedSettings SettingsStore::load() const
     readBool(QStringLiteral("notifications/targets"), s.notifyTargets);
     readBool(QStringLiteral("notifications/exports"), s.notifyExports);
     readBool(QStringLiteral("window/closeHintShown"), s.closeHintShown);
-    if (ini.contains(QStringLiteral("general/language"))) {
-        const QString language = ini.value(QStringLiteral("general/language")).toString();
+    if (ini.contains(QStringLiteral("ui/language"))) {
+        const QString language = ini.value(QStringLiteral("ui/language")).toString();
         if (language.isEmpty() || AppSettings::languages().contains(language))
             s.language = language;
         else
-            bad(QStringLiteral("general/language"));
+            bad(QStringLiteral("ui/language"));
     }
     s.windowGeometry = ini.value(QStringLiteral("window/geometry")).toByteArray();
     s.windowState = ini.value(QStringLiteral("window/state")).toByteArray();
@@ -129,7 +129,7 @@ bool SettingsStore::save(const AppSettings &s, QString *error) const
     ini.setValue(QStringLiteral("notifications/enabled"), s.notifications);
     ini.setValue(QStringLiteral("notifications/targets"), s.notifyTargets);
     ini.setValue(QStringLiteral("notifications/exports"), s.notifyExports);
-    ini.setValue(QStringLiteral("general/language"), s.language);
+    ini.setValue(QStringLiteral("ui/language"), s.language);
     ini.setValue(QStringLiteral("window/closeHintShown"), s.closeHintShown);
     ini.setValue(QStringLiteral("window/geometry"), s.windowGeometry);
     ini.setValue(QStringLiteral("window/state"), s.windowState);

@@ -11,9 +11,15 @@ QString installTranslations(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *ours = new QTranslator(&app);
+    QString used = locale.name().left(2);
     if (!ours->load(locale, QStringLiteral("aoesan"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete ours;
-        return QStringLiteral("en");
+        // No translation for this language: English, whose file holds the plural forms ("1 export",
+        // "3 exports") that the source strings leave open.
+        used = QStringLiteral("en");
+        if (!ours->load(QStringLiteral("aoesan_en"), QStringLiteral(":/i18n"))) {
+            delete ours;
+            return used;
+        }
     }
     QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
@@ -24,7 +30,7 @@ QString installTranslations(QCoreApplication &app, const QString &language)
         delete qt;
     if (!language.isEmpty())
         QLocale::setDefault(locale);
-    return locale.name().left(2);
+    return used;
 }
 
 } // namespace aoesan::ui

@@ -1,0 +1,101 @@
+// ExportModel: records and status snapshots keyed by export name, counts for the tray and status bar,
+// uptime from the serving time, raw sort values.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+#include "Fixtures.h"
+#include "models/ExportModel.h"
+#include "models/Roles.h"
+
+using namespace aoesan;
+using supervisor::ExportState;
+using ui::ExportModel;
+
+class TestExportModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void recordsAndStatus()
+    {
+        QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000 + 3725);
+        ExportModel model(nullptr, [&now] { return now; });
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords(
+            {test::exportRecord(QStringLiteral("media"), 7, 3), test::exportRecord(QStringLiteral("boot"), 0, 1)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(model.rowOf(QStringLiteral("media")), ExportModel::Address).data().toString(),
+            QStringLiteral("e7.3"));
+        QCOMPARE(model.index(0, ExportModel::State).data().toString(), QStringLiteral("stopped"));
+
+        QSignalSpy counts(&model, &ExportModel::countsChanged);
+        auto running = test::exportStatus(QStringLiteral("media"), ExportState::Running);
+        running.counters.bytesRead = 3 << 20;
+        running.counters.clients = 2;
+        model.setStatus(running);
+        QCOMPARE(counts.count(), 1);
+        QCOMPARE(model.runningCount(), 1);
+        QCOMPARE(model.activeCount(), 1);
+        const int row = model.rowOf(QStringLiteral("media"));
+        QCOMPARE(model.index(row, ExportModel::Uptime).data().toString(), QStringLiteral("1 h 2 min"));
+        QCOMPARE(model.index(row, ExportModel::Uptime).data(ui::SortRole).toLongLong(), 3725);
+        QCOMPARE(model.index(row, ExportModel::Read).data(ui::SortRole).toULongLong(), 3ULL << 20);
+        QCOMPARE(model.index(row, ExportModel::Clients).data().toString(), QStringLiteral("2"));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        now = now.addSecs(10);
+        model.tick();
+        QCOMPARE(changed.count(), 1);
+
+        auto failed = test::exportStatus(QStringLiteral("boot"), ExportState::Failed);
+        failed.lastError = supervisor::ExportProblem {
+            QStringLiteral("busy"), QStringLiteral("/dev/sdd5 is mounted"), QStringLiteral("unmount it")};
+        model.setStatus(failed);
+        QCOMPARE(model.failedCount(), 1);
+        const int bootRow = model.rowOf(QStringLiteral("boot"));
+        QCOMPARE(
+            model.index(bootRow, ExportModel::LastError).data().toString(), QStringLiteral("/dev/sdd5 is mounted"));
+        QVERIFY(model.index(bootRow, ExportModel::LastError)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("unmount")));
+        // A status for an export nobody listed is ignored.
+        model.setStatus(test::exportStatus(QStringLiteral("ghost"), ExportState::Running));
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void setRecordsReconciles()
+    {
+        ExportModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords(
+            {test::exportRecord(QStringLiteral("a"), 1, 1), test::exportRecord(QStringLiteral("b"), 1, 2)});
+        model.setStatus(test::exportStatus(QStringLiteral("b"), ExportState::Running));
+        model.setRecords(
+            {test::exportRecord(QStringLiteral("b"), 1, 2), test::exportRecord(QStringLiteral("c"), 1, 3)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(QStringLiteral("a")), -1);
+        QCOMPARE(model.find(QStringLiteral("b"))->status.state, ExportState::Running); // kept
+        QVERIFY(model.remove(QStringLiteral("c")));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void sortsAddressesAsNumbers()
+    {
+        ExportModel model;
+        QSortFilterProxyModel sorted;
+        sorted.setSourceModel(&model);
+        sorted.setSortRole(ui::SortRole);
+        QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords({test::exportRecord(QStringLiteral("x"), 10, 0),
+            test::exportRecord(QStringLiteral("y"), 9, 200), test::exportRecord(QStringLiteral("z"), 9, 30)});
+        sorted.sort(ExportModel::Address);
+        QCOMPARE(sorted.index(0, ExportModel::Address).data().toString(), QStringLiteral("e9.30"));
+        QCOMPARE(sorted.index(2, ExportModel::Address).data().toString(), QStringLiteral("e10.0"));
+    }
+};
+
+QTEST_MAIN(TestExportModel)
+#include "tst_export_model.moc"

@@ -1,0 +1,291 @@
+// The New export wizard driven like a person would: keys and clicks. A new sparse image is created off
+// the GUI thread, a free address is suggested, a clash with a discovered target is flagged and blocks
+// the page, options are checked, the review shows the aoesan-ctl line, and Export hands back the record.
+// Disks come from a made-up scan: a free disk, and the system disk which cannot be exported.
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "Fixtures.h"
+#include "models/BlockDeviceModel.h"
+#include "models/TargetModel.h"
+#include "wizard/AddressPage.h"
+#include "wizard/ExportWizard.h"
+#include "wizard/ImageCreator.h"
+#include "wizard/OptionsPage.h"
+#include "wizard/ReviewPage.h"
+#include "wizard/SourcePage.h"
+
+using namespace aoesan;
+
+namespace {
+
+std::vector<platform::BlockDevice> machine()
+{
+    platform::BlockDevice sda;
+    sda.name = QStringLiteral("sda");
+    sda.path = QStringLiteral("/dev/sda");
+    sda.kind = platform::BlockDeviceKind::Disk;
+    sda.sizeBytes = 256ULL << 30;
+    sda.model = QStringLiteral("SYSTEM SSD");
+    platform::BlockDevice sda1 = sda;
+    sda1.name = QStringLiteral("sda1");
+    sda1.path = QStringLiteral("/dev/sda1");
+    sda1.kind = platform::BlockDeviceKind::Partition;
+    sda1.parent = QStringLiteral("sda");
+    sda1.fsType = QStringLiteral("ext4");
+    sda1.mountPoints = {QStringLiteral("/")};
+    platform::BlockDevice sdb = sda;
+    sdb.name = QStringLiteral("sdb");
+    sdb.path = QStringLiteral("/dev/sdb");
+    sdb.sizeBytes = 1ULL << 40;
+    sdb.model = QStringLiteral("SPARE HDD");
+    platform::BlockDevice home = sdb;
+    home.name = QStringLiteral("sdc1");
+    home.path = QStringLiteral("/dev/sdc1");
+    home.kind = platform::BlockDeviceKind::Partition;
+    home.parent = QStringLiteral("sdc");
+    home.fsType = QStringLiteral("xfs");
+    home.mountPoints = {QStringLiteral("/home")};
+    platform::BlockDevice swap = sdb;
+    swap.name = QStringLiteral("sdd2");
+    swap.path = QStringLiteral("/dev/sdd2");
+    swap.kind = platform::BlockDeviceKind::Partition;
+    swap.parent = QStringLiteral("sdd");
+    swap.fsType = QStringLiteral("swap");
+    swap.swap = true;
+    return {sda, sda1, sdb, home, swap};
+}
+
+std::vector<net::InterfaceInfo> interfaces()
+{
+    net::InterfaceInfo eth1;
+    eth1.name = "eth1";
+    eth1.mtu = 9000;
+    eth1.up = true;
+    eth1.carrier = true;
+    net::InterfaceInfo eth2 = eth1;
+    eth2.name = "eth2";
+    eth2.mtu = 1500;
+    eth2.up = false;
+    return {eth1, eth2};
+}
+
+void next(ui::ExportWizard &wizard)
+{
+    QPushButton *button = qobject_cast<QPushButton *>(wizard.button(QWizard::NextButton));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    // The new page lays itself out from posted events; let them run before clicking into it.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+// Check boxes and radio buttons take clicks on their indicator and text only, not their whole width.
+void clickBox(QAbstractButton *box)
+{
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+}
+
+} // namespace
+
+class TestExportWizard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void blockDeviceVerdicts()
+    {
+        ui::BlockDeviceModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDevices(machine());
+        QCOMPARE(model.rowCount(), 5);
+        using Use = ui::BlockDeviceModel::Use;
+        QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdb"))).use, Use::Free);
+        // core/platform's rule: the system disk may be served read-only (with a warning), never read-write.
+        QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sda"))).use, Use::ReadOnlyOnly);
+        QVERIFY(model.rowAt(model.rowOf(QStringLiteral("sda1"))).verdict.contains(QStringLiteral("holds /")));
+        QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdd2"))).use, Use::Refused);
+        QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdd2"))).verdict,
+            QStringLiteral("swap space — cannot be exported"));
+        const auto &home = model.rowAt(model.rowOf(QStringLiteral("sdc1")));
+        QCOMPARE(home.use, Use::ReadOnlyOnly);
+        QCOMPARE(home.verdict, QStringLiteral("mounted at /home — read-only only"));
+    }
+
+    void imageCreatorMakesSparseAndFullFiles()
+    {
+        QTemporaryDir dir;
+        ui::ImageCreator creator;
+        QSignalSpy done(&creator, &ui::ImageCreator::finished);
+        QSignalSpy progress(&creator, &ui::ImageCreator::progress);
+        const QString full = dir.filePath(QStringLiteral("full.img"));
+        QVERIFY(creator.start(full, 12 << 20, false));
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(done.at(0).at(1).toString(), QString());
+        QCOMPARE(QFileInfo(full).size(), 12 << 20);
+        QVERIFY(progress.count() >= 2);
+        QCOMPARE(progress.last().at(0).toInt(), 100);
+        // Never over an existing file.
+        QVERIFY(creator.start(full, 1 << 20, true));
+        QTRY_COMPARE(done.count(), 2);
+        QVERIFY(done.at(1).at(1).toString().contains(QStringLiteral("already exists")));
+        QCOMPARE(QFileInfo(full).size(), 12 << 20);
+    }
+
+    void newImageOnAFreeAddress()
+    {
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        targets.upsert({test::target(0, 0), test::target(0, 1)}); // someone else's e0.0 and e0.1
+        ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets,
+            {test::exportRecord(QStringLiteral("media"), 4, 0, QStringLiteral("eth1"))}, dir.path()};
+        ui::ExportWizard wizard(context);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+
+        // Page 1: a new 16 MiB sparse image.
+        auto *source = wizard.sourcePage();
+        QVERIFY(source->findChild<QRadioButton *>(QStringLiteral("sourceNewImage"))->isChecked());
+        auto *path = source->findChild<QLineEdit *>(QStringLiteral("newImagePath"));
+        QCOMPARE(path->text(), dir.filePath(QStringLiteral("aoesan-disk.img")));
+        path->clear();
+        QTest::keyClicks(path, dir.filePath(QStringLiteral("lab.img")));
+        auto *size = source->findChild<QDoubleSpinBox *>(QStringLiteral("newImageSize"));
+        size->selectAll();
+        QTest::keyClicks(size, QStringLiteral("16"));
+        auto *unit = source->findChild<QComboBox *>(QStringLiteral("newImageUnit"));
+        unit->setCurrentIndex(0); // MiB
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // nothing created yet
+        QTest::mouseClick(source->findChild<QPushButton *>(QStringLiteral("createImage")), Qt::LeftButton);
+        QTRY_VERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("lab.img"))).size(), 16 << 20);
+        next(wizard);
+
+        // Page 2: the next free slot of the shelf this machine exports from; the up interface first.
+        auto *address = wizard.addressPage();
+        auto *shelf = address->findChild<QSpinBox *>(QStringLiteral("shelf"));
+        auto *slot = address->findChild<QSpinBox *>(QStringLiteral("slot"));
+        auto *clash = address->findChild<QLabel *>(QStringLiteral("addressClash"));
+        QCOMPARE(shelf->value(), 4);
+        QCOMPARE(slot->value(), 1);
+        QCOMPARE(address->currentInterface(), QStringLiteral("eth1"));
+        QVERIFY(address->findChild<QListWidget *>(QStringLiteral("interfaces"))
+                    ->item(0)
+                    ->text()
+                    .contains(QStringLiteral("17 sectors per frame")));
+        QVERIFY(clash->isHidden());
+        // Typing a discovered address: flagged in red, Next refused.
+        shelf->selectAll();
+        QTest::keyClicks(shelf, QStringLiteral("0"));
+        slot->selectAll();
+        QTest::keyClicks(slot, QStringLiteral("1"));
+        QVERIFY(clash->isVisible());
+        QVERIFY(clash->text().contains(QStringLiteral("e0.1 is already answered by")));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        // Our own export's address on the same interface is a clash too.
+        shelf->selectAll();
+        QTest::keyClicks(shelf, QStringLiteral("4"));
+        slot->selectAll();
+        QTest::keyClicks(slot, QStringLiteral("0"));
+        QVERIFY(clash->text().contains(QStringLiteral("media")));
+        slot->selectAll();
+        QTest::keyClicks(slot, QStringLiteral("7"));
+        QVERIFY(clash->isHidden());
+        next(wizard);
+
+        // Page 3: options; a bad MAC blocks the page until it is fixed.
+        auto *macs = wizard.optionsPage()->findChild<QLineEdit *>(QStringLiteral("macs"));
+        QTest::keyClicks(macs, QStringLiteral("02:00:00:00:00:99, nonsense"));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        for (int i = 0; i < 10; ++i) // ", nonsense"
+            QTest::keyClick(macs, Qt::Key_Backspace);
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        auto *ro = wizard.optionsPage()->findChild<QCheckBox *>(QStringLiteral("readOnly"));
+        clickBox(ro);
+        QVERIFY(ro->isChecked());
+        QTest::keyClicks(
+            wizard.optionsPage()->findChild<QLineEdit *>(QStringLiteral("configString")), QStringLiteral("rack-b/3"));
+        next(wizard);
+
+        // Page 4: the review, with the vblade-style line, and Export.
+        auto *name = wizard.reviewPage()->findChild<QLineEdit *>(QStringLiteral("exportName"));
+        QCOMPARE(name->text(), QStringLiteral("lab"));
+        const QString command
+            = wizard.reviewPage()->findChild<QPlainTextEdit *>(QStringLiteral("commandLine"))->toPlainText();
+        QCOMPARE(command,
+            QStringLiteral("aoesan-ctl serve -r -m 02:00:00:00:00:99 4 7 eth1 %1")
+                .arg(dir.filePath(QStringLiteral("lab.img"))));
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("media")); // taken
+        QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("lab-disk"));
+        QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+        QCOMPARE(wizard.button(QWizard::FinishButton)->text(), QStringLiteral("&Export"));
+        QSignalSpy accepted(&wizard, &QDialog::accepted);
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QCOMPARE(accepted.count(), 1);
+
+        const auto &r = wizard.draft().record;
+        QCOMPARE(r.name, QStringLiteral("lab-disk"));
+        QCOMPARE(r.path, dir.filePath(QStringLiteral("lab.img")));
+        QCOMPARE(r.shelf, 4);
+        QCOMPARE(r.slot, 7);
+        QCOMPARE(r.interface, QStringLiteral("eth1"));
+        QVERIFY(r.readOnly);
+        QCOMPARE(r.macs.size(), 1U);
+        QCOMPARE(r.configString, QStringLiteral("rack-b/3"));
+        QVERIFY(wizard.draft().startNow);
+    }
+
+    void mountedPartitionIsReadOnlyAndSystemDiskRefused()
+    {
+        ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, nullptr, {},
+            QDir::tempPath()};
+        ui::ExportWizard wizard(context);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        auto *source = wizard.sourcePage();
+        clickBox(source->findChild<QRadioButton *>(QStringLiteral("sourceDevice")));
+        QTRY_COMPARE(source->devices()->rowCount(), 5); // scanned on a worker thread
+        auto *table = source->findChild<QTableView *>(QStringLiteral("devicesTable"));
+        const auto select = [&](const QString &name) {
+            // The device table is not sorted: its rows are the model's.
+            table->setFocus();
+            table->setCurrentIndex(table->model()->index(source->devices()->rowOf(name), 0));
+        };
+        select(QStringLiteral("sdd2"));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(source->findChild<QLabel *>(QStringLiteral("sourceVerdict"))
+                    ->text()
+                    .contains(QStringLiteral("cannot be exported")));
+        select(QStringLiteral("sdc1"));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        next(wizard);
+        QCOMPARE(wizard.draft().path, QStringLiteral("/dev/sdc1"));
+        QVERIFY(wizard.draft().readOnlyRequired);
+        next(wizard);
+        auto *readOnly = wizard.optionsPage()->findChild<QCheckBox *>(QStringLiteral("readOnly"));
+        QVERIFY(readOnly->isChecked());
+        QVERIFY(!readOnly->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestExportWizard)
+#include "tst_export_wizard.moc"

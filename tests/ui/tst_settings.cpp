@@ -1,0 +1,109 @@
+// Settings: a round trip through the file, defaults for a missing file, a damaged file set aside with a
+// message (never a crash), invalid values replaced one by one; the dialog shows and returns them.
+#include <QComboBox>
+#include <QFile>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "settings/AppSettings.h"
+#include "settings/SettingsDialog.h"
+
+using namespace aoesan;
+using ui::AppSettings;
+using ui::SettingsStore;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        SettingsStore store(dir.filePath(QStringLiteral("sub/aoesan.conf")));
+        const auto fresh = store.load();
+        QCOMPARE(fresh.settings, AppSettings {});
+        QVERIFY(fresh.problems.isEmpty());
+        AppSettings s;
+        s.interfaces = {QStringLiteral("eth1"), QStringLiteral("eth2")};
+        s.intervalSeconds = 25;
+        s.notifications = false;
+        s.notifyExports = false;
+        s.language = QStringLiteral("de");
+        s.closeHintShown = true;
+        s.windowGeometry = QByteArray("\x01\x02geometry", 10);
+        QVERIFY(store.save(s));
+        const auto back = store.load();
+        QVERIFY(back.problems.isEmpty());
+        QCOMPARE(back.settings, s);
+    }
+
+    void damagedFileIsSetAside_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addRow("binary") << QByteArray("\x00\x01\x02\xff garbage", 13);
+        QTest::addRow("not utf-8") << QByteArray("[discovery]\ninterval=\xff\xfe\n");
+        QTest::addRow("huge") << QByteArray(2 << 20, 'x');
+    }
+
+    void damagedFileIsSetAside()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const auto loaded = SettingsStore(path).load();
+        QCOMPARE(loaded.settings, AppSettings {});
+        QCOMPARE(loaded.problems.size(), 1);
+        QVERIFY(loaded.problems.first().contains(QStringLiteral("defaults")));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("aoesan.conf.corrupt-*")}).size(), 1);
+    }
+
+    void invalidValuesFallBackOneByOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[discovery]\ninterval=-4\ninterfaces=eth9\n[notifications]\nenabled=perhaps\ntargets=false\n"
+                   "[ui]\nlanguage=tlh\n");
+        file.close();
+        const auto loaded = SettingsStore(path).load();
+        QCOMPARE(loaded.problems.size(), 3);
+        QCOMPARE(loaded.settings.intervalSeconds, 10);
+        QCOMPARE(loaded.settings.interfaces, QStringList {QStringLiteral("eth9")});
+        QVERIFY(loaded.settings.notifications);
+        QVERIFY(!loaded.settings.notifyTargets);
+        QCOMPARE(loaded.settings.language, QString());
+    }
+
+    void dialogShowsAndReturnsSettings()
+    {
+        AppSettings s;
+        s.interfaces = {QStringLiteral("gone0")};
+        s.intervalSeconds = 7;
+        s.language = QStringLiteral("es");
+        ui::SettingsDialog dialog(s, {QStringLiteral("eth1"), QStringLiteral("eth2")});
+        QCOMPARE(dialog.interfaceList()->count(), 3); // a chosen interface that is gone stays listed
+        QCOMPARE(dialog.intervalBox()->value(), 7);
+        QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("es"));
+        dialog.interfaceList()->item(0)->setCheckState(Qt::Checked);
+        dialog.interfaceList()->item(2)->setCheckState(Qt::Unchecked);
+        dialog.intervalBox()->selectAll();
+        QTest::keyClicks(dialog.intervalBox(), QStringLiteral("30"));
+        dialog.languageBox()->setCurrentIndex(0);
+        const AppSettings out = dialog.settings();
+        QCOMPARE(out.interfaces, QStringList {QStringLiteral("eth1")});
+        QCOMPARE(out.intervalSeconds, 30);
+        QCOMPARE(out.language, QString());
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_settings.moc"

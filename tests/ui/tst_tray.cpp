@@ -1,0 +1,146 @@
+// The tray's rules without a tray: which icon, what the tooltip says, how notifications read alone and
+// grouped; and the TrayController fed by real models (grouping window, pause, per-kind switches).
+#include <QAction>
+#include <QMainWindow>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
+#include <QTest>
+
+#include "Fixtures.h"
+#include "exports/ExportController.h"
+#include "models/ExportModel.h"
+#include "models/TargetModel.h"
+#include "shell/Actions.h"
+#include "shell/Translations.h"
+#include "supervisor/ExportStore.h"
+#include "supervisor/ExportSupervisor.h"
+#include "tray/TrayController.h"
+#include "tray/TrayState.h"
+
+using namespace aoesan;
+using ui::Notice;
+using ui::TrayLook;
+using ui::TraySummary;
+
+namespace {
+class NoEngines : public supervisor::ProcessLauncher
+{
+public:
+    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
+};
+} // namespace
+
+class TestTray : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // English plural forms ("3 exports") come from the English translation, as in the program.
+    void initTestCase() { ui::installTranslations(*qApp, QStringLiteral("en")); }
+
+    void look_data()
+    {
+        QTest::addColumn<TraySummary>("summary");
+        QTest::addColumn<TrayLook>("look");
+        QTest::addRow("nothing known") << TraySummary {} << TrayLook::Unknown;
+        QTest::addRow("all up") << TraySummary {3, 3, 0, 0, 0, 0} << TrayLook::AllUp;
+        QTest::addRow("only exports") << TraySummary {0, 0, 0, 0, 2, 0} << TrayLook::AllUp;
+        QTest::addRow("one down") << TraySummary {3, 2, 1, 0, 0, 0} << TrayLook::SomethingDown;
+        QTest::addRow("conflict") << TraySummary {3, 3, 0, 1, 0, 0} << TrayLook::SomethingDown;
+        QTest::addRow("export failed") << TraySummary {3, 3, 0, 0, 1, 1} << TrayLook::SomethingDown;
+    }
+
+    void look()
+    {
+        QFETCH(TraySummary, summary);
+        QFETCH(TrayLook, look);
+        QCOMPARE(ui::trayLook(summary), look);
+        QVERIFY(QIcon(ui::trayIconPath(look)).availableSizes().size() + !QIcon(ui::trayIconPath(look)).isNull() > 0);
+    }
+
+    void toolTip()
+    {
+        QCOMPARE(ui::trayToolTip({12, 11, 1, 0, 3, 0}), QStringLiteral("aoesan — 11 up, 1 down, 3 exports"));
+        QCOMPARE(ui::trayToolTip({}), QStringLiteral("aoesan — no targets known yet"));
+    }
+
+    void notificationText_data()
+    {
+        using K = Notice::Kind;
+        QTest::addColumn<std::vector<Notice>>("notices");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("body");
+        QTest::addRow("down") << std::vector<Notice> {{K::TargetDown, QStringLiteral("e7.3"), {}}}
+                              << QStringLiteral("e7.3 is down") << QStringLiteral("No answer for 30 s.");
+        QTest::addRow("up") << std::vector<Notice> {{K::TargetUp, QStringLiteral("e7.3"), {}}}
+                            << QStringLiteral("e7.3 is back up") << QStringLiteral("It answers again.");
+        QTest::addRow("export") << std::vector<Notice> {{K::ExportFailed, QStringLiteral("media"),
+            QStringLiteral("/dev/sdd5 is mounted")}}
+                                << QStringLiteral("Export 'media' failed") << QStringLiteral("/dev/sdd5 is mounted");
+        QTest::addRow("many down") << std::vector<Notice> {{K::TargetDown, QStringLiteral("e1.1"), {}},
+            {K::TargetDown, QStringLiteral("e1.2"), {}}, {K::TargetDown, QStringLiteral("e1.3"), {}}}
+                                   << QStringLiteral("3 targets are down") << QStringLiteral("e1.1, e1.2, e1.3");
+        QTest::addRow("mixed") << std::vector<Notice> {{K::TargetDown, QStringLiteral("e1.1"), {}},
+            {K::TargetUp, QStringLiteral("e1.2"), {}}}
+                               << QStringLiteral("2 changes on the SAN")
+                               << QStringLiteral("e1.1 is down\ne1.2 is back up");
+    }
+
+    void notificationText()
+    {
+        QFETCH(std::vector<Notice>, notices);
+        QFETCH(QString, title);
+        QFETCH(QString, body);
+        const auto text = ui::composeNotification(notices, std::chrono::seconds(30));
+        QCOMPARE(text.title, title);
+        QCOMPARE(text.body, body);
+    }
+
+    void controllerGroupsAndPauses()
+    {
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        ui::ExportModel exports;
+        NoEngines launcher;
+        supervisor::SteadySupervisorClock clock;
+        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
+        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
+        ui::ExportController control(store, supervisor, exports);
+        QMainWindow window;
+        ui::Actions actions(&window);
+        ui::TrayController tray(targets, exports, control, actions);
+        ui::TrayOptions options;
+        options.groupWindow = std::chrono::milliseconds(50);
+        tray.setOptions(options);
+
+        QCOMPARE(tray.look(), TrayLook::Unknown);
+        targets.upsert({test::target(1, 1), test::target(1, 2)});
+        QCOMPARE(tray.look(), TrayLook::AllUp);
+        QCOMPARE(tray.toolTip(), QStringLiteral("aoesan — 2 up, 0 down, 0 exports"));
+        targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
+        QCOMPARE(tray.look(), TrayLook::SomethingDown);
+        QCOMPARE(tray.icon()->toolTip(), QStringLiteral("aoesan — 1 up, 1 down, 0 exports"));
+
+        tray.targetWentDown(test::target(1, 2));
+        tray.targetWentDown(test::target(1, 3));
+        QTRY_COMPARE(tray.shown().size(), 1U);
+        QCOMPARE(tray.shown().back().title, QStringLiteral("2 targets are down"));
+        QVERIFY(tray.shown().back().critical);
+
+        actions.pauseNotifications->setChecked(true);
+        tray.targetCameBack(test::target(1, 2));
+        QTest::qWait(120);
+        QCOMPARE(tray.shown().size(), 1U);
+        actions.pauseNotifications->setChecked(false);
+
+        options.notifyTargets = false;
+        tray.setOptions(options);
+        tray.targetCameBack(test::target(1, 2));
+        tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
+        QTRY_COMPARE(tray.shown().size(), 2U);
+        QCOMPARE(tray.shown().back().title, QStringLiteral("Export 'media' failed"));
+    }
+};
+
+QTEST_MAIN(TestTray)
+#include "tst_tray.moc"

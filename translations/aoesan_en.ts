@@ -1,0 +1,1560 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Discover now</source>
+        <translation>&amp;Discover now</translation>
+    </message>
+    <message>
+        <source>Probe every interface for AoE targets now</source>
+        <translation>Probe every interface for AoE targets now</translation>
+    </message>
+    <message>
+        <source>&amp;Forget down targets</source>
+        <translation>&amp;Forget down targets</translation>
+    </message>
+    <message>
+        <source>Remove the targets that stopped answering from the list</source>
+        <translation>Remove the targets that stopped answering from the list</translation>
+    </message>
+    <message>
+        <source>&amp;New export…</source>
+        <translation>&amp;New export…</translation>
+    </message>
+    <message>
+        <source>Export a disk, partition or image file as an AoE target</source>
+        <translation>Export a disk, partition or image file as an AoE target</translation>
+    </message>
+    <message>
+        <source>&amp;Start export</source>
+        <translation>&amp;Start export</translation>
+    </message>
+    <message>
+        <source>Start serving the selected export</source>
+        <translation>Start serving the selected export</translation>
+    </message>
+    <message>
+        <source>S&amp;top export</source>
+        <translation>S&amp;top export</translation>
+    </message>
+    <message>
+        <source>Stop serving the selected export</source>
+        <translation>Stop serving the selected export</translation>
+    </message>
+    <message>
+        <source>&amp;Remove export</source>
+        <translation>&amp;Remove export</translation>
+    </message>
+    <message>
+        <source>Stop the selected export and remove it from the list (the disk or file is kept)</source>
+        <translation>Stop the selected export and remove it from the list (the disk or file is kept)</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Targets</translation>
+    </message>
+    <message>
+        <source>Show the table of discovered targets</source>
+        <translation>Show the table of discovered targets</translation>
+    </message>
+    <message>
+        <source>S&amp;helves</source>
+        <translation>S&amp;helves</translation>
+    </message>
+    <message>
+        <source>Show every shelf with its slots at a glance</source>
+        <translation>Show every shelf with its slots at a glance</translation>
+    </message>
+    <message>
+        <source>&amp;Exports</source>
+        <translation>&amp;Exports</translation>
+    </message>
+    <message>
+        <source>Show the exports served from this machine</source>
+        <translation>Show the exports served from this machine</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;Log</translation>
+    </message>
+    <message>
+        <source>Show or hide the log of events</source>
+        <translation>Show or hide the log of events</translation>
+    </message>
+    <message>
+        <source>&amp;Filter targets</source>
+        <translation>&amp;Filter targets</translation>
+    </message>
+    <message>
+        <source>Filter the targets by device pattern or text</source>
+        <translation>Filter the targets by device pattern or text</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>Interfaces, probe interval, notifications and language</source>
+        <translation>Interfaces, probe interval, notifications and language</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation>&amp;Pause notifications</translation>
+    </message>
+    <message>
+        <source>Do not show notifications until you turn this off</source>
+        <translation>Do not show notifications until you turn this off</translation>
+    </message>
+    <message>
+        <source>Show &amp;aoesan</source>
+        <translation>Show &amp;aoesan</translation>
+    </message>
+    <message>
+        <source>Show the aoesan window</source>
+        <translation>Show the aoesan window</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;Close window</translation>
+    </message>
+    <message>
+        <source>Hide the window; aoesan keeps watching from the tray</source>
+        <translation>Hide the window; aoesan keeps watching from the tray</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Stop watching and quit aoesan (asks first when exports are running)</source>
+        <translation>Stop watching and quit aoesan (asks first when exports are running)</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCreator</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>Lab</name>
+    <message>
+        <source>Lab mode could not create a user namespace (%1). Allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces &gt; 0), or start aoesan --lab as root.</source>
+        <translation>Lab mode could not create a user namespace (%1). Allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or user.max_user_namespaces &gt; 0), or start aoesan --lab as root.</translation>
+    </message>
+    <message>
+        <source>Lab mode could not map the user ids of its namespace (%1).</source>
+        <translation>Lab mode could not map the user ids of its namespace (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not keep its network capabilities (%1).</source>
+        <translation>Lab mode could not keep its network capabilities (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not create a private network namespace (%1). Start aoesan --lab as root, or allow unprivileged user namespaces.</source>
+        <translation>Lab mode could not create a private network namespace (%1). Start aoesan --lab as root, or allow unprivileged user namespaces.</translation>
+    </message>
+    <message>
+        <source>Lab mode could not make its mounts private (%1).</source>
+        <translation>Lab mode could not make its mounts private (%1).</translation>
+    </message>
+    <message>
+        <source>Lab mode could not mount sysfs for its namespace (%1).</source>
+        <translation>Lab mode could not mount sysfs for its namespace (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Look</name>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>up, exported here</source>
+        <translation>up, exported here</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <source>it is far too large</source>
+        <translation>it is far too large</translation>
+    </message>
+    <message>
+        <source>it cannot be read: %1</source>
+        <translation>it cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>it holds binary data</source>
+        <translation>it holds binary data</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>it is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>it is not a settings file</source>
+        <translation>it is not a settings file</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); it was kept as %3 and the defaults are used.</source>
+        <translation>The settings file %1 was damaged (%2); it was kept as %3 and the defaults are used.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was damaged (%2); the defaults are used.</source>
+        <translation>The settings file %1 was damaged (%2); the defaults are used.</translation>
+    </message>
+    <message>
+        <source>The setting %1 in %2 was not valid; its default is used.</source>
+        <translation>The setting %1 in %2 was not valid; its default is used.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1.</source>
+        <translation>The settings could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayState</name>
+    <message>
+        <source>aoesan — no targets known yet</source>
+        <translation>aoesan — no targets known yet</translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 up</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 down</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n export</numerusform>
+            <numerusform>%n exports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>aoesan — %1</source>
+        <translation>aoesan — %1</translation>
+    </message>
+    <message>
+        <source>%1 is down</source>
+        <translation>%1 is down</translation>
+    </message>
+    <message>
+        <source>%1 is back up</source>
+        <translation>%1 is back up</translation>
+    </message>
+    <message>
+        <source>It answers again.</source>
+        <translation>It answers again.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; failed</source>
+        <translation>Export &apos;%1&apos; failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n targets are down</source>
+        <translation>
+            <numerusform>%n target is down</numerusform>
+            <numerusform>%n targets are down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n targets are back up</source>
+        <translation>
+            <numerusform>%n target is back up</numerusform>
+            <numerusform>%n targets are back up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exports failed</source>
+        <translation>
+            <numerusform>%n export failed</numerusform>
+            <numerusform>%n exports failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes on the SAN</source>
+        <translation>
+            <numerusform>%n change on the SAN</numerusform>
+            <numerusform>%n changes on the SAN</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::AddressPage</name>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Choose the AoE address (shelf and slot) and the network interface to serve on.</source>
+        <translation>Choose the AoE address (shelf and slot) and the network interface to serve on.</translation>
+    </message>
+    <message>
+        <source>Shelf number (0–65534): the X in eX.Y</source>
+        <translation>Shelf number (0–65534): the X in eX.Y</translation>
+    </message>
+    <message>
+        <source>Slot number (0–254): the Y in eX.Y</source>
+        <translation>Slot number (0–254): the Y in eX.Y</translation>
+    </message>
+    <message>
+        <source>The Ethernet interface the initiators reach this machine on</source>
+        <translation>The Ethernet interface the initiators reach this machine on</translation>
+    </message>
+    <message>
+        <source>S&amp;helf:</source>
+        <translation>S&amp;helf:</translation>
+    </message>
+    <message>
+        <source>S&amp;lot:</source>
+        <translation>S&amp;lot:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>link up</source>
+        <translation>link up</translation>
+    </message>
+    <message>
+        <source>no link</source>
+        <translation>no link</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>%1 — %2, MTU %3, %4 sectors per frame, %5</source>
+        <translation>%1 — %2, MTU %3, %4 sectors per frame, %5</translation>
+    </message>
+    <message>
+        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
+        <translation>e%1.%2 is already used by the export &apos;%3&apos; on %4.</translation>
+    </message>
+    <message>
+        <source>e%1.%2 is already answered by %3.</source>
+        <translation>e%1.%2 is already answered by %3.</translation>
+    </message>
+    <message>
+        <source>Initiators on %1 will read and write %2 sectors per frame.</source>
+        <translation>Initiators on %1 will read and write %2 sectors per frame.</translation>
+    </message>
+    <message>
+        <source>There is no Ethernet interface to serve on.</source>
+        <translation>There is no Ethernet interface to serve on.</translation>
+    </message>
+    <message>
+        <source>This disk is smaller than 8 MiB: iPXE cannot boot from it.</source>
+        <translation>This disk is smaller than 8 MiB: iPXE cannot boot from it.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::AppController</name>
+    <message>
+        <source>aoesan is still running</source>
+        <translation>aoesan is still running</translation>
+    </message>
+    <message>
+        <source>It keeps watching your targets and exports from the tray. Use Quit in the tray menu to leave.</source>
+        <translation>It keeps watching your targets and exports from the tray. Use Quit in the tray menu to leave.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time aoesan starts.</source>
+        <translation>The new language is used the next time aoesan starts.</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>New export</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::BlockDeviceModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Filesystem</source>
+        <translation>Filesystem</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Mounted at</source>
+        <translation>Mounted at</translation>
+    </message>
+    <message>
+        <source>Can be exported</source>
+        <translation>Can be exported</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>mounted at %1</translation>
+    </message>
+    <message>
+        <source>a partition</source>
+        <translation>a partition</translation>
+    </message>
+    <message>
+        <source>in use by %1</source>
+        <translation>in use by %1</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>another device</translation>
+    </message>
+    <message>
+        <source>swap space</source>
+        <translation>swap space</translation>
+    </message>
+    <message>
+        <source>holds /</source>
+        <translation>holds /</translation>
+    </message>
+    <message>
+        <source>write-protected</source>
+        <translation>write-protected</translation>
+    </message>
+    <message>
+        <source>read-only only</source>
+        <translation>read-only only</translation>
+    </message>
+    <message>
+        <source>cannot be exported</source>
+        <translation>cannot be exported</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::DiscoveryController</name>
+    <message>
+        <source>The discovery engine stopped; starting it again in %1 s (attempt %2).</source>
+        <translation>The discovery engine stopped; starting it again in %1 s (attempt %2).</translation>
+    </message>
+    <message>
+        <source>The network interfaces could not be listed: %1</source>
+        <translation>The network interfaces could not be listed: %1</translation>
+    </message>
+    <message>
+        <source>There is no Ethernet interface that is up, so there is nowhere to look for targets.</source>
+        <translation>There is no Ethernet interface that is up, so there is nowhere to look for targets.</translation>
+    </message>
+    <message>
+        <source>Connect a cable or bring an interface up (ip link set eth1 up), then press Discover now. To try aoesan without a network, start it with aoesan --lab.</source>
+        <translation>Connect a cable or bring an interface up (ip link set eth1 up), then press Discover now. To try aoesan without a network, start it with aoesan --lab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forgot %n down target(s).</source>
+        <translation>
+            <numerusform>Forgot %n down target.</numerusform>
+            <numerusform>Forgot %n down targets.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discovery started on %1.</source>
+        <translation>Discovery started on %1.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ErrorBanner</name>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Fix: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportController</name>
+    <message>
+        <source>The export list %1 could not be read: %2</source>
+        <translation>The export list %1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>The damaged export list was kept as %1.</source>
+        <translation>The damaged export list was kept as %1.</translation>
+    </message>
+    <message>
+        <source>Check that %1 can be written.</source>
+        <translation>Check that %1 can be written.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; added: %2</source>
+        <translation>Export &apos;%1&apos; added: %2</translation>
+    </message>
+    <message>
+        <source>There is no export &apos;%1&apos;.</source>
+        <translation>There is no export &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; removed.</source>
+        <translation>Export &apos;%1&apos; removed.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportModel</name>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>restarting</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stopping</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Disk or image file</source>
+        <translation>Disk or image file</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Uptime</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>restarting in %1</source>
+        <translation>restarting in %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportWizard</name>
+    <message>
+        <source>New export</source>
+        <translation>New export</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ExportsView</name>
+    <message>
+        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
+        <translation>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::LogDock</name>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug and above</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info and above</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Errors only</translation>
+    </message>
+    <message>
+        <source>Show only messages of this level or more serious</source>
+        <translation>Show only messages of this level or more serious</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Remove every message from the log view (the log file keeps them)</source>
+        <translation>Remove every message from the log view (the log file keeps them)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::LogModel</name>
+    <message>
+        <source>trace</source>
+        <translation>trace</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>debug</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::MainWindow</name>
+    <message>
+        <source>aoesan — AoE SAN Manager</source>
+        <translation>aoesan — AoE SAN Manager</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Shelves</source>
+        <translation>Shelves</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)</source>
+        <translation>Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Targets</source>
+        <translation>&amp;Targets</translation>
+    </message>
+    <message>
+        <source>&amp;Exports</source>
+        <translation>&amp;Exports</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>aoesan — AoE SAN Manager [lab]</source>
+        <translation>aoesan — AoE SAN Manager [lab]</translation>
+    </message>
+    <message>
+        <source>Targets  %1</source>
+        <translation>Targets  %1</translation>
+    </message>
+    <message>
+        <source>Exports  %1</source>
+        <translation>Exports  %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 up</source>
+        <translation>%1 up</translation>
+    </message>
+    <message>
+        <source>%1 down</source>
+        <translation>%1 down</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) running</source>
+        <translation>
+            <numerusform>%n export running</numerusform>
+            <numerusform>%n exports running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last probe %1 s ago</source>
+        <translation>last probe %1 s ago</translation>
+    </message>
+    <message>
+        <source>discovery is not running</source>
+        <translation>discovery is not running</translation>
+    </message>
+    <message>
+        <source>interfaces: %1</source>
+        <translation>interfaces: %1</translation>
+    </message>
+    <message>
+        <source>[lab: private network namespace]</source>
+        <translation>[lab: private network namespace]</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Remove export</source>
+        <translation>Remove export</translation>
+    </message>
+    <message>
+        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
+        <translation>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::OptionsPage</name>
+    <message>
+        <source>&amp;Read-only: initiators cannot write</source>
+        <translation>&amp;Read-only: initiators cannot write</translation>
+    </message>
+    <message>
+        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
+        <translation>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronous writes: each write reaches the disk before it is answered (O_SYNC)</source>
+        <translation>S&amp;ynchronous writes: each write reaches the disk before it is answered (O_SYNC)</translation>
+    </message>
+    <message>
+        <source>&amp;Start this export whenever aoesan starts</source>
+        <translation>&amp;Start this export whenever aoesan starts</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>How the export behaves. The defaults suit most uses.</source>
+        <translation>How the export behaves. The defaults suit most uses.</translation>
+    </message>
+    <message>
+        <source>vblade -r</source>
+        <translation>vblade -r</translation>
+    </message>
+    <message>
+        <source>vblade -d: slower on small requests, but no double caching and honest flushes</source>
+        <translation>vblade -d: slower on small requests, but no double caching and honest flushes</translation>
+    </message>
+    <message>
+        <source>vblade -s: safest, slowest</source>
+        <translation>vblade -s: safest, slowest</translation>
+    </message>
+    <message>
+        <source>empty: every initiator may connect</source>
+        <translation>empty: every initiator may connect</translation>
+    </message>
+    <message>
+        <source>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</source>
+        <translation>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. rack-b/3</source>
+        <translation>optional, e.g. rack-b/3</translation>
+    </message>
+    <message>
+        <source>The AoE config string initiators see in Query Config replies</source>
+        <translation>The AoE config string initiators see in Query Config replies</translation>
+    </message>
+    <message>
+        <source>Start serving when aoesan starts (also used by the systemd unit)</source>
+        <translation>Start serving when aoesan starts (also used by the systemd unit)</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed initiators:</source>
+        <translation>&amp;Allowed initiators:</translation>
+    </message>
+    <message>
+        <source>&amp;Config string:</source>
+        <translation>&amp;Config string:</translation>
+    </message>
+    <message>
+        <source>This device is in use here; it may only be exported read-only</source>
+        <translation>This device is in use here; it may only be exported read-only</translation>
+    </message>
+    <message>
+        <source>Not a MAC address: %1</source>
+        <translation>Not a MAC address: %1</translation>
+    </message>
+    <message>
+        <source>At most %1 MAC addresses.</source>
+        <translation>At most %1 MAC addresses.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ProbeClient</name>
+    <message>
+        <source>The discovery engine could not be started (%1).</source>
+        <translation>The discovery engine could not be started (%1).</translation>
+    </message>
+    <message>
+        <source>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</source>
+        <translation>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</translation>
+    </message>
+    <message>
+        <source>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</source>
+        <translation>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</translation>
+    </message>
+    <message>
+        <source>The discovery engine keeps stopping.</source>
+        <translation>The discovery engine keeps stopping.</translation>
+    </message>
+    <message>
+        <source>See the log for its last words: %1</source>
+        <translation>See the log for its last words: %1</translation>
+    </message>
+    <message>
+        <source>The discovery engine has no permission to capture network frames.</source>
+        <translation>The discovery engine has no permission to capture network frames.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::QuitFlow</name>
+    <message>
+        <source>Quit aoesan</source>
+        <translation>Quit aoesan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
+        <translation>
+            <numerusform>Stop %n export and quit? Clients using it will lose their disk.</numerusform>
+            <numerusform>Stop %n exports and quit? Clients using them will lose their disks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop exports and quit</source>
+        <translation>Stop exports and quit</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ReviewPage</name>
+    <message>
+        <source>Start &amp;serving now</source>
+        <translation>Start &amp;serving now</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Check the export, then press Export.</source>
+        <translation>Check the export, then press Export.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>The same export from a terminal, with vblade&apos;s arguments</source>
+        <translation>The same export from a terminal, with vblade&apos;s arguments</translation>
+    </message>
+    <message>
+        <source>Start the engine for this export as soon as it is added</source>
+        <translation>Start the engine for this export as soon as it is added</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Equivalent command:</source>
+        <translation>Equivalent command:</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>direct I/O</source>
+        <translation>direct I/O</translation>
+    </message>
+    <message>
+        <source>synchronous writes</source>
+        <translation>synchronous writes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n allowed initiator(s)</source>
+        <translation>
+            <numerusform>%n allowed initiator</numerusform>
+            <numerusform>%n allowed initiators</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>starts with aoesan</source>
+        <translation>starts with aoesan</translation>
+    </message>
+    <message>
+        <source>e%1.%2 on %3, serving %4 (%5)</source>
+        <translation>e%1.%2 on %3, serving %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Options: %1</source>
+        <translation>Options: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::SettingsDialog</name>
+    <message>
+        <source>Show &amp;notifications</source>
+        <translation>Show &amp;notifications</translation>
+    </message>
+    <message>
+        <source>When a &amp;target goes down or comes back</source>
+        <translation>When a &amp;target goes down or comes back</translation>
+    </message>
+    <message>
+        <source>When an &amp;export fails</source>
+        <translation>When an &amp;export fails</translation>
+    </message>
+    <message>
+        <source>aoesan settings</source>
+        <translation>aoesan settings</translation>
+    </message>
+    <message>
+        <source>Tick the interfaces to look for targets on; with none ticked, every Ethernet interface that is up is used</source>
+        <translation>Tick the interfaces to look for targets on; with none ticked, every Ethernet interface that is up is used</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds between probes; a target is down after three intervals without an answer</source>
+        <translation>Seconds between probes; a target is down after three intervals without an answer</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications from the tray icon</source>
+        <translation>Show desktop notifications from the tray icon</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
+        <translation>The language of aoesan&apos;s window; a change applies the next time aoesan starts</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Discovery</translation>
+    </message>
+    <message>
+        <source>&amp;Interfaces:</source>
+        <translation>&amp;Interfaces:</translation>
+    </message>
+    <message>
+        <source>Probe &amp;every:</source>
+        <translation>Probe &amp;every:</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ShelfView</name>
+    <message>
+        <source>Every shelf with its slots: green up, red down, amber conflict, blue exported from this machine. Click to select, double-click or Enter to open in the Targets table.</source>
+        <translation>Every shelf with its slots: green up, red down, amber conflict, blue exported from this machine. Click to select, double-click or Enter to open in the Targets table.</translation>
+    </message>
+    <message>
+        <source>No targets yet.
+Discovered shelves and slots appear here.</source>
+        <translation>No targets yet.
+Discovered shelves and slots appear here.</translation>
+    </message>
+    <message>
+        <source>Shelf %1</source>
+        <translation>Shelf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty</source>
+        <translation>
+            <numerusform>%n empty</numerusform>
+            <numerusform>%n empty</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Size: %1 (%2)</source>
+        <translation>Size: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <source>Serial: %1</source>
+        <translation>Serial: %1</translation>
+    </message>
+    <message>
+        <source>Path: %1 → %2 (RTT %3)</source>
+        <translation>Path: %1 → %2 (RTT %3)</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::SourcePage</name>
+    <message>
+        <source>A &amp;disk or partition</source>
+        <translation>A &amp;disk or partition</translation>
+    </message>
+    <message>
+        <source>An existing &amp;image file</source>
+        <translation>An existing &amp;image file</translation>
+    </message>
+    <message>
+        <source>A &amp;new image file</source>
+        <translation>A &amp;new image file</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Sparse (disk space is used only as data is written)</source>
+        <translation>&amp;Sparse (disk space is used only as data is written)</translation>
+    </message>
+    <message>
+        <source>&amp;Create image</source>
+        <translation>&amp;Create image</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>What to export</translation>
+    </message>
+    <message>
+        <source>Choose a disk, a partition or an image file. Initiators will see it as one AoE disk.</source>
+        <translation>Choose a disk, a partition or an image file. Initiators will see it as one AoE disk.</translation>
+    </message>
+    <message>
+        <source>Disks and partitions of this machine; greyed ones cannot be exported</source>
+        <translation>Disks and partitions of this machine; greyed ones cannot be exported</translation>
+    </message>
+    <message>
+        <source>/srv/aoe/disk.img</source>
+        <translation>/srv/aoe/disk.img</translation>
+    </message>
+    <message>
+        <source>The image file (or device path) to export</source>
+        <translation>The image file (or device path) to export</translation>
+    </message>
+    <message>
+        <source>Choose an existing image file</source>
+        <translation>Choose an existing image file</translation>
+    </message>
+    <message>
+        <source>Where to create the new image file</source>
+        <translation>Where to create the new image file</translation>
+    </message>
+    <message>
+        <source>Size of the new image</source>
+        <translation>Size of the new image</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <source>Without this, the whole size is written with zeros now, which takes a while</source>
+        <translation>Without this, the whole size is written with zeros now, which takes a while</translation>
+    </message>
+    <message>
+        <source>Create the image file now (Alt+C)</source>
+        <translation>Create the image file now (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Disks cannot be listed here.</source>
+        <translation>Disks cannot be listed here.</translation>
+    </message>
+    <message>
+        <source>Looking for disks and partitions…</source>
+        <translation>Looking for disks and partitions…</translation>
+    </message>
+    <message>
+        <source>The disks could not be listed: %1</source>
+        <translation>The disks could not be listed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disk(s) and partition(s).</source>
+        <translation>
+            <numerusform>%n disk or partition.</numerusform>
+            <numerusform>%n disks and partitions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a disk or partition.</source>
+        <translation>Select a disk or partition.</translation>
+    </message>
+    <message>
+        <source>%1: %2, can be exported.</source>
+        <translation>%1: %2, can be exported.</translation>
+    </message>
+    <message>
+        <source>%1 can only be exported read-only: %2</source>
+        <translation>%1 can only be exported read-only: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be exported: %2</source>
+        <translation>%1 cannot be exported: %2</translation>
+    </message>
+    <message>
+        <source>Type or browse for an image file.</source>
+        <translation>Type or browse for an image file.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory.</source>
+        <translation>%1 is a directory.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Creating the image…</source>
+        <translation>Creating the image…</translation>
+    </message>
+    <message>
+        <source>%1 is ready.</source>
+        <translation>%1 is ready.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name.</source>
+        <translation>%1 already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>A %1 image will be created. Press Create image.</source>
+        <translation>A %1 image will be created. Press Create image.</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>Choose an image file</translation>
+    </message>
+    <message>
+        <source>The image could not be created: %1</source>
+        <translation>The image could not be created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetDetails</name>
+    <message>
+        <source>Copy boot URI</source>
+        <translation>Copy boot URI</translation>
+    </message>
+    <message>
+        <source>Copy the iPXE boot URI (aoe:eX.Y) of this target to the clipboard</source>
+        <translation>Copy the iPXE boot URI (aoe:eX.Y) of this target to the clipboard</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a target to see its details and paths.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Select a target to see its details and paths.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 sectors, %4</source>
+        <translation>%1 (%2), %3 sectors, %4</translation>
+    </message>
+    <message>
+        <source>size not known yet (no answer to IDENTIFY)</source>
+        <translation>size not known yet (no answer to IDENTIFY)</translation>
+    </message>
+    <message>
+        <source>(down since %1)</source>
+        <translation>(down since %1)</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (RTT %3)</source>
+        <translation>%1 → %2 (RTT %3)</translation>
+    </message>
+    <message>
+        <source>Paths: %1</source>
+        <translation>Paths: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>model %1</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>serial %1</translation>
+    </message>
+    <message>
+        <source>firmware 0x%1</source>
+        <translation>firmware 0x%1</translation>
+    </message>
+    <message>
+        <source>buffers %1</source>
+        <translation>buffers %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes per frame</source>
+        <translation>%1 bytes per frame</translation>
+    </message>
+    <message>
+        <source>config &quot;%1&quot;</source>
+        <translation>config &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
+        <translation>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Interfaces</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>Buffers</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>Config string</source>
+        <translation>Config string</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>conflict: %n backends</source>
+        <translation>
+            <numerusform>conflict: %n backend</numerusform>
+            <numerusform>conflict: %n backends</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>down since %1</translation>
+    </message>
+    <message>
+        <source>The target has not answered IDENTIFY yet.</source>
+        <translation>The target has not answered IDENTIFY yet.</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 sectors</source>
+        <translation>%1
+%2, %3 sectors</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <source>No answer since %1</source>
+        <translation>No answer since %1</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TargetsView</name>
+    <message>
+        <source>Show down targets</source>
+        <translation>Show down targets</translation>
+    </message>
+    <message>
+        <source>Filter: e7.* or any text (model, serial, MAC…)</source>
+        <translation>Filter: e7.* or any text (model, serial, MAC…)</translation>
+    </message>
+    <message>
+        <source>Type a device pattern such as e7.* or words to look for in any column (Ctrl+F)</source>
+        <translation>Type a device pattern such as e7.* or words to look for in any column (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>List targets that stopped answering, greyed, until you forget them</source>
+        <translation>List targets that stopped answering, greyed, until you forget them</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::TrayController</name>
+    <message>
+        <source>E&amp;xports</source>
+        <translation>E&amp;xports</translation>
+    </message>
+    <message>
+        <source>No exports yet</source>
+        <translation>No exports yet</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::lab::LabEnvironment</name>
+    <message>
+        <source>Lab mode needs the ip program (Debian package iproute2).</source>
+        <translation>Lab mode needs the ip program (Debian package iproute2).</translation>
+    </message>
+    <message>
+        <source>ip %1 failed: %2</source>
+        <translation>ip %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>The lab image %1 could not be created: %2</source>
+        <translation>The lab image %1 could not be created: %2</translation>
+    </message>
+    <message>
+        <source>aoesan-engine could not be started for the lab: %1</source>
+        <translation>aoesan-engine could not be started for the lab: %1</translation>
+    </message>
+    <message>
+        <source>Lab mode could not create its temporary directory: %1</source>
+        <translation>Lab mode could not create its temporary directory: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>ATA over Ethernet SAN manager: discover, export and watch AoE targets.</source>
+        <translation>ATA over Ethernet SAN manager: discover, export and watch AoE targets.</translation>
+    </message>
+    <message>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
+        <translation>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</translation>
+    </message>
+    <message>
+        <source>trace, debug, info, warn, error or off (default: $AOESAN_LOG or info).</source>
+        <translation>trace, debug, info, warn, error or off (default: $AOESAN_LOG or info).</translation>
+    </message>
+    <message>
+        <source>aoesan lab mode</source>
+        <translation>aoesan lab mode</translation>
+    </message>
+</context>
+</TS>
