@@ -55,7 +55,7 @@ struct ExportStatus
     QStringList clients; // initiator MACs seen by the current engine
     QString mac; // the interface MAC the engine serves from
     std::uint64_t sectors = 0;
-    std::optional<ExportProblem> lastError; // kept until the next successful start
+    std::optional<ExportProblem> lastError; // the last thing that went wrong; kept until started again
     QStringList warnings; // the engine's warnings since the last start (bounded)
 
     bool operator==(const ExportStatus &) const = default;
