@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -24,7 +25,9 @@ int serve(const std::vector<std::string> &args)
         }
     }
     auto options = aoesan::target::parseServeArguments(args);
-    aoesan::target::EngineEvents events(options.ok() && options->events);
+    // A supervisor that asked for events gets a bad-arguments event too, not only a line on stderr.
+    const bool json = options.ok() ? options->events : std::find(args.begin(), args.end(), "--events") != args.end();
+    aoesan::target::EngineEvents events(json);
     if (!options) {
         events.error("bad-arguments", options.error());
         std::fprintf(stderr, "%s", aoesan::target::serveUsage("aoesan-engine").c_str());

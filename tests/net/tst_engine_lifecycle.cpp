@@ -127,15 +127,15 @@ void TestEngineLifecycle::badArguments_data()
     const QString image = QStringLiteral("IMAGE");
     const QString itf = QStringLiteral("IF");
     QTest::addRow("shelf 65535") << QStringList{QStringLiteral("65535"), QStringLiteral("1"), itf, image} << false << 2
-                                 << QStringLiteral("shelf '65535' must be a number from 0 to 65534") << QString();
+                                 << QStringLiteral("shelf '65535' must be a number from 0 to 65534") << QStringLiteral("bad-arguments");
     QTest::addRow("slot 255") << QStringList{QStringLiteral("7"), QStringLiteral("255"), itf, image} << false << 2
-                              << QStringLiteral("slot '255' must be a number from 0 to 254") << QString();
+                              << QStringLiteral("slot '255' must be a number from 0 to 254") << QStringLiteral("bad-arguments");
     QTest::addRow("-b 1") << QStringList{QStringLiteral("-b"), QStringLiteral("1"), QStringLiteral("7"),
                                          QStringLiteral("3"), itf, image}
-                          << false << 2 << QStringLiteral("-b: buffer count '1'") << QString();
+                          << false << 2 << QStringLiteral("-b: buffer count '1'") << QStringLiteral("bad-arguments");
     QTest::addRow("missing positional") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf} << false << 2
                                         << QStringLiteral("expected shelf, slot, interface and file; got 3")
-                                        << QString();
+                                        << QStringLiteral("bad-arguments");
     QTest::addRow("missing file") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf, image + QStringLiteral(".gone")}
                                   << false << 1 << QStringLiteral("disk.img.gone does not exist")
                                   << QStringLiteral("not-found");
