@@ -275,24 +275,15 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n Konflikt</numerusform>
-            <numerusform>%n Konflikte</numerusform>
-        </translation>
+        <translation><numerusform>%n Konflikt</numerusform><numerusform>%n Konflikte</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n export(s)</source>
-        <translation>
-            <numerusform>%n Export</numerusform>
-            <numerusform>%n Exporte</numerusform>
-        </translation>
+        <translation><numerusform>%n Export</numerusform><numerusform>%n Exporte</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation>
-            <numerusform>%n fehlgeschlagen</numerusform>
-            <numerusform>%n fehlgeschlagen</numerusform>
-        </translation>
+        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
     </message>
     <message>
         <source>aoesan — %1</source>
@@ -311,36 +302,24 @@
         <translation>Es antwortet wieder.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; failed</source>
+        <source>Export '%1' failed</source>
         <translation>Export „%1“ ist fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n targets are down</source>
-        <translation>
-            <numerusform>%n Ziel ist nicht erreichbar</numerusform>
-            <numerusform>%n Ziele sind nicht erreichbar</numerusform>
-        </translation>
+        <translation><numerusform>%n Ziel ist nicht erreichbar</numerusform><numerusform>%n Ziele sind nicht erreichbar</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n targets are back up</source>
-        <translation>
-            <numerusform>%n Ziel ist wieder erreichbar</numerusform>
-            <numerusform>%n Ziele sind wieder erreichbar</numerusform>
-        </translation>
+        <translation><numerusform>%n Ziel ist wieder erreichbar</numerusform><numerusform>%n Ziele sind wieder erreichbar</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n exports failed</source>
-        <translation>
-            <numerusform>%n Export ist fehlgeschlagen</numerusform>
-            <numerusform>%n Exporte sind fehlgeschlagen</numerusform>
-        </translation>
+        <translation><numerusform>%n Export ist fehlgeschlagen</numerusform><numerusform>%n Exporte sind fehlgeschlagen</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n changes on the SAN</source>
-        <translation>
-            <numerusform>%n Änderung im SAN</numerusform>
-            <numerusform>%n Änderungen im SAN</numerusform>
-        </translation>
+        <translation><numerusform>%n Änderung im SAN</numerusform><numerusform>%n Änderungen im SAN</numerusform></translation>
     </message>
 </context>
 <context>
@@ -394,7 +373,7 @@
         <translation>%1 — %2, MTU %3, %4 Sektoren pro Frame, %5</translation>
     </message>
     <message>
-        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
+        <source>e%1.%2 is already used by the export '%3' on %4.</source>
         <translation>e%1.%2 wird schon vom Export „%3“ auf %4 verwendet.</translation>
     </message>
     <message>
@@ -528,10 +507,7 @@
     </message>
     <message numerus="yes">
         <source>Forgot %n down target(s).</source>
-        <translation>
-            <numerusform>%n nicht erreichbares Ziel vergessen.</numerusform>
-            <numerusform>%n nicht erreichbare Ziele vergessen.</numerusform>
-        </translation>
+        <translation><numerusform>%n nicht erreichbares Ziel vergessen.</numerusform><numerusform>%n nicht erreichbare Ziele vergessen.</numerusform></translation>
     </message>
     <message>
         <source>Discovery started on %1.</source>
@@ -560,15 +536,15 @@
         <translation>Prüfen Sie, ob %1 beschreibbar ist.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; added: %2</source>
+        <source>Export '%1' added: %2</source>
         <translation>Export „%1“ hinzugefügt: %2</translation>
     </message>
     <message>
-        <source>There is no export &apos;%1&apos;.</source>
+        <source>There is no export '%1'.</source>
         <translation>Es gibt keinen Export „%1“.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; removed.</source>
+        <source>Export '%1' removed.</source>
         <translation>Export „%1“ entfernt.</translation>
     </message>
 </context>
@@ -795,10 +771,7 @@
     </message>
     <message numerus="yes">
         <source>%n target(s)</source>
-        <translation>
-            <numerusform>%n Ziel</numerusform>
-            <numerusform>%n Ziele</numerusform>
-        </translation>
+        <translation><numerusform>%n Ziel</numerusform><numerusform>%n Ziele</numerusform></translation>
     </message>
     <message>
         <source>%1 up</source>
@@ -810,17 +783,11 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n Konflikt</numerusform>
-            <numerusform>%n Konflikte</numerusform>
-        </translation>
+        <translation><numerusform>%n Konflikt</numerusform><numerusform>%n Konflikte</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n export(s) running</source>
-        <translation>
-            <numerusform>%n Export läuft</numerusform>
-            <numerusform>%n Exporte laufen</numerusform>
-        </translation>
+        <translation><numerusform>%n Export läuft</numerusform><numerusform>%n Exporte laufen</numerusform></translation>
     </message>
     <message>
         <source>last probe %1 s ago</source>
@@ -847,7 +814,7 @@
         <translation>Export entfernen</translation>
     </message>
     <message>
-        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
+        <source>Stop export '%1' and remove it from the list? The disk or image file is kept.</source>
         <translation>Export „%1“ anhalten und aus der Liste entfernen? Die Festplatte bzw. Image-Datei bleibt erhalten.</translation>
     </message>
 </context>
@@ -858,7 +825,7 @@
         <translation>&amp;Schreibgeschützt: Initiatoren können nicht schreiben</translation>
     </message>
     <message>
-        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
+        <source>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</source>
         <translation>&amp;Direkte E/A: am Seitencache dieses Rechners vorbei (O_DIRECT)</translation>
     </message>
     <message>
@@ -965,10 +932,7 @@
     </message>
     <message numerus="yes">
         <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
-        <translation>
-            <numerusform>%n Export anhalten und beenden? Clients, die ihn nutzen, verlieren ihre Festplatte.</numerusform>
-            <numerusform>%n Exporte anhalten und beenden? Clients, die sie nutzen, verlieren ihre Festplatten.</numerusform>
-        </translation>
+        <translation><numerusform>%n Export anhalten und beenden? Clients, die ihn nutzen, verlieren ihre Festplatte.</numerusform><numerusform>%n Exporte anhalten und beenden? Clients, die sie nutzen, verlieren ihre Festplatten.</numerusform></translation>
     </message>
     <message>
         <source>Stop exports and quit</source>
@@ -994,11 +958,11 @@
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>A short name for this export: letters, digits, '-' and '_'</source>
         <translation>Ein kurzer Name für diesen Export: Buchstaben, Ziffern, „-“ und „_“</translation>
     </message>
     <message>
-        <source>The same export from a terminal, with vblade&apos;s arguments</source>
+        <source>The same export from a terminal, with vblade's arguments</source>
         <translation>Derselbe Export im Terminal, mit den Argumenten von vblade</translation>
     </message>
     <message>
@@ -1027,10 +991,7 @@
     </message>
     <message numerus="yes">
         <source>%n allowed initiator(s)</source>
-        <translation>
-            <numerusform>%n erlaubter Initiator</numerusform>
-            <numerusform>%n erlaubte Initiatoren</numerusform>
-        </translation>
+        <translation><numerusform>%n erlaubter Initiator</numerusform><numerusform>%n erlaubte Initiatoren</numerusform></translation>
     </message>
     <message>
         <source>starts with aoesan</source>
@@ -1084,7 +1045,7 @@
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
+        <source>The language of aoesan's window; a change applies the next time aoesan starts</source>
         <translation>Die Sprache des aoesan-Fensters; eine Änderung gilt ab dem nächsten Start</translation>
     </message>
     <message>
@@ -1126,10 +1087,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
-        <translation>
-            <numerusform>%n leer</numerusform>
-            <numerusform>%n leer</numerusform>
-        </translation>
+        <translation><numerusform>%n leer</numerusform><numerusform>%n leer</numerusform></translation>
     </message>
     <message>
         <source>Size: %1 (%2)</source>
@@ -1161,10 +1119,6 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     <message>
         <source>An existing &amp;image file</source>
         <translation>Eine vorhandene &amp;Image-Datei</translation>
-    </message>
-    <message>
-        <source>A &amp;new image file</source>
-        <translation>Eine &amp;neue Image-Datei</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1244,10 +1198,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>%n disk(s) and partition(s).</source>
-        <translation>
-            <numerusform>%n Festplatte oder Partition.</numerusform>
-            <numerusform>%n Festplatten und Partitionen.</numerusform>
-        </translation>
+        <translation><numerusform>%n Festplatte oder Partition.</numerusform><numerusform>%n Festplatten und Partitionen.</numerusform></translation>
     </message>
     <message>
         <source>Select a disk or partition.</source>
@@ -1304,6 +1255,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     <message>
         <source>The image could not be created: %1</source>
         <translation>Das Image konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>A ne&amp;w image file</source>
+        <translation>Eine &amp;neue Image-Datei</translation>
     </message>
 </context>
 <context>
@@ -1373,7 +1328,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <translation>%1 Bytes pro Frame</translation>
     </message>
     <message>
-        <source>config &quot;%1&quot;</source>
+        <source>config "%1"</source>
         <translation>Konfiguration „%1“</translation>
     </message>
     <message>
@@ -1445,10 +1400,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
-        <translation>
-            <numerusform>Konflikt: %n Backend</numerusform>
-            <numerusform>Konflikt: %n Backends</numerusform>
-        </translation>
+        <translation><numerusform>Konflikt: %n Backend</numerusform><numerusform>Konflikt: %n Backends</numerusform></translation>
     </message>
     <message>
         <source>down since %1</source>
@@ -1545,7 +1497,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <translation>SAN-Verwaltung für ATA over Ethernet: AoE-Ziele suchen, exportieren und überwachen.</translation>
     </message>
     <message>
-        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</source>
         <translation>In einem privaten Netzwerk-Namespace mit Demo-Zielen und -Exporten starten; über die Schnittstellen dieses Rechners wird nichts gesendet.</translation>
     </message>
     <message>

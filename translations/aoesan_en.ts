@@ -275,24 +275,15 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n conflict</numerusform>
-            <numerusform>%n conflicts</numerusform>
-        </translation>
+        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n export(s)</source>
-        <translation>
-            <numerusform>%n export</numerusform>
-            <numerusform>%n exports</numerusform>
-        </translation>
+        <translation><numerusform>%n export</numerusform><numerusform>%n exports</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation>
-            <numerusform>%n failed</numerusform>
-            <numerusform>%n failed</numerusform>
-        </translation>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
     </message>
     <message>
         <source>aoesan — %1</source>
@@ -311,36 +302,24 @@
         <translation>It answers again.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; failed</source>
-        <translation>Export &apos;%1&apos; failed</translation>
+        <source>Export '%1' failed</source>
+        <translation>Export '%1' failed</translation>
     </message>
     <message numerus="yes">
         <source>%n targets are down</source>
-        <translation>
-            <numerusform>%n target is down</numerusform>
-            <numerusform>%n targets are down</numerusform>
-        </translation>
+        <translation><numerusform>%n target is down</numerusform><numerusform>%n targets are down</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n targets are back up</source>
-        <translation>
-            <numerusform>%n target is back up</numerusform>
-            <numerusform>%n targets are back up</numerusform>
-        </translation>
+        <translation><numerusform>%n target is back up</numerusform><numerusform>%n targets are back up</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n exports failed</source>
-        <translation>
-            <numerusform>%n export failed</numerusform>
-            <numerusform>%n exports failed</numerusform>
-        </translation>
+        <translation><numerusform>%n export failed</numerusform><numerusform>%n exports failed</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n changes on the SAN</source>
-        <translation>
-            <numerusform>%n change on the SAN</numerusform>
-            <numerusform>%n changes on the SAN</numerusform>
-        </translation>
+        <translation><numerusform>%n change on the SAN</numerusform><numerusform>%n changes on the SAN</numerusform></translation>
     </message>
 </context>
 <context>
@@ -394,8 +373,8 @@
         <translation>%1 — %2, MTU %3, %4 sectors per frame, %5</translation>
     </message>
     <message>
-        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
-        <translation>e%1.%2 is already used by the export &apos;%3&apos; on %4.</translation>
+        <source>e%1.%2 is already used by the export '%3' on %4.</source>
+        <translation>e%1.%2 is already used by the export '%3' on %4.</translation>
     </message>
     <message>
         <source>e%1.%2 is already answered by %3.</source>
@@ -528,10 +507,7 @@
     </message>
     <message numerus="yes">
         <source>Forgot %n down target(s).</source>
-        <translation>
-            <numerusform>Forgot %n down target.</numerusform>
-            <numerusform>Forgot %n down targets.</numerusform>
-        </translation>
+        <translation><numerusform>Forgot %n down target.</numerusform><numerusform>Forgot %n down targets.</numerusform></translation>
     </message>
     <message>
         <source>Discovery started on %1.</source>
@@ -560,16 +536,16 @@
         <translation>Check that %1 can be written.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; added: %2</source>
-        <translation>Export &apos;%1&apos; added: %2</translation>
+        <source>Export '%1' added: %2</source>
+        <translation>Export '%1' added: %2</translation>
     </message>
     <message>
-        <source>There is no export &apos;%1&apos;.</source>
-        <translation>There is no export &apos;%1&apos;.</translation>
+        <source>There is no export '%1'.</source>
+        <translation>There is no export '%1'.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; removed.</source>
-        <translation>Export &apos;%1&apos; removed.</translation>
+        <source>Export '%1' removed.</source>
+        <translation>Export '%1' removed.</translation>
     </message>
 </context>
 <context>
@@ -795,10 +771,7 @@
     </message>
     <message numerus="yes">
         <source>%n target(s)</source>
-        <translation>
-            <numerusform>%n target</numerusform>
-            <numerusform>%n targets</numerusform>
-        </translation>
+        <translation><numerusform>%n target</numerusform><numerusform>%n targets</numerusform></translation>
     </message>
     <message>
         <source>%1 up</source>
@@ -810,17 +783,11 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n conflict</numerusform>
-            <numerusform>%n conflicts</numerusform>
-        </translation>
+        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n export(s) running</source>
-        <translation>
-            <numerusform>%n export running</numerusform>
-            <numerusform>%n exports running</numerusform>
-        </translation>
+        <translation><numerusform>%n export running</numerusform><numerusform>%n exports running</numerusform></translation>
     </message>
     <message>
         <source>last probe %1 s ago</source>
@@ -847,8 +814,8 @@
         <translation>Remove export</translation>
     </message>
     <message>
-        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
-        <translation>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</translation>
+        <source>Stop export '%1' and remove it from the list? The disk or image file is kept.</source>
+        <translation>Stop export '%1' and remove it from the list? The disk or image file is kept.</translation>
     </message>
 </context>
 <context>
@@ -858,8 +825,8 @@
         <translation>&amp;Read-only: initiators cannot write</translation>
     </message>
     <message>
-        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
-        <translation>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</translation>
+        <source>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</source>
+        <translation>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</translation>
     </message>
     <message>
         <source>S&amp;ynchronous writes: each write reaches the disk before it is answered (O_SYNC)</source>
@@ -965,10 +932,7 @@
     </message>
     <message numerus="yes">
         <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
-        <translation>
-            <numerusform>Stop %n export and quit? Clients using it will lose their disk.</numerusform>
-            <numerusform>Stop %n exports and quit? Clients using them will lose their disks.</numerusform>
-        </translation>
+        <translation><numerusform>Stop %n export and quit? Clients using it will lose their disk.</numerusform><numerusform>Stop %n exports and quit? Clients using them will lose their disks.</numerusform></translation>
     </message>
     <message>
         <source>Stop exports and quit</source>
@@ -994,12 +958,12 @@
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
-        <translation>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</translation>
+        <source>A short name for this export: letters, digits, '-' and '_'</source>
+        <translation>A short name for this export: letters, digits, '-' and '_'</translation>
     </message>
     <message>
-        <source>The same export from a terminal, with vblade&apos;s arguments</source>
-        <translation>The same export from a terminal, with vblade&apos;s arguments</translation>
+        <source>The same export from a terminal, with vblade's arguments</source>
+        <translation>The same export from a terminal, with vblade's arguments</translation>
     </message>
     <message>
         <source>Start the engine for this export as soon as it is added</source>
@@ -1027,10 +991,7 @@
     </message>
     <message numerus="yes">
         <source>%n allowed initiator(s)</source>
-        <translation>
-            <numerusform>%n allowed initiator</numerusform>
-            <numerusform>%n allowed initiators</numerusform>
-        </translation>
+        <translation><numerusform>%n allowed initiator</numerusform><numerusform>%n allowed initiators</numerusform></translation>
     </message>
     <message>
         <source>starts with aoesan</source>
@@ -1084,8 +1045,8 @@
         <translation>System language</translation>
     </message>
     <message>
-        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
-        <translation>The language of aoesan&apos;s window; a change applies the next time aoesan starts</translation>
+        <source>The language of aoesan's window; a change applies the next time aoesan starts</source>
+        <translation>The language of aoesan's window; a change applies the next time aoesan starts</translation>
     </message>
     <message>
         <source>Discovery</source>
@@ -1126,10 +1087,7 @@ Discovered shelves and slots appear here.</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
-        <translation>
-            <numerusform>%n empty</numerusform>
-            <numerusform>%n empty</numerusform>
-        </translation>
+        <translation><numerusform>%n empty</numerusform><numerusform>%n empty</numerusform></translation>
     </message>
     <message>
         <source>Size: %1 (%2)</source>
@@ -1161,10 +1119,6 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>An existing &amp;image file</source>
         <translation>An existing &amp;image file</translation>
-    </message>
-    <message>
-        <source>A &amp;new image file</source>
-        <translation>A &amp;new image file</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1244,10 +1198,7 @@ Discovered shelves and slots appear here.</translation>
     </message>
     <message numerus="yes">
         <source>%n disk(s) and partition(s).</source>
-        <translation>
-            <numerusform>%n disk or partition.</numerusform>
-            <numerusform>%n disks and partitions.</numerusform>
-        </translation>
+        <translation><numerusform>%n disk or partition.</numerusform><numerusform>%n disks and partitions.</numerusform></translation>
     </message>
     <message>
         <source>Select a disk or partition.</source>
@@ -1304,6 +1255,10 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>The image could not be created: %1</source>
         <translation>The image could not be created: %1</translation>
+    </message>
+    <message>
+        <source>A ne&amp;w image file</source>
+        <translation>A ne&amp;w image file</translation>
     </message>
 </context>
 <context>
@@ -1373,8 +1328,8 @@ Discovered shelves and slots appear here.</translation>
         <translation>%1 bytes per frame</translation>
     </message>
     <message>
-        <source>config &quot;%1&quot;</source>
-        <translation>config &quot;%1&quot;</translation>
+        <source>config "%1"</source>
+        <translation>config "%1"</translation>
     </message>
     <message>
         <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
@@ -1445,10 +1400,7 @@ Discovered shelves and slots appear here.</translation>
     </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
-        <translation>
-            <numerusform>conflict: %n backend</numerusform>
-            <numerusform>conflict: %n backends</numerusform>
-        </translation>
+        <translation><numerusform>conflict: %n backend</numerusform><numerusform>conflict: %n backends</numerusform></translation>
     </message>
     <message>
         <source>down since %1</source>
@@ -1545,8 +1497,8 @@ Discovered shelves and slots appear here.</translation>
         <translation>ATA over Ethernet SAN manager: discover, export and watch AoE targets.</translation>
     </message>
     <message>
-        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
-        <translation>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</translation>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</source>
+        <translation>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</translation>
     </message>
     <message>
         <source>trace, debug, info, warn, error or off (default: $AOESAN_LOG or info).</source>

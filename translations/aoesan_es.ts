@@ -275,24 +275,15 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n conflicto</numerusform>
-            <numerusform>%n conflictos</numerusform>
-        </translation>
+        <translation><numerusform>%n conflicto</numerusform><numerusform>%n conflictos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n export(s)</source>
-        <translation>
-            <numerusform>%n exportación</numerusform>
-            <numerusform>%n exportaciones</numerusform>
-        </translation>
+        <translation><numerusform>%n exportación</numerusform><numerusform>%n exportaciones</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation>
-            <numerusform>%n fallida</numerusform>
-            <numerusform>%n fallidas</numerusform>
-        </translation>
+        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
     </message>
     <message>
         <source>aoesan — %1</source>
@@ -311,36 +302,24 @@
         <translation>Vuelve a responder.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; failed</source>
+        <source>Export '%1' failed</source>
         <translation>La exportación «%1» ha fallado</translation>
     </message>
     <message numerus="yes">
         <source>%n targets are down</source>
-        <translation>
-            <numerusform>%n destino está caído</numerusform>
-            <numerusform>%n destinos están caídos</numerusform>
-        </translation>
+        <translation><numerusform>%n destino está caído</numerusform><numerusform>%n destinos están caídos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n targets are back up</source>
-        <translation>
-            <numerusform>%n destino vuelve a estar activo</numerusform>
-            <numerusform>%n destinos vuelven a estar activos</numerusform>
-        </translation>
+        <translation><numerusform>%n destino vuelve a estar activo</numerusform><numerusform>%n destinos vuelven a estar activos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n exports failed</source>
-        <translation>
-            <numerusform>%n exportación ha fallado</numerusform>
-            <numerusform>%n exportaciones han fallado</numerusform>
-        </translation>
+        <translation><numerusform>%n exportación ha fallado</numerusform><numerusform>%n exportaciones han fallado</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n changes on the SAN</source>
-        <translation>
-            <numerusform>%n cambio en la SAN</numerusform>
-            <numerusform>%n cambios en la SAN</numerusform>
-        </translation>
+        <translation><numerusform>%n cambio en la SAN</numerusform><numerusform>%n cambios en la SAN</numerusform></translation>
     </message>
 </context>
 <context>
@@ -394,7 +373,7 @@
         <translation>%1 — %2, MTU %3, %4 sectores por trama, %5</translation>
     </message>
     <message>
-        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
+        <source>e%1.%2 is already used by the export '%3' on %4.</source>
         <translation>e%1.%2 ya lo usa la exportación «%3» en %4.</translation>
     </message>
     <message>
@@ -528,10 +507,7 @@
     </message>
     <message numerus="yes">
         <source>Forgot %n down target(s).</source>
-        <translation>
-            <numerusform>Se ha olvidado %n destino caído.</numerusform>
-            <numerusform>Se han olvidado %n destinos caídos.</numerusform>
-        </translation>
+        <translation><numerusform>Se ha olvidado %n destino caído.</numerusform><numerusform>Se han olvidado %n destinos caídos.</numerusform></translation>
     </message>
     <message>
         <source>Discovery started on %1.</source>
@@ -560,15 +536,15 @@
         <translation>Compruebe que se puede escribir en %1.</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; added: %2</source>
+        <source>Export '%1' added: %2</source>
         <translation>Exportación «%1» añadida: %2</translation>
     </message>
     <message>
-        <source>There is no export &apos;%1&apos;.</source>
+        <source>There is no export '%1'.</source>
         <translation>No existe la exportación «%1».</translation>
     </message>
     <message>
-        <source>Export &apos;%1&apos; removed.</source>
+        <source>Export '%1' removed.</source>
         <translation>Exportación «%1» quitada.</translation>
     </message>
 </context>
@@ -795,10 +771,7 @@
     </message>
     <message numerus="yes">
         <source>%n target(s)</source>
-        <translation>
-            <numerusform>%n destino</numerusform>
-            <numerusform>%n destinos</numerusform>
-        </translation>
+        <translation><numerusform>%n destino</numerusform><numerusform>%n destinos</numerusform></translation>
     </message>
     <message>
         <source>%1 up</source>
@@ -810,17 +783,11 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation>
-            <numerusform>%n conflicto</numerusform>
-            <numerusform>%n conflictos</numerusform>
-        </translation>
+        <translation><numerusform>%n conflicto</numerusform><numerusform>%n conflictos</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n export(s) running</source>
-        <translation>
-            <numerusform>%n exportación en marcha</numerusform>
-            <numerusform>%n exportaciones en marcha</numerusform>
-        </translation>
+        <translation><numerusform>%n exportación en marcha</numerusform><numerusform>%n exportaciones en marcha</numerusform></translation>
     </message>
     <message>
         <source>last probe %1 s ago</source>
@@ -847,7 +814,7 @@
         <translation>Quitar exportación</translation>
     </message>
     <message>
-        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
+        <source>Stop export '%1' and remove it from the list? The disk or image file is kept.</source>
         <translation>¿Detener la exportación «%1» y quitarla de la lista? El disco o el archivo de imagen se conservan.</translation>
     </message>
 </context>
@@ -858,7 +825,7 @@
         <translation>Solo &amp;lectura: los iniciadores no pueden escribir</translation>
     </message>
     <message>
-        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
+        <source>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</source>
         <translation>E/S &amp;directa: sin pasar por la caché de páginas de este equipo (O_DIRECT)</translation>
     </message>
     <message>
@@ -965,10 +932,7 @@
     </message>
     <message numerus="yes">
         <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
-        <translation>
-            <numerusform>¿Detener %n exportación y salir? Los clientes que la usan perderán su disco.</numerusform>
-            <numerusform>¿Detener %n exportaciones y salir? Los clientes que las usan perderán sus discos.</numerusform>
-        </translation>
+        <translation><numerusform>¿Detener %n exportación y salir? Los clientes que la usan perderán su disco.</numerusform><numerusform>¿Detener %n exportaciones y salir? Los clientes que las usan perderán sus discos.</numerusform></translation>
     </message>
     <message>
         <source>Stop exports and quit</source>
@@ -994,11 +958,11 @@
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <source>A short name for this export: letters, digits, '-' and '_'</source>
         <translation>Un nombre corto para esta exportación: letras, cifras, «-» y «_»</translation>
     </message>
     <message>
-        <source>The same export from a terminal, with vblade&apos;s arguments</source>
+        <source>The same export from a terminal, with vblade's arguments</source>
         <translation>La misma exportación desde un terminal, con los argumentos de vblade</translation>
     </message>
     <message>
@@ -1027,10 +991,7 @@
     </message>
     <message numerus="yes">
         <source>%n allowed initiator(s)</source>
-        <translation>
-            <numerusform>%n iniciador permitido</numerusform>
-            <numerusform>%n iniciadores permitidos</numerusform>
-        </translation>
+        <translation><numerusform>%n iniciador permitido</numerusform><numerusform>%n iniciadores permitidos</numerusform></translation>
     </message>
     <message>
         <source>starts with aoesan</source>
@@ -1084,7 +1045,7 @@
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
+        <source>The language of aoesan's window; a change applies the next time aoesan starts</source>
         <translation>El idioma de la ventana de aoesan; el cambio se aplica la próxima vez que se inicie aoesan</translation>
     </message>
     <message>
@@ -1126,10 +1087,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
-        <translation>
-            <numerusform>%n vacía</numerusform>
-            <numerusform>%n vacías</numerusform>
-        </translation>
+        <translation><numerusform>%n vacía</numerusform><numerusform>%n vacías</numerusform></translation>
     </message>
     <message>
         <source>Size: %1 (%2)</source>
@@ -1161,10 +1119,6 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>An existing &amp;image file</source>
         <translation>Un &amp;archivo de imagen existente</translation>
-    </message>
-    <message>
-        <source>A &amp;new image file</source>
-        <translation>Un archivo de imagen &amp;nuevo</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1244,10 +1198,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message numerus="yes">
         <source>%n disk(s) and partition(s).</source>
-        <translation>
-            <numerusform>%n disco o partición.</numerusform>
-            <numerusform>%n discos y particiones.</numerusform>
-        </translation>
+        <translation><numerusform>%n disco o partición.</numerusform><numerusform>%n discos y particiones.</numerusform></translation>
     </message>
     <message>
         <source>Select a disk or partition.</source>
@@ -1304,6 +1255,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>The image could not be created: %1</source>
         <translation>No se pudo crear la imagen: %1</translation>
+    </message>
+    <message>
+        <source>A ne&amp;w image file</source>
+        <translation>Un archivo de imagen &amp;nuevo</translation>
     </message>
 </context>
 <context>
@@ -1373,7 +1328,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>%1 bytes por trama</translation>
     </message>
     <message>
-        <source>config &quot;%1&quot;</source>
+        <source>config "%1"</source>
         <translation>configuración «%1»</translation>
     </message>
     <message>
@@ -1445,10 +1400,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
-        <translation>
-            <numerusform>conflicto: %n servidor</numerusform>
-            <numerusform>conflicto: %n servidores</numerusform>
-        </translation>
+        <translation><numerusform>conflicto: %n servidor</numerusform><numerusform>conflicto: %n servidores</numerusform></translation>
     </message>
     <message>
         <source>down since %1</source>
@@ -1545,7 +1497,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>Gestor de SAN ATA over Ethernet: descubra, exporte y vigile destinos AoE.</translation>
     </message>
     <message>
-        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</source>
         <translation>Iniciar en un espacio de nombres de red privado con destinos y exportaciones de demostración; no se envía nada por las interfaces de este equipo.</translation>
     </message>
     <message>

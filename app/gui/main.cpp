@@ -25,6 +25,7 @@
 #include "shell/AppController.h"
 #include "shell/MainWindow.h"
 #include "shell/QuitFlow.h"
+#include "shell/QuitSignals.h"
 #include "shell/SingleInstance.h"
 #include "shell/Translations.h"
 #include "supervisor/EngineLocation.h"
@@ -144,20 +145,30 @@ int main(int argc, char *argv[])
         &exports, &ui::ExportController::activeAddressesChanged, &targets, &ui::TargetModel::setLocalExports);
     ui::QuitFlow quit(exports);
     QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, &QCoreApplication::quit);
+    ui::QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &ui::QuitSignals::received, &quit, [&quit](int signal) {
+        log::logger("ui")->info("signal {}: stopping the exports and quitting", signal);
+        quit.quitWithoutAsking();
+    });
 
     ui::MainWindow window({targets, filter, exportModel, logModel, discovery, exports});
     window.setLabMode(labEnv != nullptr);
     ui::TrayController tray(targets, exportModel, exports, window.actions());
     const bool hasTray = tray.show();
 
-    const QString imageDirectory = labEnv ? labEnv->directory() : QDir::homePath();
-    ui::AppController controller({settingsStore, window, discovery, exports, quit, hasTray ? &tray : nullptr,
-                                     [&] {
-                                         return ui::WizardContext {[&devices] { return devices.scan(); },
-                                             [] { return net::listInterfaces(); }, &targets, exports.records(),
-                                             imageDirectory};
-                                     }},
-        settings);
+    const auto wizardContext = [&] {
+        ui::WizardContext context;
+        context.scanDevices = [&devices] { return devices.scan(); };
+        context.listInterfaces = [] { return net::listInterfaces(); };
+        context.targets = &targets;
+        context.exports = exports.records();
+        context.imageDirectory = labEnv ? labEnv->directory() : QDir::homePath();
+        // In the lab, exports belong on the SAN side of the veth pairs, where discovery sees them.
+        context.preferredInterface = labEnv ? QStringLiteral("san-a") : QString();
+        return context;
+    };
+    ui::AppController controller(
+        {settingsStore, window, discovery, exports, quit, hasTray ? &tray : nullptr, wizardContext}, settings);
     QObject::connect(&instance, &ui::SingleInstance::activationRequested, &controller, &ui::AppController::activate);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &controller, &ui::AppController::saveWindowState);
 

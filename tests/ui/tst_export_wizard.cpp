@@ -153,7 +153,7 @@ private slots:
         targets.upsert({test::target(0, 0), test::target(0, 1)}); // someone else's e0.0 and e0.1
         ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
             [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets,
-            {test::exportRecord(QStringLiteral("media"), 4, 0, QStringLiteral("eth1"))}, dir.path()};
+            {test::exportRecord(QStringLiteral("media"), 4, 0, QStringLiteral("eth1"))}, dir.path(), {}};
         ui::ExportWizard wizard(context);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -257,7 +257,7 @@ private slots:
     {
         ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
             [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, nullptr, {},
-            QDir::tempPath()};
+            QDir::tempPath(), {}};
         ui::ExportWizard wizard(context);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));

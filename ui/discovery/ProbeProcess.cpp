@@ -29,6 +29,10 @@ QtProbeProcess::QtProbeProcess(const QString &program, const QStringList &argume
     m_process.setArguments(arguments);
     m_process.setChildProcessModifier([] {
         // The probe must not outlive the GUI, even after a crash.
+        // The GUI blocks the stop signals to read them from a signalfd; the probe must get them.
+        sigset_t none;
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         ::signal(SIGPIPE, SIG_DFL);
     });

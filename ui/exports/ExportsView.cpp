@@ -8,6 +8,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "models/ExportModel.h"
 #include "models/Roles.h"
 #include "shell/Actions.h"
@@ -47,10 +49,17 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[ExportModel::ColumnCount] = {8, 5, 6, 16, 8, 5, 7, 7, 7, 16};
-    for (int column = 0; column < ExportModel::ColumnCount; ++column)
-        m_table->setColumnWidth(column, widths[column] * em);
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QString samples[ExportModel::ColumnCount]
+        = {QStringLiteral("lab-scratch"), QStringLiteral("e99.99"), QStringLiteral("eth10"),
+            QStringLiteral("/srv/aoe/images/disk.img"), QStringLiteral("restarting"), QStringLiteral("9"),
+            QStringLiteral("1023.99 MiB"), QStringLiteral("1023.99 MiB"), QStringLiteral("23 h 59 min"), QString()};
+    for (int column = 0; column < ExportModel::ColumnCount; ++column) {
+        const QString header = m_sorted->headerData(column, Qt::Horizontal).toString();
+        const int icon = column == ExportModel::State ? 24 : 0;
+        m_table->setColumnWidth(column,
+            std::max(metrics.horizontalAdvance(samples[column]) + icon, metrics.horizontalAdvance(header) + 16) + 14);
+    }
     m_table->addAction(m_actions.removeExport);
 
     auto *hint = new QLabel(tr("Exports are served by aoesan-engine from this machine; they also appear in Targets, "

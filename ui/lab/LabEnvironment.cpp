@@ -91,7 +91,12 @@ QProcess *LabEnvironment::serve(const DemoTarget &t, QString *error)
     p->setStandardOutputFile(QProcess::nullDevice());
     p->setStandardErrorFile(
         m_dir.filePath(QStringLiteral("remote-e%1.%2-%3.log").arg(t.shelf).arg(t.slot).arg(t.tag)), QIODevice::Append);
-    p->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    p->setChildProcessModifier([] {
+        sigset_t none; // the GUI blocks the stop signals; the engine must get them
+        sigemptyset(&none);
+        ::sigprocmask(SIG_SETMASK, &none, nullptr);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    });
     p->start(m_engine,
         {QStringLiteral("serve"), QStringLiteral("--no-state"), QString::number(t.shelf), QString::number(t.slot),
             t.interface, image});

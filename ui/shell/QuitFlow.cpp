@@ -49,6 +49,12 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
     box->open();
 }
 
+void QuitFlow::quitWithoutAsking()
+{
+    if (!m_quitting)
+        stopAndQuit();
+}
+
 void QuitFlow::stopAndQuit()
 {
     m_quitting = true;

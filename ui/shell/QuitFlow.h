@@ -19,6 +19,8 @@ public:
     explicit QuitFlow(ExportController &exports, QObject *parent = nullptr);
 
     void requestQuit(QWidget *dialogParent);
+    // For SIGTERM and the session ending: stop the exports and quit, nobody to ask.
+    void quitWithoutAsking();
     bool isQuitting() const { return m_quitting; }
 
 signals:

@@ -9,6 +9,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
 #include "shell/ErrorBanner.h"
@@ -46,10 +48,21 @@ TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidge
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[TargetModel::ColumnCount] = {5, 14, 13, 8, 12, 5, 5, 5, 12, 10, 10, 5, 7};
-    for (int column = 0; column < TargetModel::ColumnCount; ++column)
-        m_table->setColumnWidth(column, widths[column] * em);
+    // Wide enough for typical contents (or the header), measured in the table's own font.
+    QFont bold = m_table->font();
+    bold.setBold(true); // conflict rows are bold
+    const QFontMetrics metrics(bold);
+    const QString samples[TargetModel::ColumnCount] = {QStringLiteral("e9999.99"),
+        QStringLiteral("1099.511GB (1.00 TiB)"), QStringLiteral("conflict: 2 backends"), QStringLiteral("eth10,eth11"),
+        QStringLiteral("02:00:00:00:00:00"), QStringLiteral("8704"), QStringLiteral("16"), QStringLiteral("0x4019"),
+        QStringLiteral("aoesan AoE target"), QStringLiteral("12.34:abcdef12"), QStringLiteral("rack-b/3"),
+        QStringLiteral("10.0 ms"), QStringLiteral("00:00:00")};
+    for (int column = 0; column < TargetModel::ColumnCount; ++column) {
+        const QString header = m_filter->headerData(column, Qt::Horizontal).toString();
+        const int icon = column == TargetModel::State ? 24 : 0;
+        m_table->setColumnWidth(column,
+            std::max(metrics.horizontalAdvance(samples[column]) + icon, metrics.horizontalAdvance(header) + 16) + 14);
+    }
 
     auto *filterRow = new QHBoxLayout;
     auto *filterLabel = new QLabel(tr("&Filter:"), this);

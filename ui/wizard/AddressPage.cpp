@@ -82,7 +82,11 @@ void AddressPage::initializePage()
                     item->setForeground(Qt::gray);
             }
         }
-        for (int i = 0; i < m_interfaces->count(); ++i) {
+        for (int i = 0; i < m_interfaces->count() && !m_context.preferredInterface.isEmpty(); ++i) {
+            if (m_interfaces->item(i)->data(kNameRole).toString() == m_context.preferredInterface)
+                m_interfaces->setCurrentRow(i);
+        }
+        for (int i = 0; i < m_interfaces->count() && m_interfaces->currentRow() < 0; ++i) {
             // Prefer an interface with a link.
             if (m_interfaces->item(i)->foreground() != QBrush(Qt::gray)) {
                 m_interfaces->setCurrentRow(i);

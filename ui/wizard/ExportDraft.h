@@ -35,6 +35,7 @@ struct WizardContext
     const TargetModel *targets = nullptr; // what discovery sees, for clashes
     std::vector<supervisor::ExportRecord> exports; // this machine's exports
     QString imageDirectory; // where new image files go by default
+    QString preferredInterface; // offered first (lab mode: the SAN side of its veth pair)
 };
 
 // The line a vblade user would type for the same export.

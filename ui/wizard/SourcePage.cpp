@@ -40,7 +40,7 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     , m_kinds(new QButtonGroup(this))
     , m_deviceChoice(new QRadioButton(tr("A &disk or partition"), this))
     , m_fileChoice(new QRadioButton(tr("An existing &image file"), this))
-    , m_newChoice(new QRadioButton(tr("A &new image file"), this))
+    , m_newChoice(new QRadioButton(tr("A ne&w image file"), this))
     , m_deviceTable(new QTableView(this))
     , m_scanState(new QLabel(this))
     , m_filePath(new QLineEdit(this))

@@ -1,0 +1,144 @@
+#!/bin/bash
+# The real program under Xvfb with a tray host (trayer): `aoesan --lab` builds its private network
+# namespace and demo SAN, the test waits until the Targets table holds every demo target, checks that
+# the tray icon is embedded in the tray, drives the window with its keyboard shortcuts (pages, the New
+# export wizard, Stop export), and waits for the tray notification that the stopped export's target
+# went down. Screenshots of Targets, Shelves, Exports, the wizard and the tray are written to the output
+# directory. It asserts on what the program did (its log of discovery counts and notifications, the X11
+# window tree), not only on the files.
+#   lab_screenshots.sh AOESAN OUTPUT_DIR        (exit 77 = skipped, with the reason)
+set -uo pipefail
+
+app=$1
+out=${AOESAN_SCREENSHOT_DIR:-$2} # AOESAN_SCREENSHOT_DIR=docs/screenshots refreshes the README's
+skip() { echo "SKIP: $*"; exit 77; }
+fail() {
+    echo "FAIL: $*"
+    [ -f "$work/app.log" ] && { echo "--- aoesan log (tail) ---"; tail -40 "$work/app.log"; }
+    exit 1
+}
+
+for tool in Xvfb trayer xdotool xwininfo xdpyinfo import convert; do
+    command -v "$tool" >/dev/null || skip "$tool is missing (apt-get install xvfb trayer xdotool x11-utils imagemagick)"
+done
+[ -x "$app" ] || skip "no aoesan binary at $app"
+if [ "$(id -u)" -ne 0 ] && ! unshare --user --map-current-user --net true 2>/dev/null; then
+    skip "lab mode needs root or unprivileged user namespaces"
+fi
+command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || skip "ip (iproute2) is missing"
+
+work=$(mktemp -d /tmp/aoesan-screenshots-XXXXXX)
+mkdir -p "$out"
+pids=()
+cleanup() {
+    # Only what this script started, by pid, newest first; the program stops its exports on SIGTERM.
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill -TERM "${pids[i]}" 2>/dev/null
+        for _ in $(seq 50); do kill -0 "${pids[i]}" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "${pids[i]}" 2>/dev/null
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display of our own.
+display=""
+for n in $(seq 91 140); do
+    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
+done
+[ -n "$display" ] || skip "no free X display number"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+export DISPLAY=$display
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
+trayer --edge top --align right --widthtype pixel --width 120 --heighttype pixel --height 28 \
+    --transparent false --tint 0xdddddd >"$work/trayer.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do xdotool search --class trayer >/dev/null 2>&1 && break; sleep 0.1; done
+
+# aoesan itself, with a home of its own (the lab keeps its settings and exports in its own directory).
+mkdir -p "$work/home"
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_STATE_HOME="$work/home/state" LANG=C.UTF-8 \
+    QT_QPA_PLATFORM=xcb "$app" --lab --log-level info >"$work/app.log" 2>&1 &
+pids+=($!)
+app_pid=$!
+
+wait_for() { # wait_for SECONDS COMMAND...
+    local until=$((SECONDS + $1)); shift
+    while ((SECONDS < until)); do "$@" && return 0; sleep 0.2; done
+    return 1
+}
+window=""
+find_window() { window=$(xdotool search --name "AoE SAN Manager" 2>/dev/null | head -1); [ -n "$window" ]; }
+wait_for 20 find_window || fail "the main window did not appear"
+
+# Every demo target is listed: 14 shelf.slot addresses (one of them answered by two backends).
+wait_for 40 grep -q "targets: 14 (" "$work/app.log" || fail "discovery did not list the 14 demo targets"
+wait_for 20 grep -Eq "targets: 14 \([0-9]+ up, 1 down, 1 in conflict\)" "$work/app.log" \
+    || fail "e1.3 did not go down, or the e1.6 conflict was not seen"
+grep -q "export 'lab-scratch' is running" "$work/app.log" || fail "the demo exports did not start"
+
+# The tray icon is embedded in the tray host.
+tray_ok=false
+for w in $(xdotool search --class trayer); do
+    xwininfo -tree -id "$w" | grep -q '("aoesan" "aoesan")' && tray_ok=true
+done
+$tray_ok || fail "the tray icon is not in the tray"
+
+shot() { # shot FILE WINDOW
+    import -window "$2" "$out/$1" || fail "could not capture $1"
+    [ "$(identify -format '%w' "$out/$1")" -gt 300 ] || fail "$1 is too small"
+}
+keys() { xdotool windowfocus --sync "$window" 2>/dev/null; xdotool key --clearmodifiers "$@"; sleep 0.8; }
+
+# Select the conflicting e1.6 (sixth row) from the keyboard: the details pane and the Shelves view follow.
+keys ctrl+1
+keys ctrl+f Tab Tab Down Down Down Down Down
+shot targets.png "$window"
+keys ctrl+2
+shot shelves.png "$window"
+keys ctrl+3
+shot exports.png "$window"
+
+# The wizard: a new sparse image (Alt+C), then Where, with a clash typed in on purpose (e1.2).
+keys ctrl+n
+wizard=""
+find_wizard() { wizard=$(xdotool search --name "^New export$" 2>/dev/null | head -1); [ -n "$wizard" ]; }
+wait_for 10 find_wizard || fail "the New export wizard did not open"
+xdotool windowfocus --sync "$wizard" 2>/dev/null
+shot wizard-source.png "$wizard"
+xdotool key --clearmodifiers alt+c; sleep 1.5
+xdotool key --clearmodifiers alt+n; sleep 1
+xdotool key --clearmodifiers alt+h ctrl+a; xdotool type 1
+xdotool key --clearmodifiers alt+l ctrl+a; xdotool type 2; sleep 0.8
+shot wizard-where.png "$wizard"
+xdotool key --clearmodifiers Escape; sleep 0.5
+
+# Stop a demo export from the Exports page (the newest, lab-scratch = e2.2, is selected): Ctrl+Shift+R.
+keys ctrl+3
+keys ctrl+shift+r
+wait_for 10 grep -q "export 'lab-scratch' is stopped" "$work/app.log" || fail "Stop export did not stop lab-scratch"
+wait_for 30 grep -Eq "notification: .*e2\.2 is down" "$work/app.log" \
+    || fail "no tray notification that e2.2 went down"
+sleep 0.5
+import -window root -crop 560x160+720+0 "$out/tray-notification.png" || fail "could not capture the tray"
+grep -Eq "targets: 14 \([0-9]+ up, [2-9] down" "$work/app.log" || fail "the stopped export's target is not listed as down"
+keys ctrl+1
+shot targets-after-stop.png "$window"
+
+# The tray menu.
+tray_x=$(xdotool search --class aoesan 2>/dev/null | while read -r w; do
+    xwininfo -id "$w" | awk '/Absolute upper-left X/ {x=$4} /Width/ {w=$2} /Height/ {h=$2}
+        END { if (w > 0 && w < 64 && h < 64) print x + w / 2 }'; done | head -1)
+if [ -n "$tray_x" ]; then
+    xdotool mousemove "$tray_x" 14 click 3; sleep 1
+    import -window root -crop 420x260+860+0 "$out/tray-menu.png"
+    xdotool key Escape
+fi
+
+# A clean stop on SIGTERM: the exports are stopped before the program leaves.
+kill -TERM "$app_pid"
+wait_for 15 bash -c "! kill -0 $app_pid 2>/dev/null" || fail "aoesan did not quit on SIGTERM"
+grep -q "signal 15: stopping the exports" "$work/app.log" || fail "SIGTERM was not handled"
+echo "PASS: screenshots in $out: $(cd "$out" && ls ./*.png | tr '\n' ' ')"
