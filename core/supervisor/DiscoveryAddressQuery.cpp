@@ -1,0 +1,50 @@
+#include "supervisor/DiscoveryAddressQuery.h"
+
+#include <algorithm>
+
+#include "net/NetworkInterfaces.h"
+#include "protocol/SizeFormat.h"
+
+namespace aoesan::supervisor {
+
+namespace {
+
+std::vector<protocol::MacAddress> interfaceMacs()
+{
+    std::vector<protocol::MacAddress> macs;
+    if (const auto listed = net::listInterfaces())
+        for (const auto &i : listed.value())
+            macs.push_back(i.mac);
+    return macs;
+}
+
+} // namespace
+
+DiscoveryAddressQuery::DiscoveryAddressQuery(const discovery::DiscoveryService &service, LocalMacs localMacs)
+    : m_service(service)
+    , m_localMacs(localMacs ? std::move(localMacs) : LocalMacs(interfaceMacs))
+{ }
+
+std::optional<QString> DiscoveryAddressQuery::answeredBy(
+    std::uint16_t shelf, std::uint8_t slot, const QString &interface) const
+{
+    const auto target = m_service.target(discovery::TargetId {shelf, slot});
+    if (!target || target->state != discovery::TargetState::Up)
+        return std::nullopt;
+    const auto own = m_localMacs();
+    for (const auto &path : target->paths) {
+        if (!interface.isEmpty() && QString::fromStdString(path.interfaceName) != interface)
+            continue;
+        if (std::ranges::find(own, path.mac) != own.end())
+            continue;
+        QString who = QString::fromStdString(path.mac.toString());
+        if (target->identified)
+            who += QStringLiteral(" (%1, %2)")
+                       .arg(QString::fromStdString(target->model))
+                       .arg(QString::fromStdString(protocol::aoeStatSize(target->sectors)));
+        return who;
+    }
+    return std::nullopt;
+}
+
+} // namespace aoesan::supervisor
