@@ -7,6 +7,8 @@
 # directory. It asserts on what the program did (its log of discovery counts and notifications, the X11
 # window tree), not only on the files.
 #   lab_screenshots.sh AOESAN OUTPUT_DIR        (exit 77 = skipped, with the reason)
+# With AOESAN_LAB_USER=nobody (and run as root) the program runs as that user: rootless lab mode, in a
+# user namespace of its own.
 set -uo pipefail
 
 app=$1
@@ -26,6 +28,18 @@ if [ "$(id -u)" -ne 0 ] && ! unshare --user --map-current-user --net true 2>/dev
     skip "lab mode needs root or unprivileged user namespaces"
 fi
 command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || skip "ip (iproute2) is missing"
+
+run_as=()
+if [ -n "${AOESAN_LAB_USER:-}" ]; then
+    [ "$(id -u)" -eq 0 ] || skip "running the program as $AOESAN_LAB_USER needs root"
+    id "$AOESAN_LAB_USER" >/dev/null 2>&1 || skip "no user $AOESAN_LAB_USER"
+    command -v setpriv >/dev/null || skip "setpriv is missing (util-linux)"
+    setpriv --reuid="$(id -u "$AOESAN_LAB_USER")" --regid="$(id -g "$AOESAN_LAB_USER")" --clear-groups \
+        unshare --user --map-current-user --net true 2>/dev/null || skip "unprivileged user namespaces are not allowed"
+    setpriv --reuid="$(id -u "$AOESAN_LAB_USER")" --regid="$(id -g "$AOESAN_LAB_USER")" --clear-groups test -x "$app" \
+        || skip "$AOESAN_LAB_USER cannot run $app"
+    run_as=(setpriv --reuid="$(id -u "$AOESAN_LAB_USER")" --regid="$(id -g "$AOESAN_LAB_USER")" --clear-groups)
+fi
 
 work=$(mktemp -d /tmp/aoesan-screenshots-XXXXXX)
 mkdir -p "$out"
@@ -59,8 +73,9 @@ for _ in $(seq 50); do xdotool search --class trayer >/dev/null 2>&1 && break; s
 
 # aoesan itself, with a home of its own (the lab keeps its settings and exports in its own directory).
 mkdir -p "$work/home"
+[ ${#run_as[@]} -gt 0 ] && chown -R "$(id -u "$AOESAN_LAB_USER"):$(id -g "$AOESAN_LAB_USER")" "$work" && chmod 755 "$work"
 HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_STATE_HOME="$work/home/state" LANG=C.UTF-8 \
-    QT_QPA_PLATFORM=xcb "$app" --lab --log-level info >"$work/app.log" 2>&1 &
+    QT_QPA_PLATFORM=xcb "${run_as[@]}" "$app" --lab --log-level info >"$work/app.log" 2>&1 &
 pids+=($!)
 app_pid=$!
 

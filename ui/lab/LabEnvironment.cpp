@@ -1,11 +1,15 @@
 #include "lab/LabEnvironment.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <cerrno>
 #include <csignal>
+#include <unistd.h>
 
 #include <sys/prctl.h>
 
@@ -27,6 +31,23 @@ QString findIp()
         ip = QStandardPaths::findExecutable(
             QStringLiteral("ip"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
     return ip;
+}
+
+// Lab directories whose program is gone (it crashed or was killed with SIGKILL): their images are
+// sparse, but nobody else will ever remove them.
+void removeStaleLabDirectories()
+{
+    const QDir temp(QDir::tempPath());
+    const auto entries = temp.entryInfoList({QStringLiteral("aoesan-lab-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &entry : entries) {
+        QFile owner(entry.filePath() + QStringLiteral("/owner.pid"));
+        if (entry.ownerId() != ::geteuid() || !owner.open(QIODevice::ReadOnly))
+            continue;
+        bool ok = false;
+        const auto pid = static_cast<pid_t>(owner.readAll().trimmed().toLongLong(&ok));
+        if (ok && pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH)
+            QDir(entry.filePath()).removeRecursively();
+    }
 }
 
 } // namespace
@@ -111,10 +132,14 @@ QProcess *LabEnvironment::serve(const DemoTarget &t, QString *error)
 
 bool LabEnvironment::build(QString *error)
 {
+    removeStaleLabDirectories();
     if (!m_dir.isValid()) {
         *error = tr("Lab mode could not create its temporary directory: %1").arg(m_dir.errorString());
         return false;
     }
+    QFile owner(m_dir.filePath(QStringLiteral("owner.pid")));
+    if (owner.open(QIODevice::WriteOnly))
+        owner.write(QByteArray::number(QCoreApplication::applicationPid()));
     const QList<QStringList> commands = {
         {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")},
         {QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("lab-a"), QStringLiteral("type"),
