@@ -4,6 +4,7 @@
 // from spdlog, and closing asks the application instead of quitting.
 #include <QAction>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -27,6 +28,7 @@
 #include "shell/Actions.h"
 #include "shell/ErrorBanner.h"
 #include "shell/MainWindow.h"
+#include "shell/QuitFlow.h"
 #include "shell/ShelvesPage.h"
 #include "shell/Translations.h"
 #include "supervisor/ExportStore.h"
@@ -185,6 +187,38 @@ private slots:
             25, ui::LogEntry {QDateTime::currentDateTime(), 2, QStringLiteral("x"), QStringLiteral("m")});
         bounded.append(many);
         QCOMPARE(bounded.rowCount(), 10);
+    }
+
+    void quittingWithRunningExportsAsksFirst()
+    {
+        Rig rig;
+        ui::QuitFlow quit(rig.exports);
+        QSignalSpy quitNow(&quit, &ui::QuitFlow::quitNow);
+        // Nothing running: quit at once.
+        quit.requestQuit(rig.window.get());
+        QCOMPARE(quitNow.count(), 1);
+
+        ui::QuitFlow asking(rig.exports);
+        QSignalSpy asked(&asking, &ui::QuitFlow::quitNow);
+        rig.exportModel.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        rig.exportModel.setStatus(test::exportStatus(QStringLiteral("media"), supervisor::ExportState::Running));
+        rig.window->show();
+        asking.requestQuit(rig.window.get());
+        auto *box = rig.window->findChild<QMessageBox *>(QStringLiteral("quitQuestion"));
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("Stop 1 export and quit?")));
+        QTest::keyClick(box, Qt::Key_Escape); // Cancel is the default
+        QTRY_VERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("quitQuestion")));
+        QCOMPARE(asked.count(), 0);
+        asking.requestQuit(rig.window.get());
+        box = rig.window->findChild<QMessageBox *>(QStringLiteral("quitQuestion"));
+        QVERIFY(box);
+        for (auto *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                QTest::mouseClick(button, Qt::LeftButton);
+        }
+        // The supervisor has nothing running for real: allStopped follows stopAll at once.
+        QTRY_COMPARE(asked.count(), 1);
     }
 
     void closingAsksTheApplication()

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "protocol/Constants.h"
+
 namespace aoesan::ui {
 
 namespace {
@@ -44,7 +46,7 @@ QString serveCommandLine(const supervisor::ExportRecord &r)
 
 int sectorsPerFrame(int mtu)
 {
-    return std::clamp((mtu - 22) / 512, 0, 255);
+    return mtu <= 0 ? 0 : protocol::sectorsPerFrame(static_cast<std::size_t>(mtu));
 }
 
 } // namespace aoesan::ui

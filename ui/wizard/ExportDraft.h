@@ -41,7 +41,7 @@ struct WizardContext
 // The line a vblade user would type for the same export.
 QString serveCommandLine(const supervisor::ExportRecord &record);
 
-// Sectors per AoE frame an interface of this MTU carries (AoE and ATA headers take 22 bytes).
+// Sectors per AoE frame an interface of this MTU carries (core/protocol decides).
 int sectorsPerFrame(int mtu);
 
 } // namespace aoesan::ui
