@@ -19,7 +19,8 @@ case "${1:-}" in
 esac
 
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-                qt6-l10n-tools libqt6svg6 libpcap-dev libspdlog-dev libfmt-dev libudev-dev libblkid-dev)
+                qt6-l10n-tools libqt6svg6 libpcap-dev libspdlog-dev libfmt-dev libudev-dev libblkid-dev
+                qt6-translations-l10n)
 # Real peers and tools the tests run against, in network namespaces they create.
 test_packages=(iproute2 vblade aoetools tcpdump tshark xvfb xauth trayer xdotool x11-utils imagemagick)
 

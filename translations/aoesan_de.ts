@@ -321,6 +321,14 @@
         <source>%n changes on the SAN</source>
         <translation><numerusform>%n Änderung im SAN</numerusform><numerusform>%n Änderungen im SAN</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>No answer for %n s.</source>
+        <translation><numerusform>Seit %n s keine Antwort.</numerusform><numerusform>Seit %n s keine Antwort.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>und %n weiteres</numerusform><numerusform>und %n weitere</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::AddressPage</name>

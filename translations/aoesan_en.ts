@@ -321,6 +321,14 @@
         <source>%n changes on the SAN</source>
         <translation><numerusform>%n change on the SAN</numerusform><numerusform>%n changes on the SAN</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>No answer for %n s.</source>
+        <translation><numerusform>No answer for %n s.</numerusform><numerusform>No answer for %n s.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::AddressPage</name>

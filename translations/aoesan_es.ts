@@ -321,6 +321,14 @@
         <source>%n changes on the SAN</source>
         <translation><numerusform>%n cambio en la SAN</numerusform><numerusform>%n cambios en la SAN</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>No answer for %n s.</source>
+        <translation><numerusform>Sin respuesta durante %n s.</numerusform><numerusform>Sin respuesta durante %n s.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>y %n más</numerusform><numerusform>y %n más</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::AddressPage</name>
@@ -1126,7 +1134,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message>
         <source>&amp;Sparse (disk space is used only as data is written)</source>
-        <translation>&amp;Disperso (el espacio en disco se ocupa solo a medida que se escriben datos)</translation>
+        <translation>Dis&amp;perso (el espacio en disco se ocupa solo a medida que se escriben datos)</translation>
     </message>
     <message>
         <source>&amp;Create image</source>

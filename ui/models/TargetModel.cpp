@@ -187,6 +187,14 @@ QVariant TargetModel::display(const Row &row, int column) const
     }
 }
 
+QStringList TargetModel::stateTexts()
+{
+    QStringList texts {tr("down since %1").arg(QStringLiteral("00:00")), tr("conflict: %n backends", nullptr, 2)};
+    for (const auto look : {TargetLook::Up, TargetLook::Down, TargetLook::Conflict, TargetLook::Exported})
+        texts << lookName(look);
+    return texts;
+}
+
 QVariant TargetModel::sortValue(const Row &row, int column) const
 {
     const auto &t = row.info;

@@ -82,6 +82,9 @@ public:
     const Row *find(discovery::TargetId id) const;
     Counts counts() const;
 
+    // Every text the State column can show (in the user's language), for sizing the column.
+    static QStringList stateTexts();
+
     static quint32 keyOf(discovery::TargetId id) { return (quint32 {id.shelf} << 8) | id.slot; }
     static discovery::TargetId idOf(quint32 key)
     {

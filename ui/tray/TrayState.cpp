@@ -53,11 +53,11 @@ NotificationText composeNotification(const std::vector<Notice> &notices, std::ch
     if (notices.size() == 1) {
         const Notice &n = notices.front();
         switch (n.kind) {
-        case Kind::TargetDown:
-            return {QCoreApplication::translate("TrayState", "%1 is down").arg(n.subject),
-                QCoreApplication::translate(
-                    "TrayState", "No answer for %n s.", nullptr, static_cast<int>(downAfter.count())),
-                true};
+        case Kind::TargetDown: {
+            const int seconds = static_cast<int>(downAfter.count());
+            const QString body = QCoreApplication::translate("TrayState", "No answer for %n s.", nullptr, seconds);
+            return {QCoreApplication::translate("TrayState", "%1 is down").arg(n.subject), body, true};
+        }
         case Kind::TargetUp:
             return {QCoreApplication::translate("TrayState", "%1 is back up").arg(n.subject),
                 QCoreApplication::translate("TrayState", "It answers again."), false};
@@ -96,9 +96,10 @@ NotificationText composeNotification(const std::vector<Notice> &notices, std::ch
     }
     constexpr int kMaxLines = 6;
     if (lines.size() > kMaxLines) {
-        const auto more = lines.size() - kMaxLines;
+        // (A plain int: lupdate does not see a translate() call whose count is a cast.)
+        const int more = static_cast<int>(lines.size()) - kMaxLines;
         lines = lines.mid(0, kMaxLines);
-        lines << QCoreApplication::translate("TrayState", "and %n more", nullptr, static_cast<int>(more));
+        lines << QCoreApplication::translate("TrayState", "and %n more", nullptr, more);
     }
     return {QCoreApplication::translate("TrayState", "%n changes on the SAN", nullptr, count),
         lines.join(QLatin1Char('\n')), critical};
