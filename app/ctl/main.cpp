@@ -55,8 +55,10 @@ const std::map<QString, Subcommand> &subcommands()
         {QStringLiteral("mask"), {"read or edit a target's MAC mask list", aoesan::ctl::runMask}},
         {QStringLiteral("reserve"), {"read, set or release a target's reserve list", aoesan::ctl::runReserve}},
         {QStringLiteral("exports"), {"list, add, remove, run, start or stop local exports", aoesan::ctl::runExports}},
-        {QStringLiteral("supervise"), {"run the autostart exports until SIGTERM (headless)", aoesan::ctl::runSupervise}},
-        {QStringLiteral("import-vblade-conf"), {"import Debian's vblade.conf.d exports", aoesan::ctl::runImportVbladeConf}},
+        {QStringLiteral("supervise"),
+            {"run the autostart exports until SIGTERM (headless)", aoesan::ctl::runSupervise}},
+        {QStringLiteral("import-vblade-conf"),
+            {"import Debian's vblade.conf.d exports", aoesan::ctl::runImportVbladeConf}},
         {QStringLiteral("serve"), {"export a file or block device as an AoE target (vblade's arguments)", cmdServe}},
     };
     return table;

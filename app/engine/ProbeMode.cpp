@@ -82,7 +82,7 @@ int runProbe(const QStringList &args)
     parser.setApplicationDescription(
         QStringLiteral("Discover AoE targets on the given interfaces and write one JSON object per event on stdout\n"
                        "(docs/probe-events.md) until stdin closes. On stdin, a line \"probe\" probes at once and\n"
-        "\"forget-down\" forgets the targets that are down."));
+                       "\"forget-down\" forgets the targets that are down."));
     parser.addHelpOption();
     const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
         QStringLiteral("Ethernet interface to watch (repeat for several)."), QStringLiteral("IFACE"));

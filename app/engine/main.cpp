@@ -1,7 +1,7 @@
 // aoesan-engine: the one privileged helper. It opens raw sockets and backing devices, then drops
 // its capabilities; the GUI and the supervisor talk to it over stdin/stdout.
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cstdio>
@@ -64,13 +64,13 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
-                                      QStringLiteral("level"));
+        QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
+        QStringLiteral("level"));
     parser.addOption(logLevel);
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve or probe."));
     parser.process(app);
 
-    aoesan::log::LogOptions logOptions{"aoesan-engine", std::nullopt, true, true};
+    aoesan::log::LogOptions logOptions {"aoesan-engine", std::nullopt, true, true};
     if (parser.isSet(logLevel))
         logOptions.level = parser.value(logLevel).toStdString();
     aoesan::log::initLogging(logOptions);

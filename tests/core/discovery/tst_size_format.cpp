@@ -63,14 +63,14 @@ void TestSizeFormat::line_data()
     // The lines aoe-stat printed from a fake sysfs (AOE-PROTOCOL §3.1), trailing spaces included.
     QTest::addRow("up,kickme") << fieldList({"e1.2", "1.073GB", "lo", "65024", "up,kickme"})
                                << QStringLiteral("      e1.2         1.073GB         lo 65024 up,kickme     \n");
-    QTest::addRow("up") << fieldList({"e7.3", "0.067GB", "eth0", "1024", "up"})
-                        << QStringLiteral("      e7.3         0.067GB       eth0 1024  up            \n");
-    QTest::addRow("down") << fieldList({"e0.12", "0.000GB", "eth0", "1024", "down"})
-                          << QStringLiteral("     e0.12         0.000GB       eth0 1024  down          \n");
+    QTest::addRow("up") << fieldList({"e7.3", "0.067GB", "lan0", "1024", "up"})
+                        << QStringLiteral("      e7.3         0.067GB       lan0 1024  up            \n");
+    QTest::addRow("down") << fieldList({"e0.12", "0.000GB", "lan0", "1024", "down"})
+                          << QStringLiteral("     e0.12         0.000GB       lan0 1024  down          \n");
     QTest::addRow("two interfaces") << fieldList({"e10.0", "4.294GB", "eth1,eth2", "8704", "up"})
                                     << QStringLiteral("     e10.0         4.294GB  eth1,eth2 8704  up            \n");
-    QTest::addRow("widest") << fieldList({"e65534.254", "10995.116GB", "eth0", "1024", "down,closewait"})
-                            << QStringLiteral("e65534.254     10995.116GB       eth0 1024  down,closewait\n");
+    QTest::addRow("widest") << fieldList({"e65534.254", "10995.116GB", "lan0", "1024", "down,closewait"})
+                            << QStringLiteral("e65534.254     10995.116GB       lan0 1024  down,closewait\n");
     QTest::addRow("long fields are not cut")
         << fieldList({"e1.1", "0.067GB", "veth-long-name0,veth-long-name1", "1024", "up"})
         << QStringLiteral("      e1.1         0.067GB veth-long-name0,veth-long-name1 1024  up            \n");

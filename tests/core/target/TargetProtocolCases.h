@@ -35,7 +35,7 @@ protocol::IdentifyInfo identityInfo();
 target::TargetIdentity targetIdentity();
 
 target::ExportState exportState(const std::string &config = {}, const std::vector<protocol::MacAddress> &masks = {},
-                                const std::vector<protocol::MacAddress> &reserve = {});
+    const std::vector<protocol::MacAddress> &reserve = {});
 
 struct ProtocolCase
 {

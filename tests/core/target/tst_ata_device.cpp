@@ -80,7 +80,7 @@ private:
     // A labelled image of `sectors` (sparse past the labels when large) and the device over it.
     bool open(std::uint64_t sectors = kSectors, bool readOnly = false);
     AtaOutcome run(std::uint8_t command, std::uint8_t aflags, std::uint64_t lba, std::uint8_t count,
-                   const QByteArray &writeData = {});
+        const QByteArray &writeData = {});
     QByteArray image() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -108,7 +108,7 @@ bool TestAtaDevice::open(std::uint64_t sectors, bool readOnly)
     if (!f.resize(qint64(sectors * 512))) // a hole: a 2 TiB export costs nothing
         return false;
     f.close();
-    auto opened = BlockBackend::open(m_path.toStdString(), BackendOptions{readOnly, false, false, 0, std::nullopt});
+    auto opened = BlockBackend::open(m_path.toStdString(), BackendOptions {readOnly, false, false, 0, std::nullopt});
     if (!opened)
         return false;
     m_backend = std::move(opened).value();
@@ -116,18 +116,19 @@ bool TestAtaDevice::open(std::uint64_t sectors, bool readOnly)
     return true;
 }
 
-AtaOutcome TestAtaDevice::run(std::uint8_t command, std::uint8_t aflags, std::uint64_t lba, std::uint8_t count,
-                              const QByteArray &writeData)
+AtaOutcome TestAtaDevice::run(
+    std::uint8_t command, std::uint8_t aflags, std::uint64_t lba, std::uint8_t count, const QByteArray &writeData)
 {
     AtaArg request;
     request.aflags = aflags;
     request.sectorCount = count;
     request.cmdStatus = command;
     request.lba = lba;
-    request.data = {reinterpret_cast<const std::uint8_t *>(writeData.constData()),
-                    static_cast<std::size_t>(writeData.size())};
+    request.data
+        = {reinterpret_cast<const std::uint8_t *>(writeData.constData()), static_cast<std::size_t>(writeData.size())};
     m_out = QByteArray(kMaxSectors * 512, '\xEE');
-    return m_device->execute(request, {reinterpret_cast<std::uint8_t *>(m_out.data()), std::size_t{kMaxSectors} * 512});
+    return m_device->execute(
+        request, {reinterpret_cast<std::uint8_t *>(m_out.data()), std::size_t {kMaxSectors} * 512});
 }
 
 QByteArray TestAtaDevice::image() const
@@ -154,21 +155,21 @@ void TestAtaDevice::identify()
     QFETCH(qulonglong, lba28);
     QVERIFY(open(sectors));
     const AtaOutcome o = run(0xEC, 0, 0xA0000000, 1);
-    QVERIFY2(o.aoeError == AoeError::None && o.status == 0x40 && o.error == 0 && o.sectorCount == 0
-                 && o.dataBytes == 512,
-             qPrintable(outcomeText(o)));
+    QVERIFY2(
+        o.aoeError == AoeError::None && o.status == 0x40 && o.error == 0 && o.sectorCount == 0 && o.dataBytes == 512,
+        qPrintable(outcomeText(o)));
     const auto block = std::span(reinterpret_cast<const std::uint8_t *>(m_out.constData()), 512);
     QVERIFY(std::ranges::equal(block, m_device->identifyBlock()));
 
     QCOMPARE(identifyWord(block, 49) & 0x0200, 0x0200); // LBA supported
-    const std::uint32_t words60 = identifyWord(block, 60) | (std::uint32_t{identifyWord(block, 61)} << 16U);
+    const std::uint32_t words60 = identifyWord(block, 60) | (std::uint32_t {identifyWord(block, 61)} << 16U);
     QCOMPARE(qulonglong(words60), lba28);
     std::uint64_t words100 = 0;
     for (std::size_t i = 0; i < 4; ++i)
-        words100 |= std::uint64_t{identifyWord(block, 100 + i)} << (16U * i);
+        words100 |= std::uint64_t {identifyWord(block, 100 + i)} << (16U * i);
     QCOMPARE(qulonglong(words100), sectors);
     // Word 83: valid (14), FLUSH CACHE EXT (13), FLUSH CACHE (12), 48-bit (10); word 86 the same as enabled.
-    QCOMPARE(identifyWord(block, 83), std::uint16_t{0x7400});
+    QCOMPARE(identifyWord(block, 83), std::uint16_t {0x7400});
     QCOMPARE(identifyWord(block, 86) & 0x3400, 0x3400);
     QCOMPARE(identifyWord(block, 82) & 0x0001, 0); // no SMART: 0xB0 is aborted
 
@@ -178,7 +179,7 @@ void TestAtaDevice::identify()
     QCOMPARE(parsed->firmware, std::string("0.1.0"));
     QCOMPARE(parsed->model, std::string("aoesan AoE target"));
     QVERIFY(parsed->lba48);
-    QCOMPARE(parsed->sectors(), std::uint64_t{sectors}); // what Linux takes as the size
+    QCOMPARE(parsed->sectors(), std::uint64_t {sectors}); // what Linux takes as the size
 }
 
 void TestAtaDevice::serialUniquePerExport()
@@ -195,9 +196,14 @@ void TestAtaDevice::serialUniquePerExport()
         return o;
     };
     const QList<aoesan::target::ServeOptions> exports = {
-        options(7, 3, "/srv/a.img", 0), options(7, 4, "/srv/a.img", 0), options(8, 3, "/srv/a.img", 0),
-        options(7, 3, "/srv/b.img", 0), options(7, 3, "/srv/a.img", 2048), options(65534, 254, "/srv/a.img", 0),
-        options(0, 0, "/srv/a.img", 0), options(0, 1, "/srv/a.img", 0),
+        options(7, 3, "/srv/a.img", 0),
+        options(7, 4, "/srv/a.img", 0),
+        options(8, 3, "/srv/a.img", 0),
+        options(7, 3, "/srv/b.img", 0),
+        options(7, 3, "/srv/a.img", 2048),
+        options(65534, 254, "/srv/a.img", 0),
+        options(0, 0, "/srv/a.img", 0),
+        options(0, 1, "/srv/a.img", 0),
     };
     QSet<QString> serials;
     for (const auto &o : exports) {
@@ -251,8 +257,8 @@ void TestAtaDevice::readSectors()
     QVERIFY(open());
     const AtaOutcome o = run(std::uint8_t(command), std::uint8_t(aflags), lba, std::uint8_t(count));
     QVERIFY2(o.aoeError == AoeError::None && o.status == 0x40 && o.error == 0 && o.sectorCount == 0
-                 && o.dataBytes == std::size_t(count) * 512,
-             qPrintable(outcomeText(o)));
+            && o.dataBytes == std::size_t(count) * 512,
+        qPrintable(outcomeText(o)));
     QCOMPARE(m_out.left(count * 512), frames::sectorLabels(first, std::uint64_t(count)));
 }
 
@@ -288,7 +294,7 @@ void TestAtaDevice::writeSectors()
         : data;
     const AtaOutcome o = run(std::uint8_t(command), std::uint8_t(aflags), lba, std::uint8_t(count), payload);
     QVERIFY2(o.aoeError == AoeError::None && o.status == 0x40 && o.error == 0 && o.sectorCount == 0 && o.dataBytes == 0,
-             qPrintable(outcomeText(o)));
+        qPrintable(outcomeText(o)));
     QByteArray expected = before;
     expected.replace(qsizetype(first * 512), data.size(), data);
     QVERIFY2(image() == expected, "the write did not land exactly on its sectors");
@@ -318,8 +324,8 @@ void TestAtaDevice::pastTheEnd()
     const AtaOutcome o = run(std::uint8_t(command), 0x40, lba, std::uint8_t(count), QByteArray(count * 512, 'x'));
     // IDNF is an ATA error (status ERR, error IDNF), not an AoE one; the sectors are all left undone.
     QVERIFY2(o.aoeError == AoeError::None && o.status == 0x41 && o.error == 0x10 && o.sectorCount == count
-                 && o.dataBytes == 0,
-             qPrintable(outcomeText(o)));
+            && o.dataBytes == 0,
+        qPrintable(outcomeText(o)));
     QVERIFY2(image() == before, "a refused write changed the image");
 }
 
@@ -372,9 +378,9 @@ void TestAtaDevice::flushAndPower()
     QFETCH(int, count);
     QVERIFY(open(kSectors, readOnly));
     const AtaOutcome o = run(std::uint8_t(command), 0, 0, 0);
-    QVERIFY2(o.aoeError == AoeError::None && o.status == 0x40 && o.error == 0 && o.sectorCount == count
-                 && o.dataBytes == 0,
-             qPrintable(outcomeText(o)));
+    QVERIFY2(
+        o.aoeError == AoeError::None && o.status == 0x40 && o.error == 0 && o.sectorCount == count && o.dataBytes == 0,
+        qPrintable(outcomeText(o)));
 }
 
 void TestAtaDevice::unknownOpcodes_data()
@@ -402,8 +408,8 @@ void TestAtaDevice::unknownOpcodes()
     const AtaOutcome o = run(std::uint8_t(command), 0, 0, std::uint8_t(count), QByteArray(count * 512, 'q'));
     // ABRT as vblade and ggaoed answer: ERR status, ABRT error, no AoE error, nothing done.
     QVERIFY2(o.aoeError == AoeError::None && o.status == 0x41 && o.error == 0x04 && o.sectorCount == count
-                 && o.dataBytes == 0,
-             qPrintable(outcomeText(o)));
+            && o.dataBytes == 0,
+        qPrintable(outcomeText(o)));
     QVERIFY(image() == before);
 }
 
@@ -424,7 +430,7 @@ void TestAtaDevice::readOnlyWriteAborts()
     const QByteArray before = image();
     const AtaOutcome o = run(std::uint8_t(command), 0x41, lba, 1, QByteArray(512, 'r'));
     QVERIFY2(o.aoeError == AoeError::None && o.status == 0x41 && o.error == 0x04 && o.sectorCount == 1,
-             qPrintable(outcomeText(o)));
+        qPrintable(outcomeText(o)));
     QVERIFY2(image() == before, "a read-only export changed its image");
     // Reading still works.
     const AtaOutcome read = run(0x24, 0x40, 4, 1);

@@ -7,13 +7,15 @@
 
 namespace aoesan::test {
 
-EngineProcess::EngineProcess(Lab &lab, QString enginePath) : m_lab(lab), m_enginePath(std::move(enginePath)) {}
+EngineProcess::EngineProcess(Lab &lab, QString enginePath)
+    : m_lab(lab)
+    , m_enginePath(std::move(enginePath))
+{ }
 
 bool EngineProcess::start(const QStringList &serveArguments, int timeoutMs)
 {
     m_process = m_lab.start(m_lab.targetNamespace(),
-                            QStringList{m_enginePath, QStringLiteral("serve"), QStringLiteral("--events")}
-                                + serveArguments);
+        QStringList {m_enginePath, QStringLiteral("serve"), QStringLiteral("--events")} + serveArguments);
     if (!m_process) {
         m_error = QStringLiteral("cannot start %1").arg(m_enginePath);
         return false;
@@ -55,8 +57,8 @@ QList<QJsonObject> EngineProcess::events(const QString &name) const
     return list;
 }
 
-bool EngineProcess::waitForEvent(const QString &name, int timeoutMs,
-                                 const std::function<bool(const QJsonObject &)> &accept)
+bool EngineProcess::waitForEvent(
+    const QString &name, int timeoutMs, const std::function<bool(const QJsonObject &)> &accept)
 {
     QElapsedTimer clock;
     clock.start();

@@ -2,17 +2,17 @@
 
 #include <QElapsedTimer>
 
+#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <poll.h>
+#include <unistd.h>
 
-#include <arpa/inet.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
-#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include "TargetFrames.h"
 
@@ -37,14 +37,14 @@ std::unique_ptr<RawPeer> RawPeer::open(const QString &interface, QString *error)
         *error = systemError(QStringLiteral("socket(AF_PACKET)"));
         return nullptr;
     }
-    ifreq request{};
+    ifreq request {};
     std::strncpy(request.ifr_name, name.constData(), IFNAMSIZ - 1);
     if (::ioctl(fd, SIOCGIFINDEX, &request) != 0) {
         *error = systemError(QStringLiteral("no interface %1 here").arg(interface));
         ::close(fd);
         return nullptr;
     }
-    sockaddr_ll address{};
+    sockaddr_ll address {};
     address.sll_family = AF_PACKET;
     address.sll_protocol = htons(kAoeType);
     address.sll_ifindex = request.ifr_ifindex;
@@ -60,12 +60,15 @@ std::unique_ptr<RawPeer> RawPeer::open(const QString &interface, QString *error)
     // A burst of replies (IDENTIFY blocks, 1 KiB reads) must not overflow while nobody reads.
     const int bytes = 8 << 20;
     ::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof bytes);
-    protocol::MacAddress::Bytes mac{};
+    protocol::MacAddress::Bytes mac {};
     std::memcpy(mac.data(), request.ifr_hwaddr.sa_data, mac.size());
     return std::unique_ptr<RawPeer>(new RawPeer(fd, protocol::MacAddress(mac)));
 }
 
-RawPeer::RawPeer(int fd, const protocol::MacAddress &mac) : m_fd(fd), m_mac(mac) {}
+RawPeer::RawPeer(int fd, const protocol::MacAddress &mac)
+    : m_fd(fd)
+    , m_mac(mac)
+{ }
 
 RawPeer::~RawPeer()
 {
@@ -80,7 +83,7 @@ bool RawPeer::send(const QByteArray &frame)
 
 QByteArray RawPeer::receiveOne(int timeoutMs)
 {
-    pollfd p{m_fd, POLLIN, 0};
+    pollfd p {m_fd, POLLIN, 0};
     if (::poll(&p, 1, std::max(timeoutMs, 0)) <= 0)
         return {};
     QByteArray frame(65536, '\0');
@@ -109,9 +112,8 @@ QList<QByteArray> RawPeer::collect(int timeoutMs, const std::function<bool(const
 
 QByteArray RawPeer::awaitReply(std::uint32_t tag, int timeoutMs)
 {
-    const auto found = collect(timeoutMs, [tag](const QList<QByteArray> &got) {
-        return frames::tagOf(got.last()) == tag;
-    });
+    const auto found
+        = collect(timeoutMs, [tag](const QList<QByteArray> &got) { return frames::tagOf(got.last()) == tag; });
     return !found.isEmpty() && frames::tagOf(found.last()) == tag ? found.last() : QByteArray();
 }
 
@@ -124,8 +126,7 @@ QByteArray RawPeer::exchange(const QByteArray &request, int timeoutMs)
 
 void RawPeer::drain()
 {
-    while (!receiveOne(0).isEmpty()) {
-    }
+    while (!receiveOne(0).isEmpty()) { }
 }
 
 } // namespace aoesan::test

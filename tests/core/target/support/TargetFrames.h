@@ -74,14 +74,14 @@ public:
     }
 
     // The 12-byte ATA argument (frame bytes 24-35); the two reserved bytes are zero.
-    RawFrame &ata(unsigned aflags, unsigned featureOrError, unsigned count, unsigned commandOrStatus,
-                  std::uint64_t lbaValue)
+    RawFrame &ata(
+        unsigned aflags, unsigned featureOrError, unsigned count, unsigned commandOrStatus, std::uint64_t lbaValue)
     {
         return u8(aflags).u8(featureOrError).u8(count).u8(commandOrStatus).lba(lbaValue).u16(0);
     }
     // The 8-byte Query Config argument plus `text`; `length` may lie about the text on purpose.
     RawFrame &config(unsigned bufferCount, unsigned firmware, unsigned sectors, unsigned versionAndCcmd,
-                     unsigned length, const QByteArray &text)
+        unsigned length, const QByteArray &text)
     {
         return u16(bufferCount).u16(firmware).u8(sectors).u8(versionAndCcmd).u16(length).raw(text);
     }
@@ -108,8 +108,8 @@ private:
 
 // Ethernet header (EtherType 0x88A2) and the 10-byte AoE common header.
 inline RawFrame header(const protocol::MacAddress &destination, const protocol::MacAddress &source,
-                       std::uint8_t versionAndFlags, std::uint8_t error, std::uint16_t major, std::uint8_t minor,
-                       std::uint8_t command, std::uint32_t tag)
+    std::uint8_t versionAndFlags, std::uint8_t error, std::uint16_t major, std::uint8_t minor, std::uint8_t command,
+    std::uint32_t tag)
 {
     RawFrame f;
     f.mac(destination).mac(source).u16(0x88A2);
@@ -150,8 +150,8 @@ inline protocol::MacAddress mac(const char *text)
 // Locally administered MACs 02:00:5e:10:00:NN that never send: filler for mask and reserve lists.
 inline protocol::MacAddress fillerMac(unsigned index)
 {
-    return protocol::MacAddress({0x02, 0x00, 0x5e, 0x10, static_cast<std::uint8_t>(index >> 8U),
-                                 static_cast<std::uint8_t>(index & 0xFFU)});
+    return protocol::MacAddress(
+        {0x02, 0x00, 0x5e, 0x10, static_cast<std::uint8_t>(index >> 8U), static_cast<std::uint8_t>(index & 0xFFU)});
 }
 
 // Header fields of a received frame, for messages and for matching replies to requests.
