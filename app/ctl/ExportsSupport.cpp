@@ -2,10 +2,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimer>
 
 #include <cstdio>
 #include <map>
 
+#include "AddressWatch.h"
 #include "CtlSupport.h"
 #include "platform/BlockDevicesUdev.h"
 #include "platform/StopSignals.h"
@@ -112,18 +114,34 @@ int runInForeground(
         return kExitFailure;
     }
     platform::StopSignals stopSignals;
+    // Listen on the exports' interfaces first: a shelf.slot another host serves there is refused.
+    std::unique_ptr<AddressWatch> watch;
+    QStringList interfaces;
+    for (const auto &record : records) {
+        if (!interfaces.contains(record.interface))
+            interfaces << record.interface;
+    }
+    if (!interfaces.isEmpty()) {
+        std::string why;
+        watch = AddressWatch::open(interfaces, &why);
+        if (!watch)
+            std::printf("aoesan-ctl %s: warning: cannot check whether another host already serves these "
+                        "shelf.slot addresses (%s); starting without that check\n",
+                command, why.c_str());
+    }
     supervisor::QProcessLauncher launcher(supervisor::EngineCommand {engine, {}});
     supervisor::SteadySupervisorClock clock;
     const platform::SystemBlockDevices devices;
-    // No discovery runs here yet: the address check waits for an AddressInUseQuery from it.
-    supervisor::ExportSupervisor exports(launcher, clock, supervisor::ExportPreflight(nullptr, &devices));
+    supervisor::ExportSupervisor exports(
+        launcher, clock, supervisor::ExportPreflight(watch ? &watch->query() : nullptr, &devices));
     ChangePrinter printer(command);
     bool stopping = false;
+    bool started = false;
 
     QObject::connect(&exports, &supervisor::ExportSupervisor::statusChanged, &exports,
         [&](const QString &, const ExportStatus &status) {
             printer.print(status);
-            if (options.exitWhenDone && !stopping && !exports.anyActive())
+            if (options.exitWhenDone && started && !stopping && !exports.anyActive())
                 QCoreApplication::exit(exitCodeFor(exports.statuses()));
         });
     QObject::connect(&exports, &supervisor::ExportSupervisor::allStopped, &exports, [&]() {
@@ -139,17 +157,30 @@ int runInForeground(
         exports.stopAll();
     });
 
-    if (records.empty())
-        std::printf("aoesan-ctl %s: no export to run; waiting for SIGTERM\n", command);
-    for (const auto &record : records) {
-        std::printf("aoesan-ctl %s: starting %s: %s\n", command, qPrintable(record.name),
-            qPrintable(supervisor::describeRecord(record)));
-        // A refusal is printed by the status handler (the export shows as failed, with the reason).
-        (void)exports.start(record, supervisor::StartOptions {options.force});
+    const auto startAll = [&]() {
+        if (stopping)
+            return;
+        started = true;
+        if (records.empty())
+            std::printf("aoesan-ctl %s: no export to run; waiting for SIGTERM\n", command);
+        for (const auto &record : records) {
+            std::printf("aoesan-ctl %s: starting %s: %s\n", command, qPrintable(record.name),
+                qPrintable(supervisor::describeRecord(record)));
+            // A refusal is printed by the status handler (the export shows as failed, with the reason).
+            (void)exports.start(record, supervisor::StartOptions {options.force});
+        }
+        std::fflush(stdout);
+        if (options.exitWhenDone && !exports.anyActive())
+            QCoreApplication::exit(exitCodeFor(exports.statuses()));
+    };
+    if (watch) {
+        std::printf("aoesan-ctl %s: looking for other AoE targets on %s\n", command,
+            qPrintable(interfaces.join(QLatin1Char(','))));
+        std::fflush(stdout);
+        watch->whenSettled(startAll);
+    } else {
+        QTimer::singleShot(0, &exports, startAll);
     }
-    std::fflush(stdout);
-    if (options.exitWhenDone && !exports.anyActive())
-        return exitCodeFor(exports.statuses());
     return QCoreApplication::exec();
 }
 
