@@ -35,7 +35,8 @@ QByteArray identifyFromHexDump(const QString &output)
 
 quint64 word(const QByteArray &block, int index)
 {
-    return quint64(static_cast<std::uint8_t>(block[index * 2])) | quint64(static_cast<std::uint8_t>(block[index * 2 + 1])) << 8U;
+    return quint64(static_cast<std::uint8_t>(block[index * 2]))
+        | quint64(static_cast<std::uint8_t>(block[index * 2 + 1])) << 8U;
 }
 
 } // namespace
@@ -87,22 +88,23 @@ void TestEngineAoetools::serve(qint64 bytes, const QStringList &options, LabOpti
     const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), bytes);
     QVERIFY(!image.isEmpty());
     m_engine = std::make_unique<EngineProcess>(*m_lab, kEngine);
-    QVERIFY2(m_engine->start(options + QStringList{QStringLiteral("--no-state"), QStringLiteral("7"),
-                                                   QStringLiteral("3"), Lab::targetInterface(), image}),
-             qPrintable(m_engine->error()));
+    QVERIFY2(m_engine->start(options
+                 + QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                     Lab::targetInterface(), image}),
+        qPrintable(m_engine->error()));
 }
 
 CommandResult TestEngineAoetools::initiator(const QString &tool, const QStringList &arguments, int timeoutMs)
 {
-    return m_lab->run(m_lab->initiatorNamespace(), QStringList{Lab::findTool(tool)} + arguments, timeoutMs);
+    return m_lab->run(m_lab->initiatorNamespace(), QStringList {Lab::findTool(tool)} + arguments, timeoutMs);
 }
 
 void TestEngineAoetools::aoepingFields()
 {
     serve(4 << 20);
     const CommandResult r = initiator(QStringLiteral("aoeping"),
-                                      {QStringLiteral("-s"), QStringLiteral("5"), QStringLiteral("-I"),
-                                       QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()});
+        {QStringLiteral("-s"), QStringLiteral("5"), QStringLiteral("-I"), QStringLiteral("7"), QStringLiteral("3"),
+            Lab::initiatorInterface()});
     // aoeping exits 142 (SIGALRM) when nothing usable came back within -s.
     QVERIFY2(r.ok(), qPrintable(QStringLiteral("aoeping -I: exit %1\n%2").arg(r.exitCode).arg(r.output)));
     QVERIFY2(r.output.contains(QStringLiteral("device identify fields:")), qPrintable(r.output));
@@ -122,8 +124,9 @@ void TestEngineAoetools::aoepingSize_data()
     QTest::addRow("4 MiB") << qint64(4) * 1024 * 1024 << QStringList() << quint64(8192) << quint64(8192);
     QTest::addRow("0x12345 sectors") << qint64(0x12345) * 512 << QStringList() << quint64(0x12345) << quint64(0x12345);
     QTest::addRow("window -o 100 -l 1000, read-only")
-        << qint64(4) * 1024 * 1024 << QStringList{QStringLiteral("-r"), QStringLiteral("-o"), QStringLiteral("100"),
-                                                  QStringLiteral("-l"), QStringLiteral("1000")}
+        << qint64(4) * 1024 * 1024
+        << QStringList {QStringLiteral("-r"), QStringLiteral("-o"), QStringLiteral("100"), QStringLiteral("-l"),
+               QStringLiteral("1000")}
         << quint64(1000) << quint64(1000);
     // Past LBA28: words 60-61 stay at 0x0FFFFFFF, the size is in words 100-103 only.
     const qint64 threeTiB = qint64(3) << 40;
@@ -138,12 +141,13 @@ void TestEngineAoetools::aoepingSize()
     QFETCH(quint64, lba28);
     serve(bytes, options);
     const CommandResult r = initiator(QStringLiteral("aoeping"),
-                                      {QStringLiteral("-s"), QStringLiteral("5"), QStringLiteral("-i"),
-                                       QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()});
+        {QStringLiteral("-s"), QStringLiteral("5"), QStringLiteral("-i"), QStringLiteral("7"), QStringLiteral("3"),
+            Lab::initiatorInterface()});
     QVERIFY2(r.ok(), qPrintable(QStringLiteral("aoeping -i: exit %1\n%2").arg(r.exitCode).arg(r.output)));
     const QByteArray block = identifyFromHexDump(r.output);
     QVERIFY2(block.size() == 512, qPrintable(r.output));
-    const quint64 lba48 = word(block, 100) | word(block, 101) << 16U | word(block, 102) << 32U | word(block, 103) << 48U;
+    const quint64 lba48
+        = word(block, 100) | word(block, 101) << 16U | word(block, 102) << 32U | word(block, 103) << 48U;
     QCOMPARE(lba48, sectors);
     QCOMPARE(word(block, 60) | word(block, 61) << 16U, lba28);
     QCOMPARE(word(block, 83) & 0x2400, quint64(0x2400)); // LBA48 and FLUSH CACHE EXT
@@ -151,31 +155,31 @@ void TestEngineAoetools::aoepingSize()
 
 void TestEngineAoetools::aoecfg_data()
 {
-    QTest::addColumn<QString>("stored");  // force-set first (empty: nothing ever set)
+    QTest::addColumn<QString>("stored"); // force-set first (empty: nothing ever set)
     QTest::addColumn<QString>("command"); // aoecfg -c
-    QTest::addColumn<QString>("text");    // aoecfg -s
-    QTest::addColumn<QString>("output");  // exactly what aoecfg prints; empty: no reply came
-    QTest::addColumn<QString>("after");   // what `aoecfg -c read` then prints
+    QTest::addColumn<QString>("text"); // aoecfg -s
+    QTest::addColumn<QString>("output"); // exactly what aoecfg prints; empty: no reply came
+    QTest::addColumn<QString>("after"); // what `aoecfg -c read` then prints
 
     const QString none;
     const QString cs = QStringLiteral("aoesan-engine-config");
     const QString line = cs + QLatin1Char('\n');
     // An empty string still comes back as an empty line: the reply was padded, so aoecfg took it.
-    QTest::addRow("read, nothing ever set") << none << QStringLiteral("read") << none << QStringLiteral("\n")
-                                            << QStringLiteral("\n");
+    QTest::addRow("read, nothing ever set")
+        << none << QStringLiteral("read") << none << QStringLiteral("\n") << QStringLiteral("\n");
     QTest::addRow("read") << cs << QStringLiteral("read") << none << line << line;
     QTest::addRow("test, equal") << cs << QStringLiteral("test") << cs << line << line;
-    QTest::addRow("test, different: silence") << cs << QStringLiteral("test") << QStringLiteral("aoesan-other") << none
-                                              << line;
-    QTest::addRow("test, a prefix only: silence") << cs << QStringLiteral("test") << QStringLiteral("aoesan") << none
-                                                  << line;
+    QTest::addRow("test, different: silence")
+        << cs << QStringLiteral("test") << QStringLiteral("aoesan-other") << none << line;
+    QTest::addRow("test, a prefix only: silence")
+        << cs << QStringLiteral("test") << QStringLiteral("aoesan") << none << line;
     QTest::addRow("prefix, a prefix") << cs << QStringLiteral("prefix") << QStringLiteral("aoesan-eng") << line << line;
-    QTest::addRow("prefix, not one: silence") << cs << QStringLiteral("prefix") << QStringLiteral("engine") << none
-                                              << line;
+    QTest::addRow("prefix, not one: silence")
+        << cs << QStringLiteral("prefix") << QStringLiteral("engine") << none << line;
     QTest::addRow("set, empty before") << none << QStringLiteral("set") << cs << line << line;
     QTest::addRow("set, the same string") << cs << QStringLiteral("set") << cs << line << line;
-    QTest::addRow("set, a different string: refused") << cs << QStringLiteral("set") << QStringLiteral("intruder")
-                                                      << QStringLiteral("*badcfg*\n") << line;
+    QTest::addRow("set, a different string: refused")
+        << cs << QStringLiteral("set") << QStringLiteral("intruder") << QStringLiteral("*badcfg*\n") << line;
     QTest::addRow("fset over a string") << cs << QStringLiteral("fset") << QStringLiteral("forced")
                                         << QStringLiteral("forced\n") << QStringLiteral("forced\n");
     QTest::addRow("fset, short string") << none << QStringLiteral("fset") << QStringLiteral("x")
@@ -190,21 +194,21 @@ void TestEngineAoetools::aoecfg()
     QFETCH(QString, output);
     QFETCH(QString, after);
     serve(1 << 20);
-    const QStringList target = {QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("7"), QStringLiteral("3"),
-                                Lab::initiatorInterface()};
+    const QStringList target = {
+        QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()};
     if (!stored.isEmpty()) {
         const CommandResult set = initiator(QStringLiteral("aoecfg"),
-                                            QStringList{QStringLiteral("-c"), QStringLiteral("fset"),
-                                                        QStringLiteral("-s"), stored} + target);
+            QStringList {QStringLiteral("-c"), QStringLiteral("fset"), QStringLiteral("-s"), stored} + target);
         QVERIFY2(set.ok() && set.output == stored + QLatin1Char('\n'), qPrintable(set.output));
     }
-    QStringList arguments{QStringLiteral("-c"), command};
+    QStringList arguments {QStringLiteral("-c"), command};
     if (!text.isEmpty())
         arguments << QStringLiteral("-s") << text;
     const CommandResult r = initiator(QStringLiteral("aoecfg"), arguments + target);
     QVERIFY2(r.ok(), qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.output)));
     QCOMPARE(r.output, output);
-    const CommandResult read = initiator(QStringLiteral("aoecfg"), QStringList{QStringLiteral("-c"), QStringLiteral("read")} + target);
+    const CommandResult read
+        = initiator(QStringLiteral("aoecfg"), QStringList {QStringLiteral("-c"), QStringLiteral("read")} + target);
     QCOMPARE(read.output, after);
 }
 
@@ -212,14 +216,14 @@ void TestEngineAoetools::aoecfgBroadcast()
 {
     serve(1 << 20);
     const CommandResult set = initiator(QStringLiteral("aoecfg"),
-                                        {QStringLiteral("-c"), QStringLiteral("fset"), QStringLiteral("-s"),
-                                         QStringLiteral("shelf seven"), QStringLiteral("-t"), QStringLiteral("1"),
-                                         QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()});
+        {QStringLiteral("-c"), QStringLiteral("fset"), QStringLiteral("-s"), QStringLiteral("shelf seven"),
+            QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("7"), QStringLiteral("3"),
+            Lab::initiatorInterface()});
     QVERIFY2(set.ok(), qPrintable(set.output));
     // Without shelf and slot aoecfg broadcasts (0xFFFF.0xFF) and lists every target that answers.
-    const CommandResult r = initiator(QStringLiteral("aoecfg"), {QStringLiteral("-c"), QStringLiteral("read"),
-                                                                 QStringLiteral("-t"), QStringLiteral("1"),
-                                                                 Lab::initiatorInterface()});
+    const CommandResult r = initiator(QStringLiteral("aoecfg"),
+        {QStringLiteral("-c"), QStringLiteral("read"), QStringLiteral("-t"), QStringLiteral("1"),
+            Lab::initiatorInterface()});
     QVERIFY2(r.ok(), qPrintable(r.output));
     QCOMPARE(r.output, QStringLiteral("7.3\tshelf seven\n"));
 }
@@ -244,7 +248,8 @@ void TestEngineAoetools::sancheck()
     const CommandResult r = initiator(QStringLiteral("aoe-sancheck"), {QStringLiteral("-v")}, 30000);
     QVERIFY2(r.ok(), qPrintable(r.output));
     const QString mac = QString::fromStdString(Lab::targetMac().toString()).remove(QLatin1Char(':'));
-    const QRegularExpression device(QStringLiteral("\\ne7\\.3\\s+1\\s+%1\\s+%2\\n").arg(payload).arg(Lab::initiatorInterface()));
+    const QRegularExpression device(
+        QStringLiteral("\\ne7\\.3\\s+1\\s+%1\\s+%2\\n").arg(payload).arg(Lab::initiatorInterface()));
     QVERIFY2(device.match(r.output).hasMatch(), qPrintable(r.output));
     QVERIFY2(r.output.contains(QStringLiteral("e7.3 %1 %2").arg(mac).arg(maxSectors)), qPrintable(r.output));
 }

@@ -35,17 +35,19 @@ struct Hostile
     QString name;
     QByteArray frame;
     int flags = -1; // byte 14 of the one reply it must get (0x18, or 0x1C for an AoE error); -1: no reply
-    int error = 0;  // byte 15 with 0x1C
+    int error = 0; // byte 15 with 0x1C
     QList<std::pair<int, int>> bytes = {}; // more (offset, value) pairs the reply must hold
 };
 
 class Burst
 {
 public:
-    explicit Burst(const MacAddress &a) : m_a(a) {}
+    explicit Burst(const MacAddress &a)
+        : m_a(a)
+    { }
 
     RawFrame from(const MacAddress &source, std::uint8_t command, std::uint16_t major = 7, std::uint8_t minor = 3,
-                  std::uint8_t versionAndFlags = kRequest)
+        std::uint8_t versionAndFlags = kRequest)
     {
         return header(Lab::targetMac(), source, versionAndFlags, 0, major, minor, command, m_tag++);
     }
@@ -97,18 +99,19 @@ QList<Hostile> hostileBurst(const MacAddress &a)
     b.ok("mask add B", b.fromA(kMask).mask(1, 0, 1).directive(1, kB).padTo(), {{27, 2}});
     b.ok("mask delete B (a matching delete)", b.fromA(kMask).mask(1, 0, 1).directive(2, kB).padTo(), {{27, 1}});
     b.ok("mask delete A, the only entry (kills vblade 25)", b.fromA(kMask).mask(1, 0, 1).directive(2, a).padTo(),
-         {{26, 0}, {27, 0}});
+        {{26, 0}, {27, 0}});
     b.ok("mask add A again", b.fromA(kMask).mask(1, 0, 1).directive(1, a).padTo(), {{27, 1}});
     b.ok("mask bad DCmd after a good one",
-         b.fromA(kMask).mask(1, 0, 3).directive(1, kC).directive(9, kB).directive(1, kB).padTo(), {{26, 2}, {27, 1}});
+        b.fromA(kMask).mask(1, 0, 3).directive(1, kC).directive(9, kB).directive(1, kB).padTo(), {{26, 2}, {27, 1}});
     {
         RawFrame fill = b.fromA(kMask).mask(1, 0, 30);
         for (unsigned i = 0; i < 30; ++i)
             fill.directive(1, fillerMac(i));
         b.ok("mask filled to 32 entries", fill, {{26, 0}, {27, 32}});
     }
-    b.ok("mask add past capacity", b.fromA(kMask).mask(1, 0, 2).directive(1, fillerMac(30)).directive(1, fillerMac(31)).padTo(),
-         {{26, 3}, {27, 0}});
+    b.ok("mask add past capacity",
+        b.fromA(kMask).mask(1, 0, 2).directive(1, fillerMac(30)).directive(1, fillerMac(31)).padTo(),
+        {{26, 3}, {27, 0}});
     b.fails("mask Dir Count past the frame", b.fromA(kMask).mask(1, 0, 9).directive(2, a).padTo(), 2);
     b.ok("mask MCmd 5", b.fromA(kMask).mask(5, 0, 0).padTo(), {{26, 1}});
     b.none("masked out: config read from B", b.from(kB, kConfig).configRequest(0, {}).padTo());
@@ -132,13 +135,14 @@ QList<Hostile> hostileBurst(const MacAddress &a)
 
     b.fails("READ EXT of 255 sectors", b.fromA(kAta).ata(0x40, 0, 255, 0x24, 0).padTo(), 2);
     b.fails("WRITE EXT carrying 24 of 512 bytes", b.fromA(kAta).ata(0x41, 0, 1, 0x34, 0).fill(24, 'w'), 2);
-    b.ok("READ EXT past the end: IDNF", b.fromA(kAta).ata(0x40, 0, 1, 0x24, kSectors).padTo(), {{25, 0x10}, {27, 0x41}});
+    b.ok(
+        "READ EXT past the end: IDNF", b.fromA(kAta).ata(0x40, 0, 1, 0x24, kSectors).padTo(), {{25, 0x10}, {27, 0x41}});
     b.ok("READ EXT at LBA48 maximum: IDNF", b.fromA(kAta).ata(0x40, 0, 1, 0x24, 0xFFFFFFFFFFFF).padTo(),
-         {{25, 0x10}, {27, 0x41}});
+        {{25, 0x10}, {27, 0x41}});
     b.ok("SMART: ABRT", b.fromA(kAta).ata(0, 0xD0, 1, 0xB0, 0xC24F00).padTo(), {{25, 0x04}, {27, 0x41}});
     b.ok("opcode 0x25: ABRT", b.fromA(kAta).ata(0x40, 0, 1, 0x25, 0).padTo(), {{25, 0x04}, {27, 0x41}});
     b.ok("READ EXT with 1400 bytes of junk after it", b.fromA(kAta).ata(0x40, 0, 1, 0x24, 1).fill(1400, 'j'),
-         {{27, 0x40}});
+        {{27, 0x40}});
     return b.list();
 }
 
@@ -174,8 +178,8 @@ void TestEngineHostile::hostileBurst_data()
     QTest::addColumn<QStringList>("options");
     QTest::addRow("ATA on the receive thread") << QStringList();
     // Replies to ATA commands then leave from worker threads, interleaved with the control replies.
-    QTest::addRow("four I/O threads") << QStringList{QStringLiteral("--workers"), QStringLiteral("4")};
-    QTest::addRow("O_DIRECT, kernel AIO") << QStringList{QStringLiteral("-d")};
+    QTest::addRow("four I/O threads") << QStringList {QStringLiteral("--workers"), QStringLiteral("4")};
+    QTest::addRow("O_DIRECT, kernel AIO") << QStringList {QStringLiteral("-d")};
 }
 
 void TestEngineHostile::hostileBurst()
@@ -186,9 +190,10 @@ void TestEngineHostile::hostileBurst()
     const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), kSectors * 512);
     const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
     EngineProcess engine(*m_lab, kEngine);
-    QVERIFY2(engine.start(options + QStringList{QStringLiteral("--state-file"), state, QStringLiteral("7"),
-                                                QStringLiteral("3"), Lab::targetInterface(), image}),
-             qPrintable(engine.error()));
+    QVERIFY2(engine.start(options
+                 + QStringList {QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+                     Lab::targetInterface(), image}),
+        qPrintable(engine.error()));
     std::unique_ptr<RawPeer> peer;
     {
         const auto guard = m_lab->enter(m_lab->initiatorNamespace());
@@ -209,7 +214,8 @@ void TestEngineHostile::hostileBurst()
         answered += h.flags >= 0 ? 1 : 0;
         errors += h.flags == kErrorReply ? 1 : 0;
     }
-    QList<QByteArray> replies = peer->collect(5000, [&](const QList<QByteArray> &got) { return got.size() >= answered; });
+    QList<QByteArray> replies
+        = peer->collect(5000, [&](const QList<QByteArray> &got) { return got.size() >= answered; });
     replies += peer->collect(500); // anything more would be an answer to a frame that must get none
 
     QMultiMap<std::uint32_t, QByteArray> byTag;
@@ -218,68 +224,74 @@ void TestEngineHostile::hostileBurst()
     for (const Hostile &h : burst) {
         const auto got = byTag.values(tagOf(h.frame));
         if (h.flags < 0) {
-            QVERIFY2(got.isEmpty(), qPrintable(QStringLiteral("'%1' must get no answer, got %2")
-                                                   .arg(h.name, got.isEmpty() ? QString() : hex(got.first()))));
+            QVERIFY2(got.isEmpty(),
+                qPrintable(QStringLiteral("'%1' must get no answer, got %2")
+                               .arg(h.name, got.isEmpty() ? QString() : hex(got.first()))));
             continue;
         }
-        QVERIFY2(got.size() == 1, qPrintable(QStringLiteral("'%1': %2 answers, expected one").arg(h.name).arg(got.size())));
+        QVERIFY2(
+            got.size() == 1, qPrintable(QStringLiteral("'%1': %2 answers, expected one").arg(h.name).arg(got.size())));
         const QByteArray &r = got.first();
         const auto byte = [&r](int i) { return int(static_cast<std::uint8_t>(r[i])); };
         QVERIFY2(r.size() >= 60 && byte(14) == h.flags && (h.flags != kErrorReply || byte(15) == h.error),
-                 qPrintable(QStringLiteral("'%1': expected flags 0x%2 error %3, got %4")
-                                .arg(h.name)
-                                .arg(h.flags, 2, 16)
-                                .arg(h.error)
-                                .arg(hex(r.left(60)))));
+            qPrintable(QStringLiteral("'%1': expected flags 0x%2 error %3, got %4")
+                           .arg(h.name)
+                           .arg(h.flags, 2, 16)
+                           .arg(h.error)
+                           .arg(hex(r.left(60)))));
         QVERIFY2(r.mid(0, 6) == h.frame.mid(6, 6) && r.mid(6, 6) == macBytes(Lab::targetMac()) && byte(16) == 0
-                     && byte(17) == 7 && byte(18) == 3 && byte(19) == static_cast<std::uint8_t>(h.frame[19]),
-                 qPrintable(QStringLiteral("'%1': wrong addresses in %2").arg(h.name, hex(r.left(24)))));
+                && byte(17) == 7 && byte(18) == 3 && byte(19) == static_cast<std::uint8_t>(h.frame[19]),
+            qPrintable(QStringLiteral("'%1': wrong addresses in %2").arg(h.name, hex(r.left(24)))));
         for (const auto &[offset, value] : h.bytes)
-            QVERIFY2(byte(offset) == value, qPrintable(QStringLiteral("'%1': byte %2 is 0x%3, expected 0x%4")
-                                                           .arg(h.name)
-                                                           .arg(offset)
-                                                           .arg(byte(offset), 2, 16)
-                                                           .arg(value, 2, 16)));
+            QVERIFY2(byte(offset) == value,
+                qPrintable(QStringLiteral("'%1': byte %2 is 0x%3, expected 0x%4")
+                               .arg(h.name)
+                               .arg(offset)
+                               .arg(byte(offset), 2, 16)
+                               .arg(value, 2, 16)));
     }
     QCOMPARE(replies.size(), answered);
     QVERIFY2(engine.running(), qPrintable(engine.log()));
 
     // Still serving, and correctly: a config query and an IDENTIFY from A.
-    const QByteArray config = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 0xFFFF, 0xFF, kConfig, 0x8000B001)
-                                                 .configRequest(0, {})
-                                                 .padTo());
+    const QByteArray config = peer->exchange(
+        header(Lab::targetMac(), a, kRequest, 0, 0xFFFF, 0xFF, kConfig, 0x8000B001).configRequest(0, {}).padTo());
     QVERIFY2(config.size() == 60 && config[14] == kReply && config.mid(24, 2) == QByteArray("\x00\x10", 2)
-                 && config[28] == 2 && config[29] == 0x10 && config.mid(32, 14) == "hostile-config",
-             qPrintable(hex(config)));
-    const QByteArray identify = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, 0x8000B002)
-                                                   .ata(0, 0, 1, 0xEC, 0xA0000000)
-                                                   .padTo());
-    QVERIFY2(identify.size() == 36 + 512 && identify[14] == kReply && identify[27] == 0x40, qPrintable(hex(identify.left(36))));
+            && config[28] == 2 && config[29] == 0x10 && config.mid(32, 14) == "hostile-config",
+        qPrintable(hex(config)));
+    const QByteArray identify = peer->exchange(
+        header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, 0x8000B002).ata(0, 0, 1, 0xEC, 0xA0000000).padTo());
+    QVERIFY2(identify.size() == 36 + 512 && identify[14] == kReply && identify[27] == 0x40,
+        qPrintable(hex(identify.left(36))));
     const QByteArray words100 = identify.mid(36 + 200, 8);
     QCOMPARE(words100, QByteArray("\x00\x08\x00\x00\x00\x00\x00\x00", 8)); // 2048 sectors
     QCOMPARE(identify.mid(36 + 20, 4), QByteArray(".7:3")); // serial "7.3:...", bytes swapped per word
 
     // The state is what the accepted frames made it, in memory and on disk.
-    const QByteArray masks = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kMask, 0x8000B003).mask(0, 0, 0).padTo());
+    const QByteArray masks
+        = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kMask, 0x8000B003).mask(0, 0, 0).padTo());
     RawFrame expectedMasks = header(a, Lab::targetMac(), kReply, 0, 7, 3, kMask, 0x8000B003).mask(0, 0, 32);
     expectedMasks.directive(0, a).directive(0, kC);
     for (unsigned i = 0; i < 30; ++i)
         expectedMasks.directive(0, fillerMac(i));
     QVERIFY2(masks == expectedMasks.bytes(), qPrintable(hex(masks)));
-    const QByteArray reserve = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kReserve, 0x8000B004).reserve(0, 0).padTo());
-    QVERIFY2(reserve == QByteArray(header(a, Lab::targetMac(), kReply, 0, 7, 3, kReserve, 0x8000B004).reserve(0, 1).mac(a).padTo()),
-             qPrintable(hex(reserve)));
+    const QByteArray reserve
+        = peer->exchange(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kReserve, 0x8000B004).reserve(0, 0).padTo());
+    QVERIFY2(reserve
+            == QByteArray(
+                header(a, Lab::targetMac(), kReply, 0, 7, 3, kReserve, 0x8000B004).reserve(0, 1).mac(a).padTo()),
+        qPrintable(hex(reserve)));
     QCOMPARE(engine.stop(), 0);
     QFile file(state);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(saved.value(QStringLiteral("configString")).toString(), QStringLiteral("hostile-config"));
     QCOMPARE(saved.value(QStringLiteral("macMask")).toArray().size(), 32);
-    QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray{QString::fromStdString(a.toString())});
+    QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray {QString::fromStdString(a.toString())});
     const auto stopped = engine.events(QStringLiteral("stopped"));
     QCOMPARE(stopped.size(), 1);
-    QVERIFY2(stopped.first().value(QStringLiteral("errors")).toInteger() >= errors,
-             qPrintable(engine.log().right(400)));
+    QVERIFY2(
+        stopped.first().value(QStringLiteral("errors")).toInteger() >= errors, qPrintable(engine.log().right(400)));
 }
 
 QTEST_GUILESS_MAIN(TestEngineHostile)

@@ -126,33 +126,35 @@ void TestEngineLifecycle::badArguments_data()
 
     const QString image = QStringLiteral("IMAGE");
     const QString itf = QStringLiteral("IF");
-    QTest::addRow("shelf 65535") << QStringList{QStringLiteral("65535"), QStringLiteral("1"), itf, image} << false << 2
-                                 << QStringLiteral("shelf '65535' must be a number from 0 to 65534") << QStringLiteral("bad-arguments");
-    QTest::addRow("slot 255") << QStringList{QStringLiteral("7"), QStringLiteral("255"), itf, image} << false << 2
-                              << QStringLiteral("slot '255' must be a number from 0 to 254") << QStringLiteral("bad-arguments");
-    QTest::addRow("-b 1") << QStringList{QStringLiteral("-b"), QStringLiteral("1"), QStringLiteral("7"),
-                                         QStringLiteral("3"), itf, image}
+    QTest::addRow("shelf 65535") << QStringList {QStringLiteral("65535"), QStringLiteral("1"), itf, image} << false << 2
+                                 << QStringLiteral("shelf '65535' must be a number from 0 to 65534")
+                                 << QStringLiteral("bad-arguments");
+    QTest::addRow("slot 255") << QStringList {QStringLiteral("7"), QStringLiteral("255"), itf, image} << false << 2
+                              << QStringLiteral("slot '255' must be a number from 0 to 254")
+                              << QStringLiteral("bad-arguments");
+    QTest::addRow("-b 1") << QStringList {QStringLiteral("-b"), QStringLiteral("1"), QStringLiteral("7"),
+        QStringLiteral("3"), itf, image}
                           << false << 2 << QStringLiteral("-b: buffer count '1'") << QStringLiteral("bad-arguments");
-    QTest::addRow("missing positional") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf} << false << 2
+    QTest::addRow("missing positional") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf} << false << 2
                                         << QStringLiteral("expected shelf, slot, interface and file; got 3")
                                         << QStringLiteral("bad-arguments");
-    QTest::addRow("missing file") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf, image + QStringLiteral(".gone")}
+    QTest::addRow("missing file") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf,
+        image + QStringLiteral(".gone")}
                                   << false << 1 << QStringLiteral("disk.img.gone does not exist")
                                   << QStringLiteral("not-found");
-    QTest::addRow("-l past the end") << QStringList{QStringLiteral("-l"), QStringLiteral("4096"), QStringLiteral("7"),
-                                                    QStringLiteral("3"), itf, image}
-                                     << false << 1
-                                     << QStringLiteral("length 4096 sectors does not fit")
+    QTest::addRow("-l past the end") << QStringList {QStringLiteral("-l"), QStringLiteral("4096"), QStringLiteral("7"),
+        QStringLiteral("3"), itf, image}
+                                     << false << 1 << QStringLiteral("length 4096 sectors does not fit")
                                      << QStringLiteral("out-of-range");
-    QTest::addRow("-o at the end") << QStringList{QStringLiteral("-o"), QStringLiteral("2048"), QStringLiteral("7"),
-                                                  QStringLiteral("3"), itf, image}
+    QTest::addRow("-o at the end") << QStringList {QStringLiteral("-o"), QStringLiteral("2048"), QStringLiteral("7"),
+        QStringLiteral("3"), itf, image}
                                    << false << 1 << QStringLiteral("offset 2048 is at or past the end")
                                    << QStringLiteral("out-of-range");
-    QTest::addRow("unknown interface") << QStringList{QStringLiteral("7"), QStringLiteral("3"),
-                                                      QStringLiteral("aoesan-none0"), image}
+    QTest::addRow("unknown interface") << QStringList {QStringLiteral("7"), QStringLiteral("3"),
+        QStringLiteral("aoesan-none0"), image}
                                        << false << 1 << QStringLiteral("no network interface named 'aoesan-none0'")
                                        << QStringLiteral("no-such-interface");
-    QTest::addRow("interface down") << QStringList{QStringLiteral("7"), QStringLiteral("3"), itf, image} << true << 1
+    QTest::addRow("interface down") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf, image} << true << 1
                                     << QStringLiteral("is down") << QStringLiteral("interface-down");
 }
 
@@ -170,9 +172,10 @@ void TestEngineLifecycle::badArguments()
         a.replace(QStringLiteral("IMAGE"), m_image).replace(QStringLiteral("IF"), Lab::targetInterface());
 
     const CommandResult r = m_lab->run(m_lab->targetNamespace(),
-                                       QStringList{kEngine, QStringLiteral("serve"), QStringLiteral("--events"),
-                                                   QStringLiteral("--no-state")} + arguments);
-    QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1, expected %2\n%3").arg(r.exitCode).arg(exitCode).arg(r.output)));
+        QStringList {kEngine, QStringLiteral("serve"), QStringLiteral("--events"), QStringLiteral("--no-state")}
+            + arguments);
+    QVERIFY2(r.exitCode == exitCode,
+        qPrintable(QStringLiteral("exit %1, expected %2\n%3").arg(r.exitCode).arg(exitCode).arg(r.output)));
     // A person reads it on stderr, whether or not a supervisor reads the events.
     QVERIFY2(r.output.contains(QStringLiteral("error: ")) && r.output.contains(message), qPrintable(r.output));
     if (!eventCode.isEmpty()) {
@@ -198,11 +201,11 @@ void TestEngineLifecycle::stopsCleanly_data()
 
     QTest::addRow("SIGTERM") << int(SIGTERM) << QStringList() << false;
     QTest::addRow("SIGINT") << int(SIGINT) << QStringList() << false;
-    QTest::addRow("SIGTERM, I/O threads") << int(SIGTERM) << QStringList{QStringLiteral("-s")} << false;
-    QTest::addRow("SIGTERM, kernel AIO") << int(SIGTERM) << QStringList{QStringLiteral("-d")} << false;
+    QTest::addRow("SIGTERM, I/O threads") << int(SIGTERM) << QStringList {QStringLiteral("-s")} << false;
+    QTest::addRow("SIGTERM, kernel AIO") << int(SIGTERM) << QStringList {QStringLiteral("-d")} << false;
     QTest::addRow("SIGTERM while reading, inline") << int(SIGTERM) << QStringList() << true;
-    QTest::addRow("SIGTERM while reading, I/O threads") << int(SIGTERM) << QStringList{QStringLiteral("-s")} << true;
-    QTest::addRow("SIGTERM while reading, kernel AIO") << int(SIGTERM) << QStringList{QStringLiteral("-d")} << true;
+    QTest::addRow("SIGTERM while reading, I/O threads") << int(SIGTERM) << QStringList {QStringLiteral("-s")} << true;
+    QTest::addRow("SIGTERM while reading, kernel AIO") << int(SIGTERM) << QStringList {QStringLiteral("-d")} << true;
 }
 
 void TestEngineLifecycle::stopsCleanly()
@@ -212,14 +215,16 @@ void TestEngineLifecycle::stopsCleanly()
     QFETCH(bool, busy);
     makeLab();
     EngineProcess engine(*m_lab, kEngine);
-    QVERIFY2(engine.start(options + QStringList{QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
-                                                Lab::targetInterface(), m_image}),
-             qPrintable(engine.error()));
+    QVERIFY2(engine.start(options
+                 + QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                     Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
     if (busy) {
         auto peer = openPeer();
         QVERIFY(peer);
         for (std::uint32_t i = 0; i < 2000; ++i)
-            peer->send(request(frames::kAta, 0x80005000 + i, peer->mac()).ata(0x40, 0, 2, 0x24, (i * 2) % 2048).padTo());
+            peer->send(
+                request(frames::kAta, 0x80005000 + i, peer->mac()).ata(0x40, 0, 2, 0x24, (i * 2) % 2048).padTo());
     }
     QElapsedTimer clock;
     clock.start();
@@ -238,9 +243,9 @@ void TestEngineLifecycle::eventStream()
     EngineProcess engine(*m_lab, kEngine);
     const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
     QVERIFY2(engine.start({QStringLiteral("-b"), QStringLiteral("8"), QStringLiteral("-o"), QStringLiteral("48"),
-                           QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
-                           Lab::targetInterface(), m_image}),
-             qPrintable(engine.error()));
+                 QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
     const QJsonObject s = engine.started();
     const auto field = [&](const char *name) { return s.value(QString::fromLatin1(name)); };
     QCOMPARE(field("pid").toInteger(), engine.pid());
@@ -266,26 +271,25 @@ void TestEngineLifecycle::eventStream()
 
     // Traffic from one initiator: a `client` event for it, and counters that count it.
     const CommandResult ping = m_lab->run(m_lab->initiatorNamespace(),
-                                          {Lab::findTool(QStringLiteral("aoeping")), QStringLiteral("-s"),
-                                           QStringLiteral("5"), QStringLiteral("-I"), QStringLiteral("7"),
-                                           QStringLiteral("3"), Lab::initiatorInterface()});
+        {Lab::findTool(QStringLiteral("aoeping")), QStringLiteral("-s"), QStringLiteral("5"), QStringLiteral("-I"),
+            QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()});
     QVERIFY2(ping.ok(), qPrintable(ping.output));
     QVERIFY2(engine.waitForEvent(QStringLiteral("client"), 3000,
-                                 [](const QJsonObject &e) {
-                                     return e.value(QStringLiteral("mac")).toString() == macText(Lab::initiatorMac());
-                                 }),
-             qPrintable(engine.log()));
+                 [](const QJsonObject &e) {
+                     return e.value(QStringLiteral("mac")).toString() == macText(Lab::initiatorMac());
+                 }),
+        qPrintable(engine.log()));
     // aoeping: a config query and an IDENTIFY in, plus the announcement and two replies out.
     QVERIFY2(engine.waitForEvent(QStringLiteral("counters"), 3000,
-                                 [](const QJsonObject &e) {
-                                     return e.value(QStringLiteral("framesIn")).toInteger() >= 2
-                                         && e.value(QStringLiteral("framesOut")).toInteger() >= 3
-                                         && e.value(QStringLiteral("clients")).toInteger() == 1
-                                         && e.value(QStringLiteral("errors")).toInteger() == 0
-                                         && e.value(QStringLiteral("bytesRead")).isDouble()
-                                         && e.value(QStringLiteral("bytesWritten")).isDouble();
-                                 }),
-             qPrintable(engine.log()));
+                 [](const QJsonObject &e) {
+                     return e.value(QStringLiteral("framesIn")).toInteger() >= 2
+                         && e.value(QStringLiteral("framesOut")).toInteger() >= 3
+                         && e.value(QStringLiteral("clients")).toInteger() == 1
+                         && e.value(QStringLiteral("errors")).toInteger() == 0
+                         && e.value(QStringLiteral("bytesRead")).isDouble()
+                         && e.value(QStringLiteral("bytesWritten")).isDouble();
+                 }),
+        qPrintable(engine.log()));
     QCOMPARE(engine.stop(), 0);
     const auto stopped = engine.events(QStringLiteral("stopped"));
     QCOMPARE(stopped.size(), 1);
@@ -293,10 +297,10 @@ void TestEngineLifecycle::eventStream()
     for (const char *counter : {"framesIn", "framesOut", "errors", "clients"}) {
         const QString name = QString::fromLatin1(counter);
         QVERIFY2(stopped.first().value(name).toInteger() >= lastCounters.value(name).toInteger(),
-                 qPrintable(QStringLiteral("stopped.%1 = %2 is below the last counters' %3")
-                                .arg(name)
-                                .arg(stopped.first().value(name).toInteger())
-                                .arg(lastCounters.value(name).toInteger())));
+            qPrintable(QStringLiteral("stopped.%1 = %2 is below the last counters' %3")
+                           .arg(name)
+                           .arg(stopped.first().value(name).toInteger())
+                           .arg(lastCounters.value(name).toInteger())));
     }
 }
 
@@ -304,8 +308,7 @@ void TestEngineLifecycle::announcement_data()
 {
     QTest::addColumn<QStringList>("masks");
     QTest::addRow("no mask: one broadcast") << QStringList();
-    QTest::addRow("-m A,B: one unicast to each")
-        << QStringList{macText(Lab::initiatorMac()), macText(kB)};
+    QTest::addRow("-m A,B: one unicast to each") << QStringList {macText(Lab::initiatorMac()), macText(kB)};
 }
 
 void TestEngineLifecycle::announcement()
@@ -324,18 +327,21 @@ void TestEngineLifecycle::announcement()
     QStringList options = {QStringLiteral("--state-file"), state};
     if (!masks.isEmpty())
         options << QStringLiteral("-m") << masks.join(QLatin1Char(','));
-    QVERIFY2(engine.start(options + QStringList{QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image}),
-             qPrintable(engine.error()));
+    QVERIFY2(
+        engine.start(options + QStringList {QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
     const QList<QByteArray> heard = peer->collect(1000);
     QList<QByteArray> destinations;
     for (const QByteArray &frame : heard) {
         // An unsolicited config reply: Ver 1 (vblade sends 0), tag 0 so Linux takes it, padded, with the string.
-        const QByteArray expected = frames::header(frames::mac(qPrintable(QString::fromLatin1(frame.left(6).toHex(':')))),
-                                                   Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kConfig, 0)
-                                        .config(16, 0, 2, 0x10, 9, "announced")
-                                        .padTo();
+        const QByteArray expected
+            = frames::header(frames::mac(qPrintable(QString::fromLatin1(frame.left(6).toHex(':')))), Lab::targetMac(),
+                frames::kReply, 0, 7, 3, frames::kConfig, 0)
+                  .config(16, 0, 2, 0x10, 9, "announced")
+                  .padTo();
         QVERIFY2(frame.size() == 60, qPrintable(frames::hex(frame)));
-        QVERIFY2(frame.left(26) == expected.left(26) && frame.mid(28) == expected.mid(28), qPrintable(frames::hex(frame)));
+        QVERIFY2(
+            frame.left(26) == expected.left(26) && frame.mid(28) == expected.mid(28), qPrintable(frames::hex(frame)));
         destinations << frame.left(6);
     }
     QByteArrayList wanted;
@@ -351,8 +357,8 @@ void TestEngineLifecycle::humanStartLine()
 {
     makeLab();
     QProcess *engine = m_lab->start(m_lab->targetNamespace(),
-                                    {kEngine, QStringLiteral("serve"), QStringLiteral("-r"), QStringLiteral("--no-state"),
-                                     QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image});
+        {kEngine, QStringLiteral("serve"), QStringLiteral("-r"), QStringLiteral("--no-state"), QStringLiteral("7"),
+            QStringLiteral("3"), Lab::targetInterface(), m_image});
     QVERIFY(engine);
     // vblade's start line, so scripts written for vblade keep working.
     const QString expected = QStringLiteral("pid %1: e7.3, 2048 sectors O_RDONLY\n").arg(engine->processId());
@@ -368,14 +374,14 @@ void TestEngineLifecycle::capabilitiesDropped()
     makeLab();
     EngineProcess engine(*m_lab, kEngine);
     QVERIFY2(engine.start({QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
-                           Lab::targetInterface(), m_image}),
-             qPrintable(engine.error()));
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
     // Started as root with every capability; `started` comes after the drop.
     const QString zero = QStringLiteral("0000000000000000");
-    for (const auto &set : {QStringLiteral("CapEff"), QStringLiteral("CapPrm"), QStringLiteral("CapInh"),
-                            QStringLiteral("CapAmb")})
+    for (const auto &set :
+        {QStringLiteral("CapEff"), QStringLiteral("CapPrm"), QStringLiteral("CapInh"), QStringLiteral("CapAmb")})
         QVERIFY2(statusField(engine.pid(), set) == zero,
-                 qPrintable(set + QStringLiteral(" is ") + statusField(engine.pid(), set)));
+            qPrintable(set + QStringLiteral(" is ") + statusField(engine.pid(), set)));
     QCOMPARE(statusField(engine.pid(), QStringLiteral("NoNewPrivs")), QStringLiteral("1"));
     QCOMPARE(engine.stop(), 0);
 }
@@ -386,7 +392,7 @@ void TestEngineLifecycle::stateSurvivesRestart()
     const QString state = m_lab->workPath(QStringLiteral("state/e7.3.json")); // the directory does not exist yet
     const QString config = QStringLiteral("persisted across a restart");
     const QStringList serve = {QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
-                               Lab::targetInterface(), m_image};
+        Lab::targetInterface(), m_image};
     const MacAddress a = Lab::initiatorMac();
     auto peer = openPeer();
     QVERIFY(peer);
@@ -394,15 +400,17 @@ void TestEngineLifecycle::stateSurvivesRestart()
         EngineProcess engine(*m_lab, kEngine);
         QVERIFY2(engine.start(serve), qPrintable(engine.error()));
         const CommandResult set = m_lab->run(m_lab->initiatorNamespace(),
-                                             {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"),
-                                              QStringLiteral("fset"), QStringLiteral("-s"), config, QStringLiteral("-t"),
-                                              QStringLiteral("2"), QStringLiteral("7"), QStringLiteral("3"),
-                                              Lab::initiatorInterface()});
+            {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"), QStringLiteral("fset"),
+                QStringLiteral("-s"), config, QStringLiteral("-t"), QStringLiteral("2"), QStringLiteral("7"),
+                QStringLiteral("3"), Lab::initiatorInterface()});
         QVERIFY2(set.ok() && set.output == config + QLatin1Char('\n'), qPrintable(set.output));
-        const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007001, a).mask(1, 0, 2).directive(1, a).directive(1, kC).padTo());
+        const QByteArray mask = peer->exchange(
+            request(frames::kMask, 0x80007001, a).mask(1, 0, 2).directive(1, a).directive(1, kC).padTo());
         QVERIFY2(mask.size() >= 44 && mask[26] == 0 && mask[27] == 2, qPrintable(frames::hex(mask)));
-        const QByteArray reserve = peer->exchange(request(frames::kReserve, 0x80007002, a).reserve(1, 1).mac(a).padTo());
-        QVERIFY2(reserve.size() >= 32 && (reserve[14] & 0x04) == 0 && reserve[25] == 1, qPrintable(frames::hex(reserve)));
+        const QByteArray reserve
+            = peer->exchange(request(frames::kReserve, 0x80007002, a).reserve(1, 1).mac(a).padTo());
+        QVERIFY2(
+            reserve.size() >= 32 && (reserve[14] & 0x04) == 0 && reserve[25] == 1, qPrintable(frames::hex(reserve)));
         QCOMPARE(engine.stop(), 0);
     }
     {
@@ -410,49 +418,52 @@ void TestEngineLifecycle::stateSurvivesRestart()
         QVERIFY2(file.open(QIODevice::ReadOnly), "no state file after the changes");
         const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(saved.value(QStringLiteral("configString")).toString(), config);
-        QCOMPARE(saved.value(QStringLiteral("macMask")).toArray(),
-                 (QJsonArray{macText(a), macText(kC)}));
-        QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray{macText(a)});
+        QCOMPARE(saved.value(QStringLiteral("macMask")).toArray(), (QJsonArray {macText(a), macText(kC)}));
+        QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray {macText(a)});
     }
     {
         EngineProcess engine(*m_lab, kEngine);
         QVERIFY2(engine.start(serve), qPrintable(engine.error()));
         QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), config);
         // The list in force, loaded from the state file: a supervisor shows what the engine enforces.
-        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), (QJsonArray{macText(a), macText(kC)}));
+        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), (QJsonArray {macText(a), macText(kC)}));
         const CommandResult read = m_lab->run(m_lab->initiatorNamespace(),
-                                              {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"),
-                                               QStringLiteral("read"), QStringLiteral("-t"), QStringLiteral("2"),
-                                               QStringLiteral("7"), QStringLiteral("3"), Lab::initiatorInterface()});
+            {Lab::findTool(QStringLiteral("aoecfg")), QStringLiteral("-c"), QStringLiteral("read"),
+                QStringLiteral("-t"), QStringLiteral("2"), QStringLiteral("7"), QStringLiteral("3"),
+                Lab::initiatorInterface()});
         QCOMPARE(read.output, config + QLatin1Char('\n'));
         const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007011, a).mask(0, 0, 0).padTo());
-        const QByteArray expectedMask = frames::header(a, Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kMask, 0x80007011)
-                                            .mask(0, 0, 2)
-                                            .directive(0, a)
-                                            .directive(0, kC)
-                                            .padTo();
+        const QByteArray expectedMask
+            = frames::header(a, Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kMask, 0x80007011)
+                  .mask(0, 0, 2)
+                  .directive(0, a)
+                  .directive(0, kC)
+                  .padTo();
         QVERIFY2(mask == expectedMask, qPrintable(frames::hex(mask)));
         const QByteArray reserve = peer->exchange(request(frames::kReserve, 0x80007012, a).reserve(0, 0).padTo());
-        const QByteArray expectedReserve = frames::header(a, Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kReserve, 0x80007012)
-                                               .reserve(0, 1)
-                                               .mac(a)
-                                               .padTo();
+        const QByteArray expectedReserve
+            = frames::header(a, Lab::targetMac(), frames::kReply, 0, 7, 3, frames::kReserve, 0x80007012)
+                  .reserve(0, 1)
+                  .mac(a)
+                  .padTo();
         QVERIFY2(reserve == expectedReserve, qPrintable(frames::hex(reserve)));
         // Both lists act, not only read back: C is masked in but holds no reservation, B is masked out.
         const QByteArray fromC = peer->exchange(request(frames::kAta, 0x80007013, kC).ata(0x40, 0, 1, 0x24, 0).padTo());
         QVERIFY2(fromC.size() >= 60 && fromC[14] == 0x1C && fromC[15] == 6, qPrintable(frames::hex(fromC)));
-        const QByteArray fromB = peer->exchange(request(frames::kConfig, 0x80007014, kB).configRequest(0, {}).padTo(), 500);
+        const QByteArray fromB
+            = peer->exchange(request(frames::kConfig, 0x80007014, kB).configRequest(0, {}).padTo(), 500);
         QVERIFY2(fromB.isEmpty(), "a host off the mask list got an answer");
         QCOMPARE(engine.stop(), 0);
     }
     {
         // -m at start-up replaces the saved list, as it sets vblade's; the config string stays.
         EngineProcess engine(*m_lab, kEngine);
-        QVERIFY2(engine.start(QStringList{QStringLiteral("-m"), macText(a)} + serve), qPrintable(engine.error()));
-        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), QJsonArray{macText(a)});
+        QVERIFY2(engine.start(QStringList {QStringLiteral("-m"), macText(a)} + serve), qPrintable(engine.error()));
+        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), QJsonArray {macText(a)});
         QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), config);
         const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007021, a).mask(0, 0, 0).padTo());
-        QVERIFY2(mask.size() >= 60 && mask[27] == 1 && mask.mid(30, 6) == frames::macBytes(a), qPrintable(frames::hex(mask)));
+        QVERIFY2(mask.size() >= 60 && mask[27] == 1 && mask.mid(30, 6) == frames::macBytes(a),
+            qPrintable(frames::hex(mask)));
         QCOMPARE(engine.stop(), 0);
     }
 }
@@ -468,8 +479,8 @@ void TestEngineLifecycle::damagedStateFileIsKeptAside()
     }
     EngineProcess engine(*m_lab, kEngine);
     QVERIFY2(engine.start({QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
-                           Lab::targetInterface(), m_image}),
-             qPrintable(engine.error()));
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
     const auto warnings = engine.events(QStringLiteral("warning"));
     QCOMPARE(warnings.size(), 1);
     const QString message = warnings.first().value(QStringLiteral("message")).toString();

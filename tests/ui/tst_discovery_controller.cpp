@@ -70,16 +70,16 @@ private slots:
         test::FakeProbeLauncher launcher;
         ui::ProbeClient probe(launcher);
         ui::TargetModel model;
-        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("eth1"), QStringLiteral("eth2")}));
+        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1"), QStringLiteral("lan2")}));
         QSignalSpy down(&discovery, &ui::DiscoveryController::targetWentDown);
         QSignalSpy up(&discovery, &ui::DiscoveryController::targetCameBack);
         discovery.start({}, std::chrono::seconds(5));
         auto *p = launcher.last();
         QVERIFY(p);
         QCOMPARE(p->arguments,
-            (QStringList {QStringLiteral("-i"), QStringLiteral("eth1"), QStringLiteral("-i"), QStringLiteral("eth2"),
+            (QStringList {QStringLiteral("-i"), QStringLiteral("lan1"), QStringLiteral("-i"), QStringLiteral("lan2"),
                 QStringLiteral("--interval"), QStringLiteral("5")}));
-        p->sayStarted({QStringLiteral("eth1"), QStringLiteral("eth2")});
+        p->sayStarted({QStringLiteral("lan1"), QStringLiteral("lan2")});
         QVERIFY(discovery.lastProbe().isValid());
         p->sayTarget("added", test::target(1, 0));
         p->sayTarget("added", test::target(1, 1));
@@ -103,8 +103,8 @@ private slots:
         test::FakeProbeLauncher launcher;
         ui::ProbeClient probe(launcher);
         ui::TargetModel model;
-        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("eth1")}));
-        discovery.start({QStringLiteral("eth1")}, std::chrono::seconds(1));
+        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1")}));
+        discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(1));
         launcher.last()->sayTarget("added", test::target(3, 3, 8, TargetState::Down));
         discovery.forgetDown();
         QCOMPARE(model.rowCount(), 0);
@@ -126,14 +126,14 @@ private slots:
         QVERIFY(launcher.launched.empty());
 
         // The engine is not installed.
-        discovery.start({QStringLiteral("eth1")}, std::chrono::seconds(10));
+        discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(10));
         QVERIFY(!discovery.problem());
         launcher.last()->end(supervisor::ProcessExit::failedToStart(QStringLiteral("aoesan-engine: No such file")));
         QCOMPARE(discovery.problem()->code, QStringLiteral("engine-missing"));
         QVERIFY(discovery.problem()->fix.contains(QStringLiteral("AOESAN_ENGINE")));
 
         // No permission: the engine's own words and fix.
-        discovery.start({QStringLiteral("eth1")}, std::chrono::seconds(10));
+        discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(10));
         launcher.last()->say({{QStringLiteral("event"), QStringLiteral("error")},
             {QStringLiteral("code"), QStringLiteral("no-permission")},
             {QStringLiteral("message"), QStringLiteral("aoesan-engine may not open raw sockets")},
@@ -151,7 +151,7 @@ private slots:
         probe.setRestartDelay(std::chrono::milliseconds(10));
         QSignalSpy restarting(&probe, &ui::ProbeClient::restarting);
         QSignalSpy problems(&probe, &ui::ProbeClient::problem);
-        probe.start({QStringLiteral("eth1")}, std::chrono::seconds(1));
+        probe.start({QStringLiteral("lan1")}, std::chrono::seconds(1));
         for (int i = 0; i < 3; ++i) {
             launcher.last()->end(supervisor::ProcessExit::signalled());
             QTRY_COMPARE(launcher.launched.size(), std::size_t(i + 2));

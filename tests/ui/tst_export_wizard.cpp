@@ -72,16 +72,16 @@ std::vector<platform::BlockDevice> machine()
 
 std::vector<net::InterfaceInfo> interfaces()
 {
-    net::InterfaceInfo eth1;
-    eth1.name = "eth1";
-    eth1.mtu = 9000;
-    eth1.up = true;
-    eth1.carrier = true;
-    net::InterfaceInfo eth2 = eth1;
-    eth2.name = "eth2";
-    eth2.mtu = 1500;
-    eth2.up = false;
-    return {eth1, eth2};
+    net::InterfaceInfo lan1;
+    lan1.name = "lan1";
+    lan1.mtu = 9000;
+    lan1.up = true;
+    lan1.carrier = true;
+    net::InterfaceInfo lan2 = lan1;
+    lan2.name = "lan2";
+    lan2.mtu = 1500;
+    lan2.up = false;
+    return {lan1, lan2};
 }
 
 void next(ui::ExportWizard &wizard)
@@ -153,7 +153,7 @@ private slots:
         targets.upsert({test::target(0, 0), test::target(0, 1)}); // someone else's e0.0 and e0.1
         ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
             [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets,
-            {test::exportRecord(QStringLiteral("media"), 4, 0, QStringLiteral("eth1"))}, dir.path(), {}};
+            {test::exportRecord(QStringLiteral("media"), 4, 0, QStringLiteral("lan1"))}, dir.path(), {}};
         ui::ExportWizard wizard(context);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -183,7 +183,7 @@ private slots:
         auto *clash = address->findChild<QLabel *>(QStringLiteral("addressClash"));
         QCOMPARE(shelf->value(), 4);
         QCOMPARE(slot->value(), 1);
-        QCOMPARE(address->currentInterface(), QStringLiteral("eth1"));
+        QCOMPARE(address->currentInterface(), QStringLiteral("lan1"));
         QVERIFY(address->findChild<QListWidget *>(QStringLiteral("interfaces"))
                     ->item(0)
                     ->text()
@@ -228,7 +228,7 @@ private slots:
         const QString command
             = wizard.reviewPage()->findChild<QPlainTextEdit *>(QStringLiteral("commandLine"))->toPlainText();
         QCOMPARE(command,
-            QStringLiteral("aoesan-ctl serve -r -m 02:00:00:00:00:99 4 7 eth1 %1")
+            QStringLiteral("aoesan-ctl serve -r -m 02:00:00:00:00:99 4 7 lan1 %1")
                 .arg(dir.filePath(QStringLiteral("lab.img"))));
         name->selectAll();
         QTest::keyClicks(name, QStringLiteral("media")); // taken
@@ -246,7 +246,7 @@ private slots:
         QCOMPARE(r.path, dir.filePath(QStringLiteral("lab.img")));
         QCOMPARE(r.shelf, 4);
         QCOMPARE(r.slot, 7);
-        QCOMPARE(r.interface, QStringLiteral("eth1"));
+        QCOMPARE(r.interface, QStringLiteral("lan1"));
         QVERIFY(r.readOnly);
         QCOMPARE(r.macs.size(), 1U);
         QCOMPARE(r.configString, QStringLiteral("rack-b/3"));

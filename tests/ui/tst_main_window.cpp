@@ -56,7 +56,7 @@ struct Rig
     ui::LogModel log {buffer};
     test::FakeProbeLauncher launcher;
     ui::ProbeClient probe {launcher};
-    QStringList interfaces {QStringLiteral("eth1")};
+    QStringList interfaces {QStringLiteral("lan1")};
     ui::DiscoveryController discovery {probe, targets, [this] { return Result<QStringList, QString>(interfaces); }};
     NoEngines engines;
     supervisor::SteadySupervisorClock clock;
@@ -126,7 +126,7 @@ private slots:
         rig.window->show();
         rig.discovery.start({}, std::chrono::seconds(10));
         auto *probe = rig.launcher.last();
-        probe->sayStarted({QStringLiteral("eth1")});
+        probe->sayStarted({QStringLiteral("lan1")});
         probe->sayTarget("added", test::target(7, 1));
         probe->sayTarget("added", test::target(7, 3, 8, discovery::TargetState::Down));
         QTRY_COMPARE(rig.window->targetsView()->table()->model()->rowCount(), 2);
@@ -155,7 +155,7 @@ private slots:
         auto *banner = rig.window->targetsView()->banner();
         QVERIFY(banner->isVisible());
         QVERIFY(banner->fix().contains(QStringLiteral("aoesan --lab")));
-        rig.interfaces << QStringLiteral("eth1");
+        rig.interfaces << QStringLiteral("lan1");
         QSignalSpy launched(&rig.probe, &ui::ProbeClient::started);
         QTest::mouseClick(banner->findChild<QPushButton *>(), Qt::LeftButton); // "Try again"
         QCOMPARE(rig.launcher.launched.size(), 1U);

@@ -27,7 +27,7 @@ private slots:
         QCOMPARE(fresh.settings, AppSettings {});
         QVERIFY(fresh.problems.isEmpty());
         AppSettings s;
-        s.interfaces = {QStringLiteral("eth1"), QStringLiteral("eth2")};
+        s.interfaces = {QStringLiteral("lan1"), QStringLiteral("lan2")};
         s.intervalSeconds = 25;
         s.notifications = false;
         s.notifyExports = false;
@@ -71,13 +71,13 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[discovery]\ninterval=-4\ninterfaces=eth9\n[notifications]\nenabled=perhaps\ntargets=false\n"
+        file.write("[discovery]\ninterval=-4\ninterfaces=lan9\n[notifications]\nenabled=perhaps\ntargets=false\n"
                    "[ui]\nlanguage=tlh\n");
         file.close();
         const auto loaded = SettingsStore(path).load();
         QCOMPARE(loaded.problems.size(), 3);
         QCOMPARE(loaded.settings.intervalSeconds, 10);
-        QCOMPARE(loaded.settings.interfaces, QStringList {QStringLiteral("eth9")});
+        QCOMPARE(loaded.settings.interfaces, QStringList {QStringLiteral("lan9")});
         QVERIFY(loaded.settings.notifications);
         QVERIFY(!loaded.settings.notifyTargets);
         QCOMPARE(loaded.settings.language, QString());
@@ -89,7 +89,7 @@ private slots:
         s.interfaces = {QStringLiteral("gone0")};
         s.intervalSeconds = 7;
         s.language = QStringLiteral("es");
-        ui::SettingsDialog dialog(s, {QStringLiteral("eth1"), QStringLiteral("eth2")});
+        ui::SettingsDialog dialog(s, {QStringLiteral("lan1"), QStringLiteral("lan2")});
         QCOMPARE(dialog.interfaceList()->count(), 3); // a chosen interface that is gone stays listed
         QCOMPARE(dialog.intervalBox()->value(), 7);
         QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("es"));
@@ -99,7 +99,7 @@ private slots:
         QTest::keyClicks(dialog.intervalBox(), QStringLiteral("30"));
         dialog.languageBox()->setCurrentIndex(0);
         const AppSettings out = dialog.settings();
-        QCOMPARE(out.interfaces, QStringList {QStringLiteral("eth1")});
+        QCOMPARE(out.interfaces, QStringList {QStringLiteral("lan1")});
         QCOMPARE(out.intervalSeconds, 30);
         QCOMPARE(out.language, QString());
     }

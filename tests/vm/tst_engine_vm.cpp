@@ -26,7 +26,7 @@ namespace {
 const QString kEngine = QStringLiteral(AOESAN_ENGINE_PATH);
 const QString kVmDir = QStringLiteral(AOESAN_VM_DIR);
 constexpr qint64 kImageBytes = 4 << 20; // 8192 sectors: a whole-device read takes well under a second
-constexpr int kSkip = 77;               // the scripts' "missing prerequisite"
+constexpr int kSkip = 77; // the scripts' "missing prerequisite"
 
 QByteArray md5Of(const QString &path)
 {
@@ -62,7 +62,7 @@ ScriptRun runScript(const QString &script, const QStringList &arguments, int tim
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("/bin/bash"), QStringList{script} + arguments);
+    process.start(QStringLiteral("/bin/bash"), QStringList {script} + arguments);
     ScriptRun run;
     if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
         process.kill(); // the script's own `timeout` would have ended qemu first; this is a last resort
@@ -126,7 +126,7 @@ void TestEngineVm::cleanup()
 void TestEngineVm::kernelInitiator_data()
 {
     QTest::addColumn<int>("mtu");
-    QTest::addColumn<int>("payload");  // sysfs: bytes per frame the kernel chose
+    QTest::addColumn<int>("payload"); // sysfs: bytes per frame the kernel chose
     QTest::addColumn<bool>("readOnly");
     QTest::addColumn<QString>("write"); // LBA,SECTORS of the guest's pattern
     QTest::addColumn<QStringList>("options");
@@ -136,13 +136,14 @@ void TestEngineVm::kernelInitiator_data()
     const QString inl = QStringLiteral("inline");
     QTest::addRow("MTU 1500") << 1500 << 1024 << false << QStringLiteral("8,16") << QStringList() << inl;
     QTest::addRow("MTU 9000") << 9000 << 8704 << false << QStringLiteral("100,64") << QStringList() << inl;
-    QTest::addRow("read-only export, MTU 1500") << 1500 << 1024 << true << QStringLiteral("8,8") << QStringList{} << inl;
+    QTest::addRow("read-only export, MTU 1500")
+        << 1500 << 1024 << true << QStringLiteral("8,8") << QStringList {} << inl;
     // -d alone: kernel AIO from the receive thread; -ds: a pool of I/O threads. Either way replies
     // leave out of order, and the kernel's 17-sector frames are not a multiple of a page.
-    QTest::addRow("MTU 9000, O_DIRECT, kernel AIO")
-        << 9000 << 8704 << false << QStringLiteral("33,40") << QStringList{QStringLiteral("-d")} << QStringLiteral("aio");
+    QTest::addRow("MTU 9000, O_DIRECT, kernel AIO") << 9000 << 8704 << false << QStringLiteral("33,40")
+                                                    << QStringList {QStringLiteral("-d")} << QStringLiteral("aio");
     QTest::addRow("MTU 9000, O_DIRECT and O_SYNC, I/O threads")
-        << 9000 << 8704 << false << QStringLiteral("75,24") << QStringList{QStringLiteral("-ds")}
+        << 9000 << 8704 << false << QStringLiteral("75,24") << QStringList {QStringLiteral("-ds")}
         << QStringLiteral("threads");
 }
 
@@ -154,7 +155,7 @@ void TestEngineVm::kernelInitiator()
     QFETCH(QString, write);
     QFETCH(QStringList, options);
     QFETCH(QString, io);
-    m_lab = std::make_unique<Lab>(LabOptions{.mtu = mtu, .bridge = true});
+    m_lab = std::make_unique<Lab>(LabOptions {.mtu = mtu, .bridge = true});
     QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
     const QString image = m_lab->createSparseImage(QStringLiteral("vm.img"), kImageBytes);
     QVERIFY(!image.isEmpty());
@@ -167,8 +168,8 @@ void TestEngineVm::kernelInitiator()
     const QByteArray before = md5Of(image);
 
     EngineProcess engine(*m_lab, kEngine);
-    QStringList serve = {QStringLiteral("--no-state"), QStringLiteral("0"), QStringLiteral("1"), Lab::targetInterface(),
-                         image};
+    QStringList serve
+        = {QStringLiteral("--no-state"), QStringLiteral("0"), QStringLiteral("1"), Lab::targetInterface(), image};
     if (readOnly)
         serve.prepend(QStringLiteral("-r"));
     QVERIFY2(engine.start(options + serve), qPrintable(engine.error()));
@@ -178,19 +179,18 @@ void TestEngineVm::kernelInitiator()
     clock.start();
     const QString log = m_lab->workPath(QStringLiteral("vm.log"));
     const ScriptRun vm = runScript(kVmDir + QStringLiteral("/run-initiator-vm.sh"),
-                                   {QStringLiteral("-n"), m_lab->initiatorNamespace(), QStringLiteral("-t"),
-                                    m_lab->tapInterface(), QStringLiteral("-m"), QString::number(mtu),
-                                    QStringLiteral("-w"), write, QStringLiteral("-T"), QStringLiteral("90"),
-                                    QStringLiteral("-l"), log, QStringLiteral("-i"), m_initramfs},
-                                   150000);
+        {QStringLiteral("-n"), m_lab->initiatorNamespace(), QStringLiteral("-t"), m_lab->tapInterface(),
+            QStringLiteral("-m"), QString::number(mtu), QStringLiteral("-w"), write, QStringLiteral("-T"),
+            QStringLiteral("90"), QStringLiteral("-l"), log, QStringLiteral("-i"), m_initramfs},
+        150000);
     const qint64 wallMs = clock.elapsed();
     if (vm.exitCode == kSkip)
         QSKIP(qPrintable(vm.output.trimmed()));
     QVERIFY2(engine.running(), qPrintable(engine.log()));
     QCOMPARE(engine.stop(), 0);
     qInfo("kernel initiator at MTU %d%s%s: %.1f s wall, I/O %s", mtu, readOnly ? ", read-only" : "",
-          qPrintable(options.isEmpty() ? QString() : QLatin1Char(' ') + options.join(QLatin1Char(' '))),
-          double(wallMs) / 1000.0, qPrintable(io));
+        qPrintable(options.isEmpty() ? QString() : QLatin1Char(' ') + options.join(QLatin1Char(' '))),
+        double(wallMs) / 1000.0, qPrintable(io));
     QVERIFY2(wallMs < 60000, qPrintable(QStringLiteral("the VM run took %1 ms").arg(wallMs)));
 
     // The guest saw e0.1 with the image's size and the payload its MTU allows.
@@ -209,10 +209,10 @@ void TestEngineVm::kernelInitiator()
     QCOMPARE(read.value(QStringLiteral("md5")).toLatin1(), after);
     if (readOnly) {
         QVERIFY2(vm.exitCode == 1 && vm.output.contains(QStringLiteral("AOETEST result=FAIL reason=write")),
-                 qPrintable(vm.output));
+            qPrintable(vm.output));
         QVERIFY2(written.value(QStringLiteral("rc")) != QStringLiteral("0")
-                     && written.value(QStringLiteral("verify")) == QStringLiteral("bad"),
-                 qPrintable(vm.output));
+                && written.value(QStringLiteral("verify")) == QStringLiteral("bad"),
+            qPrintable(vm.output));
         QVERIFY2(after == before, "a read-only export's image changed");
         QVERIFY(engine.events(QStringLiteral("stopped")).first().value(QStringLiteral("errors")).toInteger() > 0);
         return;
@@ -231,7 +231,7 @@ void TestEngineVm::kernelInitiator()
     QVERIFY2(f.read(sectors * 512) == pattern, "the pattern is not where the guest wrote it");
     QVERIFY(after != before);
     QVERIFY(engine.events(QStringLiteral("stopped")).first().value(QStringLiteral("bytesWritten")).toInteger()
-            >= sectors * 512);
+        >= sectors * 512);
 }
 
 QTEST_GUILESS_MAIN(TestEngineVm)

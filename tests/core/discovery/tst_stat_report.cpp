@@ -51,23 +51,23 @@ void TestStatReport::lines_data()
     QTest::addColumn<QString>("expected");
     QTest::addRow("vblade 64 MiB") << target(7, 3, 131072, {{"veth-i", 1024}})
                                    << QStringLiteral("      e7.3         0.067GB     veth-i 1024  up            \n");
-    QTest::addRow("down") << target(0, 12, 1, {{"eth0", 1024}}, TargetState::Down)
-                          << QStringLiteral("     e0.12         0.000GB       eth0 1024  down          \n");
+    QTest::addRow("down") << target(0, 12, 1, {{"lan0", 1024}}, TargetState::Down)
+                          << QStringLiteral("     e0.12         0.000GB       lan0 1024  down          \n");
     QTest::addRow("two paths, smallest payload")
-        << target(10, 0, 8388610, {{"eth1", 8704}, {"eth2", 1024}})
-        << QStringLiteral("     e10.0         4.294GB  eth1,eth2 1024  up            \n");
+        << target(10, 0, 8388610, {{"lan1", 8704}, {"lan2", 1024}})
+        << QStringLiteral("     e10.0         4.294GB  lan1,lan2 1024  up            \n");
     QTest::addRow("same interface twice listed once")
-        << target(1, 1, 131072, {{"eth0", 1024}, {"eth0", 1024}})
-        << QStringLiteral("      e1.1         0.067GB       eth0 1024  up            \n");
-    TargetInfo conflict = target(65534, 254, 21474836480ULL, {{"eth0", 8704}}, TargetState::Down);
+        << target(1, 1, 131072, {{"lan0", 1024}, {"lan0", 1024}})
+        << QStringLiteral("      e1.1         0.067GB       lan0 1024  up            \n");
+    TargetInfo conflict = target(65534, 254, 21474836480ULL, {{"lan0", 8704}}, TargetState::Down);
     conflict.conflict = true;
     QTest::addRow("conflict") << conflict
-                              << QStringLiteral("e65534.254     10995.116GB       eth0 8704  down,conflict \n");
-    TargetInfo unidentified = target(1, 2, 0, {{"eth0", 1024}});
+                              << QStringLiteral("e65534.254     10995.116GB       lan0 8704  down,conflict \n");
+    TargetInfo unidentified = target(1, 2, 0, {{"lan0", 1024}});
     unidentified.identified = false;
     QTest::addRow("IDENTIFY unanswered") << unidentified
                                          << QStringLiteral(
-                                                "      e1.2            (NA)       eth0 1024  up            \n");
+                                                "      e1.2            (NA)       lan0 1024  up            \n");
 }
 
 void TestStatReport::lines()

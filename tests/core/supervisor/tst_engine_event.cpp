@@ -21,17 +21,17 @@ private slots:
 void TestEngineEvent::documentedExample()
 {
     const auto started = parseEngineEvent(QByteArrayLiteral(
-        R"({"bufferCount":16,"bytes":67108864,"configString":"","direct":false,"event":"started","file":"/srv/disk.img","interface":"eth1","mac":"02:00:00:00:b0:01","masks":[],"maxSectors":2,"mtu":1500,"offset":0,"pid":4242,"readOnly":false,"sectors":131072,"shelf":7,"slot":3,"stateFile":"/root/.local/state/aoesan/targets/e7.3@eth1.json","sync":false,"workers":0})"));
+        R"({"bufferCount":16,"bytes":67108864,"configString":"","direct":false,"event":"started","file":"/srv/disk.img","interface":"lan1","mac":"02:00:00:00:b0:01","masks":[],"maxSectors":2,"mtu":1500,"offset":0,"pid":4242,"readOnly":false,"sectors":131072,"shelf":7,"slot":3,"stateFile":"/root/.local/state/aoesan/targets/e7.3@lan1.json","sync":false,"workers":0})"));
     const auto *s = std::get_if<event::Started>(&started);
     QVERIFY(s);
     QCOMPARE(s->pid, qint64(4242));
-    QCOMPARE(s->interface, QStringLiteral("eth1"));
+    QCOMPARE(s->interface, QStringLiteral("lan1"));
     QCOMPARE(s->mac, QStringLiteral("02:00:00:00:b0:01"));
     QCOMPARE(s->mtu, 1500);
     QCOMPARE(s->sectors, std::uint64_t {131072});
     QCOMPARE(s->maxSectors, 2);
     QVERIFY(!s->readOnly);
-    QCOMPARE(s->stateFile, QStringLiteral("/root/.local/state/aoesan/targets/e7.3@eth1.json"));
+    QCOMPARE(s->stateFile, QStringLiteral("/root/.local/state/aoesan/targets/e7.3@lan1.json"));
 
     const auto client = parseEngineEvent(QByteArrayLiteral(R"({"event":"client","mac":"02:00:00:00:b0:02"})"));
     QCOMPARE(std::get<event::Client>(client).mac, QStringLiteral("02:00:00:00:b0:02"));

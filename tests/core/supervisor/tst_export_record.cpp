@@ -21,7 +21,7 @@ ExportRecord sample()
     r.path = QStringLiteral("/srv/aoe/disk.img");
     r.shelf = 7;
     r.slot = 3;
-    r.interface = QStringLiteral("eth1");
+    r.interface = QStringLiteral("lan1");
     return r;
 }
 
@@ -121,8 +121,8 @@ void TestExportRecord::clashesWithOthers()
     other.slot = 3;
     const auto clash = validateAgainst(sample(), {other});
     QCOMPARE(clash->code, RecordError::Code::DuplicateAddress);
-    QVERIFY2(clash->message.contains(QStringLiteral("'other' already uses e7.3 on eth1")), qPrintable(clash->message));
-    other.interface = QStringLiteral("eth2"); // another segment
+    QVERIFY2(clash->message.contains(QStringLiteral("'other' already uses e7.3 on lan1")), qPrintable(clash->message));
+    other.interface = QStringLiteral("lan2"); // another segment
     QVERIFY(!validateAgainst(sample(), {other}));
 }
 
@@ -145,7 +145,7 @@ void TestExportRecord::jsonRoundTrip()
     // Optional fields may be left out of a hand-written file.
     const QJsonObject minimal {{QStringLiteral("name"), QStringLiteral("m")},
         {QStringLiteral("path"), QStringLiteral("/x.img")}, {QStringLiteral("shelf"), 1}, {QStringLiteral("slot"), 2},
-        {QStringLiteral("interface"), QStringLiteral("eth0")}};
+        {QStringLiteral("interface"), QStringLiteral("lan0")}};
     const auto parsed = recordFromJson(minimal);
     QVERIFY(parsed.ok());
     QCOMPARE(parsed->bufferCount, std::uint16_t {16});
@@ -212,7 +212,7 @@ void TestExportRecord::engineArgumentsParseBack()
     QCOMPARE(parsed->stateFile, std::optional<std::string>("/state/x.json"));
     QCOMPARE(parsed->shelf, r.shelf);
     QCOMPARE(parsed->slot, r.slot);
-    QCOMPARE(parsed->interface, std::string("eth1"));
+    QCOMPARE(parsed->interface, std::string("lan1"));
     QCOMPARE(parsed->path, std::string("/srv/aoe/disk.img"));
     QVERIFY(parsed->readOnly && parsed->sync && !parsed->direct);
     QCOMPARE(parsed->bufferCount, std::uint16_t {32});
@@ -228,18 +228,18 @@ void TestExportRecord::fromVbladeArguments_data()
     QTest::addColumn<QString>("detail"); // the path when ok, else words of the error
 
     QTest::addRow("vblade's own example")
-        << QStringList {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("eth0"), QStringLiteral("/dev/sdd5")}
+        << QStringList {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("lan0"), QStringLiteral("/dev/sdd5")}
         << true << QStringLiteral("/dev/sdd5");
     QTest::addRow("options and a relative file")
         << QStringList {QStringLiteral("-rd"), QStringLiteral("-b"), QStringLiteral("8"), QStringLiteral("1"),
-               QStringLiteral("2"), QStringLiteral("eth0"), QStringLiteral("images/../disk.img")}
+               QStringLiteral("2"), QStringLiteral("lan0"), QStringLiteral("images/../disk.img")}
         << true << QStringLiteral("/work/disk.img");
     QTest::addRow("aoesan's long options are not vblade's") << QStringList {QStringLiteral("--no-state"),
-        QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0"), QStringLiteral("/x.img")}
+        QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("lan0"), QStringLiteral("/x.img")}
                                                             << false << QStringLiteral("not one of vblade's options");
-    QTest::addRow("missing file") << QStringList {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("eth0")}
+    QTest::addRow("missing file") << QStringList {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("lan0")}
                                   << false << QStringLiteral("got 3");
-    QTest::addRow("bad slot") << QStringList {QStringLiteral("1"), QStringLiteral("x"), QStringLiteral("eth0"),
+    QTest::addRow("bad slot") << QStringList {QStringLiteral("1"), QStringLiteral("x"), QStringLiteral("lan0"),
         QStringLiteral("/x")} << false
                               << QStringLiteral("slot 'x'");
 }
@@ -260,12 +260,12 @@ void TestExportRecord::fromVbladeArguments()
 void TestExportRecord::describes()
 {
     ExportRecord r = sample();
-    QCOMPARE(describeRecord(r), QStringLiteral("e7.3 on eth1 from /srv/aoe/disk.img"));
+    QCOMPARE(describeRecord(r), QStringLiteral("e7.3 on lan1 from /srv/aoe/disk.img"));
     r.readOnly = true;
     r.autostart = true;
     r.offsetSectors = 8;
     QCOMPARE(describeRecord(r),
-        QStringLiteral("e7.3 on eth1 from /srv/aoe/disk.img (read-only, sectors 8+rest, autostart)"));
+        QStringLiteral("e7.3 on lan1 from /srv/aoe/disk.img (read-only, sectors 8+rest, autostart)"));
 }
 
 QTEST_GUILESS_MAIN(TestExportRecord)

@@ -9,9 +9,9 @@
 
 #include <cstdlib>
 #include <memory>
+#include <unistd.h>
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "TargetFrames.h"
 #include "target/BlockBackend.h"
@@ -210,7 +210,7 @@ void TestBlockBackend::bounds()
     QVERIFY2(write == status, statusName(write));
     const QByteArray after = fileBytes(path);
     QVERIFY2(after.left(4 * 512) == before.left(4 * 512) && after.mid(12 * 512) == before.mid(12 * 512),
-             "bytes outside the window changed");
+        "bytes outside the window changed");
 }
 
 void TestBlockBackend::readOnlyRefusesWrites()
@@ -242,28 +242,29 @@ void TestBlockBackend::openErrors_data()
 
     const auto code = [](BackendError::Code c) { return c; };
     QTest::addRow("missing file") << QStringLiteral("nothing") << 0ULL << -1LL << code(BackendError::Code::NotFound)
-                                  << QStringList{QStringLiteral("%1 does not exist")};
+                                  << QStringList {QStringLiteral("%1 does not exist")};
     QTest::addRow("missing directory") << QStringLiteral("no-dir") << 0ULL << -1LL << code(BackendError::Code::NotFound)
-                                       << QStringList{QStringLiteral("%1 does not exist")};
+                                       << QStringList {QStringLiteral("%1 does not exist")};
     QTest::addRow("a directory") << QStringLiteral("dir") << 0ULL << -1LL << code(BackendError::Code::NotStorage)
-                                 << QStringList{QStringLiteral("%1 is a directory")};
+                                 << QStringList {QStringLiteral("%1 is a directory")};
     QTest::addRow("a FIFO") << QStringLiteral("fifo") << 0ULL << -1LL << code(BackendError::Code::NotStorage)
-                            << QStringList{QStringLiteral("%1 is neither a regular file nor a block device")};
+                            << QStringList {QStringLiteral("%1 is neither a regular file nor a block device")};
     QTest::addRow("a character device") << QStringLiteral("/dev/null") << 0ULL << -1LL
                                         << code(BackendError::Code::NotStorage)
-                                        << QStringList{QStringLiteral("neither a regular file nor a block device")};
+                                        << QStringList {QStringLiteral("neither a regular file nor a block device")};
     QTest::addRow("empty file") << QStringLiteral("empty") << 0ULL << -1LL << code(BackendError::Code::OutOfRange)
-                                << QStringList{QStringLiteral("offset 0 is at or past the end of %1 (0 sectors)")};
+                                << QStringList {QStringLiteral("offset 0 is at or past the end of %1 (0 sectors)")};
     QTest::addRow("offset at the end") << QStringLiteral("16") << 16ULL << -1LL << code(BackendError::Code::OutOfRange)
-                                       << QStringList{QStringLiteral("offset 16 is at or past the end of %1 (16 sectors)")};
+                                       << QStringList {
+                                              QStringLiteral("offset 16 is at or past the end of %1 (16 sectors)")};
     QTest::addRow("length past the end")
         << QStringLiteral("16") << 0ULL << 17LL << code(BackendError::Code::OutOfRange)
-        << QStringList{QStringLiteral("length 17 sectors does not fit %1: 16 sectors are available after the offset")};
+        << QStringList {QStringLiteral("length 17 sectors does not fit %1: 16 sectors are available after the offset")};
     QTest::addRow("offset plus length past the end")
         << QStringLiteral("16") << 8ULL << 9LL << code(BackendError::Code::OutOfRange)
-        << QStringList{QStringLiteral("length 9 sectors does not fit %1: 8 sectors are available after the offset")};
+        << QStringList {QStringLiteral("length 9 sectors does not fit %1: 8 sectors are available after the offset")};
     QTest::addRow("length 0") << QStringLiteral("16") << 0ULL << 0LL << code(BackendError::Code::OutOfRange)
-                              << QStringList{QStringLiteral("length 0 sectors")};
+                              << QStringList {QStringLiteral("length 0 sectors")};
 }
 
 void TestBlockBackend::openErrors()
@@ -311,7 +312,7 @@ void TestBlockBackend::trailingPartialSectorIsNotExported()
     f.close();
     auto opened = BlockBackend::open(path.toStdString(), {});
     QVERIFY(opened.ok());
-    QCOMPARE(opened.value()->sectors(), std::uint64_t{16});
+    QCOMPARE(opened.value()->sectors(), std::uint64_t {16});
     QByteArray sector(512, '\0');
     QCOMPARE(opened.value()->read(16, spanOf(sector)), IoStatus::OutOfRange);
 }
@@ -355,13 +356,14 @@ void TestBlockBackend::directIo()
         const BackendError &error = opened.error();
         QVERIFY2(error.code == BackendError::Code::Io, codeName(error.code));
         QVERIFY2(error.message.find("does not support direct I/O (-d); export it without -d") != std::string::npos,
-                 error.message.c_str());
+            error.message.c_str());
         return;
     }
     const auto &backend = *opened.value();
     // Page-aligned buffers go to the device directly; the engine's 36-byte frame offset and 1 KiB
     // frames are the unaligned case the page-cache descriptor must serve instead of failing.
-    std::unique_ptr<std::uint8_t, AlignedDeleter> memory(static_cast<std::uint8_t *>(std::aligned_alloc(4096, 3 * 4096)));
+    std::unique_ptr<std::uint8_t, AlignedDeleter> memory(
+        static_cast<std::uint8_t *>(std::aligned_alloc(4096, 3 * 4096)));
     QVERIFY(memory);
     std::span<std::uint8_t> aligned(memory.get(), 4096);
     QCOMPARE(backend.read(8, aligned), IoStatus::Ok);
@@ -370,9 +372,9 @@ void TestBlockBackend::directIo()
     QCOMPARE(backend.read(3, unaligned), IoStatus::Ok);
     QCOMPARE(QByteArray(reinterpret_cast<const char *>(unaligned.data()), 1024), frames::sectorLabels(3, 2));
 
-    std::fill(unaligned.begin(), unaligned.end(), std::uint8_t{'u'});
+    std::fill(unaligned.begin(), unaligned.end(), std::uint8_t {'u'});
     QCOMPARE(backend.write(20, unaligned), IoStatus::Ok);
-    std::fill(aligned.begin(), aligned.end(), std::uint8_t{'a'});
+    std::fill(aligned.begin(), aligned.end(), std::uint8_t {'a'});
     QCOMPARE(backend.write(24, aligned), IoStatus::Ok);
     QCOMPARE(backend.flush(), IoStatus::Ok);
     QFile f(path);

@@ -191,13 +191,13 @@ void TestExportState::unwritablePathIsAnError()
     const auto saved = state.save();
     QVERIFY(!saved.ok());
     QVERIFY2(saved.error().find("cannot write export state") != std::string::npos
-                 && saved.error().find(state.path()) != std::string::npos,
-             saved.error().c_str());
+            && saved.error().find(state.path()) != std::string::npos,
+        saved.error().c_str());
 }
 
 void TestExportState::maskCapacity()
 {
-    QCOMPARE(ExportState::kMaxMasks, std::size_t{32});
+    QCOMPARE(ExportState::kMaxMasks, std::size_t {32});
     ExportState state;
     for (const auto &mac : fillers(32))
         QCOMPARE(state.addMask(mac), ExportState::MaskEdit::Ok);
@@ -205,7 +205,7 @@ void TestExportState::maskCapacity()
     QCOMPARE(state.masks(), fillers(32));
     // A MAC already on a full list is no error: nothing needs to be added.
     QCOMPARE(state.addMask(frames::fillerMac(5)), ExportState::MaskEdit::Ok);
-    QCOMPARE(state.masks().size(), std::size_t{32});
+    QCOMPARE(state.masks().size(), std::size_t {32});
     state.removeMask(frames::fillerMac(0));
     QCOMPARE(state.addMask(frames::fillerMac(99)), ExportState::MaskEdit::Ok);
     QCOMPARE(state.masks().back(), frames::fillerMac(99));
@@ -221,18 +221,18 @@ void TestExportState::maskEntriesAreUnique()
     const MacAddress a = frames::fillerMac(1);
     const MacAddress b = frames::fillerMac(2);
     state.setMasks({a, b, a, b, a});
-    QCOMPARE(state.masks(), (std::vector<MacAddress>{a, b}));
+    QCOMPARE(state.masks(), (std::vector<MacAddress> {a, b}));
     state.removeMask(a);
-    QCOMPARE(state.masks(), std::vector<MacAddress>{b});
+    QCOMPARE(state.masks(), std::vector<MacAddress> {b});
     state.removeMask(a); // not there: no change, no crash
-    QCOMPARE(state.masks(), std::vector<MacAddress>{b});
+    QCOMPARE(state.masks(), std::vector<MacAddress> {b});
     state.removeMask(b);
     QVERIFY(state.masks().empty());
 }
 
 void TestExportState::reserveCapacity()
 {
-    QCOMPARE(ExportState::kMaxReservations, std::size_t{32});
+    QCOMPARE(ExportState::kMaxReservations, std::size_t {32});
     ExportState state;
     state.setReservations(fillers(40));
     QCOMPARE(state.reservations(), fillers(32));
