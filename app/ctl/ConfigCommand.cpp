@@ -48,15 +48,9 @@ int runConfig(const QStringList &args)
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
-    if (parser.positionalArguments().size() != 1) {
-        printError(kCommand, "give one SHELF.SLOT");
+    const auto address = targetArgument(parser, kCommand);
+    if (!address)
         return kExitUsage;
-    }
-    const auto address = parseTargetAddress(parser.positionalArguments().first());
-    if (!address) {
-        printError(kCommand, "'" + parser.positionalArguments().first().toStdString() + "' is not SHELF.SLOT");
-        return kExitUsage;
-    }
     Action action;
     int chosen = 0;
     for (const auto &[option, command] : {std::pair {&test, protocol::ConfigCommand::TestExact},

@@ -61,6 +61,19 @@ bool parseArguments(QCommandLineParser &parser, const char *command, const QStri
     return true;
 }
 
+std::optional<TargetAddress> targetArgument(const QCommandLineParser &parser, const char *command)
+{
+    const QStringList given = parser.positionalArguments();
+    if (given.size() != 1) {
+        printError(command, "give one SHELF.SLOT, e.g. 7.3");
+        return std::nullopt;
+    }
+    auto address = parseTargetAddress(given.first());
+    if (!address)
+        printError(command, "'" + given.first().toStdString() + "' is not SHELF.SLOT (shelf 0-65534, slot 0-254)");
+    return address;
+}
+
 QCommandLineOption interfaceOption()
 {
     return QCommandLineOption({QStringLiteral("i"), QStringLiteral("interface")},

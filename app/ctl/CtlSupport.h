@@ -32,6 +32,9 @@ struct TargetAddress
 // "7.3" or "e7.3"; shelf 0-65534, slot 0-254 (the broadcast values are not a target).
 std::optional<TargetAddress> parseTargetAddress(const QString &text);
 std::optional<std::vector<protocol::MacAddress>> parseMacList(const QString &text);
+// The one SHELF.SLOT positional argument of identify, config, mask and reserve; nullopt after printing
+// what is wrong (none, several, or not an address).
+std::optional<TargetAddress> targetArgument(const QCommandLineParser &parser, const char *command);
 
 // Prints "aoesan-ctl <command>: <message>" to stderr.
 void printError(const char *command, const std::string &message);

@@ -50,17 +50,9 @@ int runIdentify(const QStringList &args)
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
-    if (parser.positionalArguments().size() != 1) {
-        printError(kCommand, "give one SHELF.SLOT");
+    const auto address = targetArgument(parser, kCommand);
+    if (!address)
         return kExitUsage;
-    }
-    const auto address = parseTargetAddress(parser.positionalArguments().first());
-    if (!address) {
-        printError(kCommand,
-            "'" + parser.positionalArguments().first().toStdString()
-                + "' is not SHELF.SLOT (shelf 0-65534, slot 0-254)");
-        return kExitUsage;
-    }
     auto session = Session::open(kCommand, parser.values(iface));
     if (!session)
         return parser.values(iface).isEmpty() ? kExitUsage : kExitFailure;

@@ -81,13 +81,9 @@ int runMask(const QStringList &args)
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
-    const auto address = parser.positionalArguments().size() == 1
-        ? parseTargetAddress(parser.positionalArguments().first())
-        : std::nullopt;
-    if (!address) {
-        printError(kCommand, "give one SHELF.SLOT, e.g. 7.3");
+    const auto address = targetArgument(parser, kCommand);
+    if (!address)
         return kExitUsage;
-    }
     // optionNames() keeps the command line's order, repeats included: the directives' order.
     std::vector<protocol::MacMaskDirective> directives;
     QStringList adds = parser.values(add);

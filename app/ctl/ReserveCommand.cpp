@@ -55,13 +55,9 @@ int runReserve(const QStringList &args)
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
-    const auto address = parser.positionalArguments().size() == 1
-        ? parseTargetAddress(parser.positionalArguments().first())
-        : std::nullopt;
-    if (!address) {
-        printError(kCommand, "give one SHELF.SLOT, e.g. 7.3");
+    const auto address = targetArgument(parser, kCommand);
+    if (!address)
         return kExitUsage;
-    }
     const int chosen = (parser.isSet(set) ? 1 : 0) + (parser.isSet(forceSet) ? 1 : 0) + (parser.isSet(release) ? 1 : 0)
         + (parser.isSet(forceRelease) ? 1 : 0);
     if (chosen > 1) {

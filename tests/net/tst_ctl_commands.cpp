@@ -219,6 +219,23 @@ void TestCtlCommands::usageErrors()
         2);
     QCOMPARE(code({QStringLiteral("stat"), QStringLiteral("-i"), Lab::initiatorInterface(), QStringLiteral("(")}), 2);
     QCOMPARE(code({QStringLiteral("identify"), kTarget, QStringLiteral("-i"), QStringLiteral("aoesan-none0")}), 1);
+    // The target argument: the same check and words in every command that takes one.
+    const struct
+    {
+        QStringList addresses;
+        const char *said;
+    } badTargets[]
+        = {{{}, "give one SHELF.SLOT"}, {{QStringLiteral("7.3"), QStringLiteral("7.4")}, "give one SHELF.SLOT"},
+            {{QStringLiteral("65535.0")}, "'65535.0' is not SHELF.SLOT (shelf 0-65534, slot 0-254)"},
+            {{QStringLiteral("e7")}, "'e7' is not SHELF.SLOT"}};
+    for (const char *command : {"identify", "config", "mask", "reserve"}) {
+        for (const auto &bad : badTargets) {
+            const Run run = runIn(m_lab->initiatorNamespace(),
+                ctl(QStringList {QString::fromLatin1(command)} + bad.addresses
+                    + QStringList {QStringLiteral("-i"), Lab::initiatorInterface()}));
+            QVERIFY2(run.exitCode == 2 && run.err.contains(bad.said), qPrintable(run.describe()));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCtlCommands)
