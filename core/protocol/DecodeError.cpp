@@ -33,6 +33,8 @@ const char *errcName(DecodeErrc code)
         return "reserve list MAC count runs past the end of the frame";
     case DecodeErrc::TruncatedIdentify:
         return "IDENTIFY data shorter than 512 bytes";
+    case DecodeErrc::SectorCountTooLarge:
+        return "IDENTIFY sector count beyond what 48-bit LBAs address";
     }
     return "unknown decode error";
 }
@@ -48,6 +50,7 @@ std::string DecodeError::message() const
     case DecodeErrc::ConfigStringBeyondFrame:
     case DecodeErrc::DirectiveCountBeyondFrame:
     case DecodeErrc::MacCountBeyondFrame:
+    case DecodeErrc::SectorCountTooLarge:
         return fmt::format("{} (count {}, at byte {})", errcName(code), detail, offset);
     default:
         return fmt::format("{} at byte {}", errcName(code), offset);

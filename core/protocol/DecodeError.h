@@ -23,6 +23,7 @@ enum class DecodeErrc : std::uint8_t {
     TruncatedReserveHeader,
     MacCountBeyondFrame,
     TruncatedIdentify, // IDENTIFY data under 512 bytes
+    SectorCountTooLarge, // IDENTIFY advertises LBA48 with a count over 2^48 sectors (words 100-103 are 64 bits)
 };
 
 struct DecodeError

@@ -82,6 +82,10 @@ Decoded<IdentifyInfo> parseIdentify(std::span<const std::uint8_t> block)
     info.flush = (w83 & 0x1000U) != 0;
     info.flushExt = (w83 & 0x2000U) != 0;
     info.smart = (identifyWord(block, CommandSet1) & 0x0001U) != 0;
+    // A 48-bit LBA addresses at most 2^48 sectors, but the field is 64 bits wide: a larger count is
+    // malformed, and its size in bytes would not even fit in 64 bits. Without LBA48 the field is unused.
+    if (info.lba48 && info.lba48Sectors > (std::uint64_t {1} << 48U))
+        return Unexpected(DecodeError {DecodeErrc::SectorCountTooLarge, Lba48Count * 2, info.lba48Sectors});
     return info;
 }
 

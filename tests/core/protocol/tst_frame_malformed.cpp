@@ -191,7 +191,7 @@ void TestFrameMalformed::messagesNameTheProblem()
         QStringLiteral("not an AoE frame (wrong EtherType): 0x0800"));
     QCOMPARE(QString::fromStdString(DecodeError {DecodeErrc::ConfigStringTooLong, 30, 1025}.message()),
         QStringLiteral("config string longer than 1024 bytes (count 1025, at byte 30)"));
-    for (int code = 0; code <= int(DecodeErrc::TruncatedIdentify); ++code)
+    for (int code = 0; code <= int(DecodeErrc::SectorCountTooLarge); ++code)
         QVERIFY(!(DecodeError {DecodeErrc(code), 0, 0}).message().empty());
 }
 

@@ -21,6 +21,8 @@ private slots:
     void lba48DecidedLikeLinux();
     void truncatedBlock_data();
     void truncatedBlock();
+    void lba48CountBeyond48Bits_data();
+    void lba48CountBeyond48Bits();
 };
 
 void TestIdentify::roundTrip_data()
@@ -130,6 +132,41 @@ void TestIdentify::truncatedBlock()
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().code, DecodeErrc::TruncatedIdentify);
     QCOMPARE(int(parsed.error().offset), size);
+}
+
+void TestIdentify::lba48CountBeyond48Bits_data()
+{
+    QTest::addColumn<quint64>("count");
+    QTest::addColumn<bool>("lba48");
+    QTest::addColumn<bool>("accepted");
+    QTest::addRow("2^48 sectors, the most 48-bit LBAs address") << (quint64(1) << 48) << true << true;
+    QTest::addRow("2^48 + 1") << (quint64(1) << 48) + 1 << true << false;
+    QTest::addRow("all ones (a hostile 8 ZiB)") << ~quint64(0) << true << false;
+    QTest::addRow("all ones, no LBA48: the field is unused") << ~quint64(0) << false << true;
+}
+
+void TestIdentify::lba48CountBeyond48Bits()
+{
+    QFETCH(quint64, count);
+    QFETCH(bool, lba48);
+    QFETCH(bool, accepted);
+    auto block = buildIdentify({"s", "f", "m", 1000, 0, lba48, false, false, false});
+    for (std::size_t i = 0; i < 4; ++i) { // words 100-103, little-endian words, least significant first
+        const auto word = std::uint16_t(count >> (16U * i));
+        block[(100 + i) * 2] = std::uint8_t(word);
+        block[(100 + i) * 2 + 1] = std::uint8_t(word >> 8U);
+    }
+    const auto parsed = parseIdentify(block);
+    QCOMPARE(parsed.ok(), accepted);
+    if (accepted) {
+        QCOMPARE(parsed.value().sectors(), lba48 ? count : quint64(1000));
+        return;
+    }
+    QCOMPARE(parsed.error().code, DecodeErrc::SectorCountTooLarge);
+    QCOMPARE(int(parsed.error().offset), 200);
+    QCOMPARE(quint64(parsed.error().detail), count);
+    QVERIFY2(QString::fromStdString(parsed.error().message()).contains(QStringLiteral("48-bit")),
+        parsed.error().message().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestIdentify)
