@@ -11,8 +11,8 @@
 
 #include <cstring>
 #include <memory>
-#include <random>
 
+#include "FrameMutator.h"
 #include "TargetFrames.h"
 #include "TargetProtocolCases.h"
 #include "net/PcapFile.h"
@@ -29,6 +29,7 @@ using aoesan::target::Verdict;
 namespace cases = aoesan::test::cases;
 namespace frames = aoesan::test::frames;
 namespace protocol = aoesan::protocol;
+using aoesan::test::FrameMutator;
 
 namespace {
 
@@ -42,81 +43,25 @@ Bytes toBytes(const QByteArray &a)
     return Bytes(a.begin(), a.end());
 }
 
-class Mutator
+// Most frames are first aimed at the export under test (the captures address other targets, which it
+// rightly drops): its MAC or broadcast, its shelf.slot, a request of version 1, mostly from kA.
+Bytes aimed(Bytes frame, FrameMutator &m)
 {
-public:
-    explicit Mutator(std::uint32_t seed)
-        : m_random(seed)
-    { }
-
-    std::size_t below(std::size_t n)
-    {
-        return n == 0 ? 0 : std::uniform_int_distribution<std::size_t>(0, n - 1)(m_random);
-    }
-
-    Bytes mutate(Bytes frame)
-    {
-        // Most frames are first aimed at the export under test (the captures address other targets,
-        // which it rightly drops): its MAC or broadcast, its shelf.slot, a request of version 1.
-        if (frame.size() >= 24 && below(5) != 0) {
-            const auto &target = cases::kTarget.bytes();
-            const bool broadcast = below(4) == 0;
-            for (std::size_t i = 0; i < 6; ++i)
-                frame[i] = broadcast ? 0xff : target[i];
-            // The state's mask allows kA and kB: most come from kA, some from a host it keeps out.
-            if (below(4) != 0)
-                std::memcpy(frame.data() + 6, cases::kA.bytes().data(), 6);
-            frame[14] = std::uint8_t(0x10 | (frame[14] & 0x03));
-            frame[16] = std::uint8_t(cases::kShelf >> 8);
-            frame[17] = std::uint8_t(cases::kShelf);
-            frame[18] = cases::kSlot;
-        }
-        const std::size_t rounds = 1 + below(4);
-        for (std::size_t r = 0; r < rounds; ++r)
-            mutateOnce(frame);
+    if (frame.size() < 24 || m.below(5) == 0)
         return frame;
-    }
-
-private:
-    // Half the changes land in the 36 header and argument bytes, where the rules live.
-    std::size_t offset(const Bytes &frame)
-    {
-        return below(below(2) == 0 ? std::min<std::size_t>(36, frame.size()) : frame.size());
-    }
-
-    void mutateOnce(Bytes &frame)
-    {
-        static constexpr std::uint8_t kEdges[] = {0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff};
-        switch (below(frame.empty() ? 1 : 6)) {
-        case 0: // grow: random bytes or zeros (padding), up to a jumbo frame
-            frame.resize(std::min<std::size_t>(frame.size() + 1 + below(below(2) == 0 ? 64 : 9000), 9014),
-                below(2) == 0 ? 0 : std::uint8_t(below(256)));
-            break;
-        case 1: // truncate anywhere, the header included
-            frame.resize(below(frame.size() + 1));
-            break;
-        case 2:
-            frame[offset(frame)] ^= std::uint8_t(1U << below(8));
-            break;
-        case 3:
-            frame[offset(frame)] = kEdges[below(std::size(kEdges))];
-            break;
-        case 4:
-            frame[offset(frame)] = std::uint8_t(below(256));
-            break;
-        default: { // a 16- or 32-bit field at an edge value (counts, lengths, LBAs)
-            const std::size_t at = offset(frame);
-            const std::size_t width = below(2) == 0 ? 2 : 4;
-            const std::uint8_t fill = below(2) == 0 ? 0xff : 0x00;
-            for (std::size_t i = at; i < std::min(at + width, frame.size()); ++i)
-                frame[i] = fill;
-            break;
-        }
-        }
-    }
-
-    std::mt19937 m_random;
-};
+    const bool broadcast = m.below(4) == 0;
+    const auto &target = cases::kTarget.bytes();
+    for (std::size_t i = 0; i < 6; ++i)
+        frame[i] = broadcast ? 0xff : target[i];
+    // The state's mask allows kA and kB: most come from kA, some from a host it keeps out.
+    if (m.below(4) != 0)
+        std::memcpy(frame.data() + 6, cases::kA.bytes().data(), 6);
+    frame[14] = std::uint8_t(0x10 | (frame[14] & 0x03));
+    frame[16] = std::uint8_t(cases::kShelf >> 8);
+    frame[17] = std::uint8_t(cases::kShelf);
+    frame[18] = cases::kSlot;
+    return frame;
+}
 
 // One export as the engine runs it, on a 64-sector image.
 class Export
@@ -236,7 +181,7 @@ void TestMutatedFrames::codecAndTargetHoldTheirRules()
     const auto seed = std::uint32_t(qEnvironmentVariableIsSet("AOESAN_MUTATION_SEED")
             ? qEnvironmentVariableIntValue("AOESAN_MUTATION_SEED")
             : 20261124);
-    Mutator mutator(seed);
+    FrameMutator mutator(seed);
     // A fresh export every few hundred frames: mutated mask and reserve commands soon leave a state
     // that drops nearly everything, and the point is to reach deep.
     std::unique_ptr<Export> target;
@@ -250,7 +195,7 @@ void TestMutatedFrames::codecAndTargetHoldTheirRules()
             target = std::make_unique<Export>(m_start);
             QVERIFY(target->ok());
         }
-        const Bytes frame = mutator.mutate(m_seeds[mutator.below(m_seeds.size())]);
+        const Bytes frame = mutator.mutate(aimed(m_seeds[mutator.below(m_seeds.size())], mutator));
         const std::span<const std::uint8_t> in(frame);
 
         // The codec: a typed error or a frame that encodes and decodes again.
