@@ -97,8 +97,7 @@ void collectFrame(u_char *user, const pcap_pkthdr *header, const u_char *bytes)
 
 } // namespace
 
-Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(
-    const std::string &interface, QObject *parent)
+Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(const std::string &interface)
 {
     // sysfs first: it tells a missing, a down and a non-Ethernet interface apart with clear words,
     // where libpcap would answer most of them with a generic error or a capture that never sees a frame.
@@ -165,11 +164,11 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(
     if (!info.carrier)
         netLog()->warn("{} has no carrier: nothing will arrive until the link comes up", interface);
     netLog()->info("capturing AoE on {} ({}, MTU {})", interface, info.mac.toString(), info.mtu);
-    return std::unique_ptr<PcapTransport>(new PcapTransport(handle.release(), fd, std::move(info), parent));
+    return std::unique_ptr<PcapTransport>(new PcapTransport(handle.release(), fd, std::move(info)));
 }
 
-PcapTransport::PcapTransport(pcap *handle, int fd, InterfaceInfo info, QObject *parent)
-    : Transport(parent)
+PcapTransport::PcapTransport(pcap *handle, int fd, InterfaceInfo info)
+    : Transport(nullptr)
     , m_handle(handle)
     , m_info(std::move(info))
     , m_notifier(new QSocketNotifier(fd, QSocketNotifier::Read, this))

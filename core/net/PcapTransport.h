@@ -22,9 +22,8 @@ class PcapTransport : public Transport
 public:
     // Opens `interface` in this network namespace: promiscuous (discovery also hears answers to other
     // initiators), immediate delivery, only EtherType 0x88A2, only frames arriving from the wire.
-    // With a parent, release() the pointer: the parent then owns the transport.
-    static Result<std::unique_ptr<PcapTransport>, TransportError> open(
-        const std::string &interface, QObject *parent = nullptr);
+    // The caller owns the transport (no QObject parent: one owner only).
+    static Result<std::unique_ptr<PcapTransport>, TransportError> open(const std::string &interface);
     ~PcapTransport() override;
     PcapTransport(const PcapTransport &) = delete;
     PcapTransport &operator=(const PcapTransport &) = delete;
@@ -35,7 +34,7 @@ public:
     Result<bool, TransportError> send(std::span<const std::uint8_t> frame) override;
 
 private:
-    PcapTransport(pcap *handle, int fd, InterfaceInfo info, QObject *parent);
+    PcapTransport(pcap *handle, int fd, InterfaceInfo info);
     void drain();
     void fail(const TransportError &failure);
 
