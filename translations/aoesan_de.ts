@@ -133,6 +133,136 @@
     </message>
 </context>
 <context>
+    <name>BlockDeviceSafety</name>
+    <message>
+        <source>%1 (a partition of %2)</source>
+        <translation>%1 (eine Partition von %2)</translation>
+    </message>
+    <message>
+        <source>LVM (volume %1)</source>
+        <translation>LVM (Volume %1)</translation>
+    </message>
+    <message>
+        <source>LVM</source>
+        <translation>LVM</translation>
+    </message>
+    <message>
+        <source>the RAID array %1</source>
+        <translation>den RAID-Verbund %1</translation>
+    </message>
+    <message>
+        <source>the encrypted volume %1</source>
+        <translation>das verschlüsselte Volume %1</translation>
+    </message>
+    <message>
+        <source>an encrypted volume</source>
+        <translation>ein verschlüsseltes Volume</translation>
+    </message>
+    <message>
+        <source>the device-mapper volume %1</source>
+        <translation>das Device-Mapper-Volume %1</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2: initiators may see its files change under them, and see a damaged filesystem while this machine writes to it.</source>
+        <translation>%1 ist unter %2 eingehängt: Initiatoren können sehen, wie sich seine Dateien ändern, und ein beschädigtes Dateisystem sehen, während dieser Rechner darauf schreibt.</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2. If another machine wrote to it while this one uses it, the filesystem would be destroyed.</source>
+        <translation>%1 ist unter %2 eingehängt. Schriebe ein anderer Rechner darauf, während dieser es benutzt, wäre das Dateisystem zerstört.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2: initiators may see its data change under them.</source>
+        <translation>%1 wird von %2 benutzt: Initiatoren können sehen, wie sich seine Daten ändern.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2. Writes from another machine would corrupt whatever is stored there.</source>
+        <translation>%1 wird von %2 benutzt. Schreibzugriffe eines anderen Rechners würden alles beschädigen, was dort gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>%1 is this machine&apos;s swap space. It holds pieces of the machine&apos;s memory (which may include passwords), and writing to it would crash the machine.</source>
+        <translation>%1 ist der Auslagerungsbereich (Swap) dieses Rechners. Er enthält Teile seines Arbeitsspeichers (womöglich mit Passwörtern), und darauf zu schreiben brächte den Rechner zum Absturz.</translation>
+    </message>
+    <message>
+        <source>Exporting anyway, because it was forced.</source>
+        <translation>Wird trotzdem exportiert, weil es erzwungen wurde.</translation>
+    </message>
+    <message>
+        <source>Export it read-only instead.</source>
+        <translation>Exportieren Sie es stattdessen schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Choose another device; if you are sure, force the export.</source>
+        <translation>Wählen Sie ein anderes Gerät; wenn Sie sicher sind, erzwingen Sie den Export.</translation>
+    </message>
+    <message>
+        <source>Stop using it first, or export it read-only; if you are sure, force the export.</source>
+        <translation>Beenden Sie zuerst seine Benutzung oder exportieren Sie es schreibgeschützt; wenn Sie sicher sind, erzwingen Sie den Export.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (write-protected), so it cannot be exported read-write.</source>
+        <translation>%1 ist schreibgeschützt und kann daher nicht beschreibbar exportiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 holds this machine&apos;s root filesystem (/).</source>
+        <translation>%1 enthält das Wurzeldateisystem (/) dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>%1 is on %2, the disk that holds this machine&apos;s root filesystem (/).</source>
+        <translation>%1 liegt auf %2, der Festplatte mit dem Wurzeldateisystem (/) dieses Rechners.</translation>
+    </message>
+    <message>
+        <source> A mistake by another machine writing to it could leave this one unable to start.</source>
+        <translation> Ein Fehler eines anderen Rechners, der darauf schreibt, könnte diesen Rechner unstartbar machen.</translation>
+    </message>
+    <message>
+        <source>%1 is removable: the export stops working when it is taken out.</source>
+        <translation>%1 ist ein Wechseldatenträger: Der Export funktioniert nicht mehr, sobald er entfernt wird.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreflight</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Create the image file or connect the disk, or change the export&apos;s path.</source>
+        <translation>Legen Sie die Image-Datei an oder schließen Sie die Festplatte an, oder ändern Sie den Pfad des Exports.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Export an image file or a block device.</source>
+        <translation>Exportieren Sie eine Image-Datei oder ein Blockgerät.</translation>
+    </message>
+    <message>
+        <source>%1 is already answered on %2 by %3</source>
+        <translation>%1 wird auf %2 bereits von %3 beantwortet</translation>
+    </message>
+    <message>
+        <source>Choose another shelf or slot, or stop the other target first; two targets at one address would mix up the initiators&apos; data.</source>
+        <translation>Wählen Sie ein anderes Shelf oder einen anderen Slot, oder stoppen Sie zuerst das andere Ziel; zwei Ziele unter einer Adresse würden die Daten der Initiatoren vermischen.</translation>
+    </message>
+    <message>
+        <source>cannot tell whether %1 is in use: %2</source>
+        <translation>kann nicht feststellen, ob %1 benutzt wird: %2</translation>
+    </message>
+    <message>
+        <source>Force the export if you are sure it is not in use.</source>
+        <translation>Erzwingen Sie den Export, wenn Sie sicher sind, dass es nicht benutzt wird.</translation>
+    </message>
+    <message>
+        <source>forced: %1</source>
+        <translation>erzwungen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 bytes</source>
@@ -275,15 +405,24 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n Konflikt</numerusform><numerusform>%n Konflikte</numerusform></translation>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n export(s)</source>
-        <translation><numerusform>%n Export</numerusform><numerusform>%n Exporte</numerusform></translation>
+        <translation>
+            <numerusform>%n Export</numerusform>
+            <numerusform>%n Exporte</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>aoesan — %1</source>
@@ -302,32 +441,50 @@
         <translation>Es antwortet wieder.</translation>
     </message>
     <message>
-        <source>Export '%1' failed</source>
+        <source>Export &apos;%1&apos; failed</source>
         <translation>Export „%1“ ist fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n targets are down</source>
-        <translation><numerusform>%n Ziel ist nicht erreichbar</numerusform><numerusform>%n Ziele sind nicht erreichbar</numerusform></translation>
+        <translation>
+            <numerusform>%n Ziel ist nicht erreichbar</numerusform>
+            <numerusform>%n Ziele sind nicht erreichbar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n targets are back up</source>
-        <translation><numerusform>%n Ziel ist wieder erreichbar</numerusform><numerusform>%n Ziele sind wieder erreichbar</numerusform></translation>
+        <translation>
+            <numerusform>%n Ziel ist wieder erreichbar</numerusform>
+            <numerusform>%n Ziele sind wieder erreichbar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n exports failed</source>
-        <translation><numerusform>%n Export ist fehlgeschlagen</numerusform><numerusform>%n Exporte sind fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n Export ist fehlgeschlagen</numerusform>
+            <numerusform>%n Exporte sind fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n changes on the SAN</source>
-        <translation><numerusform>%n Änderung im SAN</numerusform><numerusform>%n Änderungen im SAN</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung im SAN</numerusform>
+            <numerusform>%n Änderungen im SAN</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No answer for %n s.</source>
-        <translation><numerusform>Seit %n s keine Antwort.</numerusform><numerusform>Seit %n s keine Antwort.</numerusform></translation>
+        <translation>
+            <numerusform>Seit %n s keine Antwort.</numerusform>
+            <numerusform>Seit %n s keine Antwort.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>und %n weiteres</numerusform><numerusform>und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -381,7 +538,7 @@
         <translation>%1 — %2, MTU %3, %4 Sektoren pro Frame, %5</translation>
     </message>
     <message>
-        <source>e%1.%2 is already used by the export '%3' on %4.</source>
+        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
         <translation>e%1.%2 wird schon vom Export „%3“ auf %4 verwendet.</translation>
     </message>
     <message>
@@ -515,7 +672,10 @@
     </message>
     <message numerus="yes">
         <source>Forgot %n down target(s).</source>
-        <translation><numerusform>%n nicht erreichbares Ziel vergessen.</numerusform><numerusform>%n nicht erreichbare Ziele vergessen.</numerusform></translation>
+        <translation>
+            <numerusform>%n nicht erreichbares Ziel vergessen.</numerusform>
+            <numerusform>%n nicht erreichbare Ziele vergessen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discovery started on %1.</source>
@@ -544,15 +704,15 @@
         <translation>Prüfen Sie, ob %1 beschreibbar ist.</translation>
     </message>
     <message>
-        <source>Export '%1' added: %2</source>
+        <source>Export &apos;%1&apos; added: %2</source>
         <translation>Export „%1“ hinzugefügt: %2</translation>
     </message>
     <message>
-        <source>There is no export '%1'.</source>
+        <source>There is no export &apos;%1&apos;.</source>
         <translation>Es gibt keinen Export „%1“.</translation>
     </message>
     <message>
-        <source>Export '%1' removed.</source>
+        <source>Export &apos;%1&apos; removed.</source>
         <translation>Export „%1“ entfernt.</translation>
     </message>
 </context>
@@ -779,7 +939,10 @@
     </message>
     <message numerus="yes">
         <source>%n target(s)</source>
-        <translation><numerusform>%n Ziel</numerusform><numerusform>%n Ziele</numerusform></translation>
+        <translation>
+            <numerusform>%n Ziel</numerusform>
+            <numerusform>%n Ziele</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 up</source>
@@ -791,11 +954,17 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n Konflikt</numerusform><numerusform>%n Konflikte</numerusform></translation>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n export(s) running</source>
-        <translation><numerusform>%n Export läuft</numerusform><numerusform>%n Exporte laufen</numerusform></translation>
+        <translation>
+            <numerusform>%n Export läuft</numerusform>
+            <numerusform>%n Exporte laufen</numerusform>
+        </translation>
     </message>
     <message>
         <source>last probe %1 s ago</source>
@@ -822,7 +991,7 @@
         <translation>Export entfernen</translation>
     </message>
     <message>
-        <source>Stop export '%1' and remove it from the list? The disk or image file is kept.</source>
+        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
         <translation>Export „%1“ anhalten und aus der Liste entfernen? Die Festplatte bzw. Image-Datei bleibt erhalten.</translation>
     </message>
 </context>
@@ -833,7 +1002,7 @@
         <translation>&amp;Schreibgeschützt: Initiatoren können nicht schreiben</translation>
     </message>
     <message>
-        <source>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</source>
+        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
         <translation>&amp;Direkte E/A: am Seitencache dieses Rechners vorbei (O_DIRECT)</translation>
     </message>
     <message>
@@ -940,7 +1109,10 @@
     </message>
     <message numerus="yes">
         <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
-        <translation><numerusform>%n Export anhalten und beenden? Clients, die ihn nutzen, verlieren ihre Festplatte.</numerusform><numerusform>%n Exporte anhalten und beenden? Clients, die sie nutzen, verlieren ihre Festplatten.</numerusform></translation>
+        <translation>
+            <numerusform>%n Export anhalten und beenden? Clients, die ihn nutzen, verlieren ihre Festplatte.</numerusform>
+            <numerusform>%n Exporte anhalten und beenden? Clients, die sie nutzen, verlieren ihre Festplatten.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop exports and quit</source>
@@ -966,11 +1138,11 @@
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <source>A short name for this export: letters, digits, '-' and '_'</source>
+        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>Ein kurzer Name für diesen Export: Buchstaben, Ziffern, „-“ und „_“</translation>
     </message>
     <message>
-        <source>The same export from a terminal, with vblade's arguments</source>
+        <source>The same export from a terminal, with vblade&apos;s arguments</source>
         <translation>Derselbe Export im Terminal, mit den Argumenten von vblade</translation>
     </message>
     <message>
@@ -999,7 +1171,10 @@
     </message>
     <message numerus="yes">
         <source>%n allowed initiator(s)</source>
-        <translation><numerusform>%n erlaubter Initiator</numerusform><numerusform>%n erlaubte Initiatoren</numerusform></translation>
+        <translation>
+            <numerusform>%n erlaubter Initiator</numerusform>
+            <numerusform>%n erlaubte Initiatoren</numerusform>
+        </translation>
     </message>
     <message>
         <source>starts with aoesan</source>
@@ -1053,7 +1228,7 @@
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>The language of aoesan's window; a change applies the next time aoesan starts</source>
+        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
         <translation>Die Sprache des aoesan-Fensters; eine Änderung gilt ab dem nächsten Start</translation>
     </message>
     <message>
@@ -1095,7 +1270,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
-        <translation><numerusform>%n leer</numerusform><numerusform>%n leer</numerusform></translation>
+        <translation>
+            <numerusform>%n leer</numerusform>
+            <numerusform>%n leer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Size: %1 (%2)</source>
@@ -1206,7 +1384,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>%n disk(s) and partition(s).</source>
-        <translation><numerusform>%n Festplatte oder Partition.</numerusform><numerusform>%n Festplatten und Partitionen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Festplatte oder Partition.</numerusform>
+            <numerusform>%n Festplatten und Partitionen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a disk or partition.</source>
@@ -1336,7 +1517,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <translation>%1 Bytes pro Frame</translation>
     </message>
     <message>
-        <source>config "%1"</source>
+        <source>config &quot;%1&quot;</source>
         <translation>Konfiguration „%1“</translation>
     </message>
     <message>
@@ -1408,7 +1589,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
-        <translation><numerusform>Konflikt: %n Backend</numerusform><numerusform>Konflikt: %n Backends</numerusform></translation>
+        <translation>
+            <numerusform>Konflikt: %n Backend</numerusform>
+            <numerusform>Konflikt: %n Backends</numerusform>
+        </translation>
     </message>
     <message>
         <source>down since %1</source>
@@ -1505,7 +1689,7 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <translation>SAN-Verwaltung für ATA over Ethernet: AoE-Ziele suchen, exportieren und überwachen.</translation>
     </message>
     <message>
-        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</source>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
         <translation>In einem privaten Netzwerk-Namespace mit Demo-Zielen und -Exporten starten; über die Schnittstellen dieses Rechners wird nichts gesendet.</translation>
     </message>
     <message>

@@ -133,6 +133,136 @@
     </message>
 </context>
 <context>
+    <name>BlockDeviceSafety</name>
+    <message>
+        <source>%1 (a partition of %2)</source>
+        <translation>%1 (a partition of %2)</translation>
+    </message>
+    <message>
+        <source>LVM (volume %1)</source>
+        <translation>LVM (volume %1)</translation>
+    </message>
+    <message>
+        <source>LVM</source>
+        <translation>LVM</translation>
+    </message>
+    <message>
+        <source>the RAID array %1</source>
+        <translation>the RAID array %1</translation>
+    </message>
+    <message>
+        <source>the encrypted volume %1</source>
+        <translation>the encrypted volume %1</translation>
+    </message>
+    <message>
+        <source>an encrypted volume</source>
+        <translation>an encrypted volume</translation>
+    </message>
+    <message>
+        <source>the device-mapper volume %1</source>
+        <translation>the device-mapper volume %1</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2: initiators may see its files change under them, and see a damaged filesystem while this machine writes to it.</source>
+        <translation>%1 is mounted at %2: initiators may see its files change under them, and see a damaged filesystem while this machine writes to it.</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2. If another machine wrote to it while this one uses it, the filesystem would be destroyed.</source>
+        <translation>%1 is mounted at %2. If another machine wrote to it while this one uses it, the filesystem would be destroyed.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2: initiators may see its data change under them.</source>
+        <translation>%1 is in use by %2: initiators may see its data change under them.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2. Writes from another machine would corrupt whatever is stored there.</source>
+        <translation>%1 is in use by %2. Writes from another machine would corrupt whatever is stored there.</translation>
+    </message>
+    <message>
+        <source>%1 is this machine&apos;s swap space. It holds pieces of the machine&apos;s memory (which may include passwords), and writing to it would crash the machine.</source>
+        <translation>%1 is this machine&apos;s swap space. It holds pieces of the machine&apos;s memory (which may include passwords), and writing to it would crash the machine.</translation>
+    </message>
+    <message>
+        <source>Exporting anyway, because it was forced.</source>
+        <translation>Exporting anyway, because it was forced.</translation>
+    </message>
+    <message>
+        <source>Export it read-only instead.</source>
+        <translation>Export it read-only instead.</translation>
+    </message>
+    <message>
+        <source>Choose another device; if you are sure, force the export.</source>
+        <translation>Choose another device; if you are sure, force the export.</translation>
+    </message>
+    <message>
+        <source>Stop using it first, or export it read-only; if you are sure, force the export.</source>
+        <translation>Stop using it first, or export it read-only; if you are sure, force the export.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (write-protected), so it cannot be exported read-write.</source>
+        <translation>%1 is read-only (write-protected), so it cannot be exported read-write.</translation>
+    </message>
+    <message>
+        <source>%1 holds this machine&apos;s root filesystem (/).</source>
+        <translation>%1 holds this machine&apos;s root filesystem (/).</translation>
+    </message>
+    <message>
+        <source>%1 is on %2, the disk that holds this machine&apos;s root filesystem (/).</source>
+        <translation>%1 is on %2, the disk that holds this machine&apos;s root filesystem (/).</translation>
+    </message>
+    <message>
+        <source> A mistake by another machine writing to it could leave this one unable to start.</source>
+        <translation> A mistake by another machine writing to it could leave this one unable to start.</translation>
+    </message>
+    <message>
+        <source>%1 is removable: the export stops working when it is taken out.</source>
+        <translation>%1 is removable: the export stops working when it is taken out.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreflight</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 does not exist</translation>
+    </message>
+    <message>
+        <source>Create the image file or connect the disk, or change the export&apos;s path.</source>
+        <translation>Create the image file or connect the disk, or change the export&apos;s path.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 is a directory</translation>
+    </message>
+    <message>
+        <source>Export an image file or a block device.</source>
+        <translation>Export an image file or a block device.</translation>
+    </message>
+    <message>
+        <source>%1 is already answered on %2 by %3</source>
+        <translation>%1 is already answered on %2 by %3</translation>
+    </message>
+    <message>
+        <source>Choose another shelf or slot, or stop the other target first; two targets at one address would mix up the initiators&apos; data.</source>
+        <translation>Choose another shelf or slot, or stop the other target first; two targets at one address would mix up the initiators&apos; data.</translation>
+    </message>
+    <message>
+        <source>cannot tell whether %1 is in use: %2</source>
+        <translation>cannot tell whether %1 is in use: %2</translation>
+    </message>
+    <message>
+        <source>Force the export if you are sure it is not in use.</source>
+        <translation>Force the export if you are sure it is not in use.</translation>
+    </message>
+    <message>
+        <source>forced: %1</source>
+        <translation>forced: %1</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 bytes</source>
@@ -275,15 +405,24 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n export(s)</source>
-        <translation><numerusform>%n export</numerusform><numerusform>%n exports</numerusform></translation>
+        <translation>
+            <numerusform>%n export</numerusform>
+            <numerusform>%n exports</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
     </message>
     <message>
         <source>aoesan — %1</source>
@@ -302,32 +441,50 @@
         <translation>It answers again.</translation>
     </message>
     <message>
-        <source>Export '%1' failed</source>
-        <translation>Export '%1' failed</translation>
+        <source>Export &apos;%1&apos; failed</source>
+        <translation>Export &apos;%1&apos; failed</translation>
     </message>
     <message numerus="yes">
         <source>%n targets are down</source>
-        <translation><numerusform>%n target is down</numerusform><numerusform>%n targets are down</numerusform></translation>
+        <translation>
+            <numerusform>%n target is down</numerusform>
+            <numerusform>%n targets are down</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n targets are back up</source>
-        <translation><numerusform>%n target is back up</numerusform><numerusform>%n targets are back up</numerusform></translation>
+        <translation>
+            <numerusform>%n target is back up</numerusform>
+            <numerusform>%n targets are back up</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n exports failed</source>
-        <translation><numerusform>%n export failed</numerusform><numerusform>%n exports failed</numerusform></translation>
+        <translation>
+            <numerusform>%n export failed</numerusform>
+            <numerusform>%n exports failed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n changes on the SAN</source>
-        <translation><numerusform>%n change on the SAN</numerusform><numerusform>%n changes on the SAN</numerusform></translation>
+        <translation>
+            <numerusform>%n change on the SAN</numerusform>
+            <numerusform>%n changes on the SAN</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No answer for %n s.</source>
-        <translation><numerusform>No answer for %n s.</numerusform><numerusform>No answer for %n s.</numerusform></translation>
+        <translation>
+            <numerusform>No answer for %n s.</numerusform>
+            <numerusform>No answer for %n s.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -381,8 +538,8 @@
         <translation>%1 — %2, MTU %3, %4 sectors per frame, %5</translation>
     </message>
     <message>
-        <source>e%1.%2 is already used by the export '%3' on %4.</source>
-        <translation>e%1.%2 is already used by the export '%3' on %4.</translation>
+        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
+        <translation>e%1.%2 is already used by the export &apos;%3&apos; on %4.</translation>
     </message>
     <message>
         <source>e%1.%2 is already answered by %3.</source>
@@ -515,7 +672,10 @@
     </message>
     <message numerus="yes">
         <source>Forgot %n down target(s).</source>
-        <translation><numerusform>Forgot %n down target.</numerusform><numerusform>Forgot %n down targets.</numerusform></translation>
+        <translation>
+            <numerusform>Forgot %n down target.</numerusform>
+            <numerusform>Forgot %n down targets.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discovery started on %1.</source>
@@ -544,16 +704,16 @@
         <translation>Check that %1 can be written.</translation>
     </message>
     <message>
-        <source>Export '%1' added: %2</source>
-        <translation>Export '%1' added: %2</translation>
+        <source>Export &apos;%1&apos; added: %2</source>
+        <translation>Export &apos;%1&apos; added: %2</translation>
     </message>
     <message>
-        <source>There is no export '%1'.</source>
-        <translation>There is no export '%1'.</translation>
+        <source>There is no export &apos;%1&apos;.</source>
+        <translation>There is no export &apos;%1&apos;.</translation>
     </message>
     <message>
-        <source>Export '%1' removed.</source>
-        <translation>Export '%1' removed.</translation>
+        <source>Export &apos;%1&apos; removed.</source>
+        <translation>Export &apos;%1&apos; removed.</translation>
     </message>
 </context>
 <context>
@@ -779,7 +939,10 @@
     </message>
     <message numerus="yes">
         <source>%n target(s)</source>
-        <translation><numerusform>%n target</numerusform><numerusform>%n targets</numerusform></translation>
+        <translation>
+            <numerusform>%n target</numerusform>
+            <numerusform>%n targets</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 up</source>
@@ -791,11 +954,17 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n export(s) running</source>
-        <translation><numerusform>%n export running</numerusform><numerusform>%n exports running</numerusform></translation>
+        <translation>
+            <numerusform>%n export running</numerusform>
+            <numerusform>%n exports running</numerusform>
+        </translation>
     </message>
     <message>
         <source>last probe %1 s ago</source>
@@ -822,8 +991,8 @@
         <translation>Remove export</translation>
     </message>
     <message>
-        <source>Stop export '%1' and remove it from the list? The disk or image file is kept.</source>
-        <translation>Stop export '%1' and remove it from the list? The disk or image file is kept.</translation>
+        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
+        <translation>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</translation>
     </message>
 </context>
 <context>
@@ -833,8 +1002,8 @@
         <translation>&amp;Read-only: initiators cannot write</translation>
     </message>
     <message>
-        <source>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</source>
-        <translation>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</translation>
+        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
+        <translation>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</translation>
     </message>
     <message>
         <source>S&amp;ynchronous writes: each write reaches the disk before it is answered (O_SYNC)</source>
@@ -940,7 +1109,10 @@
     </message>
     <message numerus="yes">
         <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
-        <translation><numerusform>Stop %n export and quit? Clients using it will lose their disk.</numerusform><numerusform>Stop %n exports and quit? Clients using them will lose their disks.</numerusform></translation>
+        <translation>
+            <numerusform>Stop %n export and quit? Clients using it will lose their disk.</numerusform>
+            <numerusform>Stop %n exports and quit? Clients using them will lose their disks.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop exports and quit</source>
@@ -966,12 +1138,12 @@
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <source>A short name for this export: letters, digits, '-' and '_'</source>
-        <translation>A short name for this export: letters, digits, '-' and '_'</translation>
+        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</translation>
     </message>
     <message>
-        <source>The same export from a terminal, with vblade's arguments</source>
-        <translation>The same export from a terminal, with vblade's arguments</translation>
+        <source>The same export from a terminal, with vblade&apos;s arguments</source>
+        <translation>The same export from a terminal, with vblade&apos;s arguments</translation>
     </message>
     <message>
         <source>Start the engine for this export as soon as it is added</source>
@@ -999,7 +1171,10 @@
     </message>
     <message numerus="yes">
         <source>%n allowed initiator(s)</source>
-        <translation><numerusform>%n allowed initiator</numerusform><numerusform>%n allowed initiators</numerusform></translation>
+        <translation>
+            <numerusform>%n allowed initiator</numerusform>
+            <numerusform>%n allowed initiators</numerusform>
+        </translation>
     </message>
     <message>
         <source>starts with aoesan</source>
@@ -1053,8 +1228,8 @@
         <translation>System language</translation>
     </message>
     <message>
-        <source>The language of aoesan's window; a change applies the next time aoesan starts</source>
-        <translation>The language of aoesan's window; a change applies the next time aoesan starts</translation>
+        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
+        <translation>The language of aoesan&apos;s window; a change applies the next time aoesan starts</translation>
     </message>
     <message>
         <source>Discovery</source>
@@ -1095,7 +1270,10 @@ Discovered shelves and slots appear here.</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
-        <translation><numerusform>%n empty</numerusform><numerusform>%n empty</numerusform></translation>
+        <translation>
+            <numerusform>%n empty</numerusform>
+            <numerusform>%n empty</numerusform>
+        </translation>
     </message>
     <message>
         <source>Size: %1 (%2)</source>
@@ -1206,7 +1384,10 @@ Discovered shelves and slots appear here.</translation>
     </message>
     <message numerus="yes">
         <source>%n disk(s) and partition(s).</source>
-        <translation><numerusform>%n disk or partition.</numerusform><numerusform>%n disks and partitions.</numerusform></translation>
+        <translation>
+            <numerusform>%n disk or partition.</numerusform>
+            <numerusform>%n disks and partitions.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a disk or partition.</source>
@@ -1336,8 +1517,8 @@ Discovered shelves and slots appear here.</translation>
         <translation>%1 bytes per frame</translation>
     </message>
     <message>
-        <source>config "%1"</source>
-        <translation>config "%1"</translation>
+        <source>config &quot;%1&quot;</source>
+        <translation>config &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
@@ -1408,7 +1589,10 @@ Discovered shelves and slots appear here.</translation>
     </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
-        <translation><numerusform>conflict: %n backend</numerusform><numerusform>conflict: %n backends</numerusform></translation>
+        <translation>
+            <numerusform>conflict: %n backend</numerusform>
+            <numerusform>conflict: %n backends</numerusform>
+        </translation>
     </message>
     <message>
         <source>down since %1</source>
@@ -1505,8 +1689,8 @@ Discovered shelves and slots appear here.</translation>
         <translation>ATA over Ethernet SAN manager: discover, export and watch AoE targets.</translation>
     </message>
     <message>
-        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</source>
-        <translation>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</translation>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
+        <translation>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</translation>
     </message>
     <message>
         <source>trace, debug, info, warn, error or off (default: $AOESAN_LOG or info).</source>

@@ -133,6 +133,136 @@
     </message>
 </context>
 <context>
+    <name>BlockDeviceSafety</name>
+    <message>
+        <source>%1 (a partition of %2)</source>
+        <translation>%1 (una partición de %2)</translation>
+    </message>
+    <message>
+        <source>LVM (volume %1)</source>
+        <translation>LVM (volumen %1)</translation>
+    </message>
+    <message>
+        <source>LVM</source>
+        <translation>LVM</translation>
+    </message>
+    <message>
+        <source>the RAID array %1</source>
+        <translation>el RAID %1</translation>
+    </message>
+    <message>
+        <source>the encrypted volume %1</source>
+        <translation>el volumen cifrado %1</translation>
+    </message>
+    <message>
+        <source>an encrypted volume</source>
+        <translation>un volumen cifrado</translation>
+    </message>
+    <message>
+        <source>the device-mapper volume %1</source>
+        <translation>el volumen de device-mapper %1</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2: initiators may see its files change under them, and see a damaged filesystem while this machine writes to it.</source>
+        <translation>%1 está montado en %2: los iniciadores pueden ver cómo cambian sus archivos y ver un sistema de archivos dañado mientras esta máquina escribe en él.</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2. If another machine wrote to it while this one uses it, the filesystem would be destroyed.</source>
+        <translation>%1 está montado en %2. Si otra máquina escribiera en él mientras esta lo usa, el sistema de archivos quedaría destruido.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2: initiators may see its data change under them.</source>
+        <translation>%1 está en uso por %2: los iniciadores pueden ver cómo cambian sus datos.</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2. Writes from another machine would corrupt whatever is stored there.</source>
+        <translation>%1 está en uso por %2. Las escrituras de otra máquina dañarían todo lo que hay guardado allí.</translation>
+    </message>
+    <message>
+        <source>%1 is this machine&apos;s swap space. It holds pieces of the machine&apos;s memory (which may include passwords), and writing to it would crash the machine.</source>
+        <translation>%1 es el espacio de intercambio (swap) de esta máquina. Contiene trozos de su memoria (quizá con contraseñas), y escribir en él haría caer la máquina.</translation>
+    </message>
+    <message>
+        <source>Exporting anyway, because it was forced.</source>
+        <translation>Se exporta de todos modos, porque se ha forzado.</translation>
+    </message>
+    <message>
+        <source>Export it read-only instead.</source>
+        <translation>Expórtelo en solo lectura.</translation>
+    </message>
+    <message>
+        <source>Choose another device; if you are sure, force the export.</source>
+        <translation>Elija otro dispositivo; si está seguro, fuerce la exportación.</translation>
+    </message>
+    <message>
+        <source>Stop using it first, or export it read-only; if you are sure, force the export.</source>
+        <translation>Deje de usarlo primero o expórtelo en solo lectura; si está seguro, fuerce la exportación.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (write-protected), so it cannot be exported read-write.</source>
+        <translation>%1 es de solo lectura (protegido contra escritura), así que no se puede exportar con escritura.</translation>
+    </message>
+    <message>
+        <source>%1 holds this machine&apos;s root filesystem (/).</source>
+        <translation>%1 contiene el sistema de archivos raíz (/) de esta máquina.</translation>
+    </message>
+    <message>
+        <source>%1 is on %2, the disk that holds this machine&apos;s root filesystem (/).</source>
+        <translation>%1 está en %2, el disco que contiene el sistema de archivos raíz (/) de esta máquina.</translation>
+    </message>
+    <message>
+        <source> A mistake by another machine writing to it could leave this one unable to start.</source>
+        <translation> Un error de otra máquina al escribir en él podría dejar a esta sin poder arrancar.</translation>
+    </message>
+    <message>
+        <source>%1 is removable: the export stops working when it is taken out.</source>
+        <translation>%1 es extraíble: la exportación deja de funcionar cuando se retira.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreflight</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 no existe</translation>
+    </message>
+    <message>
+        <source>Create the image file or connect the disk, or change the export&apos;s path.</source>
+        <translation>Cree el archivo de imagen o conecte el disco, o cambie la ruta de la exportación.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory</source>
+        <translation>%1 es un directorio</translation>
+    </message>
+    <message>
+        <source>Export an image file or a block device.</source>
+        <translation>Exporte un archivo de imagen o un dispositivo de bloques.</translation>
+    </message>
+    <message>
+        <source>%1 is already answered on %2 by %3</source>
+        <translation>%1 ya responde en %2 desde %3</translation>
+    </message>
+    <message>
+        <source>Choose another shelf or slot, or stop the other target first; two targets at one address would mix up the initiators&apos; data.</source>
+        <translation>Elija otro estante o ranura, o detenga primero el otro destino; dos destinos en una misma dirección mezclarían los datos de los iniciadores.</translation>
+    </message>
+    <message>
+        <source>cannot tell whether %1 is in use: %2</source>
+        <translation>no se puede saber si %1 está en uso: %2</translation>
+    </message>
+    <message>
+        <source>Force the export if you are sure it is not in use.</source>
+        <translation>Fuerce la exportación si está seguro de que no está en uso.</translation>
+    </message>
+    <message>
+        <source>forced: %1</source>
+        <translation>forzado: %1</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 bytes</source>
@@ -275,15 +405,24 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n conflicto</numerusform><numerusform>%n conflictos</numerusform></translation>
+        <translation>
+            <numerusform>%n conflicto</numerusform>
+            <numerusform>%n conflictos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n export(s)</source>
-        <translation><numerusform>%n exportación</numerusform><numerusform>%n exportaciones</numerusform></translation>
+        <translation>
+            <numerusform>%n exportación</numerusform>
+            <numerusform>%n exportaciones</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fallida</numerusform><numerusform>%n fallidas</numerusform></translation>
+        <translation>
+            <numerusform>%n fallida</numerusform>
+            <numerusform>%n fallidas</numerusform>
+        </translation>
     </message>
     <message>
         <source>aoesan — %1</source>
@@ -302,32 +441,50 @@
         <translation>Vuelve a responder.</translation>
     </message>
     <message>
-        <source>Export '%1' failed</source>
+        <source>Export &apos;%1&apos; failed</source>
         <translation>La exportación «%1» ha fallado</translation>
     </message>
     <message numerus="yes">
         <source>%n targets are down</source>
-        <translation><numerusform>%n destino está caído</numerusform><numerusform>%n destinos están caídos</numerusform></translation>
+        <translation>
+            <numerusform>%n destino está caído</numerusform>
+            <numerusform>%n destinos están caídos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n targets are back up</source>
-        <translation><numerusform>%n destino vuelve a estar activo</numerusform><numerusform>%n destinos vuelven a estar activos</numerusform></translation>
+        <translation>
+            <numerusform>%n destino vuelve a estar activo</numerusform>
+            <numerusform>%n destinos vuelven a estar activos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n exports failed</source>
-        <translation><numerusform>%n exportación ha fallado</numerusform><numerusform>%n exportaciones han fallado</numerusform></translation>
+        <translation>
+            <numerusform>%n exportación ha fallado</numerusform>
+            <numerusform>%n exportaciones han fallado</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n changes on the SAN</source>
-        <translation><numerusform>%n cambio en la SAN</numerusform><numerusform>%n cambios en la SAN</numerusform></translation>
+        <translation>
+            <numerusform>%n cambio en la SAN</numerusform>
+            <numerusform>%n cambios en la SAN</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No answer for %n s.</source>
-        <translation><numerusform>Sin respuesta durante %n s.</numerusform><numerusform>Sin respuesta durante %n s.</numerusform></translation>
+        <translation>
+            <numerusform>Sin respuesta durante %n s.</numerusform>
+            <numerusform>Sin respuesta durante %n s.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>y %n más</numerusform><numerusform>y %n más</numerusform></translation>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -381,7 +538,7 @@
         <translation>%1 — %2, MTU %3, %4 sectores por trama, %5</translation>
     </message>
     <message>
-        <source>e%1.%2 is already used by the export '%3' on %4.</source>
+        <source>e%1.%2 is already used by the export &apos;%3&apos; on %4.</source>
         <translation>e%1.%2 ya lo usa la exportación «%3» en %4.</translation>
     </message>
     <message>
@@ -515,7 +672,10 @@
     </message>
     <message numerus="yes">
         <source>Forgot %n down target(s).</source>
-        <translation><numerusform>Se ha olvidado %n destino caído.</numerusform><numerusform>Se han olvidado %n destinos caídos.</numerusform></translation>
+        <translation>
+            <numerusform>Se ha olvidado %n destino caído.</numerusform>
+            <numerusform>Se han olvidado %n destinos caídos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discovery started on %1.</source>
@@ -544,15 +704,15 @@
         <translation>Compruebe que se puede escribir en %1.</translation>
     </message>
     <message>
-        <source>Export '%1' added: %2</source>
+        <source>Export &apos;%1&apos; added: %2</source>
         <translation>Exportación «%1» añadida: %2</translation>
     </message>
     <message>
-        <source>There is no export '%1'.</source>
+        <source>There is no export &apos;%1&apos;.</source>
         <translation>No existe la exportación «%1».</translation>
     </message>
     <message>
-        <source>Export '%1' removed.</source>
+        <source>Export &apos;%1&apos; removed.</source>
         <translation>Exportación «%1» quitada.</translation>
     </message>
 </context>
@@ -779,7 +939,10 @@
     </message>
     <message numerus="yes">
         <source>%n target(s)</source>
-        <translation><numerusform>%n destino</numerusform><numerusform>%n destinos</numerusform></translation>
+        <translation>
+            <numerusform>%n destino</numerusform>
+            <numerusform>%n destinos</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 up</source>
@@ -791,11 +954,17 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n conflicto</numerusform><numerusform>%n conflictos</numerusform></translation>
+        <translation>
+            <numerusform>%n conflicto</numerusform>
+            <numerusform>%n conflictos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n export(s) running</source>
-        <translation><numerusform>%n exportación en marcha</numerusform><numerusform>%n exportaciones en marcha</numerusform></translation>
+        <translation>
+            <numerusform>%n exportación en marcha</numerusform>
+            <numerusform>%n exportaciones en marcha</numerusform>
+        </translation>
     </message>
     <message>
         <source>last probe %1 s ago</source>
@@ -822,7 +991,7 @@
         <translation>Quitar exportación</translation>
     </message>
     <message>
-        <source>Stop export '%1' and remove it from the list? The disk or image file is kept.</source>
+        <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
         <translation>¿Detener la exportación «%1» y quitarla de la lista? El disco o el archivo de imagen se conservan.</translation>
     </message>
 </context>
@@ -833,7 +1002,7 @@
         <translation>Solo &amp;lectura: los iniciadores no pueden escribir</translation>
     </message>
     <message>
-        <source>&amp;Direct I/O: bypass this machine's page cache (O_DIRECT)</source>
+        <source>&amp;Direct I/O: bypass this machine&apos;s page cache (O_DIRECT)</source>
         <translation>E/S &amp;directa: sin pasar por la caché de páginas de este equipo (O_DIRECT)</translation>
     </message>
     <message>
@@ -940,7 +1109,10 @@
     </message>
     <message numerus="yes">
         <source>Stop %n export(s) and quit? Clients using them will lose their disks.</source>
-        <translation><numerusform>¿Detener %n exportación y salir? Los clientes que la usan perderán su disco.</numerusform><numerusform>¿Detener %n exportaciones y salir? Los clientes que las usan perderán sus discos.</numerusform></translation>
+        <translation>
+            <numerusform>¿Detener %n exportación y salir? Los clientes que la usan perderán su disco.</numerusform>
+            <numerusform>¿Detener %n exportaciones y salir? Los clientes que las usan perderán sus discos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop exports and quit</source>
@@ -966,11 +1138,11 @@
         <translation>&amp;Exportar</translation>
     </message>
     <message>
-        <source>A short name for this export: letters, digits, '-' and '_'</source>
+        <source>A short name for this export: letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>Un nombre corto para esta exportación: letras, cifras, «-» y «_»</translation>
     </message>
     <message>
-        <source>The same export from a terminal, with vblade's arguments</source>
+        <source>The same export from a terminal, with vblade&apos;s arguments</source>
         <translation>La misma exportación desde un terminal, con los argumentos de vblade</translation>
     </message>
     <message>
@@ -999,7 +1171,10 @@
     </message>
     <message numerus="yes">
         <source>%n allowed initiator(s)</source>
-        <translation><numerusform>%n iniciador permitido</numerusform><numerusform>%n iniciadores permitidos</numerusform></translation>
+        <translation>
+            <numerusform>%n iniciador permitido</numerusform>
+            <numerusform>%n iniciadores permitidos</numerusform>
+        </translation>
     </message>
     <message>
         <source>starts with aoesan</source>
@@ -1053,7 +1228,7 @@
         <translation>Idioma del sistema</translation>
     </message>
     <message>
-        <source>The language of aoesan's window; a change applies the next time aoesan starts</source>
+        <source>The language of aoesan&apos;s window; a change applies the next time aoesan starts</source>
         <translation>El idioma de la ventana de aoesan; el cambio se aplica la próxima vez que se inicie aoesan</translation>
     </message>
     <message>
@@ -1095,7 +1270,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
-        <translation><numerusform>%n vacía</numerusform><numerusform>%n vacías</numerusform></translation>
+        <translation>
+            <numerusform>%n vacía</numerusform>
+            <numerusform>%n vacías</numerusform>
+        </translation>
     </message>
     <message>
         <source>Size: %1 (%2)</source>
@@ -1206,7 +1384,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message numerus="yes">
         <source>%n disk(s) and partition(s).</source>
-        <translation><numerusform>%n disco o partición.</numerusform><numerusform>%n discos y particiones.</numerusform></translation>
+        <translation>
+            <numerusform>%n disco o partición.</numerusform>
+            <numerusform>%n discos y particiones.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a disk or partition.</source>
@@ -1336,7 +1517,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>%1 bytes por trama</translation>
     </message>
     <message>
-        <source>config "%1"</source>
+        <source>config &quot;%1&quot;</source>
         <translation>configuración «%1»</translation>
     </message>
     <message>
@@ -1408,7 +1589,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
-        <translation><numerusform>conflicto: %n servidor</numerusform><numerusform>conflicto: %n servidores</numerusform></translation>
+        <translation>
+            <numerusform>conflicto: %n servidor</numerusform>
+            <numerusform>conflicto: %n servidores</numerusform>
+        </translation>
     </message>
     <message>
         <source>down since %1</source>
@@ -1505,7 +1689,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>Gestor de SAN ATA over Ethernet: descubra, exporte y vigile destinos AoE.</translation>
     </message>
     <message>
-        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine's interfaces.</source>
+        <source>Start in a private network namespace with demo targets and exports; nothing is sent on this machine&apos;s interfaces.</source>
         <translation>Iniciar en un espacio de nombres de red privado con destinos y exportaciones de demostración; no se envía nada por las interfaces de este equipo.</translation>
     </message>
     <message>

@@ -1,5 +1,10 @@
 #include "platform/BlockDeviceSafety.h"
 
+#include <QCoreApplication>
+
+// Every sentence here is read by a person (the export wizard, `aoesan-ctl exports add`): it goes through
+// QCoreApplication::translate, so the GUI shows it in its language once it has installed its translator;
+// core stays QtCore-only and the CLI, which installs none, speaks English.
 namespace aoesan::platform {
 
 namespace {
@@ -7,7 +12,9 @@ namespace {
 // "sda1" or, for a partition judged as part of a whole disk, "its partition sda1".
 QString subject(const BlockDevice &device, const BlockDevice &target)
 {
-    return &device == &target ? device.name : QStringLiteral("%1 (a partition of %2)").arg(device.name, target.name);
+    return &device == &target
+        ? device.name
+        : QCoreApplication::translate("BlockDeviceSafety", "%1 (a partition of %2)").arg(device.name, target.name);
 }
 
 // How a person knows the device that is built on this one.
@@ -15,16 +22,17 @@ QString holderDescription(const std::vector<BlockDevice> &devices, const BlockDe
 {
     const BlockDevice *holder = findDevice(devices, holderName);
     if (held.fsType == QLatin1String("LVM2_member"))
-        return holder && !holder->mapperName.isEmpty() ? QStringLiteral("LVM (volume %1)").arg(holder->mapperName)
-                                                       : QStringLiteral("LVM");
+        return holder && !holder->mapperName.isEmpty()
+            ? QCoreApplication::translate("BlockDeviceSafety", "LVM (volume %1)").arg(holder->mapperName)
+            : QCoreApplication::translate("BlockDeviceSafety", "LVM");
     if (held.fsType == QLatin1String("linux_raid_member") || (holder && holder->kind == BlockDeviceKind::Raid))
-        return QStringLiteral("the RAID array %1").arg(holderName);
+        return QCoreApplication::translate("BlockDeviceSafety", "the RAID array %1").arg(holderName);
     if (held.fsType == QLatin1String("crypto_LUKS"))
         return holder && !holder->mapperName.isEmpty()
-            ? QStringLiteral("the encrypted volume %1").arg(holder->mapperName)
-            : QStringLiteral("an encrypted volume");
+            ? QCoreApplication::translate("BlockDeviceSafety", "the encrypted volume %1").arg(holder->mapperName)
+            : QCoreApplication::translate("BlockDeviceSafety", "an encrypted volume");
     if (holder && !holder->mapperName.isEmpty())
-        return QStringLiteral("the device-mapper volume %1").arg(holder->mapperName);
+        return QCoreApplication::translate("BlockDeviceSafety", "the device-mapper volume %1").arg(holder->mapperName);
     return holderName;
 }
 
@@ -35,13 +43,15 @@ void judgeInUse(const std::vector<BlockDevice> &devices, const BlockDevice &devi
     if (device.isMounted()) {
         const QString where = device.mountPoints.join(QStringLiteral(", "));
         if (readOnly)
-            out.warnings << QStringLiteral("%1 is mounted at %2: initiators may see its files change under them, "
-                                           "and see a damaged filesystem while this machine writes to it.")
+            out.warnings << QCoreApplication::translate("BlockDeviceSafety",
+                "%1 is mounted at %2: initiators may see its files change under them, "
+                "and see a damaged filesystem while this machine writes to it.")
                                 .arg(who, where);
         else
             out.problems.push_back({SafetyProblem::Code::Mounted,
-                QStringLiteral("%1 is mounted at %2. If another machine wrote to it while this "
-                               "one uses it, the filesystem would be destroyed.")
+                QCoreApplication::translate("BlockDeviceSafety",
+                    "%1 is mounted at %2. If another machine wrote to it while this "
+                    "one uses it, the filesystem would be destroyed.")
                     .arg(who, where)});
     }
     if (!device.holders.isEmpty()) {
@@ -49,21 +59,24 @@ void judgeInUse(const std::vector<BlockDevice> &devices, const BlockDevice &devi
         for (const auto &h : device.holders)
             users << holderDescription(devices, device, h);
         users.removeDuplicates();
-        const QString by = users.join(QStringLiteral(" and "));
+        const QString by = users.join(QCoreApplication::translate("BlockDeviceSafety", " and "));
         if (readOnly)
-            out.warnings
-                << QStringLiteral("%1 is in use by %2: initiators may see its data change under them.").arg(who, by);
+            out.warnings << QCoreApplication::translate(
+                "BlockDeviceSafety", "%1 is in use by %2: initiators may see its data change under them.")
+                                .arg(who, by);
         else
             out.problems.push_back({SafetyProblem::Code::Held,
-                QStringLiteral("%1 is in use by %2. Writes from another machine would corrupt "
-                               "whatever is stored there.")
+                QCoreApplication::translate("BlockDeviceSafety",
+                    "%1 is in use by %2. Writes from another machine would corrupt "
+                    "whatever is stored there.")
                     .arg(who, by)});
     }
     if (device.swap)
         // Read-only is no better here: the contents are this machine's memory.
         out.problems.push_back({SafetyProblem::Code::Swap,
-            QStringLiteral("%1 is this machine's swap space. It holds pieces of the machine's memory "
-                           "(which may include passwords), and writing to it would crash the machine.")
+            QCoreApplication::translate("BlockDeviceSafety",
+                "%1 is this machine's swap space. It holds pieces of the machine's memory "
+                "(which may include passwords), and writing to it would crash the machine.")
                 .arg(who)});
 }
 
@@ -95,7 +108,7 @@ QString ExportSafety::advice() const
     if (problems.empty())
         return {};
     if (forced)
-        return QStringLiteral("Exporting anyway, because it was forced.");
+        return QCoreApplication::translate("BlockDeviceSafety", "Exporting anyway, because it was forced.");
     bool forceable = true;
     bool swap = false;
     for (const auto &p : problems) {
@@ -103,10 +116,12 @@ QString ExportSafety::advice() const
         swap = swap || p.code == SafetyProblem::Code::Swap;
     }
     if (!forceable)
-        return QStringLiteral("Export it read-only instead.");
+        return QCoreApplication::translate("BlockDeviceSafety", "Export it read-only instead.");
     if (swap)
-        return QStringLiteral("Choose another device; if you are sure, force the export.");
-    return QStringLiteral("Stop using it first, or export it read-only; if you are sure, force the export.");
+        return QCoreApplication::translate(
+            "BlockDeviceSafety", "Choose another device; if you are sure, force the export.");
+    return QCoreApplication::translate(
+        "BlockDeviceSafety", "Stop using it first, or export it read-only; if you are sure, force the export.");
 }
 
 QString ExportSafety::explain() const
@@ -125,7 +140,9 @@ ExportSafety assessExport(const std::vector<BlockDevice> &devices, const BlockDe
     ExportSafety out;
     if (!readOnly && target.readOnly)
         out.problems.push_back({SafetyProblem::Code::WriteProtected,
-            QStringLiteral("%1 is read-only (write-protected), so it cannot be exported read-write.").arg(target.name),
+            QCoreApplication::translate(
+                "BlockDeviceSafety", "%1 is read-only (write-protected), so it cannot be exported read-write.")
+                .arg(target.name),
             false});
 
     // A whole disk is in use when any of its partitions is.
@@ -136,20 +153,24 @@ ExportSafety assessExport(const std::vector<BlockDevice> &devices, const BlockDe
     if (const QString disk = systemDiskUnder(devices, target); !disk.isEmpty()) {
         const BlockDevice *root = rootDevice(devices);
         const QString text = disk == target.name || (root && root->name == target.name)
-            ? QStringLiteral("%1 holds this machine's root filesystem (/).").arg(target.name)
-            : QStringLiteral("%1 is on %2, the disk that holds this machine's root filesystem (/).")
+            ? QCoreApplication::translate("BlockDeviceSafety", "%1 holds this machine's root filesystem (/).")
+                  .arg(target.name)
+            : QCoreApplication::translate(
+                "BlockDeviceSafety", "%1 is on %2, the disk that holds this machine's root filesystem (/).")
                   .arg(target.name, disk);
         if (readOnly)
             out.warnings << text;
         else
             out.problems.push_back({SafetyProblem::Code::SystemDisk,
                 text
-                    + QStringLiteral(" A mistake by another machine writing to it could leave "
-                                     "this one unable to start.")});
+                    + QCoreApplication::translate("BlockDeviceSafety",
+                        " A mistake by another machine writing to it could leave "
+                        "this one unable to start.")});
     }
     if (target.removable && out.problems.empty())
-        out.warnings
-            << QStringLiteral("%1 is removable: the export stops working when it is taken out.").arg(target.name);
+        out.warnings << QCoreApplication::translate(
+            "BlockDeviceSafety", "%1 is removable: the export stops working when it is taken out.")
+                            .arg(target.name);
 
     bool forceable = true;
     for (const auto &p : out.problems)

@@ -1,10 +1,12 @@
 #include "supervisor/ExportPreflight.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include "platform/BlockDeviceSafety.h"
 #include "supervisor/AddressInUseQuery.h"
 
+// The reasons and fixes are read by a person: translated like BlockDeviceSafety's (see there).
 namespace aoesan::supervisor {
 
 ExportPreflight::ExportPreflight(const AddressInUseQuery *addresses, const platform::BlockDeviceBackend *devices)
@@ -17,19 +19,24 @@ std::optional<ExportProblem> ExportPreflight::check(const ExportRecord &record, 
     m_warnings.clear();
     const QFileInfo info(record.path);
     if (!info.exists())
-        return ExportProblem {QStringLiteral("missing"), QStringLiteral("%1 does not exist").arg(record.path),
-            QStringLiteral("Create the image file or connect the disk, or change the export's path.")};
+        return ExportProblem {QStringLiteral("missing"),
+            QCoreApplication::translate("ExportPreflight", "%1 does not exist").arg(record.path),
+            QCoreApplication::translate(
+                "ExportPreflight", "Create the image file or connect the disk, or change the export's path.")};
     if (info.isDir())
-        return ExportProblem {QStringLiteral("missing"), QStringLiteral("%1 is a directory").arg(record.path),
-            QStringLiteral("Export an image file or a block device.")};
+        return ExportProblem {QStringLiteral("missing"),
+            QCoreApplication::translate("ExportPreflight", "%1 is a directory").arg(record.path),
+            QCoreApplication::translate("ExportPreflight", "Export an image file or a block device.")};
     if (auto unsafe = checkDevice(record, force))
         return unsafe;
     if (m_addresses) {
         if (auto other = m_addresses->answeredBy(record.shelf, record.slot, record.interface))
             return ExportProblem {QStringLiteral("address-in-use"),
-                QStringLiteral("%1 is already answered on %2 by %3").arg(record.address(), record.interface, *other),
-                QStringLiteral("Choose another shelf or slot, or stop the other target first; two "
-                               "targets at one address would mix up the initiators' data.")};
+                QCoreApplication::translate("ExportPreflight", "%1 is already answered on %2 by %3")
+                    .arg(record.address(), record.interface, *other),
+                QCoreApplication::translate("ExportPreflight",
+                    "Choose another shelf or slot, or stop the other target first; two "
+                    "targets at one address would mix up the initiators' data.")};
     }
     return std::nullopt;
 }
@@ -45,13 +52,14 @@ std::optional<ExportProblem> ExportPreflight::checkDevice(const ExportRecord &re
     auto scanned = m_devices->scan();
     if (!scanned)
         return ExportProblem {QStringLiteral("unsafe-device"),
-            QStringLiteral("cannot tell whether %1 is in use: %2").arg(record.path, scanned.error()),
-            QStringLiteral("Force the export if you are sure it is not in use.")};
+            QCoreApplication::translate("ExportPreflight", "cannot tell whether %1 is in use: %2")
+                .arg(record.path, scanned.error()),
+            QCoreApplication::translate("ExportPreflight", "Force the export if you are sure it is not in use.")};
     const auto safety = platform::assessExportPath(scanned.value(), record.path, record.readOnly, force);
     m_warnings = safety.warnings;
     if (safety.forced) {
         for (const auto &p : safety.problems)
-            m_warnings << QStringLiteral("forced: %1").arg(p.text);
+            m_warnings << QCoreApplication::translate("ExportPreflight", "forced: %1").arg(p.text);
     }
     if (safety.allowed())
         return std::nullopt;

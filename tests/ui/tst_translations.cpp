@@ -1,11 +1,15 @@
 // The translations built into the program: Spanish and German load and translate strings of every kind
 // of context (widget classes in namespaces, the explicit contexts of free functions), with the words of
 // UI.md and their plural forms; English supplies its plural forms; an unknown language falls back to it.
+// Core's sentences the GUI shows as they are (block-device safety, refusals) follow the language too.
+#include <QApplication>
 #include <QCoreApplication>
 #include <QTest>
 #include <QTranslator>
 
+#include "platform/BlockDeviceSafety.h"
 #include "shell/Translations.h"
+#include "supervisor/ExportPreflight.h"
 
 using namespace aoesan;
 
@@ -72,5 +76,98 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTranslations)
+// Core's sentences: a disk with a mounted partition, judged for a read-write export, and a missing image.
+namespace {
+
+std::vector<platform::BlockDevice> diskWithMountedPartition()
+{
+    platform::BlockDevice disk;
+    disk.name = QStringLiteral("sdb");
+    disk.path = QStringLiteral("/dev/sdb");
+    disk.kind = platform::BlockDeviceKind::Disk;
+    platform::BlockDevice part;
+    part.name = QStringLiteral("sdb1");
+    part.path = QStringLiteral("/dev/sdb1");
+    part.kind = platform::BlockDeviceKind::Partition;
+    part.parent = QStringLiteral("sdb");
+    part.mountPoints = {QStringLiteral("/srv/media")};
+    return {disk, part};
+}
+
+} // namespace
+
+class TestCoreTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void safetyFollowsTheLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("problem");
+        QTest::addColumn<QString>("advice");
+        QTest::addRow("en") << QStringLiteral("en")
+                            << QStringLiteral("sdb1 (a partition of sdb) is mounted at /srv/media. If another machine "
+                                              "wrote to it while this one uses it, the filesystem would be destroyed.")
+                            << QStringLiteral(
+                                   "Stop using it first, or export it read-only; if you are sure, force the export.");
+        QTest::addRow("de") << QStringLiteral("de")
+                            << QStringLiteral("sdb1 (eine Partition von sdb) ist unter /srv/media eingehängt. Schriebe "
+                                              "ein anderer Rechner darauf, während dieser es benutzt, wäre das "
+                                              "Dateisystem zerstört.")
+                            << QStringLiteral("Beenden Sie zuerst seine Benutzung oder exportieren Sie es "
+                                              "schreibgeschützt; wenn Sie sicher sind, erzwingen Sie den Export.");
+        QTest::addRow("es") << QStringLiteral("es")
+                            << QStringLiteral("sdb1 (una partición de sdb) está montado en /srv/media. Si otra máquina "
+                                              "escribiera en él mientras esta lo usa, el sistema de archivos quedaría "
+                                              "destruido.")
+                            << QStringLiteral("Deje de usarlo primero o expórtelo en solo lectura; si está seguro, "
+                                              "fuerce la exportación.");
+    }
+
+    void safetyFollowsTheLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, problem);
+        QFETCH(QString, advice);
+        for (auto *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        ui::installTranslations(*qApp, language);
+        const auto devices = diskWithMountedPartition();
+        const auto safety = platform::assessExport(devices, devices.front(), false, false);
+        QCOMPARE(safety.problems.size(), std::size_t {1});
+        QCOMPARE(safety.problems.front().text, problem);
+        QCOMPARE(safety.advice(), advice);
+    }
+
+    void refusalFollowsTheLanguage()
+    {
+        for (auto *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        ui::installTranslations(*qApp, QStringLiteral("de"));
+        supervisor::ExportRecord record;
+        record.name = QStringLiteral("gone");
+        record.path = QStringLiteral("/nonexistent/aoesan-test.img");
+        record.interface = QStringLiteral("lan0");
+        const supervisor::ExportPreflight preflight(nullptr, nullptr);
+        const auto refused = preflight.check(record, false);
+        QVERIFY(refused);
+        QCOMPARE(refused->message, QStringLiteral("/nonexistent/aoesan-test.img existiert nicht"));
+        QCOMPARE(refused->fix,
+            QStringLiteral("Legen Sie die Image-Datei an oder schließen Sie die Festplatte an, "
+                           "oder ändern Sie den Pfad des Exports."));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    TestTranslations ui;
+    TestCoreTranslations core;
+    return QTest::qExec(&ui, argc, argv) | QTest::qExec(&core, argc, argv);
+}
 #include "tst_translations.moc"
