@@ -263,6 +263,37 @@
     </message>
 </context>
 <context>
+    <name>ExportRunner</name>
+    <message>
+        <source>the engine could not be run (%1)</source>
+        <translation>die Engine konnte nicht gestartet werden (%1)</translation>
+    </message>
+    <message>
+        <source>Check that aoesan-engine is installed and executable.</source>
+        <translation>Prüfen Sie, ob aoesan-engine installiert und ausführbar ist.</translation>
+    </message>
+    <message>
+        <source>the engine was killed by a signal</source>
+        <translation>die Engine wurde durch ein Signal beendet</translation>
+    </message>
+    <message>
+        <source>the engine has no permission</source>
+        <translation>die Engine hat keine Berechtigung</translation>
+    </message>
+    <message>
+        <source>the engine exited with code %1</source>
+        <translation>die Engine wurde mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source> (gave up after %1 failed starts in a row)</source>
+        <translation> (aufgegeben nach %1 fehlgeschlagenen Starts in Folge)</translation>
+    </message>
+    <message>
+        <source>the engine did not start serving within %1 s</source>
+        <translation>die Engine hat nicht innerhalb von %1 s mit dem Bereitstellen begonnen</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 bytes</source>

@@ -263,6 +263,37 @@
     </message>
 </context>
 <context>
+    <name>ExportRunner</name>
+    <message>
+        <source>the engine could not be run (%1)</source>
+        <translation>the engine could not be run (%1)</translation>
+    </message>
+    <message>
+        <source>Check that aoesan-engine is installed and executable.</source>
+        <translation>Check that aoesan-engine is installed and executable.</translation>
+    </message>
+    <message>
+        <source>the engine was killed by a signal</source>
+        <translation>the engine was killed by a signal</translation>
+    </message>
+    <message>
+        <source>the engine has no permission</source>
+        <translation>the engine has no permission</translation>
+    </message>
+    <message>
+        <source>the engine exited with code %1</source>
+        <translation>the engine exited with code %1</translation>
+    </message>
+    <message>
+        <source> (gave up after %1 failed starts in a row)</source>
+        <translation> (gave up after %1 failed starts in a row)</translation>
+    </message>
+    <message>
+        <source>the engine did not start serving within %1 s</source>
+        <translation>the engine did not start serving within %1 s</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 bytes</source>

@@ -263,6 +263,37 @@
     </message>
 </context>
 <context>
+    <name>ExportRunner</name>
+    <message>
+        <source>the engine could not be run (%1)</source>
+        <translation>no se pudo ejecutar el motor (%1)</translation>
+    </message>
+    <message>
+        <source>Check that aoesan-engine is installed and executable.</source>
+        <translation>Compruebe que aoesan-engine está instalado y es ejecutable.</translation>
+    </message>
+    <message>
+        <source>the engine was killed by a signal</source>
+        <translation>el motor terminó por una señal</translation>
+    </message>
+    <message>
+        <source>the engine has no permission</source>
+        <translation>el motor no tiene permiso</translation>
+    </message>
+    <message>
+        <source>the engine exited with code %1</source>
+        <translation>el motor terminó con el código %1</translation>
+    </message>
+    <message>
+        <source> (gave up after %1 failed starts in a row)</source>
+        <translation> (se abandonó tras %1 arranques fallidos seguidos)</translation>
+    </message>
+    <message>
+        <source>the engine did not start serving within %1 s</source>
+        <translation>el motor no empezó a servir en %1 s</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 bytes</source>

@@ -1,5 +1,7 @@
 #include "supervisor/ExportRunner.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 #include "log/Logging.h"
@@ -217,8 +219,9 @@ ExportProblem ExportRunner::problemFor(const ProcessExit &exit) const
     if (m_override)
         return *m_override;
     if (exit.kind == ProcessExit::Kind::FailedToStart)
-        return {QStringLiteral("cannot-run"), QStringLiteral("the engine could not be run (%1)").arg(exit.detail),
-            QStringLiteral("Check that aoesan-engine is installed and executable.")};
+        return {QStringLiteral("cannot-run"),
+            QCoreApplication::translate("ExportRunner", "the engine could not be run (%1)").arg(exit.detail),
+            QCoreApplication::translate("ExportRunner", "Check that aoesan-engine is installed and executable.")};
     if (m_engineError) {
         ExportProblem p = *m_engineError;
         if (p.code == QLatin1String(kNoPermissionCode) && p.fix.isEmpty())
@@ -228,11 +231,14 @@ ExportProblem ExportRunner::problemFor(const ProcessExit &exit) const
     const QString said = lastErrorLine();
     const QString tail = said.isEmpty() ? QString() : QStringLiteral(": %1").arg(said);
     if (exit.kind == ProcessExit::Kind::Signalled)
-        return {QStringLiteral("crashed"), QStringLiteral("the engine was killed by a signal") + tail, {}};
+        return {QStringLiteral("crashed"),
+            QCoreApplication::translate("ExportRunner", "the engine was killed by a signal") + tail, {}};
     if (exit.code == kNoPermissionExitCode)
-        return {QString::fromLatin1(kNoPermissionCode), QStringLiteral("the engine has no permission") + tail,
+        return {QString::fromLatin1(kNoPermissionCode),
+            QCoreApplication::translate("ExportRunner", "the engine has no permission") + tail,
             QString::fromStdString(net::packetPermissionFix("aoesan-engine"))};
-    return {QStringLiteral("exited"), QStringLiteral("the engine exited with code %1").arg(exit.code) + tail, {}};
+    return {QStringLiteral("exited"),
+        QCoreApplication::translate("ExportRunner", "the engine exited with code %1").arg(exit.code) + tail, {}};
 }
 
 bool ExportRunner::restartCannotHelp(const ProcessExit &exit) const
@@ -283,7 +289,8 @@ void ExportRunner::onFinished(const ProcessExit &exit)
     m_status.failuresInARow = ran >= m_policy.stableAfter ? 1 : m_status.failuresInARow + 1;
     if (m_status.failuresInARow >= m_policy.maxFastFailures) {
         m_status.lastError->message
-            += QStringLiteral(" (gave up after %1 failed starts in a row)").arg(m_status.failuresInARow);
+            += QCoreApplication::translate("ExportRunner", " (gave up after %1 failed starts in a row)")
+                   .arg(m_status.failuresInARow);
         log->error("export '{}': giving up: {}", s(m_status.name), s(m_status.lastError->describe()));
         setState(ExportState::Failed);
         return;
@@ -311,7 +318,7 @@ void ExportRunner::onStartTimeout()
     if (!m_process)
         return;
     m_override = ExportProblem {QStringLiteral("start-timeout"),
-        QStringLiteral("the engine did not start serving within %1 s")
+        QCoreApplication::translate("ExportRunner", "the engine did not start serving within %1 s")
             .arg(double(m_policy.startTimeout.count()) / 1000.0),
         {}};
     m_process->kill();

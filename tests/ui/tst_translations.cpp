@@ -59,6 +59,10 @@ private slots:
         row("de", "TrayState", "%n targets are down", 2, QStringLiteral("2 Ziele sind nicht erreichbar"));
         row("de", "aoesan::ui::lab::LabEnvironment", "Lab mode needs the ip program (Debian package iproute2).", -1,
             QStringLiteral("Der Labormodus braucht das Programm ip (Debian-Paket iproute2)."));
+        row("de", "ExportRunner", "the engine was killed by a signal", -1,
+            QStringLiteral("die Engine wurde durch ein Signal beendet"));
+        row("es", "ExportRunner", " (gave up after %1 failed starts in a row)", -1,
+            QStringLiteral(" (se abandonó tras %1 arranques fallidos seguidos)"));
         row("en", "aoesan::ui::MainWindow", "%n target(s)", 1, QStringLiteral("1 target"));
         row("en", "TrayState", "%n export(s)", 3, QStringLiteral("3 exports"));
         row("tlh", "TrayState", "%n export(s)", 1, QStringLiteral("1 export"));
