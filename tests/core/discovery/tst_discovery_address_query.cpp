@@ -79,7 +79,7 @@ void TestDiscoveryAddressQuery::ownEnginesAndOtherInterfacesDoNotCount()
         s.service, [] { return std::vector<protocol::MacAddress> {kTargetMac}; });
     QVERIFY(!ours.answeredBy(7, 3, QStringLiteral("mem0")).has_value());
     const supervisor::DiscoveryAddressQuery other(s.service, [] { return std::vector<protocol::MacAddress> {}; });
-    QVERIFY(!other.answeredBy(7, 3, QStringLiteral("eth9")).has_value());
+    QVERIFY(!other.answeredBy(7, 3, QStringLiteral("lan9")).has_value());
 }
 
 void TestDiscoveryAddressQuery::downTargetsDoNotCount()

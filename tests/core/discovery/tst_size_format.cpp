@@ -67,8 +67,8 @@ void TestSizeFormat::line_data()
                         << QStringLiteral("      e7.3         0.067GB       lan0 1024  up            \n");
     QTest::addRow("down") << fieldList({"e0.12", "0.000GB", "lan0", "1024", "down"})
                           << QStringLiteral("     e0.12         0.000GB       lan0 1024  down          \n");
-    QTest::addRow("two interfaces") << fieldList({"e10.0", "4.294GB", "eth1,eth2", "8704", "up"})
-                                    << QStringLiteral("     e10.0         4.294GB  eth1,eth2 8704  up            \n");
+    QTest::addRow("two interfaces") << fieldList({"e10.0", "4.294GB", "lan1,lan2", "8704", "up"})
+                                    << QStringLiteral("     e10.0         4.294GB  lan1,lan2 8704  up            \n");
     QTest::addRow("widest") << fieldList({"e65534.254", "10995.116GB", "lan0", "1024", "down,closewait"})
                             << QStringLiteral("e65534.254     10995.116GB       lan0 1024  down,closewait\n");
     QTest::addRow("long fields are not cut")

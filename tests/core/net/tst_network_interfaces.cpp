@@ -129,7 +129,7 @@ void TestNetworkInterfaces::fields()
     QFETCH(bool, up);
     QFETCH(bool, hasCarrier);
 
-    FakeInterface fake {.name = QStringLiteral("eth7"), .index = 7, .mtu = mtu, .flags = flags, .operState = operState};
+    FakeInterface fake {.name = QStringLiteral("lan7"), .index = 7, .mtu = mtu, .flags = flags, .operState = operState};
     fake.carrier = carrier.isEmpty() ? std::nullopt : std::optional<QString>(carrier);
     QVERIFY(addInterface(m_root->path(), fake));
 
@@ -137,7 +137,7 @@ void TestNetworkInterfaces::fields()
     QVERIFY(listed.ok());
     QCOMPARE(listed->size(), std::size_t {1});
     const InterfaceInfo &info = listed->front();
-    QCOMPARE(info.name, std::string("eth7"));
+    QCOMPARE(info.name, std::string("lan7"));
     QCOMPARE(info.mac, MacAddress::fromString("02:00:00:00:a0:01").value());
     QCOMPARE(info.index, 7);
     QCOMPARE(info.mtu, mtu);
@@ -145,7 +145,7 @@ void TestNetworkInterfaces::fields()
     QCOMPARE(info.carrier, hasCarrier);
     QCOMPARE(info.operState, operState.toStdString());
 
-    const auto found = findInterface("eth7", root());
+    const auto found = findInterface("lan7", root());
     QVERIFY(found.ok());
     QCOMPARE(*found, info);
 }

@@ -88,19 +88,19 @@ void TestCtlExports::addListRemove()
     r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lab"),
         QStringLiteral("--autostart"), QStringLiteral("--config=rack 4"), QStringLiteral("-rd"), QStringLiteral("-m"),
         QStringLiteral("02:00:00:00:b0:02"), QStringLiteral("-o"), QStringLiteral("8"), QStringLiteral("7"),
-        QStringLiteral("3"), QStringLiteral("eth1"), image()});
+        QStringLiteral("3"), QStringLiteral("lan1"), image()});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("added lab: e7.3 on eth1")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("added lab: e7.3 on lan1")), qPrintable(r.out));
     r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("2"),
-        QStringLiteral("eth1"), QStringLiteral("disk.img")});
+        QStringLiteral("lan1"), QStringLiteral("disk.img")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("does not exist (yet)")), qPrintable(r.err));
 
     r = ctl({QStringLiteral("exports"), QStringLiteral("list")});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("lab +e7\\.3 +eth1 +yes +%1").arg(image()))),
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("lab +e7\\.3 +lan1 +yes +%1").arg(image()))),
         qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("e1.2-eth1")), qPrintable(r.out)); // the name made up for it
+    QVERIFY2(r.out.contains(QStringLiteral("e1.2-lan1")), qPrintable(r.out)); // the name made up for it
 
     r = ctl({QStringLiteral("exports"), QStringLiteral("list"), QStringLiteral("--json")});
     const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
@@ -128,18 +128,18 @@ void TestCtlExports::addRefusals_data()
 
     QTest::addRow("too few words") << QStringList {QStringLiteral("7"), QStringLiteral("3")} << 2
                                    << QStringLiteral("needs at least shelf, slot, interface and file");
-    QTest::addRow("broadcast slot") << QStringList {QStringLiteral("7"), QStringLiteral("255"), QStringLiteral("eth1"),
+    QTest::addRow("broadcast slot") << QStringList {QStringLiteral("7"), QStringLiteral("255"), QStringLiteral("lan1"),
         QStringLiteral("/x.img")} << 2
                                     << QStringLiteral("255 means broadcast");
     QTest::addRow("bad name") << QStringList {QStringLiteral("--name"), QStringLiteral("a b"), QStringLiteral("7"),
-        QStringLiteral("3"), QStringLiteral("eth1"), QStringLiteral("/x.img")}
+        QStringLiteral("3"), QStringLiteral("lan1"), QStringLiteral("/x.img")}
                               << 2 << QStringLiteral("the name 'a b'");
     QTest::addRow("unknown option") << QStringList {QStringLiteral("-q"), QStringLiteral("7"), QStringLiteral("3"),
-        QStringLiteral("eth1"), QStringLiteral("/x.img")}
+        QStringLiteral("lan1"), QStringLiteral("/x.img")}
                                     << 2 << QStringLiteral("unknown option -q");
     QTest::addRow("same address twice") << QStringList {QStringLiteral("--name"), QStringLiteral("twin"),
-        QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), QStringLiteral("/y.img")}
-                                        << 1 << QStringLiteral("already uses e7.3 on eth1");
+        QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), QStringLiteral("/y.img")}
+                                        << 1 << QStringLiteral("already uses e7.3 on lan1");
 }
 
 void TestCtlExports::addRefusals()
@@ -148,7 +148,7 @@ void TestCtlExports::addRefusals()
     QFETCH(int, code);
     QFETCH(QString, says);
     QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("first"),
-                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), image()})
+                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()})
                  .code,
         0);
     const Run r = ctl(QStringList {QStringLiteral("exports"), QStringLiteral("add")} + args);
@@ -161,7 +161,7 @@ void TestCtlExports::importVbladeConf()
     const QString dir = QStringLiteral(AOESAN_SUPERVISOR_DATA "/vblade.conf.d");
     // One name is taken already: that file is skipped, the rest come in.
     QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("plain"),
-                     QStringLiteral("9"), QStringLiteral("9"), QStringLiteral("eth1"), image()})
+                     QStringLiteral("9"), QStringLiteral("9"), QStringLiteral("lan1"), image()})
                  .code,
         0);
     Run r = ctl({QStringLiteral("import-vblade-conf"), dir, QStringLiteral("--dry-run")});
@@ -187,7 +187,7 @@ void TestCtlExports::startWithoutSystemdSaysWhatToDo()
     if (QFile::exists(QStringLiteral("/run/systemd/system")))
         QSKIP("systemd runs here: `exports start` would really start a unit");
     QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lab"),
-                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), image()})
+                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()})
                  .code,
         0);
     const Run r = ctl({QStringLiteral("exports"), QStringLiteral("start"), QStringLiteral("lab")});

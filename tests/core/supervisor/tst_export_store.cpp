@@ -21,7 +21,7 @@ ExportRecord record(const QString &name, std::uint8_t slot)
     r.path = QStringLiteral("/srv/aoe/%1.img").arg(name);
     r.shelf = 1;
     r.slot = slot;
-    r.interface = QStringLiteral("eth0");
+    r.interface = QStringLiteral("lan0");
     return r;
 }
 
@@ -228,9 +228,9 @@ void TestExportStore::corruptFileIsKeptAside()
 void TestExportStore::badRecordsAreReportedAndKept()
 {
     const QByteArray content = R"({"version":1,"exports":[
-        {"name":"good","path":"/srv/a.img","shelf":1,"slot":1,"interface":"eth0"},
-        {"name":"bad slot","path":"/srv/b.img","shelf":1,"slot":2,"interface":"eth0"},
-        {"name":"twin","path":"/srv/c.img","shelf":1,"slot":1,"interface":"eth0"},
+        {"name":"good","path":"/srv/a.img","shelf":1,"slot":1,"interface":"lan0"},
+        {"name":"bad slot","path":"/srv/b.img","shelf":1,"slot":2,"interface":"lan0"},
+        {"name":"twin","path":"/srv/c.img","shelf":1,"slot":1,"interface":"lan0"},
         42
     ]})";
     write(path(), content);

@@ -23,7 +23,7 @@ class FakeAddressQuery final : public AddressInUseQuery
 public:
     std::optional<QString> answeredBy(std::uint16_t shelf, std::uint8_t slot, const QString &interface) const override
     {
-        if (shelf == 9 && slot == 9 && interface == QLatin1String("eth1"))
+        if (shelf == 9 && slot == 9 && interface == QLatin1String("lan1"))
             return QStringLiteral("02:00:00:00:0a:09");
         return std::nullopt;
     }
@@ -98,7 +98,7 @@ ExportRecord TestExportSupervisor::record(const QString &name) const
     r.path = m_image;
     r.shelf = 7;
     r.slot = 3;
-    r.interface = QStringLiteral("eth1");
+    r.interface = QStringLiteral("lan1");
     return r;
 }
 
@@ -112,7 +112,7 @@ void TestExportSupervisor::startsAndReportsCounters()
     QCOMPARE(args.mid(0, 2), (QStringList {QStringLiteral("serve"), QStringLiteral("--events")}));
     QVERIFY(args.contains(m_supervisor->stateFileFor(QStringLiteral("disk"))));
     QCOMPARE(args.mid(args.size() - 4),
-        (QStringList {QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("eth1"), m_image}));
+        (QStringList {QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), m_image}));
 
     FakeEngineProcess *engine = m_launcher.last();
     engine->printStarted();
@@ -168,7 +168,7 @@ void TestExportSupervisor::givesUpAfterRepeatedFastFailures()
     QVERIFY(m_supervisor->start(record()).ok());
     for (int i = 1; i <= m_policy.maxFastFailures; ++i) {
         m_launcher.last()->printError(
-            QStringLiteral("no-such-interface"), QStringLiteral("no interface eth1"), QStringLiteral("See `ip link`."));
+            QStringLiteral("no-such-interface"), QStringLiteral("no interface lan1"), QStringLiteral("See `ip link`."));
         m_launcher.last()->end(ProcessExit::exited(1));
         settle();
         if (i < m_policy.maxFastFailures) {
@@ -180,7 +180,7 @@ void TestExportSupervisor::givesUpAfterRepeatedFastFailures()
     QCOMPARE(s.state, ExportState::Failed);
     QCOMPARE(m_launcher.launches(), m_policy.maxFastFailures);
     QCOMPARE(s.lastError->code, QStringLiteral("no-such-interface"));
-    QVERIFY(s.lastError->message.contains(QStringLiteral("no interface eth1")));
+    QVERIFY(s.lastError->message.contains(QStringLiteral("no interface lan1")));
     QVERIFY(s.lastError->message.contains(QStringLiteral("gave up after 5")));
     QCOMPARE(s.lastError->fix, QStringLiteral("See `ip link`."));
     QCOMPARE(m_clock.pending(), std::size_t {0});
@@ -340,10 +340,10 @@ void TestExportSupervisor::refusesAddressAnsweredElsewhere()
     const auto started = m_supervisor->start(r);
     QVERIFY(!started.ok());
     QCOMPARE(started.error().code, QStringLiteral("address-in-use"));
-    QVERIFY2(started.error().message.contains(QStringLiteral("e9.9 is already answered on eth1 by 02:00:00:00:0a:09")),
+    QVERIFY2(started.error().message.contains(QStringLiteral("e9.9 is already answered on lan1 by 02:00:00:00:0a:09")),
         qPrintable(started.error().message));
     QCOMPARE(m_launcher.launches(), 0);
-    r.interface = QStringLiteral("eth2"); // another segment: no clash
+    r.interface = QStringLiteral("lan2"); // another segment: no clash
     QVERIFY(m_supervisor->start(r).ok());
 }
 

@@ -68,8 +68,8 @@ void TestServeOptions::accepted_data()
     QTest::addRow("positional only") << QStringLiteral("7 3 veth-t /srv/d.img") << plain;
     QTest::addRow("highest shelf and slot") << QStringLiteral(
         "65534 254 veth-t /srv/d.img") << QString(plain).replace(QStringLiteral("e7.3"), QStringLiteral("e65534.254"));
-    QTest::addRow("shelf 0 slot 0") << QStringLiteral("0 0 eth1 disk.img")
-                                    << QStringLiteral("e0.0 if=eth1 file=disk.img b=16 d=0 s=0 r=0 m=- o=0 l=- "
+    QTest::addRow("shelf 0 slot 0") << QStringLiteral("0 0 lan1 disk.img")
+                                    << QStringLiteral("e0.0 if=lan1 file=disk.img b=16 d=0 s=0 r=0 m=- o=0 l=- "
                                                       "events=0 state=- nostate=0 workers=-");
     QTest::addRow("-r -d -s apart") << QStringLiteral("-r -d -s 7 3 veth-t /srv/d.img")
                                     << QString(plain).replace(
