@@ -130,8 +130,12 @@ void TestLab::builds()
                                  .section(QLatin1Char('/'), -1),
                         lab.bridgeInterface());
             }
-            // Nothing of the host is visible, nothing of the lab leaks out.
-            QVERIFY(!byName(*listed, QStringLiteral("eth0")));
+            // Nothing of the host is visible (none of its interfaces), nothing of the lab leaks out.
+            QVERIFY(hostInterfaces.ok());
+            for (const auto &host : *hostInterfaces) {
+                const QString name = QString::fromStdString(host.name);
+                QVERIFY2(!byName(*listed, name), qPrintable(name + QStringLiteral(" is visible in ") + ns));
+            }
         }
         QCOMPARE(namespaceInode(), hostNamespace);
         const auto hostAgain = listInterfaces();
@@ -174,7 +178,7 @@ void TestLab::refusesForeignNamespaces()
     QVERIFY(!lab.run(foreign, {QStringLiteral("true")}).ok());
     QVERIFY(!lab.run(QString(), {QStringLiteral("true")}).ok());
     QVERIFY(!lab.start(foreign, {QStringLiteral("true")}));
-    QVERIFY(!lab.setLinkUp(foreign, QStringLiteral("eth0"), false));
+    QVERIFY(!lab.setLinkUp(foreign, Lab::targetInterface(), false));
     const auto guard = lab.enter(foreign);
     QVERIFY(!guard.ok());
     QVERIFY(guard.error().contains(foreign));
