@@ -1,10 +1,8 @@
 #include "AddressWatch.h"
 
-#include <QCoreApplication>
 #include <QTimer>
 
-#include "net/PacketCapability.h"
-#include "net/PcapTransport.h"
+#include "CtlSupport.h"
 
 namespace aoesan::ctl {
 
@@ -20,21 +18,16 @@ AddressWatch::~AddressWatch()
 
 std::unique_ptr<AddressWatch> AddressWatch::open(const QStringList &interfaces, std::string *error)
 {
-    if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString())) {
-        *error = refused->describe();
+    auto opened = openInterfaces(interfaces);
+    if (!opened) {
+        *error = opened.error();
         return nullptr;
     }
     std::unique_ptr<AddressWatch> watch(new AddressWatch);
+    watch->m_transports = std::move(opened).value();
     watch->m_initiator = std::make_unique<initiator::Initiator>(watch->m_clock);
-    for (const QString &name : interfaces) {
-        auto opened = net::PcapTransport::open(name.toStdString());
-        if (!opened) {
-            *error = opened.error().describe();
-            return nullptr;
-        }
-        watch->m_transports.push_back(std::move(opened).value());
-        watch->m_initiator->addTransport(watch->m_transports.back().get());
-    }
+    for (const auto &t : watch->m_transports)
+        watch->m_initiator->addTransport(t.get());
     watch->m_service = std::make_unique<discovery::DiscoveryService>(*watch->m_initiator, watch->m_clock);
     for (const auto &t : watch->m_transports)
         watch->m_service->addTransport(t.get());

@@ -113,27 +113,36 @@ Session::~Session()
     delete m_initiator;
 }
 
+Result<std::vector<std::unique_ptr<net::Transport>>, std::string> openInterfaces(const QStringList &interfaces)
+{
+    // Say what to do before trying: pcap's own refusal names no fix.
+    if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString()))
+        return Unexpected(refused->describe());
+    std::vector<std::unique_ptr<net::Transport>> transports;
+    for (const QString &name : interfaces) {
+        auto opened = net::PcapTransport::open(name.toStdString());
+        if (!opened)
+            return Unexpected(opened.error().describe());
+        transports.push_back(std::move(opened).value());
+    }
+    return transports;
+}
+
 std::unique_ptr<Session> Session::open(const char *command, const QStringList &interfaces)
 {
     if (interfaces.isEmpty()) {
         printError(command, "no interface given (-i IFACE)");
         return nullptr;
     }
-    // Say what to do before trying: pcap's own refusal names no fix.
-    if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString())) {
-        printError(command, refused->describe());
+    auto opened = openInterfaces(interfaces);
+    if (!opened) {
+        printError(command, opened.error());
         return nullptr;
     }
     std::unique_ptr<Session> session(new Session(command));
-    for (const QString &name : interfaces) {
-        auto opened = net::PcapTransport::open(name.toStdString());
-        if (!opened) {
-            printError(command, opened.error().describe());
-            return nullptr;
-        }
-        session->m_transports.push_back(std::move(opened).value());
-        session->m_initiator->addTransport(session->m_transports.back().get());
-    }
+    session->m_transports = std::move(opened).value();
+    for (const auto &t : session->m_transports)
+        session->m_initiator->addTransport(t.get());
     return session;
 }
 

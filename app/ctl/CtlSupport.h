@@ -14,6 +14,7 @@
 #include "initiator/Initiator.h"
 #include "initiator/SystemClock.h"
 #include "net/Transport.h"
+#include "util/Result.h"
 
 namespace aoesan::ctl {
 
@@ -46,6 +47,9 @@ QCommandLineOption timeoutOption(const char *defaultSeconds);
 // A positive number of seconds from an option; nullopt (after printing) when it is not one.
 std::optional<initiator::Duration> secondsOption(
     const QCommandLineParser &parser, const QCommandLineOption &option, const char *command);
+
+// Opens each named interface for raw AoE, after checking the capability so that a refusal names its fix.
+Result<std::vector<std::unique_ptr<net::Transport>>, std::string> openInterfaces(const QStringList &interfaces);
 
 class Session : public QObject
 {

@@ -4,12 +4,19 @@
 // Deterministic for a seed, so a failure names a frame that can be replayed.
 #pragma once
 
+#include <QByteArray>
+#include <QDir>
+#include <QString>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <random>
+#include <string>
 #include <vector>
+
+#include "net/PcapFile.h"
 
 namespace aoesan::test {
 
@@ -76,5 +83,27 @@ private:
 
     std::mt19937 m_random;
 };
+
+inline FrameMutator::Bytes toBytes(const QByteArray &frame)
+{
+    return FrameMutator::Bytes(frame.begin(), frame.end());
+}
+
+// Appends every frame of the .pcap files in `dir` (the golden captures of vblade, aoetools and the Linux
+// initiator in tests/data) to `seeds`; false, with the reason in `error`, when one cannot be read.
+inline bool appendCapturedFrames(const QString &dir, std::vector<FrameMutator::Bytes> &seeds, std::string &error)
+{
+    const QDir data(dir);
+    for (const QString &name : data.entryList({QStringLiteral("*.pcap")})) {
+        const auto captured = net::readPcapFile(data.filePath(name).toStdString());
+        if (!captured) {
+            error = captured.error();
+            return false;
+        }
+        for (const auto &f : captured.value())
+            seeds.push_back(toBytes(f.bytes));
+    }
+    return true;
+}
 
 } // namespace aoesan::test

@@ -13,19 +13,25 @@
 
 using namespace aoesan;
 
+namespace {
+
+// Replaces the installed translators with those of `language`, as a restart with that setting would.
+void useLanguage(const QString &language)
+{
+    for (auto *t : qApp->findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    ui::installTranslations(*qApp, language);
+}
+
+} // namespace
+
 class TestTranslations : public QObject
 {
     Q_OBJECT
 
 private:
-    void useLanguage(const QString &language)
-    {
-        for (auto *t : qApp->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        ui::installTranslations(*qApp, language);
-    }
     static QString translated(const char *context, const char *text, int n = -1)
     {
         return QCoreApplication::translate(context, text, nullptr, n);
@@ -134,11 +140,7 @@ private slots:
         QFETCH(QString, language);
         QFETCH(QString, problem);
         QFETCH(QString, advice);
-        for (auto *t : qApp->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        ui::installTranslations(*qApp, language);
+        useLanguage(language);
         const auto devices = diskWithMountedPartition();
         const auto safety = platform::assessExport(devices, devices.front(), false, false);
         QCOMPARE(safety.problems.size(), std::size_t {1});
@@ -148,11 +150,7 @@ private slots:
 
     void refusalFollowsTheLanguage()
     {
-        for (auto *t : qApp->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
-        ui::installTranslations(*qApp, QStringLiteral("de"));
+        useLanguage(QStringLiteral("de"));
         supervisor::ExportRecord record;
         record.name = QStringLiteral("gone");
         record.path = QStringLiteral("/nonexistent/aoesan-test.img");

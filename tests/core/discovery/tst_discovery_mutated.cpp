@@ -5,7 +5,6 @@
 // invariants (a real shelf.slot, at least one path, bounded strings, a size IDENTIFY can give); its JSON
 // for the probe stream parses back to the same target; and once the noise stops, the real disks are up
 // and everything that only the noise claimed goes down.
-#include <QDir>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -17,7 +16,6 @@
 #include "discovery/ProbeEvent.h"
 #include "discovery/StatReport.h"
 #include "discovery/TargetJson.h"
-#include "net/PcapFile.h"
 
 using namespace aoesan;
 using namespace aoesan::test;
@@ -29,11 +27,6 @@ using discovery::TargetState;
 namespace {
 
 using Bytes = FrameMutator::Bytes;
-
-Bytes toBytes(const QByteArray &a)
-{
-    return Bytes(a.begin(), a.end());
-}
 
 FakeDisk disk(std::uint16_t shelf, std::uint8_t slot, std::uint64_t sectors)
 {
@@ -110,13 +103,8 @@ void TestDiscoveryMutated::survivesNoiseAndRecovers()
     std::vector<Bytes> seeds;
     for (const QByteArray &frame : lab.link.history())
         seeds.push_back(toBytes(frame));
-    const QDir data(QStringLiteral(AOESAN_TEST_DATA_DIR));
-    for (const QString &name : data.entryList({QStringLiteral("*.pcap")})) {
-        const auto captured = net::readPcapFile(data.filePath(name).toStdString());
-        QVERIFY2(captured, captured ? "" : captured.error().c_str());
-        for (const auto &f : captured.value())
-            seeds.push_back(toBytes(f.bytes));
-    }
+    std::string error;
+    QVERIFY2(aoesan::test::appendCapturedFrames(QStringLiteral(AOESAN_TEST_DATA_DIR), seeds, error), error.c_str());
 
     FrameMutator mutator(seed);
     for (int i = 0; i < iterations; ++i) {

@@ -4,9 +4,6 @@
 // may crash, read out of bounds (the sanitizer run checks), or produce a reply that breaks the rules
 // every reply keeps: Ver 1, R set, at least 60 bytes, back to the sender, our shelf.slot, the request's
 // tag, never longer than the engine's buffer; and the export's lists stay within their bounds.
-#include <QDir>
-#include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstring>
@@ -15,21 +12,18 @@
 #include "FrameMutator.h"
 #include "TargetFrames.h"
 #include "TargetProtocolCases.h"
-#include "net/PcapFile.h"
+#include "TestExport.h"
 #include "protocol/Frame.h"
 #include "protocol/Identify.h"
-#include "target/AtaDevice.h"
-#include "target/BlockBackend.h"
 #include "target/TargetProtocol.h"
 
-using aoesan::target::BlockBackend;
 using aoesan::target::ExportState;
-using aoesan::target::TargetProtocol;
 using aoesan::target::Verdict;
 namespace cases = aoesan::test::cases;
 namespace frames = aoesan::test::frames;
 namespace protocol = aoesan::protocol;
 using aoesan::test::FrameMutator;
+using aoesan::test::toBytes;
 
 namespace {
 
@@ -37,11 +31,6 @@ using Bytes = std::vector<std::uint8_t>;
 
 // The engine's receive buffer at MTU 1500: a request longer than this never reaches the protocol.
 constexpr std::size_t kBufferSize = 14 + 1500;
-
-Bytes toBytes(const QByteArray &a)
-{
-    return Bytes(a.begin(), a.end());
-}
 
 // Most frames are first aimed at the export under test (the captures address other targets, which it
 // rightly drops): its MAC or broadcast, its shelf.slot, a request of version 1, mostly from kA.
@@ -63,40 +52,7 @@ Bytes aimed(Bytes frame, FrameMutator &m)
     return frame;
 }
 
-// One export as the engine runs it, on a 64-sector image.
-class Export
-{
-public:
-    explicit Export(const ExportState &initial)
-        : m_state(initial)
-    {
-        m_path = m_dir.filePath(QStringLiteral("disk.img"));
-        QFile image(m_path);
-        if (!image.open(QIODevice::WriteOnly) || image.write(frames::sectorLabels(0, cases::kImageSectors)) != 32768)
-            return;
-        image.close();
-        auto opened = BlockBackend::open(m_path.toStdString(), {false, false, false, 0, std::nullopt});
-        if (!opened)
-            return;
-        m_backend = std::move(opened).value();
-        m_device = std::make_unique<aoesan::target::AtaDevice>(*m_backend, cases::identityInfo(), cases::kMaxSectors);
-        m_protocol = std::make_unique<TargetProtocol>(cases::targetIdentity(), m_state, *m_device);
-    }
-
-    bool ok() const { return m_protocol != nullptr; }
-    TargetProtocol &protocol() { return *m_protocol; }
-    const ExportState &state() const { return m_state; }
-    const aoesan::target::AtaDevice &device() const { return *m_device; }
-    qint64 imageSize() const { return QFileInfo(m_path).size(); }
-
-private:
-    QTemporaryDir m_dir;
-    QString m_path;
-    ExportState m_state;
-    std::unique_ptr<BlockBackend> m_backend;
-    std::unique_ptr<aoesan::target::AtaDevice> m_device;
-    std::unique_ptr<TargetProtocol> m_protocol;
-};
+using Export = aoesan::test::TestExport;
 
 std::uint32_t be32(const std::uint8_t *p)
 {
@@ -162,13 +118,8 @@ void TestMutatedFrames::initTestCase()
             cases::ataCases(QByteArray(reinterpret_cast<const char *>(block.data()), qsizetype(block.size()))))
             m_seeds.push_back(toBytes(c.request));
     }
-    const QDir data(QStringLiteral(AOESAN_TEST_DATA_DIR));
-    for (const QString &name : data.entryList({QStringLiteral("*.pcap")})) {
-        const auto captured = aoesan::net::readPcapFile(data.filePath(name).toStdString());
-        QVERIFY2(captured, captured ? "" : captured.error().c_str());
-        for (const auto &f : captured.value())
-            m_seeds.push_back(toBytes(f.bytes));
-    }
+    std::string error;
+    QVERIFY2(aoesan::test::appendCapturedFrames(QStringLiteral(AOESAN_TEST_DATA_DIR), m_seeds, error), error.c_str());
     QVERIFY2(m_seeds.size() > 200, qPrintable(QString::number(m_seeds.size())));
     // A state with something in every list, so deletes and lookups have entries to hit.
     m_start = cases::exportState("mutated", {cases::kA, cases::kB}, {cases::kA});
@@ -191,7 +142,8 @@ void TestMutatedFrames::codecAndTargetHoldTheirRules()
     for (int i = 0; i < iterations; ++i) {
         if (i % 500 == 0) {
             if (target)
-                QCOMPARE(target->imageSize(), qint64(32768)); // writes land inside the image, never past it
+                QCOMPARE(
+                    target->imageSize(), qint64(Export::kImageBytes)); // writes land inside the image, never past it
             target = std::make_unique<Export>(m_start);
             QVERIFY(target->ok());
         }
@@ -236,7 +188,7 @@ void TestMutatedFrames::codecAndTargetHoldTheirRules()
         QVERIFY(target->state().reservations().size() <= ExportState::kMaxReservations);
         QVERIFY(target->state().configString().size() <= 1024);
     }
-    QCOMPARE(target->imageSize(), qint64(32768));
+    QCOMPARE(target->imageSize(), qint64(Export::kImageBytes));
     // The mutations must reach deep, not stop at the first check.
     qInfo("%d mutated frames (seed %u): %d decoded, %d answered, %d ATA commands run", iterations, seed, decoded,
         replies, ata);

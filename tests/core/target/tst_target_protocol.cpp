@@ -2,24 +2,15 @@
 // malformed or ordinary request in TargetProtocolCases, the exact reply or silence, a reply that is
 // always Ver 1, R set, padded, from our real shelf.slot with the request's tag, and an export state
 // that changes only where the rule says so. Also the start-up announcements.
-#include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <cstring>
-#include <memory>
 
 #include "TargetFrames.h"
 #include "TargetProtocolCases.h"
-#include "target/AtaDevice.h"
-#include "target/BlockBackend.h"
+#include "TestExport.h"
 #include "target/TargetProtocol.h"
 
 using aoesan::protocol::MacAddress;
-using aoesan::target::AtaDevice;
-using aoesan::target::BlockBackend;
 using aoesan::target::ExportState;
-using aoesan::target::TargetProtocol;
 using aoesan::target::Verdict;
 namespace cases = aoesan::test::cases;
 namespace frames = aoesan::test::frames;
@@ -67,64 +58,7 @@ const char *verdictName(Verdict v)
     return "?";
 }
 
-// One export as the engine builds it: a 64-sector image with labelled sectors, its ATA device and
-// the protocol, over a copy of `initial`.
-class Export
-{
-public:
-    explicit Export(const ExportState &initial, bool readOnly = false)
-        : m_state(initial)
-    {
-        m_path = m_dir.filePath(QStringLiteral("disk.img"));
-        QFile image(m_path);
-        if (!image.open(QIODevice::WriteOnly) || image.write(frames::sectorLabels(0, cases::kImageSectors)) != 32768)
-            return;
-        image.close();
-        auto opened = BlockBackend::open(m_path.toStdString(), {readOnly, false, false, 0, std::nullopt});
-        if (!opened)
-            return;
-        m_backend = std::move(opened).value();
-        m_device = std::make_unique<AtaDevice>(*m_backend, cases::identityInfo(), cases::kMaxSectors);
-        m_protocol = std::make_unique<TargetProtocol>(cases::targetIdentity(), m_state, *m_device);
-    }
-
-    bool ok() const { return m_protocol != nullptr; }
-    TargetProtocol &protocol() { return *m_protocol; }
-    const AtaDevice &device() const { return *m_device; }
-    const ExportState &state() const { return m_state; }
-    QByteArray image() const
-    {
-        QFile f(m_path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-
-    // receive(), then executeAta() for what it hands over: the bytes that go back on the wire.
-    QByteArray answer(const QByteArray &request, aoesan::target::ReceiveResult *result = nullptr)
-    {
-        std::vector<std::uint8_t> reply;
-        const auto r = m_protocol->receive(bytesOf(request), reply);
-        if (result)
-            *result = r;
-        if (r.verdict == Verdict::Reply)
-            return toByteArray(reply);
-        if (r.verdict == Verdict::Drop)
-            return {};
-        // The engine's buffers hold a whole frame of the interface's MTU; the request sits at the start.
-        std::vector<std::uint8_t> buffer(std::max<std::size_t>(
-            static_cast<std::size_t>(request.size()), 36 + std::size_t {cases::kMaxSectors} * 512));
-        std::memcpy(buffer.data(), request.constData(), static_cast<std::size_t>(request.size()));
-        const auto done = m_protocol->executeAta(buffer, static_cast<std::size_t>(request.size()));
-        return toByteArray(std::span(buffer).first(done.length));
-    }
-
-private:
-    QTemporaryDir m_dir;
-    QString m_path;
-    ExportState m_state;
-    std::unique_ptr<BlockBackend> m_backend;
-    std::unique_ptr<AtaDevice> m_device;
-    std::unique_ptr<TargetProtocol> m_protocol;
-};
+using Export = aoesan::test::TestExport;
 
 } // namespace
 
