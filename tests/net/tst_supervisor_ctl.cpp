@@ -57,10 +57,11 @@ private slots:
 private:
     QProcessEnvironment environment() const;
     // Runs `wrapper... aoesan-ctl COMMAND --store S` in the target namespace until the export serves, checks
-    // it answers and holds no capability, calls `whileServing` with aoesan-ctl's pid, then SIGTERMs it and
+    // it answers and holds no capability, calls `whileServing` with aoesan-ctl's pid and what it printed so
+    // far, then SIGTERMs it and
     // checks the clean stop. aoesan-ctl's pid, or 0 after a failure (already reported).
     qint64 serveThenStop(const QStringList &wrapper, const QStringList &command, const QProcessEnvironment &env,
-        const std::function<void(qint64)> &whileServing = {});
+        const std::function<void(qint64, const QString &)> &whileServing = {});
     std::unique_ptr<Lab> m_lab;
     QString m_store;
 };
@@ -107,7 +108,12 @@ void TestSupervisorCtl::servesUntilSigterm_data()
 void TestSupervisorCtl::servesUntilSigterm()
 {
     QFETCH(QStringList, command);
-    serveThenStop({}, command, environment());
+    // As root, aoesan-ctl looks for other targets at the export's address before it starts it.
+    serveThenStop({}, command, environment(), [](qint64, const QString &said) {
+        QVERIFY2(said.contains(QStringLiteral("looking for other AoE targets on ") + Lab::targetInterface()),
+            qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("warning")), qPrintable(said));
+    });
 }
 
 void TestSupervisorCtl::supervisorNeedsNoPrivilege()
@@ -135,7 +141,10 @@ void TestSupervisorCtl::supervisorNeedsNoPrivilege()
     const qint64 ctlPid = serveThenStop(
         {Lab::findTool(QStringLiteral("setpriv")), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
             QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all"), QStringLiteral("--")},
-        {QStringLiteral("supervise")}, env, [](qint64 pid) {
+        {QStringLiteral("supervise")}, env, [](qint64 pid, const QString &said) {
+            // Without CAP_NET_RAW of its own it cannot listen: it says so and starts unchecked.
+            QVERIFY2(said.contains(QStringLiteral("warning: cannot check whether another host already serves")),
+                qPrintable(said));
             QCOMPARE(statusField(pid, "Uid").section(QLatin1Char('\t'), 0, 0), QStringLiteral("65534"));
             QCOMPARE(statusField(pid, "CapEff"), QStringLiteral("0000000000000000"));
             QCOMPARE(statusField(pid, "CapPrm"), QStringLiteral("0000000000000000"));
@@ -203,7 +212,7 @@ void TestSupervisorCtl::refusesAnAddressAnotherHostServes()
 }
 
 qint64 TestSupervisorCtl::serveThenStop(const QStringList &wrapper, const QStringList &command,
-    const QProcessEnvironment &env, const std::function<void(qint64)> &whileServing)
+    const QProcessEnvironment &env, const std::function<void(qint64, const QString &)> &whileServing)
 {
     // Through `ip netns exec` (and setpriv), which exec in place: the pid is aoesan-ctl's own.
     QProcess ctl;
@@ -239,7 +248,7 @@ qint64 TestSupervisorCtl::serveThenStop(const QStringList &wrapper, const QStrin
         return 0;
     }
     if (whileServing) {
-        whileServing(ctlPid);
+        whileServing(ctlPid, out);
         if (QTest::currentTestFailed())
             return 0;
     }
