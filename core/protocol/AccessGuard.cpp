@@ -1,0 +1,40 @@
+#include "protocol/AccessGuard.h"
+
+#include <algorithm>
+
+#include "protocol/Constants.h"
+
+namespace aoesan::protocol {
+
+std::vector<MacAddress> applyMaskDirectives(std::vector<MacAddress> list,
+    const std::vector<MacMaskDirective> &directives)
+{
+    for (const auto &directive : directives) {
+        const auto found = std::find(list.begin(), list.end(), directive.mac);
+        switch (static_cast<DirectiveCommand>(directive.dcmd)) {
+        case DirectiveCommand::Add:
+            if (found == list.end())
+                list.push_back(directive.mac);
+            break;
+        case DirectiveCommand::Delete:
+            if (found != list.end())
+                list.erase(found);
+            break;
+        case DirectiveCommand::None:
+        default:
+            break;
+        }
+    }
+    return list;
+}
+
+bool locksOut(const std::vector<MacAddress> &allowed, const std::vector<MacAddress> &own)
+{
+    if (allowed.empty() || own.empty())
+        return false;
+    return std::none_of(own.begin(), own.end(), [&allowed](const MacAddress &mac) {
+        return std::find(allowed.begin(), allowed.end(), mac) != allowed.end();
+    });
+}
+
+} // namespace aoesan::protocol

@@ -1,0 +1,22 @@
+// The lock-out rule shared by every place that edits a target's MAC mask or reserve list (aoesan-ctl mask and
+// reserve, the GUI's target actions, later the service): a change that would leave a non-empty list holding
+// none of the requesting host's own addresses shuts that host out, and is refused unless the person forces it.
+#pragma once
+
+#include <vector>
+
+#include "protocol/Arguments.h"
+#include "protocol/MacAddress.h"
+
+namespace aoesan::protocol {
+
+// The mask list a target holds after it applies these directives in order, as r11 §1.8 says: an add of a MAC
+// already listed and a delete of one not listed change nothing; a directive of DCmd 0 is ignored.
+std::vector<MacAddress> applyMaskDirectives(std::vector<MacAddress> list,
+    const std::vector<MacMaskDirective> &directives);
+
+// True when a target with this allow list (mask or reserve; empty means everyone) would no longer accept any
+// of `own`. An empty `own` (the host's address is unknown) never counts as locked out: there is nothing to check.
+bool locksOut(const std::vector<MacAddress> &allowed, const std::vector<MacAddress> &own);
+
+} // namespace aoesan::protocol

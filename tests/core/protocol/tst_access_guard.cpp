@@ -1,0 +1,94 @@
+// The lock-out rule for mask and reserve edits: which resulting lists shut the requesting host out.
+#include <QTest>
+
+#include "protocol/AccessGuard.h"
+#include "protocol/Constants.h"
+
+using namespace aoesan::protocol;
+
+namespace {
+
+MacAddress mac(const char *text)
+{
+    return *MacAddress::fromString(text);
+}
+
+using Macs = std::vector<MacAddress>;
+using Directives = std::vector<MacMaskDirective>;
+
+MacMaskDirective add(const char *text)
+{
+    return {static_cast<std::uint8_t>(DirectiveCommand::Add), mac(text)};
+}
+
+MacMaskDirective del(const char *text)
+{
+    return {static_cast<std::uint8_t>(DirectiveCommand::Delete), mac(text)};
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Macs)
+Q_DECLARE_METATYPE(Directives)
+
+class TestAccessGuard : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void applyDirectives_data();
+    void applyDirectives();
+    void locksOut_data();
+    void locksOut();
+};
+
+void TestAccessGuard::applyDirectives_data()
+{
+    QTest::addColumn<Macs>("before");
+    QTest::addColumn<Directives>("directives");
+    QTest::addColumn<Macs>("after");
+    const auto a = "02:00:00:00:00:0a";
+    const auto b = "02:00:00:00:00:0b";
+    QTest::addRow("add to empty") << Macs {} << Directives {add(a)} << Macs {mac(a)};
+    QTest::addRow("add twice keeps one") << Macs {mac(a)} << Directives {add(a)} << Macs {mac(a)};
+    QTest::addRow("delete listed") << Macs {mac(a), mac(b)} << Directives {del(a)} << Macs {mac(b)};
+    QTest::addRow("delete unlisted") << Macs {mac(a)} << Directives {del(b)} << Macs {mac(a)};
+    QTest::addRow("in order") << Macs {} << Directives {add(a), add(b), del(a)} << Macs {mac(b)};
+    QTest::addRow("none ignored") << Macs {mac(a)} << Directives {{0, mac(b)}} << Macs {mac(a)};
+    QTest::addRow("unknown dcmd ignored") << Macs {} << Directives {{7, mac(b)}} << Macs {};
+}
+
+void TestAccessGuard::applyDirectives()
+{
+    QFETCH(Macs, before);
+    QFETCH(Directives, directives);
+    QFETCH(Macs, after);
+    QCOMPARE(applyMaskDirectives(before, directives), after);
+}
+
+void TestAccessGuard::locksOut_data()
+{
+    QTest::addColumn<Macs>("allowed");
+    QTest::addColumn<Macs>("own");
+    QTest::addColumn<bool>("lockedOut");
+    const auto me = mac("02:00:00:00:00:01");
+    const auto me2 = mac("02:00:00:00:00:02");
+    const auto other = mac("02:00:00:00:00:99");
+    QTest::addRow("empty list admits everyone") << Macs {} << Macs {me} << false;
+    QTest::addRow("only another host") << Macs {other} << Macs {me} << true;
+    QTest::addRow("me listed") << Macs {other, me} << Macs {me} << false;
+    QTest::addRow("one of my NICs listed") << Macs {me2} << Macs {me, me2} << false;
+    QTest::addRow("none of my NICs") << Macs {other} << Macs {me, me2} << true;
+    QTest::addRow("own unknown") << Macs {other} << Macs {} << false;
+}
+
+void TestAccessGuard::locksOut()
+{
+    QFETCH(Macs, allowed);
+    QFETCH(Macs, own);
+    QFETCH(bool, lockedOut);
+    QCOMPARE(aoesan::protocol::locksOut(allowed, own), lockedOut);
+}
+
+QTEST_APPLESS_MAIN(TestAccessGuard)
+#include "tst_access_guard.moc"
