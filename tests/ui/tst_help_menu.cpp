@@ -122,8 +122,8 @@ private slots:
         const QString text = label->text();
         QVERIFY2(text.contains(QString::fromLatin1(kVersionString)), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("GPL-3.0-or-later")));
-        QVERIFY(text.contains(QStringLiteral("href=\\"https://github.com/aoesan/aoesan\\"")));
-        QVERIFY(text.contains(QStringLiteral("href=\\"https://github.com/aoesan/aoesan/issues\\"")));
+        QVERIFY(text.contains(QStringLiteral("href=\"https://github.com/aoesan/aoesan\"")));
+        QVERIFY(text.contains(QStringLiteral("href=\"https://github.com/aoesan/aoesan/issues\"")));
         QVERIFY(text.contains(QString::fromLatin1(qVersion())));
         dialog->reject();
     }
@@ -138,7 +138,7 @@ private slots:
 
         const auto rows = ui::HelpMenu::shortcutRows(*rig.window);
         int withShortcut = 0;
-        for (const QAction *a : rig.window->actions()) {
+        for (const QAction *a : rig.window->QWidget::actions()) {
             if (a->shortcut().isEmpty())
                 continue;
             ++withShortcut;
@@ -205,7 +205,7 @@ private slots:
         f.engineHasCapNetRaw = false;
         f.lastProblems = {QStringLiteral("12:00:00.000 error [ui] boom")};
         const QString text = ui::formatDiagnostics(f);
-        QVERIFY(text.contains(QStringLiteral("aoesan: 9.9.9\\nQt: 6.4.2\\nlibpcap: libpcap version 1.10.3\\n")));
+        QVERIFY(text.contains(QStringLiteral("aoesan: 9.9.9\nQt: 6.4.2\nlibpcap: libpcap version 1.10.3\n")));
         QVERIFY(text.contains(QStringLiteral("engine: /usr/libexec/aoesan/aoesan-engine (cap_net_raw: no)")));
         QVERIFY(text.contains(QStringLiteral("  lan1  up  carrier  mtu 9000")));
         QVERIFY(text.contains(QStringLiteral("  12:00:00.000 error [ui] boom")));
@@ -228,7 +228,7 @@ private slots:
         row("cap_net_raw,cap_net_admin=ep", capData(rev2 | effective, (1U << 13) | (1U << 12)), true);
         row("cap_net_raw=p (not effective)", capData(rev2, 1U << 13), false);
         row("cap_net_admin=ep", capData(rev2 | effective, 1U << 12), false);
-        row("too short", std::string(6, '\\x01'), false);
+        row("too short", std::string(6, '\x01'), false);
     }
 
     void fileCapability()

@@ -286,6 +286,33 @@ private slots:
         quit.requestQuit(rig.window.get());
         QCOMPARE(stopping.count(), 1);
     }
+
+    void exportStateChangesAreLoggedOnce()
+    {
+        Rig rig;
+        auto sink = std::make_shared<ui::LogBufferSink>(rig.buffer);
+        ui::attachSink(sink, {"ui", "supervisor", "discovery"});
+        rig.log.pull();
+        rig.log.clear();
+        // No engine can be launched: the export goes from starting to failed (or straight to failed).
+        (void)rig.exports.add(test::exportRecord(QStringLiteral("twice"), 7, 4), /*startNow=*/true);
+        rig.exports.stopAll();
+        QTest::qWait(50);
+        rig.log.pull();
+        QStringList lines;
+        for (int row = 0; row < rig.log.rowCount(); ++row) {
+            const QString message = rig.log.index(row, ui::LogModel::Message).data().toString();
+            if (message.contains(QStringLiteral("twice")))
+                lines << message;
+        }
+        int stateLines = 0;
+        for (const char *state : {"starting", "running", "stopping", "stopped", "failed", "restarting"}) {
+            const int n = static_cast<int>(lines.filter(QStringLiteral(" is %1").arg(QLatin1String(state))).size());
+            QVERIFY2(n <= 1, qPrintable(lines.join(QLatin1Char('\n'))));
+            stateLines += n;
+        }
+        QVERIFY2(stateLines >= 1, qPrintable(lines.join(QLatin1Char('\n'))));
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
