@@ -2,11 +2,11 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 #include <sys/utsname.h>
 #include <sys/xattr.h>
-#include <unistd.h>
 
 #include "net/PacketCapability.h"
 

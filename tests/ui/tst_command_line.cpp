@@ -27,11 +27,11 @@ private slots:
         QTest::addColumn<int>("action");
         QTest::addColumn<bool>("lab");
         QTest::addColumn<QString>("logLevel");
-        const auto row = [](const char *name, QStringList args, Action action, bool lab = false,
-                             const QString &level = {}) {
-            args.prepend(QStringLiteral("aoesan"));
-            QTest::newRow(name) << args << static_cast<int>(action) << lab << level;
-        };
+        const auto row
+            = [](const char *name, QStringList args, Action action, bool lab = false, const QString &level = {}) {
+                  args.prepend(QStringLiteral("aoesan"));
+                  QTest::newRow(name) << args << static_cast<int>(action) << lab << level;
+              };
         row("nothing", {}, Action::Run);
         row("--help", {QStringLiteral("--help")}, Action::PrintHelp);
         row("-h", {QStringLiteral("-h")}, Action::PrintHelp);
@@ -74,10 +74,8 @@ private slots:
         QTest::newRow("--help") << QStringLiteral("--help") << 0 << QStringLiteral("--lab") << QString();
         QTest::newRow("-h") << QStringLiteral("-h") << 0 << QStringLiteral("--log-level <level>") << QString();
         QTest::newRow("--version") << QStringLiteral("--version") << 0
-                                   << QStringLiteral("aoesan %1").arg(QString::fromLatin1(kVersionString))
-                                   << QString();
-        QTest::newRow("bad option") << QStringLiteral("--frobnicate") << 2 << QString()
-                                    << QStringLiteral("frobnicate");
+                                   << QStringLiteral("aoesan %1").arg(QString::fromLatin1(kVersionString)) << QString();
+        QTest::newRow("bad option") << QStringLiteral("--frobnicate") << 2 << QString() << QStringLiteral("frobnicate");
     }
 
     void programPrintsWithoutADisplay()
@@ -108,7 +106,8 @@ private slots:
         if (err.contains(QLatin1String("unshare failed")))
             QSKIP("this machine allows no network namespace for an ordinary user");
         QCOMPARE(program.exitStatus(), QProcess::NormalExit);
-        QVERIFY2(program.exitCode() == exitCode, qPrintable(QStringLiteral("rc %1: %2").arg(program.exitCode()).arg(err)));
+        QVERIFY2(
+            program.exitCode() == exitCode, qPrintable(QStringLiteral("rc %1: %2").arg(program.exitCode()).arg(err)));
         if (!onStdout.isEmpty())
             QVERIFY2(out.contains(onStdout), qPrintable(out));
         if (!onStderr.isEmpty())

@@ -178,7 +178,8 @@ private slots:
         QGuiApplication::clipboard()->clear();
         rig.window->helpMenu()->diagnosticsAction()->trigger();
         const QString text = QGuiApplication::clipboard()->text();
-        QVERIFY2(text.contains(QStringLiteral("aoesan: %1").arg(QString::fromLatin1(kVersionString))), qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("aoesan: %1").arg(QString::fromLatin1(kVersionString))), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Qt: %1").arg(QString::fromLatin1(qVersion()))));
         QVERIFY(text.contains(QStringLiteral("libpcap: libpcap version")));
         QVERIFY(text.contains(QStringLiteral("kernel: Linux")));

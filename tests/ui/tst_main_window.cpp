@@ -10,9 +10,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QStatusBar>
 #include <QStatusTipEvent>
+#include <QTableView>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>

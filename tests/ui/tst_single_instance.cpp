@@ -5,7 +5,6 @@
 #include <QThread>
 
 #include <atomic>
-
 #include <unistd.h>
 
 #include "shell/SingleInstance.h"
@@ -39,7 +38,8 @@ private slots:
         QCOMPARE(activated.load(), 1);
         QCOMPARE(ui::SingleInstance::message(claim),
             QStringLiteral("aoesan is already running; its window was brought to the front."));
-        QVERIFY(ui::SingleInstance::message(ui::SingleInstance::Claim::NoAnswer).contains(QStringLiteral("did not answer")));
+        QVERIFY(ui::SingleInstance::message(ui::SingleInstance::Claim::NoAnswer)
+                    .contains(QStringLiteral("did not answer")));
         QVERIFY(ui::SingleInstance::message(ui::SingleInstance::Claim::First).isEmpty());
     }
 

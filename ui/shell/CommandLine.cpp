@@ -17,9 +17,9 @@ namespace {
 
 // The options QGuiApplication and QApplication read themselves (Qt's documentation of both). They
 // reach this parser before QApplication has taken them out of argv, so they are known here, hidden.
-const char *const kQtValueOptions[] = {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
-    "qwindowicon", "qwindowtitle", "session", "display", "geometry", "style", "stylesheet", "name", "title", "visual",
-    "qmljsdebugger"};
+const char *const kQtValueOptions[]
+    = {"platform", "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry", "qwindowicon", "qwindowtitle",
+        "session", "display", "geometry", "style", "stylesheet", "name", "title", "visual", "qmljsdebugger"};
 const char *const kQtFlagOptions[] = {"reverse", "widgetcount", "nograb", "dograb", "sync"};
 
 struct Parser

@@ -27,7 +27,8 @@ DiagnosticsFacts collectDiagnostics(LogModel &log, int maxProblems)
     if (const auto listed = net::listInterfaces()) {
         for (const auto &i : listed.value()) {
             f.interfaces << QStringLiteral("%1  %2  %3  mtu %4  %5")
-                                .arg(QString::fromStdString(i.name), i.up ? QStringLiteral("up") : QStringLiteral("down"),
+                                .arg(QString::fromStdString(i.name),
+                                    i.up ? QStringLiteral("up") : QStringLiteral("down"),
                                     i.carrier ? QStringLiteral("carrier") : QStringLiteral("no-carrier"))
                                 .arg(i.mtu)
                                 .arg(QString::fromStdString(i.mac.toString()));
@@ -64,8 +65,8 @@ QString formatDiagnostics(const DiagnosticsFacts &f)
         out << QStringLiteral("engine: not found");
     } else {
         const QString cap = !f.engineHasCapNetRaw ? QStringLiteral("unknown")
-            : *f.engineHasCapNetRaw              ? QStringLiteral("yes")
-                                                 : QStringLiteral("no");
+            : *f.engineHasCapNetRaw               ? QStringLiteral("yes")
+                                                  : QStringLiteral("no");
         out << QStringLiteral("engine: %1 (cap_net_raw: %2)").arg(f.enginePath, cap);
     }
     out << QStringLiteral("interfaces:");

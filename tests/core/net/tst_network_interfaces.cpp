@@ -6,9 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <optional>
-
 #include <fcntl.h>
+#include <optional>
 #include <sched.h>
 #include <unistd.h>
 
