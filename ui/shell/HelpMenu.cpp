@@ -110,6 +110,7 @@ void HelpMenu::showAbout()
     label->setTextFormat(Qt::RichText);
     label->setOpenExternalLinks(true);
     label->setWordWrap(true);
+    label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 64); // the links on one line each
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(dialog);
