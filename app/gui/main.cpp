@@ -2,8 +2,9 @@
 // the event loop; never runs as root outside lab mode. `aoesan --lab` runs it in a private network
 // namespace with demo targets and exports (ui/lab).
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QMessageBox>
+
+#include <cstdio>
 
 #include "Version.h"
 #include "discovery/DiscoveryController.h"
@@ -23,6 +24,7 @@
 #include "platform/BlockDevicesUdev.h"
 #include "settings/AppSettings.h"
 #include "shell/AppController.h"
+#include "shell/CommandLine.h"
 #include "shell/MainWindow.h"
 #include "shell/QuitFlow.h"
 #include "shell/QuitSignals.h"
@@ -48,8 +50,10 @@ int refuse(const QString &title, const QString &text)
 
 int main(int argc, char *argv[])
 {
+    // Before any GUI: --help and --version work without a display.
+    const ui::CommandLine options = ui::commandLineOrExit(argc, argv);
     // Lab mode's user namespace must be entered while this process has one thread.
-    const bool lab = ui::lab::requested(argc, argv);
+    const bool lab = options.lab;
     const auto userNs = lab ? ui::lab::enterUserNamespace() : ui::lab::StepResult {};
 
     QApplication app(argc, argv);
@@ -60,25 +64,9 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/aoesan/icons/io.github.aoesan.svg")));
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running; QuitFlow ends it
 
-    // The language first, so that even the command line help is translated.
     ui::SettingsStore realSettings;
     auto loaded = realSettings.load();
     ui::installTranslations(app, loaded.settings.language);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "ATA over Ethernet SAN manager: discover, export and watch AoE targets."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption labOption(QStringLiteral("lab"),
-        QApplication::translate("main",
-            "Start in a private network namespace with demo targets and exports; nothing is sent on this machine's "
-            "interfaces."));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"),
-        QApplication::translate("main", "trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
-        QStringLiteral("level"));
-    parser.addOptions({labOption, logLevel});
-    parser.process(app);
 
     std::unique_ptr<ui::lab::LabEnvironment> labEnv;
     if (lab) {
@@ -93,8 +81,8 @@ int main(int argc, char *argv[])
     }
 
     log::LogOptions logOptions {"aoesan", std::nullopt, true, true};
-    if (parser.isSet(logLevel))
-        logOptions.level = parser.value(logLevel).toStdString();
+    if (options.logLevel)
+        logOptions.level = options.logLevel->toStdString();
     log::initLogging(logOptions);
     auto logBuffer = std::make_shared<ui::LogBuffer>();
     ui::attachSink(std::make_shared<ui::LogBufferSink>(logBuffer), {"aoesan", "ui", "discovery", "supervisor"});
@@ -116,8 +104,12 @@ int main(int argc, char *argv[])
     }
 
     ui::SingleInstance instance(QString::fromLatin1(kAppId));
-    if (!labEnv && !instance.claim())
-        return 0; // the running aoesan shows its window
+    if (!labEnv) {
+        if (const auto claim = instance.claim(); claim != ui::SingleInstance::Claim::First) {
+            std::puts(qPrintable(ui::SingleInstance::message(claim))); // the running aoesan shows its window
+            return claim == ui::SingleInstance::Claim::Raised ? 0 : 1;
+        }
+    }
 
     ui::TargetModel targets;
     ui::TargetFilterModel filter;
@@ -144,7 +136,8 @@ int main(int argc, char *argv[])
     QObject::connect(
         &exports, &ui::ExportController::activeAddressesChanged, &targets, &ui::TargetModel::setLocalExports);
     ui::QuitFlow quit(exports);
-    QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, &QCoreApplication::quit);
+    // exit(), not quit(): quit() asks the windows first, and the main window answers by hiding (QuitFlow.h).
+    QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, [] { QCoreApplication::exit(0); });
     ui::QuitSignals quitSignals;
     QObject::connect(&quitSignals, &ui::QuitSignals::received, &quit, [&quit](int signal) {
         log::logger("ui")->info("signal {}: stopping the exports and quitting", signal);

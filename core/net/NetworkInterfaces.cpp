@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <net/if.h>
+
 namespace aoesan::net {
 
 namespace {
@@ -55,11 +57,18 @@ Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string
     std::filesystem::directory_iterator it(sysfsNet, ec);
     if (ec)
         return Unexpected("cannot list network interfaces in " + sysfsNet + ": " + ec.message());
+    // sysfs shows the network namespace it was mounted in, which need not be this process's (`unshare
+    // --net`, some containers): the host's eth0 listed where there is no eth0 made discovery fail with
+    // "no interface named eth0". On the real tree, keep only what this namespace's kernel knows by name.
+    const bool ownTree = sysfsNet == "/sys/class/net";
     std::vector<InterfaceInfo> result;
     for (const auto &entry : it) {
         if (readNumber(entry.path() / "type").value_or(-1) != kArphrdEther)
             continue;
-        result.push_back(readInterface(entry.path()));
+        InterfaceInfo info = readInterface(entry.path());
+        if (ownTree && static_cast<int>(::if_nametoindex(info.name.c_str())) != info.index)
+            continue;
+        result.push_back(std::move(info));
     }
     std::ranges::sort(result, {}, &InterfaceInfo::name);
     return result;

@@ -1,15 +1,21 @@
 // The main window with its real views and controllers (a fake probe, a supervisor with no engines):
 // every action has a unique shortcut and a tooltip, the shortcuts switch pages, a discovery problem is
 // shown with its fix, selecting a tile selects the row, the status line counts, the log dock fills
-// from spdlog, and closing asks the application instead of quitting.
+// from spdlog, closing asks the application instead of quitting, quitting stops discovery first, and a
+// hovered button's status tip (Stop, then disabled under the mouse) never replaces the status line.
 #include <QAction>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
+#include <QStatusTipEvent>
 #include <QTableView>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 #include <thread>
 
@@ -25,7 +31,9 @@
 #include "models/ExportModel.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
+#include "settings/AppSettings.h"
 #include "shell/Actions.h"
+#include "shell/AppController.h"
 #include "shell/ErrorBanner.h"
 #include "shell/MainWindow.h"
 #include "shell/QuitFlow.h"
@@ -229,6 +237,81 @@ private slots:
         rig.window->close();
         QCOMPARE(close.count(), 1);
         QVERIFY(rig.window->isVisible()); // the application decides: tray or quit
+    }
+
+    void statusTipsLeaveTheStatusLine()
+    {
+        Rig rig;
+        rig.window->show();
+        rig.window->showPage(ui::MainWindow::Page::Exports);
+        QVERIFY(QTest::qWaitForWindowExposed(rig.window.get()));
+        QToolButton *stop = nullptr;
+        for (auto *bar : rig.window->exportsView()->findChildren<QToolBar *>()) {
+            if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(rig.window->actions().stopExport)))
+                stop = button;
+        }
+        QVERIFY(stop);
+        QVERIFY(!stop->statusTip().isEmpty());
+        QLabel *line = nullptr;
+        for (auto *label : rig.window->statusBar()->findChildren<QLabel *>()) {
+            if (label->text() == rig.window->statusText())
+                line = label;
+        }
+        QVERIFY(line);
+        // What Qt does when the mouse enters the button; the Stop click then disables it under the mouse,
+        // so no empty tip follows.
+        QStatusTipEvent tip(stop->statusTip());
+        QCoreApplication::sendEvent(stop, &tip);
+        rig.window->actions().stopExport->setEnabled(false);
+        QCOMPARE(rig.window->statusBar()->currentMessage(), QString());
+        QVERIFY(line->isVisible());
+        QCOMPARE(line->text(), rig.window->statusText());
+    }
+
+    void quittingStopsDiscoveryFirst()
+    {
+        Rig rig;
+        ui::QuitFlow quit(rig.exports);
+        ui::SettingsStore settings(rig.dir.filePath(QStringLiteral("aoesan.conf")));
+        ui::AppController app({settings, *rig.window, rig.discovery, rig.exports, quit, nullptr, {}}, {});
+        app.start();
+        QVERIFY(rig.discovery.isRunning());
+        QSignalSpy stopping(&quit, &ui::QuitFlow::stopping);
+        QSignalSpy quitNow(&quit, &ui::QuitFlow::quitNow);
+        quit.quitWithoutAsking();
+        QCOMPARE(stopping.count(), 1);
+        QVERIFY(!rig.discovery.isRunning()); // stopped exports must not read as targets going down
+        QTRY_VERIFY(quitNow.count() >= 1);
+        // Quit asked again while leaving: nothing new starts.
+        quit.requestQuit(rig.window.get());
+        QCOMPARE(stopping.count(), 1);
+    }
+
+    void exportStateChangesAreLoggedOnce()
+    {
+        Rig rig;
+        auto sink = std::make_shared<ui::LogBufferSink>(rig.buffer);
+        ui::attachSink(sink, {"ui", "supervisor", "discovery"});
+        rig.log.pull();
+        rig.log.clear();
+        // No engine can be launched: the export goes from starting to failed (or straight to failed).
+        (void)rig.exports.add(test::exportRecord(QStringLiteral("twice"), 7, 4), /*startNow=*/true);
+        rig.exports.stopAll();
+        QTest::qWait(50);
+        rig.log.pull();
+        QStringList lines;
+        for (int row = 0; row < rig.log.rowCount(); ++row) {
+            const QString message = rig.log.index(row, ui::LogModel::Message).data().toString();
+            if (message.contains(QStringLiteral("twice")))
+                lines << message;
+        }
+        int stateLines = 0;
+        for (const char *state : {"starting", "running", "stopping", "stopped", "failed", "restarting"}) {
+            const int n = static_cast<int>(lines.filter(QStringLiteral(" is %1").arg(QLatin1String(state))).size());
+            QVERIFY2(n <= 1, qPrintable(lines.join(QLatin1Char('\n'))));
+            stateLines += n;
+        }
+        QVERIFY2(stateLines >= 1, qPrintable(lines.join(QLatin1Char('\n'))));
     }
 };
 

@@ -1,12 +1,18 @@
 // Settings: a round trip through the file, defaults for a missing file, a damaged file set aside with a
-// message (never a crash), invalid values replaced one by one; the dialog shows and returns them.
+// message (never a crash), invalid values replaced one by one; the dialog shows and returns them. A fresh
+// configuration watches every Ethernet interface that is up (a fake sysfs tree), found again when
+// discovery restarts.
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "FakeProbe.h"
+#include "discovery/DiscoveryController.h"
+#include "models/TargetModel.h"
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
 
@@ -102,6 +108,55 @@ private slots:
         QCOMPARE(out.interfaces, QStringList {QStringLiteral("lan1")});
         QCOMPARE(out.intervalSeconds, 30);
         QCOMPARE(out.language, QString());
+    }
+
+    void freshConfigurationWatchesEveryUpInterface()
+    {
+        QTemporaryDir dir;
+        // A fake /sys/class/net: two Ethernet interfaces up, one down, loopback and a non-Ethernet link.
+        const auto addInterface = [&dir](const char *name, int type, unsigned flags) {
+            const QString path = dir.filePath(QStringLiteral("net/%1").arg(QLatin1String(name)));
+            QVERIFY(QDir().mkpath(path));
+            const auto write = [&path](const char *file, const QByteArray &text) {
+                QFile f(path + QLatin1Char('/') + QLatin1String(file));
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(text + '\n');
+            };
+            write("type", QByteArray::number(type));
+            write("flags", "0x" + QByteArray::number(flags, 16));
+            write("address", "02:00:00:00:00:01");
+            write("mtu", "1500");
+            write("operstate", (flags & 1) ? "up" : "down");
+        };
+        addInterface("enp1s0", 1, 0x1003);
+        addInterface("wan0", 1, 0x1003);
+        addInterface("enp2s0", 1, 0x1002);
+        addInterface("lo", 772, 0x9);
+        addInterface("wg0", 65534, 0x91);
+        const std::string sysfs = dir.filePath(QStringLiteral("net")).toStdString();
+
+        const auto loaded = SettingsStore(dir.filePath(QStringLiteral("none/aoesan.conf"))).load();
+        QVERIFY(loaded.problems.isEmpty());
+        QVERIFY(loaded.settings.interfaces.isEmpty()); // no fixed name such as eth0
+        QCOMPARE(ui::DiscoveryController::upInterfaces(sysfs).value(),
+            (QStringList {QStringLiteral("enp1s0"), QStringLiteral("wan0")}));
+
+        ui::TargetModel targets;
+        test::FakeProbeLauncher launcher;
+        ui::ProbeClient probe(launcher);
+        QStringList up {QStringLiteral("enp1s0"), QStringLiteral("wan0")};
+        ui::DiscoveryController discovery(probe, targets, [&up] { return Result<QStringList, QString>(up); });
+        discovery.start(loaded.settings.interfaces, std::chrono::seconds(loaded.settings.intervalSeconds));
+        QVERIFY(!discovery.problem());
+        QCOMPARE(discovery.interfaces(), up);
+        QCOMPARE(launcher.launched.size(), 1U);
+        QVERIFY2(launcher.last()->arguments.join(QLatin1Char(' ')).contains(QStringLiteral("enp1s0")),
+            qPrintable(launcher.last()->arguments.join(QLatin1Char(' '))));
+        // Discovery stopped and started again from Discover now: the interfaces that are up now.
+        discovery.stop();
+        up << QStringLiteral("enp2s0");
+        discovery.discoverNow();
+        QCOMPARE(discovery.interfaces(), up);
     }
 };
 

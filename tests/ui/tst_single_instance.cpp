@@ -1,8 +1,10 @@
-// One aoesan per user: the first instance listens; a second finds it, asks it to show its window and
-// is told to leave; once the first is gone, the next start claims the name again.
+// One aoesan per user: the first instance listens; a second finds it, asks it to show its window, hears
+// that it did and says so; once the first is gone, the next start claims the name again.
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
+#include <atomic>
 #include <unistd.h>
 
 #include "shell/SingleInstance.h"
@@ -19,22 +21,36 @@ private:
 private slots:
     void secondLaunchActivatesTheFirst()
     {
+        // The first instance runs in a thread of its own, as it would in its own process: the second's
+        // claim() blocks this thread while it waits for the answer.
+        QThread other;
         ui::SingleInstance first(key());
-        QVERIFY(first.claim());
-        QSignalSpy activated(&first, &ui::SingleInstance::activationRequested);
+        QCOMPARE(first.claim(), ui::SingleInstance::Claim::First);
+        first.moveToThread(&other);
+        std::atomic<int> activated = 0;
+        connect(&first, &ui::SingleInstance::activationRequested, &first, [&activated] { ++activated; });
+        other.start();
         ui::SingleInstance second(key());
-        QVERIFY(!second.claim());
-        QTRY_COMPARE(activated.count(), 1);
+        const auto claim = second.claim();
+        other.quit();
+        other.wait();
+        QCOMPARE(claim, ui::SingleInstance::Claim::Raised);
+        QCOMPARE(activated.load(), 1);
+        QCOMPARE(ui::SingleInstance::message(claim),
+            QStringLiteral("aoesan is already running; its window was brought to the front."));
+        QVERIFY(ui::SingleInstance::message(ui::SingleInstance::Claim::NoAnswer)
+                    .contains(QStringLiteral("did not answer")));
+        QVERIFY(ui::SingleInstance::message(ui::SingleInstance::Claim::First).isEmpty());
     }
 
     void claimsAgainOnceTheFirstIsGone()
     {
         {
             ui::SingleInstance first(key());
-            QVERIFY(first.claim());
+            QCOMPARE(first.claim(), ui::SingleInstance::Claim::First);
         }
         ui::SingleInstance next(key());
-        QVERIFY(next.claim());
+        QCOMPARE(next.claim(), ui::SingleInstance::Claim::First);
         QVERIFY(next.serverName().endsWith(QString::number(::getuid()))); // per user: /tmp may be shared
     }
 };

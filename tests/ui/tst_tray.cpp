@@ -1,10 +1,15 @@
 // The tray's rules without a tray: which icon, what the tooltip says, how notifications read alone and
-// grouped; and the TrayController fed by real models (grouping window, pause, per-kind switches).
+// grouped; and the TrayController fed by real models (grouping window, pause, per-kind switches, silence
+// while quitting); its menu shows no shortcut (the window's shortcuts do nothing there) yet runs the
+// window's actions.
 #include <QAction>
 #include <QMainWindow>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTest>
+
+#include <functional>
 
 #include "Fixtures.h"
 #include "exports/ExportController.h"
@@ -139,6 +144,87 @@ private slots:
         tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
         QTRY_COMPARE(tray.shown().size(), 2U);
         QCOMPARE(tray.shown().back().title, QStringLiteral("Export 'media' failed"));
+    }
+
+    void menuShowsNoShortcuts()
+    {
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        ui::ExportModel exports;
+        NoEngines launcher;
+        supervisor::SteadySupervisorClock clock;
+        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
+        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
+        ui::ExportController control(store, supervisor, exports);
+        QMainWindow window;
+        ui::Actions actions(&window);
+        ui::TrayController tray(targets, exports, control, actions);
+        QMenu *menu = tray.icon()->contextMenu();
+        QVERIFY(menu);
+        QCOMPARE(menu, tray.menu());
+
+        // Every entry, the Exports submenu's too (built when it opens).
+        std::vector<QAction *> entries;
+        const std::function<void(QMenu *)> walk = [&](QMenu *m) {
+            emit m->aboutToShow();
+            for (QAction *a : m->actions()) {
+                if (a->isSeparator())
+                    continue;
+                if (a->menu())
+                    walk(a->menu());
+                else
+                    entries.push_back(a);
+            }
+        };
+        walk(menu);
+        QVERIFY(entries.size() >= 5);
+        QAction *quit = nullptr;
+        QAction *pause = nullptr;
+        for (QAction *a : entries) {
+            QVERIFY2(a->shortcut().isEmpty(), qPrintable(a->text()));
+            QVERIFY2(!a->text().contains(QLatin1Char('\t')), qPrintable(a->text())); // no "Quit\tCtrl+Q" either
+            if (a->text() == actions.quit->text())
+                quit = a;
+            if (a->text() == actions.pauseNotifications->text())
+                pause = a;
+        }
+        QVERIFY(quit && pause);
+        // The window's actions keep their shortcuts, and the tray's entries run them.
+        QVERIFY(!actions.quit->shortcut().isEmpty());
+        QSignalSpy quitting(actions.quit, &QAction::triggered);
+        quit->trigger();
+        QCOMPARE(quitting.count(), 1);
+        QVERIFY(pause->isCheckable());
+        pause->trigger();
+        QVERIFY(actions.pauseNotifications->isChecked());
+        actions.pauseNotifications->setChecked(false);
+        QVERIFY(!pause->isChecked());
+        actions.quit->setEnabled(false);
+        QVERIFY(!quit->isEnabled());
+    }
+
+    void silentWhileQuitting()
+    {
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        ui::ExportModel exports;
+        NoEngines launcher;
+        supervisor::SteadySupervisorClock clock;
+        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
+        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
+        ui::ExportController control(store, supervisor, exports);
+        QMainWindow window;
+        ui::Actions actions(&window);
+        ui::TrayController tray(targets, exports, control, actions);
+        ui::TrayOptions options;
+        options.groupWindow = std::chrono::milliseconds(50);
+        tray.setOptions(options);
+        tray.targetWentDown(test::target(1, 2)); // pending when quitting begins
+        tray.silence();
+        tray.targetWentDown(test::target(1, 3));
+        tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
+        QTest::qWait(150);
+        QVERIFY(tray.shown().empty());
     }
 };
 

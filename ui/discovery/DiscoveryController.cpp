@@ -16,7 +16,7 @@ DiscoveryController::DiscoveryController(
     : QObject(parent)
     , m_probe(probe)
     , m_targets(targets)
-    , m_lister(lister ? std::move(lister) : InterfaceLister(&DiscoveryController::upInterfaces))
+    , m_lister(lister ? std::move(lister) : InterfaceLister([] { return upInterfaces(); }))
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kFlushMs);
@@ -40,9 +40,9 @@ DiscoveryController::DiscoveryController(
     });
 }
 
-Result<QStringList, QString> DiscoveryController::upInterfaces()
+Result<QStringList, QString> DiscoveryController::upInterfaces(const std::string &sysfsNet)
 {
-    const auto listed = net::listInterfaces();
+    const auto listed = net::listInterfaces(sysfsNet);
     if (!listed)
         return Unexpected(QString::fromStdString(listed.error()));
     QStringList names;
@@ -56,6 +56,7 @@ Result<QStringList, QString> DiscoveryController::upInterfaces()
 void DiscoveryController::start(const QStringList &chosenInterfaces, std::chrono::milliseconds interval)
 {
     m_interval = interval;
+    m_chosen = chosenInterfaces;
     m_interfaces = chosenInterfaces;
     if (m_interfaces.isEmpty()) {
         const auto found = m_lister();
@@ -92,7 +93,7 @@ void DiscoveryController::stop()
 void DiscoveryController::discoverNow()
 {
     if (!m_probe.isRunning()) {
-        start(m_interfaces, m_interval);
+        start(m_chosen, m_interval); // none chosen: look again for the interfaces that are up now
         return;
     }
     m_probe.probeNow();

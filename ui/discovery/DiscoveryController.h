@@ -43,8 +43,9 @@ public:
     const std::optional<Problem> &problem() const { return m_problem; }
     bool isRunning() const { return m_running; }
 
-    // Ethernet interfaces that are up, by name: the default when the user chose none.
-    static Result<QStringList, QString> upInterfaces();
+    // Ethernet interfaces that are up, by name: the default when the user chose none (a fresh
+    // configuration), resolved each time discovery starts. `sysfsNet` lets tests use a fake tree.
+    static Result<QStringList, QString> upInterfaces(const std::string &sysfsNet = "/sys/class/net");
 
 signals:
     void targetWentDown(const aoesan::discovery::TargetInfo &target);
@@ -63,7 +64,8 @@ private:
     ProbeClient &m_probe;
     TargetModel &m_targets;
     InterfaceLister m_lister;
-    QStringList m_interfaces;
+    QStringList m_chosen; // as the settings say; empty: every Ethernet interface that is up
+    QStringList m_interfaces; // what discovery runs on
     std::chrono::milliseconds m_interval {10000};
     std::vector<discovery::TargetInfo> m_pending; // upserts waiting for the next flush
     std::vector<discovery::TargetId> m_pendingRemovals;

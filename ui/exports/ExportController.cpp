@@ -126,8 +126,8 @@ void ExportController::onStatus(const QString &name, const supervisor::ExportSta
     const ExportState previous = before ? before->status.state : ExportState::Stopped;
     m_model.setStatus(status);
     if (status.state != previous) {
-        log::logger("supervisor")
-            ->info("export {} is {}", name.toStdString(), supervisor::stateName(status.state).toStdString());
+        // No log line here: the supervisor's runner logs every state change itself ("export 'x' is
+        // running"); a second one made each line appear twice in the log and the dock.
         if (status.state == ExportState::Failed && status.lastError)
             emit exportFailed(name, *status.lastError);
         if (status.state == ExportState::Running)

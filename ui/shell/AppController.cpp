@@ -40,6 +40,11 @@ AppController::AppController(AppParts parts, AppSettings settings, QObject *pare
     connect(&w, &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(&w, &MainWindow::newExportRequested, this, &AppController::openWizard);
     connect(w.actions().showWindow, &QAction::triggered, this, &AppController::activate);
+    connect(&m_parts.quit, &QuitFlow::stopping, this, [this] {
+        m_parts.discovery.stop();
+        if (m_parts.tray)
+            m_parts.tray->silence();
+    });
     connect(w.actions().pauseNotifications, &QAction::toggled, this,
         [](bool paused) { log::logger("ui")->info("notifications {}", paused ? "paused" : "resumed"); });
     if (m_parts.tray) {

@@ -21,6 +21,7 @@
 #include "models/TargetModel.h"
 #include "shell/Actions.h"
 #include "shell/ErrorBanner.h"
+#include "shell/HelpMenu.h"
 #include "shell/ShelvesPage.h"
 #include "targets/ShelfView.h"
 #include "targets/TargetDetails.h"
@@ -120,6 +121,8 @@ void MainWindow::buildActions()
     exports->addAction(a.removeExport);
     exports->addSeparator();
     exports->addAction(a.pauseNotifications);
+    m_help = new HelpMenu(*this, m_parts.log, this);
+    menuBar()->addMenu(m_help->menu());
 
     auto *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -261,6 +264,16 @@ void MainWindow::removeSelected()
             showExportProblem(removed.error());
     });
     box->open();
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // QMainWindow shows a hovered action's status tip as a temporary message that hides the status line
+    // and the interfaces; a button disabled under the mouse (Stop) never sends the empty tip that ends it.
+    // The tooltips say the same, so the status line stays what it is.
+    if (event->type() == QEvent::StatusTip)
+        return true;
+    return QMainWindow::event(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -20,6 +20,7 @@ class DiscoveryController;
 class ExportController;
 class ExportModel;
 class ExportsView;
+class HelpMenu;
 class LogDock;
 class LogModel;
 class ShelvesPage;
@@ -53,6 +54,7 @@ public:
     ShelvesPage *shelvesPage() const { return m_shelvesPage; }
     ExportsView *exportsView() const { return m_exportsView; }
     LogDock *logDock() const { return m_logDock; }
+    HelpMenu *helpMenu() const { return m_help; }
     QString statusText() const;
     void setLabMode(bool lab);
     // Problems found at start (a damaged settings file, a bad export list): shown on the Targets page.
@@ -66,6 +68,7 @@ signals:
     void closeRequested();
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -89,6 +92,7 @@ private:
     QLabel *m_status;
     QLabel *m_interfaces;
     QTimer m_statusTimer;
+    HelpMenu *m_help = nullptr;
     bool m_lab = false;
 };
 

@@ -5,12 +5,16 @@
 #include <QTimer>
 
 #include "exports/ExportController.h"
+#include "log/Logging.h"
 
 namespace aoesan::ui {
 
 namespace {
-constexpr int kStopTimeoutMs = 8000;
-}
+// Engines stop within a moment of SIGTERM, and allStopped ends the wait then; these bound a stuck one.
+// Leaving before it stopped is safe: the supervisor's destructor kills what still runs.
+constexpr int kStopTimeoutMs = 4000;
+constexpr int kSignalStopTimeoutMs = 1500; // SIGTERM: the session or a service manager waits for us
+} // namespace
 
 QuitFlow::QuitFlow(ExportController &exports, QObject *parent)
     : QObject(parent)
@@ -20,6 +24,7 @@ QuitFlow::QuitFlow(ExportController &exports, QObject *parent)
         if (m_quitting)
             emit quitNow();
     });
+    // quitNow may come twice (allStopped, then the timeout); leaving is idempotent.
 }
 
 void QuitFlow::requestQuit(QWidget *dialogParent)
@@ -28,7 +33,9 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
         return;
     const int active = m_exports.activeCount();
     if (active == 0) {
+        log::logger("ui")->info("quitting");
         m_quitting = true;
+        emit stopping();
         emit quitNow();
         return;
     }
@@ -36,7 +43,7 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
         tr("Stop %n export(s) and quit? Clients using them will lose their disks.", nullptr, active),
         QMessageBox::NoButton, dialogParent);
     box->setObjectName(QStringLiteral("quitQuestion"));
-    auto *stop = box->addButton(tr("Stop exports and quit"), QMessageBox::AcceptRole);
+    auto *stop = box->addButton(tr("&Stop exports and quit"), QMessageBox::AcceptRole);
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -44,7 +51,7 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
     connect(box, &QMessageBox::finished, this, [this, box, stop] {
         m_asking = false;
         if (box->clickedButton() == stop)
-            stopAndQuit();
+            stopAndQuit(kStopTimeoutMs);
     });
     box->open();
 }
@@ -52,15 +59,17 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
 void QuitFlow::quitWithoutAsking()
 {
     if (!m_quitting)
-        stopAndQuit();
+        stopAndQuit(kSignalStopTimeoutMs);
 }
 
-void QuitFlow::stopAndQuit()
+void QuitFlow::stopAndQuit(int timeoutMs)
 {
     m_quitting = true;
-    m_exports.stopAll();
-    // An engine that ignores SIGTERM is killed by the supervisor; this is the last resort.
-    QTimer::singleShot(kStopTimeoutMs, this, &QuitFlow::quitNow);
+    log::logger("ui")->info("quitting: stopping {} export(s)", m_exports.activeCount());
+    // Discovery and notifications end first: the exports going away are not targets going down.
+    emit stopping();
+    QTimer::singleShot(timeoutMs, this, &QuitFlow::quitNow);
+    m_exports.stopAll(); // allStopped (at once when nothing runs) emits quitNow
 }
 
 } // namespace aoesan::ui

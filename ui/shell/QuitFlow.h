@@ -1,5 +1,9 @@
 // Quitting: with exports running, ask first ("Stop 3 exports and quit?"), stop them, and quit once they
-// have stopped (or after a timeout). Without exports, quit at once. Never a nested event loop.
+// have stopped (or after a short timeout). Without exports, quit at once. Never a nested event loop.
+// quitNow must end the event loop with QCoreApplication::exit(), not quit(): since Qt 6, quit() first
+// closes every visible window and gives up when one refuses, and the main window refuses its close
+// (it hides to the tray) — Quit then only hid the window, and m_quitting made every later Quit and
+// SIGTERM a no-op.
 #pragma once
 
 #include <QObject>
@@ -24,11 +28,13 @@ public:
     bool isQuitting() const { return m_quitting; }
 
 signals:
-    // Emitted when it is time to leave: main connects it to QCoreApplication::quit.
+    // Quitting has begun (after the question, if any): discovery and notifications stop.
+    void stopping();
+    // Emitted when it is time to leave (maybe twice): main connects it to QCoreApplication::exit.
     void quitNow();
 
 private:
-    void stopAndQuit();
+    void stopAndQuit(int timeoutMs);
 
     ExportController &m_exports;
     bool m_quitting = false;

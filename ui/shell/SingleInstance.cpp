@@ -1,5 +1,6 @@
 #include "shell/SingleInstance.h"
 
+#include <QCoreApplication>
 #include <QLocalServer>
 #include <QLocalSocket>
 
@@ -10,6 +11,7 @@ namespace aoesan::ui {
 namespace {
 constexpr int kConnectMs = 500;
 const QByteArray kActivate = QByteArrayLiteral("activate\n");
+const QByteArray kRaised = QByteArrayLiteral("raised\n");
 } // namespace
 
 SingleInstance::SingleInstance(const QString &key, QObject *parent)
@@ -17,7 +19,7 @@ SingleInstance::SingleInstance(const QString &key, QObject *parent)
     , m_name(QStringLiteral("%1-%2").arg(key).arg(::getuid()))
 { }
 
-bool SingleInstance::claim()
+SingleInstance::Claim SingleInstance::claim()
 {
     {
         QLocalSocket probe;
@@ -26,8 +28,11 @@ bool SingleInstance::claim()
         if (probe.waitForConnected(kConnectMs)) {
             probe.write(kActivate);
             probe.waitForBytesWritten(kConnectMs);
+            QByteArray answer;
+            while (!answer.contains('\n') && probe.waitForReadyRead(kConnectMs))
+                answer += probe.readAll();
             probe.disconnectFromServer();
-            return false;
+            return answer.startsWith(kRaised) ? Claim::Raised : Claim::NoAnswer;
         }
     }
     // Nobody answered: a socket file left by a crashed instance would stop listen().
@@ -35,18 +40,36 @@ bool SingleInstance::claim()
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_server->listen(m_name))
-        return true; // cannot guard; better two windows than none
+        return Claim::First; // cannot guard; better two windows than none
     connect(m_server, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *client = m_server->nextPendingConnection()) {
             connect(client, &QLocalSocket::readyRead, this, [this, client] {
-                if (client->readAll().contains("activate"))
-                    emit activationRequested();
+                if (client->readAll().contains("activate")) {
+                    emit activationRequested(); // connected directly: the window is shown when this returns
+                    client->write(kRaised);
+                    client->flush();
+                }
                 client->disconnectFromServer();
             });
             connect(client, &QLocalSocket::disconnected, client, &QObject::deleteLater);
         }
     });
-    return true;
+    return Claim::First;
+}
+
+QString SingleInstance::message(Claim claim)
+{
+    switch (claim) {
+    case Claim::Raised:
+        return QCoreApplication::translate(
+            "SingleInstance", "aoesan is already running; its window was brought to the front.");
+    case Claim::NoAnswer:
+        return QCoreApplication::translate(
+            "SingleInstance", "aoesan is already running; it was asked to show its window but did not answer.");
+    case Claim::First:
+        break;
+    }
+    return {};
 }
 
 } // namespace aoesan::ui

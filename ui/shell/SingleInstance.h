@@ -1,5 +1,5 @@
 // One aoesan per user: the first instance listens on a local socket named from the app id; a second
-// launch finds it, asks it to show its window, and exits.
+// launch finds it, asks it to show its window, waits for its "raised" answer, says so, and exits.
 #pragma once
 
 #include <QObject>
@@ -17,10 +17,16 @@ public:
     // `key` names the socket; the user id is added, since the socket directory may be shared.
     explicit SingleInstance(const QString &key, QObject *parent = nullptr);
 
-    // True when this is the first instance (it now listens); false when another one answered and
-    // was asked to activate.
-    bool claim();
+    enum class Claim {
+        First, // this is the first instance; it now listens
+        Raised, // another one runs and showed its window
+        NoAnswer, // another one accepted the request but did not confirm it
+    };
+
+    Claim claim();
     QString serverName() const { return m_name; }
+    // What a second launch prints (on stdout) for a claim other than First.
+    static QString message(Claim claim);
 
 signals:
     void activationRequested();

@@ -24,13 +24,14 @@ TrayController::TrayController(
     , m_menu(new QMenu)
     , m_exportsMenu(new QMenu(tr("E&xports"), m_menu))
 {
-    m_menu->addAction(m_actions.showWindow);
-    m_menu->addAction(m_actions.discover);
+    m_menu->addAction(mirror(m_actions.showWindow));
+    m_menu->addAction(mirror(m_actions.discover));
     m_menu->addMenu(m_exportsMenu);
     m_menu->addSeparator();
-    m_menu->addAction(m_actions.pauseNotifications);
+    m_menu->addAction(mirror(m_actions.pauseNotifications));
     m_menu->addSeparator();
-    m_menu->addAction(m_actions.quit);
+    m_menu->addAction(mirror(m_actions.quit));
+    m_newExport = mirror(m_actions.newExport);
     m_icon->setContextMenu(m_menu);
     connect(m_exportsMenu, &QMenu::aboutToShow, this, &TrayController::rebuildExportsMenu);
     rebuildExportsMenu();
@@ -50,6 +51,37 @@ TrayController::TrayController(
 TrayController::~TrayController()
 {
     delete m_menu; // a context menu has no parent widget
+}
+
+QAction *TrayController::mirror(QAction *shared)
+{
+    // The window's shortcuts do nothing while the tray menu is open, so its entries show none: each is a
+    // copy without a shortcut that runs the window's action and follows its text, state and check mark.
+    auto *copy = new QAction(shared->icon(), shared->text(), this);
+    copy->setObjectName(shared->objectName());
+    copy->setCheckable(shared->isCheckable());
+    const auto follow = [copy, shared] {
+        copy->setText(shared->text());
+        copy->setEnabled(shared->isEnabled());
+        copy->setChecked(shared->isChecked());
+    };
+    follow();
+    connect(shared, &QAction::changed, copy, follow);
+    connect(shared, &QAction::toggled, copy, follow);
+    connect(copy, &QAction::triggered, shared, [copy, shared] {
+        if (shared->isCheckable())
+            shared->setChecked(copy->isChecked());
+        else
+            shared->trigger();
+    });
+    return copy;
+}
+
+void TrayController::silence()
+{
+    m_silenced = true;
+    m_groupTimer.stop();
+    m_pending.clear();
 }
 
 bool TrayController::show()
@@ -84,7 +116,7 @@ void TrayController::refresh()
 
 bool TrayController::paused() const
 {
-    return m_actions.pauseNotifications->isChecked() || !m_options.notifications;
+    return m_silenced || m_actions.pauseNotifications->isChecked() || !m_options.notifications;
 }
 
 void TrayController::targetWentDown(const discovery::TargetInfo &target)
@@ -134,7 +166,7 @@ void TrayController::rebuildExportsMenu()
     m_exportsMenu->clear();
     if (m_exports.rowCount() == 0) {
         m_exportsMenu->addAction(tr("No exports yet"))->setEnabled(false);
-        m_exportsMenu->addAction(m_actions.newExport);
+        m_exportsMenu->addAction(m_newExport);
         return;
     }
     for (int row = 0; row < m_exports.rowCount(); ++row) {

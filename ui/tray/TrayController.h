@@ -13,6 +13,7 @@
 
 #include "tray/TrayState.h"
 
+class QAction;
 class QMenu;
 class QSystemTrayIcon;
 
@@ -60,6 +61,9 @@ public:
     void targetWentDown(const discovery::TargetInfo &target);
     void targetCameBack(const discovery::TargetInfo &target);
     void exportFailed(const QString &name, const QString &detail);
+    // Quitting: no notification any more (stopping the exports is not targets going down).
+    void silence();
+    QMenu *menu() const { return m_menu; }
 
 signals:
     void toggleWindowRequested();
@@ -70,6 +74,7 @@ private:
     void flush();
     void rebuildExportsMenu();
     bool paused() const;
+    QAction *mirror(QAction *shared);
 
     TargetModel &m_targets;
     ExportModel &m_exports;
@@ -78,6 +83,8 @@ private:
     QSystemTrayIcon *m_icon;
     QMenu *m_menu;
     QMenu *m_exportsMenu;
+    QAction *m_newExport = nullptr; // the tray's copy of New export, for the empty Exports submenu
+    bool m_silenced = false;
     TrayOptions m_options;
     TrayLook m_look = TrayLook::Unknown;
     TraySummary m_summary;

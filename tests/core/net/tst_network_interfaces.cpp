@@ -1,11 +1,15 @@
 // Interface listing from sysfs, on a fake /sys/class/net tree: which interfaces count as Ethernet, and
-// how MTU, flags and carrier are read, including the files a down interface refuses to give.
+// how MTU, flags and carrier are read, including the files a down interface refuses to give. And on the
+// real tree from a network namespace whose sysfs was not remounted: only that namespace's interfaces.
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <optional>
+#include <sched.h>
+#include <unistd.h>
 
 #include "net/NetworkInterfaces.h"
 
@@ -71,6 +75,7 @@ private slots:
     void findInterfaceErrors_data();
     void findInterfaceErrors();
     void findInterfaceAnyType();
+    void onlyThisNamespacesInterfaces();
 
 private:
     std::unique_ptr<QTemporaryDir> m_root;
@@ -194,6 +199,33 @@ void TestNetworkInterfaces::findInterfaceAnyType()
     QVERIFY(found.ok());
     QCOMPARE(found->mtu, 65536);
     QVERIFY(found->mac.isZero());
+}
+
+void TestNetworkInterfaces::onlyThisNamespacesInterfaces()
+{
+    // This thread alone goes into a fresh network namespace (only lo) and reads the real /sys/class/net,
+    // which still shows the namespace sysfs was mounted in: before, the host's eth0 was listed there and
+    // discovery failed with "no interface named eth0". Nothing is sent.
+    const auto before = listInterfaces();
+    QVERIFY(before);
+    if (before->empty())
+        QSKIP("this machine has no Ethernet interface to be hidden");
+    const int original = ::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+    QVERIFY(original >= 0);
+    if (::unshare(CLONE_NEWNET) != 0) {
+        ::close(original);
+        QSKIP("a network namespace needs CAP_SYS_ADMIN (run as root)");
+    }
+    const auto inside = listInterfaces();
+    const bool back = ::setns(original, CLONE_NEWNET) == 0;
+    ::close(original);
+    QVERIFY(back);
+    QVERIFY(inside);
+    std::string names;
+    for (const auto &i : *inside)
+        names += i.name + " ";
+    QVERIFY2(inside->empty(), names.c_str());
+    QCOMPARE(listInterfaces()->size(), before->size()); // back home, all of them again
 }
 
 QTEST_GUILESS_MAIN(TestNetworkInterfaces)
