@@ -37,4 +37,9 @@ bool locksOut(const std::vector<MacAddress> &allowed, const std::vector<MacAddre
     });
 }
 
+bool crashesOnListedMaskDelete(std::uint16_t firmwareVersion)
+{
+    return firmwareVersion >= 0x4000 && firmwareVersion <= 0x4019;
+}
+
 } // namespace aoesan::protocol

@@ -23,6 +23,7 @@ class ExportsView;
 class LogDock;
 class LogModel;
 class ShelvesPage;
+class TargetActions;
 class TargetFilterModel;
 class TargetModel;
 class TargetsView;
@@ -53,6 +54,7 @@ public:
     ShelvesPage *shelvesPage() const { return m_shelvesPage; }
     ExportsView *exportsView() const { return m_exportsView; }
     LogDock *logDock() const { return m_logDock; }
+    TargetActions *targetActions() const { return m_targetActions; }
     QString statusText() const;
     void setLabMode(bool lab);
     // Problems found at start (a damaged settings file, a bad export list): shown on the Targets page.
@@ -86,6 +88,7 @@ private:
     ShelvesPage *m_shelvesPage;
     ExportsView *m_exportsView;
     LogDock *m_logDock;
+    TargetActions *m_targetActions;
     QLabel *m_status;
     QLabel *m_interfaces;
     QTimer m_statusTimer;

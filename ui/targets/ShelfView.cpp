@@ -1,5 +1,7 @@
 #include "targets/ShelfView.h"
 
+#include <QContextMenuEvent>
+
 #include <QAbstractProxyModel>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -181,6 +183,23 @@ void ShelfView::mousePressEvent(QMouseEvent *event)
     if (hit)
         setCurrent(hit);
     QAbstractScrollArea::mousePressEvent(event);
+}
+
+void ShelfView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // The menu key acts on the tile in focus; a right click on the tile under the pointer.
+    std::optional<discovery::TargetId> hit = m_current;
+    QPoint at = m_current ? tileRect(*m_current).center() : QPoint();
+    if (event->reason() != QContextMenuEvent::Keyboard) {
+        at = viewport()->mapFrom(this, event->pos());
+        hit = m_layout.targetAt(at + QPoint(0, verticalScrollBar()->value()));
+        if (hit)
+            setCurrent(hit);
+    }
+    if (!hit)
+        return;
+    emit targetMenuRequested(*hit, viewport()->mapToGlobal(at));
+    event->accept();
 }
 
 void ShelfView::mouseDoubleClickEvent(QMouseEvent *event)

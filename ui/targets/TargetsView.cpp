@@ -87,6 +87,20 @@ TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidge
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TargetFilterModel::setFilterText);
     connect(m_showDown, &QCheckBox::toggled, m_filter, &TargetFilterModel::setShowDown);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TargetsView::onCurrentChanged);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &TargetsView::onContextMenu);
+}
+
+void TargetsView::onContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const int sourceRow = m_filter->mapToSource(index).row();
+    if (sourceRow < 0)
+        return;
+    emit targetMenuRequested(m_targets->rowAt(sourceRow).info.id, m_table->viewport()->mapToGlobal(pos));
 }
 
 void TargetsView::onCurrentChanged()

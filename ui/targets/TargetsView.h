@@ -37,9 +37,12 @@ public:
 
 signals:
     void selectionChanged(std::optional<aoesan::discovery::TargetId> id);
+    // Right click (or the menu key) on a row: that target's context menu, at a global position.
+    void targetMenuRequested(aoesan::discovery::TargetId id, const QPoint &globalPos);
 
 private:
     void onCurrentChanged();
+    void onContextMenu(const QPoint &pos);
 
     TargetModel *m_targets;
     TargetFilterModel *m_filter;
