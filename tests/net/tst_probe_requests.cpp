@@ -271,7 +271,8 @@ void TestProbeRequests::malformedLinesAnsweredProbeRunsOn()
         QCOMPARE(a.value(QStringLiteral("id")).toInt(), b.id);
     }
     m_probe->write("\n"); // the rest of the long line ends here: it is answered as a bad request too
-    m_session->waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == "request-error"; }, 2000);
+    m_session->waitFor(
+        [](const QJsonObject &e) { return text(e, "event") == QLatin1String("request-error"); }, 2000);
     QJsonObject a = m_session->ask("identify 8 e9.9", 8);
     QCOMPARE(text(a, "code"), QStringLiteral("no-such-target"));
     a = m_session->ask("identify 9 e7.3", 9);
