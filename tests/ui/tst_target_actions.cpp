@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -130,14 +131,14 @@ struct Rig
     template<typename T> T *visible(const char *name) const
     {
         T *found = nullptr;
-        QTest::qWaitFor([&] {
+        const bool shown = QTest::qWaitFor([&] {
             for (T *w : window->findChildren<T *>(QLatin1String(name))) {
                 if (w->isVisible())
                     found = w;
             }
             return found != nullptr;
         });
-        return found;
+        return shown ? found : nullptr;
     }
 
     QMenu *openRowMenu(int sourceRow) const
@@ -384,9 +385,8 @@ void TestTargetActions::shelfTileHasTheSameMenu()
     ui::ShelfView *shelves = rig.window->shelvesPage()->shelves();
     QTRY_VERIFY(shelves->tileRect({7, 3}).isValid());
     const QPoint at = shelves->tileRect({7, 3}).center();
-    QContextMenuEvent event(QContextMenuEvent::Mouse, shelves->viewport()->mapTo(shelves, at),
-        shelves->viewport()->mapToGlobal(at));
-    QApplication::sendEvent(shelves, &event);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, shelves->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(shelves->viewport(), &event); // where a right click arrives
     QMenu *menu = rig.visible<QMenu>("targetMenu");
     QVERIFY(menu);
     QCOMPARE(shelves->current(), std::optional(discovery::TargetId {7, 3}));

@@ -191,7 +191,7 @@ void ShelfView::contextMenuEvent(QContextMenuEvent *event)
     std::optional<discovery::TargetId> hit = m_current;
     QPoint at = m_current ? tileRect(*m_current).center() : QPoint();
     if (event->reason() != QContextMenuEvent::Keyboard) {
-        at = viewport()->mapFrom(this, event->pos());
+        at = event->pos(); // a mouse's menu event comes through the viewport, in its coordinates
         hit = m_layout.targetAt(at + QPoint(0, verticalScrollBar()->value()));
         if (hit)
             setCurrent(hit);
