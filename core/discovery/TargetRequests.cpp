@@ -27,21 +27,6 @@ std::string aoeRefusal(const protocol::Header &h)
     return "AoE error " + std::to_string(h.errorCode) + ", " + initiator::aoeErrorText(h.errorCode);
 }
 
-std::string maskErrorText(std::uint8_t merror)
-{
-    switch (static_cast<protocol::MacMaskError>(merror)) {
-    case protocol::MacMaskError::None:
-        return "no error";
-    case protocol::MacMaskError::Unspecified:
-        return "unspecified error";
-    case protocol::MacMaskError::BadDirective:
-        return "bad directive";
-    case protocol::MacMaskError::ListFull:
-        return "the list is full";
-    }
-    return "unknown error";
-}
-
 } // namespace
 
 struct TargetRequests::Job
@@ -241,7 +226,7 @@ void TargetRequests::maskEdit(const Job &job, const std::vector<protocol::MacAdd
             if (reply->mask.merror != 0) {
                 fail(job, request_error::kRefused,
                     "directive " + std::to_string(reply->mask.dirCount + 1) + " refused: "
-                        + maskErrorText(reply->mask.merror)
+                        + initiator::maskErrorText(reply->mask.merror)
                         + (reply->mask.dirCount > 0 ? " (the directives before it were applied)" : ""));
                 return;
             }

@@ -40,6 +40,8 @@ private slots:
     void applyDirectives();
     void locksOut_data();
     void locksOut();
+    void crashingVblade_data();
+    void crashingVblade();
 };
 
 void TestAccessGuard::applyDirectives_data()
@@ -88,6 +90,24 @@ void TestAccessGuard::locksOut()
     QFETCH(Macs, own);
     QFETCH(bool, lockedOut);
     QCOMPARE(aoesan::protocol::locksOut(allowed, own), lockedOut);
+}
+
+void TestAccessGuard::crashingVblade_data()
+{
+    QTest::addColumn<int>("firmwareVersion");
+    QTest::addColumn<bool>("crashes");
+    QTest::newRow("vblade 0") << 0x4000 << true;
+    QTest::newRow("vblade 25") << 0x4019 << true;
+    QTest::newRow("vblade 26") << 0x401a << false;
+    QTest::newRow("below vblade's range") << 0x3fff << false;
+    QTest::newRow("aoesan-engine") << 0x0001 << false;
+}
+
+void TestAccessGuard::crashingVblade()
+{
+    QFETCH(int, firmwareVersion);
+    QFETCH(bool, crashes);
+    QCOMPARE(crashesOnListedMaskDelete(static_cast<std::uint16_t>(firmwareVersion)), crashes);
 }
 
 QTEST_APPLESS_MAIN(TestAccessGuard)
