@@ -178,6 +178,14 @@ void TestProbeRequests::identifyAndConfig()
     Run run = ctlRun({QStringLiteral("config"), QStringLiteral("e7.3")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QCOMPARE(run.out, QByteArray("rack b/3\n"));
+    // Discovery's own record follows at the next answer (the GUI asks for one with "probe").
+    m_probe->write("probe\n");
+    const QJsonObject changed = m_session->waitFor([](const QJsonObject &e) {
+        const QJsonObject t = e.value(QStringLiteral("target")).toObject();
+        return text(e, "event") == QLatin1String("changed") && text(t, "device") == QLatin1String("e7.3")
+            && text(t, "configString") == QLatin1String("rack b/3");
+    });
+    QVERIFY2(!changed.isEmpty(), qPrintable(m_session->transcript()));
     // Replacing a string that is there (the person confirmed it in the GUI) works too.
     a = m_session->ask("config-set 4 e7.4 moved", 4);
     QCOMPARE(text(a, "configString"), QStringLiteral("moved"));
