@@ -15,8 +15,8 @@
 
 #include "discovery/DiscoveryService.h"
 #include "discovery/ProbeRequest.h"
-#include "discovery/TargetRequests.h"
 #include "discovery/TargetJson.h"
+#include "discovery/TargetRequests.h"
 #include "initiator/SystemClock.h"
 #include "log/Logging.h"
 #include "net/PacketCapability.h"

@@ -397,7 +397,8 @@ void DiscoveryService::identifyAgain(TargetId id)
         return;
     for (auto &backend : it->second.backends) {
         // One already queued or in flight answers soon enough.
-        if (backend.identify != BackendRecord::Identify::Queued && backend.identify != BackendRecord::Identify::InFlight)
+        if (backend.identify != BackendRecord::Identify::Queued
+            && backend.identify != BackendRecord::Identify::InFlight)
             identifyLater(it->second, backend);
     }
     pumpIdentifies();

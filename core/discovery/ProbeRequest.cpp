@@ -163,9 +163,8 @@ Result<ProbeRequest, RequestParseError> parseProbeRequest(const QByteArray &line
         return fail(QStringLiteral("%1 needs a request id and a target").arg(words.first()));
     bool ok = false;
     const qulonglong id = words[1].toULongLong(&ok);
-    if (!ok || id == 0 || id > 0xFFFFFFFFull || !std::all_of(words[1].begin(), words[1].end(), [](QChar c) {
-            return c.isDigit();
-        }))
+    if (!ok || id == 0 || id > 0xFFFFFFFFull
+        || !std::all_of(words[1].begin(), words[1].end(), [](QChar c) { return c.isDigit(); }))
         return fail(QStringLiteral("'%1' is not a request id (1 to 4294967295)").arg(words[1].left(40)));
     request.id = static_cast<std::uint32_t>(id);
     error.id = request.id;

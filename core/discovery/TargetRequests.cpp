@@ -225,8 +225,8 @@ void TargetRequests::maskEdit(const Job &job, const std::vector<protocol::MacAdd
             }
             if (reply->mask.merror != 0) {
                 fail(job, request_error::kRefused,
-                    "directive " + std::to_string(reply->mask.dirCount + 1) + " refused: "
-                        + initiator::maskErrorText(reply->mask.merror)
+                    "directive " + std::to_string(reply->mask.dirCount + 1)
+                        + " refused: " + initiator::maskErrorText(reply->mask.merror)
                         + (reply->mask.dirCount > 0 ? " (the directives before it were applied)" : ""));
                 return;
             }

@@ -6,8 +6,8 @@
 
 namespace aoesan::protocol {
 
-std::vector<MacAddress> applyMaskDirectives(std::vector<MacAddress> list,
-    const std::vector<MacMaskDirective> &directives)
+std::vector<MacAddress> applyMaskDirectives(
+    std::vector<MacAddress> list, const std::vector<MacMaskDirective> &directives)
 {
     for (const auto &directive : directives) {
         const auto found = std::find(list.begin(), list.end(), directive.mac);
@@ -32,9 +32,8 @@ bool locksOut(const std::vector<MacAddress> &allowed, const std::vector<MacAddre
 {
     if (allowed.empty() || own.empty())
         return false;
-    return std::none_of(own.begin(), own.end(), [&allowed](const MacAddress &mac) {
-        return std::find(allowed.begin(), allowed.end(), mac) != allowed.end();
-    });
+    return std::none_of(own.begin(), own.end(),
+        [&allowed](const MacAddress &mac) { return std::find(allowed.begin(), allowed.end(), mac) != allowed.end(); });
 }
 
 bool crashesOnListedMaskDelete(std::uint16_t firmwareVersion)

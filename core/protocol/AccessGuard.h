@@ -13,8 +13,8 @@ namespace aoesan::protocol {
 
 // The mask list a target holds after it applies these directives in order, as r11 §1.8 says: an add of a MAC
 // already listed and a delete of one not listed change nothing; a directive of DCmd 0 is ignored.
-std::vector<MacAddress> applyMaskDirectives(std::vector<MacAddress> list,
-    const std::vector<MacMaskDirective> &directives);
+std::vector<MacAddress> applyMaskDirectives(
+    std::vector<MacAddress> list, const std::vector<MacMaskDirective> &directives);
 
 // True when a target with this allow list (mask or reserve; empty means everyone) would no longer accept any
 // of `own`. An empty `own` (the host's address is unknown) never counts as locked out: there is nothing to check.

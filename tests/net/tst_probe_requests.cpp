@@ -26,11 +26,13 @@ public:
     // Waits for the answer (reply or request-error) to request `id`; empty on timeout.
     QJsonObject answer(int id, int timeoutMs = 10000)
     {
-        return waitFor([id](const QJsonObject &e) {
-            const QString name = e.value(QStringLiteral("event")).toString();
-            return (name == QLatin1String("reply") || name == QLatin1String("request-error"))
-                && e.value(QStringLiteral("id")).toInt() == id;
-        }, timeoutMs);
+        return waitFor(
+            [id](const QJsonObject &e) {
+                const QString name = e.value(QStringLiteral("event")).toString();
+                return (name == QLatin1String("reply") || name == QLatin1String("request-error"))
+                    && e.value(QStringLiteral("id")).toInt() == id;
+            },
+            timeoutMs);
     }
     QJsonObject ask(const QByteArray &line, int id, int timeoutMs = 10000)
     {
@@ -93,8 +95,9 @@ private:
     Run ctlRun(const QStringList &args)
     {
         return runIn(m_lab->initiatorNamespace(),
-            ctl(args + QStringList {QStringLiteral("-i"), Lab::initiatorInterface(), QStringLiteral("--timeout"),
-                QStringLiteral("3")}));
+            ctl(args
+                + QStringList {QStringLiteral("-i"), Lab::initiatorInterface(), QStringLiteral("--timeout"),
+                    QStringLiteral("3")}));
     }
 
     std::unique_ptr<Lab> m_lab;
@@ -262,11 +265,8 @@ void TestProbeRequests::malformedLinesAnsweredProbeRunsOn()
         QByteArray line;
         int id;
     } bad[] = {
-        {"format-disk 1 e7.3", 0},
-        {"identify 0 e7.3", 0},
-        {"identify 5 e65535.255", 5},
-        {"mask-edit 6 e7.3 +zz:00:00:00:00:01", 6},
-        {"config-set 7 e7.3 not encoded", 7},
+        {"format-disk 1 e7.3", 0}, {"identify 0 e7.3", 0}, {"identify 5 e65535.255", 5},
+        {"mask-edit 6 e7.3 +zz:00:00:00:00:01", 6}, {"config-set 7 e7.3 not encoded", 7},
         {QByteArray(9000, 'x'), 0}, // a line that never ends is cut, answered and dropped
     };
     for (const auto &b : bad) {
@@ -279,8 +279,7 @@ void TestProbeRequests::malformedLinesAnsweredProbeRunsOn()
         QCOMPARE(a.value(QStringLiteral("id")).toInt(), b.id);
     }
     m_probe->write("\n"); // the rest of the long line ends here: it is answered as a bad request too
-    m_session->waitFor(
-        [](const QJsonObject &e) { return text(e, "event") == QLatin1String("request-error"); }, 2000);
+    m_session->waitFor([](const QJsonObject &e) { return text(e, "event") == QLatin1String("request-error"); }, 2000);
     QJsonObject a = m_session->ask("identify 8 e9.9", 8);
     QCOMPARE(text(a, "code"), QStringLiteral("no-such-target"));
     a = m_session->ask("identify 9 e7.3", 9);

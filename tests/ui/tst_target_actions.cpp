@@ -440,8 +440,8 @@ void TestTargetActions::notRunningSaysSo()
 
 void TestTargetActions::macListDialogRefusesGarbage()
 {
-    ui::MacListDialog dialog({QStringLiteral("t"), QStringLiteral("e"), QStringLiteral("empty")}, {}, mac(kOwn),
-        QStringLiteral("lab-a"));
+    ui::MacListDialog dialog(
+        {QStringLiteral("t"), QStringLiteral("e"), QStringLiteral("empty")}, {}, mac(kOwn), QStringLiteral("lab-a"));
     for (const char *bad : {"", "02:00:00:00:00", "zz:00:00:00:00:01", "ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00"}) {
         dialog.entry()->setText(QString::fromLatin1(bad));
         QVERIFY2(!dialog.addTyped(), bad);

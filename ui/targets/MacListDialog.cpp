@@ -31,6 +31,9 @@ MacListDialog::MacListDialog(const Texts &texts, std::vector<protocol::MacAddres
     explanation->setWordWrap(true);
     m_note->setObjectName(QStringLiteral("macListNote"));
     m_note->setWordWrap(true);
+    // Room for the longest note (the lock-out warning), so that it is never cut when the text changes.
+    m_note->setMinimumHeight(m_note->fontMetrics().lineSpacing() * 3);
+    m_note->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_list->setObjectName(QStringLiteral("macList"));
     m_entry->setObjectName(QStringLiteral("macEntry"));
     m_entry->setPlaceholderText(QStringLiteral("02:00:00:00:00:01"));
@@ -58,6 +61,7 @@ MacListDialog::MacListDialog(const Texts &texts, std::vector<protocol::MacAddres
     layout->addWidget(m_note);
     layout->addWidget(buttons);
 
+    resize(fontMetrics().averageCharWidth() * 64, fontMetrics().lineSpacing() * 22);
     connect(add, &QPushButton::clicked, this, &MacListDialog::addTyped);
     connect(m_entry, &QLineEdit::returnPressed, this, &MacListDialog::addTyped);
     connect(addOwnButton, &QPushButton::clicked, this, &MacListDialog::addOwn);

@@ -1,8 +1,7 @@
 #include "targets/ShelfView.h"
 
-#include <QContextMenuEvent>
-
 #include <QAbstractProxyModel>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>

@@ -82,13 +82,13 @@ QMenu *TargetActions::menuFor(discovery::TargetId id, QWidget *parent)
     const auto *row = m_targets.find(id);
     // A target that does not answer cannot be asked anything; its addresses can still be copied.
     const bool reachable = row && row->info.state == discovery::TargetState::Up;
-    const auto add = [&](const char *name, const QString &text, void (TargetActions::*slot)(discovery::TargetId),
-                         bool enabled) {
-        QAction *action = menu->addAction(text);
-        action->setObjectName(QLatin1String(name));
-        action->setEnabled(enabled);
-        connect(action, &QAction::triggered, this, [this, slot, id] { (this->*slot)(id); });
-    };
+    const auto add
+        = [&](const char *name, const QString &text, void (TargetActions::*slot)(discovery::TargetId), bool enabled) {
+              QAction *action = menu->addAction(text);
+              action->setObjectName(QLatin1String(name));
+              action->setEnabled(enabled);
+              connect(action, &QAction::triggered, this, [this, slot, id] { (this->*slot)(id); });
+          };
     add("actionIdentify", tr("&Identify again"), &TargetActions::identify, reachable);
     add("actionConfig", tr("&Config string…"), &TargetActions::editConfig, reachable);
     add("actionMask", tr("&MAC mask…"), &TargetActions::editMask, reachable);
@@ -125,8 +125,8 @@ void TargetActions::send(ProbeRequest request, OnReply onReply, OnFailure onFail
     if (m_nextId == 0)
         m_nextId = 1;
     if (!m_discovery.sendRequest(request)) {
-        showError(id, tr("Discovery is not running, so %1 cannot be asked. Press Discover now and try again.")
-                          .arg(device(id)));
+        showError(id,
+            tr("Discovery is not running, so %1 cannot be asked. Press Discover now and try again.").arg(device(id)));
         return;
     }
     m_pending.insert(request.id, Pending {std::move(onReply), std::move(onFailure), id});
@@ -231,8 +231,8 @@ void TargetActions::editConfig(discovery::TargetId id)
             auto *confirm = messageBox(QMessageBox::Question, tr("Set config string"),
                 tr("Replace the config string of %1?").arg(device(id)), m_parent);
             confirm->setObjectName(QStringLiteral("configConfirm"));
-            confirm->setInformativeText(tr("“%1” becomes “%2”. Every host that reads %3 sees the new string.")
-                                            .arg(current, text, device(id)));
+            confirm->setInformativeText(
+                tr("“%1” becomes “%2”. Every host that reads %3 sees the new string.").arg(current, text, device(id)));
             QPushButton *set = confirm->addButton(tr("Set"), QMessageBox::AcceptRole);
             set->setObjectName(QStringLiteral("configConfirmSet"));
             confirm->setDefaultButton(confirm->addButton(QMessageBox::Cancel));
@@ -270,8 +270,8 @@ void TargetActions::openMaskDialog(const discovery::RequestReply &list)
     MacListDialog::Texts texts {tr("MAC mask of %1").arg(device(id)),
         tr("While the MAC mask lists any address, %1 answers only the hosts on it.").arg(device(id)),
         tr("The list is empty: every host may use %1.").arg(device(id))};
-    auto *dialog = new MacListDialog(texts, list.macs.value_or(std::vector<protocol::MacAddress> {}), list.ownMac,
-        list.interface, m_parent);
+    auto *dialog = new MacListDialog(
+        texts, list.macs.value_or(std::vector<protocol::MacAddress> {}), list.ownMac, list.interface, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString interfaceName = list.interface;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, interfaceName] {
@@ -305,7 +305,7 @@ void TargetActions::sendMaskEdit(ProbeRequest request, const QString &interfaceN
         [this, request, interfaceName](const discovery::RequestFailure &failure) {
             if (failure.code != QLatin1String(code::kLocksOut) || request.allowLockout)
                 return false;
-            confirmLockout(failure, tr("MAC mask"), interfaceName, [this, request, interfaceName] {
+            confirmLockout(failure, false, interfaceName, [this, request, interfaceName] {
                 auto forced = request;
                 forced.allowLockout = true;
                 sendMaskEdit(forced, interfaceName);
@@ -320,8 +320,8 @@ void TargetActions::openReserveDialog(const discovery::RequestReply &list)
     MacListDialog::Texts texts {tr("Reservations of %1").arg(device(id)),
         tr("While %1 is reserved, only the hosts on the list may read or write it.").arg(device(id)),
         tr("The list is empty: %1 is not reserved.").arg(device(id))};
-    auto *dialog = new MacListDialog(texts, list.macs.value_or(std::vector<protocol::MacAddress> {}), list.ownMac,
-        list.interface, m_parent);
+    auto *dialog = new MacListDialog(
+        texts, list.macs.value_or(std::vector<protocol::MacAddress> {}), list.ownMac, list.interface, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString interfaceName = list.interface;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, interfaceName] {
@@ -346,7 +346,7 @@ void TargetActions::sendReserveSet(ProbeRequest request, const QString &interfac
         },
         [this, request, interfaceName](const discovery::RequestFailure &failure) {
             if (failure.code == QLatin1String(code::kLocksOut) && !request.allowLockout) {
-                confirmLockout(failure, tr("reserve list"), interfaceName, [this, request, interfaceName] {
+                confirmLockout(failure, true, interfaceName, [this, request, interfaceName] {
                     auto forced = request;
                     forced.allowLockout = true;
                     sendReserveSet(forced, interfaceName);
@@ -378,18 +378,21 @@ void TargetActions::sendReserveSet(ProbeRequest request, const QString &interfac
         });
 }
 
-void TargetActions::confirmLockout(const discovery::RequestFailure &failure, const QString &listName,
+void TargetActions::confirmLockout(const discovery::RequestFailure &failure, bool reserveList,
     const QString &interfaceName, std::function<void()> proceed)
 {
     const discovery::TargetId id = failure.target.value_or(discovery::TargetId {});
     const QString own = failure.ownMac ? QString::fromStdString(failure.ownMac->toString()) : tr("unknown");
-    auto *box = messageBox(
-        QMessageBox::Warning, tr("Lock this computer out?"), tr("Lock this computer out of %1?").arg(device(id)), m_parent);
+    auto *box = messageBox(QMessageBox::Warning, tr("Lock this computer out?"),
+        tr("Lock this computer out of %1?").arg(device(id)), m_parent);
     box->setObjectName(QStringLiteral("lockoutConfirm"));
-    box->setInformativeText(tr("After this change the %1 of %2 lists %3, but not this computer (%4 on %5). "
-                               "%2 will then ignore this computer: it cannot use %2 or undo the change from "
-                               "here, only from a host on the list or on the target itself.")
-                                .arg(listName, device(id), macList(failure.macs), own, interfaceName));
+    const QString after = reserveList
+        ? tr("After this change %1 is reserved for %2, but not for this computer (%3 on %4).")
+        : tr("After this change the MAC mask of %1 lists %2, but not this computer (%3 on %4).");
+    box->setInformativeText(after.arg(device(id), macList(failure.macs), own, interfaceName) + QLatin1Char(' ')
+        + tr("%1 will then ignore this computer: it cannot use %1 or undo the change from here, only from a host "
+             "on the list or on the target itself.")
+              .arg(device(id)));
     QPushButton *lock = box->addButton(tr("Lock this computer out"), QMessageBox::DestructiveRole);
     lock->setObjectName(QStringLiteral("lockoutConfirmLock"));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);

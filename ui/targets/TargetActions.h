@@ -73,7 +73,7 @@ private:
     void sendMaskEdit(discovery::ProbeRequest request, const QString &interfaceName);
     void sendReserveSet(discovery::ProbeRequest request, const QString &interfaceName);
     // The "lock this computer out" question; `proceed` runs only when the person chose to.
-    void confirmLockout(const discovery::RequestFailure &failure, const QString &listName, const QString &interfaceName,
+    void confirmLockout(const discovery::RequestFailure &failure, bool reserveList, const QString &interfaceName,
         std::function<void()> proceed);
 
     DiscoveryController &m_discovery;

@@ -72,10 +72,12 @@ void TargetDetails::setActions(TargetActions *actions)
     add("detailsMask", tr("MAC mask…"), tr("View or edit which hosts the target answers"), &TargetActions::editMask);
     add("detailsReserve", tr("Reservations…"), tr("View or set which hosts may read and write the target"),
         &TargetActions::editReserve);
+    row->addStretch();
+    // The copy buttons stay together at the right.
     add("detailsCopyIpxe", tr("Copy iPXE line"), tr("Copy “sanboot aoe:eX.Y” to the clipboard"),
         &TargetActions::copyIpxeLine);
     if (auto *buttons = findChild<QHBoxLayout *>(QStringLiteral("detailsButtons")))
-        buttons->insertWidget(0, m_actionBar);
+        buttons->insertWidget(0, m_actionBar, 1);
     refresh();
 }
 

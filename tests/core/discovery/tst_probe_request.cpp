@@ -145,19 +145,16 @@ void TestProbeRequest::rejectsMalformedLines_data()
     QTest::newRow("config-set stray percent") << QByteArray("config-set 9 e7.3 50%") << 9u << "percent-encoded";
     QTest::newRow("config-set bad hex") << QByteArray("config-set 9 e7.3 %zz") << 9u << "percent-encoded";
     QTest::newRow("config-set UTF-8 raw") << QByteArray("config-set 9 e7.3 \xc3\xa9") << 9u << "percent-encoded";
-    QTest::newRow("config-set too long")
-        << (QByteArray("config-set 9 e7.3 ") + QByteArray(1025, 'a')) << 9u << "1024 bytes";
+    QTest::newRow("config-set too long") << (QByteArray("config-set 9 e7.3 ") + QByteArray(1025, 'a')) << 9u
+                                         << "1024 bytes";
     QTest::newRow("mask-edit nothing") << QByteArray("mask-edit 9 e7.3") << 9u << "at least one";
-    QTest::newRow("mask-edit only the flag") << QByteArray("mask-edit 9 e7.3 --allow-lockout") << 9u
-                                             << "at least one";
+    QTest::newRow("mask-edit only the flag") << QByteArray("mask-edit 9 e7.3 --allow-lockout") << 9u << "at least one";
     QTest::newRow("mask-edit bare MAC") << QByteArray("mask-edit 9 e7.3 02:00:00:00:00:01") << 9u << "+MAC";
     QTest::newRow("mask-edit bad MAC") << QByteArray("mask-edit 9 e7.3 +02:00:00:00:00") << 9u << "+MAC";
     QTest::newRow("mask-edit override") << QByteArray("mask-edit 9 e7.3 --override +02:00:00:00:00:01") << 9u
                                         << "unknown option";
-    QTest::newRow("reserve-set bad MAC") << QByteArray("reserve-set 9 e7.3 zz:00:00:00:00:01") << 9u
-                                         << "not a MAC";
-    QTest::newRow("reserve-set unknown option") << QByteArray("reserve-set 9 e7.3 --force") << 9u
-                                                << "unknown option";
+    QTest::newRow("reserve-set bad MAC") << QByteArray("reserve-set 9 e7.3 zz:00:00:00:00:01") << 9u << "not a MAC";
+    QTest::newRow("reserve-set unknown option") << QByteArray("reserve-set 9 e7.3 --force") << 9u << "unknown option";
     QByteArray many("reserve-set 9 e7.3");
     for (int i = 0; i < 256; ++i)
         many += ' ' + QByteArray::fromStdString(protocol::MacAddress({2, 0, 0, 0, 1, std::uint8_t(i)}).toString());
@@ -271,8 +268,8 @@ void TestProbeRequest::requestErrorRoundTrips()
     QVERIFY(back && *back == failure);
 
     // A bad line's error: no request, no target, no id.
-    discovery::RequestFailure bad {
-        0, std::nullopt, std::nullopt, QString::fromLatin1(discovery::request_error::kBadRequest), QStringLiteral("x"), {}, std::nullopt};
+    discovery::RequestFailure bad {0, std::nullopt, std::nullopt,
+        QString::fromLatin1(discovery::request_error::kBadRequest), QStringLiteral("x"), {}, std::nullopt};
     event = discovery::parseProbeEvent(QJsonDocument(discovery::requestFailureToJson(bad)).toJson());
     back = std::get_if<discovery::RequestFailure>(&event);
     QVERIFY(back && *back == bad);
@@ -283,8 +280,7 @@ void TestProbeRequest::malformedAnswersAreGarbage_data()
     QTest::addColumn<QByteArray>("line");
     QTest::newRow("reply without id") << QByteArray(R"({"event":"reply","request":"mask","device":"e7.3"})");
     QTest::newRow("reply id zero") << QByteArray(R"({"event":"reply","id":0,"request":"mask","device":"e7.3"})");
-    QTest::newRow("reply id fraction")
-        << QByteArray(R"({"event":"reply","id":1.5,"request":"mask","device":"e7.3"})");
+    QTest::newRow("reply id fraction") << QByteArray(R"({"event":"reply","id":1.5,"request":"mask","device":"e7.3"})");
     QTest::newRow("reply unknown request")
         << QByteArray(R"({"event":"reply","id":1,"request":"wipe","device":"e7.3"})");
     QTest::newRow("reply bad device") << QByteArray(R"({"event":"reply","id":1,"request":"mask","device":7})");

@@ -25,7 +25,8 @@ struct RequestLab : InitiatorLab
 {
     RequestLab()
         : service(initiator, clock, options())
-        , requests(initiator, service, [this](const QJsonObject &e) { answers.push_back(e); }, policy())
+        , requests(
+              initiator, service, [this](const QJsonObject &e) { answers.push_back(e); }, policy())
     {
         service.addTransport(&local);
     }
@@ -163,17 +164,17 @@ void TestTargetRequests::maskGuard_data()
     QTest::newRow("stranger and us") << QStringList {} << words({add(stranger), add(own)}) << false
                                      << QStringList {stranger, own};
     QTest::newRow("us alone") << QStringList {} << add(own) << false << QStringList {own};
-    QTest::newRow("delete us, stranger stays") << QStringList {own, stranger} << del(own) << true
-                                               << QStringList {stranger};
+    QTest::newRow("delete us, stranger stays")
+        << QStringList {own, stranger} << del(own) << true << QStringList {stranger};
     QTest::newRow("delete everything") << QStringList {own, stranger} << words({del(stranger), del(own)}) << false
                                        << QStringList {};
-    QTest::newRow("delete then add back") << QStringList {own} << words({del(own), add(stranger), add(own)})
-                                          << false << QStringList {stranger, own};
+    QTest::newRow("delete then add back")
+        << QStringList {own} << words({del(own), add(stranger), add(own)}) << false << QStringList {stranger, own};
     QTest::newRow("allowed lock-out") << QStringList {} << words({QStringLiteral("--allow-lockout"), add(stranger)})
                                       << false << QStringList {stranger};
     QTest::newRow("listed, add another") << QStringList {own} << add(other) << false << QStringList {own, other};
-    QTest::newRow("repeated add of a stranger") << QStringList {} << words({add(stranger), add(stranger)}) << true
-                                                << QStringList {stranger};
+    QTest::newRow("repeated add of a stranger")
+        << QStringList {} << words({add(stranger), add(stranger)}) << true << QStringList {stranger};
 }
 
 void TestTargetRequests::maskGuard()
