@@ -15,6 +15,7 @@
 #include "format/Format.h"
 #include "log/Logging.h"
 #include "models/TargetModel.h"
+#include "protocol/AccessGuard.h"
 #include "targets/MacListDialog.h"
 
 namespace aoesan::ui {
@@ -275,17 +276,8 @@ void TargetActions::openMaskDialog(const discovery::RequestReply &list)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString interfaceName = list.interface;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, interfaceName] {
-        const auto &before = dialog->original();
-        const auto &after = dialog->macs();
         auto request = requestFor(Kind::MaskEdit, id);
-        for (const auto &mac : after) {
-            if (std::ranges::find(before, mac) == before.end())
-                request.directives.push_back({static_cast<std::uint8_t>(protocol::DirectiveCommand::Add), mac});
-        }
-        for (const auto &mac : before) {
-            if (std::ranges::find(after, mac) == after.end())
-                request.directives.push_back({static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete), mac});
-        }
+        request.directives = protocol::maskDirectivesBetween(dialog->original(), dialog->macs());
         if (!request.directives.empty())
             sendMaskEdit(std::move(request), interfaceName);
     });

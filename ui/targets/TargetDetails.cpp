@@ -98,8 +98,12 @@ void TargetDetails::refresh()
 {
     const auto *row = m_id ? m_targets->find(*m_id) : nullptr;
     m_copy->setEnabled(row != nullptr);
-    if (m_actionBar)
-        m_actionBar->setEnabled(row != nullptr);
+    if (m_actionBar) {
+        // As in the context menu: a target that does not answer can only have its line copied.
+        const bool up = row && row->info.state == discovery::TargetState::Up;
+        for (auto *button : m_actionBar->findChildren<QPushButton *>())
+            button->setEnabled(button->objectName() == QLatin1String("detailsCopyIpxe") ? row != nullptr : up);
+    }
     if (!row) {
         m_body->setText(tr("<i>Select a target to see its details and paths.</i>"));
         return;

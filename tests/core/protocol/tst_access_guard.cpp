@@ -40,6 +40,8 @@ private slots:
     void applyDirectives();
     void locksOut_data();
     void locksOut();
+    void directivesBetween_data();
+    void directivesBetween();
     void crashingVblade_data();
     void crashingVblade();
 };
@@ -90,6 +92,44 @@ void TestAccessGuard::locksOut()
     QFETCH(Macs, own);
     QFETCH(bool, lockedOut);
     QCOMPARE(aoesan::protocol::locksOut(allowed, own), lockedOut);
+}
+
+void TestAccessGuard::directivesBetween_data()
+{
+    QTest::addColumn<Macs>("before");
+    QTest::addColumn<Macs>("after");
+    QTest::addColumn<int>("adds");
+    QTest::addColumn<int>("deletes");
+    const MacAddress a = *MacAddress::fromString("02:00:00:00:00:0a");
+    const MacAddress b = *MacAddress::fromString("02:00:00:00:00:0b");
+    const MacAddress c = *MacAddress::fromString("02:00:00:00:00:0c");
+    QTest::newRow("unchanged") << Macs {a, b} << Macs {a, b} << 0 << 0;
+    QTest::newRow("reordered") << Macs {a, b} << Macs {b, a} << 0 << 0;
+    QTest::newRow("from empty") << Macs {} << Macs {a, b} << 2 << 0;
+    QTest::newRow("to empty") << Macs {a, b} << Macs {} << 0 << 2;
+    QTest::newRow("swap one") << Macs {a, b} << Macs {a, c} << 1 << 1;
+    QTest::newRow("duplicate in after") << Macs {} << Macs {c, c} << 1 << 0;
+}
+
+void TestAccessGuard::directivesBetween()
+{
+    QFETCH(Macs, before);
+    QFETCH(Macs, after);
+    QFETCH(int, adds);
+    QFETCH(int, deletes);
+    const auto directives = maskDirectivesBetween(before, after);
+    const auto count = [&](DirectiveCommand c) {
+        return static_cast<int>(std::count_if(directives.begin(), directives.end(),
+            [c](const MacMaskDirective &d) { return d.dcmd == static_cast<std::uint8_t>(c); }));
+    };
+    QCOMPARE(count(DirectiveCommand::Add), adds);
+    QCOMPARE(count(DirectiveCommand::Delete), deletes);
+    auto result = applyMaskDirectives(before, directives);
+    auto expected = after;
+    std::sort(result.begin(), result.end());
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    QVERIFY(result == expected);
 }
 
 void TestAccessGuard::crashingVblade_data()
