@@ -187,6 +187,15 @@ void TestTargetActions::rowMenuOffersEveryAction()
     QCOMPARE(rig.window->targetsView()->selected(), std::optional(discovery::TargetId {7, 3}));
     menu->close();
 
+    // The menu key opens the current row's menu (e7.4 now), not the one at the event's position (e7.3).
+    rig.window->targetsView()->select({7, 4});
+    QContextMenuEvent key(QContextMenuEvent::Keyboard, QPoint(1, 1), QPoint(1, 1));
+    QApplication::sendEvent(rig.window->targetsView()->table(), &key);
+    menu = rig.visible<QMenu>("targetMenu");
+    QVERIFY(menu);
+    QVERIFY(Rig::action(menu, "actionCopyUri")->text().contains(QStringLiteral("e7.4")));
+    menu->close();
+
     // A target that is down can only be copied.
     menu = rig.openRowMenu(rig.targets.rowOf({7, 4}));
     QVERIFY(menu);

@@ -1,6 +1,7 @@
 #include "targets/TargetsView.h"
 
 #include <QCheckBox>
+#include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -89,6 +90,21 @@ TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidge
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TargetsView::onCurrentChanged);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &TargetsView::onContextMenu);
+    m_table->installEventFilter(this);
+}
+
+bool TargetsView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The menu key (or Shift+F10) acts on the current row, wherever the pointer is.
+    if (watched == m_table && event->type() == QEvent::ContextMenu
+        && static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard) {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid()) {
+            onContextMenu(m_table->visualRect(current).center());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void TargetsView::onContextMenu(const QPoint &pos)

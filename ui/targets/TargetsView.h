@@ -40,6 +40,9 @@ signals:
     // Right click (or the menu key) on a row: that target's context menu, at a global position.
     void targetMenuRequested(aoesan::discovery::TargetId id, const QPoint &globalPos);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onCurrentChanged();
     void onContextMenu(const QPoint &pos);
