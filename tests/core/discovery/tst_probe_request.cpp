@@ -2,6 +2,7 @@
 // to its request and formats back to the same line; malformed lines are errors that keep the id when they
 // got that far; reply and request-error events round-trip through parseProbeEvent.
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include "discovery/ProbeEvent.h"
@@ -54,6 +55,7 @@ private slots:
     void requestErrorRoundTrips();
     void malformedAnswersAreGarbage_data();
     void malformedAnswersAreGarbage();
+    void mutatedLinesAreErrorsOrRoundTrip();
 };
 
 void TestProbeRequest::parsesValidLines_data()
@@ -297,6 +299,48 @@ void TestProbeRequest::malformedAnswersAreGarbage()
     QFETCH(QByteArray, line);
     const auto event = discovery::parseProbeEvent(line);
     QVERIFY(std::holds_alternative<discovery::probe::Garbage>(event));
+}
+
+// 50,000 byte-level mutations of valid lines: each parses to an error or to a request that formats back to a
+// line parsing to the same request (never a crash, never a request the engine could not write back).
+void TestProbeRequest::mutatedLinesAreErrorsOrRoundTrip()
+{
+    const QByteArray seeds[] = {"identify 1 e7.3", "config-set 2 e7.3 rack%20b", "mask-edit 3 e7.3 +02:00:00:00:00:01",
+        "reserve-set 4 e7.3 --override --allow-lockout 02:00:00:00:00:01 02:00:00:00:00:02", "probe",
+        "mask-edit 5 e65534.254 --allow-lockout -02:00:00:00:00:0a +02:00:00:00:00:0b"};
+    QRandomGenerator random(20261201);
+    int valid = 0;
+    for (int i = 0; i < 50000; ++i) {
+        QByteArray line = seeds[random.bounded(static_cast<int>(std::size(seeds)))];
+        const int edits = 1 + random.bounded(4);
+        for (int e = 0; e < edits && !line.isEmpty(); ++e) {
+            const auto at = random.bounded(static_cast<int>(line.size()));
+            switch (random.bounded(4)) {
+            case 0:
+                line[at] = static_cast<char>(random.bounded(256));
+                break;
+            case 1:
+                line.remove(at, 1 + random.bounded(3));
+                break;
+            case 2:
+                line.insert(at, " -+%.:e0123456789abcdefz"[random.bounded(24)]);
+                break;
+            default:
+                line.insert(at, line.mid(random.bounded(static_cast<int>(line.size()))));
+                break;
+            }
+        }
+        const auto parsed = discovery::parseProbeRequest(line);
+        if (!parsed) {
+            QVERIFY(!parsed.error().message.isEmpty());
+            continue;
+        }
+        ++valid;
+        const QByteArray again = discovery::formatProbeRequest(parsed.value());
+        const auto reparsed = discovery::parseProbeRequest(again);
+        QVERIFY2(reparsed.ok() && reparsed.value() == parsed.value(), line.constData());
+    }
+    QVERIFY(valid > 100); // the mutations reach valid lines too, not only errors
 }
 
 QTEST_GUILESS_MAIN(TestProbeRequest)
