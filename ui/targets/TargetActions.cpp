@@ -39,6 +39,13 @@ QString macList(const std::vector<protocol::MacAddress> &macs)
     return names.join(QStringLiteral(", "));
 }
 
+// A config string may have 1024 bytes: sentences show its start only.
+QString shortText(const QString &text)
+{
+    constexpr qsizetype kShown = 60;
+    return text.size() <= kShown ? text : text.left(kShown) + QStringLiteral("…");
+}
+
 ProbeRequest requestFor(Kind kind, discovery::TargetId id)
 {
     ProbeRequest r;
@@ -219,7 +226,7 @@ void TargetActions::editConfig(discovery::TargetId id)
         input->setWindowTitle(tr("Config string of %1").arg(device(id)));
         input->setLabelText(tr("Hosts read the config string to tell targets apart (at most 1024 bytes).\n"
                                "%1 holds now: “%2”")
-                                .arg(device(id), current));
+                                .arg(device(id), shortText(current)));
         input->setTextValue(current);
         input->setOkButtonText(tr("&Set…"));
         connect(input, &QInputDialog::textValueSelected, this, [this, id, current](const QString &text) {
@@ -232,8 +239,8 @@ void TargetActions::editConfig(discovery::TargetId id)
             auto *confirm = messageBox(QMessageBox::Question, tr("Set config string"),
                 tr("Replace the config string of %1?").arg(device(id)), m_parent);
             confirm->setObjectName(QStringLiteral("configConfirm"));
-            confirm->setInformativeText(
-                tr("“%1” becomes “%2”. Every host that reads %3 sees the new string.").arg(current, text, device(id)));
+            confirm->setInformativeText(tr("“%1” becomes “%2”. Every host that reads %3 sees the new string.")
+                                            .arg(shortText(current), shortText(text), device(id)));
             QPushButton *set = confirm->addButton(tr("Set"), QMessageBox::AcceptRole);
             set->setObjectName(QStringLiteral("configConfirmSet"));
             confirm->setDefaultButton(confirm->addButton(QMessageBox::Cancel));
@@ -244,7 +251,8 @@ void TargetActions::editConfig(discovery::TargetId id)
                 request.configString = text.toUtf8().toStdString();
                 send(request, [this, id](const discovery::RequestReply &r) {
                     emit message(tr("%1 now holds the config string “%2”.")
-                                     .arg(device(id), QString::fromStdString(r.configString.value_or(std::string()))));
+                                     .arg(device(id),
+                                         shortText(QString::fromStdString(r.configString.value_or(std::string())))));
                     // Discovery shows the new string at its next answer; ask now rather than in an interval.
                     m_discovery.discoverNow();
                 });
