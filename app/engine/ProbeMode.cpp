@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "discovery/DiscoveryService.h"
+#include "discovery/ProbeRequest.h"
 #include "discovery/TargetJson.h"
+#include "discovery/TargetRequests.h"
 #include "initiator/SystemClock.h"
 #include "log/Logging.h"
 #include "net/PacketCapability.h"
@@ -28,9 +30,10 @@ namespace {
 constexpr int kExitUsage = 2;
 constexpr int kExitFailure = 1;
 constexpr int kExitNoPermission = 3; // as `serve`: restarting will not help
+constexpr qsizetype kMaxCommandBytes = 8192; // the longest valid command (255 MACs, 1 KiB encoded) is ~4.6 KiB
 
 // One event per line, flushed at once: the reader acts on each line as it comes.
-void emitEvent(QJsonObject event)
+void emitEvent(const QJsonObject &event)
 {
     const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
@@ -81,8 +84,9 @@ int runProbe(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Discover AoE targets on the given interfaces and write one JSON object per event on stdout\n"
-                       "(docs/probe-events.md) until stdin closes. On stdin, a line \"probe\" probes at once and\n"
-                       "\"forget-down\" forgets the targets that are down."));
+                       "(docs/probe-events.md) until stdin closes. On stdin, a line \"probe\" probes at once,\n"
+                       "\"forget-down\" forgets the targets that are down, and identify, config, config-set, mask,\n"
+                       "mask-edit, reserve and reserve-set act on one target (answered by reply or request-error)."));
     parser.addHelpOption();
     const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
         QStringLiteral("Ethernet interface to watch (repeat for several)."), QStringLiteral("IFACE"));
@@ -146,6 +150,31 @@ int runProbe(const QStringList &args)
                 {QStringLiteral("message"), message}});
         });
 
+    // Commands on stdin, one a line (discovery/ProbeRequest.h); a bad line gets a request-error event.
+    discovery::TargetRequests requests(initiator, service, &emitEvent);
+    const auto runCommand = [&](const QByteArray &line) {
+        if (line.trimmed().isEmpty())
+            return;
+        const auto request = discovery::parseProbeRequest(line);
+        if (!request) {
+            const auto &e = request.error();
+            emitEvent(discovery::requestFailureToJson({e.id, discovery::requestKind(e.request), std::nullopt,
+                QString::fromLatin1(discovery::request_error::kBadRequest), e.message, {}, std::nullopt}));
+            return;
+        }
+        switch (request->kind) {
+        case discovery::ProbeRequest::Kind::Probe:
+            service.probeNow();
+            break;
+        case discovery::ProbeRequest::Kind::ForgetDown:
+            service.forgetDown();
+            break;
+        default:
+            requests.run(*request);
+            break;
+        }
+    };
+
     // stdin is the lifeline: when the reader goes away (EOF or error), so does the probe.
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     QByteArray pending;
@@ -161,13 +190,13 @@ int runProbe(const QStringList &args)
         }
         pending.append(buffer, static_cast<qsizetype>(n));
         for (qsizetype eol = pending.indexOf('\n'); eol >= 0; eol = pending.indexOf('\n')) {
-            // Commands a reader may send, one a line; anything else is ignored.
-            const QByteArray command = pending.left(eol).trimmed();
-            if (command == "probe")
-                service.probeNow();
-            else if (command == "forget-down")
-                service.forgetDown();
+            runCommand(pending.left(eol));
             pending.remove(0, eol + 1);
+        }
+        // A reader that never ends its line does not grow the buffer without bound.
+        if (pending.size() > kMaxCommandBytes) {
+            runCommand(pending);
+            pending.clear();
         }
     });
 

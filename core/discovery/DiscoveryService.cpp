@@ -390,6 +390,20 @@ void DiscoveryService::forget(TargetId id)
         removeRecord(it);
 }
 
+void DiscoveryService::identifyAgain(TargetId id)
+{
+    const auto it = m_records.find(id);
+    if (it == m_records.end())
+        return;
+    for (auto &backend : it->second.backends) {
+        // One already queued or in flight answers soon enough.
+        if (backend.identify != BackendRecord::Identify::Queued
+            && backend.identify != BackendRecord::Identify::InFlight)
+            identifyLater(it->second, backend);
+    }
+    pumpIdentifies();
+}
+
 void DiscoveryService::forgetDown()
 {
     for (auto it = m_records.begin(); it != m_records.end();) {

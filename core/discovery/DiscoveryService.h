@@ -59,6 +59,8 @@ public:
     // IDENTIFYs queued or in flight: a front end waits for 0 before it calls the list complete.
     int pendingIdentifies() const { return static_cast<int>(m_identifyQueue.size()) + m_identifiesInFlight; }
     void forget(TargetId id);
+    // Sends IDENTIFY again to every backend of the target (a person asked); `changed` follows if the answer differs.
+    void identifyAgain(TargetId id);
     void forgetDown();
     const DiscoveryOptions &options() const { return m_options; }
     initiator::Duration downAfter() const { return m_options.interval * m_options.downAfterIntervals; }

@@ -142,6 +142,18 @@ ProbeEvent parseProbeEvent(const QByteArray &line)
         return probe::Error {o.value(QLatin1String("code")).toString(), o.value(QLatin1String("message")).toString(),
             o.value(QLatin1String("fix")).toString()};
     }
+    if (kind == QLatin1String("reply")) {
+        auto reply = replyFromJson(o);
+        if (!reply)
+            return probe::Garbage {line, reply.error()};
+        return std::move(reply).value();
+    }
+    if (kind == QLatin1String("request-error")) {
+        auto failure = requestFailureFromJson(o);
+        if (!failure)
+            return probe::Garbage {line, failure.error()};
+        return std::move(failure).value();
+    }
     if (kind == QLatin1String("stopped"))
         return probe::Stopped {o.value(QLatin1String("reason")).toString()};
     return probe::Unknown {kind};

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "discovery/ProbeRequest.h"
 #include "discovery/TargetInfo.h"
 #include "util/Result.h"
 
@@ -70,8 +71,9 @@ struct Garbage
 
 } // namespace probe
 
+// `reply` and `request-error` answer a per-target request (discovery/ProbeRequest.h).
 using ProbeEvent = std::variant<probe::Started, probe::TargetEvent, probe::Warning, probe::Error, probe::Stopped,
-    probe::Unknown, probe::Garbage>;
+    RequestReply, RequestFailure, probe::Unknown, probe::Garbage>;
 
 ProbeEvent parseProbeEvent(const QByteArray &line);
 

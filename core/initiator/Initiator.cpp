@@ -72,6 +72,21 @@ std::string aoeErrorText(std::uint8_t code)
     return "unknown error";
 }
 
+std::string maskErrorText(std::uint8_t merror)
+{
+    switch (static_cast<protocol::MacMaskError>(merror)) {
+    case protocol::MacMaskError::None:
+        return "no error";
+    case protocol::MacMaskError::Unspecified:
+        return "unspecified error";
+    case protocol::MacMaskError::BadDirective:
+        return "bad directive";
+    case protocol::MacMaskError::ListFull:
+        return "the list is full";
+    }
+    return "unknown error";
+}
+
 Duration RetryPolicy::budget() const
 {
     Duration sum {};

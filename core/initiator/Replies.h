@@ -138,5 +138,7 @@ struct WriteResult
 
 // Human text for an AoE error code (AOE-PROTOCOL §1.3).
 std::string aoeErrorText(std::uint8_t code);
+// Human text for a MAC mask reply's MError (AOE-PROTOCOL §1.8).
+std::string maskErrorText(std::uint8_t merror);
 
 } // namespace aoesan::initiator

@@ -3,6 +3,7 @@
 // none of the requesting host's own addresses shuts that host out, and is refused unless the person forces it.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "protocol/Arguments.h"
@@ -14,9 +15,21 @@ namespace aoesan::protocol {
 // already listed and a delete of one not listed change nothing; a directive of DCmd 0 is ignored.
 std::vector<MacAddress> applyMaskDirectives(
     std::vector<MacAddress> list, const std::vector<MacMaskDirective> &directives);
+<<<<<<< HEAD
+=======
+
+// The directives that turn list `before` into `after`: adds of what is new (in after's order), then deletes
+// of what is gone; applyMaskDirectives(before, result) holds the same MACs as `after`.
+std::vector<MacMaskDirective> maskDirectivesBetween(
+    const std::vector<MacAddress> &before, const std::vector<MacAddress> &after);
+>>>>>>> h/actions
 
 // True when a target with this allow list (mask or reserve; empty means everyone) would no longer accept any
 // of `own`. An empty `own` (the host's address is unknown) never counts as locked out: there is nothing to check.
 bool locksOut(const std::vector<MacAddress> &allowed, const std::vector<MacAddress> &own);
+
+// vblade 25 and older (Query Config firmware 0x4000 + version) overrun a buffer when a MAC mask delete
+// matches a listed MAC (AOE-PROTOCOL §4.4): such a delete must not be sent to them.
+bool crashesOnListedMaskDelete(std::uint16_t firmwareVersion);
 
 } // namespace aoesan::protocol

@@ -24,6 +24,8 @@ DiscoveryController::DiscoveryController(
     connect(&m_probeClock, &QTimer::timeout, this, &DiscoveryController::noteProbe);
     connect(&m_probe, &ProbeClient::started, this, &DiscoveryController::onStarted);
     connect(&m_probe, &ProbeClient::targetEvent, this, &DiscoveryController::onTargetEvent);
+    connect(&m_probe, &ProbeClient::replied, this, &DiscoveryController::requestReplied);
+    connect(&m_probe, &ProbeClient::requestFailed, this, &DiscoveryController::requestFailed);
     connect(&m_probe, &ProbeClient::problem, this, [this](const Problem &p) {
         m_running = false;
         m_probeClock.stop();

@@ -37,6 +37,8 @@ public:
     void stop();
     void discoverNow();
     void forgetDown();
+    // Per-target requests go to the running probe (see ProbeClient::send); false when none runs.
+    bool sendRequest(const aoesan::discovery::ProbeRequest &request) { return m_probe.send(request); }
 
     const QStringList &interfaces() const { return m_interfaces; }
     QDateTime lastProbe() const { return m_lastProbe; }
@@ -53,6 +55,8 @@ signals:
     void problemChanged(const std::optional<aoesan::ui::Problem> &problem);
     void statusChanged();
     void logMessage(const QString &message);
+    void requestReplied(const aoesan::discovery::RequestReply &reply);
+    void requestFailed(const aoesan::discovery::RequestFailure &failure);
 
 private:
     void onStarted(const discovery::probe::Started &info);

@@ -63,6 +63,14 @@ void ProbeClient::probeNow()
         m_process->writeLine(QByteArrayLiteral("probe"));
 }
 
+bool ProbeClient::send(const discovery::ProbeRequest &request)
+{
+    if (!m_process || !m_sawStarted)
+        return false;
+    m_process->writeLine(discovery::formatProbeRequest(request));
+    return true;
+}
+
 void ProbeClient::launch()
 {
     m_lastError.reset();
@@ -88,6 +96,10 @@ void ProbeClient::onLine(const QByteArray &line)
         emit warning(w->interface.isEmpty() ? w->message : w->interface + QStringLiteral(": ") + w->message);
     } else if (const auto *e = std::get_if<Error>(&event)) {
         m_lastError = Problem {Problem::Level::Error, e->code, e->message, e->fix};
+    } else if (const auto *r = std::get_if<discovery::RequestReply>(&event)) {
+        emit replied(*r);
+    } else if (const auto *f = std::get_if<discovery::RequestFailure>(&event)) {
+        emit requestFailed(*f);
     } else if (const auto *g = std::get_if<Garbage>(&event)) {
         log::logger("ui")->warn(
             "probe wrote a line that is not an event ({}): {}", g->why.toStdString(), g->line.left(200).toStdString());

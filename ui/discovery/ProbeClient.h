@@ -28,6 +28,9 @@ public:
     void start(const QStringList &interfaces, std::chrono::milliseconds interval);
     void stop();
     void probeNow();
+    // Writes a per-target request (discovery/ProbeRequest.h); false when no probe runs to take it. Its
+    // answer arrives as replied() or requestFailed() with the same id.
+    bool send(const aoesan::discovery::ProbeRequest &request);
     bool isRunning() const { return m_process != nullptr; }
     int restarts() const { return m_restarts; }
 
@@ -41,6 +44,8 @@ signals:
     // Discovery cannot go on until a person acts (or it will be retried: see restarting()).
     void problem(const aoesan::ui::Problem &problem);
     void restarting(int attempt, std::chrono::milliseconds delay);
+    void replied(const aoesan::discovery::RequestReply &reply);
+    void requestFailed(const aoesan::discovery::RequestFailure &failure);
 
 private:
     void launch();

@@ -16,6 +16,7 @@
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
 #include "log/LogDock.h"
+#include "log/Logging.h"
 #include "models/ExportModel.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
@@ -24,6 +25,7 @@
 #include "shell/HelpMenu.h"
 #include "shell/ShelvesPage.h"
 #include "targets/ShelfView.h"
+#include "targets/TargetActions.h"
 #include "targets/TargetDetails.h"
 #include "targets/TargetsView.h"
 
@@ -39,6 +41,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     , m_shelvesPage(new ShelvesPage(&parts.targets, &parts.filter, this))
     , m_exportsView(new ExportsView(&parts.exports, *m_actions, this))
     , m_logDock(new LogDock(&parts.log, this))
+    , m_targetActions(new TargetActions(parts.discovery, parts.targets, this))
     , m_status(new QLabel(this))
     , m_interfaces(new QLabel(this))
 {
@@ -83,6 +86,15 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     connect(m_targetsView, &TargetsView::selectionChanged, this, [this](auto id) {
         if (id)
             m_shelvesPage->shelves()->setCurrent(id);
+    });
+    // A target's actions: the table's and the tiles' context menus, and buttons in both details panes.
+    connect(m_targetsView, &TargetsView::targetMenuRequested, m_targetActions, &TargetActions::showMenu);
+    connect(m_shelvesPage->shelves(), &ShelfView::targetMenuRequested, m_targetActions, &TargetActions::showMenu);
+    m_targetsView->details()->setActions(m_targetActions);
+    m_shelvesPage->details()->setActions(m_targetActions);
+    connect(m_targetActions, &TargetActions::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+        log::logger("ui")->info("{}", text.toStdString());
     });
     connect(m_targetsView->banner(), &ErrorBanner::actionTriggered, this, [this] { m_parts.discovery.discoverNow(); });
     m_statusTimer.setInterval(1000);

@@ -24,6 +24,7 @@ class HelpMenu;
 class LogDock;
 class LogModel;
 class ShelvesPage;
+class TargetActions;
 class TargetFilterModel;
 class TargetModel;
 class TargetsView;
@@ -55,6 +56,7 @@ public:
     ExportsView *exportsView() const { return m_exportsView; }
     LogDock *logDock() const { return m_logDock; }
     HelpMenu *helpMenu() const { return m_help; }
+    TargetActions *targetActions() const { return m_targetActions; }
     QString statusText() const;
     void setLabMode(bool lab);
     // Problems found at start (a damaged settings file, a bad export list): shown on the Targets page.
@@ -89,6 +91,7 @@ private:
     ShelvesPage *m_shelvesPage;
     ExportsView *m_exportsView;
     LogDock *m_logDock;
+    TargetActions *m_targetActions;
     QLabel *m_status;
     QLabel *m_interfaces;
     QTimer m_statusTimer;

@@ -1,6 +1,7 @@
 #include "targets/ShelfView.h"
 
 #include <QAbstractProxyModel>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -181,6 +182,23 @@ void ShelfView::mousePressEvent(QMouseEvent *event)
     if (hit)
         setCurrent(hit);
     QAbstractScrollArea::mousePressEvent(event);
+}
+
+void ShelfView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // The menu key acts on the tile in focus; a right click on the tile under the pointer.
+    std::optional<discovery::TargetId> hit = m_current;
+    QPoint at = m_current ? tileRect(*m_current).center() : QPoint();
+    if (event->reason() != QContextMenuEvent::Keyboard) {
+        at = event->pos(); // a mouse's menu event comes through the viewport, in its coordinates
+        hit = m_layout.targetAt(at + QPoint(0, verticalScrollBar()->value()));
+        if (hit)
+            setCurrent(hit);
+    }
+    if (!hit)
+        return;
+    emit targetMenuRequested(*hit, viewport()->mapToGlobal(at));
+    event->accept();
 }
 
 void ShelfView::mouseDoubleClickEvent(QMouseEvent *event)

@@ -34,6 +34,8 @@ public:
 signals:
     void currentChanged(std::optional<aoesan::discovery::TargetId> id);
     void targetActivated(aoesan::discovery::TargetId id);
+    // Right click (or the menu key) on a tile: its context menu, at a global position.
+    void targetMenuRequested(aoesan::discovery::TargetId id, const QPoint &globalPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -41,6 +43,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
 private:

@@ -11,6 +11,7 @@
 #include "format/Format.h"
 #include "format/Look.h"
 #include "models/TargetModel.h"
+#include "targets/TargetActions.h"
 
 namespace aoesan::ui {
 
@@ -37,6 +38,7 @@ TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_body, 1);
     auto *buttons = new QHBoxLayout;
+    buttons->setObjectName(QStringLiteral("detailsButtons"));
     buttons->addStretch();
     buttons->addWidget(m_copy);
     layout->addLayout(buttons);
@@ -44,6 +46,38 @@ TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     connect(m_targets, &QAbstractItemModel::dataChanged, this, &TargetDetails::refresh);
     connect(m_targets, &QAbstractItemModel::rowsRemoved, this, &TargetDetails::refresh);
     connect(m_targets, &QAbstractItemModel::modelReset, this, &TargetDetails::refresh);
+    refresh();
+}
+
+void TargetDetails::setActions(TargetActions *actions)
+{
+    delete m_actionBar;
+    m_actionBar = new QWidget(this);
+    m_actionBar->setObjectName(QStringLiteral("targetActionBar"));
+    auto *row = new QHBoxLayout(m_actionBar);
+    row->setContentsMargins(0, 0, 0, 0);
+    const auto add = [&](const char *name, const QString &text, const QString &tip,
+                         void (TargetActions::*slot)(discovery::TargetId)) {
+        auto *button = new QPushButton(text, m_actionBar);
+        button->setObjectName(QLatin1String(name));
+        button->setToolTip(tip);
+        connect(button, &QPushButton::clicked, actions, [this, actions, slot] {
+            if (m_id)
+                (actions->*slot)(*m_id);
+        });
+        row->addWidget(button);
+    };
+    add("detailsIdentify", tr("Identify"), tr("Ask the target for its IDENTIFY data again"), &TargetActions::identify);
+    add("detailsConfig", tr("Config…"), tr("Read or set the target's config string"), &TargetActions::editConfig);
+    add("detailsMask", tr("MAC mask…"), tr("View or edit which hosts the target answers"), &TargetActions::editMask);
+    add("detailsReserve", tr("Reservations…"), tr("View or set which hosts may read and write the target"),
+        &TargetActions::editReserve);
+    row->addStretch();
+    // The copy buttons stay together at the right.
+    add("detailsCopyIpxe", tr("Copy iPXE line"), tr("Copy “sanboot aoe:eX.Y” to the clipboard"),
+        &TargetActions::copyIpxeLine);
+    if (auto *buttons = findChild<QHBoxLayout *>(QStringLiteral("detailsButtons")))
+        buttons->insertWidget(0, m_actionBar, 1);
     refresh();
 }
 
@@ -64,6 +98,12 @@ void TargetDetails::refresh()
 {
     const auto *row = m_id ? m_targets->find(*m_id) : nullptr;
     m_copy->setEnabled(row != nullptr);
+    if (m_actionBar) {
+        // As in the context menu: a target that does not answer can only have its line copied.
+        const bool up = row && row->info.state == discovery::TargetState::Up;
+        for (auto *button : m_actionBar->findChildren<QPushButton *>())
+            button->setEnabled(button->objectName() == QLatin1String("detailsCopyIpxe") ? row != nullptr : up);
+    }
     if (!row) {
         m_body->setText(tr("<i>Select a target to see its details and paths.</i>"));
         return;

@@ -14,6 +14,7 @@ class QPushButton;
 
 namespace aoesan::ui {
 
+class TargetActions;
 class TargetModel;
 
 class TargetDetails : public QWidget
@@ -26,6 +27,8 @@ public:
     void showTarget(std::optional<discovery::TargetId> id);
     std::optional<discovery::TargetId> shown() const { return m_id; }
     QString text() const; // plain text of what is shown, for tests
+    // Shows the buttons of the target actions (identify, config, mask, reservations, copy iPXE line).
+    void setActions(TargetActions *actions);
 
 private:
     void refresh();
@@ -35,6 +38,7 @@ private:
     std::optional<discovery::TargetId> m_id;
     QLabel *m_body;
     QPushButton *m_copy;
+    QWidget *m_actionBar = nullptr; // the target actions' buttons, once setActions() gave them
 };
 
 } // namespace aoesan::ui

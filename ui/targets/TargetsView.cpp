@@ -1,6 +1,7 @@
 #include "targets/TargetsView.h"
 
 #include <QCheckBox>
+#include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -87,6 +88,35 @@ TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidge
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &TargetFilterModel::setFilterText);
     connect(m_showDown, &QCheckBox::toggled, m_filter, &TargetFilterModel::setShowDown);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TargetsView::onCurrentChanged);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &TargetsView::onContextMenu);
+    m_table->installEventFilter(this);
+}
+
+bool TargetsView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The menu key (or Shift+F10) acts on the current row, wherever the pointer is.
+    if (watched == m_table && event->type() == QEvent::ContextMenu
+        && static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard) {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid()) {
+            onContextMenu(m_table->visualRect(current).center());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TargetsView::onContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const int sourceRow = m_filter->mapToSource(index).row();
+    if (sourceRow < 0)
+        return;
+    emit targetMenuRequested(m_targets->rowAt(sourceRow).info.id, m_table->viewport()->mapToGlobal(pos));
 }
 
 void TargetsView::onCurrentChanged()

@@ -37,9 +37,15 @@ public:
 
 signals:
     void selectionChanged(std::optional<aoesan::discovery::TargetId> id);
+    // Right click (or the menu key) on a row: that target's context menu, at a global position.
+    void targetMenuRequested(aoesan::discovery::TargetId id, const QPoint &globalPos);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onCurrentChanged();
+    void onContextMenu(const QPoint &pos);
 
     TargetModel *m_targets;
     TargetFilterModel *m_filter;

@@ -40,6 +40,10 @@ private slots:
     void applyDirectives();
     void locksOut_data();
     void locksOut();
+    void directivesBetween_data();
+    void directivesBetween();
+    void crashingVblade_data();
+    void crashingVblade();
 };
 
 void TestAccessGuard::applyDirectives_data()
@@ -88,6 +92,62 @@ void TestAccessGuard::locksOut()
     QFETCH(Macs, own);
     QFETCH(bool, lockedOut);
     QCOMPARE(aoesan::protocol::locksOut(allowed, own), lockedOut);
+}
+
+void TestAccessGuard::directivesBetween_data()
+{
+    QTest::addColumn<Macs>("before");
+    QTest::addColumn<Macs>("after");
+    QTest::addColumn<int>("adds");
+    QTest::addColumn<int>("deletes");
+    const MacAddress a = *MacAddress::fromString("02:00:00:00:00:0a");
+    const MacAddress b = *MacAddress::fromString("02:00:00:00:00:0b");
+    const MacAddress c = *MacAddress::fromString("02:00:00:00:00:0c");
+    QTest::newRow("unchanged") << Macs {a, b} << Macs {a, b} << 0 << 0;
+    QTest::newRow("reordered") << Macs {a, b} << Macs {b, a} << 0 << 0;
+    QTest::newRow("from empty") << Macs {} << Macs {a, b} << 2 << 0;
+    QTest::newRow("to empty") << Macs {a, b} << Macs {} << 0 << 2;
+    QTest::newRow("swap one") << Macs {a, b} << Macs {a, c} << 1 << 1;
+    QTest::newRow("duplicate in after") << Macs {} << Macs {c, c} << 1 << 0;
+}
+
+void TestAccessGuard::directivesBetween()
+{
+    QFETCH(Macs, before);
+    QFETCH(Macs, after);
+    QFETCH(int, adds);
+    QFETCH(int, deletes);
+    const auto directives = maskDirectivesBetween(before, after);
+    const auto count = [&](DirectiveCommand c) {
+        return static_cast<int>(std::count_if(directives.begin(), directives.end(),
+            [c](const MacMaskDirective &d) { return d.dcmd == static_cast<std::uint8_t>(c); }));
+    };
+    QCOMPARE(count(DirectiveCommand::Add), adds);
+    QCOMPARE(count(DirectiveCommand::Delete), deletes);
+    auto result = applyMaskDirectives(before, directives);
+    auto expected = after;
+    std::sort(result.begin(), result.end());
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    QVERIFY(result == expected);
+}
+
+void TestAccessGuard::crashingVblade_data()
+{
+    QTest::addColumn<int>("firmwareVersion");
+    QTest::addColumn<bool>("crashes");
+    QTest::newRow("vblade 0") << 0x4000 << true;
+    QTest::newRow("vblade 25") << 0x4019 << true;
+    QTest::newRow("vblade 26") << 0x401a << false;
+    QTest::newRow("below vblade's range") << 0x3fff << false;
+    QTest::newRow("aoesan-engine") << 0x0001 << false;
+}
+
+void TestAccessGuard::crashingVblade()
+{
+    QFETCH(int, firmwareVersion);
+    QFETCH(bool, crashes);
+    QCOMPARE(crashesOnListedMaskDelete(static_cast<std::uint16_t>(firmwareVersion)), crashes);
 }
 
 QTEST_APPLESS_MAIN(TestAccessGuard)

@@ -1,0 +1,410 @@
+#include "targets/TargetActions.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+
+#include <algorithm>
+
+#include "discovery/DiscoveryController.h"
+#include "format/Format.h"
+#include "log/Logging.h"
+#include "models/TargetModel.h"
+#include "protocol/AccessGuard.h"
+#include "targets/MacListDialog.h"
+
+namespace aoesan::ui {
+
+namespace {
+
+using discovery::ProbeRequest;
+using Kind = ProbeRequest::Kind;
+namespace code = discovery::request_error;
+
+QString device(discovery::TargetId id)
+{
+    return QString::fromStdString(id.deviceName());
+}
+
+QString macList(const std::vector<protocol::MacAddress> &macs)
+{
+    QStringList names;
+    for (const auto &m : macs)
+        names << QString::fromStdString(m.toString());
+    return names.join(QStringLiteral(", "));
+}
+
+// A config string may have 1024 bytes: sentences show its start only.
+QString shortText(const QString &text)
+{
+    constexpr qsizetype kShown = 60;
+    return text.size() <= kShown ? text : text.left(kShown) + QStringLiteral("…");
+}
+
+ProbeRequest requestFor(Kind kind, discovery::TargetId id)
+{
+    ProbeRequest r;
+    r.kind = kind;
+    r.target = id;
+    return r;
+}
+
+QMessageBox *messageBox(QMessageBox::Icon icon, const QString &title, const QString &text, QWidget *parent)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::NoButton, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    return box;
+}
+
+} // namespace
+
+TargetActions::TargetActions(DiscoveryController &discovery, TargetModel &targets, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_discovery(discovery)
+    , m_targets(targets)
+    , m_parent(dialogParent)
+{
+    connect(&m_discovery, &DiscoveryController::requestReplied, this, &TargetActions::onReplied);
+    connect(&m_discovery, &DiscoveryController::requestFailed, this, &TargetActions::onFailed);
+}
+
+QString TargetActions::bootUri(discovery::TargetId id)
+{
+    return QStringLiteral("aoe:") + device(id);
+}
+
+QString TargetActions::ipxeLine(discovery::TargetId id)
+{
+    return QStringLiteral("sanboot ") + bootUri(id);
+}
+
+QMenu *TargetActions::menuFor(discovery::TargetId id, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("targetMenu"));
+    const auto *row = m_targets.find(id);
+    // A target that does not answer cannot be asked anything; its addresses can still be copied.
+    const bool reachable = row && row->info.state == discovery::TargetState::Up;
+    const auto add
+        = [&](const char *name, const QString &text, void (TargetActions::*slot)(discovery::TargetId), bool enabled) {
+              QAction *action = menu->addAction(text);
+              action->setObjectName(QLatin1String(name));
+              action->setEnabled(enabled);
+              connect(action, &QAction::triggered, this, [this, slot, id] { (this->*slot)(id); });
+          };
+    add("actionIdentify", tr("&Identify again"), &TargetActions::identify, reachable);
+    add("actionConfig", tr("&Config string…"), &TargetActions::editConfig, reachable);
+    add("actionMask", tr("&MAC mask…"), &TargetActions::editMask, reachable);
+    add("actionReserve", tr("&Reservations…"), &TargetActions::editReserve, reachable);
+    menu->addSeparator();
+    add("actionCopyUri", tr("Copy boot &URI (%1)").arg(bootUri(id)), &TargetActions::copyBootUri, true);
+    add("actionCopyIpxe", tr("Copy i&PXE line"), &TargetActions::copyIpxeLine, true);
+    return menu;
+}
+
+void TargetActions::showMenu(discovery::TargetId id, const QPoint &globalPos)
+{
+    QMenu *menu = menuFor(id, m_parent);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+void TargetActions::copyBootUri(discovery::TargetId id)
+{
+    QGuiApplication::clipboard()->setText(bootUri(id));
+    emit message(tr("Copied %1 to the clipboard.").arg(bootUri(id)));
+}
+
+void TargetActions::copyIpxeLine(discovery::TargetId id)
+{
+    QGuiApplication::clipboard()->setText(ipxeLine(id));
+    emit message(tr("Copied “%1” to the clipboard.").arg(ipxeLine(id)));
+}
+
+void TargetActions::send(ProbeRequest request, OnReply onReply, OnFailure onFailure)
+{
+    const discovery::TargetId id = request.target;
+    request.id = m_nextId++;
+    if (m_nextId == 0)
+        m_nextId = 1;
+    if (!m_discovery.sendRequest(request)) {
+        showError(id,
+            tr("Discovery is not running, so %1 cannot be asked. Press Discover now and try again.").arg(device(id)));
+        return;
+    }
+    m_pending.insert(request.id, Pending {std::move(onReply), std::move(onFailure), id});
+    QTimer::singleShot(m_timeout, this, [this, requestId = request.id] {
+        const auto it = m_pending.find(requestId);
+        if (it == m_pending.end())
+            return;
+        const discovery::TargetId target = it->target;
+        m_pending.erase(it);
+        showError(target, tr("The discovery engine did not answer the request for %1.").arg(device(target)));
+    });
+}
+
+void TargetActions::onReplied(const discovery::RequestReply &reply)
+{
+    const auto it = m_pending.find(reply.id);
+    if (it == m_pending.end())
+        return; // not ours, or it timed out
+    const Pending pending = *it;
+    m_pending.erase(it);
+    if (pending.onReply)
+        pending.onReply(reply);
+}
+
+void TargetActions::onFailed(const discovery::RequestFailure &failure)
+{
+    const auto it = m_pending.find(failure.id);
+    if (it == m_pending.end()) {
+        if (failure.code == QLatin1String(code::kBadRequest))
+            log::logger("ui")->warn("the probe refused a request: {}", failure.message.toStdString());
+        return;
+    }
+    const Pending pending = *it;
+    m_pending.erase(it);
+    if (pending.onFailure && pending.onFailure(failure))
+        return;
+    showError(pending.target, describe(pending.target, failure));
+}
+
+QString TargetActions::describe(discovery::TargetId id, const discovery::RequestFailure &failure) const
+{
+    const QString &c = failure.code;
+    if (c == QLatin1String(code::kNoSuchTarget))
+        return tr("%1 cannot be reached on any interface discovery watches.").arg(device(id));
+    if (c == QLatin1String(code::kNoAnswer))
+        return tr("%1 did not answer.").arg(device(id));
+    if (c == QLatin1String(code::kReserved))
+        return tr("%1 is reserved by %2; it refused the change.").arg(device(id), macList(failure.macs));
+    if (c == QLatin1String(code::kUnsafeDelete))
+        return tr("%1 runs vblade 25 or older, which crashes when a listed address is removed from its MAC "
+                  "mask. Nothing was sent. Restart vblade with a new -m list instead.")
+            .arg(device(id));
+    if (c == QLatin1String(code::kLocksOut))
+        return tr("The change would lock this computer out of %1; nothing was sent.").arg(device(id));
+    if (c == QLatin1String(code::kBadRequest))
+        return tr("The discovery engine did not understand the request: %1").arg(failure.message);
+    // refused and anything newer: the engine's own words (technical, English).
+    return tr("%1 refused the request: %2").arg(device(id), failure.message);
+}
+
+void TargetActions::showError(discovery::TargetId id, const QString &text)
+{
+    emit message(text);
+    auto *box = messageBox(QMessageBox::Warning, tr("Target %1").arg(device(id)), text, m_parent);
+    box->setObjectName(QStringLiteral("targetActionError"));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->open();
+}
+
+void TargetActions::identify(discovery::TargetId id)
+{
+    send(requestFor(Kind::Identify, id), [this, id](const discovery::RequestReply &reply) {
+        if (!reply.identify)
+            return;
+        const auto &i = *reply.identify;
+        emit message(tr("%1 answered IDENTIFY: %2, serial %3, firmware %4, %5.")
+                         .arg(device(id), QString::fromStdString(i.model), QString::fromStdString(i.serial),
+                             QString::fromStdString(i.firmware), format::binarySize(i.sectors * 512)));
+    });
+}
+
+void TargetActions::editConfig(discovery::TargetId id)
+{
+    send(requestFor(Kind::ConfigRead, id), [this, id](const discovery::RequestReply &reply) {
+        const QString current = QString::fromStdString(reply.configString.value_or(std::string()));
+        auto *input = new QInputDialog(m_parent);
+        input->setAttribute(Qt::WA_DeleteOnClose);
+        input->setObjectName(QStringLiteral("configDialog"));
+        input->setWindowTitle(tr("Config string of %1").arg(device(id)));
+        input->setLabelText(tr("Hosts read the config string to tell targets apart (at most 1024 bytes).\n"
+                               "%1 holds now: “%2”")
+                                .arg(device(id), shortText(current)));
+        input->setTextValue(current);
+        input->setOkButtonText(tr("&Set…"));
+        connect(input, &QInputDialog::textValueSelected, this, [this, id, current](const QString &text) {
+            if (text == current)
+                return;
+            if (text.toUtf8().size() > 1024) {
+                showError(id, tr("A config string has at most 1024 bytes; this one has %1.").arg(text.toUtf8().size()));
+                return;
+            }
+            auto *confirm = messageBox(QMessageBox::Question, tr("Set config string"),
+                tr("Replace the config string of %1?").arg(device(id)), m_parent);
+            confirm->setObjectName(QStringLiteral("configConfirm"));
+            confirm->setInformativeText(tr("“%1” becomes “%2”. Every host that reads %3 sees the new string.")
+                                            .arg(shortText(current), shortText(text), device(id)));
+            QPushButton *set = confirm->addButton(tr("Set"), QMessageBox::AcceptRole);
+            set->setObjectName(QStringLiteral("configConfirmSet"));
+            confirm->setDefaultButton(confirm->addButton(QMessageBox::Cancel));
+            connect(confirm, &QMessageBox::finished, this, [this, confirm, set, id, text] {
+                if (confirm->clickedButton() != set)
+                    return;
+                auto request = requestFor(Kind::ConfigSet, id);
+                request.configString = text.toUtf8().toStdString();
+                send(request, [this, id](const discovery::RequestReply &r) {
+                    emit message(tr("%1 now holds the config string “%2”.")
+                                     .arg(device(id),
+                                         shortText(QString::fromStdString(r.configString.value_or(std::string())))));
+                    // Discovery shows the new string at its next answer; ask now rather than in an interval.
+                    m_discovery.discoverNow();
+                });
+            });
+            confirm->open();
+        });
+        input->open();
+    });
+}
+
+void TargetActions::editMask(discovery::TargetId id)
+{
+    send(requestFor(Kind::MaskRead, id), [this](const discovery::RequestReply &reply) { openMaskDialog(reply); });
+}
+
+void TargetActions::editReserve(discovery::TargetId id)
+{
+    send(requestFor(Kind::ReserveRead, id), [this](const discovery::RequestReply &reply) { openReserveDialog(reply); });
+}
+
+void TargetActions::openMaskDialog(const discovery::RequestReply &list)
+{
+    const discovery::TargetId id = list.target;
+    MacListDialog::Texts texts {tr("MAC mask of %1").arg(device(id)),
+        tr("While the MAC mask lists any address, %1 answers only the hosts on it.").arg(device(id)),
+        tr("The list is empty: every host may use %1.").arg(device(id))};
+    auto *dialog = new MacListDialog(
+        texts, list.macs.value_or(std::vector<protocol::MacAddress> {}), list.ownMac, list.interface, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString interfaceName = list.interface;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, interfaceName] {
+        auto request = requestFor(Kind::MaskEdit, id);
+        request.directives = protocol::maskDirectivesBetween(dialog->original(), dialog->macs());
+        if (!request.directives.empty())
+            sendMaskEdit(std::move(request), interfaceName);
+    });
+    dialog->open();
+}
+
+void TargetActions::sendMaskEdit(ProbeRequest request, const QString &interfaceName)
+{
+    const discovery::TargetId id = request.target;
+    send(
+        request,
+        [this, id](const discovery::RequestReply &reply) {
+            const int n = static_cast<int>(reply.macs ? reply.macs->size() : 0);
+            emit message(n == 0 ? tr("The MAC mask of %1 is empty now: every host may use it.").arg(device(id))
+                                : tr("The MAC mask of %1 now lists %n host(s).", nullptr, n).arg(device(id)));
+        },
+        [this, request, interfaceName](const discovery::RequestFailure &failure) {
+            if (failure.code != QLatin1String(code::kLocksOut) || request.allowLockout)
+                return false;
+            confirmLockout(failure, false, interfaceName, [this, request, interfaceName] {
+                auto forced = request;
+                forced.allowLockout = true;
+                sendMaskEdit(forced, interfaceName);
+            });
+            return true;
+        });
+}
+
+void TargetActions::openReserveDialog(const discovery::RequestReply &list)
+{
+    const discovery::TargetId id = list.target;
+    MacListDialog::Texts texts {tr("Reservations of %1").arg(device(id)),
+        tr("While %1 is reserved, only the hosts on the list may read or write it.").arg(device(id)),
+        tr("The list is empty: %1 is not reserved.").arg(device(id))};
+    auto *dialog = new MacListDialog(
+        texts, list.macs.value_or(std::vector<protocol::MacAddress> {}), list.ownMac, list.interface, m_parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString interfaceName = list.interface;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, interfaceName] {
+        if (dialog->macs() == dialog->original())
+            return;
+        auto request = requestFor(Kind::ReserveSet, id);
+        request.macs = dialog->macs();
+        sendReserveSet(std::move(request), interfaceName);
+    });
+    dialog->open();
+}
+
+void TargetActions::sendReserveSet(ProbeRequest request, const QString &interfaceName)
+{
+    const discovery::TargetId id = request.target;
+    send(
+        request,
+        [this, id](const discovery::RequestReply &reply) {
+            const int n = static_cast<int>(reply.macs ? reply.macs->size() : 0);
+            emit message(n == 0 ? tr("%1 is not reserved now.").arg(device(id))
+                                : tr("%1 is now reserved for %n host(s).", nullptr, n).arg(device(id)));
+        },
+        [this, request, interfaceName](const discovery::RequestFailure &failure) {
+            if (failure.code == QLatin1String(code::kLocksOut) && !request.allowLockout) {
+                confirmLockout(failure, true, interfaceName, [this, request, interfaceName] {
+                    auto forced = request;
+                    forced.allowLockout = true;
+                    sendReserveSet(forced, interfaceName);
+                });
+                return true;
+            }
+            if (failure.code == QLatin1String(code::kReserved) && !request.override) {
+                const discovery::TargetId target = request.target;
+                auto *box = messageBox(QMessageBox::Warning, tr("Reserved by another host"),
+                    tr("%1 is reserved by %2.").arg(device(target), macList(failure.macs)), m_parent);
+                box->setObjectName(QStringLiteral("reserveOverride"));
+                box->setInformativeText(tr("Taking the reservation over cuts those hosts off %1 at once; "
+                                           "anything they are doing with it fails.")
+                                            .arg(device(target)));
+                QPushButton *take = box->addButton(tr("Take over"), QMessageBox::DestructiveRole);
+                take->setObjectName(QStringLiteral("reserveOverrideTake"));
+                box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+                connect(box, &QMessageBox::finished, this, [this, box, take, request, interfaceName] {
+                    if (box->clickedButton() != take)
+                        return;
+                    auto forced = request;
+                    forced.override = true;
+                    sendReserveSet(forced, interfaceName);
+                });
+                box->open();
+                return true;
+            }
+            return false;
+        });
+}
+
+void TargetActions::confirmLockout(const discovery::RequestFailure &failure, bool reserveList,
+    const QString &interfaceName, std::function<void()> proceed)
+{
+    const discovery::TargetId id = failure.target.value_or(discovery::TargetId {});
+    const QString own = failure.ownMac ? QString::fromStdString(failure.ownMac->toString()) : tr("unknown");
+    auto *box = messageBox(QMessageBox::Warning, tr("Lock this computer out?"),
+        tr("Lock this computer out of %1?").arg(device(id)), m_parent);
+    box->setObjectName(QStringLiteral("lockoutConfirm"));
+    const QString after = reserveList
+        ? tr("After this change %1 is reserved for %2, but not for this computer (%3 on %4).")
+        : tr("After this change the MAC mask of %1 lists %2, but not this computer (%3 on %4).");
+    box->setInformativeText(after.arg(device(id), macList(failure.macs), own, interfaceName) + QLatin1Char(' ')
+        + tr("%1 will then ignore this computer: it cannot use %1 or undo the change from here, only from a host "
+             "on the list or on the target itself.")
+              .arg(device(id)));
+    QPushButton *lock = box->addButton(tr("Lock this computer out"), QMessageBox::DestructiveRole);
+    lock->setObjectName(QStringLiteral("lockoutConfirmLock"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, lock, id, proceed = std::move(proceed)] {
+        if (box->clickedButton() == lock)
+            proceed();
+        else
+            emit message(tr("Nothing was changed on %1.").arg(device(id)));
+    });
+    box->open();
+}
+
+} // namespace aoesan::ui

@@ -1,0 +1,87 @@
+// What a person can do to one target, from its context menu (Targets table, Shelves tile) and the details
+// pane: identify again, read and set the config string (after a confirmation), view and edit the MAC mask
+// and the reserve list, copy the boot URI and an iPXE line. Every request goes to the probe through the
+// DiscoveryController (the GUI opens no socket); the engine checks the lock-out rule and this class asks
+// the person, in plain words, before it sends the same change again with the lock-out allowed.
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+#include <functional>
+
+#include "discovery/ProbeRequest.h"
+
+class QMenu;
+class QWidget;
+
+namespace aoesan::ui {
+
+class DiscoveryController;
+class TargetModel;
+
+class TargetActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Dialogs open over `dialogParent`.
+    TargetActions(DiscoveryController &discovery, TargetModel &targets, QWidget *dialogParent);
+
+    // The target's context menu (the caller owns it); its actions have object names for tests.
+    QMenu *menuFor(discovery::TargetId id, QWidget *parent);
+    void showMenu(discovery::TargetId id, const QPoint &globalPos);
+
+    void identify(discovery::TargetId id);
+    void editConfig(discovery::TargetId id);
+    void editMask(discovery::TargetId id);
+    void editReserve(discovery::TargetId id);
+    void copyBootUri(discovery::TargetId id);
+    void copyIpxeLine(discovery::TargetId id);
+
+    static QString bootUri(discovery::TargetId id); // aoe:e7.3
+    static QString ipxeLine(discovery::TargetId id); // sanboot aoe:e7.3
+
+    int pendingCount() const { return static_cast<int>(m_pending.size()); }
+    // How long a request may wait for its answer (the probe answers within a few seconds).
+    void setAnswerTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+signals:
+    // A finished action, one sentence for the status bar and the log.
+    void message(const QString &text);
+
+private:
+    using OnReply = std::function<void(const discovery::RequestReply &)>;
+    // Returns true when it handled the failure itself (a question to the person); else the error is shown.
+    using OnFailure = std::function<bool(const discovery::RequestFailure &)>;
+    struct Pending
+    {
+        OnReply onReply;
+        OnFailure onFailure;
+        discovery::TargetId target;
+    };
+
+    void send(discovery::ProbeRequest request, OnReply onReply, OnFailure onFailure = {});
+    void onReplied(const discovery::RequestReply &reply);
+    void onFailed(const discovery::RequestFailure &failure);
+    void showError(discovery::TargetId id, const QString &text);
+    QString describe(discovery::TargetId id, const discovery::RequestFailure &failure) const;
+    void openMaskDialog(const discovery::RequestReply &list);
+    void openReserveDialog(const discovery::RequestReply &list);
+    void sendMaskEdit(discovery::ProbeRequest request, const QString &interfaceName);
+    void sendReserveSet(discovery::ProbeRequest request, const QString &interfaceName);
+    // The "lock this computer out" question; `proceed` runs only when the person chose to.
+    void confirmLockout(const discovery::RequestFailure &failure, bool reserveList, const QString &interfaceName,
+        std::function<void()> proceed);
+
+    DiscoveryController &m_discovery;
+    TargetModel &m_targets;
+    QPointer<QWidget> m_parent;
+    QHash<std::uint32_t, Pending> m_pending;
+    std::uint32_t m_nextId = 1;
+    std::chrono::milliseconds m_timeout {20000};
+};
+
+} // namespace aoesan::ui
