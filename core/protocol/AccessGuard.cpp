@@ -54,14 +54,11 @@ bool locksOut(const std::vector<MacAddress> &allowed, const std::vector<MacAddre
         return false;
     return std::none_of(own.begin(), own.end(),
         [&allowed](const MacAddress &mac) { return std::find(allowed.begin(), allowed.end(), mac) != allowed.end(); });
-<<<<<<< HEAD
-=======
 }
 
 bool crashesOnListedMaskDelete(std::uint16_t firmwareVersion)
 {
     return firmwareVersion >= 0x4000 && firmwareVersion <= 0x4019;
->>>>>>> h/actions
 }
 
 } // namespace aoesan::protocol

@@ -15,14 +15,11 @@ namespace aoesan::protocol {
 // already listed and a delete of one not listed change nothing; a directive of DCmd 0 is ignored.
 std::vector<MacAddress> applyMaskDirectives(
     std::vector<MacAddress> list, const std::vector<MacMaskDirective> &directives);
-<<<<<<< HEAD
-=======
 
 // The directives that turn list `before` into `after`: adds of what is new (in after's order), then deletes
 // of what is gone; applyMaskDirectives(before, result) holds the same MACs as `after`.
 std::vector<MacMaskDirective> maskDirectivesBetween(
     const std::vector<MacAddress> &before, const std::vector<MacAddress> &after);
->>>>>>> h/actions
 
 // True when a target with this allow list (mask or reserve; empty means everyone) would no longer accept any
 // of `own`. An empty `own` (the host's address is unknown) never counts as locked out: there is nothing to check.
