@@ -55,9 +55,10 @@ case $mode in
     run) exec "$build_dir/app/aoesan" "$@" ;;
     # Benchmarks print figures and take minutes: run them on purpose with `ctest -L bench`.
     # shellcheck disable=SC2086
-    test) ctest --test-dir "$build_dir" --output-on-failure ${CTEST_ARGS:--LE bench} "$@"
+    test) set -o pipefail
+          ctest --test-dir "$build_dir" --output-on-failure ${CTEST_ARGS:--LE bench} "$@" | tee "$build_dir/ctest-output.log"
           # A test that skipped did not run. As root every package and privilege a test needs is here (installed
           # above), so a skip is a failure; an ordinary user's run lists them (the namespace tests need root).
-          exec "$here/packaging/check-skips.sh" "$build_dir/Testing/Temporary/LastTest.log" ;;
+          exec "$here/packaging/check-skips.sh" "$build_dir/Testing/Temporary/LastTest.log" "$build_dir/ctest-output.log" ;;
     *) echo "Built into $build_dir" ;;
 esac
