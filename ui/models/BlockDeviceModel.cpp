@@ -86,8 +86,10 @@ BlockDeviceModel::Row BlockDeviceModel::judge(
         }
     }
     why.removeDuplicates();
-    row.verdict = QStringLiteral("%1 — %2").arg(
-        why.join(QStringLiteral(", ")), row.use == Use::ReadOnlyOnly ? tr("read-only only") : tr("cannot be exported"));
+    // The reason first, then what it means for this export: "mounted at /home: can be exported read-only".
+    const QString reasons = why.join(QStringLiteral(", "));
+    row.verdict = row.use == Use::ReadOnlyOnly ? tr("%1: can be exported read-only").arg(reasons)
+                                               : tr("%1: cannot be exported").arg(reasons);
     return row;
 }
 
