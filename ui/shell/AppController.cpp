@@ -12,6 +12,9 @@
 #include "shell/Actions.h"
 #include "shell/MainWindow.h"
 #include "shell/QuitFlow.h"
+#include "exports/ExportsView.h"
+#include "format/ColumnChooser.h"
+#include "targets/TargetsView.h"
 #include "tray/TrayController.h"
 #include "wizard/ExportWizard.h"
 
@@ -40,6 +43,14 @@ AppController::AppController(AppParts parts, AppSettings settings, QObject *pare
     connect(&w, &MainWindow::settingsRequested, this, &AppController::openSettings);
     connect(&w, &MainWindow::newExportRequested, this, &AppController::openWizard);
     connect(w.actions().showWindow, &QAction::triggered, this, &AppController::activate);
+    connect(w.targetsView(), &TargetsView::columnsChanged, this, [this](const QStringList &visible) {
+        m_settings.targetColumns = visible;
+        saveSettings();
+    });
+    connect(w.exportsView()->columns(), &ColumnChooser::columnsChanged, this, [this](const QStringList &visible) {
+        m_settings.exportColumns = visible;
+        saveSettings();
+    });
     connect(w.actions().pauseNotifications, &QAction::toggled, this,
         [](bool paused) { log::logger("ui")->info("notifications {}", paused ? "paused" : "resumed"); });
     if (m_parts.tray) {
@@ -62,6 +73,8 @@ void AppController::start(bool hidden)
         m_parts.window.restoreGeometry(m_settings.windowGeometry);
     if (!m_settings.windowState.isEmpty())
         m_parts.window.restoreState(m_settings.windowState);
+    m_parts.window.targetsView()->setVisibleColumns(m_settings.targetColumns);
+    m_parts.window.exportsView()->columns()->setVisibleColumns(m_settings.exportColumns);
     m_parts.discovery.start(m_settings.interfaces, std::chrono::seconds(m_settings.intervalSeconds));
     if (!hidden || !m_parts.tray || !m_parts.tray->isVisible())
         m_parts.window.show();

@@ -73,8 +73,10 @@ void TargetDetails::refresh()
     QString head = QStringLiteral("<b>%1</b> — ").arg(html(t.id.deviceName()));
     if (t.identified) {
         head += tr("%1 (%2), %3 sectors, %4")
-                    .arg(format::exactBytes(t.sizeBytes()), format::binarySize(t.sizeBytes()), format::count(t.sectors),
+                    .arg(format::binarySize(t.sizeBytes()), format::exactBytes(t.sizeBytes()), format::count(t.sectors),
                         t.lba48 ? QStringLiteral("LBA48") : QStringLiteral("LBA28"));
+        // aoe-stat's own text, labelled as such: the one place its decimal "GB" form is shown.
+        head += QStringLiteral(" · ") + tr("aoe-stat: %1").arg(format::aoeStatGb(t.sectors));
     } else {
         head += tr("size not known yet (no answer to IDENTIFY)");
     }

@@ -81,6 +81,8 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     m_deviceTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_deviceTable->verticalHeader()->hide();
     m_deviceTable->horizontalHeader()->setStretchLastSection(true);
+    // One line per device: a wrapped verdict would be cut off at the row's height.
+    m_deviceTable->setWordWrap(false);
     m_deviceTable->setToolTip(tr("Disks and partitions of this machine; greyed ones cannot be exported"));
     m_deviceTable->setMinimumHeight(120);
 
@@ -166,9 +168,24 @@ void SourcePage::scan()
         }
         m_devices->setDevices(found.value());
         m_scanState->setText(tr("%n disk(s) and partition(s).", nullptr, m_devices->rowCount()));
-        m_deviceTable->resizeColumnsToContents();
+        fitDeviceColumns();
         updateVerdict();
     });
+}
+
+void SourcePage::fitDeviceColumns()
+{
+    // Every column as wide as its texts; when that is wider than the table, the model gives way (down to a
+    // third; its tooltip shows it whole): the verdict, last, is what the person must read.
+    auto *header = m_deviceTable->horizontalHeader();
+    header->setStretchLastSection(false); // so that the verdict's own width can be read
+    m_deviceTable->resizeColumnsToContents();
+    const int excess = header->length() - m_deviceTable->viewport()->width();
+    if (excess > 0) {
+        const int model = header->sectionSize(BlockDeviceModel::Model);
+        header->resizeSection(BlockDeviceModel::Model, std::max(model / 3, model - excess));
+    }
+    header->setStretchLastSection(true);
 }
 
 SourcePage::Kind SourcePage::kind() const

@@ -42,6 +42,7 @@ public:
 
 private:
     void scan();
+    void fitDeviceColumns();
     void onKindChanged();
     void updateVerdict();
     void browse();
