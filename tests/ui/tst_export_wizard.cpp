@@ -120,8 +120,8 @@ private slots:
         QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sda"))).use, Use::ReadOnlyOnly);
         QVERIFY(model.rowAt(model.rowOf(QStringLiteral("sda1"))).verdict.contains(QStringLiteral("holds /")));
         QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdd2"))).use, Use::Refused);
-        QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdd2"))).verdict,
-            QStringLiteral("swap space: cannot be exported"));
+        QCOMPARE(
+            model.rowAt(model.rowOf(QStringLiteral("sdd2"))).verdict, QStringLiteral("swap space: cannot be exported"));
         const auto &home = model.rowAt(model.rowOf(QStringLiteral("sdc1")));
         QCOMPARE(home.use, Use::ReadOnlyOnly);
         QCOMPARE(home.verdict, QStringLiteral("mounted at /home: can be exported read-only"));
@@ -261,8 +261,9 @@ private slots:
     void nextCreatesAFullImageWithProgress()
     {
         QTemporaryDir dir;
-        ui::WizardContext context {{}, [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); },
-            nullptr, {}, dir.path(), {}};
+        ui::WizardContext context {{},
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, nullptr, {}, dir.path(),
+            {}};
         ui::ExportWizard wizard(context);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));

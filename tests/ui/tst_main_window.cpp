@@ -4,11 +4,11 @@
 // from spdlog, and closing asks the application instead of quitting.
 #include <QAction>
 #include <QCheckBox>
-#include <QSortFilterProxyModel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
@@ -20,6 +20,7 @@
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
+#include "format/ColumnChooser.h"
 #include "log/LogBuffer.h"
 #include "log/LogDock.h"
 #include "log/LogModel.h"
@@ -276,6 +277,15 @@ private slots:
         menu->findChild<QAction *>(QStringLiteral("defaultColumns"))->trigger();
         QCOMPARE(view->visibleColumns(), ui::TargetsView::defaultColumns());
         delete menu;
+        // The Exports table has the same chooser: interface and uptime start hidden.
+        auto *exports = rig.window->exportsView()->table();
+        QVERIFY(exports->isColumnHidden(ui::ExportModel::Interface));
+        QVERIFY(exports->isColumnHidden(ui::ExportModel::Uptime));
+        QVERIFY(!exports->isColumnHidden(ui::ExportModel::LastError));
+        QMenu *exportMenu = rig.window->exportsView()->columns()->menu();
+        exportMenu->findChild<QAction *>(QStringLiteral("uptime"))->trigger();
+        QVERIFY(!exports->isColumnHidden(ui::ExportModel::Uptime));
+        delete exportMenu;
     }
 
     // The status line's counts have plural forms in every language ("1 caído", not "1 caídos").

@@ -94,11 +94,15 @@ QStringList cutOff(QWidget *root)
         if (auto *label = qobject_cast<QLabel *>(w)) {
             if (label->text().isEmpty() || label->pixmap().cacheKey() != 0)
                 continue;
-            const QRect room = label->contentsRect().adjusted(label->margin(), label->margin(), -label->margin(), -label->margin());
+            const QRect room
+                = label->contentsRect().adjusted(label->margin(), label->margin(), -label->margin(), -label->margin());
             const bool fits = label->wordWrap() ? label->heightForWidth(room.width()) <= room.height() + 1
                                                 : textWidth(label) <= room.width();
             if (!fits)
-                found << QStringLiteral("label \"%1\" (%2 px for %3 px)").arg(label->text()).arg(room.width()).arg(textWidth(label));
+                found << QStringLiteral("label \"%1\" (%2 px for %3 px)")
+                             .arg(label->text())
+                             .arg(room.width())
+                             .arg(textWidth(label));
         } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
             if (button->text().isEmpty())
                 continue;
@@ -130,8 +134,12 @@ QStringList cutOffHeader(QTableView *table, bool mustFit)
         const QString text = table->model()->headerData(logical, Qt::Horizontal).toString();
         const int needed = fm.horizontalAdvance(text) + 2 * margin + arrow;
         if (needed > header->sectionSize(logical))
-            found << QStringLiteral("header \"%1\" (%2 px for %3 px)").arg(text).arg(header->sectionSize(logical)).arg(needed);
-        if (mustFit && header->sectionViewportPosition(logical) + header->sectionSize(logical) > header->viewport()->width())
+            found << QStringLiteral("header \"%1\" (%2 px for %3 px)")
+                         .arg(text)
+                         .arg(header->sectionSize(logical))
+                         .arg(needed);
+        if (mustFit
+            && header->sectionViewportPosition(logical) + header->sectionSize(logical) > header->viewport()->width())
             found << QStringLiteral("header \"%1\" is outside the window").arg(text);
     }
     return found;
@@ -154,7 +162,10 @@ QStringList cutOffCells(QTableView *table, int column)
         const int needed = fm.horizontalAdvance(text) + icon + margin;
         // The stretched last column may be wider than its set width, never narrower.
         if (needed > table->horizontalHeader()->sectionSize(column))
-            found << QStringLiteral("cell \"%1\" (%2 px for %3 px)").arg(text).arg(table->columnWidth(column)).arg(needed);
+            found << QStringLiteral("cell \"%1\" (%2 px for %3 px)")
+                         .arg(text)
+                         .arg(table->columnWidth(column))
+                         .arg(needed);
     }
     return found;
 }
@@ -192,7 +203,10 @@ QStringList cutOffNavigation(QListWidget *nav)
         const QRect rect = nav->visualItemRect(nav->item(row));
         const int needed = nav->fontMetrics().horizontalAdvance(nav->item(row)->text()) + 8;
         if (needed > std::min(rect.width(), nav->viewport()->width()))
-            found << QStringLiteral("navigation \"%1\" (%2 px for %3 px)").arg(nav->item(row)->text()).arg(rect.width()).arg(needed);
+            found << QStringLiteral("navigation \"%1\" (%2 px for %3 px)")
+                         .arg(nav->item(row)->text())
+                         .arg(rect.width())
+                         .arg(needed);
     }
     return found;
 }
@@ -299,7 +313,9 @@ struct Rig
         p->sayTarget("state", test::target(1, 3, 131072, discovery::TargetState::Down));
         auto conflicted = test::target(1, 6);
         conflicted.conflict = true;
-        conflicted.conflictDetail = "02:00:00:00:01:06 says 64 MiB, 02:00:00:00:01:07 says 128 MiB";
+        // As the program says it: long enough to wrap in every language.
+        conflicted.conflictDetail = "e1.6 is answered by 02:00:00:00:01:06 (131072 sectors, serial '1.6:24441a05') "
+                                    "and by 02:00:00:00:01:07 (262144 sectors, serial '1.6:e71f40a9')";
         conflicted.backends.push_back({*protocol::MacAddress::fromString("02:00:00:00:01:07"), true, 262144, "x"});
         p->sayTarget("changed", conflicted);
         targets.setLocalExports({ui::TargetModel::keyOf({2, 2})});
@@ -309,8 +325,8 @@ struct Rig
         exportModel.setStatus(test::exportStatus(QStringLiteral("lab-media"), supervisor::ExportState::Running));
         exportModel.setStatus(test::exportStatus(QStringLiteral("lab-scratch"), supervisor::ExportState::Restarting));
         auto failed = test::exportStatus(QStringLiteral("lab-broken"), supervisor::ExportState::Failed);
-        failed.lastError = supervisor::ExportProblem {QStringLiteral("no-such-interface"),
-            QStringLiteral("no interface named lab-gone"), {}};
+        failed.lastError = supervisor::ExportProblem {
+            QStringLiteral("no-such-interface"), QStringLiteral("no interface named lab-gone"), {}};
         exportModel.setStatus(failed);
     }
 };
@@ -318,8 +334,8 @@ struct Rig
 QString shotDirectory(const QString &language)
 {
     const QByteArray base = qgetenv("AOESAN_SCREENSHOT_DIR");
-    const QString dir = (base.isEmpty() ? QDir::currentPath() + QStringLiteral("/screenshots-i18n")
-                                        : QString::fromLocal8Bit(base))
+    const QString dir
+        = (base.isEmpty() ? QDir::currentPath() + QStringLiteral("/screenshots-i18n") : QString::fromLocal8Bit(base))
         + QLatin1Char('/') + language;
     QDir().mkpath(dir);
     return dir;
@@ -331,7 +347,7 @@ void shoot(QWidget *widget, const QString &language, const QString &name)
     QVERIFY(widget->grab().save(shotDirectory(language) + QLatin1Char('/') + name));
 }
 
-#define VERIFY_NOTHING_CUT(list)                                                                                      \
+#define VERIFY_NOTHING_CUT(list)                                                                                       \
     do {                                                                                                               \
         const QStringList cut = (list);                                                                                \
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));                                           \
@@ -408,8 +424,8 @@ private slots:
         ui::TargetModel targets;
         targets.upsert({test::target(0, 0), test::target(0, 1)});
         ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
-            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets, {},
-            dir.path(), QStringLiteral("lab-san")};
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets, {}, dir.path(),
+            QStringLiteral("lab-san")};
         ui::ExportWizard wizard(context);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));

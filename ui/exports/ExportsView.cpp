@@ -52,7 +52,8 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The path and the last error share the room that is left: they are as long as they are.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setTextElideMode(Qt::ElideMiddle); // a long path keeps its file name in view
     // Wide enough for every state text in this language and typical values of the other columns.
@@ -66,6 +67,8 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
         {QStringLiteral("eth10")}, {QStringLiteral("/srv/aoe/disk.img")}, states, {QStringLiteral("9")},
         {format::binarySize(1023ULL << 20)}, {format::binarySize(1023ULL << 20)}, {format::duration(86399)}, {}};
     fitColumns(m_table, samples, ExportModel::State);
+    m_table->horizontalHeader()->setSectionResizeMode(ExportModel::Backing, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ExportModel::LastError, QHeaderView::Stretch);
     m_columns = new ColumnChooser(m_table,
         {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("interface"), QStringLiteral("path"),
             QStringLiteral("state"), QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"),

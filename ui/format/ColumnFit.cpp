@@ -31,7 +31,8 @@ void fitColumns(QTableView *table, const std::vector<QStringList> &samples, int 
         int width = header->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header).width() + 4;
         if (column < static_cast<int>(samples.size())) {
             for (const QString &text : samples[static_cast<std::size_t>(column)])
-                width = std::max(width, metrics.horizontalAdvance(text) + cellMargin + (column == iconColumn ? icon : 0));
+                width
+                    = std::max(width, metrics.horizontalAdvance(text) + cellMargin + (column == iconColumn ? icon : 0));
         }
         table->setColumnWidth(column, width);
     }

@@ -23,11 +23,13 @@ PersonLog::PersonLog(LogModel &log, DiscoveryController &discovery, ExportContro
         [this, discoverySource](const QString &message) { m_log.note(kInfo, discoverySource, message); });
     connect(&discovery, &DiscoveryController::targetWentDown, this,
         [this, discoverySource](const discovery::TargetInfo &target) {
-            m_log.note(kWarning, discoverySource, tr("%1 is down.").arg(QString::fromStdString(target.id.deviceName())));
+            m_log.note(
+                kWarning, discoverySource, tr("%1 is down.").arg(QString::fromStdString(target.id.deviceName())));
         });
     connect(&discovery, &DiscoveryController::targetCameBack, this,
         [this, discoverySource](const discovery::TargetInfo &target) {
-            m_log.note(kInfo, discoverySource, tr("%1 is back up.").arg(QString::fromStdString(target.id.deviceName())));
+            m_log.note(
+                kInfo, discoverySource, tr("%1 is back up.").arg(QString::fromStdString(target.id.deviceName())));
         });
     connect(&exports, &ExportController::logMessage, this,
         [this, exportsSource](const QString &message) { m_log.note(kInfo, exportsSource, message); });

@@ -233,8 +233,7 @@ QVariant TargetModel::toolTip(const Row &row, int column) const
     case Size:
         if (!t.identified)
             return tr("The target has not answered IDENTIFY yet.");
-        return tr("%1\n%2 sectors")
-            .arg(format::exactBytes(t.sizeBytes()), format::count(t.sectors));
+        return tr("%1\n%2 sectors").arg(format::exactBytes(t.sizeBytes()), format::count(t.sectors));
     case State:
         if (t.conflict)
             return tr("Conflict: %1").arg(text(t.conflictDetail));

@@ -159,8 +159,9 @@ void MainWindow::setLabMode(bool lab)
 {
     m_lab = lab;
     setWindowTitle(lab ? tr("AoE SAN Manager [lab]") : tr("AoE SAN Manager"));
-    m_interfaces->setToolTip(lab ? tr("Lab mode: a private network namespace; nothing is sent on this machine's interfaces")
-                                 : tr("The interfaces discovery watches"));
+    m_interfaces->setToolTip(lab
+            ? tr("Lab mode: a private network namespace; nothing is sent on this machine's interfaces")
+            : tr("The interfaces discovery watches"));
     updateStatus();
 }
 

@@ -54,8 +54,8 @@ void ShelfView::rebuild()
     const auto add = [&](int sourceRow) {
         const auto &row = m_targets->rowAt(sourceRow);
         shelves.insert(row.info.id.shelf);
-        tiles.push_back(
-            {row.info.id, row.look(), row.info.identified ? format::binarySize(row.info.sizeBytes()) : QStringLiteral("?")});
+        tiles.push_back({row.info.id, row.look(),
+            row.info.identified ? format::binarySize(row.info.sizeBytes()) : QStringLiteral("?")});
     };
     if (m_visible) {
         const int rows = m_visible->rowCount();

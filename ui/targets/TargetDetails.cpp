@@ -8,6 +8,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "format/Format.h"
 #include "format/Look.h"
 #include "models/TargetModel.h"
@@ -110,6 +112,22 @@ void TargetDetails::refresh()
     lines << facts.join(QStringLiteral(" · "));
     lines << tr("Boot URI: <code>aoe:%1</code>").arg(html(t.id.deviceName()));
     m_body->setText(lines.join(QStringLiteral("<br>")));
+    updateGeometry();
+}
+
+QSize TargetDetails::minimumSizeHint() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int bodyWidth = std::max(width(), 200) - margins.left() - margins.right();
+    return {QWidget::minimumSizeHint().width(),
+        margins.top() + m_body->heightForWidth(bodyWidth) + layout()->spacing() + m_copy->sizeHint().height()
+            + margins.bottom()};
+}
+
+void TargetDetails::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateGeometry(); // the lines wrap differently at another width
 }
 
 void TargetDetails::copyBootUri()

@@ -26,6 +26,11 @@ public:
     void showTarget(std::optional<discovery::TargetId> id);
     std::optional<discovery::TargetId> shown() const { return m_id; }
     QString text() const; // plain text of what is shown, for tests
+    // Tall enough for every line at the current width: the splitter above gives the table less instead.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();

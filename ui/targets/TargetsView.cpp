@@ -97,8 +97,8 @@ void TargetsView::fitColumns()
     const QDateTime lastWeek = QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59));
     const std::vector<QStringList> samples {{QStringLiteral("e9999.99")}, {format::binarySize(1023ULL << 30)},
         TargetModel::stateTexts(), {QStringLiteral("eth10,eth11")}, {QStringLiteral("02:00:00:00:00:00 +9")},
-        {QStringLiteral("8704")}, {QStringLiteral("16")}, {QStringLiteral("0x4019")}, {QStringLiteral("aoesan AoE target")},
-        {QStringLiteral("12.34:abcdef12")}, {QStringLiteral("rack-b/3")},
+        {QStringLiteral("8704")}, {QStringLiteral("16")}, {QStringLiteral("0x4019")},
+        {QStringLiteral("aoesan AoE target")}, {QStringLiteral("12.34:abcdef12")}, {QStringLiteral("rack-b/3")},
         {format::roundTrip(std::chrono::microseconds(9999))}, {format::clockTime(lastWeek, lastWeek.addDays(7))}};
     ui::fitColumns(m_table, samples, TargetModel::State);
 }

@@ -225,8 +225,8 @@ void TestBlockDevices::virtioDisksAreNamedNotNumbered_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("vendor");
     QTest::addColumn<QString>("model");
-    QTest::addRow("disk with database names") << QStringLiteral("vda") << QStringLiteral("Red Hat, Inc.")
-                                              << QStringLiteral("Virtio 1.0 block device");
+    QTest::addRow("disk with database names")
+        << QStringLiteral("vda") << QStringLiteral("Red Hat, Inc.") << QStringLiteral("Virtio 1.0 block device");
     QTest::addRow("its partition") << QStringLiteral("vda1") << QStringLiteral("Red Hat, Inc.")
                                    << QStringLiteral("Virtio 1.0 block device");
     QTest::addRow("disk udev knows nothing of") << QStringLiteral("vdb") << QString() << QString();
