@@ -46,8 +46,8 @@ void FixtureBlockDevices::describe(BlockDevice &d) const
     auto database = own;
     if (!database.contains(QStringLiteral("ID_MODEL_FROM_DATABASE")) && !d.parent.isEmpty())
         database = properties(d.parent);
-    nameFromDatabase(
-        d, database.value(QStringLiteral("ID_VENDOR_FROM_DATABASE")), database.value(QStringLiteral("ID_MODEL_FROM_DATABASE")));
+    nameFromDatabase(d, database.value(QStringLiteral("ID_VENDOR_FROM_DATABASE")),
+        database.value(QStringLiteral("ID_MODEL_FROM_DATABASE")));
 }
 
 } // namespace aoesan::platform
