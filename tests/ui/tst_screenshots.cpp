@@ -1,11 +1,11 @@
 // Every language, every screen: the main window at its default size (Targets, Shelves, Exports, the
 // status line) and every page of the New export wizard, in English, German and Spanish, with a lab-like
 // SAN (14 targets on three shelves, one down, one conflict, one exported here; three exports). No visible
-// header, state text, status-bar segment, navigation entry or wizard label may be cut off: each text is
-// measured with the widget's own font (QFontMetrics::horizontalAdvance) against the width it is given.
-// The table must fit the window without scrolling sideways. Runs offscreen with the system's fonts
-// (fontconfig: DejaVu on Debian), so the measures are those of real glyphs; screenshots of each screen
-// go to $AOESAN_SCREENSHOT_DIR/<language>/ (default: screenshots-i18n/ in the working directory).
+// header, state text, status-bar segment, navigation entry, shelf label, settings or wizard label may be cut off: each
+// text is measured with the widget's own font (QFontMetrics::horizontalAdvance) against the width it is given. The
+// table must fit the window without scrolling sideways. Runs offscreen with the system's fonts (fontconfig: DejaVu on
+// Debian), so the measures are those of real glyphs; screenshots of each screen go to
+// $AOESAN_SCREENSHOT_DIR/<language>/ (default: screenshots-i18n/ in the working directory).
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
@@ -35,11 +35,14 @@
 #include "models/ExportModel.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
+#include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/ShelvesPage.h"
 #include "shell/Translations.h"
 #include "supervisor/ExportStore.h"
 #include "supervisor/ExportSupervisor.h"
+#include "targets/ShelfLayout.h"
+#include "targets/ShelfView.h"
 #include "targets/TargetsView.h"
 #include "wizard/ExportWizard.h"
 
@@ -191,6 +194,31 @@ QStringList cutOffStatus(QStatusBar *bar)
         for (int j = i + 1; j < labels.size(); ++j) {
             if (labels[i]->geometry().intersects(labels[j]->geometry()))
                 found << QStringLiteral("status \"%1\" overlaps \"%2\"").arg(labels[i]->text(), labels[j]->text());
+        }
+    }
+    return found;
+}
+
+// The Shelves view paints its own texts: each band's "Shelf 7" and each tile's name and size must fit.
+QStringList cutOffShelves(ui::ShelfView *view)
+{
+    QStringList found;
+    QFont bold = view->font();
+    bold.setBold(true);
+    const QFontMetrics plainMetrics(view->font());
+    const QFontMetrics boldMetrics(bold);
+    for (const auto &band : view->layoutForTests().bands()) {
+        const QString label = ui::ShelfView::tr("Shelf %1").arg(band.shelf);
+        if (boldMetrics.horizontalAdvance(label) > band.labelRect.width())
+            found << QStringLiteral("shelf label \"%1\" (%2 px for %3 px)")
+                         .arg(label)
+                         .arg(band.labelRect.width())
+                         .arg(boldMetrics.horizontalAdvance(label));
+        for (const auto &tile : band.tiles) {
+            const int room = tile.rect.width() - 8; // the painter's inner margins
+            const QString name = QString::fromStdString(tile.id.deviceName());
+            if (boldMetrics.horizontalAdvance(name) > room || plainMetrics.horizontalAdvance(tile.size) > room)
+                found << QStringLiteral("tile %1 \"%2\" (%3 px)").arg(name, tile.size).arg(room);
         }
     }
     return found;
@@ -398,6 +426,7 @@ private slots:
         rig.window->showPage(ui::MainWindow::Page::Shelves);
         shoot(rig.window.get(), language, QStringLiteral("shelves.png"));
         VERIFY_NOTHING_CUT(cutOff(rig.window->shelvesPage()));
+        VERIFY_NOTHING_CUT(cutOffShelves(rig.window->shelvesPage()->shelves()));
 
         rig.window->showPage(ui::MainWindow::Page::Exports);
         shoot(rig.window.get(), language, QStringLiteral("exports.png"));
@@ -412,6 +441,19 @@ private slots:
         }
         VERIFY_NOTHING_CUT(cutOffToolBars(rig.window.get()));
         VERIFY_NOTHING_CUT(cutOff(rig.window->exportsView()));
+    }
+
+    void settingsDialog_data() { mainWindow_data(); }
+
+    void settingsDialog()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        ui::SettingsDialog dialog(ui::AppSettings {}, {QStringLiteral("lab-san"), QStringLiteral("lab-mon")});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        shoot(&dialog, language, QStringLiteral("settings.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
     }
 
     void wizard_data() { mainWindow_data(); }
