@@ -426,14 +426,6 @@
         <source>aoesan — no targets known yet</source>
         <translation>aoesan — noch keine Ziele bekannt</translation>
     </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 erreichbar</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 nicht erreichbar</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
@@ -515,6 +507,20 @@
         <translation>
             <numerusform>und %n weiteres</numerusform>
             <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n erreichbar</numerusform>
+            <numerusform>%n erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n nicht erreichbar</numerusform>
+            <numerusform>%n nicht erreichbar</numerusform>
         </translation>
     </message>
 </context>

@@ -426,14 +426,6 @@
         <source>aoesan — no targets known yet</source>
         <translation>aoesan — no targets known yet</translation>
     </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 up</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 down</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
@@ -515,6 +507,20 @@
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n up</numerusform>
+            <numerusform>%n up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n down</numerusform>
+            <numerusform>%n down</numerusform>
         </translation>
     </message>
 </context>

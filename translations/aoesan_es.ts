@@ -426,14 +426,6 @@
         <source>aoesan — no targets known yet</source>
         <translation>aoesan — aún no se conoce ningún destino</translation>
     </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 activos</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 caídos</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
@@ -515,6 +507,20 @@
         <translation>
             <numerusform>y %n más</numerusform>
             <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n activo</numerusform>
+            <numerusform>%n activos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n caído</numerusform>
+            <numerusform>%n caídos</numerusform>
         </translation>
     </message>
 </context>
