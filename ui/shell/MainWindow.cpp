@@ -211,11 +211,6 @@ void MainWindow::updateStatus()
     m_interfaces->setText(names.isEmpty() ? QString() : tr("interfaces: %1").arg(names.join(QStringLiteral("  "))));
 }
 
-QString MainWindow::interfacesText() const
-{
-    return m_interfaces->text();
-}
-
 void MainWindow::showDiscoveryProblem(const std::optional<Problem> &problem)
 {
     auto *banner = m_targetsView->banner();

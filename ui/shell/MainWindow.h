@@ -54,7 +54,6 @@ public:
     ExportsView *exportsView() const { return m_exportsView; }
     LogDock *logDock() const { return m_logDock; }
     QString statusText() const;
-    QString interfacesText() const;
     void setLabMode(bool lab);
     // Problems found at start (a damaged settings file, a bad export list): shown on the Targets page.
     void showStartupProblems(const QStringList &problems);
