@@ -30,6 +30,7 @@
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
 #include "log/LogBuffer.h"
+#include "log/LogDock.h"
 #include "log/LogModel.h"
 #include "models/BlockDeviceModel.h"
 #include "models/ExportModel.h"
@@ -441,6 +442,16 @@ private slots:
         }
         VERIFY_NOTHING_CUT(cutOffToolBars(rig.window.get()));
         VERIFY_NOTHING_CUT(cutOff(rig.window->exportsView()));
+
+        // The log dock, open under the Targets page: its lines for a person, its controls whole.
+        rig.window->showPage(ui::MainWindow::Page::Targets);
+        rig.window->logDock()->show();
+        rig.log.pull();
+        shoot(rig.window.get(), language, QStringLiteral("log.png"));
+        VERIFY_NOTHING_CUT(cutOff(rig.window->logDock()));
+        VERIFY_NOTHING_CUT(cutOffHeader(rig.window->logDock()->table(), true));
+        for (int column : {ui::LogModel::Time, ui::LogModel::Level, ui::LogModel::Source})
+            VERIFY_NOTHING_CUT(cutOffCells(rig.window->logDock()->table(), column));
     }
 
     void settingsDialog_data() { mainWindow_data(); }

@@ -11,7 +11,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "format/ColumnFit.h"
 #include "log/LogModel.h"
+#include "log/PersonLog.h"
 #include "models/Roles.h"
 
 namespace aoesan::ui {
@@ -77,7 +79,13 @@ LogDock::LogDock(LogModel *model, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
-    m_table->setColumnWidth(LogModel::Time, m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000  ")));
+    // Time, level and source as wide as they get in this language; the message takes the rest.
+    QStringList levels;
+    for (int level = 0; level <= 5; ++level)
+        levels << LogModel::levelName(level);
+    const QStringList sources {PersonLog::tr("discovery"), PersonLog::tr("exports"),
+        LogModel::tr("%1 (technical)").arg(QStringLiteral("supervisor"))};
+    fitColumns(m_table, {{QStringLiteral("00:00:00.000")}, levels, sources});
     auto *bar = new QHBoxLayout;
     auto *label = new QLabel(tr("Show:"), body);
     label->setBuddy(m_level);
