@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>S&amp;helves</source>
-        <translation>&amp;Shelves</translation>
+        <translation>&amp;Regale</translation>
     </message>
     <message>
         <source>Show every shelf with its slots at a glance</source>
-        <translation>Jedes Shelf mit seinen Slots auf einen Blick zeigen</translation>
+        <translation>Jedes Regal mit seinen Slots auf einen Blick zeigen</translation>
     </message>
     <message>
         <source>&amp;Exports</source>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <source>Choose another shelf or slot, or stop the other target first; two targets at one address would mix up the initiators&apos; data.</source>
-        <translation>Wählen Sie ein anderes Shelf oder einen anderen Slot, oder stoppen Sie zuerst das andere Ziel; zwei Ziele unter einer Adresse würden die Daten der Initiatoren vermischen.</translation>
+        <translation>Wählen Sie ein anderes Regal oder einen anderen Slot, oder stoppen Sie zuerst das andere Ziel; zwei Ziele unter einer Adresse würden die Daten der Initiatoren vermischen.</translation>
     </message>
     <message>
         <source>cannot tell whether %1 is in use: %2</source>
@@ -426,14 +426,6 @@
         <source>aoesan — no targets known yet</source>
         <translation>aoesan — noch keine Ziele bekannt</translation>
     </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 erreichbar</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 nicht erreichbar</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
@@ -517,6 +509,20 @@
             <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n erreichbar</numerusform>
+            <numerusform>%n erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n nicht erreichbar</numerusform>
+            <numerusform>%n nicht erreichbar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::AddressPage</name>
@@ -526,11 +532,11 @@
     </message>
     <message>
         <source>Choose the AoE address (shelf and slot) and the network interface to serve on.</source>
-        <translation>Wählen Sie die AoE-Adresse (Shelf und Slot) und die Netzwerkschnittstelle, auf der bereitgestellt wird.</translation>
+        <translation>Wählen Sie die AoE-Adresse (Regal und Slot) und die Netzwerkschnittstelle, auf der bereitgestellt wird.</translation>
     </message>
     <message>
         <source>Shelf number (0–65534): the X in eX.Y</source>
-        <translation>Shelf-Nummer (0–65534): das X in eX.Y</translation>
+        <translation>Regalnummer (0–65534): das X in eX.Y</translation>
     </message>
     <message>
         <source>Slot number (0–254): the Y in eX.Y</source>
@@ -542,7 +548,7 @@
     </message>
     <message>
         <source>S&amp;helf:</source>
-        <translation>&amp;Shelf:</translation>
+        <translation>&amp;Regal:</translation>
     </message>
     <message>
         <source>S&amp;lot:</source>
@@ -651,10 +657,6 @@
         <translation>eingehängt unter %1</translation>
     </message>
     <message>
-        <source>a partition</source>
-        <translation>eine Partition</translation>
-    </message>
-    <message>
         <source>in use by %1</source>
         <translation>belegt von %1</translation>
     </message>
@@ -675,12 +677,27 @@
         <translation>schreibgeschützt</translation>
     </message>
     <message>
-        <source>read-only only</source>
-        <translation>nur schreibgeschützt</translation>
+        <source>%1: can be exported read-only</source>
+        <translation>%1: schreibgeschützt exportierbar</translation>
     </message>
     <message>
-        <source>cannot be exported</source>
-        <translation>nicht exportierbar</translation>
+        <source>%1: cannot be exported</source>
+        <translation>%1: nicht exportierbar</translation>
+    </message>
+    <message>
+        <source>a partition is mounted</source>
+        <translation>eine Partition ist eingehängt</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ColumnChooser</name>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>Rechtsklick wählt die Spalten</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>Standardspalten</translation>
     </message>
 </context>
 <context>
@@ -870,6 +887,14 @@
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
+    <message>
+        <source>&amp;Technical messages</source>
+        <translation>&amp;Technische Meldungen</translation>
+    </message>
+    <message>
+        <source>Also show the program&apos;s technical messages (in English, for bug reports)</source>
+        <translation>Auch die technischen Meldungen des Programms zeigen (auf Englisch, für Fehlerberichte)</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::LogModel</name>
@@ -913,20 +938,24 @@
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>A technical message for bug reports; in English by design</source>
+        <translation>Eine technische Meldung für Fehlerberichte; absichtlich auf Englisch</translation>
+    </message>
+    <message>
+        <source>%1 (technical)</source>
+        <translation>%1 (technisch)</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::MainWindow</name>
-    <message>
-        <source>aoesan — AoE SAN Manager</source>
-        <translation>aoesan — AoE-SAN-Verwaltung</translation>
-    </message>
     <message>
         <source>Targets</source>
         <translation>Ziele</translation>
     </message>
     <message>
         <source>Shelves</source>
-        <translation>Shelves</translation>
+        <translation>Regale</translation>
     </message>
     <message>
         <source>Exports</source>
@@ -934,7 +963,7 @@
     </message>
     <message>
         <source>Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)</source>
-        <translation>Ziele (Strg+1), Shelves (Strg+2), Exporte (Strg+3)</translation>
+        <translation>Ziele (Strg+1), Regale (Strg+2), Exporte (Strg+3)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -957,10 +986,6 @@
         <translation>Haupt</translation>
     </message>
     <message>
-        <source>aoesan — AoE SAN Manager [lab]</source>
-        <translation>aoesan — AoE-SAN-Verwaltung [Labor]</translation>
-    </message>
-    <message>
         <source>Targets  %1</source>
         <translation>Ziele  %1</translation>
     </message>
@@ -974,14 +999,6 @@
             <numerusform>%n Ziel</numerusform>
             <numerusform>%n Ziele</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 erreichbar</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 nicht erreichbar</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
@@ -1010,10 +1027,6 @@
         <translation>Schnittstellen: %1</translation>
     </message>
     <message>
-        <source>[lab: private network namespace]</source>
-        <translation>[Labor: privater Netzwerk-Namespace]</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1024,6 +1037,36 @@
     <message>
         <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
         <translation>Export „%1“ anhalten und aus der Liste entfernen? Die Festplatte bzw. Image-Datei bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>AoE SAN Manager</source>
+        <translation>AoE-SAN-Verwaltung</translation>
+    </message>
+    <message>
+        <source>AoE SAN Manager [lab]</source>
+        <translation>AoE-SAN-Verwaltung [Labor]</translation>
+    </message>
+    <message>
+        <source>Lab mode: a private network namespace; nothing is sent on this machine&apos;s interfaces</source>
+        <translation>Labormodus: ein privater Netzwerk-Namensraum; auf den Schnittstellen dieses Rechners wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>The interfaces discovery watches</source>
+        <translation>Die Schnittstellen, auf denen gesucht wird</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n erreichbar</numerusform>
+            <numerusform>%n erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n nicht erreichbar</numerusform>
+            <numerusform>%n nicht erreichbar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1146,33 @@
     <message>
         <source>At most %1 MAC addresses.</source>
         <translation>Höchstens %1 MAC-Adressen.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::PersonLog</name>
+    <message>
+        <source>discovery</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>exports</source>
+        <translation>Exporte</translation>
+    </message>
+    <message>
+        <source>%1 is down.</source>
+        <translation>%1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 is back up.</source>
+        <translation>%1 ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; is running.</source>
+        <translation>Export „%1“ läuft.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; failed: %2</source>
+        <translation>Export „%1“ ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
@@ -1287,17 +1357,17 @@
     <name>aoesan::ui::ShelfView</name>
     <message>
         <source>Every shelf with its slots: green up, red down, amber conflict, blue exported from this machine. Click to select, double-click or Enter to open in the Targets table.</source>
-        <translation>Jedes Shelf mit seinen Slots: grün erreichbar, rot nicht erreichbar, gelb Konflikt, blau von diesem Rechner exportiert. Klicken wählt aus, Doppelklick oder Eingabe öffnet es in der Zieltabelle.</translation>
+        <translation>Jedes Regal mit seinen Slots: grün erreichbar, rot nicht erreichbar, gelb Konflikt, blau von diesem Rechner exportiert. Klicken wählt aus, Doppelklick oder Eingabe öffnet es in der Zieltabelle.</translation>
     </message>
     <message>
         <source>No targets yet.
 Discovered shelves and slots appear here.</source>
         <translation>Noch keine Ziele.
-Gefundene Shelves und Slots erscheinen hier.</translation>
+Gefundene Regale und Slots erscheinen hier.</translation>
     </message>
     <message>
         <source>Shelf %1</source>
-        <translation>Shelf %1</translation>
+        <translation>Regal %1</translation>
     </message>
     <message numerus="yes">
         <source>%n empty</source>
@@ -1305,10 +1375,6 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
             <numerusform>%n leer</numerusform>
             <numerusform>%n leer</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Size: %1 (%2)</source>
-        <translation>Größe: %1 (%2)</translation>
     </message>
     <message>
         <source>Model: %1</source>
@@ -1325,6 +1391,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     <message>
         <source>Conflict: %1</source>
         <translation>Konflikt: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1535,6 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <translation>%1 gibt es schon; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>A %1 image will be created. Press Create image.</source>
-        <translation>Ein Image mit %1 wird angelegt. Klicken Sie auf „Image anlegen“.</translation>
-    </message>
-    <message>
         <source>Choose an image file</source>
         <translation>Image-Datei wählen</translation>
     </message>
@@ -1479,6 +1545,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
     <message>
         <source>A ne&amp;w image file</source>
         <translation>Eine &amp;neue Image-Datei</translation>
+    </message>
+    <message>
+        <source>A %1 image will be created when you press Next.</source>
+        <translation>Beim Klick auf Weiter wird ein Image von %1 angelegt.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1625,10 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
         <translation>Boot-URI: &lt;code&gt;aoe:%1&lt;/code&gt;</translation>
     </message>
+    <message>
+        <source>aoe-stat: %1</source>
+        <translation>aoe-stat: %1</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetModel</name>
@@ -1614,10 +1688,6 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
         <translation>
@@ -1634,18 +1704,18 @@ Gefundene Shelves und Slots erscheinen hier.</translation>
         <translation>Das Ziel hat noch nicht auf IDENTIFY geantwortet.</translation>
     </message>
     <message>
-        <source>%1
-%2, %3 sectors</source>
-        <translation>%1
-%2, %3 Sektoren</translation>
-    </message>
-    <message>
         <source>Conflict: %1</source>
         <translation>Konflikt: %1</translation>
     </message>
     <message>
         <source>No answer since %1</source>
         <translation>Keine Antwort seit %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 sectors</source>
+        <translation>%1
+%2 Sektoren</translation>
     </message>
 </context>
 <context>

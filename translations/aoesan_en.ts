@@ -426,14 +426,6 @@
         <source>aoesan — no targets known yet</source>
         <translation>aoesan — no targets known yet</translation>
     </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 up</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 down</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
@@ -515,6 +507,20 @@
         <translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n up</numerusform>
+            <numerusform>%n up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n down</numerusform>
+            <numerusform>%n down</numerusform>
         </translation>
     </message>
 </context>
@@ -651,10 +657,6 @@
         <translation>mounted at %1</translation>
     </message>
     <message>
-        <source>a partition</source>
-        <translation>a partition</translation>
-    </message>
-    <message>
         <source>in use by %1</source>
         <translation>in use by %1</translation>
     </message>
@@ -675,12 +677,27 @@
         <translation>write-protected</translation>
     </message>
     <message>
-        <source>read-only only</source>
-        <translation>read-only only</translation>
+        <source>%1: can be exported read-only</source>
+        <translation>%1: can be exported read-only</translation>
     </message>
     <message>
-        <source>cannot be exported</source>
-        <translation>cannot be exported</translation>
+        <source>%1: cannot be exported</source>
+        <translation>%1: cannot be exported</translation>
+    </message>
+    <message>
+        <source>a partition is mounted</source>
+        <translation>a partition is mounted</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ColumnChooser</name>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>Right-click to choose the columns</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>Default columns</translation>
     </message>
 </context>
 <context>
@@ -870,6 +887,14 @@
         <source>Show:</source>
         <translation>Show:</translation>
     </message>
+    <message>
+        <source>&amp;Technical messages</source>
+        <translation>&amp;Technical messages</translation>
+    </message>
+    <message>
+        <source>Also show the program&apos;s technical messages (in English, for bug reports)</source>
+        <translation>Also show the program&apos;s technical messages (in English, for bug reports)</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::LogModel</name>
@@ -913,13 +938,17 @@
         <source>Message</source>
         <translation>Message</translation>
     </message>
+    <message>
+        <source>A technical message for bug reports; in English by design</source>
+        <translation>A technical message for bug reports; in English by design</translation>
+    </message>
+    <message>
+        <source>%1 (technical)</source>
+        <translation>%1 (technical)</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::MainWindow</name>
-    <message>
-        <source>aoesan — AoE SAN Manager</source>
-        <translation>aoesan — AoE SAN Manager</translation>
-    </message>
     <message>
         <source>Targets</source>
         <translation>Targets</translation>
@@ -957,10 +986,6 @@
         <translation>Main</translation>
     </message>
     <message>
-        <source>aoesan — AoE SAN Manager [lab]</source>
-        <translation>aoesan — AoE SAN Manager [lab]</translation>
-    </message>
-    <message>
         <source>Targets  %1</source>
         <translation>Targets  %1</translation>
     </message>
@@ -974,14 +999,6 @@
             <numerusform>%n target</numerusform>
             <numerusform>%n targets</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 up</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 down</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
@@ -1010,10 +1027,6 @@
         <translation>interfaces: %1</translation>
     </message>
     <message>
-        <source>[lab: private network namespace]</source>
-        <translation>[lab: private network namespace]</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
@@ -1024,6 +1037,36 @@
     <message>
         <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
         <translation>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</translation>
+    </message>
+    <message>
+        <source>AoE SAN Manager</source>
+        <translation>AoE SAN Manager</translation>
+    </message>
+    <message>
+        <source>AoE SAN Manager [lab]</source>
+        <translation>AoE SAN Manager [lab]</translation>
+    </message>
+    <message>
+        <source>Lab mode: a private network namespace; nothing is sent on this machine&apos;s interfaces</source>
+        <translation>Lab mode: a private network namespace; nothing is sent on this machine&apos;s interfaces</translation>
+    </message>
+    <message>
+        <source>The interfaces discovery watches</source>
+        <translation>The interfaces discovery watches</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n up</numerusform>
+            <numerusform>%n up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n down</numerusform>
+            <numerusform>%n down</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1146,33 @@
     <message>
         <source>At most %1 MAC addresses.</source>
         <translation>At most %1 MAC addresses.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::PersonLog</name>
+    <message>
+        <source>discovery</source>
+        <translation>discovery</translation>
+    </message>
+    <message>
+        <source>exports</source>
+        <translation>exports</translation>
+    </message>
+    <message>
+        <source>%1 is down.</source>
+        <translation>%1 is down.</translation>
+    </message>
+    <message>
+        <source>%1 is back up.</source>
+        <translation>%1 is back up.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; is running.</source>
+        <translation>Export &apos;%1&apos; is running.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; failed: %2</source>
+        <translation>Export &apos;%1&apos; failed: %2</translation>
     </message>
 </context>
 <context>
@@ -1307,10 +1377,6 @@ Discovered shelves and slots appear here.</translation>
         </translation>
     </message>
     <message>
-        <source>Size: %1 (%2)</source>
-        <translation>Size: %1 (%2)</translation>
-    </message>
-    <message>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -1325,6 +1391,10 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>Conflict: %1</source>
         <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Size: %1</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1535,6 @@ Discovered shelves and slots appear here.</translation>
         <translation>%1 already exists; choose another name.</translation>
     </message>
     <message>
-        <source>A %1 image will be created. Press Create image.</source>
-        <translation>A %1 image will be created. Press Create image.</translation>
-    </message>
-    <message>
         <source>Choose an image file</source>
         <translation>Choose an image file</translation>
     </message>
@@ -1479,6 +1545,10 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>A ne&amp;w image file</source>
         <translation>A ne&amp;w image file</translation>
+    </message>
+    <message>
+        <source>A %1 image will be created when you press Next.</source>
+        <translation>A %1 image will be created when you press Next.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1625,10 @@ Discovered shelves and slots appear here.</translation>
         <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
         <translation>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</translation>
     </message>
+    <message>
+        <source>aoe-stat: %1</source>
+        <translation>aoe-stat: %1</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetModel</name>
@@ -1614,10 +1688,6 @@ Discovered shelves and slots appear here.</translation>
         <source>(unknown)</source>
         <translation>(unknown)</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
         <translation>
@@ -1634,18 +1704,18 @@ Discovered shelves and slots appear here.</translation>
         <translation>The target has not answered IDENTIFY yet.</translation>
     </message>
     <message>
-        <source>%1
-%2, %3 sectors</source>
-        <translation>%1
-%2, %3 sectors</translation>
-    </message>
-    <message>
         <source>Conflict: %1</source>
         <translation>Conflict: %1</translation>
     </message>
     <message>
         <source>No answer since %1</source>
         <translation>No answer since %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 sectors</source>
+        <translation>%1
+%2 sectors</translation>
     </message>
 </context>
 <context>

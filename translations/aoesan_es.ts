@@ -426,14 +426,6 @@
         <source>aoesan — no targets known yet</source>
         <translation>aoesan — aún no se conoce ningún destino</translation>
     </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 activos</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 caídos</translation>
-    </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
         <translation>
@@ -515,6 +507,20 @@
         <translation>
             <numerusform>y %n más</numerusform>
             <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n activo</numerusform>
+            <numerusform>%n activos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n caído</numerusform>
+            <numerusform>%n caídos</numerusform>
         </translation>
     </message>
 </context>
@@ -651,10 +657,6 @@
         <translation>montado en %1</translation>
     </message>
     <message>
-        <source>a partition</source>
-        <translation>una partición</translation>
-    </message>
-    <message>
         <source>in use by %1</source>
         <translation>en uso por %1</translation>
     </message>
@@ -675,12 +677,27 @@
         <translation>protegido contra escritura</translation>
     </message>
     <message>
-        <source>read-only only</source>
-        <translation>solo en solo lectura</translation>
+        <source>%1: can be exported read-only</source>
+        <translation>%1: exportable en solo lectura</translation>
     </message>
     <message>
-        <source>cannot be exported</source>
-        <translation>no se puede exportar</translation>
+        <source>%1: cannot be exported</source>
+        <translation>%1: no exportable</translation>
+    </message>
+    <message>
+        <source>a partition is mounted</source>
+        <translation>hay una partición montada</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::ColumnChooser</name>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <translation>Clic derecho para elegir las columnas</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>Columnas predeterminadas</translation>
     </message>
 </context>
 <context>
@@ -870,6 +887,14 @@
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
+    <message>
+        <source>&amp;Technical messages</source>
+        <translation>Mensajes &amp;técnicos</translation>
+    </message>
+    <message>
+        <source>Also show the program&apos;s technical messages (in English, for bug reports)</source>
+        <translation>Mostrar también los mensajes técnicos del programa (en inglés, para informes de errores)</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::LogModel</name>
@@ -913,13 +938,17 @@
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
+    <message>
+        <source>A technical message for bug reports; in English by design</source>
+        <translation>Un mensaje técnico para informes de errores; en inglés a propósito</translation>
+    </message>
+    <message>
+        <source>%1 (technical)</source>
+        <translation>%1 (técnico)</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::MainWindow</name>
-    <message>
-        <source>aoesan — AoE SAN Manager</source>
-        <translation>aoesan — Gestor de SAN AoE</translation>
-    </message>
     <message>
         <source>Targets</source>
         <translation>Destinos</translation>
@@ -957,10 +986,6 @@
         <translation>Principal</translation>
     </message>
     <message>
-        <source>aoesan — AoE SAN Manager [lab]</source>
-        <translation>aoesan — Gestor de SAN AoE [laboratorio]</translation>
-    </message>
-    <message>
         <source>Targets  %1</source>
         <translation>Destinos  %1</translation>
     </message>
@@ -974,14 +999,6 @@
             <numerusform>%n destino</numerusform>
             <numerusform>%n destinos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 up</source>
-        <translation>%1 activos</translation>
-    </message>
-    <message>
-        <source>%1 down</source>
-        <translation>%1 caídos</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
@@ -1010,10 +1027,6 @@
         <translation>interfaces: %1</translation>
     </message>
     <message>
-        <source>[lab: private network namespace]</source>
-        <translation>[laboratorio: espacio de nombres de red privado]</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
@@ -1024,6 +1037,36 @@
     <message>
         <source>Stop export &apos;%1&apos; and remove it from the list? The disk or image file is kept.</source>
         <translation>¿Detener la exportación «%1» y quitarla de la lista? El disco o el archivo de imagen se conservan.</translation>
+    </message>
+    <message>
+        <source>AoE SAN Manager</source>
+        <translation>Gestor de SAN AoE</translation>
+    </message>
+    <message>
+        <source>AoE SAN Manager [lab]</source>
+        <translation>Gestor de SAN AoE [laboratorio]</translation>
+    </message>
+    <message>
+        <source>Lab mode: a private network namespace; nothing is sent on this machine&apos;s interfaces</source>
+        <translation>Modo laboratorio: un espacio de nombres de red privado; no se envía nada por las interfaces de este equipo</translation>
+    </message>
+    <message>
+        <source>The interfaces discovery watches</source>
+        <translation>Las interfaces en las que se descubre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n up</source>
+        <translation>
+            <numerusform>%n activo</numerusform>
+            <numerusform>%n activos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n down</source>
+        <translation>
+            <numerusform>%n caído</numerusform>
+            <numerusform>%n caídos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1146,33 @@
     <message>
         <source>At most %1 MAC addresses.</source>
         <translation>Como máximo %1 direcciones MAC.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::PersonLog</name>
+    <message>
+        <source>discovery</source>
+        <translation>descubrimiento</translation>
+    </message>
+    <message>
+        <source>exports</source>
+        <translation>exportaciones</translation>
+    </message>
+    <message>
+        <source>%1 is down.</source>
+        <translation>%1 está caído.</translation>
+    </message>
+    <message>
+        <source>%1 is back up.</source>
+        <translation>%1 vuelve a estar activo.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; is running.</source>
+        <translation>La exportación «%1» está en marcha.</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; failed: %2</source>
+        <translation>La exportación «%1» ha fallado: %2</translation>
     </message>
 </context>
 <context>
@@ -1307,10 +1377,6 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         </translation>
     </message>
     <message>
-        <source>Size: %1 (%2)</source>
-        <translation>Tamaño: %1 (%2)</translation>
-    </message>
-    <message>
         <source>Model: %1</source>
         <translation>Modelo: %1</translation>
     </message>
@@ -1325,6 +1391,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>Conflict: %1</source>
         <translation>Conflicto: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Tamaño: %1</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1535,6 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>%1 ya existe; elija otro nombre.</translation>
     </message>
     <message>
-        <source>A %1 image will be created. Press Create image.</source>
-        <translation>Se creará una imagen de %1. Pulse Crear imagen.</translation>
-    </message>
-    <message>
         <source>Choose an image file</source>
         <translation>Elegir un archivo de imagen</translation>
     </message>
@@ -1479,6 +1545,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>A ne&amp;w image file</source>
         <translation>Un archivo de imagen &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>A %1 image will be created when you press Next.</source>
+        <translation>Al pulsar Siguiente se creará una imagen de %1.</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1625,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>Boot URI: &lt;code&gt;aoe:%1&lt;/code&gt;</source>
         <translation>URI de arranque: &lt;code&gt;aoe:%1&lt;/code&gt;</translation>
     </message>
+    <message>
+        <source>aoe-stat: %1</source>
+        <translation>aoe-stat: %1</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetModel</name>
@@ -1614,10 +1688,6 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>(unknown)</source>
         <translation>(desconocido)</translation>
     </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>conflict: %n backends</source>
         <translation>
@@ -1634,18 +1704,18 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>El destino aún no ha respondido a IDENTIFY.</translation>
     </message>
     <message>
-        <source>%1
-%2, %3 sectors</source>
-        <translation>%1
-%2, %3 sectores</translation>
-    </message>
-    <message>
         <source>Conflict: %1</source>
         <translation>Conflicto: %1</translation>
     </message>
     <message>
         <source>No answer since %1</source>
         <translation>Sin respuesta desde %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 sectors</source>
+        <translation>%1
+%2 sectores</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "platform/BlockDevices.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <set>
@@ -89,6 +90,21 @@ std::vector<const BlockDevice *> partitionsOf(const std::vector<BlockDevice> &de
             out.push_back(&d);
     }
     return out;
+}
+
+bool isBareId(const QString &text)
+{
+    static const QRegularExpression id(QStringLiteral("^0x[0-9a-fA-F]+$"));
+    return id.match(text.trimmed()).hasMatch();
+}
+
+void nameFromDatabase(BlockDevice &device, const QString &vendor, const QString &model)
+{
+    if (!device.model.isEmpty() || model.trimmed().isEmpty() || isBareId(model))
+        return;
+    device.model = model.trimmed();
+    if (device.vendor.isEmpty() && !isBareId(vendor))
+        device.vendor = vendor.trimmed();
 }
 
 QString formatSize(std::uint64_t bytes)

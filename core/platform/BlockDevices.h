@@ -75,6 +75,14 @@ QStringList devicesUnderneath(const std::vector<BlockDevice> &devices, const QSt
 // The partitions of a whole device.
 std::vector<const BlockDevice *> partitionsOf(const std::vector<BlockDevice> &devices, const QString &disk);
 
+// Whether a name read from sysfs is only a bus id ("0x1af4", the PCI vendor a virtio disk reports),
+// which says nothing to a person and is never shown as a vendor or model.
+bool isBareId(const QString &text);
+
+// Fills a model and vendor still missing from the hardware database's names of the device's bus
+// parent (udev's ID_MODEL_FROM_DATABASE / ID_VENDOR_FROM_DATABASE: "Virtio 1.0 block device").
+void nameFromDatabase(BlockDevice &device, const QString &vendor, const QString &model);
+
 // "1.0 TB" style size for people: decimal units, as disk vendors and the wizard show them.
 QString formatSize(std::uint64_t bytes);
 

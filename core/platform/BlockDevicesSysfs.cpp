@@ -67,8 +67,14 @@ BlockDevice SysfsBlockDevices::readDevice(
     d.readOnly = file("ro") == QLatin1String("1");
     d.removable = parent ? parent->removable : file("removable") == QLatin1String("1");
     const QString deviceDir = parent ? directory + QStringLiteral("/..") : directory;
-    d.model = readText(deviceDir + QStringLiteral("/device/model"));
-    d.vendor = readText(deviceDir + QStringLiteral("/device/vendor"));
+    // A virtio disk's "vendor" is its PCI id (0x1af4): udev's names are better, and nothing is better
+    // than a number.
+    const auto named = [&deviceDir](const char *relative) {
+        const QString text = readText(deviceDir + QLatin1String(relative));
+        return isBareId(text) ? QString() : text;
+    };
+    d.model = named("/device/model");
+    d.vendor = named("/device/vendor");
     d.serial = readText(deviceDir + QStringLiteral("/device/serial"));
     d.mapperName = file("dm/name");
     d.holders = entriesOf(directory + QStringLiteral("/holders"));

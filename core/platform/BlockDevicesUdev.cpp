@@ -12,6 +12,7 @@ struct UdevDeleter
 {
     void operator()(udev *u) const { udev_unref(u); }
     void operator()(udev_device *d) const { udev_device_unref(d); }
+    void operator()(udev_hwdb *h) const { udev_hwdb_unref(h); }
 };
 
 QString property(udev_device *device, const char *key)
@@ -40,6 +41,35 @@ QString decodeUdevText(const QString &encoded)
     return QString::fromUtf8(out).trimmed();
 }
 
+// The hardware database's vendor and model of the first bus parent that has them (a virtio disk's PCI
+// function: "Red Hat, Inc.", "Virtio 1.0 block device"): udev's stored properties when udevd ran, else
+// a lookup of the parent's modalias in hwdb.bin, which works without udevd (containers, early boot).
+void nameFromParents(udev *context, udev_device *device, BlockDevice &d)
+{
+    std::unique_ptr<udev_hwdb, UdevDeleter> hwdb(udev_hwdb_new(context));
+    // Parents are owned by the child device: not unreffed here.
+    for (udev_device *parent = udev_device_get_parent(device); parent; parent = udev_device_get_parent(parent)) {
+        QString vendor = property(parent, "ID_VENDOR_FROM_DATABASE");
+        QString model = property(parent, "ID_MODEL_FROM_DATABASE");
+        const char *modalias = udev_device_get_sysattr_value(parent, "modalias");
+        if (model.isEmpty() && hwdb && modalias) {
+            udev_list_entry *entry = udev_hwdb_get_properties_list_entry(hwdb.get(), modalias, 0);
+            for (; entry; entry = udev_list_entry_get_next(entry)) {
+                const QByteArray name = udev_list_entry_get_name(entry);
+                const QString value = QString::fromUtf8(udev_list_entry_get_value(entry)).trimmed();
+                if (name == "ID_MODEL_FROM_DATABASE")
+                    model = value;
+                else if (name == "ID_VENDOR_FROM_DATABASE")
+                    vendor = value;
+            }
+        }
+        if (!model.isEmpty()) {
+            nameFromDatabase(d, vendor, model);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 SystemBlockDevices::SystemBlockDevices(bool probe)
@@ -59,12 +89,17 @@ void SystemBlockDevices::describe(BlockDevice &d) const
         if (d.label.isEmpty())
             d.label = property(device.get(), "ID_FS_LABEL");
         d.uuid = property(device.get(), "ID_FS_UUID");
+        const auto named = [](const QString &text) { return isBareId(text) ? QString() : text; };
         if (d.model.isEmpty())
-            d.model = decodeUdevText(property(device.get(), "ID_MODEL_ENC"));
+            d.model = named(decodeUdevText(property(device.get(), "ID_MODEL_ENC")));
+        if (d.model.isEmpty())
+            d.model = named(property(device.get(), "ID_MODEL"));
         if (d.vendor.isEmpty())
-            d.vendor = decodeUdevText(property(device.get(), "ID_VENDOR_ENC"));
+            d.vendor = named(decodeUdevText(property(device.get(), "ID_VENDOR_ENC")));
         if (d.serial.isEmpty())
             d.serial = property(device.get(), "ID_SERIAL_SHORT");
+        if (d.model.isEmpty())
+            nameFromParents(context.get(), device.get(), d);
     }
     if (d.fsType.isEmpty() && m_probe)
         probeFilesystem(d.path, &d.fsType, &d.label, &d.uuid);

@@ -87,6 +87,9 @@ wait_for() { # wait_for SECONDS COMMAND...
 window=""
 find_window() { window=$(xdotool search --name "AoE SAN Manager" 2>/dev/null | head -1); [ -n "$window" ]; }
 wait_for 20 find_window || fail "the main window did not appear"
+# The title names the program once (Qt appends the display name to the window's own title).
+title=$(xdotool getwindowname "$window")
+[ "$(grep -o aoesan <<<"$title" | wc -l)" -eq 1 ] || fail "the window title names aoesan more than once: $title"
 
 # Every demo target is listed: 14 shelf.slot addresses (one of them answered by two backends).
 wait_for 40 grep -q "targets: 14 (" "$work/app.log" || fail "discovery did not list the 14 demo targets"

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -119,11 +120,11 @@ private slots:
         QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sda"))).use, Use::ReadOnlyOnly);
         QVERIFY(model.rowAt(model.rowOf(QStringLiteral("sda1"))).verdict.contains(QStringLiteral("holds /")));
         QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdd2"))).use, Use::Refused);
-        QCOMPARE(model.rowAt(model.rowOf(QStringLiteral("sdd2"))).verdict,
-            QStringLiteral("swap space — cannot be exported"));
+        QCOMPARE(
+            model.rowAt(model.rowOf(QStringLiteral("sdd2"))).verdict, QStringLiteral("swap space: cannot be exported"));
         const auto &home = model.rowAt(model.rowOf(QStringLiteral("sdc1")));
         QCOMPARE(home.use, Use::ReadOnlyOnly);
-        QCOMPARE(home.verdict, QStringLiteral("mounted at /home — read-only only"));
+        QCOMPARE(home.verdict, QStringLiteral("mounted at /home: can be exported read-only"));
     }
 
     void imageCreatorMakesSparseAndFullFiles()
@@ -170,11 +171,14 @@ private slots:
         QTest::keyClicks(size, QStringLiteral("16"));
         auto *unit = source->findChild<QComboBox *>(QStringLiteral("newImageUnit"));
         unit->setCurrentIndex(0); // MiB
-        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // nothing created yet
-        QTest::mouseClick(source->findChild<QPushButton *>(QStringLiteral("createImage")), Qt::LeftButton);
-        QTRY_VERIFY(wizard.button(QWizard::NextButton)->isEnabled());
-        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("lab.img"))).size(), 16 << 20);
+        // Nothing is created yet and Next is already there: it creates the image, then goes on.
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("lab.img"))));
+        QVERIFY(source->findChild<QLabel *>(QStringLiteral("sourceVerdict"))
+                    ->text()
+                    .contains(QStringLiteral("when you press Next")));
         next(wizard);
+        QTRY_COMPARE(wizard.currentId(), int(ui::ExportWizard::Address));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("lab.img"))).size(), 16 << 20);
 
         // Page 2: the next free slot of the shelf this machine exports from; the up interface first.
         auto *address = wizard.addressPage();
@@ -251,6 +255,38 @@ private slots:
         QCOMPARE(r.macs.size(), 1U);
         QCOMPARE(r.configString, QStringLiteral("rack-b/3"));
         QVERIFY(wizard.draft().startNow);
+    }
+
+    // A fully allocated image made by Next shows its progress; Back and Next again keep that file.
+    void nextCreatesAFullImageWithProgress()
+    {
+        QTemporaryDir dir;
+        ui::WizardContext context {{},
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, nullptr, {}, dir.path(),
+            {}};
+        ui::ExportWizard wizard(context);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        auto *source = wizard.sourcePage();
+        auto *size = source->findChild<QDoubleSpinBox *>(QStringLiteral("newImageSize"));
+        size->selectAll();
+        QTest::keyClicks(size, QStringLiteral("64"));
+        source->findChild<QComboBox *>(QStringLiteral("newImageUnit"))->setCurrentIndex(0); // MiB
+        auto *sparse = source->findChild<QCheckBox *>(QStringLiteral("sparse"));
+        clickBox(sparse);
+        QVERIFY(!sparse->isChecked()); // zeros are written: it takes a moment
+        auto *progress = source->findChild<QProgressBar *>(QStringLiteral("createProgress"));
+        next(wizard);
+        QVERIFY(progress->isVisible());
+        QTRY_COMPARE(wizard.currentId(), int(ui::ExportWizard::Address));
+        QCOMPARE(progress->value(), 100);
+        const QString made = dir.filePath(QStringLiteral("aoesan-disk.img"));
+        QCOMPARE(QFileInfo(made).size(), 64 << 20);
+        QCOMPARE(wizard.draft().path, made);
+        wizard.back();
+        next(wizard);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Address)); // at once: nothing to create again
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("aoesan-disk.img")});
     }
 
     void mountedPartitionIsReadOnlyAndSystemDiskRefused()

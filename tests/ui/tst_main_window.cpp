@@ -4,11 +4,13 @@
 // from spdlog, closing asks the application instead of quitting, quitting stops discovery first, and a
 // hovered button's status tip (Stop, then disabled under the mouse) never replaces the status line.
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStatusTipEvent>
@@ -24,6 +26,7 @@
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
+#include "format/ColumnChooser.h"
 #include "log/LogBuffer.h"
 #include "log/LogDock.h"
 #include "log/LogModel.h"
@@ -227,6 +230,129 @@ private slots:
         }
         // The supervisor has nothing running for real: allStopped follows stopAll at once.
         QTRY_COMPARE(asked.count(), 1);
+    }
+
+    // Qt appends the display name to a window's title unless the title ends with it (the rule of
+    // QPlatformWindow::formatWindowTitle, which xcb and wayland apply): the title as shown says aoesan once.
+    void titleSaysAoesanOnce_data()
+    {
+        QTest::addColumn<bool>("lab");
+        QTest::addRow("normal") << false;
+        QTest::addRow("lab") << true;
+    }
+
+    void titleSaysAoesanOnce()
+    {
+        QFETCH(bool, lab);
+        const QString displayName = QGuiApplication::applicationDisplayName();
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("aoesan"));
+        Rig rig;
+        rig.window->setLabMode(lab);
+        const QString title = rig.window->windowTitle();
+        const QString shown = title.endsWith(QStringLiteral("aoesan")) ? title : title + QStringLiteral(" — aoesan");
+        QGuiApplication::setApplicationDisplayName(displayName);
+        QCOMPARE(shown.count(QStringLiteral("aoesan")), 1);
+        QCOMPARE(shown.contains(QStringLiteral("[lab]")), lab);
+    }
+
+    // The less-used columns start hidden; the header's menu shows and hides them and says so (the
+    // application keeps the choice in the settings); Device stays.
+    void headerMenuChoosesColumns()
+    {
+        Rig rig;
+        auto *view = rig.window->targetsView();
+        auto *table = view->table();
+        QCOMPARE(view->visibleColumns(), ui::TargetsView::defaultColumns());
+        QVERIFY(table->isColumnHidden(ui::TargetModel::Serial));
+        QVERIFY(table->isColumnHidden(ui::TargetModel::Buffers));
+        QVERIFY(!table->isColumnHidden(ui::TargetModel::State));
+        QSignalSpy changed(view, &ui::TargetsView::columnsChanged);
+        QMenu *menu = view->columnMenu();
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("device"))->isEnabled());
+        auto *serial = menu->findChild<QAction *>(QStringLiteral("serial"));
+        QVERIFY(!serial->isChecked());
+        serial->trigger();
+        QVERIFY(!table->isColumnHidden(ui::TargetModel::Serial));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(changed.last().at(0).toStringList().contains(QStringLiteral("serial")));
+        menu->findChild<QAction *>(QStringLiteral("rtt"))->trigger();
+        QVERIFY(table->isColumnHidden(ui::TargetModel::Rtt));
+        // What the settings hold comes back; names the program does not know are ignored.
+        const QStringList kept = view->visibleColumns();
+        Rig again;
+        again.window->targetsView()->setVisibleColumns(kept + QStringList {QStringLiteral("warp-factor")});
+        QCOMPARE(again.window->targetsView()->visibleColumns(), kept);
+        menu->findChild<QAction *>(QStringLiteral("defaultColumns"))->trigger();
+        QCOMPARE(view->visibleColumns(), ui::TargetsView::defaultColumns());
+        delete menu;
+        // The Exports table has the same chooser: interface and uptime start hidden.
+        auto *exports = rig.window->exportsView()->table();
+        QVERIFY(exports->isColumnHidden(ui::ExportModel::Interface));
+        QVERIFY(exports->isColumnHidden(ui::ExportModel::Uptime));
+        QVERIFY(!exports->isColumnHidden(ui::ExportModel::LastError));
+        QMenu *exportMenu = rig.window->exportsView()->columns()->menu();
+        exportMenu->findChild<QAction *>(QStringLiteral("uptime"))->trigger();
+        QVERIFY(!exports->isColumnHidden(ui::ExportModel::Uptime));
+        delete exportMenu;
+    }
+
+    // The status line's counts have plural forms in every language ("1 caído", not "1 caídos").
+    void statusCountsArePlural_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("en") << QStringLiteral("en") << QStringLiteral("2 targets · 1 up · 1 down");
+        QTest::addRow("es") << QStringLiteral("es") << QStringLiteral("2 destinos · 1 activo · 1 caído");
+        QTest::addRow("de") << QStringLiteral("de") << QStringLiteral("2 Ziele · 1 erreichbar · 1 nicht erreichbar");
+    }
+
+    void statusCountsArePlural()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        ui::installTranslations(*qApp, language);
+        Rig rig;
+        rig.targets.upsert({test::target(7, 1), test::target(7, 3, 8, discovery::TargetState::Down)});
+        const QString status = rig.window->statusText();
+        ui::installTranslations(*qApp, QStringLiteral("en"));
+        QVERIFY2(status.startsWith(expected), qPrintable(status));
+    }
+
+    // The log dock's lines for a person follow the language; spdlog's English lines are marked
+    // technical and shown on request (errors always).
+    void logDockSpeaksThePersonsLanguage()
+    {
+        ui::installTranslations(*qApp, QStringLiteral("de"));
+        Rig rig;
+        auto sink = std::make_shared<ui::LogBufferSink>(rig.buffer);
+        ui::attachSink(sink, {"discovery"});
+        rig.discovery.start({}, std::chrono::seconds(10));
+        auto *probe = rig.launcher.last();
+        probe->sayStarted({QStringLiteral("lan1")});
+        probe->sayTarget("added", test::target(7, 1));
+        probe->sayTarget("state", test::target(7, 1, 131072, discovery::TargetState::Down));
+        aoesan::log::logger("discovery")->error("probe socket closed");
+        QTRY_VERIFY(rig.targets.counts().down == 1);
+        rig.log.pull();
+        auto *shown = rig.window->logDock()->shown();
+        QStringList messages;
+        QStringList sources;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            messages << shown->index(row, ui::LogModel::Message).data().toString();
+            sources << shown->index(row, ui::LogModel::Source).data().toString();
+        }
+        ui::installTranslations(*qApp, QStringLiteral("en"));
+        QVERIFY2(messages.contains(QStringLiteral("e7.1 ist nicht erreichbar.")), qPrintable(messages.join(u'|')));
+        QVERIFY2(messages.contains(QStringLiteral("Suche auf lan1 gestartet.")), qPrintable(messages.join(u'|')));
+        QVERIFY(!messages.contains(QStringLiteral("e7.1 is down"))); // the technical twin waits for the check box
+        const qsizetype error = messages.indexOf(QStringLiteral("probe socket closed"));
+        QVERIFY(error >= 0); // a technical error is always shown, marked
+        QCOMPARE(sources.at(error), QStringLiteral("discovery (technisch)"));
+        rig.window->logDock()->findChild<QCheckBox *>(QStringLiteral("technicalMessages"))->setChecked(true);
+        bool twin = false;
+        for (int row = 0; row < shown->rowCount(); ++row)
+            twin = twin || shown->index(row, ui::LogModel::Message).data().toString() == QStringLiteral("e7.1 is down");
+        QVERIFY(twin);
     }
 
     void closingAsksTheApplication()

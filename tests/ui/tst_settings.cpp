@@ -40,6 +40,8 @@ private slots:
         s.language = QStringLiteral("de");
         s.closeHintShown = true;
         s.windowGeometry = QByteArray("\x01\x02geometry", 10);
+        s.targetColumns = {QStringLiteral("device"), QStringLiteral("state"), QStringLiteral("serial")};
+        s.exportColumns = {QStringLiteral("name"), QStringLiteral("uptime")};
         QVERIFY(store.save(s));
         const auto back = store.load();
         QVERIFY(back.problems.isEmpty());

@@ -48,7 +48,7 @@ private slots:
         QTest::addColumn<QVariant>("sortValue");
         QTest::addRow("device") << int(TargetModel::Device) << QStringLiteral("e7.3")
                                 << QVariant(qlonglong(7 << 8 | 3));
-        QTest::addRow("size") << int(TargetModel::Size) << QStringLiteral("0.067GB (64.00 MiB)")
+        QTest::addRow("size") << int(TargetModel::Size) << QStringLiteral("64.00 MiB")
                               << QVariant(qulonglong(67108864));
         QTest::addRow("payload") << int(TargetModel::Payload) << QStringLiteral("1024") << QVariant(qlonglong(1024));
         QTest::addRow("buffers") << int(TargetModel::Buffers) << QStringLiteral("16") << QVariant(16);
@@ -68,6 +68,32 @@ private slots:
         const QModelIndex index = model.index(0, column);
         QCOMPARE(index.data().toString(), shown);
         QCOMPARE(index.data(ui::SortRole), sortValue);
+    }
+
+    // One number format per language in the Size column: binary units in the locale's own form, never
+    // aoe-stat's "2.147GB" beside "2,00 GiB" (aoe-stat's text is in the details, labelled as such).
+    void sizeIsInTheLocalesFormat_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<quint64>("sectors");
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("en 2 GiB") << QStringLiteral("en_US") << quint64(4194304) << QStringLiteral("2.00 GiB");
+        QTest::addRow("de 2 GiB") << QStringLiteral("de_DE") << quint64(4194304) << QStringLiteral("2,00 GiB");
+        QTest::addRow("es 2 GiB") << QStringLiteral("es_ES") << quint64(4194304) << QStringLiteral("2,00 GiB");
+        QTest::addRow("de 10 TiB") << QStringLiteral("de_DE") << quint64(21474836480) << QStringLiteral("10,00 TiB");
+    }
+
+    void sizeIsInTheLocalesFormat()
+    {
+        QFETCH(QString, locale);
+        QFETCH(quint64, sectors);
+        QFETCH(QString, shown);
+        QLocale::setDefault(QLocale(locale));
+        TargetModel model(nullptr, clock());
+        model.upsert(test::target(7, 3, sectors));
+        QCOMPARE(model.index(0, TargetModel::Size).data().toString(), shown);
+        QVERIFY(!model.index(0, TargetModel::Size).data(Qt::ToolTipRole).toString().contains(QStringLiteral("GB")));
+        QLocale::setDefault(QLocale::c());
     }
 
     void downSinceIsTheTimeItWentDown()

@@ -69,6 +69,27 @@ private slots:
             QStringLiteral("die Engine wurde durch ein Signal beendet"));
         row("es", "ExportRunner", " (gave up after %1 failed starts in a row)", -1,
             QStringLiteral(" (se abandonó tras %1 arranques fallidos seguidos)"));
+        // UI.md's word table: a shelf is a Regal in German, everywhere it is shown.
+        row("de", "aoesan::ui::MainWindow", "Shelves", -1, QStringLiteral("Regale"));
+        row("de", "aoesan::ui::ShelfView", "Shelf %1", -1, QStringLiteral("Regal %1"));
+        row("de", "aoesan::ui::AddressPage", "S&helf:", -1, QStringLiteral("&Regal:"));
+        row("de", "Actions", "S&helves", -1, QStringLiteral("&Regale"));
+        // Counts with plural forms: "1 caído", not "1 caídos".
+        row("es", "aoesan::ui::MainWindow", "%n down", 1, QStringLiteral("1 caído"));
+        row("es", "aoesan::ui::MainWindow", "%n down", 3, QStringLiteral("3 caídos"));
+        row("es", "aoesan::ui::MainWindow", "%n up", 1, QStringLiteral("1 activo"));
+        row("de", "aoesan::ui::MainWindow", "%n down", 2, QStringLiteral("2 nicht erreichbar"));
+        row("en", "aoesan::ui::MainWindow", "%n up", 2, QStringLiteral("2 up"));
+        // The wizard's verdict says what a mounted partition can still do, in every language.
+        row("en", "aoesan::ui::BlockDeviceModel", "%1: can be exported read-only", -1,
+            QStringLiteral("%1: can be exported read-only"));
+        row("de", "aoesan::ui::BlockDeviceModel", "%1: can be exported read-only", -1,
+            QStringLiteral("%1: schreibgeschützt exportierbar"));
+        row("es", "aoesan::ui::BlockDeviceModel", "%1: can be exported read-only", -1,
+            QStringLiteral("%1: exportable en solo lectura"));
+        // Log lines for a person follow the language; the technical ones say what they are.
+        row("de", "aoesan::ui::PersonLog", "%1 is down.", -1, QStringLiteral("%1 ist nicht erreichbar."));
+        row("es", "aoesan::ui::LogModel", "%1 (technical)", -1, QStringLiteral("%1 (técnico)"));
         row("en", "aoesan::ui::MainWindow", "%n target(s)", 1, QStringLiteral("1 target"));
         row("en", "TrayState", "%n export(s)", 3, QStringLiteral("3 exports"));
         row("tlh", "TrayState", "%n export(s)", 1, QStringLiteral("1 export"));

@@ -67,6 +67,11 @@ private slots:
     {
         QCOMPARE(ui::trayToolTip({12, 11, 1, 0, 3, 0}), QStringLiteral("aoesan — 11 up, 1 down, 3 exports"));
         QCOMPARE(ui::trayToolTip({}), QStringLiteral("aoesan — no targets known yet"));
+        // Plural forms in every language: one target down is "1 caído", not "1 caídos".
+        ui::installTranslations(*qApp, QStringLiteral("es"));
+        const QString spanish = ui::trayToolTip({2, 1, 1, 0, 1, 0});
+        ui::installTranslations(*qApp, QStringLiteral("en"));
+        QVERIFY2(spanish.startsWith(QStringLiteral("aoesan — 1 activo, 1 caído")), qPrintable(spanish));
     }
 
     void notificationText_data()

@@ -1,6 +1,7 @@
 #include "exports/ExportsView.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -10,6 +11,9 @@
 
 #include <algorithm>
 
+#include "format/ColumnChooser.h"
+#include "format/ColumnFit.h"
+#include "format/Format.h"
 #include "models/ExportModel.h"
 #include "models/Roles.h"
 #include "shell/Actions.h"
@@ -48,18 +52,29 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const QString samples[ExportModel::ColumnCount]
-        = {QStringLiteral("lab-scratch"), QStringLiteral("e99.99"), QStringLiteral("eth10"),
-            QStringLiteral("/srv/aoe/images/disk.img"), QStringLiteral("restarting"), QStringLiteral("9"),
-            QStringLiteral("1023.99 MiB"), QStringLiteral("1023.99 MiB"), QStringLiteral("23 h 59 min"), QString()};
-    for (int column = 0; column < ExportModel::ColumnCount; ++column) {
-        const QString header = m_sorted->headerData(column, Qt::Horizontal).toString();
-        const int icon = column == ExportModel::State ? 24 : 0;
-        m_table->setColumnWidth(column,
-            std::max(metrics.horizontalAdvance(samples[column]) + icon, metrics.horizontalAdvance(header) + 16) + 14);
-    }
+    // The path and the last error share the room that is left: they are as long as they are.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setTextElideMode(Qt::ElideMiddle); // a long path keeps its file name in view
+    // Wide enough for every state text in this language and typical values of the other columns.
+    // A restart is seconds away (the back-off is capped well under a minute).
+    QStringList states {
+        QCoreApplication::translate("aoesan::ui::ExportModel", "restarting in %1").arg(format::duration(59))};
+    for (const auto state : {ExportState::Stopped, ExportState::Starting, ExportState::Running, ExportState::Restarting,
+             ExportState::Stopping, ExportState::Failed})
+        states << ExportModel::stateText(state);
+    const std::vector<QStringList> samples {{QStringLiteral("lab-scratch")}, {QStringLiteral("e99.99")},
+        {QStringLiteral("eth10")}, {QStringLiteral("/srv/aoe/disk.img")}, states, {QStringLiteral("9")},
+        {format::binarySize(1023ULL << 20)}, {format::binarySize(1023ULL << 20)}, {format::duration(86399)}, {}};
+    fitColumns(m_table, samples, ExportModel::State);
+    m_table->horizontalHeader()->setSectionResizeMode(ExportModel::Backing, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ExportModel::LastError, QHeaderView::Stretch);
+    m_columns = new ColumnChooser(m_table,
+        {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("interface"), QStringLiteral("path"),
+            QStringLiteral("state"), QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"),
+            QStringLiteral("uptime"), QStringLiteral("lastError")},
+        {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("path"), QStringLiteral("state"),
+            QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("lastError")});
     m_table->addAction(m_actions.removeExport);
 
     auto *hint = new QLabel(tr("Exports are served by aoesan-engine from this machine; they also appear in Targets, "

@@ -1,5 +1,6 @@
 // The Exports page: the local exports with state, clients, I/O counters, uptime and last error, and the
-// New export…, Start, Stop and Remove actions for the selected one.
+// New export…, Start, Stop and Remove actions for the selected one. Interface and uptime start hidden
+// (the header's context menu shows them) so that the table fits the window in every language.
 #pragma once
 
 #include <QTimer>
@@ -11,6 +12,7 @@ class QTableView;
 namespace aoesan::ui {
 
 struct Actions;
+class ColumnChooser;
 class ErrorBanner;
 class ExportModel;
 
@@ -25,6 +27,7 @@ public:
     void select(const QString &name);
     QTableView *table() const { return m_table; }
     ErrorBanner *banner() const { return m_banner; }
+    ColumnChooser *columns() const { return m_columns; }
 
 signals:
     void selectionChanged();
@@ -37,6 +40,7 @@ private:
     QSortFilterProxyModel *m_sorted;
     ErrorBanner *m_banner;
     QTableView *m_table;
+    ColumnChooser *m_columns;
     QTimer m_tick;
 };
 

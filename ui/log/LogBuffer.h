@@ -20,6 +20,9 @@ struct LogEntry
     int level = 0; // spdlog::level::level_enum
     QString source; // the logger: discovery, supervisor, ui, ...
     QString message;
+    // spdlog's lines are technical: English by design, for bug reports and the log file. Lines written
+    // for a person (LogModel::note) are in the person's language.
+    bool technical = true;
 };
 
 class LogBuffer

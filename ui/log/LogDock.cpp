@@ -1,5 +1,6 @@
 #include "log/LogDock.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,7 +11,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "format/ColumnFit.h"
 #include "log/LogModel.h"
+#include "log/PersonLog.h"
 #include "models/Roles.h"
 
 namespace aoesan::ui {
@@ -26,15 +29,25 @@ public:
         m_minimum = level;
         invalidateFilter();
     }
+    void setTechnical(bool shown)
+    {
+        m_technical = shown;
+        invalidateFilter();
+    }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        return sourceModel()->index(row, 0, parent).data(StateRole).toInt() >= m_minimum;
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        const int level = index.data(StateRole).toInt();
+        // Technical errors are always shown (marked): a person must see that something failed.
+        const bool shown = m_technical || !index.data(TechnicalRole).toBool() || level >= 4;
+        return level >= m_minimum && shown;
     }
 
 private:
     int m_minimum = 2;
+    bool m_technical = false;
 };
 
 } // namespace
@@ -55,6 +68,9 @@ LogDock::LogDock(LogModel *model, QWidget *parent)
     m_level->addItem(tr("Errors only"), 4);
     m_level->setCurrentIndex(1);
     m_level->setToolTip(tr("Show only messages of this level or more serious"));
+    auto *technical = new QCheckBox(tr("&Technical messages"), body);
+    technical->setObjectName(QStringLiteral("technicalMessages"));
+    technical->setToolTip(tr("Also show the program's technical messages (in English, for bug reports)"));
     auto *clear = new QPushButton(tr("Clear"), body);
     clear->setToolTip(tr("Remove every message from the log view (the log file keeps them)"));
     m_table->setModel(m_filter);
@@ -63,12 +79,19 @@ LogDock::LogDock(LogModel *model, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
-    m_table->setColumnWidth(LogModel::Time, m_table->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000  ")));
+    // Time, level and source as wide as they get in this language; the message takes the rest.
+    QStringList levels;
+    for (int level = 0; level <= 5; ++level)
+        levels << LogModel::levelName(level);
+    const QStringList sources {PersonLog::tr("discovery"), PersonLog::tr("exports"),
+        LogModel::tr("%1 (technical)").arg(QStringLiteral("supervisor"))};
+    fitColumns(m_table, {{QStringLiteral("00:00:00.000")}, levels, sources});
     auto *bar = new QHBoxLayout;
     auto *label = new QLabel(tr("Show:"), body);
     label->setBuddy(m_level);
     bar->addWidget(label);
     bar->addWidget(m_level);
+    bar->addWidget(technical);
     bar->addStretch();
     bar->addWidget(clear);
     auto *layout = new QVBoxLayout(body);
@@ -78,6 +101,8 @@ LogDock::LogDock(LogModel *model, QWidget *parent)
     setWidget(body);
     connect(m_level, &QComboBox::currentIndexChanged, this,
         [this](int) { static_cast<LevelFilter *>(m_filter)->setMinimum(m_level->currentData().toInt()); });
+    connect(technical, &QCheckBox::toggled, this,
+        [this](bool on) { static_cast<LevelFilter *>(m_filter)->setTechnical(on); });
     connect(clear, &QPushButton::clicked, m_model, &LogModel::clear);
     // Follow the newest message unless the person scrolled up to read.
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this,

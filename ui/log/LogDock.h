@@ -1,5 +1,6 @@
-// The log dock: spdlog's events of this process (discovery, exports, the window), newest at the bottom,
-// with a minimum-level filter.
+// The log dock: the events of this process (discovery, exports, the window) written for the person in
+// their language, newest at the bottom, with a minimum-level filter; spdlog's technical lines (English by
+// design, marked as such) on request, and their errors always.
 #pragma once
 
 #include <QDockWidget>
@@ -19,6 +20,7 @@ class LogDock : public QDockWidget
 public:
     explicit LogDock(LogModel *model, QWidget *parent = nullptr);
     QTableView *table() const { return m_table; }
+    QSortFilterProxyModel *shown() const { return m_filter; }
 
 private:
     LogModel *m_model;

@@ -1,6 +1,7 @@
 #include "log/LogModel.h"
 
 #include <QBrush>
+#include <QFont>
 
 #include "models/Roles.h"
 
@@ -77,7 +78,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         case Level:
             return levelName(e.level);
         case Source:
-            return e.source;
+            if (role == Qt::ToolTipRole && e.technical)
+                return tr("A technical message for bug reports; in English by design");
+            return e.technical ? tr("%1 (technical)").arg(e.source) : e.source;
         case Message:
             return e.message;
         default:
@@ -90,6 +93,13 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
                                       : data(index, Qt::DisplayRole);
     if (role == StateRole)
         return e.level;
+    if (role == TechnicalRole)
+        return e.technical;
+    if (role == Qt::FontRole && e.technical) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
     if (role == Qt::ForegroundRole && e.level >= 4)
         return QBrush(QColor(0xb0, 0x20, 0x20));
     if (role == Qt::ForegroundRole && e.level == 3)
@@ -121,6 +131,11 @@ void LogModel::append(std::vector<LogEntry> entries)
     for (auto &e : entries)
         m_rows.push_back(std::move(e));
     endInsertRows();
+}
+
+void LogModel::note(int level, const QString &source, const QString &message)
+{
+    append({LogEntry {QDateTime::currentDateTime(), level, source, message, false}});
 }
 
 void LogModel::clear()

@@ -1,5 +1,6 @@
-// The log dock's rows: what spdlog said in this process, newest last, bounded. Fed from a LogBuffer on
-// a GUI-thread timer, in batches.
+// The log dock's rows, newest last, bounded: what spdlog said in this process (technical, English by
+// design, fed from a LogBuffer on a GUI-thread timer, in batches) and the lines written for the person in
+// their language (note()).
 #pragma once
 
 #include <QAbstractTableModel>
@@ -29,6 +30,8 @@ public:
     // Takes what the buffer holds now (the timer calls it; tests call it directly).
     void pull();
     void append(std::vector<LogEntry> entries);
+    // A line for the person, already in their language (level as spdlog's: 2 info, 3 warning, 4 error).
+    void note(int level, const QString &source, const QString &message);
     void clear();
     static QString levelName(int level);
 

@@ -3,6 +3,8 @@
 #include <QBrush>
 #include <QIcon>
 
+#include <algorithm>
+
 #include "format/Format.h"
 #include "models/Roles.h"
 
@@ -61,33 +63,47 @@ BlockDeviceModel::Row BlockDeviceModel::judge(
         return row;
     }
     row.use = row.readOnly.allowed() ? Use::ReadOnlyOnly : Use::Refused;
-    QStringList why;
-    for (const auto &p : row.readWrite.problems) {
-        switch (p.code) {
-        case SafetyProblem::Code::Mounted:
-            why << tr("mounted at %1")
-                       .arg(device.mountPoints.isEmpty() ? tr("a partition")
-                                                         : device.mountPoints.join(QStringLiteral(", ")));
-            break;
-        case SafetyProblem::Code::Held:
-            why << tr("in use by %1")
-                       .arg(
-                           device.holders.isEmpty() ? tr("another device") : device.holders.join(QStringLiteral(", ")));
-            break;
-        case SafetyProblem::Code::Swap:
-            why << tr("swap space");
-            break;
+    // The strongest reason alone keeps the verdict one short line; the tooltip explains them all.
+    const auto rank = [](SafetyProblem::Code code) {
+        switch (code) {
         case SafetyProblem::Code::SystemDisk:
-            why << tr("holds /");
-            break;
+            return 0;
+        case SafetyProblem::Code::Swap:
+            return 1;
+        case SafetyProblem::Code::Mounted:
+            return 2;
+        case SafetyProblem::Code::Held:
+            return 3;
         case SafetyProblem::Code::WriteProtected:
-            why << tr("write-protected");
-            break;
+            return 4;
         }
+        return 5;
+    };
+    const auto strongest = std::min_element(row.readWrite.problems.cbegin(), row.readWrite.problems.cend(),
+        [&rank](const auto &a, const auto &b) { return rank(a.code) < rank(b.code); });
+    QString why;
+    switch (strongest->code) {
+    case SafetyProblem::Code::Mounted:
+        why = device.mountPoints.isEmpty() ? tr("a partition is mounted")
+                                           : tr("mounted at %1").arg(device.mountPoints.join(QStringLiteral(", ")));
+        break;
+    case SafetyProblem::Code::Held:
+        why = tr("in use by %1")
+                  .arg(device.holders.isEmpty() ? tr("another device") : device.holders.join(QStringLiteral(", ")));
+        break;
+    case SafetyProblem::Code::Swap:
+        why = tr("swap space");
+        break;
+    case SafetyProblem::Code::SystemDisk:
+        why = tr("holds /");
+        break;
+    case SafetyProblem::Code::WriteProtected:
+        why = tr("write-protected");
+        break;
     }
-    why.removeDuplicates();
-    row.verdict = QStringLiteral("%1 — %2").arg(
-        why.join(QStringLiteral(", ")), row.use == Use::ReadOnlyOnly ? tr("read-only only") : tr("cannot be exported"));
+    // The reason first, then what it means for this export: "mounted at /home: can be exported read-only".
+    row.verdict = row.use == Use::ReadOnlyOnly ? tr("%1: can be exported read-only").arg(why)
+                                               : tr("%1: cannot be exported").arg(why);
     return row;
 }
 
@@ -147,6 +163,8 @@ QVariant BlockDeviceModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Size)
             return format::exactBytes(d.sizeBytes);
+        if (index.column() == Model)
+            return data(index, Qt::DisplayRole); // the column may be narrowed to fit the verdicts
         if (row.use != Use::Free)
             return row.readWrite.explain();
         return {};

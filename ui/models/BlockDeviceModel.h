@@ -1,5 +1,5 @@
 // The disks and partitions the export wizard offers: name, size, model, filesystem, label, mount point
-// and a short verdict ("mounted at /home — read-only only", "holds / — cannot be exported"), judged by
+// and a short verdict ("mounted at /home: can be exported read-only", "holds /: cannot be exported"), judged by
 // core/platform's safety rules. Keyed by device name; raw sizes under SortRole.
 #pragma once
 

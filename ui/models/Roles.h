@@ -10,6 +10,7 @@ enum ItemRole : int {
     SortRole = Qt::UserRole + 1, // raw value: qint64 bytes, microseconds, msecs since epoch, ...
     KeyRole, // the stable id of the row, as a QString ("e7.3", "media")
     StateRole, // the row's state as an int (TargetLook, supervisor::ExportState)
+    TechnicalRole, // bool: a log line for bug reports (English by design), not written for a person
 };
 
 } // namespace aoesan::ui

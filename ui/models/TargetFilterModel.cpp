@@ -55,8 +55,12 @@ bool TargetFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     const auto words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         bool found = false;
-        for (int column = 0; column < TargetModel::ColumnCount && !found; ++column)
-            found = model->index(sourceRow, column, sourceParent).data().toString().contains(word, Qt::CaseInsensitive);
+        for (int column = 0; column < TargetModel::ColumnCount && !found; ++column) {
+            // The tooltip too: a cell may show a short form ("02:…:06 +1") of what it holds.
+            const QModelIndex index = model->index(sourceRow, column, sourceParent);
+            found = index.data().toString().contains(word, Qt::CaseInsensitive)
+                || index.data(Qt::ToolTipRole).toString().contains(word, Qt::CaseInsensitive);
+        }
         if (!found)
             return false;
     }

@@ -152,7 +152,9 @@ QVariant TargetModel::display(const Row &row, int column) const
     case Size:
         if (!t.identified)
             return tr("(unknown)");
-        return tr("%1 (%2)").arg(format::aoeStatGb(t.sectors), format::binarySize(t.sizeBytes()));
+        // One number format per language: binary units in the locale's form (aoe-stat's "GB" text is in
+        // the details, labelled).
+        return format::binarySize(t.sizeBytes());
     case State:
         if (row.look() == TargetLook::Conflict)
             return tr("conflict: %n backends", nullptr, static_cast<int>(std::max<std::size_t>(t.backends.size(), 2)));
@@ -161,8 +163,11 @@ QVariant TargetModel::display(const Row &row, int column) const
         return lookName(row.look());
     case Interfaces:
         return text(t.interfaces());
-    case Macs:
-        return macsOf(t).join(QStringLiteral(", "));
+    case Macs: {
+        // The first address and how many more (the tooltip lists them all): the column stays narrow.
+        const QStringList macs = macsOf(t);
+        return macs.size() > 1 ? QStringLiteral("%1 +%2").arg(macs.first()).arg(macs.size() - 1) : macs.value(0);
+    }
     case Payload:
         return t.payload() == 0 ? QString() : QString::number(t.payload());
     case Buffers:
@@ -228,8 +233,7 @@ QVariant TargetModel::toolTip(const Row &row, int column) const
     case Size:
         if (!t.identified)
             return tr("The target has not answered IDENTIFY yet.");
-        return tr("%1\n%2, %3 sectors")
-            .arg(format::exactBytes(t.sizeBytes()), format::binarySize(t.sizeBytes()), format::count(t.sectors));
+        return tr("%1\n%2 sectors").arg(format::exactBytes(t.sizeBytes()), format::count(t.sectors));
     case State:
         if (t.conflict)
             return tr("Conflict: %1").arg(text(t.conflictDetail));

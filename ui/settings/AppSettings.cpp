@@ -116,6 +116,8 @@ LoadedSettings SettingsStore::load() const
     }
     s.windowGeometry = ini.value(QStringLiteral("window/geometry")).toByteArray();
     s.windowState = ini.value(QStringLiteral("window/state")).toByteArray();
+    s.targetColumns = ini.value(QStringLiteral("window/targetColumns")).toStringList();
+    s.exportColumns = ini.value(QStringLiteral("window/exportColumns")).toStringList();
     return out;
 }
 
@@ -133,6 +135,8 @@ bool SettingsStore::save(const AppSettings &s, QString *error) const
     ini.setValue(QStringLiteral("window/closeHintShown"), s.closeHintShown);
     ini.setValue(QStringLiteral("window/geometry"), s.windowGeometry);
     ini.setValue(QStringLiteral("window/state"), s.windowState);
+    ini.setValue(QStringLiteral("window/targetColumns"), s.targetColumns);
+    ini.setValue(QStringLiteral("window/exportColumns"), s.exportColumns);
     ini.sync();
     if (ini.status() != QSettings::NoError) {
         if (error)

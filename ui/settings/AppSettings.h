@@ -20,6 +20,8 @@ struct AppSettings
     bool closeHintShown = false; // the one-time "still running in the tray" hint
     QByteArray windowGeometry;
     QByteArray windowState;
+    QStringList targetColumns; // the Targets table's shown columns by name; empty: the defaults
+    QStringList exportColumns; // the same for the Exports table
 
     static constexpr int kMinInterval = 1;
     static constexpr int kMaxInterval = 3600;

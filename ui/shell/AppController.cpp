@@ -6,12 +6,15 @@
 
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
+#include "exports/ExportsView.h"
+#include "format/ColumnChooser.h"
 #include "log/Logging.h"
 #include "net/NetworkInterfaces.h"
 #include "settings/SettingsDialog.h"
 #include "shell/Actions.h"
 #include "shell/MainWindow.h"
 #include "shell/QuitFlow.h"
+#include "targets/TargetsView.h"
 #include "tray/TrayController.h"
 #include "wizard/ExportWizard.h"
 
@@ -45,6 +48,14 @@ AppController::AppController(AppParts parts, AppSettings settings, QObject *pare
         if (m_parts.tray)
             m_parts.tray->silence();
     });
+    connect(w.targetsView(), &TargetsView::columnsChanged, this, [this](const QStringList &visible) {
+        m_settings.targetColumns = visible;
+        saveSettings();
+    });
+    connect(w.exportsView()->columns(), &ColumnChooser::columnsChanged, this, [this](const QStringList &visible) {
+        m_settings.exportColumns = visible;
+        saveSettings();
+    });
     connect(w.actions().pauseNotifications, &QAction::toggled, this,
         [](bool paused) { log::logger("ui")->info("notifications {}", paused ? "paused" : "resumed"); });
     if (m_parts.tray) {
@@ -67,6 +78,8 @@ void AppController::start(bool hidden)
         m_parts.window.restoreGeometry(m_settings.windowGeometry);
     if (!m_settings.windowState.isEmpty())
         m_parts.window.restoreState(m_settings.windowState);
+    m_parts.window.targetsView()->setVisibleColumns(m_settings.targetColumns);
+    m_parts.window.exportsView()->columns()->setVisibleColumns(m_settings.exportColumns);
     m_parts.discovery.start(m_settings.interfaces, std::chrono::seconds(m_settings.intervalSeconds));
     if (!hidden || !m_parts.tray || !m_parts.tray->isVisible())
         m_parts.window.show();

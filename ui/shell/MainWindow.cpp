@@ -17,6 +17,7 @@
 #include "exports/ExportsView.h"
 #include "log/LogDock.h"
 #include "log/Logging.h"
+#include "log/PersonLog.h"
 #include "models/ExportModel.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
@@ -46,7 +47,8 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     , m_interfaces(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("aoesan — AoE SAN Manager"));
+    // The platform appends the application's display name ("AoE SAN Manager — aoesan"): aoesan once.
+    setWindowTitle(tr("AoE SAN Manager"));
     setWindowIcon(QIcon(QStringLiteral(":/aoesan/icons/io.github.aoesan.svg")));
 
     m_nav->setObjectName(QStringLiteral("navigation"));
@@ -63,6 +65,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     row->addWidget(m_stack, 1);
     setCentralWidget(central);
 
+    new PersonLog(parts.log, parts.discovery, parts.exportControl, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_logDock->hide();
     statusBar()->addWidget(m_status, 1);
@@ -170,7 +173,11 @@ void MainWindow::buildActions()
 void MainWindow::setLabMode(bool lab)
 {
     m_lab = lab;
-    setWindowTitle(lab ? tr("aoesan — AoE SAN Manager [lab]") : tr("aoesan — AoE SAN Manager"));
+    setWindowTitle(lab ? tr("AoE SAN Manager [lab]") : tr("AoE SAN Manager"));
+    m_interfaces->setToolTip(lab
+            ? tr("Lab mode: a private network namespace; nothing is sent on this machine's interfaces")
+            : tr("The interfaces discovery watches"));
+    updateStatus();
 }
 
 void MainWindow::showPage(Page page)
@@ -196,7 +203,7 @@ QString MainWindow::statusText() const
 {
     const auto c = m_parts.targets.counts();
     QStringList parts;
-    parts << tr("%n target(s)", nullptr, c.total) << tr("%1 up").arg(c.up) << tr("%1 down").arg(c.down);
+    parts << tr("%n target(s)", nullptr, c.total) << tr("%n up", nullptr, c.up) << tr("%n down", nullptr, c.down);
     if (c.conflicts > 0)
         parts << tr("%n conflict(s)", nullptr, c.conflicts);
     parts << tr("%n export(s) running", nullptr, m_parts.exports.runningCount());
@@ -215,9 +222,8 @@ void MainWindow::updateStatus()
     const bool ok = m_parts.discovery.isRunning() && !m_parts.discovery.problem();
     for (const QString &name : m_parts.discovery.interfaces())
         names << name + (ok ? QStringLiteral(" ✓") : QStringLiteral(" ✗"));
+    // The lab note is in the title and the tooltip: the status line stays short enough for every language.
     m_interfaces->setText(names.isEmpty() ? QString() : tr("interfaces: %1").arg(names.join(QStringLiteral("  "))));
-    if (m_lab)
-        m_interfaces->setText(m_interfaces->text() + QStringLiteral("  ") + tr("[lab: private network namespace]"));
 }
 
 void MainWindow::showDiscoveryProblem(const std::optional<Problem> &problem)

@@ -19,7 +19,7 @@ struct TileInput
 {
     discovery::TargetId id;
     TargetLook look = TargetLook::Up;
-    QString size; // short, "5.000GB"
+    QString size; // short, "1.00 GiB" in the locale's form
 };
 
 struct ShelfTile

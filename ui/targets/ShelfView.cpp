@@ -55,8 +55,8 @@ void ShelfView::rebuild()
     const auto add = [&](int sourceRow) {
         const auto &row = m_targets->rowAt(sourceRow);
         shelves.insert(row.info.id.shelf);
-        tiles.push_back(
-            {row.info.id, row.look(), row.info.identified ? format::aoeStatGb(row.info.sectors) : QStringLiteral("?")});
+        tiles.push_back({row.info.id, row.look(),
+            row.info.identified ? format::binarySize(row.info.sizeBytes()) : QStringLiteral("?")});
     };
     if (m_visible) {
         const int rows = m_visible->rowCount();
@@ -273,7 +273,7 @@ QString ShelfView::toolTipFor(discovery::TargetId id) const
     QStringList lines;
     lines << QStringLiteral("<b>%1</b> — %2").arg(QString::fromStdString(t.id.deviceName()), lookName(row->look()));
     if (t.identified)
-        lines << tr("Size: %1 (%2)").arg(format::aoeStatGb(t.sectors), format::binarySize(t.sizeBytes()));
+        lines << tr("Size: %1").arg(format::binarySize(t.sizeBytes()));
     if (!t.model.empty())
         lines << tr("Model: %1").arg(QString::fromStdString(t.model).toHtmlEscaped());
     if (!t.serial.empty())

@@ -8,6 +8,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "format/Format.h"
 #include "format/Look.h"
 #include "models/TargetModel.h"
@@ -113,8 +115,10 @@ void TargetDetails::refresh()
     QString head = QStringLiteral("<b>%1</b> — ").arg(html(t.id.deviceName()));
     if (t.identified) {
         head += tr("%1 (%2), %3 sectors, %4")
-                    .arg(format::exactBytes(t.sizeBytes()), format::binarySize(t.sizeBytes()), format::count(t.sectors),
+                    .arg(format::binarySize(t.sizeBytes()), format::exactBytes(t.sizeBytes()), format::count(t.sectors),
                         t.lba48 ? QStringLiteral("LBA48") : QStringLiteral("LBA28"));
+        // aoe-stat's own text, labelled as such: the one place its decimal "GB" form is shown.
+        head += QStringLiteral(" · ") + tr("aoe-stat: %1").arg(format::aoeStatGb(t.sectors));
     } else {
         head += tr("size not known yet (no answer to IDENTIFY)");
     }
@@ -148,6 +152,22 @@ void TargetDetails::refresh()
     lines << facts.join(QStringLiteral(" · "));
     lines << tr("Boot URI: <code>aoe:%1</code>").arg(html(t.id.deviceName()));
     m_body->setText(lines.join(QStringLiteral("<br>")));
+    updateGeometry();
+}
+
+QSize TargetDetails::minimumSizeHint() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int bodyWidth = std::max(width(), 200) - margins.left() - margins.right();
+    return {QWidget::minimumSizeHint().width(),
+        margins.top() + m_body->heightForWidth(bodyWidth) + layout()->spacing() + m_copy->sizeHint().height()
+            + margins.bottom()};
+}
+
+void TargetDetails::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateGeometry(); // the lines wrap differently at another width
 }
 
 void TargetDetails::copyBootUri()

@@ -29,6 +29,11 @@ public:
     QString text() const; // plain text of what is shown, for tests
     // Shows the buttons of the target actions (identify, config, mask, reservations, copy iPXE line).
     void setActions(TargetActions *actions);
+    // Tall enough for every line at the current width: the splitter above gives the table less instead.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void refresh();

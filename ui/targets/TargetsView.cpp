@@ -12,12 +12,23 @@
 
 #include <algorithm>
 
+#include "format/ColumnChooser.h"
+#include "format/ColumnFit.h"
+#include "format/Format.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
 #include "shell/ErrorBanner.h"
 #include "targets/TargetDetails.h"
 
 namespace aoesan::ui {
+
+namespace {
+
+// The names the settings keep, one per TargetModel column, in column order.
+constexpr const char *kColumnNames[TargetModel::ColumnCount] = {"device", "size", "state", "interfaces", "mac",
+    "payload", "buffers", "firmware", "model", "serial", "config", "rtt", "lastSeen"};
+
+} // namespace
 
 TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidget *parent)
     : QWidget(parent)
@@ -49,21 +60,12 @@ TargetsView::TargetsView(TargetModel *targets, TargetFilterModel *filter, QWidge
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    // Wide enough for typical contents (or the header), measured in the table's own font.
-    QFont bold = m_table->font();
-    bold.setBold(true); // conflict rows are bold
-    const QFontMetrics metrics(bold);
-    const QString samples[TargetModel::ColumnCount] = {QStringLiteral("e9999.99"),
-        QStringLiteral("1099.511GB (1.00 TiB)"), QStringLiteral("conflict: 2 backends"), QStringLiteral("eth10,eth11"),
-        QStringLiteral("02:00:00:00:00:00"), QStringLiteral("8704"), QStringLiteral("16"), QStringLiteral("0x4019"),
-        QStringLiteral("aoesan AoE target"), QStringLiteral("12.34:abcdef12"), QStringLiteral("rack-b/3"),
-        QStringLiteral("10.0 ms"), QStringLiteral("00:00:00")};
-    for (int column = 0; column < TargetModel::ColumnCount; ++column) {
-        const QString header = m_filter->headerData(column, Qt::Horizontal).toString();
-        const int icon = column == TargetModel::State ? 24 : 0;
-        m_table->setColumnWidth(column,
-            std::max(metrics.horizontalAdvance(samples[column]) + icon, metrics.horizontalAdvance(header) + 16) + 14);
-    }
+    fitColumns();
+    QStringList names;
+    for (int column = 0; column < TargetModel::ColumnCount; ++column)
+        names << columnName(column);
+    m_columns = new ColumnChooser(m_table, names, defaultColumns());
+    connect(m_columns, &ColumnChooser::columnsChanged, this, &TargetsView::columnsChanged);
 
     auto *filterRow = new QHBoxLayout;
     auto *filterLabel = new QLabel(tr("&Filter:"), this);
@@ -117,6 +119,46 @@ void TargetsView::onContextMenu(const QPoint &pos)
     if (sourceRow < 0)
         return;
     emit targetMenuRequested(m_targets->rowAt(sourceRow).info.id, m_table->viewport()->mapToGlobal(pos));
+}
+
+void TargetsView::fitColumns()
+{
+    // The longest text each column shows in this language; the state texts come from the model.
+    const QDateTime lastWeek = QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59));
+    const std::vector<QStringList> samples {{QStringLiteral("e9999.99")}, {format::binarySize(1023ULL << 30)},
+        TargetModel::stateTexts(), {QStringLiteral("eth10,eth11")}, {QStringLiteral("02:00:00:00:00:00 +9")},
+        {QStringLiteral("8704")}, {QStringLiteral("16")}, {QStringLiteral("0x4019")},
+        {QStringLiteral("aoesan AoE target")}, {QStringLiteral("12.34:abcdef12")}, {QStringLiteral("rack-b/3")},
+        {format::roundTrip(std::chrono::microseconds(9999))}, {format::clockTime(lastWeek, lastWeek.addDays(7))}};
+    ui::fitColumns(m_table, samples, TargetModel::State);
+}
+
+QString TargetsView::columnName(int column)
+{
+    return column >= 0 && column < TargetModel::ColumnCount ? QString::fromLatin1(kColumnNames[column]) : QString();
+}
+
+QStringList TargetsView::defaultColumns()
+{
+    // What a person looks at every day; the rest is one right-click away.
+    return {columnName(TargetModel::Device), columnName(TargetModel::Size), columnName(TargetModel::State),
+        columnName(TargetModel::Interfaces), columnName(TargetModel::Macs), columnName(TargetModel::Model),
+        columnName(TargetModel::Rtt)};
+}
+
+QStringList TargetsView::visibleColumns() const
+{
+    return m_columns->visibleColumns();
+}
+
+void TargetsView::setVisibleColumns(const QStringList &names)
+{
+    m_columns->setVisibleColumns(names);
+}
+
+QMenu *TargetsView::columnMenu()
+{
+    return m_columns->menu();
 }
 
 void TargetsView::onCurrentChanged()

@@ -21,8 +21,8 @@ QString trayToolTip(const TraySummary &s)
     if (s.targets == 0 && s.exportsActive == 0 && s.exportsFailed == 0)
         return QCoreApplication::translate("TrayState", "aoesan — no targets known yet");
     QStringList parts;
-    parts << QCoreApplication::translate("TrayState", "%1 up").arg(s.up);
-    parts << QCoreApplication::translate("TrayState", "%1 down").arg(s.down);
+    parts << QCoreApplication::translate("TrayState", "%n up", nullptr, s.up);
+    parts << QCoreApplication::translate("TrayState", "%n down", nullptr, s.down);
     if (s.conflicts > 0)
         parts << QCoreApplication::translate("TrayState", "%n conflict(s)", nullptr, s.conflicts);
     parts << QCoreApplication::translate("TrayState", "%n export(s)", nullptr, s.exportsActive);

@@ -23,7 +23,8 @@ ExportWizard::ExportWizard(WizardContext context, QWidget *parent)
     setPage(Address, m_address);
     setPage(Options, m_options);
     setPage(Review, m_review);
-    resize(760, 560);
+    // Wide enough for the device list's verdicts in every language.
+    resize(960, 600);
 }
 
 } // namespace aoesan::ui

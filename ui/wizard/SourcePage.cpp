@@ -18,6 +18,9 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QWizard>
+
+#include <utility>
 
 #include "format/Format.h"
 #include "models/BlockDeviceModel.h"
@@ -64,6 +67,7 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     m_newSize->setObjectName(QStringLiteral("newImageSize"));
     m_newUnit->setObjectName(QStringLiteral("newImageUnit"));
     m_create->setObjectName(QStringLiteral("createImage"));
+    m_sparse->setObjectName(QStringLiteral("sparse"));
     m_progress->setObjectName(QStringLiteral("createProgress"));
     m_verdict->setObjectName(QStringLiteral("sourceVerdict"));
     m_kinds->addButton(m_deviceChoice, static_cast<int>(Kind::Device));
@@ -77,6 +81,8 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     m_deviceTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_deviceTable->verticalHeader()->hide();
     m_deviceTable->horizontalHeader()->setStretchLastSection(true);
+    // One line per device: a wrapped verdict would be cut off at the row's height.
+    m_deviceTable->setWordWrap(false);
     m_deviceTable->setToolTip(tr("Disks and partitions of this machine; greyed ones cannot be exported"));
     m_deviceTable->setMinimumHeight(120);
 
@@ -132,7 +138,7 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     connect(m_newSize, &QDoubleSpinBox::valueChanged, this, &SourcePage::updateVerdict);
     connect(m_newUnit, &QComboBox::currentIndexChanged, this, &SourcePage::updateVerdict);
     connect(m_browse, &QPushButton::clicked, this, &SourcePage::browse);
-    connect(m_create, &QPushButton::clicked, this, &SourcePage::createImage);
+    connect(m_create, &QPushButton::clicked, this, [this] { createImage(); });
     connect(m_creator, &ImageCreator::progress, m_progress, &QProgressBar::setValue);
     connect(m_creator, &ImageCreator::finished, this, &SourcePage::onCreated);
     m_newChoice->setChecked(true);
@@ -162,9 +168,24 @@ void SourcePage::scan()
         }
         m_devices->setDevices(found.value());
         m_scanState->setText(tr("%n disk(s) and partition(s).", nullptr, m_devices->rowCount()));
-        m_deviceTable->resizeColumnsToContents();
+        fitDeviceColumns();
         updateVerdict();
     });
+}
+
+void SourcePage::fitDeviceColumns()
+{
+    // Every column as wide as its texts; when that is wider than the table, the model gives way (down to a
+    // third; its tooltip shows it whole): the verdict, last, is what the person must read.
+    auto *header = m_deviceTable->horizontalHeader();
+    header->setStretchLastSection(false); // so that the verdict's own width can be read
+    m_deviceTable->resizeColumnsToContents();
+    const int excess = header->length() - m_deviceTable->viewport()->width();
+    if (excess > 0) {
+        const int model = header->sectionSize(BlockDeviceModel::Model);
+        header->resizeSection(BlockDeviceModel::Model, std::max(model / 3, model - excess));
+    }
+    header->setStretchLastSection(true);
 }
 
 SourcePage::Kind SourcePage::kind() const
@@ -250,7 +271,7 @@ void SourcePage::updateVerdict()
             text = tr("%1 already exists; choose another name.").arg(m_newPath->text());
             colour = QStringLiteral("#b02020");
         } else
-            text = tr("A %1 image will be created. Press Create image.").arg(format::binarySize(newImageBytes()));
+            text = tr("A %1 image will be created when you press Next.").arg(format::binarySize(newImageBytes()));
         break;
     }
     m_verdict->setStyleSheet(QStringLiteral("color:%1").arg(colour));
@@ -269,8 +290,13 @@ bool SourcePage::isComplete() const
         const QFileInfo info(m_filePath->text());
         return info.exists() && !info.isDir();
     }
-    case Kind::NewImage:
-        return !m_creator->isRunning() && !m_createdPath.isEmpty() && m_createdPath == m_newPath->text();
+    case Kind::NewImage: {
+        // Next creates the image when it is not there yet: filling in the size is enough.
+        const QString path = m_newPath->text().trimmed();
+        if (m_creator->isRunning() || path.isEmpty() || newImageBytes() == 0)
+            return false;
+        return path == m_createdPath || !QFileInfo::exists(path);
+    }
     }
     return false;
 }
@@ -297,6 +323,11 @@ bool SourcePage::validatePage()
         break;
     }
     case Kind::NewImage:
+        if (m_createdPath.isEmpty() || m_createdPath != m_newPath->text().trimmed()) {
+            // Create it now, with progress; the page moves on by itself once the file is there.
+            m_advanceWhenCreated = createImage();
+            return false;
+        }
         m_draft.path = m_createdPath;
         m_draft.sizeBytes = static_cast<std::uint64_t>(QFileInfo(m_createdPath).size());
         break;
@@ -316,20 +347,22 @@ void SourcePage::browse()
     dialog->open();
 }
 
-void SourcePage::createImage()
+bool SourcePage::createImage()
 {
     const QString path = m_newPath->text().trimmed();
     if (path.isEmpty())
-        return;
+        return false;
     m_progress->setValue(0);
     m_progress->show();
     if (!m_creator->start(path, newImageBytes(), m_sparse->isChecked()))
-        return;
+        return false;
     onKindChanged();
+    return true;
 }
 
 void SourcePage::onCreated(const QString &path, const QString &error)
 {
+    const bool advance = std::exchange(m_advanceWhenCreated, false);
     m_progress->setVisible(error.isEmpty());
     if (error.isEmpty())
         m_createdPath = path;
@@ -337,7 +370,10 @@ void SourcePage::onCreated(const QString &path, const QString &error)
     if (!error.isEmpty()) {
         m_verdict->setStyleSheet(QStringLiteral("color:#b02020"));
         m_verdict->setText(tr("The image could not be created: %1").arg(error));
+        return;
     }
+    if (advance && wizard() && wizard()->currentPage() == this)
+        wizard()->next();
 }
 
 } // namespace aoesan::ui

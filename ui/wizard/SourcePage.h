@@ -1,6 +1,6 @@
 // Wizard page 1, "What to export": a disk or partition from the device scan (with size, model,
 // filesystem, label, mount point and a verdict), an existing image file, or a new image file of a
-// chosen size, created off the GUI thread with a progress bar.
+// chosen size, created off the GUI thread with a progress bar (by Create image, or by Next).
 #pragma once
 
 #include <QWizardPage>
@@ -42,10 +42,12 @@ public:
 
 private:
     void scan();
+    void fitDeviceColumns();
     void onKindChanged();
     void updateVerdict();
     void browse();
-    void createImage();
+    // Starts creating the new image file; false when nothing was started.
+    bool createImage();
     void onCreated(const QString &path, const QString &error);
     std::uint64_t newImageBytes() const;
     QString uniqueImagePath() const;
@@ -73,6 +75,7 @@ private:
     QLabel *m_verdict;
     QString m_createdPath; // the new image file made on this page
     bool m_scanned = false;
+    bool m_advanceWhenCreated = false; // Next started the creation: go on when it is done
 };
 
 } // namespace aoesan::ui

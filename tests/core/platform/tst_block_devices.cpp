@@ -1,6 +1,8 @@
 // Block-device discovery from a fixture machine (tests/core/platform/fixtures/workstation: an SSD with
 // EFI, LVM root and swap, a mounted data disk, a RAID member, a USB stick, a write-protected card, a
 // swap disk, btrfs): what the wizard lists, read from files only. Also the mountinfo and swaps parsers.
+// A KVM guest (fixtures/guest): virtio disks whose sysfs "vendor" is the PCI id 0x1af4 show udev's
+// hardware-database model instead, or nothing, never the number.
 #include <QTest>
 
 #include "platform/BlockDevicesFixture.h"
@@ -27,6 +29,8 @@ private slots:
     void parseMountInfo();
     void parseSwaps();
     void formatsSizes();
+    void virtioDisksAreNamedNotNumbered_data();
+    void virtioDisksAreNamedNotNumbered();
 
 private:
     const BlockDevice &device(const QString &name) const;
@@ -214,6 +218,36 @@ void TestBlockDevices::formatsSizes()
     QCOMPARE(formatSize(999), QStringLiteral("999 B"));
     QCOMPARE(formatSize(512110190592ULL), QStringLiteral("512.1 GB"));
     QCOMPARE(formatSize(2000398934016ULL), QStringLiteral("2.0 TB"));
+}
+
+void TestBlockDevices::virtioDisksAreNamedNotNumbered_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("vendor");
+    QTest::addColumn<QString>("model");
+    QTest::addRow("disk with database names")
+        << QStringLiteral("vda") << QStringLiteral("Red Hat, Inc.") << QStringLiteral("Virtio 1.0 block device");
+    QTest::addRow("its partition") << QStringLiteral("vda1") << QStringLiteral("Red Hat, Inc.")
+                                   << QStringLiteral("Virtio 1.0 block device");
+    QTest::addRow("disk udev knows nothing of") << QStringLiteral("vdb") << QString() << QString();
+    QTest::addRow("sysfs model kept") << QStringLiteral("sr0") << QStringLiteral("QEMU")
+                                      << QStringLiteral("QEMU DVD-ROM");
+}
+
+void TestBlockDevices::virtioDisksAreNamedNotNumbered()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, vendor);
+    QFETCH(QString, model);
+    FixtureBlockDevices backend(QStringLiteral(AOESAN_PLATFORM_FIXTURES "/guest"));
+    const auto scanned = backend.scan();
+    QVERIFY2(scanned.ok(), scanned.ok() ? "" : qPrintable(scanned.error()));
+    const BlockDevice *d = findDevice(scanned.value(), name);
+    QVERIFY(d);
+    QCOMPARE(d->vendor, vendor);
+    QCOMPARE(d->model, model);
+    QVERIFY(isBareId(QStringLiteral("0x1af4")));
+    QVERIFY(!isBareId(QStringLiteral("0x1af4 disk")));
 }
 
 QTEST_GUILESS_MAIN(TestBlockDevices)

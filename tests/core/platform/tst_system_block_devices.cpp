@@ -50,6 +50,8 @@ void TestSystemBlockDevices::scanWithoutProbing()
     for (const auto &d : scanned.value()) {
         QCOMPARE(d.path, QStringLiteral("/dev/") + d.name);
         QVERIFY2(!d.majorMinor.isEmpty(), qPrintable(d.name));
+        // A virtio disk's sysfs vendor is a PCI id (0x1af4): never shown as its vendor or model.
+        QVERIFY2(!isBareId(d.vendor) && !isBareId(d.model), qPrintable(d.name + QLatin1Char(' ') + d.vendor));
         if (d.kind == BlockDeviceKind::Partition)
             QVERIFY(findDevice(scanned.value(), d.parent));
     }
