@@ -1,6 +1,7 @@
 // The tray's rules without a tray: which icon, what the tooltip says, how notifications read alone and
 // grouped; and the TrayController fed by real models (grouping window, pause, per-kind switches).
 #include <QAction>
+#include <QFile>
 #include <QMainWindow>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
@@ -46,7 +47,11 @@ private slots:
         QTest::addRow("all up") << TraySummary {3, 3, 0, 0, 0, 0} << TrayLook::AllUp;
         QTest::addRow("only exports") << TraySummary {0, 0, 0, 0, 2, 0} << TrayLook::AllUp;
         QTest::addRow("one down") << TraySummary {3, 2, 1, 0, 0, 0} << TrayLook::SomethingDown;
-        QTest::addRow("conflict") << TraySummary {3, 3, 0, 1, 0, 0} << TrayLook::SomethingDown;
+        // A conflict alone is amber (README, UI.md): red is for what is down or failed.
+        QTest::addRow("conflict alone") << TraySummary {3, 3, 0, 1, 0, 0} << TrayLook::Conflict;
+        QTest::addRow("conflict and exports") << TraySummary {3, 3, 0, 2, 1, 0} << TrayLook::Conflict;
+        QTest::addRow("conflict and down") << TraySummary {3, 2, 1, 1, 0, 0} << TrayLook::SomethingDown;
+        QTest::addRow("conflict and failed export") << TraySummary {3, 3, 0, 1, 1, 1} << TrayLook::SomethingDown;
         QTest::addRow("export failed") << TraySummary {3, 3, 0, 0, 1, 1} << TrayLook::SomethingDown;
     }
 
@@ -55,7 +60,23 @@ private slots:
         QFETCH(TraySummary, summary);
         QFETCH(TrayLook, look);
         QCOMPARE(ui::trayLook(summary), look);
-        QVERIFY(QIcon(ui::trayIconPath(look)).availableSizes().size() + !QIcon(ui::trayIconPath(look)).isNull() > 0);
+        const QString path = ui::trayIconPath(look);
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QVERIFY(!QIcon(path).pixmap(22, 22).isNull());
+    }
+
+    // Each look has its own icon; the amber one is amber, not the red one again.
+    void iconsDiffer()
+    {
+        QSet<QString> paths;
+        for (const auto look : {TrayLook::Unknown, TrayLook::AllUp, TrayLook::SomethingDown, TrayLook::Conflict})
+            paths.insert(ui::trayIconPath(look));
+        QCOMPARE(paths.size(), 4);
+        QFile conflict(ui::trayIconPath(TrayLook::Conflict));
+        QVERIFY(conflict.open(QIODevice::ReadOnly));
+        const QByteArray svg = conflict.readAll();
+        QVERIFY(svg.contains("#e69b00")); // lookColor(TargetLook::Conflict), as the table and the tiles use
+        QVERIFY(!svg.contains("#d0312d"));
     }
 
     void toolTip()
@@ -120,6 +141,16 @@ private slots:
         targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
         QCOMPARE(tray.look(), TrayLook::SomethingDown);
         QCOMPARE(tray.icon()->toolTip(), QStringLiteral("aoesan — 1 up, 1 down, 0 exports"));
+
+        // A conflict elsewhere does not hide the red; once the down target is gone, amber remains.
+        auto conflicted = test::target(1, 4);
+        conflicted.conflict = true;
+        conflicted.backends.push_back({*protocol::MacAddress::fromString("02:00:00:00:01:99"), true, 8, "other"});
+        targets.upsert(conflicted);
+        QCOMPARE(tray.look(), TrayLook::SomethingDown);
+        QVERIFY(targets.remove({1, 2}));
+        QCOMPARE(tray.look(), TrayLook::Conflict);
+        targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
 
         tray.targetWentDown(test::target(1, 2));
         tray.targetWentDown(test::target(1, 3));
