@@ -8,6 +8,7 @@
 #include "models/Roles.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
+#include "targets/TargetDetails.h"
 
 using namespace aoesan;
 using aoesan::discovery::TargetState;
@@ -128,6 +129,73 @@ private slots:
         // A target that is first heard of after it went down takes its last answer as "down since".
         model.upsert(test::target(4, 4, 8, TargetState::Down));
         QCOMPARE(model.find({4, 4})->downSince, QDateTime::fromMSecsSinceEpoch(1'700'000'000'000LL));
+    }
+
+    // One form of the firmware everywhere: the kernel's sysfs fwver ("0x4019"), in the table and the details.
+    void firmwareHasOneForm_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("revision"); // IDENTIFY's firmware string
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("vblade 25") << 0x4019 << QStringLiteral("V25") << QStringLiteral("0x4019");
+        QTest::addRow("aoesan") << 0xa010 << QStringLiteral("0.1.0") << QStringLiteral("0xa010");
+        QTest::addRow("small number") << 0x12 << QStringLiteral("X") << QStringLiteral("0x0012");
+        QTest::addRow("not known") << 0 << QStringLiteral("V25") << QString();
+    }
+
+    void firmwareHasOneForm()
+    {
+        QFETCH(int, version);
+        QFETCH(QString, revision);
+        QFETCH(QString, shown);
+        TargetModel model(nullptr, clock());
+        auto t = test::target(7, 3);
+        t.paths.front().firmwareVersion = static_cast<std::uint16_t>(version);
+        t.firmware = revision.toStdString();
+        model.upsert(t);
+        QCOMPARE(model.index(0, TargetModel::Firmware).data().toString(), shown);
+        ui::TargetDetails details(&model);
+        details.showTarget(t.id);
+        const QString text = details.text();
+        QVERIFY2(!text.contains(revision), qPrintable(text));
+        if (shown.isEmpty())
+            QVERIFY2(!text.contains(QStringLiteral("firmware")), qPrintable(text));
+        else
+            QVERIFY2(text.contains(QStringLiteral("firmware ") + shown), qPrintable(text));
+    }
+
+    // A conflict shows every backend with its size in the details, in the same order whatever the order
+    // they answered in, and says which size the table shows (the smallest, as the snapshot chose it).
+    void conflictDetailsListEveryBackend_data()
+    {
+        QTest::addColumn<bool>("bigFirst");
+        QTest::addRow("small answered first") << false;
+        QTest::addRow("big answered first") << true;
+    }
+
+    void conflictDetailsListEveryBackend()
+    {
+        QFETCH(bool, bigFirst);
+        QLocale::setDefault(QLocale::c());
+        TargetModel model(nullptr, clock());
+        auto t = test::target(9, 4, 131072); // the snapshot shows the smaller one: 64 MiB
+        const discovery::Backend small = t.backends.front();
+        const discovery::Backend big {*protocol::MacAddress::fromString("02:00:00:00:01:01"), true, 262144, "big"};
+        t.backends = bigFirst ? std::vector {big, small} : std::vector {small, big};
+        t.conflict = true;
+        t.conflictDetail = "two disks";
+        model.upsert(t);
+        ui::TargetDetails details(&model);
+        details.showTarget(t.id);
+        const QString text = details.text();
+        QVERIFY2(text.contains(QStringLiteral("Conflict: 2 backends answer this address")), qPrintable(text));
+        const QString bigLine = QStringLiteral("02:00:00:00:01:01: 128.00 MiB, 262144 sectors, serial \"big\"");
+        const QString smallLine = QStringLiteral("02:00:00:00:09:04: 64.00 MiB, 131072 sectors, serial \"9.4:lab\" "
+                                                 "(the size shown: the smallest)");
+        QVERIFY2(text.contains(bigLine + QLatin1Char('\n')), qPrintable(text));
+        QVERIFY2(text.contains(smallLine), qPrintable(text));
+        QVERIFY2(text.indexOf(bigLine) < text.indexOf(smallLine), "MAC order, not arrival order");
+        QCOMPARE(model.index(0, TargetModel::Size).data().toString(), QStringLiteral("0.067GB (64.00 MiB)"));
     }
 
     void filterByPatternWordsAndState()

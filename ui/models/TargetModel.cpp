@@ -168,10 +168,7 @@ QVariant TargetModel::display(const Row &row, int column) const
     case Buffers:
         return t.bufferCount() == 0 ? QString() : QString::number(t.bufferCount());
     case Firmware:
-        if (!t.firmware.empty())
-            return text(t.firmware);
-        return t.firmwareVersion() == 0 ? QString()
-                                        : QStringLiteral("0x%1").arg(t.firmwareVersion(), 4, 16, QLatin1Char('0'));
+        return firmwareText(t);
     case Model:
         return text(t.model);
     case Serial:
@@ -185,6 +182,15 @@ QVariant TargetModel::display(const Row &row, int column) const
     default:
         return {};
     }
+}
+
+QString TargetModel::firmwareText(const discovery::TargetInfo &target)
+{
+    // The Query Config firmware version as the Linux initiator shows it (sysfs fwver: "0x4019" for
+    // vblade 25), the one firmware number an aoetools user has seen. IDENTIFY's firmware revision
+    // string ("V25") is not shown: two forms of one number in two places read as two different facts.
+    const std::uint16_t version = target.firmwareVersion();
+    return version == 0 ? QString() : QStringLiteral("0x%1").arg(version, 4, 16, QLatin1Char('0'));
 }
 
 QStringList TargetModel::stateTexts()

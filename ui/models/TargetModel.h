@@ -82,6 +82,8 @@ public:
     const Row *find(discovery::TargetId id) const;
     Counts counts() const;
 
+    // The firmware as the table and the details show it: "0x4019"; empty when unknown.
+    static QString firmwareText(const discovery::TargetInfo &target);
     // Every text the State column can show (in the user's language), for sizing the column.
     static QStringList stateTexts();
 

@@ -27,6 +27,9 @@ public:
     std::optional<discovery::TargetId> shown() const { return m_id; }
     QString text() const; // plain text of what is shown, for tests
 
+    // The conflict rows: every backend with its size, and which one the shown size is (rich text lines).
+    static QStringList conflictLines(const discovery::TargetInfo &target);
+
 private:
     void refresh();
     void copyBootUri();
