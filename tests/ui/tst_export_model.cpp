@@ -66,6 +66,39 @@ private slots:
         QCOMPARE(model.rowCount(), 2);
     }
 
+    // Clients belong to a running engine: after Stop (or a crash) the last engine's count is not shown.
+    void clientsOnlyWhileServing_data()
+    {
+        QTest::addColumn<ExportState>("state");
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<qulonglong>("sortValue");
+        QTest::addRow("running") << ExportState::Running << QStringLiteral("1") << qulonglong {1};
+        QTest::addRow("stopping") << ExportState::Stopping << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("stopped") << ExportState::Stopped << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("restarting") << ExportState::Restarting << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("failed") << ExportState::Failed << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("starting") << ExportState::Starting << QStringLiteral("—") << qulonglong {0};
+    }
+
+    void clientsOnlyWhileServing()
+    {
+        QFETCH(ExportState, state);
+        QFETCH(QString, shown);
+        QFETCH(qulonglong, sortValue);
+        ExportModel model;
+        model.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        // What the supervisor holds after the engine's `stopped` event: its last counters and client list.
+        auto status = test::exportStatus(QStringLiteral("media"), state);
+        status.counters.clients = 1;
+        status.clients = QStringList {QStringLiteral("02:00:00:00:00:01")};
+        model.setStatus(status);
+        const QModelIndex clients = model.index(0, ExportModel::Clients);
+        QCOMPARE(clients.data().toString(), shown);
+        QCOMPARE(clients.data(ui::SortRole).toULongLong(), sortValue);
+        QCOMPARE(clients.data(Qt::ToolTipRole).toString().contains(QStringLiteral("02:00:00:00:00:01")),
+            state == ExportState::Running);
+    }
+
     void setRecordsReconciles()
     {
         ExportModel model;
