@@ -14,6 +14,8 @@ using namespace aoesan;
 using aoesan::discovery::TargetState;
 using ui::TargetModel;
 
+Q_DECLARE_METATYPE(aoesan::ui::TargetModel::Counts)
+
 class TestTargetModel : public QObject
 {
     Q_OBJECT
@@ -23,6 +25,17 @@ private:
     TargetModel::Now clock()
     {
         return [this] { return m_now; };
+    }
+
+    static ui::LocalExport local(std::uint16_t shelf, std::uint8_t slot, supervisor::ExportState state,
+        std::uint64_t sectors = 131072)
+    {
+        return {{shelf, slot}, QStringLiteral("disk%1").arg(slot), QStringLiteral("eth0"), state, sectors,
+            QStringLiteral("02:00:00:00:aa:01")};
+    }
+    static ui::LocalExport running(std::uint16_t shelf, std::uint8_t slot)
+    {
+        return local(shelf, slot, supervisor::ExportState::Running);
     }
 
 private slots:
@@ -123,7 +136,7 @@ private slots:
         QVERIFY(model.index(0, 3).data(Qt::BackgroundRole).isValid());
         QCOMPARE(model.counts().conflicts, 1);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setLocalExports({TargetModel::keyOf({2, 0})});
+        model.setLocalExports({running(2, 0)});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(1, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Exported));
         // A target that is first heard of after it went down takes its last answer as "down since".
@@ -196,6 +209,138 @@ private slots:
         QVERIFY2(text.contains(smallLine), qPrintable(text));
         QVERIFY2(text.indexOf(bigLine) < text.indexOf(smallLine), "MAC order, not arrival order");
         QCOMPARE(model.index(0, TargetModel::Size).data().toString(), QStringLiteral("0.067GB (64.00 MiB)"));
+    }
+
+    // The merge rule: an export of this machine shows its own state and size whatever discovery heard
+    // (nothing when it serves on an interface discovery does not watch), never "down".
+    void localExportMergeRule_data()
+    {
+        using supervisor::ExportState;
+        QTest::addColumn<int>("heard"); // 0 not heard, 1 heard up, 2 heard down
+        QTest::addColumn<ExportState>("state");
+        QTest::addColumn<std::uint64_t>("engineSectors");
+        QTest::addColumn<ui::TargetLook>("look");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<TargetModel::Counts>("counts");
+        const QString mib64 = QStringLiteral("0.067GB (64.00 MiB)");
+        const QString mib128 = QStringLiteral("0.134GB (128.00 MiB)");
+        using L = ui::TargetLook;
+        QTest::addRow("running, not heard") << 0 << ExportState::Running << std::uint64_t {262144} << L::Exported
+                                            << QStringLiteral("up, exported here") << mib128
+                                            << TargetModel::Counts {1, 1, 0, 0};
+        // Discovery's IDENTIFY (64 MiB here) is what initiators see; it wins over the engine's word.
+        QTest::addRow("running, heard up") << 1 << ExportState::Running << std::uint64_t {262144} << L::Exported
+                                           << QStringLiteral("up, exported here") << mib64
+                                           << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("running, heard down") << 2 << ExportState::Running << std::uint64_t {262144} << L::Exported
+                                             << QStringLiteral("up, exported here") << mib64
+                                             << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("starting") << 0 << ExportState::Starting << std::uint64_t {0} << L::ExportStarting
+                                  << QStringLiteral("starting, exported here") << QStringLiteral("(unknown)")
+                                  << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("restarting, heard down") << 2 << ExportState::Restarting << std::uint64_t {262144}
+                                                << L::ExportStarting << QStringLiteral("restarting, exported here")
+                                                << mib64 << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("failed") << 0 << ExportState::Failed << std::uint64_t {0} << L::ExportFailed
+                                << QStringLiteral("failed, exported here") << QStringLiteral("(unknown)")
+                                << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, heard down") << 2 << ExportState::Stopped << std::uint64_t {262144}
+                                             << L::ExportStopped << QStringLiteral("stopped, exported here") << mib64
+                                             << TargetModel::Counts {1, 0, 0, 0};
+        // Just stopped: discovery has not noticed yet.
+        QTest::addRow("stopped, heard up") << 1 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+                                           << QStringLiteral("stopped, exported here") << mib64
+                                           << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, ran before") << 0 << ExportState::Stopped << std::uint64_t {262144}
+                                             << L::ExportStopped << QStringLiteral("stopped, exported here")
+                                             << mib128 << TargetModel::Counts {1, 0, 0, 0};
+    }
+
+    void localExportMergeRule()
+    {
+        using supervisor::ExportState;
+        QFETCH(int, heard);
+        QFETCH(ExportState, state);
+        QFETCH(std::uint64_t, engineSectors);
+        QFETCH(ui::TargetLook, look);
+        QFETCH(QString, text);
+        QFETCH(QString, size);
+        QFETCH(TargetModel::Counts, counts);
+        QLocale::setDefault(QLocale::c());
+        // Both orders: the export known before discovery hears it, and after.
+        for (const bool exportFirst : {true, false}) {
+            TargetModel model(nullptr, clock());
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            const auto mine = local(5, 1, state, engineSectors);
+            if (exportFirst)
+                model.setLocalExports({mine});
+            if (heard != 0)
+                model.upsert(test::target(5, 1, 131072, heard == 1 ? TargetState::Up : TargetState::Down));
+            if (!exportFirst)
+                model.setLocalExports({mine});
+            QCOMPARE(model.rowCount(), 1);
+            QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(look));
+            QCOMPARE(model.index(0, TargetModel::State).data().toString(), text);
+            QCOMPARE(model.index(0, TargetModel::Size).data().toString(), size);
+            QCOMPARE(model.counts(), counts);
+            QVERIFY(model.find({5, 1})->exportedHere);
+            QVERIFY(!model.find({5, 1})->downSince.isValid());
+            if (heard == 0) {
+                QCOMPARE(model.index(0, TargetModel::Interfaces).data().toString(), QStringLiteral("eth0"));
+                QCOMPARE(model.index(0, TargetModel::Macs).data().toString(), QStringLiteral("02:00:00:00:aa:01"));
+            }
+            QCOMPARE(model.downIsNews({5, 1}), state == ExportState::Running);
+        }
+    }
+
+    void localRowsComeAndGo()
+    {
+        using supervisor::ExportState;
+        TargetModel model(nullptr, clock());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsert({test::target(1, 1), test::target(1, 2, 8, TargetState::Down)});
+        QSignalSpy counts(&model, &TargetModel::countsChanged);
+        model.setLocalExports({running(5, 1), local(5, 2, ExportState::Stopped), running(1, 1)});
+        QCOMPARE(model.rowCount(), 4); // 1.1 was heard already: no second row
+        QCOMPARE(counts.count(), 1);
+        // Discovery hears the running one: the same row, now with discovery's data.
+        model.upsert(test::target(5, 1));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(model.rowOf({5, 1}), TargetModel::Model).data().toString(),
+            QStringLiteral("aoesan AoE target"));
+        // Stop it; discovery then says down: "stopped", and no news.
+        model.setLocalExports({local(5, 1, ExportState::Stopped), local(5, 2, ExportState::Stopped), running(1, 1)});
+        model.upsert(test::target(5, 1, 131072, TargetState::Down));
+        QCOMPARE(model.index(model.rowOf({5, 1}), TargetModel::State).data().toString(),
+            QStringLiteral("stopped, exported here"));
+        QVERIFY(!model.downIsNews({5, 1}));
+        QVERIFY(model.downIsNews({1, 2}));
+        // Forget down targets: only the stranger that is down goes.
+        const auto gone = model.forgetDown();
+        QCOMPARE(gone.size(), 1U);
+        QCOMPARE(gone.front(), (discovery::TargetId {1, 2}));
+        QCOMPARE(model.rowCount(), 3);
+        // Discovery forgets an export's row: the export keeps it.
+        QVERIFY(model.remove({5, 1}));
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!model.find({5, 1})->discovered);
+        // Exports removed: a row only an export made goes; one discovery heard stays, as discovery says.
+        model.setLocalExports({});
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(model.find({1, 1}));
+        QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Up));
+        QVERIFY(!model.find({1, 1})->exportedHere);
+    }
+
+    // Two exports on one address (different interfaces): the one that serves speaks for it.
+    void sharedAddressTakesTheServingExport()
+    {
+        using supervisor::ExportState;
+        TargetModel model(nullptr, clock());
+        model.setLocalExports({local(5, 1, ExportState::Stopped), running(5, 1), local(5, 1, ExportState::Failed)});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Exported));
     }
 
     void filterByPatternWordsAndState()

@@ -117,6 +117,50 @@ private slots:
         QCOMPARE(text.body, body);
     }
 
+    // An export of this machine that the person stopped falls silent on the wire: no "is down", and no
+    // "is back up" when it is started again. A running export that goes silent is news.
+    void noDownNoticeForAStoppedExportHere()
+    {
+        using supervisor::ExportState;
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        ui::ExportModel exports;
+        NoEngines launcher;
+        supervisor::SteadySupervisorClock clock;
+        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
+        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
+        ui::ExportController control(store, supervisor, exports);
+        QMainWindow window;
+        ui::Actions actions(&window);
+        ui::TrayController tray(targets, exports, control, actions);
+        ui::TrayOptions options;
+        options.groupWindow = std::chrono::milliseconds(20);
+        tray.setOptions(options);
+        const auto mine = [](ExportState state) {
+            return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("eth0"), state, 8, {}};
+        };
+
+        targets.upsert(test::target(5, 1));
+        targets.setLocalExports({mine(ExportState::Stopped)});
+        targets.upsert(test::target(5, 1, 8, discovery::TargetState::Down));
+        tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
+        QTest::qWait(80);
+        QCOMPARE(tray.shown().size(), 0U);
+        QVERIFY(tray.look() != TrayLook::SomethingDown); // a stopped export is not down
+        targets.setLocalExports({mine(ExportState::Running)});
+        targets.upsert(test::target(5, 1));
+        tray.targetCameBack(test::target(5, 1));
+        QTest::qWait(80);
+        QCOMPARE(tray.shown().size(), 0U);
+
+        // Running, and discovery loses it: that is news.
+        tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
+        QTRY_COMPARE(tray.shown().size(), 1U);
+        QCOMPARE(tray.shown().back().title, QStringLiteral("e5.1 is down"));
+        tray.targetCameBack(test::target(5, 1));
+        QTRY_COMPARE(tray.shown().size(), 2U);
+    }
+
     void controllerGroupsAndPauses()
     {
         QTemporaryDir dir;
