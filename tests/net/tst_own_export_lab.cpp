@@ -106,7 +106,7 @@ void TestOwnExportLab::ownExportOnTheWatchedInterface()
             QSignalSpy done(&exportSupervisor, &supervisor::ExportSupervisor::allStopped);
             exportSupervisor.stopAll();
             // (Not QTRY: it does not wait once the test has failed, and the engines must end either way.)
-            QTest::qWaitFor([&done] { return !done.isEmpty(); }, 10000);
+            (void)QTest::qWaitFor([&done] { return !done.isEmpty(); }, 10000);
         }
     });
 
