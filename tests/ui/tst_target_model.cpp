@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "Fixtures.h"
+#include "format/Look.h"
 #include "models/Roles.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
@@ -331,6 +332,25 @@ private slots:
         QVERIFY(model.find({1, 1}));
         QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Up));
         QVERIFY(!model.find({1, 1})->exportedHere);
+    }
+
+    // The tiles, the table and the details colour and name every look; a stopped export is grey, not the
+    // red of "down", and a starting one is not the blue of a serving one.
+    void everyLookHasAColourAndAName()
+    {
+        using L = ui::TargetLook;
+        QSet<QString> names;
+        for (const auto look :
+            {L::Up, L::Down, L::Conflict, L::Exported, L::ExportStarting, L::ExportStopped, L::ExportFailed}) {
+            QVERIFY(ui::lookColor(look).isValid());
+            names.insert(ui::lookName(look));
+            QVERIFY(TargetModel::stateTexts().contains(ui::lookName(look)));
+        }
+        QCOMPARE(names.size(), 7);
+        QVERIFY(ui::lookColor(L::ExportStopped) != ui::lookColor(L::Down));
+        QVERIFY(ui::lookColor(L::ExportStarting) != ui::lookColor(L::Exported));
+        QVERIFY(ui::lookIcon(L::ExportStopped).isNull());
+        QVERIFY(!ui::lookIcon(L::ExportFailed).isNull());
     }
 
     // Two exports on one address (different interfaces): the one that serves speaks for it.
