@@ -141,8 +141,7 @@ int main(int argc, char *argv[])
     if (labEnv)
         exportSupervisor.setStateDirectory(labEnv->directory() + QStringLiteral("/state/exports"));
     ui::ExportController exports(store, exportSupervisor, exportModel);
-    QObject::connect(
-        &exports, &ui::ExportController::localExportsChanged, &targets, &ui::TargetModel::setLocalExports);
+    QObject::connect(&exports, &ui::ExportController::localExportsChanged, &targets, &ui::TargetModel::setLocalExports);
     ui::QuitFlow quit(exports);
     QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, &QCoreApplication::quit);
     ui::QuitSignals quitSignals;

@@ -124,8 +124,7 @@ void TestOwnExportLab::ownExportOnTheWatchedInterface()
     const auto row = [&] { return targets.find({kShelf, kSlot}); };
     const auto heard = [&] {
         const auto *r = row();
-        return r && r->discovered && r->discovered->identified
-            && r->discovered->state == discovery::TargetState::Up;
+        return r && r->discovered && r->discovered->identified && r->discovered->state == discovery::TargetState::Up;
     };
     QTRY_VERIFY_WITH_TIMEOUT(heard(), 15000);
     QCOMPARE(row()->discovered->paths.size(), 1U);

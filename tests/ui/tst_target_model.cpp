@@ -28,8 +28,8 @@ private:
         return [this] { return m_now; };
     }
 
-    static ui::LocalExport local(std::uint16_t shelf, std::uint8_t slot, supervisor::ExportState state,
-        std::uint64_t sectors = 131072)
+    static ui::LocalExport local(
+        std::uint16_t shelf, std::uint8_t slot, supervisor::ExportState state, std::uint64_t sectors = 131072)
     {
         return {{shelf, slot}, QStringLiteral("disk%1").arg(slot), QStringLiteral("eth0"), state, sectors,
             QStringLiteral("02:00:00:00:aa:01")};
@@ -227,35 +227,35 @@ private slots:
         const QString mib64 = QStringLiteral("0.067GB (64.00 MiB)");
         const QString mib128 = QStringLiteral("0.134GB (128.00 MiB)");
         using L = ui::TargetLook;
-        QTest::addRow("running, not heard") << 0 << ExportState::Running << std::uint64_t {262144} << L::Exported
-                                            << QStringLiteral("up, exported here") << mib128
-                                            << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("running, not heard")
+            << 0 << ExportState::Running << std::uint64_t {262144} << L::Exported << QStringLiteral("up, exported here")
+            << mib128 << TargetModel::Counts {1, 1, 0, 0};
         // Discovery's IDENTIFY (64 MiB here) is what initiators see; it wins over the engine's word.
-        QTest::addRow("running, heard up") << 1 << ExportState::Running << std::uint64_t {262144} << L::Exported
-                                           << QStringLiteral("up, exported here") << mib64
-                                           << TargetModel::Counts {1, 1, 0, 0};
-        QTest::addRow("running, heard down") << 2 << ExportState::Running << std::uint64_t {262144} << L::Exported
-                                             << QStringLiteral("up, exported here") << mib64
-                                             << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("running, heard up")
+            << 1 << ExportState::Running << std::uint64_t {262144} << L::Exported << QStringLiteral("up, exported here")
+            << mib64 << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("running, heard down")
+            << 2 << ExportState::Running << std::uint64_t {262144} << L::Exported << QStringLiteral("up, exported here")
+            << mib64 << TargetModel::Counts {1, 1, 0, 0};
         QTest::addRow("starting") << 0 << ExportState::Starting << std::uint64_t {0} << L::ExportStarting
                                   << QStringLiteral("starting, exported here") << QStringLiteral("(unknown)")
                                   << TargetModel::Counts {1, 0, 0, 0};
-        QTest::addRow("restarting, heard down") << 2 << ExportState::Restarting << std::uint64_t {262144}
-                                                << L::ExportStarting << QStringLiteral("restarting, exported here")
-                                                << mib64 << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("restarting, heard down")
+            << 2 << ExportState::Restarting << std::uint64_t {262144} << L::ExportStarting
+            << QStringLiteral("restarting, exported here") << mib64 << TargetModel::Counts {1, 0, 0, 0};
         QTest::addRow("failed") << 0 << ExportState::Failed << std::uint64_t {0} << L::ExportFailed
                                 << QStringLiteral("failed, exported here") << QStringLiteral("(unknown)")
                                 << TargetModel::Counts {1, 0, 0, 0};
-        QTest::addRow("stopped, heard down") << 2 << ExportState::Stopped << std::uint64_t {262144}
-                                             << L::ExportStopped << QStringLiteral("stopped, exported here") << mib64
-                                             << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, heard down")
+            << 2 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+            << QStringLiteral("stopped, exported here") << mib64 << TargetModel::Counts {1, 0, 0, 0};
         // Just stopped: discovery has not noticed yet.
-        QTest::addRow("stopped, heard up") << 1 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
-                                           << QStringLiteral("stopped, exported here") << mib64
-                                           << TargetModel::Counts {1, 0, 0, 0};
-        QTest::addRow("stopped, ran before") << 0 << ExportState::Stopped << std::uint64_t {262144}
-                                             << L::ExportStopped << QStringLiteral("stopped, exported here")
-                                             << mib128 << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, heard up")
+            << 1 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+            << QStringLiteral("stopped, exported here") << mib64 << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, ran before")
+            << 0 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+            << QStringLiteral("stopped, exported here") << mib128 << TargetModel::Counts {1, 0, 0, 0};
     }
 
     void localExportMergeRule()

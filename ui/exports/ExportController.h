@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "models/TargetModel.h"
-
 #include "shell/Problem.h"
 #include "supervisor/ExportRecord.h"
 #include "supervisor/ExportStatus.h"

@@ -449,7 +449,8 @@ void TargetModel::setLocalExports(const std::vector<LocalExport> &exports)
     std::vector<Row> fresh;
     for (const auto &e : exports) {
         const quint32 key = keyOf(e.id);
-        if (!m_index.contains(key) && std::ranges::none_of(fresh, [&](const Row &r) { return keyOf(r.info.id) == key; }))
+        if (!m_index.contains(key)
+            && std::ranges::none_of(fresh, [&](const Row &r) { return keyOf(r.info.id) == key; }))
             fresh.push_back(localRow(next.value(key)));
     }
     if (!fresh.empty()) {

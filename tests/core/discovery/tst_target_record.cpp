@@ -65,11 +65,14 @@ void TestTargetRecord::shownBackendIsTheSmallest_data()
     QTest::addRow("equal, high first") << std::vector {high, low} << quint64 {3000} << QStringLiteral("low") << true;
     // Three backends in every arrival order below: always the smallest.
     const Answer mid {"02:00:00:00:00:01", 2500, "mid"};
-    QTest::addRow("three, smallest last") << std::vector {mid, big, small} << quint64 {2000} << QStringLiteral("small") << true;
-    QTest::addRow("three, smallest middle") << std::vector {big, small, mid} << quint64 {2000} << QStringLiteral("small") << true;
+    QTest::addRow("three, smallest last")
+        << std::vector {mid, big, small} << quint64 {2000} << QStringLiteral("small") << true;
+    QTest::addRow("three, smallest middle")
+        << std::vector {big, small, mid} << quint64 {2000} << QStringLiteral("small") << true;
     // One backend not identified yet does not count.
     const Answer pending {"02:00:00:00:00:00", 0, "pending"};
-    QTest::addRow("pending smaller MAC") << std::vector {pending, big} << quint64 {4000} << QStringLiteral("big") << false;
+    QTest::addRow("pending smaller MAC") << std::vector {pending, big} << quint64 {4000} << QStringLiteral("big")
+                                         << false;
     // Two NICs of one disk: no conflict.
     const Answer nic2 {"02:00:00:00:0c:01", 2000, "small"};
     QTest::addRow("two NICs") << std::vector {nic2, small} << quint64 {2000} << QStringLiteral("small") << false;
@@ -111,7 +114,8 @@ void TestTargetRecord::shownBackendIsTheSmallest()
         const auto again = other.snapshot();
         QCOMPARE(again.sectors, shown.sectors);
         QCOMPARE(again.serial, shown.serial);
-        QVERIFY(QString::fromStdString(shown.conflictDetail).contains(QStringLiteral("serial '%1') and by").arg(serial)));
+        QVERIFY(
+            QString::fromStdString(shown.conflictDetail).contains(QStringLiteral("serial '%1') and by").arg(serial)));
     }
 }
 
