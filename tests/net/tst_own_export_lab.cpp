@@ -22,6 +22,7 @@
 #include "supervisor/ExportStore.h"
 #include "supervisor/ExportSupervisor.h"
 #include "supervisor/QProcessLauncher.h"
+#include "targets/ShelfView.h"
 #include "tray/TrayController.h"
 
 using namespace aoesan;
@@ -92,6 +93,11 @@ void TestOwnExportLab::ownExportOnTheWatchedInterface()
     ui::ExportController exports(store, exportSupervisor, exportModel);
     connect(&exports, &ui::ExportController::localExportsChanged, &targets, &TargetModel::setLocalExports);
     QMainWindow window;
+    ui::ShelfView shelves(&targets, nullptr, &window);
+    const auto tileLook = [&shelves]() -> std::optional<ui::TargetLook> {
+        const auto *tile = shelves.layoutForTests().tileFor({kShelf, kSlot});
+        return tile ? std::optional(tile->look) : std::nullopt;
+    };
     ui::Actions actions(&window);
     ui::TrayController tray(targets, exportModel, exports, actions);
     ui::TrayOptions trayOptions;
@@ -138,6 +144,7 @@ void TestOwnExportLab::ownExportOnTheWatchedInterface()
     QCOMPARE(targets.index(r, TargetModel::State).data().toString(), QStringLiteral("up, exported here"));
     QCOMPARE(targets.index(r, TargetModel::Size).data().toString(), QStringLiteral("0.008GB (8.00 MiB)"));
     QCOMPARE(targets.index(r, TargetModel::Interfaces).data().toString(), shared);
+    QTRY_COMPARE(tileLook(), std::optional(ui::TargetLook::Exported)); // the Shelves tile: blue
 
     // Stopped: "stopped" at once, and still after discovery noticed the silence (3 × 1 s), with no notice.
     exports.stop(QStringLiteral("own"));
@@ -148,6 +155,7 @@ void TestOwnExportLab::ownExportOnTheWatchedInterface()
     QCOMPARE(targets.index(r, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::ExportStopped));
     QCOMPARE(targets.index(r, TargetModel::State).data().toString(), QStringLiteral("stopped, exported here"));
     QCOMPARE(targets.counts().down, 0);
+    QTRY_COMPARE(tileLook(), std::optional(ui::TargetLook::ExportStopped)); // grey, not red
     QVERIFY(tray.look() != ui::TrayLook::SomethingDown);
     QTest::qWait(200); // past the tray's grouping window
     QCOMPARE(tray.shown().size(), 0U);
