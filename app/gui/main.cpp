@@ -133,8 +133,7 @@ int main(int argc, char *argv[])
     if (labEnv)
         exportSupervisor.setStateDirectory(labEnv->directory() + QStringLiteral("/state/exports"));
     ui::ExportController exports(store, exportSupervisor, exportModel);
-    QObject::connect(
-        &exports, &ui::ExportController::activeAddressesChanged, &targets, &ui::TargetModel::setLocalExports);
+    QObject::connect(&exports, &ui::ExportController::localExportsChanged, &targets, &ui::TargetModel::setLocalExports);
     ui::QuitFlow quit(exports);
     // exit(), not quit(): quit() asks the windows first, and the main window answers by hiding (QuitFlow.h).
     QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, [] { QCoreApplication::exit(0); });

@@ -63,7 +63,9 @@ struct TargetInfo
 {
     TargetId id;
     TargetState state = TargetState::Up;
-    bool identified = false; // IDENTIFY answered; the fields below are valid
+    // IDENTIFY answered; the fields below are valid. With several backends they are those of the
+    // smallest disk (of equal ones, the lowest MAC): the rule is in TargetRecord::snapshot.
+    bool identified = false;
     std::uint64_t sectors = 0;
     std::string model;
     std::string serial;

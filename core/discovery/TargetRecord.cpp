@@ -57,16 +57,21 @@ TargetInfo TargetRecord::snapshot() const
         return std::tie(a.interfaceName, a.mac) < std::tie(b.interfaceName, b.mac);
     });
 
+    // Which backend's IDENTIFY the target shows when several answer: the smallest disk, and of equal
+    // ones the lowest MAC. Arrival order would make the size flip from run to run; the smallest is the
+    // size every backend behind the address can serve, so nothing sized from it (a partition, an image
+    // written to it) runs past the end of the other disk. The others are in `backends`, with their sizes.
     const BackendRecord *first = nullptr;
+    for (const auto &b : backends) {
+        if (b.identified
+            && (!first || std::pair(b.info.sectors(), b.mac) < std::pair(first->info.sectors(), first->mac)))
+            first = &b;
+    }
     for (const auto &b : backends) {
         const bool done = b.identified;
         s.backends.push_back(Backend {b.mac, done, done ? b.info.sectors() : 0, done ? b.info.serial : std::string()});
-        if (!done)
+        if (!done || &b == first)
             continue;
-        if (!first) {
-            first = &b;
-            continue;
-        }
         // Two NICs of one target report the same disk; two different disks under one address are a conflict.
         if (b.info.sectors() != first->info.sectors() || b.info.serial != first->info.serial) {
             s.conflict = true;

@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kArphrdEther = 1;
 constexpr unsigned kIffUp = 0x1;
+constexpr unsigned kIffLoopback = 0x8;
 
 std::optional<std::string> readLine(const std::filesystem::path &path)
 {
@@ -42,7 +43,9 @@ InterfaceInfo readInterface(const std::filesystem::path &dir)
         info.mac = protocol::MacAddress::fromString(*mac).value_or(protocol::MacAddress());
     info.index = static_cast<int>(readNumber(dir / "ifindex").value_or(0));
     info.mtu = static_cast<int>(readNumber(dir / "mtu").value_or(0));
-    info.up = (static_cast<unsigned long>(readNumber(dir / "flags").value_or(0)) & kIffUp) != 0;
+    const auto flags = static_cast<unsigned long>(readNumber(dir / "flags").value_or(0));
+    info.up = (flags & kIffUp) != 0;
+    info.loopback = (flags & kIffLoopback) != 0;
     // Reading `carrier` of a down interface fails with EINVAL: that is "no carrier".
     info.carrier = readNumber(dir / "carrier").value_or(0) == 1;
     info.operState = readLine(dir / "operstate").value_or("unknown");

@@ -19,6 +19,7 @@ struct InterfaceInfo
     bool up = false; // administratively up (IFF_UP)
     bool carrier = false; // link detected
     std::string operState; // "up", "down", "unknown", ... as the kernel says
+    bool loopback = false; // IFF_LOOPBACK: every frame sent on it also arrives on it
 
     bool operator==(const InterfaceInfo &) const = default;
 };

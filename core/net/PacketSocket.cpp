@@ -67,7 +67,8 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(
     if (!info->up)
         return Unexpected(socketError(interface, ENETDOWN, {}));
 
-    const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, htons(protocol::kEtherType));
+    // Protocol 0 until bind: no frame is queued before the filter is in place.
+    const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd < 0)
         return Unexpected(socketError(interface, errno, "cannot open a packet socket"));
     auto fail = [&](const std::string &what) {
@@ -80,10 +81,15 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(
     sock_fprog program {static_cast<unsigned short>(filter.size()), filter.data()};
     if (::setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &program, sizeof program) != 0)
         return fail("cannot attach the packet filter");
-    // Our own replies must never come back to us (they would on lo); PACKET_IGNORE_OUTGOING is Linux 4.20+,
-    // and the filter's R-flag test covers older kernels.
-    const int one = 1;
-    ::setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one);
+    // Requests that initiators of this machine send on the interface (aoesan's discovery, aoesan-ctl) leave
+    // the host and never come in: the socket must see outgoing frames too, or this machine cannot find or
+    // use its own exports. Our own replies cannot come back (the kernel skips the sending socket, and the
+    // filter drops every frame with the R flag). On loopback a sent frame also arrives as received, so
+    // there outgoing copies would be requests seen twice: ignore them (PACKET_IGNORE_OUTGOING, Linux 4.20+).
+    if (info->loopback) {
+        const int one = 1;
+        ::setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one);
+    }
     const int bytes = static_cast<int>(std::min<std::size_t>(socketBufferBytes, 64U << 20U));
     // The FORCE variants pass rmem_max/wmem_max when we hold CAP_NET_ADMIN; otherwise the plain ones cap.
     if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &bytes, sizeof bytes) != 0)
@@ -93,7 +99,9 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(
 
     sockaddr_ll address {};
     address.sll_family = AF_PACKET;
-    address.sll_protocol = htons(protocol::kEtherType);
+    // ETH_P_ALL, not the AoE EtherType: Linux hands outgoing frames of other sockets (the requests of
+    // this machine's initiators) only to ETH_P_ALL sockets. The filter above still passes only AoE requests.
+    address.sll_protocol = htons(ETH_P_ALL);
     address.sll_ifindex = info->index;
     if (::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
         return fail("cannot bind the packet socket");

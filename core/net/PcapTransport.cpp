@@ -148,11 +148,14 @@ Result<std::unique_ptr<PcapTransport>, TransportError> PcapTransport::open(const
     if (filterRc != 0)
         return Unexpected {error(
             TransportError::Code::Io, "cannot set the AoE filter on " + interface + ": " + pcap_geterr(handle.get()))};
-    // Our own transmissions would otherwise come back to us: a target would answer itself and an
-    // initiator would take its own broadcast for a reply.
-    if (pcap_setdirection(handle.get(), PCAP_D_IN) != 0)
+    // Frames that other programs of this machine send on the interface are wanted: an export served
+    // here on the interface discovery watches answers with frames that leave the host and never come in,
+    // so PCAP_D_IN (the default before) hid this machine's own exports from its discovery. Linux never
+    // hands a packet socket the frames it sent itself (skb_loop_sk), so our own broadcasts still do not
+    // come back; loopback, where they would, is not an Ethernet interface and was refused above.
+    if (pcap_setdirection(handle.get(), PCAP_D_INOUT) != 0)
         return Unexpected {error(TransportError::Code::Unsupported,
-            "cannot ignore outgoing frames on " + interface + ": " + pcap_geterr(handle.get()))};
+            "cannot capture both directions on " + interface + ": " + pcap_geterr(handle.get()))};
     if (pcap_setnonblock(handle.get(), 1, errbuf) != 0)
         return Unexpected {
             error(TransportError::Code::Io, "cannot make capture on " + interface + " non-blocking: " + errbuf)};

@@ -21,7 +21,8 @@ class PcapTransport : public Transport
 
 public:
     // Opens `interface` in this network namespace: promiscuous (discovery also hears answers to other
-    // initiators), immediate delivery, only EtherType 0x88A2, only frames arriving from the wire.
+    // initiators), immediate delivery, only EtherType 0x88A2: frames from the wire and frames other
+    // programs of this machine send on it (its own exports' answers), never the ones it sent itself.
     // The caller owns the transport (no QObject parent: one owner only).
     static Result<std::unique_ptr<PcapTransport>, TransportError> open(const std::string &interface);
     ~PcapTransport() override;

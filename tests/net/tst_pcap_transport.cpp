@@ -183,7 +183,7 @@ void TestPcapTransport::queryConfigAnsweredByVblade()
     QCOMPARE(config->firmwareVersion, std::uint16_t {0x4019});
     QCOMPARE(int(config->sectorCount), sectorCount);
 
-    // PCAP_D_IN: not one of our own broadcasts came back to us.
+    // Not one of our own broadcasts came back to us (the kernel skips the sending socket).
     for (const QByteArray &frame : received)
         QVERIFY(frame.mid(6, 6) != QByteArray(reinterpret_cast<const char *>(Lab::initiatorMac().bytes().data()), 6));
 }

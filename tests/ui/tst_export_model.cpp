@@ -6,12 +6,24 @@
 #include <QTest>
 
 #include "Fixtures.h"
+#include "exports/ExportController.h"
 #include "models/ExportModel.h"
 #include "models/Roles.h"
+#include "models/TargetModel.h"
+#include "supervisor/ExportStore.h"
+#include "supervisor/ExportSupervisor.h"
 
 using namespace aoesan;
 using supervisor::ExportState;
 using ui::ExportModel;
+
+namespace {
+class NoEngines : public supervisor::ProcessLauncher
+{
+public:
+    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
+};
+} // namespace
 
 class TestExportModel : public QObject
 {
@@ -64,6 +76,66 @@ private slots:
         // A status for an export nobody listed is ignored.
         model.setStatus(test::exportStatus(QStringLiteral("ghost"), ExportState::Running));
         QCOMPARE(model.rowCount(), 2);
+    }
+
+    // Clients belong to a running engine: after Stop (or a crash) the last engine's count is not shown.
+    void clientsOnlyWhileServing_data()
+    {
+        QTest::addColumn<ExportState>("state");
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<qulonglong>("sortValue");
+        QTest::addRow("running") << ExportState::Running << QStringLiteral("1") << qulonglong {1};
+        QTest::addRow("stopping") << ExportState::Stopping << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("stopped") << ExportState::Stopped << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("restarting") << ExportState::Restarting << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("failed") << ExportState::Failed << QStringLiteral("—") << qulonglong {0};
+        QTest::addRow("starting") << ExportState::Starting << QStringLiteral("—") << qulonglong {0};
+    }
+
+    void clientsOnlyWhileServing()
+    {
+        QFETCH(ExportState, state);
+        QFETCH(QString, shown);
+        QFETCH(qulonglong, sortValue);
+        ExportModel model;
+        model.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        // What the supervisor holds after the engine's `stopped` event: its last counters and client list.
+        auto status = test::exportStatus(QStringLiteral("media"), state);
+        status.counters.clients = 1;
+        status.clients = QStringList {QStringLiteral("02:00:00:00:00:01")};
+        model.setStatus(status);
+        const QModelIndex clients = model.index(0, ExportModel::Clients);
+        QCOMPARE(clients.data().toString(), shown);
+        QCOMPARE(clients.data(ui::SortRole).toULongLong(), sortValue);
+        QCOMPARE(clients.data(Qt::ToolTipRole).toString().contains(QStringLiteral("02:00:00:00:00:01")),
+            state == ExportState::Running);
+    }
+
+    // The Targets table learns of every export (not only the active ones), with its address and state.
+    void controllerPublishesEveryExport()
+    {
+        QTemporaryDir dir;
+        ExportModel model;
+        NoEngines launcher;
+        supervisor::SteadySupervisorClock clock;
+        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
+        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
+        ui::ExportController control(store, supervisor, model);
+        QSignalSpy published(&control, &ui::ExportController::localExportsChanged);
+        auto record = test::exportRecord(QStringLiteral("media"), 7, 3, QStringLiteral("eth0"));
+        record.path = dir.filePath(QStringLiteral("media.img"));
+        QVERIFY(control.add(record, false).ok());
+        QCOMPARE(published.count(), 1);
+        const auto first = published.last().first().value<std::vector<ui::LocalExport>>();
+        QCOMPARE(first.size(), 1U);
+        QCOMPARE(first.front().id, (discovery::TargetId {7, 3}));
+        QCOMPARE(first.front().name, QStringLiteral("media"));
+        QCOMPARE(first.front().interface, QStringLiteral("eth0"));
+        QCOMPARE(first.front().state, ExportState::Stopped);
+        QVERIFY(control.remove(QStringLiteral("media")).ok());
+        QCOMPARE(published.count(), 2);
+        QVERIFY(published.last().first().value<std::vector<ui::LocalExport>>().empty());
+        QVERIFY(control.localExports().empty());
     }
 
     void setRecordsReconciles()

@@ -5,13 +5,17 @@
 #include <QTest>
 
 #include "Fixtures.h"
+#include "format/Look.h"
 #include "models/Roles.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
+#include "targets/TargetDetails.h"
 
 using namespace aoesan;
 using aoesan::discovery::TargetState;
 using ui::TargetModel;
+
+Q_DECLARE_METATYPE(aoesan::ui::TargetModel::Counts)
 
 class TestTargetModel : public QObject
 {
@@ -22,6 +26,17 @@ private:
     TargetModel::Now clock()
     {
         return [this] { return m_now; };
+    }
+
+    static ui::LocalExport local(
+        std::uint16_t shelf, std::uint8_t slot, supervisor::ExportState state, std::uint64_t sectors = 131072)
+    {
+        return {{shelf, slot}, QStringLiteral("disk%1").arg(slot), QStringLiteral("eth0"), state, sectors,
+            QStringLiteral("02:00:00:00:aa:01")};
+    }
+    static ui::LocalExport running(std::uint16_t shelf, std::uint8_t slot)
+    {
+        return local(shelf, slot, supervisor::ExportState::Running);
     }
 
 private slots:
@@ -148,12 +163,230 @@ private slots:
         QVERIFY(model.index(0, 3).data(Qt::BackgroundRole).isValid());
         QCOMPARE(model.counts().conflicts, 1);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setLocalExports({TargetModel::keyOf({2, 0})});
+        model.setLocalExports({running(2, 0)});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(1, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Exported));
         // A target that is first heard of after it went down takes its last answer as "down since".
         model.upsert(test::target(4, 4, 8, TargetState::Down));
         QCOMPARE(model.find({4, 4})->downSince, QDateTime::fromMSecsSinceEpoch(1'700'000'000'000LL));
+    }
+
+    // One form of the firmware everywhere: the kernel's sysfs fwver ("0x4019"), in the table and the details.
+    void firmwareHasOneForm_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("revision"); // IDENTIFY's firmware string
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("vblade 25") << 0x4019 << QStringLiteral("V25") << QStringLiteral("0x4019");
+        QTest::addRow("aoesan") << 0xa010 << QStringLiteral("0.1.0") << QStringLiteral("0xa010");
+        QTest::addRow("small number") << 0x12 << QStringLiteral("X") << QStringLiteral("0x0012");
+        QTest::addRow("not known") << 0 << QStringLiteral("V25") << QString();
+    }
+
+    void firmwareHasOneForm()
+    {
+        QFETCH(int, version);
+        QFETCH(QString, revision);
+        QFETCH(QString, shown);
+        TargetModel model(nullptr, clock());
+        auto t = test::target(7, 3);
+        t.paths.front().firmwareVersion = static_cast<std::uint16_t>(version);
+        t.firmware = revision.toStdString();
+        model.upsert(t);
+        QCOMPARE(model.index(0, TargetModel::Firmware).data().toString(), shown);
+        ui::TargetDetails details(&model);
+        details.showTarget(t.id);
+        const QString text = details.text();
+        QVERIFY2(!text.contains(revision), qPrintable(text));
+        if (shown.isEmpty())
+            QVERIFY2(!text.contains(QStringLiteral("firmware")), qPrintable(text));
+        else
+            QVERIFY2(text.contains(QStringLiteral("firmware ") + shown), qPrintable(text));
+    }
+
+    // A conflict shows every backend with its size in the details, in the same order whatever the order
+    // they answered in, and says which size the table shows (the smallest, as the snapshot chose it).
+    void conflictDetailsListEveryBackend_data()
+    {
+        QTest::addColumn<bool>("bigFirst");
+        QTest::addRow("small answered first") << false;
+        QTest::addRow("big answered first") << true;
+    }
+
+    void conflictDetailsListEveryBackend()
+    {
+        QFETCH(bool, bigFirst);
+        QLocale::setDefault(QLocale::c());
+        TargetModel model(nullptr, clock());
+        auto t = test::target(9, 4, 131072); // the snapshot shows the smaller one: 64 MiB
+        const discovery::Backend small = t.backends.front();
+        const discovery::Backend big {*protocol::MacAddress::fromString("02:00:00:00:01:01"), true, 262144, "big"};
+        t.backends = bigFirst ? std::vector {big, small} : std::vector {small, big};
+        t.conflict = true;
+        t.conflictDetail = "two disks";
+        model.upsert(t);
+        ui::TargetDetails details(&model);
+        details.showTarget(t.id);
+        const QString text = details.text();
+        QVERIFY2(text.contains(QStringLiteral("Conflict: 2 backends answer this address")), qPrintable(text));
+        const QString bigLine = QStringLiteral("02:00:00:00:01:01: 128.00 MiB, 262144 sectors, serial \"big\"");
+        const QString smallLine = QStringLiteral("02:00:00:00:09:04: 64.00 MiB, 131072 sectors, serial \"9.4:lab\" "
+                                                 "(the size shown: the smallest)");
+        QVERIFY2(text.contains(bigLine + QLatin1Char('\n')), qPrintable(text));
+        QVERIFY2(text.contains(smallLine), qPrintable(text));
+        QVERIFY2(text.indexOf(bigLine) < text.indexOf(smallLine), "MAC order, not arrival order");
+        QCOMPARE(model.index(0, TargetModel::Size).data().toString(), QStringLiteral("0.067GB (64.00 MiB)"));
+    }
+
+    // The merge rule: an export of this machine shows its own state and size whatever discovery heard
+    // (nothing when it serves on an interface discovery does not watch), never "down".
+    void localExportMergeRule_data()
+    {
+        using supervisor::ExportState;
+        QTest::addColumn<int>("heard"); // 0 not heard, 1 heard up, 2 heard down
+        QTest::addColumn<ExportState>("state");
+        QTest::addColumn<std::uint64_t>("engineSectors");
+        QTest::addColumn<ui::TargetLook>("look");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<TargetModel::Counts>("counts");
+        const QString mib64 = QStringLiteral("0.067GB (64.00 MiB)");
+        const QString mib128 = QStringLiteral("0.134GB (128.00 MiB)");
+        using L = ui::TargetLook;
+        QTest::addRow("running, not heard")
+            << 0 << ExportState::Running << std::uint64_t {262144} << L::Exported << QStringLiteral("up, exported here")
+            << mib128 << TargetModel::Counts {1, 1, 0, 0};
+        // Discovery's IDENTIFY (64 MiB here) is what initiators see; it wins over the engine's word.
+        QTest::addRow("running, heard up")
+            << 1 << ExportState::Running << std::uint64_t {262144} << L::Exported << QStringLiteral("up, exported here")
+            << mib64 << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("running, heard down")
+            << 2 << ExportState::Running << std::uint64_t {262144} << L::Exported << QStringLiteral("up, exported here")
+            << mib64 << TargetModel::Counts {1, 1, 0, 0};
+        QTest::addRow("starting") << 0 << ExportState::Starting << std::uint64_t {0} << L::ExportStarting
+                                  << QStringLiteral("starting, exported here") << QStringLiteral("(unknown)")
+                                  << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("restarting, heard down")
+            << 2 << ExportState::Restarting << std::uint64_t {262144} << L::ExportStarting
+            << QStringLiteral("restarting, exported here") << mib64 << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("failed") << 0 << ExportState::Failed << std::uint64_t {0} << L::ExportFailed
+                                << QStringLiteral("failed, exported here") << QStringLiteral("(unknown)")
+                                << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, heard down")
+            << 2 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+            << QStringLiteral("stopped, exported here") << mib64 << TargetModel::Counts {1, 0, 0, 0};
+        // Just stopped: discovery has not noticed yet.
+        QTest::addRow("stopped, heard up")
+            << 1 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+            << QStringLiteral("stopped, exported here") << mib64 << TargetModel::Counts {1, 0, 0, 0};
+        QTest::addRow("stopped, ran before")
+            << 0 << ExportState::Stopped << std::uint64_t {262144} << L::ExportStopped
+            << QStringLiteral("stopped, exported here") << mib128 << TargetModel::Counts {1, 0, 0, 0};
+    }
+
+    void localExportMergeRule()
+    {
+        using supervisor::ExportState;
+        QFETCH(int, heard);
+        QFETCH(ExportState, state);
+        QFETCH(std::uint64_t, engineSectors);
+        QFETCH(ui::TargetLook, look);
+        QFETCH(QString, text);
+        QFETCH(QString, size);
+        QFETCH(TargetModel::Counts, counts);
+        QLocale::setDefault(QLocale::c());
+        // Both orders: the export known before discovery hears it, and after.
+        for (const bool exportFirst : {true, false}) {
+            TargetModel model(nullptr, clock());
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            const auto mine = local(5, 1, state, engineSectors);
+            if (exportFirst)
+                model.setLocalExports({mine});
+            if (heard != 0)
+                model.upsert(test::target(5, 1, 131072, heard == 1 ? TargetState::Up : TargetState::Down));
+            if (!exportFirst)
+                model.setLocalExports({mine});
+            QCOMPARE(model.rowCount(), 1);
+            QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(look));
+            QCOMPARE(model.index(0, TargetModel::State).data().toString(), text);
+            QCOMPARE(model.index(0, TargetModel::Size).data().toString(), size);
+            QCOMPARE(model.counts(), counts);
+            QVERIFY(model.find({5, 1})->exportedHere);
+            QVERIFY(!model.find({5, 1})->downSince.isValid());
+            if (heard == 0) {
+                QCOMPARE(model.index(0, TargetModel::Interfaces).data().toString(), QStringLiteral("eth0"));
+                QCOMPARE(model.index(0, TargetModel::Macs).data().toString(), QStringLiteral("02:00:00:00:aa:01"));
+            }
+            QCOMPARE(model.downIsNews({5, 1}), state == ExportState::Running);
+        }
+    }
+
+    void localRowsComeAndGo()
+    {
+        using supervisor::ExportState;
+        TargetModel model(nullptr, clock());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsert({test::target(1, 1), test::target(1, 2, 8, TargetState::Down)});
+        QSignalSpy counts(&model, &TargetModel::countsChanged);
+        model.setLocalExports({running(5, 1), local(5, 2, ExportState::Stopped), running(1, 1)});
+        QCOMPARE(model.rowCount(), 4); // 1.1 was heard already: no second row
+        QCOMPARE(counts.count(), 1);
+        // Discovery hears the running one: the same row, now with discovery's data.
+        model.upsert(test::target(5, 1));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(model.rowOf({5, 1}), TargetModel::Model).data().toString(),
+            QStringLiteral("aoesan AoE target"));
+        // Stop it; discovery then says down: "stopped", and no news.
+        model.setLocalExports({local(5, 1, ExportState::Stopped), local(5, 2, ExportState::Stopped), running(1, 1)});
+        model.upsert(test::target(5, 1, 131072, TargetState::Down));
+        QCOMPARE(model.index(model.rowOf({5, 1}), TargetModel::State).data().toString(),
+            QStringLiteral("stopped, exported here"));
+        QVERIFY(!model.downIsNews({5, 1}));
+        QVERIFY(model.downIsNews({1, 2}));
+        // Forget down targets: only the stranger that is down goes.
+        const auto gone = model.forgetDown();
+        QCOMPARE(gone.size(), 1U);
+        QCOMPARE(gone.front(), (discovery::TargetId {1, 2}));
+        QCOMPARE(model.rowCount(), 3);
+        // Discovery forgets an export's row: the export keeps it.
+        QVERIFY(model.remove({5, 1}));
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!model.find({5, 1})->discovered);
+        // Exports removed: a row only an export made goes; one discovery heard stays, as discovery says.
+        model.setLocalExports({});
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(model.find({1, 1}));
+        QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Up));
+        QVERIFY(!model.find({1, 1})->exportedHere);
+    }
+
+    // The tiles, the table and the details colour and name every look; a stopped export is grey, not the
+    // red of "down", and a starting one is not the blue of a serving one.
+    void everyLookHasAColourAndAName()
+    {
+        using L = ui::TargetLook;
+        QSet<QString> names;
+        for (const auto look :
+            {L::Up, L::Down, L::Conflict, L::Exported, L::ExportStarting, L::ExportStopped, L::ExportFailed}) {
+            QVERIFY(ui::lookColor(look).isValid());
+            names.insert(ui::lookName(look));
+            QVERIFY(TargetModel::stateTexts().contains(ui::lookName(look)));
+        }
+        QCOMPARE(names.size(), 7);
+        QVERIFY(ui::lookColor(L::ExportStopped) != ui::lookColor(L::Down));
+        QVERIFY(ui::lookColor(L::ExportStarting) != ui::lookColor(L::Exported));
+        QVERIFY(ui::lookIcon(L::ExportStopped).isNull());
+        QVERIFY(!ui::lookIcon(L::ExportFailed).isNull());
+    }
+
+    // Two exports on one address (different interfaces): the one that serves speaks for it.
+    void sharedAddressTakesTheServingExport()
+    {
+        using supervisor::ExportState;
+        TargetModel model(nullptr, clock());
+        model.setLocalExports({local(5, 1, ExportState::Stopped), running(5, 1), local(5, 1, ExportState::Failed)});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(ui::StateRole).toInt(), int(ui::TargetLook::Exported));
     }
 
     void filterByPatternWordsAndState()

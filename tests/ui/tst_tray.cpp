@@ -3,6 +3,7 @@
 // while quitting); its menu shows no shortcut (the window's shortcuts do nothing there) yet runs the
 // window's actions.
 #include <QAction>
+#include <QFile>
 #include <QMainWindow>
 #include <QMenu>
 #include <QSignalSpy>
@@ -51,7 +52,11 @@ private slots:
         QTest::addRow("all up") << TraySummary {3, 3, 0, 0, 0, 0} << TrayLook::AllUp;
         QTest::addRow("only exports") << TraySummary {0, 0, 0, 0, 2, 0} << TrayLook::AllUp;
         QTest::addRow("one down") << TraySummary {3, 2, 1, 0, 0, 0} << TrayLook::SomethingDown;
-        QTest::addRow("conflict") << TraySummary {3, 3, 0, 1, 0, 0} << TrayLook::SomethingDown;
+        // A conflict alone is amber (README, UI.md): red is for what is down or failed.
+        QTest::addRow("conflict alone") << TraySummary {3, 3, 0, 1, 0, 0} << TrayLook::Conflict;
+        QTest::addRow("conflict and exports") << TraySummary {3, 3, 0, 2, 1, 0} << TrayLook::Conflict;
+        QTest::addRow("conflict and down") << TraySummary {3, 2, 1, 1, 0, 0} << TrayLook::SomethingDown;
+        QTest::addRow("conflict and failed export") << TraySummary {3, 3, 0, 1, 1, 1} << TrayLook::SomethingDown;
         QTest::addRow("export failed") << TraySummary {3, 3, 0, 0, 1, 1} << TrayLook::SomethingDown;
     }
 
@@ -60,7 +65,23 @@ private slots:
         QFETCH(TraySummary, summary);
         QFETCH(TrayLook, look);
         QCOMPARE(ui::trayLook(summary), look);
-        QVERIFY(QIcon(ui::trayIconPath(look)).availableSizes().size() + !QIcon(ui::trayIconPath(look)).isNull() > 0);
+        const QString path = ui::trayIconPath(look);
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QVERIFY(!QIcon(path).pixmap(22, 22).isNull());
+    }
+
+    // Each look has its own icon; the amber one is amber, not the red one again.
+    void iconsDiffer()
+    {
+        QSet<QString> paths;
+        for (const auto look : {TrayLook::Unknown, TrayLook::AllUp, TrayLook::SomethingDown, TrayLook::Conflict})
+            paths.insert(ui::trayIconPath(look));
+        QCOMPARE(paths.size(), 4);
+        QFile conflict(ui::trayIconPath(TrayLook::Conflict));
+        QVERIFY(conflict.open(QIODevice::ReadOnly));
+        const QByteArray svg = conflict.readAll();
+        QVERIFY(svg.contains("#e69b00")); // lookColor(TargetLook::Conflict), as the table and the tiles use
+        QVERIFY(!svg.contains("#d0312d"));
     }
 
     void toolTip()
@@ -106,6 +127,50 @@ private slots:
         QCOMPARE(text.body, body);
     }
 
+    // An export of this machine that the person stopped falls silent on the wire: no "is down", and no
+    // "is back up" when it is started again. A running export that goes silent is news.
+    void noDownNoticeForAStoppedExportHere()
+    {
+        using supervisor::ExportState;
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        ui::ExportModel exports;
+        NoEngines launcher;
+        supervisor::SteadySupervisorClock clock;
+        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
+        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
+        ui::ExportController control(store, supervisor, exports);
+        QMainWindow window;
+        ui::Actions actions(&window);
+        ui::TrayController tray(targets, exports, control, actions);
+        ui::TrayOptions options;
+        options.groupWindow = std::chrono::milliseconds(20);
+        tray.setOptions(options);
+        const auto mine = [](ExportState state) {
+            return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("eth0"), state, 8, {}};
+        };
+
+        targets.upsert(test::target(5, 1));
+        targets.setLocalExports({mine(ExportState::Stopped)});
+        targets.upsert(test::target(5, 1, 8, discovery::TargetState::Down));
+        tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
+        QTest::qWait(80);
+        QCOMPARE(tray.shown().size(), 0U);
+        QVERIFY(tray.look() != TrayLook::SomethingDown); // a stopped export is not down
+        targets.setLocalExports({mine(ExportState::Running)});
+        targets.upsert(test::target(5, 1));
+        tray.targetCameBack(test::target(5, 1));
+        QTest::qWait(80);
+        QCOMPARE(tray.shown().size(), 0U);
+
+        // Running, and discovery loses it: that is news.
+        tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
+        QTRY_COMPARE(tray.shown().size(), 1U);
+        QCOMPARE(tray.shown().back().title, QStringLiteral("e5.1 is down"));
+        tray.targetCameBack(test::target(5, 1));
+        QTRY_COMPARE(tray.shown().size(), 2U);
+    }
+
     void controllerGroupsAndPauses()
     {
         QTemporaryDir dir;
@@ -130,6 +195,16 @@ private slots:
         targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
         QCOMPARE(tray.look(), TrayLook::SomethingDown);
         QCOMPARE(tray.icon()->toolTip(), QStringLiteral("aoesan — 1 up, 1 down, 0 exports"));
+
+        // A conflict elsewhere does not hide the red; once the down target is gone, amber remains.
+        auto conflicted = test::target(1, 4);
+        conflicted.conflict = true;
+        conflicted.backends.push_back({*protocol::MacAddress::fromString("02:00:00:00:01:99"), true, 8, "other"});
+        targets.upsert(conflicted);
+        QCOMPARE(tray.look(), TrayLook::SomethingDown);
+        QVERIFY(targets.remove({1, 2}));
+        QCOMPARE(tray.look(), TrayLook::Conflict);
+        targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
 
         tray.targetWentDown(test::target(1, 2));
         tray.targetWentDown(test::target(1, 3));

@@ -35,6 +35,7 @@ QStringList ExportController::load(bool autostart)
     m_model.setRecords(m_store.records());
     for (const auto &s : m_supervisor.statuses())
         m_model.setStatus(s);
+    publishLocal();
     if (autostart) {
         for (const auto &record : m_store.records()) {
             if (record.autostart)
@@ -59,6 +60,7 @@ Result<bool, Problem> ExportController::add(const supervisor::ExportRecord &reco
             tr("Check that %1 can be written.").arg(m_store.path())});
     }
     m_model.addOrReplace(record);
+    publishLocal();
     emit logMessage(tr("Export '%1' added: %2").arg(record.name, supervisor::describeRecord(record)));
     if (startNow)
         return start(record.name);
@@ -91,6 +93,7 @@ Result<bool, Problem> ExportController::remove(const QString &name)
         return Unexpected(Problem {Problem::Level::Error, QStringLiteral("io"), saved.error().message, {}});
     m_supervisor.forget(name);
     m_model.remove(name);
+    publishLocal();
     emit logMessage(tr("Export '%1' removed.").arg(name));
     return true;
 }
@@ -144,6 +147,21 @@ void ExportController::onStatus(const QString &name, const supervisor::ExportSta
         m_active = active;
         emit activeAddressesChanged(m_active);
     }
+    publishLocal();
+}
+
+void ExportController::publishLocal()
+{
+    std::vector<LocalExport> local;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const auto &r = m_model.rowAt(row);
+        local.push_back(LocalExport {{r.record.shelf, r.record.slot}, r.record.name, r.record.interface, r.status.state,
+            r.status.sectors, r.status.mac});
+    }
+    if (local == m_local)
+        return;
+    m_local = std::move(local);
+    emit localExportsChanged(m_local);
 }
 
 } // namespace aoesan::ui

@@ -7,7 +7,9 @@
 #include <QSet>
 
 #include <optional>
+#include <vector>
 
+#include "models/TargetModel.h"
 #include "shell/Problem.h"
 #include "supervisor/ExportRecord.h"
 #include "supervisor/ExportStatus.h"
@@ -44,22 +46,27 @@ public:
     int activeCount() const;
     // shelf.slot keys (TargetModel::keyOf) of exports that serve or are about to.
     QSet<quint32> activeAddresses() const;
+    // Every export with its address, state and size, for the Targets table (TargetModel::setLocalExports).
+    const std::vector<LocalExport> &localExports() const { return m_local; }
 
 signals:
     void exportFailed(const QString &name, const aoesan::supervisor::ExportProblem &problem);
     void exportStarted(const QString &name);
     void activeAddressesChanged(const QSet<quint32> &keys);
+    void localExportsChanged(const std::vector<aoesan::ui::LocalExport> &exports);
     void allStopped();
     void logMessage(const QString &message);
 
 private:
     void onStatus(const QString &name, const supervisor::ExportStatus &status);
     Problem problemOf(const supervisor::ExportProblem &p) const;
+    void publishLocal();
 
     supervisor::ExportStore &m_store;
     supervisor::ExportSupervisor &m_supervisor;
     ExportModel &m_model;
     QSet<quint32> m_active;
+    std::vector<LocalExport> m_local;
 };
 
 } // namespace aoesan::ui

@@ -17,6 +17,13 @@ bool isActive(ExportState s)
 {
     return s == ExportState::Starting || s == ExportState::Running || s == ExportState::Restarting;
 }
+
+// Clients are those of the engine serving now: the last counters of an engine that ended (its `stopped`
+// event) still count the initiators it had, which are gone with it.
+bool hasClients(const supervisor::ExportStatus &s)
+{
+    return s.state == ExportState::Running;
+}
 } // namespace
 
 ExportModel::ExportModel(QObject *parent, Now now)
@@ -100,7 +107,7 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == LastError && row.status.lastError)
             return row.status.lastError->describe();
-        if (index.column() == Clients && !row.status.clients.isEmpty())
+        if (index.column() == Clients && hasClients(row.status) && !row.status.clients.isEmpty())
             return row.status.clients.join(QLatin1Char('\n'));
         if (index.column() == Backing)
             return supervisor::describeRecord(row.record);
@@ -161,7 +168,7 @@ QVariant ExportModel::display(const Row &row, int column) const
             return tr("restarting in %1").arg(format::duration((s.nextRestartIn->count() + 999) / 1000));
         return stateText(s.state);
     case Clients:
-        return QString::number(s.counters.clients);
+        return hasClients(s) ? QString::number(s.counters.clients) : QStringLiteral("—");
     case Read:
         return format::binarySize(s.counters.bytesRead);
     case Written:
@@ -185,7 +192,7 @@ QVariant ExportModel::sortValue(const Row &row, int column) const
     case State:
         return static_cast<int>(row.status.state);
     case Clients:
-        return static_cast<qulonglong>(row.status.counters.clients);
+        return static_cast<qulonglong>(hasClients(row.status) ? row.status.counters.clients : 0);
     case Read:
         return static_cast<qulonglong>(row.status.counters.bytesRead);
     case Written:

@@ -121,7 +121,7 @@ QVariant TargetModel::data(const QModelIndex &index, int role) const
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
-        if (row.look() == TargetLook::Down)
+        if (row.look() == TargetLook::Down || row.look() == TargetLook::ExportStopped)
             return QBrush(Qt::gray);
         if (row.look() == TargetLook::Conflict && column == State)
             return QBrush(QColor(0x9a, 0x67, 0x00));
@@ -160,10 +160,17 @@ QVariant TargetModel::display(const Row &row, int column) const
             return tr("conflict: %n backends", nullptr, static_cast<int>(std::max<std::size_t>(t.backends.size(), 2)));
         if (row.look() == TargetLook::Down && row.downSince.isValid())
             return tr("down since %1").arg(row.downSince.toLocalTime().toString(QStringLiteral("HH:mm")));
+        if (row.local && row.local->state == supervisor::ExportState::Restarting)
+            return tr("restarting, exported here");
+        if (row.local && row.local->state == supervisor::ExportState::Stopping)
+            return tr("stopping, exported here");
         return lookName(row.look());
     case Interfaces:
-        return text(t.interfaces());
+        // Not heard on the wire: where the export serves.
+        return t.paths.empty() && row.local ? row.local->interface : text(t.interfaces());
     case Macs: {
+        if (t.paths.empty() && row.local)
+            return row.local->mac;
         // The first address and how many more (the tooltip lists them all): the column stays narrow.
         const QStringList macs = macsOf(t);
         return macs.size() > 1 ? QStringLiteral("%1 +%2").arg(macs.first()).arg(macs.size() - 1) : macs.value(0);
@@ -173,10 +180,7 @@ QVariant TargetModel::display(const Row &row, int column) const
     case Buffers:
         return t.bufferCount() == 0 ? QString() : QString::number(t.bufferCount());
     case Firmware:
-        if (!t.firmware.empty())
-            return text(t.firmware);
-        return t.firmwareVersion() == 0 ? QString()
-                                        : QStringLiteral("0x%1").arg(t.firmwareVersion(), 4, 16, QLatin1Char('0'));
+        return firmwareText(t);
     case Model:
         return text(t.model);
     case Serial:
@@ -192,10 +196,21 @@ QVariant TargetModel::display(const Row &row, int column) const
     }
 }
 
+QString TargetModel::firmwareText(const discovery::TargetInfo &target)
+{
+    // The Query Config firmware version as the Linux initiator shows it (sysfs fwver: "0x4019" for
+    // vblade 25), the one firmware number an aoetools user has seen. IDENTIFY's firmware revision
+    // string ("V25") is not shown: two forms of one number in two places read as two different facts.
+    const std::uint16_t version = target.firmwareVersion();
+    return version == 0 ? QString() : QStringLiteral("0x%1").arg(version, 4, 16, QLatin1Char('0'));
+}
+
 QStringList TargetModel::stateTexts()
 {
     QStringList texts {tr("down since %1").arg(QStringLiteral("00:00")), tr("conflict: %n backends", nullptr, 2)};
-    for (const auto look : {TargetLook::Up, TargetLook::Down, TargetLook::Conflict, TargetLook::Exported})
+    texts << tr("restarting, exported here") << tr("stopping, exported here");
+    for (const auto look : {TargetLook::Up, TargetLook::Down, TargetLook::Conflict, TargetLook::Exported,
+             TargetLook::ExportStarting, TargetLook::ExportStopped, TargetLook::ExportFailed})
         texts << lookName(look);
     return texts;
 }
@@ -239,6 +254,8 @@ QVariant TargetModel::toolTip(const Row &row, int column) const
             return tr("Conflict: %1").arg(text(t.conflictDetail));
         if (row.look() == TargetLook::Down)
             return tr("No answer since %1").arg(format::clockTime(wallTime(t.lastSeen), m_now()));
+        if (row.local)
+            return tr("Export '%1' of this machine: %2").arg(row.local->name, display(row, State).toString());
         return lookName(row.look());
     case Macs:
         return macsOf(t).join(QLatin1Char('\n'));
@@ -249,19 +266,51 @@ QVariant TargetModel::toolTip(const Row &row, int column) const
     }
 }
 
-void TargetModel::applyState(Row &row, const discovery::TargetInfo &next, bool isNew) const
+void TargetModel::applyState(Row &row, const discovery::TargetInfo &next) const
 {
-    const bool wasUp = !isNew && row.info.state == discovery::TargetState::Up;
+    const bool isNew = !row.discovered;
+    const bool wasUp = !isNew && row.discovered->state == discovery::TargetState::Up;
     if (next.state == discovery::TargetState::Up) {
-        row.downSince = {};
+        row.discoveredDownSince = {};
     } else if (isNew) {
         // First heard of while already down (the probe started after it went away).
         const QDateTime seen = wallTime(next.lastSeen);
-        row.downSince = seen.isValid() ? seen : m_now();
-    } else if (wasUp || !row.downSince.isValid()) {
-        row.downSince = m_now();
+        row.discoveredDownSince = seen.isValid() ? seen : m_now();
+    } else if (wasUp || !row.discoveredDownSince.isValid()) {
+        row.discoveredDownSince = m_now();
     }
-    row.info = next;
+    row.discovered = next;
+    merge(row);
+}
+
+void TargetModel::merge(Row &row)
+{
+    row.exportedHere = row.local.has_value();
+    if (row.discovered) {
+        row.info = *row.discovered;
+    } else {
+        row.info = {};
+        row.info.id = row.local ? row.local->id : row.info.id;
+        row.info.state = discovery::TargetState::Down;
+    }
+    row.downSince = row.local ? QDateTime() : row.discoveredDownSince;
+    if (!row.local)
+        return;
+    // The export's own word where discovery has none (not heard yet, or not on a watched interface).
+    if (!row.info.identified && row.local->sectors != 0) {
+        row.info.identified = true;
+        row.info.sectors = row.local->sectors;
+    }
+    if (row.local->state == supervisor::ExportState::Running)
+        row.info.state = discovery::TargetState::Up;
+}
+
+TargetModel::Row TargetModel::localRow(const LocalExport &local)
+{
+    Row row;
+    row.local = local;
+    merge(row);
+    return row;
 }
 
 void TargetModel::upsert(const std::vector<discovery::TargetInfo> &targets)
@@ -272,14 +321,15 @@ void TargetModel::upsert(const std::vector<discovery::TargetInfo> &targets)
     for (const auto &t : targets) {
         const quint32 key = keyOf(t.id);
         if (const auto it = m_index.constFind(key); it != m_index.constEnd()) {
-            applyState(m_rows[static_cast<std::size_t>(*it)], t, false);
+            applyState(m_rows[static_cast<std::size_t>(*it)], t);
             emitRowChanged(*it);
         } else if (const auto f = freshIndex.constFind(key); f != freshIndex.constEnd()) {
-            applyState(fresh[*f], t, false);
+            applyState(fresh[*f], t);
         } else {
             Row row;
-            row.exportedHere = m_localExports.contains(key);
-            applyState(row, t, true);
+            if (const auto local = m_localExports.constFind(key); local != m_localExports.constEnd())
+                row.local = *local;
+            applyState(row, t);
             freshIndex.insert(key, fresh.size());
             fresh.push_back(std::move(row));
         }
@@ -302,6 +352,18 @@ bool TargetModel::remove(discovery::TargetId id)
     const int row = rowOf(id);
     if (row < 0)
         return false;
+    Row &r = m_rows[static_cast<std::size_t>(row)];
+    if (r.local) {
+        // Discovery forgot it; the export of this machine is still there.
+        const Counts before = counts();
+        r.discovered.reset();
+        r.discoveredDownSince = {};
+        merge(r);
+        emitRowChanged(row);
+        if (counts() != before)
+            emit countsChanged();
+        return true;
+    }
     beginRemoveRows({}, row, row);
     m_rows.erase(m_rows.begin() + row);
     reindex();
@@ -313,9 +375,10 @@ bool TargetModel::remove(discovery::TargetId id)
 std::vector<discovery::TargetId> TargetModel::forgetDown()
 {
     std::vector<discovery::TargetId> gone;
-    // From the end, so the rows still to visit keep their numbers.
+    // From the end, so the rows still to visit keep their numbers. Exports of this machine are never
+    // "down" (their state is the export's), so they stay.
     for (int row = rowCount() - 1; row >= 0; --row) {
-        if (rowAt(row).info.state != discovery::TargetState::Down)
+        if (rowAt(row).look() != TargetLook::Down)
             continue;
         gone.push_back(rowAt(row).info.id);
         beginRemoveRows({}, row, row);
@@ -335,23 +398,84 @@ void TargetModel::clear()
     beginResetModel();
     m_rows.clear();
     m_index.clear();
+    for (const auto &local : std::as_const(m_localExports))
+        m_rows.push_back(localRow(local));
+    reindex();
     endResetModel();
     emit countsChanged();
 }
 
-void TargetModel::setLocalExports(const QSet<quint32> &keys)
+void TargetModel::setLocalExports(const std::vector<LocalExport> &exports)
 {
-    if (keys == m_localExports)
+    // Two exports may share an address on different interfaces: the one that serves speaks for it.
+    const auto rank = [](supervisor::ExportState s) {
+        switch (s) {
+        case supervisor::ExportState::Running:
+            return 3;
+        case supervisor::ExportState::Starting:
+        case supervisor::ExportState::Restarting:
+        case supervisor::ExportState::Stopping:
+            return 2;
+        case supervisor::ExportState::Failed:
+            return 1;
+        case supervisor::ExportState::Stopped:
+            break;
+        }
+        return 0;
+    };
+    QHash<quint32, LocalExport> next;
+    for (const auto &e : exports) {
+        const quint32 key = keyOf(e.id);
+        if (const auto it = next.constFind(key); it == next.constEnd() || rank(e.state) > rank(it->state))
+            next.insert(key, e);
+    }
+    if (next == m_localExports)
         return;
-    m_localExports = keys;
-    for (int row = 0; row < rowCount(); ++row) {
+    m_localExports = next;
+    const Counts before = counts();
+
+    // Rows only an export made, whose export is gone, go; the others take the new export state.
+    for (int row = rowCount() - 1; row >= 0; --row) {
         Row &r = m_rows[static_cast<std::size_t>(row)];
-        const bool mine = keys.contains(keyOf(r.info.id));
-        if (mine != r.exportedHere) {
-            r.exportedHere = mine;
+        const auto it = next.constFind(keyOf(r.info.id));
+        std::optional<LocalExport> local = it == next.constEnd() ? std::nullopt : std::optional(*it);
+        if (!local && !r.discovered) {
+            beginRemoveRows({}, row, row);
+            m_rows.erase(m_rows.begin() + row);
+            endRemoveRows();
+            continue;
+        }
+        if (local != r.local) {
+            r.local = std::move(local);
+            merge(r);
             emitRowChanged(row);
         }
     }
+    reindex();
+    std::vector<Row> fresh;
+    for (const auto &e : exports) {
+        const quint32 key = keyOf(e.id);
+        if (!m_index.contains(key)
+            && std::ranges::none_of(fresh, [&](const Row &r) { return keyOf(r.info.id) == key; }))
+            fresh.push_back(localRow(next.value(key)));
+    }
+    if (!fresh.empty()) {
+        const int first = rowCount();
+        beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
+        for (auto &row : fresh) {
+            m_index.insert(keyOf(row.info.id), static_cast<int>(m_rows.size()));
+            m_rows.push_back(std::move(row));
+        }
+        endInsertRows();
+    }
+    if (counts() != before)
+        emit countsChanged();
+}
+
+bool TargetModel::downIsNews(discovery::TargetId id) const
+{
+    const Row *row = find(id);
+    return !row || !row->local || row->local->state == supervisor::ExportState::Running;
 }
 
 int TargetModel::rowOf(discovery::TargetId id) const
@@ -370,10 +494,23 @@ TargetModel::Counts TargetModel::counts() const
     Counts c;
     c.total = rowCount();
     for (const auto &row : m_rows) {
-        if (row.info.state == discovery::TargetState::Up)
+        // An export of this machine that does not run is neither up nor down: the exports count it.
+        switch (row.look()) {
+        case TargetLook::Up:
+        case TargetLook::Exported:
             ++c.up;
-        else
+            break;
+        case TargetLook::Down:
             ++c.down;
+            break;
+        case TargetLook::Conflict:
+            ++(row.info.state == discovery::TargetState::Up ? c.up : c.down);
+            break;
+        case TargetLook::ExportStarting:
+        case TargetLook::ExportStopped:
+        case TargetLook::ExportFailed:
+            break;
+        }
         if (row.info.conflict)
             ++c.conflicts;
     }

@@ -1,7 +1,8 @@
-// The discovered targets as a table: one row per shelf.slot, holding the value snapshots the probe
-// stream reports (discovery::TargetInfo). Rows stay in arrival order; sorting and filtering are the
-// proxy's job, on raw values under SortRole. A target that goes down stays, greyed, "down since HH:MM",
-// until "Forget down targets".
+// The targets as a table: one row per shelf.slot, holding the value snapshots the probe stream reports
+// (discovery::TargetInfo) merged with this machine's exports (LocalExport). Rows stay in arrival order;
+// sorting and filtering are the proxy's job, on raw values under SortRole. A target that goes down stays,
+// greyed, "down since HH:MM", until "Forget down targets". An export of this machine has a row whatever
+// discovery hears (it may serve where discovery does not watch), with the export's state and size.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -10,12 +11,27 @@
 #include <QSet>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "discovery/TargetInfo.h"
 #include "models/TargetLook.h"
+#include "supervisor/ExportStatus.h"
 
 namespace aoesan::ui {
+
+// One export of this machine as the Targets table needs it: its address, state and what its engine said.
+struct LocalExport
+{
+    discovery::TargetId id;
+    QString name;
+    QString interface;
+    supervisor::ExportState state = supervisor::ExportState::Stopped;
+    std::uint64_t sectors = 0; // from the engine's `started` event; 0 until one started
+    QString mac; // the MAC the engine serves from; empty until one started
+
+    bool operator==(const LocalExport &) const = default;
+};
 
 class TargetModel : public QAbstractTableModel
 {
@@ -41,11 +57,14 @@ public:
 
     struct Row
     {
-        discovery::TargetInfo info;
-        QDateTime downSince; // valid while down: when it was first seen down
-        bool exportedHere = false;
+        discovery::TargetInfo info; // what is shown: discovery's snapshot, completed from the local export
+        QDateTime downSince; // valid while shown as down: when it was first seen down
+        bool exportedHere = false; // `local` is set
+        std::optional<LocalExport> local; // the export of this machine at this address
+        std::optional<discovery::TargetInfo> discovered; // discovery's own snapshot; none: not heard
+        QDateTime discoveredDownSince; // discovery's "down since", whatever the export says
 
-        TargetLook look() const { return lookOf(info, exportedHere); }
+        TargetLook look() const { return lookOf(info, local ? std::optional(local->state) : std::nullopt); }
     };
 
     struct Counts
@@ -74,14 +93,20 @@ public:
     // Removes every target that is down; returns their ids.
     std::vector<discovery::TargetId> forgetDown();
     void clear();
-    // The shelf.slot addresses this machine exports (blue).
-    void setLocalExports(const QSet<quint32> &keys);
+    // This machine's exports: each gets a row with its own state (blue while running, "stopped", ...)
+    // whether or not discovery hears it; a row only an export made goes when the export goes.
+    void setLocalExports(const std::vector<LocalExport> &exports);
+    // Whether a "down" from discovery is news for this target: not for an export this machine stopped
+    // (or that is starting, failing or being stopped: the exports table tells of those).
+    bool downIsNews(discovery::TargetId id) const;
 
     int rowOf(discovery::TargetId id) const;
     const Row &rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
     const Row *find(discovery::TargetId id) const;
     Counts counts() const;
 
+    // The firmware as the table and the details show it: "0x4019"; empty when unknown.
+    static QString firmwareText(const discovery::TargetInfo &target);
     // Every text the State column can show (in the user's language), for sizing the column.
     static QStringList stateTexts();
 
@@ -98,13 +123,15 @@ private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
     QVariant toolTip(const Row &row, int column) const;
-    void applyState(Row &row, const discovery::TargetInfo &next, bool isNew) const;
+    void applyState(Row &row, const discovery::TargetInfo &next) const;
+    static void merge(Row &row);
+    static Row localRow(const LocalExport &local);
     void reindex();
     void emitRowChanged(int row);
 
     std::vector<Row> m_rows;
     QHash<quint32, int> m_index; // key → row
-    QSet<quint32> m_localExports;
+    QHash<quint32, LocalExport> m_localExports;
     Now m_now;
 };
 

@@ -24,6 +24,31 @@ QString html(const std::string &s)
 }
 } // namespace
 
+QStringList TargetDetails::conflictLines(const discovery::TargetInfo &t)
+{
+    // Every backend with its own size, in MAC order (the same every run), and which one the size above
+    // is: the smallest (TargetRecord::snapshot says why).
+    auto backends = t.backends;
+    std::ranges::sort(backends, {}, &discovery::Backend::mac);
+    QStringList lines;
+    lines << QStringLiteral("<b style=\"color:#9a6700\">%1</b>")
+                 .arg(tr("Conflict: %n backends answer this address", nullptr, static_cast<int>(backends.size())));
+    for (const auto &b : backends) {
+        QString line;
+        if (b.identified) {
+            line = tr("%1: %2, %3 sectors, serial \"%4\"")
+                       .arg(html(b.mac.toString()), format::binarySize(b.sectors * 512U), format::count(b.sectors),
+                           html(b.serial));
+            if (t.identified && b.sectors == t.sectors && b.serial == t.serial)
+                line += QLatin1Char(' ') + tr("(the size shown: the smallest)");
+        } else {
+            line = tr("%1: size not known yet").arg(html(b.mac.toString()));
+        }
+        lines << QStringLiteral("&nbsp;&nbsp;") + line;
+    }
+    return lines;
+}
+
 TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     : QWidget(parent)
     , m_targets(targets)
@@ -129,8 +154,7 @@ void TargetDetails::refresh()
         state += QLatin1Char(' ') + tr("(down since %1)").arg(format::clockTime(row->downSince));
     lines << tr("State: %1").arg(state);
     if (t.conflict)
-        lines
-            << QStringLiteral("<b style=\"color:#9a6700\">%1</b>").arg(tr("Conflict: %1").arg(html(t.conflictDetail)));
+        lines << conflictLines(t);
     QStringList paths;
     for (const auto &p : t.paths) {
         paths << tr("%1 → %2 (RTT %3)")
@@ -142,8 +166,8 @@ void TargetDetails::refresh()
         facts << tr("model %1").arg(html(t.model));
     if (!t.serial.empty())
         facts << tr("serial %1").arg(html(t.serial));
-    if (t.firmwareVersion() != 0)
-        facts << tr("firmware 0x%1").arg(t.firmwareVersion(), 4, 16, QLatin1Char('0'));
+    if (const QString firmware = TargetModel::firmwareText(t); !firmware.isEmpty())
+        facts << tr("firmware %1").arg(firmware);
     if (t.bufferCount() != 0)
         facts << tr("buffers %1").arg(t.bufferCount());
     if (t.payload() != 0)

@@ -35,6 +35,9 @@ public:
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
+    // The conflict rows: every backend with its size, and which one the shown size is (rich text lines).
+    static QStringList conflictLines(const discovery::TargetInfo &target);
+
 private:
     void refresh();
     void copyBootUri();

@@ -9,8 +9,12 @@ namespace aoesan::ui {
 
 TrayLook trayLook(const TraySummary &s)
 {
-    if (s.down > 0 || s.conflicts > 0 || s.exportsFailed > 0)
+    // Red is for what does not serve; a conflict still answers (twice), so it is amber as in the table
+    // and the shelves, unless something is also down.
+    if (s.down > 0 || s.exportsFailed > 0)
         return TrayLook::SomethingDown;
+    if (s.conflicts > 0)
+        return TrayLook::Conflict;
     if (s.targets == 0 && s.exportsActive == 0)
         return TrayLook::Unknown;
     return TrayLook::AllUp;
@@ -38,6 +42,8 @@ QString trayIconPath(TrayLook look)
         return QStringLiteral(":/aoesan/icons/tray-up.svg");
     case TrayLook::SomethingDown:
         return QStringLiteral(":/aoesan/icons/tray-down.svg");
+    case TrayLook::Conflict:
+        return QStringLiteral(":/aoesan/icons/tray-conflict.svg");
     case TrayLook::Unknown:
         break;
     }

@@ -1,6 +1,7 @@
 // What the tray says, as pure functions of counts and events, so the rules are tested without a tray:
-// the icon (grey nothing known, green every target up, red something down or an export failed), the
-// tooltip, and the text of notifications, grouped when many things happen at once.
+// the icon (grey nothing known, green every target up, amber a conflict and nothing worse, red something
+// down or an export failed), the tooltip, and the text of notifications, grouped when many things happen
+// at once.
 #pragma once
 
 #include <QString>
@@ -11,7 +12,12 @@
 
 namespace aoesan::ui {
 
-enum class TrayLook : std::uint8_t { Unknown, AllUp, SomethingDown };
+enum class TrayLook : std::uint8_t {
+    Unknown,
+    AllUp,
+    SomethingDown, // red: a target down or an export failed
+    Conflict, // amber: two backends answer one shelf.slot, and nothing is down
+};
 
 struct TraySummary
 {
