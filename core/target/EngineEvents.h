@@ -26,6 +26,10 @@ struct StartedInfo
     std::vector<protocol::MacAddress> masks; // the list in force: -m, or the one kept in the state file
 };
 
+// "MAC mask of 2 hosts (other hosts are ignored); reserve list of 1 host (...)", for the log and stderr.
+std::string restoredText(
+    const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations);
+
 class EngineEvents
 {
 public:
@@ -35,6 +39,10 @@ public:
     void counters(const CounterSnapshot &c);
     void clientSeen(const protocol::MacAddress &mac);
     void warning(const std::string &message);
+    // A MAC mask or reserve list kept in the state file is in force again: hosts not on it are ignored
+    // (or refused), which a person must hear about rather than find out.
+    void restored(const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations,
+        const std::string &stateFile);
     // code: a stable word for programs (no-permission, no-such-interface, interface-down, not-found,
     // busy, out-of-range, bad-arguments, io).
     void error(const std::string &code, const std::string &message, const std::string &fix = {});
