@@ -10,6 +10,7 @@
 
 #include "format/Format.h"
 #include "format/Look.h"
+#include "models/ExportModel.h"
 #include "models/TargetModel.h"
 
 namespace aoesan::ui {
@@ -44,6 +45,18 @@ TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     connect(m_targets, &QAbstractItemModel::dataChanged, this, &TargetDetails::refresh);
     connect(m_targets, &QAbstractItemModel::rowsRemoved, this, &TargetDetails::refresh);
     connect(m_targets, &QAbstractItemModel::modelReset, this, &TargetDetails::refresh);
+    refresh();
+}
+
+void TargetDetails::setExports(const ExportModel *exports)
+{
+    if (m_exports)
+        disconnect(m_exports, nullptr, this, nullptr);
+    m_exports = exports;
+    if (m_exports) {
+        connect(m_exports, &QAbstractItemModel::dataChanged, this, &TargetDetails::refresh);
+        connect(m_exports, &QAbstractItemModel::modelReset, this, &TargetDetails::refresh);
+    }
     refresh();
 }
 
@@ -84,6 +97,14 @@ void TargetDetails::refresh()
     if (row->downSince.isValid())
         state += QLatin1Char(' ') + tr("(down since %1)").arg(format::clockTime(row->downSince));
     lines << tr("State: %1").arg(state);
+    if (const auto *served = m_exports ? m_exports->findActive(t.id.shelf, t.id.slot) : nullptr) {
+        if (const QString restricted = ExportModel::restrictionText(served->status); !restricted.isEmpty())
+            lines << QStringLiteral("<b>%1</b>")
+                         .arg((served->status.restored ? tr("Exported here, %1 (list restored from an earlier run)")
+                                                       : tr("Exported here, %1"))
+                                  .arg(restricted)
+                                  .toHtmlEscaped());
+    }
     if (t.conflict)
         lines
             << QStringLiteral("<b style=\"color:#9a6700\">%1</b>").arg(tr("Conflict: %1").arg(html(t.conflictDetail)));

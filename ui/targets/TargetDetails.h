@@ -14,6 +14,7 @@ class QPushButton;
 
 namespace aoesan::ui {
 
+class ExportModel;
 class TargetModel;
 
 class TargetDetails : public QWidget
@@ -24,6 +25,8 @@ public:
     explicit TargetDetails(TargetModel *targets, QWidget *parent = nullptr);
 
     void showTarget(std::optional<discovery::TargetId> id);
+    // This machine's exports: a target served here says who may use it ("restricted to N hosts").
+    void setExports(const ExportModel *exports);
     std::optional<discovery::TargetId> shown() const { return m_id; }
     QString text() const; // plain text of what is shown, for tests
 
@@ -32,6 +35,7 @@ private:
     void copyBootUri();
 
     TargetModel *m_targets;
+    const ExportModel *m_exports = nullptr;
     std::optional<discovery::TargetId> m_id;
     QLabel *m_body;
     QPushButton *m_copy;
