@@ -141,8 +141,9 @@ void warnAbout(const supervisor::ExportRecord &record)
 {
     const QFileInfo info(record.path);
     if (!info.exists()) {
-        std::fprintf(
-            stderr, "warning: %s does not exist (yet); the export cannot start without it\n", qPrintable(record.path));
+        std::fprintf(stderr,
+            "aoesan-ctl exports: warning: %s does not exist (yet); the export cannot start without it\n",
+            qPrintable(record.path));
         return;
     }
     if (info.isFile() && !info.isSymLink())
@@ -152,8 +153,8 @@ void warnAbout(const supervisor::ExportRecord &record)
         return;
     const QString said = platform::assessExportPath(devices.value(), record.path, record.readOnly).explain();
     if (!said.isEmpty())
-        std::fprintf(stderr, "warning: %s\n",
-            qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\nwarning: "))));
+        std::fprintf(stderr, "aoesan-ctl exports: warning: %s\n",
+            qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\naoesan-ctl exports: warning: "))));
 }
 
 int add(const Words &w)

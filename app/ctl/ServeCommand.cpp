@@ -77,6 +77,7 @@ int runServe(const QStringList &args)
     }
     auto options = target::parseServeArguments(words);
     target::EngineEvents events(options.ok() && options->events);
+    events.setProgram("aoesan-ctl serve");
     if (!options) {
         events.error("bad-arguments", options.error());
         std::fprintf(stderr, "%s", usage().c_str());

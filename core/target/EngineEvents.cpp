@@ -99,7 +99,7 @@ void EngineEvents::warning(const std::string &message)
     if (m_json)
         writeLine(line(QStringLiteral("warning"), {{QStringLiteral("message"), q(message)}}));
     else
-        std::fprintf(m_human, "warning: %s\n", message.c_str());
+        std::fprintf(m_human, "%s: warning: %s\n", m_program.c_str(), message.c_str());
 }
 
 void EngineEvents::restored(const std::vector<protocol::MacAddress> &masks,
@@ -111,7 +111,8 @@ void EngineEvents::restored(const std::vector<protocol::MacAddress> &masks,
                 {QStringLiteral("stateFile"), q(stateFile)}}));
         return;
     }
-    std::fprintf(m_human, "restored from %s: %s\n", stateFile.c_str(), restoredText(masks, reservations).c_str());
+    std::fprintf(m_human, "%s: restored from %s: %s\n", m_program.c_str(), stateFile.c_str(),
+        restoredText(masks, reservations).c_str());
 }
 
 std::string restoredText(
@@ -134,7 +135,8 @@ void EngineEvents::error(const std::string &code, const std::string &message, co
             {{QStringLiteral("code"), q(code)}, {QStringLiteral("message"), q(message)},
                 {QStringLiteral("fix"), q(fix)}}));
     // A person reading stderr gets it too, also when the supervisor captures stdout.
-    std::fprintf(m_human, "error: %s%s%s\n", message.c_str(), fix.empty() ? "" : "\n", fix.c_str());
+    const char *between = fix.empty() ? "" : (!message.empty() && message.back() == '.') ? " " : ". ";
+    std::fprintf(m_human, "%s: error: %s%s%s\n", m_program.c_str(), message.c_str(), between, fix.c_str());
 }
 
 void EngineEvents::stopped(const std::string &reason, const CounterSnapshot &c)

@@ -34,6 +34,8 @@ class EngineEvents
 {
 public:
     EngineEvents(bool json, std::FILE *out = stdout, std::FILE *human = stderr);
+    // Who speaks on the human lines ("aoesan-ctl serve: error: ..."); "aoesan-engine serve" by default.
+    void setProgram(std::string program) { m_program = std::move(program); }
 
     void started(const StartedInfo &info);
     void counters(const CounterSnapshot &c);
@@ -51,6 +53,7 @@ public:
 private:
     void writeLine(const std::string &jsonObject);
     bool m_json;
+    std::string m_program = "aoesan-engine serve";
     std::FILE *m_out;
     std::FILE *m_human;
 };

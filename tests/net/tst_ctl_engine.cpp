@@ -165,6 +165,10 @@ void TestCtlEngine::serveRefusesInterfaces()
     for (const QStringList &command : {engine(words), ctl(words)}) {
         const Run run = runIn(m_lab->targetNamespace(), command);
         QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        // Program and subcommand first.
+        const QByteArray speaker = command.first() == QLatin1String(AOESAN_ENGINE) ? "aoesan-engine serve: error: "
+                                                                                   : "aoesan-ctl serve: error: ";
+        QVERIFY2(run.err.startsWith(speaker), qPrintable(run.describe()));
         QVERIFY2(run.err.contains(says.toUtf8()), qPrintable(run.describe()));
         // What to do is said once.
         QCOMPARE(run.err.count("ip link"), 1);
