@@ -258,9 +258,13 @@ std::string noAnswerMessage(const TargetAddress &address, const Session &session
 {
     if (failure.kind != initiator::Failure::Kind::Timeout)
         return address.name() + ": " + failure.message;
+    // The suggested command looks where this one looked.
+    std::string stat = "aoesan-ctl stat";
+    for (const auto *t : session.transports())
+        stat += " -i " + t->interfaceName();
     return "no answer from " + address.name() + " on " + session.interfaceList() + " (" + failure.message
-        + "). Check the shelf.slot with `aoesan-ctl stat`; a MAC mask on the target that leaves this host out "
-          "looks the same";
+        + "). Check the shelf.slot with `" + stat
+        + "`; a MAC mask on the target that leaves this host out looks the same";
 }
 
 } // namespace aoesan::ctl

@@ -92,6 +92,8 @@ void TestCtlCommands::noAnswerIsClear()
             QStringLiteral("--timeout"), QStringLiteral("1")}));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("no answer from e9.9 on veth-i"), run.err.constData());
+    // The command it suggests looks where this one looked.
+    QVERIFY2(run.err.contains("`aoesan-ctl stat -i veth-i`"), run.err.constData());
     QVERIFY2(run.ms < 2500, qPrintable(run.describe()));
 }
 
