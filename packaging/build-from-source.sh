@@ -22,7 +22,7 @@ build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-to
                 qt6-l10n-tools libqt6svg6 libpcap-dev libspdlog-dev libfmt-dev libudev-dev libblkid-dev
                 qt6-translations-l10n)
 # Real peers and tools the tests run against, in network namespaces they create.
-test_packages=(iproute2 vblade aoetools tcpdump tshark xvfb xauth trayer xdotool x11-utils imagemagick
+test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer xdotool x11-utils imagemagick
                e2fsprogs mount util-linux libcap2-bin clang-format
                qemu-system-x86 linux-image-amd64 busybox-static cpio)
 

@@ -20,7 +20,7 @@ std::unique_ptr<AddressWatch> AddressWatch::open(const QStringList &interfaces, 
 {
     auto opened = openInterfaces(interfaces);
     if (!opened) {
-        *error = opened.error();
+        *error = opened.error().describe();
         return nullptr;
     }
     std::unique_ptr<AddressWatch> watch(new AddressWatch);

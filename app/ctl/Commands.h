@@ -11,5 +11,6 @@ int runIdentify(const QStringList &args);
 int runConfig(const QStringList &args);
 int runMask(const QStringList &args);
 int runReserve(const QStringList &args);
+int runServe(const QStringList &args);
 
 } // namespace aoesan::ctl

@@ -29,9 +29,8 @@ int runConfig(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Read a target's config string (default), test it, or set it. Prints the string the target holds.\n"
-        "Exit codes: 0 done, 1 no answer or no match, 2 usage, 3 refused by the target."));
-    const QCommandLineOption iface = interfaceOption();
+        "Read a target's config string (default), test it, or set it. Prints the string the target holds."));
+    const QCommandLineOption iface = interfaceOption(InterfaceChoice::OnlyUp);
     const QCommandLineOption timeout = timeoutOption("3");
     const QCommandLineOption test(
         QStringLiteral("test"), QStringLiteral("Succeed only if the string is exactly S."), QStringLiteral("S"));
@@ -43,8 +42,8 @@ int runConfig(const QStringList &args)
         QStringLiteral("force-set"), QStringLiteral("Set the string to S regardless."), QStringLiteral("S"));
     parser.addOptions({iface, timeout, test, prefix, set, forceSet});
     parser.addPositionalArgument(QStringLiteral("SHELF.SLOT"), QStringLiteral("The target, e.g. 7.3 or e7.3."));
-    if (!parseArguments(parser, kCommand, args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, kCommand, args))
+        return *stop;
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
@@ -70,9 +69,13 @@ int runConfig(const QStringList &args)
         printError(kCommand, "a config string holds at most 1024 bytes");
         return kExitUsage;
     }
-    auto session = Session::open(kCommand, parser.values(iface));
+    int failed = kExitFailure;
+    const auto interfaces = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::OnlyUp, &failed);
+    if (!interfaces)
+        return failed;
+    auto session = Session::open(kCommand, *interfaces, &failed);
     if (!session)
-        return parser.values(iface).isEmpty() ? kExitUsage : kExitFailure;
+        return failed;
 
     const auto policy = initiator::RetryPolicy::within(*wait);
     session->locate(*address, policy, [&](initiator::Outcome<initiator::ConfigReply> found) {
@@ -115,7 +118,7 @@ int runConfig(const QStringList &args)
                         why = "its config string is already " + quoted(reply->config.configString) + " (" + why
                             + "); --force-set replaces it";
                     printError(kCommand, address->name() + " refused: " + why);
-                    session->finish(kExitRefused);
+                    session->finish(kExitFailure);
                     return;
                 }
                 std::printf("%s\n", reply->config.configString.c_str());

@@ -4,8 +4,10 @@
 
 #include <cstdio>
 
+#include "net/NetworkInterfaces.h"
 #include "net/PacketCapability.h"
 #include "net/PcapTransport.h"
+#include "util/CommandHelp.h"
 
 namespace aoesan::ctl {
 
@@ -48,17 +50,31 @@ void printError(const char *command, const std::string &message)
     std::fprintf(stderr, "aoesan-ctl %s: %s\n", command, message.c_str());
 }
 
-bool parseArguments(QCommandLineParser &parser, const char *command, const QStringList &args)
+QString usageName(const char *command)
 {
-    parser.addHelpOption();
-    QStringList argv {QStringLiteral("aoesan-ctl %1").arg(QString::fromLatin1(command))};
+    return QStringLiteral("aoesan-ctl %1").arg(QString::fromLatin1(command));
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser, const char *command, const QStringList &args)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    const QString description = parser.applicationDescription();
+    if (!description.contains(QLatin1String("Exit codes:")))
+        parser.setApplicationDescription(description + QStringLiteral("\n") + QString::fromLatin1(kExitCodeHelp));
+    QStringList argv {usageName(command)};
     argv += args;
-    if (!parser.parse(argv)) {
-        printError(command, parser.errorText().toStdString());
-        std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
-        return false;
+    const bool parsed = parser.parse(argv);
+    // Help wins over every other word, also over a wrong one: a person asking for help gets it.
+    if (parser.isSet(help) || (!parsed && isHelpRequest(args))) {
+        std::printf("%s", qPrintable(commandHelpText(parser, usageName(command))));
+        return kExitOk;
     }
-    return true;
+    if (!parsed) {
+        printError(command, parser.errorText().toStdString());
+        std::fprintf(stderr, "%s", qPrintable(commandHelpText(parser, usageName(command))));
+        return kExitUsage;
+    }
+    return std::nullopt;
 }
 
 std::optional<TargetAddress> targetArgument(const QCommandLineParser &parser, const char *command)
@@ -74,10 +90,13 @@ std::optional<TargetAddress> targetArgument(const QCommandLineParser &parser, co
     return address;
 }
 
-QCommandLineOption interfaceOption()
+QCommandLineOption interfaceOption(InterfaceChoice choice)
 {
     return QCommandLineOption({QStringLiteral("i"), QStringLiteral("interface")},
-        QStringLiteral("Ethernet interface to use (repeat for several)."), QStringLiteral("IFACE"));
+        choice == InterfaceChoice::AllUp
+            ? QStringLiteral("Ethernet interface to use (repeat for several; default: every one that is up).")
+            : QStringLiteral("Ethernet interface to use (repeat for several; default: the only one that is up)."),
+        QStringLiteral("IFACE"));
 }
 
 QCommandLineOption timeoutOption(const char *defaultSeconds)
@@ -113,30 +132,63 @@ Session::~Session()
     delete m_initiator;
 }
 
-Result<std::vector<std::unique_ptr<net::Transport>>, std::string> openInterfaces(const QStringList &interfaces)
+Result<std::vector<std::unique_ptr<net::Transport>>, net::TransportError> openInterfaces(const QStringList &interfaces)
 {
     // Say what to do before trying: pcap's own refusal names no fix.
-    if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString()))
-        return Unexpected(refused->describe());
+    if (auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString()))
+        return Unexpected(std::move(*refused));
     std::vector<std::unique_ptr<net::Transport>> transports;
     for (const QString &name : interfaces) {
         auto opened = net::PcapTransport::open(name.toStdString());
         if (!opened)
-            return Unexpected(opened.error().describe());
+            return Unexpected(opened.error());
         transports.push_back(std::move(opened).value());
     }
     return transports;
 }
 
-std::unique_ptr<Session> Session::open(const char *command, const QStringList &interfaces)
+int exitCodeFor(const net::TransportError &error)
 {
-    if (interfaces.isEmpty()) {
-        printError(command, "no interface given (-i IFACE)");
-        return nullptr;
+    return error.code == net::TransportError::Code::NoPermission ? kExitNoPermission : kExitFailure;
+}
+
+std::optional<QStringList> chooseInterfaces(
+    const char *command, const QStringList &given, InterfaceChoice choice, int *exitCode)
+{
+    if (!given.isEmpty())
+        return given;
+    const auto listed = net::listInterfaces();
+    if (!listed) {
+        printError(command, listed.error());
+        *exitCode = kExitFailure;
+        return std::nullopt;
     }
+    QStringList up;
+    for (const auto &i : listed.value()) {
+        if (i.up)
+            up << QString::fromStdString(i.name);
+    }
+    if (up.isEmpty()) {
+        printError(command, "no Ethernet interface is up here; bring one up or name one with -i IFACE");
+        *exitCode = kExitFailure;
+        return std::nullopt;
+    }
+    if (choice == InterfaceChoice::OnlyUp && up.size() > 1) {
+        printError(command,
+            "several Ethernet interfaces are up (" + up.join(QStringLiteral(", ")).toStdString()
+                + "); name the one to use with -i IFACE");
+        *exitCode = kExitUsage;
+        return std::nullopt;
+    }
+    return up;
+}
+
+std::unique_ptr<Session> Session::open(const char *command, const QStringList &interfaces, int *exitCode)
+{
     auto opened = openInterfaces(interfaces);
     if (!opened) {
-        printError(command, opened.error());
+        printError(command, opened.error().describe());
+        *exitCode = exitCodeFor(opened.error());
         return nullptr;
     }
     std::unique_ptr<Session> session(new Session(command));
@@ -206,9 +258,13 @@ std::string noAnswerMessage(const TargetAddress &address, const Session &session
 {
     if (failure.kind != initiator::Failure::Kind::Timeout)
         return address.name() + ": " + failure.message;
+    // The suggested command looks where this one looked.
+    std::string stat = "aoesan-ctl stat";
+    for (const auto *t : session.transports())
+        stat += " -i " + t->interfaceName();
     return "no answer from " + address.name() + " on " + session.interfaceList() + " (" + failure.message
-        + "). Check the shelf.slot with `aoesan-ctl stat`; a MAC mask on the target that leaves this host out "
-          "looks the same";
+        + "). Check the shelf.slot with `" + stat
+        + "`; a MAC mask on the target that leaves this host out looks the same";
 }
 
 } // namespace aoesan::ctl

@@ -14,14 +14,17 @@
 #include "initiator/Initiator.h"
 #include "initiator/SystemClock.h"
 #include "net/Transport.h"
+#include "net/TransportError.h"
+#include "util/ExitCode.h"
 #include "util/Result.h"
 
 namespace aoesan::ctl {
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1; // no answer, no match, nothing found
-inline constexpr int kExitUsage = 2;
-inline constexpr int kExitRefused = 3; // the target answered with an error (config present, reserved, ...)
+// The one exit-code table (util/ExitCode.h), under the names the subcommands use.
+inline constexpr int kExitOk = ExitOk;
+inline constexpr int kExitFailure = ExitFailed; // no answer, no match, refused by the target or by a guard
+inline constexpr int kExitUsage = ExitUsage;
+inline constexpr int kExitNoPermission = ExitNoPermission; // no CAP_NET_RAW, a file this user may not open
 
 struct TargetAddress
 {
@@ -40,24 +43,40 @@ std::optional<TargetAddress> targetArgument(const QCommandLineParser &parser, co
 // Prints "aoesan-ctl <command>: <message>" to stderr.
 void printError(const char *command, const std::string &message);
 
-// Parses a subcommand's arguments (without the program and command names); prints the error and usage.
-bool parseArguments(QCommandLineParser &parser, const char *command, const QStringList &args);
-QCommandLineOption interfaceOption();
+// Parses a subcommand's arguments (without the program and command names). Returns the exit code when the
+// command must end here: 0 after printing its help for -h/--help (on stdout, before anything is opened or
+// sent), 2 after printing the error and the usage; nullopt when the command goes on.
+std::optional<int> parseArguments(QCommandLineParser &parser, const char *command, const QStringList &args);
+// "aoesan-ctl <command>", as usage lines name it.
+QString usageName(const char *command);
+enum class InterfaceChoice : std::uint8_t;
+QCommandLineOption interfaceOption(InterfaceChoice choice);
 QCommandLineOption timeoutOption(const char *defaultSeconds);
 // A positive number of seconds from an option; nullopt (after printing) when it is not one.
 std::optional<initiator::Duration> secondsOption(
     const QCommandLineParser &parser, const QCommandLineOption &option, const char *command);
 
 // Opens each named interface for raw AoE, after checking the capability so that a refusal names its fix.
-Result<std::vector<std::unique_ptr<net::Transport>>, std::string> openInterfaces(const QStringList &interfaces);
+Result<std::vector<std::unique_ptr<net::Transport>>, net::TransportError> openInterfaces(const QStringList &interfaces);
+// The exit code for a transport that could not be opened: 3 for a missing permission, else 1.
+int exitCodeFor(const net::TransportError &error);
+
+enum class InterfaceChoice : std::uint8_t {
+    AllUp, // stat: every Ethernet interface that is up
+    OnlyUp, // a command to one target: the only interface that is up; several is a usage error
+};
+// The -i interfaces given, or the ones chosen as `choice` says. On failure prints why and sets `exitCode`.
+std::optional<QStringList> chooseInterfaces(
+    const char *command, const QStringList &given, InterfaceChoice choice, int *exitCode);
 
 class Session : public QObject
 {
     Q_OBJECT
 
 public:
-    // Opens each named interface; on failure prints the transport's error with its fix and returns null.
-    static std::unique_ptr<Session> open(const char *command, const QStringList &interfaces);
+    // Opens each named interface; on failure prints the transport's error with its fix, sets `exitCode`
+    // (1, or 3 for a missing permission) and returns null.
+    static std::unique_ptr<Session> open(const char *command, const QStringList &interfaces, int *exitCode);
     ~Session() override;
 
     initiator::Initiator &initiator() { return *m_initiator; }

@@ -7,14 +7,19 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <string_view>
 
 #include "CtlSupport.h"
 #include "ExportCommands.h"
 #include "ExportsSupport.h"
+#include "net/NetworkInterfaces.h"
 #include "platform/BlockDeviceSafety.h"
 #include "platform/BlockDevicesUdev.h"
 #include "supervisor/VbladeArguments.h"
+#include "util/CommandHelp.h"
 
 namespace aoesan::ctl {
 
@@ -24,13 +29,14 @@ constexpr const char *kCommand = "exports";
 
 const char *kUsage
     = "usage: aoesan-ctl exports list [--json] [--store FILE]\n"
-      "       aoesan-ctl exports add [--name NAME] [--autostart] [--config STRING] [--store FILE]\n"
+      "       aoesan-ctl exports add [--name NAME] [--autostart] [--config STRING] [--force] [--store FILE]\n"
       "                              [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length]\n"
       "                              shelf slot netif file\n"
       "       aoesan-ctl exports remove NAME [--store FILE]\n"
       "       aoesan-ctl exports run NAME [--force] [--store FILE]   serve it in the foreground until SIGTERM\n"
       "       aoesan-ctl exports start|stop NAME     through systemd (aoesan-export@NAME.service)\n"
-      "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors).\n";
+      "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); it refuses an\n"
+      "interface that does not exist here or is not Ethernet (lo) unless --force.\n";
 
 // The words of a subcommand, split into aoesan's long options and the rest (vblade's own words).
 struct Words
@@ -82,6 +88,25 @@ std::optional<Words> splitWords(const QStringList &args)
     return w;
 }
 
+// " --store PATH" when the person named a store: a suggested command must work on the same list.
+std::string storeWords(const Words &w)
+{
+    if (w.store.isEmpty())
+        return {};
+    std::string path = w.store.toStdString();
+    const bool plain = std::all_of(path.begin(), path.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c))
+            || std::string_view("/._-+=:@,").find(c) != std::string_view::npos;
+    });
+    if (!plain) {
+        std::string quoted = "'";
+        for (char c : path)
+            quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        path = quoted + "'";
+    }
+    return " --store " + path;
+}
+
 std::optional<supervisor::ExportStore> load(const Words &w)
 {
     return openStore(kCommand, w.store);
@@ -100,7 +125,8 @@ int list(const Words &w)
         return kExitOk;
     }
     if (store->records().empty()) {
-        std::printf("no exports in %s (add one with: aoesan-ctl exports add ...)\n", qPrintable(store->path()));
+        std::printf("no exports in %s (add one with: aoesan-ctl exports add%s ...)\n", qPrintable(store->path()),
+            storeWords(w).c_str());
         return kExitOk;
     }
     std::printf("%-20s %-10s %-12s %-9s %s\n", "NAME", "TARGET", "INTERFACE", "AUTOSTART", "FILE");
@@ -115,8 +141,9 @@ void warnAbout(const supervisor::ExportRecord &record)
 {
     const QFileInfo info(record.path);
     if (!info.exists()) {
-        std::fprintf(
-            stderr, "warning: %s does not exist (yet); the export cannot start without it\n", qPrintable(record.path));
+        std::fprintf(stderr,
+            "aoesan-ctl exports: warning: %s does not exist (yet); the export cannot start without it\n",
+            qPrintable(record.path));
         return;
     }
     if (info.isFile() && !info.isSymLink())
@@ -126,8 +153,8 @@ void warnAbout(const supervisor::ExportRecord &record)
         return;
     const QString said = platform::assessExportPath(devices.value(), record.path, record.readOnly).explain();
     if (!said.isEmpty())
-        std::fprintf(stderr, "warning: %s\n",
-            qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\nwarning: "))));
+        std::fprintf(stderr, "aoesan-ctl exports: warning: %s\n",
+            qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\naoesan-ctl exports: warning: "))));
 }
 
 int add(const Words &w)
@@ -148,6 +175,15 @@ int add(const Words &w)
     }
     record->autostart = w.autostart;
     record->configString = w.config;
+    // An export on `lo` or on a name that is no interface here would never serve anyone. --force keeps one
+    // for an interface made later (a VLAN or bridge that exists only after boot).
+    if (const auto iface = net::findAoeInterface(record->interface.toStdString()); !iface && !w.force) {
+        printError(kCommand,
+            iface.error()
+                + "; name an Ethernet interface (`aoesan-ctl interfaces` lists them), or add --force "
+                  "for one that appears later");
+        return kExitFailure;
+    }
     auto store = load(w);
     if (!store)
         return kExitFailure;
@@ -219,7 +255,8 @@ int viaSystemd(const QString &verb, const Words &w)
         printError(kCommand,
             "systemd is not running here, so exports cannot be started in the background; run this one "
             "in the foreground with `aoesan-ctl exports run "
-                + w.rest.first().toStdString() + "`, or every autostart export with `aoesan-ctl supervise`");
+                + w.rest.first().toStdString() + storeWords(w)
+                + "`, or every autostart export with `aoesan-ctl supervise" + storeWords(w) + "`");
         return kExitFailure;
     }
     const QString unit = QStringLiteral("aoesan-export@%1.service").arg(w.rest.first());
@@ -235,9 +272,15 @@ int viaSystemd(const QString &verb, const Words &w)
 
 int runExports(const QStringList &args)
 {
-    if (args.isEmpty() || args.first() == QLatin1String("-h") || args.first() == QLatin1String("--help")) {
-        std::printf("%s", kUsage);
-        return args.isEmpty() ? kExitUsage : kExitOk;
+    // -h anywhere (exports add --help, ...) is a question, answered before any file is read.
+    if (isHelpRequest(args)) {
+        std::printf("%s%s\n", kUsage, kExitCodeHelp);
+        return kExitOk;
+    }
+    if (args.isEmpty()) {
+        printError(kCommand, "say what to do: list, add, remove, run, start or stop");
+        std::fprintf(stderr, "%s", kUsage);
+        return kExitUsage;
     }
     const QString verb = args.first();
     const auto words = splitWords(args.mid(1));

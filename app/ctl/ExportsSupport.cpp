@@ -61,9 +61,15 @@ public:
     void print(const ExportStatus &s)
     {
         Seen &seen = m_seen[s.name];
+        if (s.restored && !seen.restored && s.restrictedTo() > 0)
+            line(QStringLiteral("%1: restricted to %2 host(s): the engine restored a %3 from its state file")
+                     .arg(s.name)
+                     .arg(s.restrictedTo())
+                     .arg(s.masks.isEmpty() ? QStringLiteral("reserve list") : QStringLiteral("MAC mask")));
+        seen.restored = s.restored;
         if (seen.state == s.state && seen.lastError == s.lastError && seen.known)
             return;
-        seen = {s.state, s.lastError, true};
+        seen = {s.state, s.lastError, true, s.restored};
         QString text = QStringLiteral("%1: %2").arg(s.name, supervisor::stateName(s.state));
         if (s.state == ExportState::Running)
             text += QStringLiteral(" (engine pid %1%2)")
@@ -73,18 +79,24 @@ public:
             text += QStringLiteral(" in %1 ms").arg(s.nextRestartIn->count());
         if ((s.state == ExportState::Restarting || s.state == ExportState::Failed) && s.lastError)
             text += QStringLiteral(": ") + s.lastError->describe();
+        line(text);
+    }
+
+private:
+    void line(const QString &text)
+    {
         std::printf("%s aoesan-ctl %s: %s\n",
             qPrintable(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))), m_command,
             qPrintable(text));
         std::fflush(stdout);
     }
 
-private:
     struct Seen
     {
         ExportState state = ExportState::Stopped;
         std::optional<supervisor::ExportProblem> lastError;
         bool known = false;
+        bool restored = false;
     };
     const char *m_command;
     std::map<QString, Seen> m_seen;

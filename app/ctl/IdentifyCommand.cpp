@@ -41,21 +41,25 @@ int runIdentify(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Send IDENTIFY DEVICE to SHELF.SLOT and print model, serial, firmware, size and features."));
-    const QCommandLineOption iface = interfaceOption();
+    const QCommandLineOption iface = interfaceOption(InterfaceChoice::OnlyUp);
     const QCommandLineOption timeout = timeoutOption("3");
     parser.addOptions({iface, timeout});
     parser.addPositionalArgument(QStringLiteral("SHELF.SLOT"), QStringLiteral("The target, e.g. 7.3 or e7.3."));
-    if (!parseArguments(parser, kCommand, args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, kCommand, args))
+        return *stop;
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
     const auto address = targetArgument(parser, kCommand);
     if (!address)
         return kExitUsage;
-    auto session = Session::open(kCommand, parser.values(iface));
+    int failed = kExitFailure;
+    const auto interfaces = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::OnlyUp, &failed);
+    if (!interfaces)
+        return failed;
+    auto session = Session::open(kCommand, *interfaces, &failed);
     if (!session)
-        return parser.values(iface).isEmpty() ? kExitUsage : kExitFailure;
+        return failed;
 
     const auto policy = initiator::RetryPolicy::within(*wait);
     session->locate(*address, policy, [&](initiator::Outcome<initiator::ConfigReply> config) {
@@ -72,7 +76,7 @@ int runIdentify(const QStringList &args)
                     const bool refused = reply.error().kind == initiator::Failure::Kind::AoeError
                         || reply.error().kind == initiator::Failure::Kind::AtaError;
                     printError(kCommand, address->name() + ": IDENTIFY failed: " + reply.error().message);
-                    session->finish(refused ? kExitRefused : kExitFailure);
+                    session->finish(refused ? kExitFailure : kExitFailure);
                     return;
                 }
                 printIdentify(*address, found, reply.value());

@@ -24,8 +24,8 @@ int runImportVbladeConf(const QStringList &args)
     parser.addOption(dryRun);
     parser.addPositionalArgument(
         QStringLiteral("DIR"), QStringLiteral("Where the .conf files are (default /etc/vblade.conf.d)."));
-    if (!parseArguments(parser, command, args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, command, args))
+        return *stop;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
         printError(command, "takes one directory");

@@ -7,8 +7,17 @@
 
 namespace aoesan::ctl {
 
-int runInterfaces(const QStringList &)
+int runInterfaces(const QStringList &args)
 {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "List the Ethernet interfaces of this machine (loopback left out) with MAC, MTU and link state."));
+    if (const auto stop = parseArguments(parser, "interfaces", args))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty()) {
+        printError("interfaces", "takes no arguments");
+        return kExitUsage;
+    }
     const auto listed = net::listInterfaces();
     if (!listed) {
         printError("interfaces", listed.error());

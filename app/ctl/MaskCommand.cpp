@@ -1,9 +1,12 @@
 // aoesan-ctl mask: read or edit a target's MAC mask list (AoE r11 MAC Mask List, AOE-PROTOCOL §1.8).
-// Refuses, unless forced, to send vblade 25 a delete that matches an entry: that crashes vblade (§4.4).
+// Refuses, unless forced, to send vblade 25 a delete that matches an entry: that crashes vblade (§4.4), and
+// an edit after which the target would ignore this host (protocol/AccessGuard.h): it could not even undo it.
+#include <algorithm>
 #include <cstdio>
 
 #include "Commands.h"
 #include "CtlSupport.h"
+#include "protocol/AccessGuard.h"
 
 namespace aoesan::ctl {
 
@@ -57,6 +60,28 @@ void printList(const TargetAddress &address, const protocol::MacMaskArg &mask, c
             address.name().c_str());
 }
 
+// Why this edit must not be sent without --force; nullopt when it may.
+std::optional<std::string> refusalOf(const TargetAddress &address, const std::vector<protocol::MacAddress> &current,
+    const std::vector<protocol::MacMaskDirective> &directives, const initiator::Peer &via, std::uint16_t firmware)
+{
+    if (isCrashingVblade(firmware)) {
+        for (const auto &d : directives) {
+            const bool listed = std::ranges::find(current, d.mac) != current.end();
+            if (d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete) && listed)
+                return address.name()
+                    + " runs vblade 25 or older, which crashes on a MAC mask delete of a listed MAC; restart it with "
+                      "a new -m list instead";
+        }
+    }
+    const auto after = protocol::applyMaskDirectives(current, directives);
+    const protocol::MacAddress own = via.transport->localMac();
+    if (protocol::locksOut(after, {own}))
+        return "after this edit " + address.name() + " would ignore this host (" + own.toString() + " on "
+            + via.transport->interfaceName() + "), which then could not use it or undo the edit; add " + own.toString()
+            + " to the list too";
+    return std::nullopt;
+}
+
 } // namespace
 
 int runMask(const QStringList &args)
@@ -64,20 +89,20 @@ int runMask(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Read a target's MAC mask list (default) or edit it; prints the list. While the list is not empty the\n"
-        "target ignores every host not on it. Directives apply in the order given.\n"
-        "Exit codes: 0 done, 1 no answer, 2 usage, 3 refused by the target."));
-    const QCommandLineOption iface = interfaceOption();
+        "target ignores every host not on it. Directives apply in the order given."));
+    const QCommandLineOption iface = interfaceOption(InterfaceChoice::OnlyUp);
     const QCommandLineOption timeout = timeoutOption("3");
     const QCommandLineOption add(
         QStringLiteral("add"), QStringLiteral("Add MAC to the list (repeatable)."), QStringLiteral("MAC"));
     const QCommandLineOption remove(
         QStringLiteral("delete"), QStringLiteral("Delete MAC from the list (repeatable)."), QStringLiteral("MAC"));
-    const QCommandLineOption force(
-        QStringLiteral("force"), QStringLiteral("Send a delete of a listed MAC even to vblade 25, which it crashes."));
+    const QCommandLineOption force(QStringLiteral("force"),
+        QStringLiteral("Apply the edit even when it shuts this host out, or deletes a listed MAC on vblade 25 "
+                       "(which crashes it)."));
     parser.addOptions({iface, timeout, add, remove, force});
     parser.addPositionalArgument(QStringLiteral("SHELF.SLOT"), QStringLiteral("The target, e.g. 7.3 or e7.3."));
-    if (!parseArguments(parser, kCommand, args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, kCommand, args))
+        return *stop;
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
@@ -105,9 +130,13 @@ int runMask(const QStringList &args)
         printError(kCommand, "at most 255 directives");
         return kExitUsage;
     }
-    auto session = Session::open(kCommand, parser.values(iface));
+    int failed = kExitFailure;
+    const auto interfaces = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::OnlyUp, &failed);
+    if (!interfaces)
+        return failed;
+    auto session = Session::open(kCommand, *interfaces, &failed);
     if (!session)
-        return parser.values(iface).isEmpty() ? kExitUsage : kExitFailure;
+        return failed;
 
     const auto policy = initiator::RetryPolicy::within(*wait);
     const auto sendEdit = [&](const initiator::Peer &peer) {
@@ -126,7 +155,7 @@ int runMask(const QStringList &args)
                     printError(kCommand,
                         address->name() + " refused: AoE error " + std::to_string(reply->meta.header.errorCode) + ", "
                             + initiator::aoeErrorText(reply->meta.header.errorCode));
-                    session->finish(kExitRefused);
+                    session->finish(kExitFailure);
                     return;
                 }
                 if (reply->mask.merror != 0) {
@@ -137,7 +166,7 @@ int runMask(const QStringList &args)
                                                       : "directive " + std::to_string(at))
                             + ": " + maskErrorText(reply->mask.merror)
                             + (at > 0 ? " (the directives before it were applied)" : ""));
-                    session->finish(kExitRefused);
+                    session->finish(kExitFailure);
                     return;
                 }
                 printList(*address, reply->mask, peer);
@@ -153,33 +182,27 @@ int runMask(const QStringList &args)
             return;
         }
         const initiator::Peer peer = found->meta.from;
-        const bool anyDelete = std::ranges::any_of(directives,
-            [](const auto &d) { return d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete); });
-        if (!anyDelete || parser.isSet(force) || !isCrashingVblade(found->config.firmwareVersion)) {
+        if (directives.empty()) {
             sendEdit(peer);
             return;
         }
-        // Read the list first: only a delete that matches an entry crashes vblade.
+        // Read the list first: the edit is judged by the list it leaves behind.
         session->initiator().macMask(
             peer, protocol::MacMaskArg::withDirectives(protocol::MacMaskCommand::Read, {}), session.get(),
-            [&, peer](initiator::Outcome<initiator::MacMaskReply> list) {
+            [&, peer, firmware = found->config.firmwareVersion](initiator::Outcome<initiator::MacMaskReply> list) {
                 if (!list) {
                     printError(kCommand, address->name() + ": " + list.error().message);
                     session->finish(kExitFailure);
                     return;
                 }
-                for (const auto &d : directives) {
-                    const bool listed
-                        = std::ranges::any_of(list->mask.directives, [&](const auto &e) { return e.mac == d.mac; });
-                    if (d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete) && listed) {
-                        printError(kCommand,
-                            address->name()
-                                + " runs vblade 25 or older, which crashes on a MAC mask delete "
-                                  "of a listed MAC (nothing was sent). Restart it with a new -m "
-                                  "list instead, or use --force");
-                        session->finish(kExitRefused);
-                        return;
-                    }
+                std::vector<protocol::MacAddress> current;
+                for (const auto &e : list->mask.directives)
+                    current.push_back(e.mac);
+                if (const auto refusal = refusalOf(*address, current, directives, peer, firmware);
+                    refusal && !parser.isSet(force)) {
+                    printError(kCommand, *refusal + " (nothing was sent); --force applies it anyway");
+                    session->finish(kExitFailure);
+                    return;
                 }
                 sendEdit(peer);
             },

@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 #include "CtlSupport.h"
+#include "protocol/AccessGuard.h"
 
 namespace aoesan::ctl {
 
@@ -35,11 +36,10 @@ void printList(const TargetAddress &address, const std::vector<protocol::MacAddr
 int runReserve(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Read a target's reserve list (default), set it, or release it; prints the list.\n"
-        "A plain set or release works only while the list is empty or holds this host.\n"
-        "Exit codes: 0 done, 1 no answer, 2 usage, 3 refused by the target (reserved by another host)."));
-    const QCommandLineOption iface = interfaceOption();
+    parser.setApplicationDescription(
+        QStringLiteral("Read a target's reserve list (default), set it, or release it; prints the list.\n"
+                       "A plain set or release works only while the list is empty or holds this host."));
+    const QCommandLineOption iface = interfaceOption(InterfaceChoice::OnlyUp);
     const QCommandLineOption timeout = timeoutOption("3");
     const QCommandLineOption set(
         QStringLiteral("set"), QStringLiteral("Reserve for these MACs (comma-separated)."), QStringLiteral("MAC,..."));
@@ -48,10 +48,12 @@ int runReserve(const QStringList &args)
     const QCommandLineOption release(QStringLiteral("release"), QStringLiteral("Empty the list (if we may)."));
     const QCommandLineOption forceRelease(
         QStringLiteral("force-release"), QStringLiteral("Empty the list whoever holds it."));
-    parser.addOptions({iface, timeout, set, forceSet, release, forceRelease});
+    const QCommandLineOption force(
+        QStringLiteral("force"), QStringLiteral("Set a list that leaves this host out (it could not undo it)."));
+    parser.addOptions({iface, timeout, set, forceSet, release, forceRelease, force});
     parser.addPositionalArgument(QStringLiteral("SHELF.SLOT"), QStringLiteral("The target, e.g. 7.3 or e7.3."));
-    if (!parseArguments(parser, kCommand, args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, kCommand, args))
+        return *stop;
     const auto wait = secondsOption(parser, timeout, kCommand);
     if (!wait)
         return kExitUsage;
@@ -80,14 +82,28 @@ int runReserve(const QStringList &args)
     } else if (parser.isSet(forceRelease)) {
         command = protocol::ReserveCommand::ForceSet;
     }
-    auto session = Session::open(kCommand, parser.values(iface));
+    int failed = kExitFailure;
+    const auto interfaces = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::OnlyUp, &failed);
+    if (!interfaces)
+        return failed;
+    auto session = Session::open(kCommand, *interfaces, &failed);
     if (!session)
-        return parser.values(iface).isEmpty() ? kExitUsage : kExitFailure;
+        return failed;
 
     const auto policy = initiator::RetryPolicy::within(*wait);
     session->locate(*address, policy, [&](initiator::Outcome<initiator::ConfigReply> found) {
         if (!found) {
             printError(kCommand, noAnswerMessage(*address, *session, found.error()));
+            session->finish(kExitFailure);
+            return;
+        }
+        // A list without this host shuts it out: it could not even release what it set (AccessGuard.h).
+        const protocol::MacAddress own = found->meta.from.transport->localMac();
+        if (protocol::locksOut(macs, {own}) && !parser.isSet(force)) {
+            printError(kCommand,
+                "after this " + address->name() + " would refuse this host (" + own.toString() + " on "
+                    + found->meta.from.transport->interfaceName() + "), which then could not use or release it; add "
+                    + own.toString() + " to the list (nothing was sent); --force sets it anyway");
             session->finish(kExitFailure);
             return;
         }
@@ -109,7 +125,7 @@ int runReserve(const QStringList &args)
                                                            : macsText(reply->reserve.macs))
                             + " (" + why + "); --force-set or --force-release overrides";
                     printError(kCommand, address->name() + " refused: " + why);
-                    session->finish(kExitRefused);
+                    session->finish(kExitFailure);
                     return;
                 }
                 printList(*address, reply->reserve.macs);

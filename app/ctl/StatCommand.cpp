@@ -13,33 +13,12 @@
 #include "discovery/DiscoveryService.h"
 #include "discovery/StatReport.h"
 #include "discovery/TargetJson.h"
-#include "net/NetworkInterfaces.h"
 
 namespace aoesan::ctl {
 
 namespace {
 
 constexpr const char *kCommand = "stat";
-
-// Without -i: every Ethernet interface that is up, as a person at a terminal expects.
-std::optional<QStringList> defaultInterfaces()
-{
-    const auto listed = net::listInterfaces();
-    if (!listed) {
-        printError(kCommand, listed.error());
-        return std::nullopt;
-    }
-    QStringList names;
-    for (const auto &i : listed.value()) {
-        if (i.up)
-            names << QString::fromStdString(i.name);
-    }
-    if (names.isEmpty()) {
-        printError(kCommand, "no Ethernet interface is up here; name one with -i IFACE");
-        return std::nullopt;
-    }
-    return names;
-}
 
 } // namespace
 
@@ -50,7 +29,7 @@ int runStat(const QStringList &args)
         QStringLiteral("Discover AoE targets and print them in aoe-stat's format, sorted by shelf and slot:\n"
                        "device, size (10^9-byte GB), interfaces, payload bytes per frame, state.\n"
                        "Finishes about a second after the last answer. Needs no aoe kernel driver."));
-    const QCommandLineOption iface = interfaceOption();
+    const QCommandLineOption iface = interfaceOption(InterfaceChoice::AllUp);
     const QCommandLineOption wait(QStringLiteral("wait"),
         QStringLiteral("Wait at most this many seconds for answers (default 5)."), QStringLiteral("SECS"),
         QStringLiteral("5"));
@@ -61,8 +40,8 @@ int runStat(const QStringList &args)
     parser.addOptions({iface, wait, quiet, json});
     parser.addPositionalArgument(QStringLiteral("REGEX"),
         QStringLiteral("Print only the lines this regular expression matches."), QStringLiteral("[REGEX]"));
-    if (!parseArguments(parser, kCommand, args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, kCommand, args))
+        return *stop;
     const auto maxWait = secondsOption(parser, wait, kCommand);
     const auto quietTime = secondsOption(parser, quiet, kCommand);
     if (!maxWait || !quietTime)
@@ -79,16 +58,14 @@ int runStat(const QStringList &args)
             return kExitUsage;
         }
     }
-    QStringList names = parser.values(iface);
-    if (names.isEmpty()) {
-        auto all = defaultInterfaces();
-        if (!all)
-            return kExitFailure;
-        names = *all;
-    }
-    auto session = Session::open(kCommand, names);
+    // Without -i: every Ethernet interface that is up, as a person at a terminal expects.
+    int failed = kExitFailure;
+    const auto names = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::AllUp, &failed);
+    if (!names)
+        return failed;
+    auto session = Session::open(kCommand, *names, &failed);
     if (!session)
-        return kExitFailure;
+        return failed;
 
     discovery::DiscoveryOptions options;
     options.interval = *maxWait + std::chrono::seconds(1); // one pass: no second round within the wait

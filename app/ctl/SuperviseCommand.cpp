@@ -17,8 +17,8 @@ int runSupervise(const QStringList &args)
         QStringLiteral("force"), QStringLiteral("Start exports of devices that look in use (mounted, LVM, ...)."));
     parser.addOption(store);
     parser.addOption(force);
-    if (!parseArguments(parser, "supervise", args))
-        return kExitUsage;
+    if (const auto stop = parseArguments(parser, "supervise", args))
+        return *stop;
     if (!parser.positionalArguments().isEmpty()) {
         printError("supervise", "takes no arguments");
         return kExitUsage;

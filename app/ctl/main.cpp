@@ -10,33 +10,12 @@
 #include "ExportCommands.h"
 #include "Version.h"
 #include "log/Logging.h"
-#include "target/ServeSession.h"
+#include "util/CommandHelp.h"
+#include "util/ExitCode.h"
 
 namespace {
 
-constexpr int kExitUsage = 2;
-constexpr int kExitFailure = 1;
-
-// A foreground target with vblade's arguments: switching from vblade is changing one word.
-int cmdServe(const QStringList &args)
-{
-    std::vector<std::string> words;
-    for (const auto &a : args) {
-        if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
-            std::printf("%s", aoesan::target::serveUsage("aoesan-ctl").c_str());
-            return 0;
-        }
-        words.push_back(a.toStdString());
-    }
-    auto options = aoesan::target::parseServeArguments(words);
-    aoesan::target::EngineEvents events(options.ok() && options->events);
-    if (!options) {
-        events.error("bad-arguments", options.error());
-        std::fprintf(stderr, "%s", aoesan::target::serveUsage("aoesan-ctl").c_str());
-        return kExitUsage;
-    }
-    return aoesan::target::runServe(options.value(), events);
-}
+constexpr int kExitUsage = aoesan::ExitUsage;
 
 struct Subcommand
 {
@@ -59,7 +38,8 @@ const std::map<QString, Subcommand> &subcommands()
             {"run the autostart exports until SIGTERM (headless)", aoesan::ctl::runSupervise}},
         {QStringLiteral("import-vblade-conf"),
             {"import Debian's vblade.conf.d exports", aoesan::ctl::runImportVbladeConf}},
-        {QStringLiteral("serve"), {"export a file or block device as an AoE target (vblade's arguments)", cmdServe}},
+        {QStringLiteral("serve"),
+            {"export a file or block device as an AoE target (vblade's arguments)", aoesan::ctl::runServe}},
     };
     return table;
 }
@@ -82,23 +62,35 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n") + commandsHelp());
-    parser.addHelpOption();
-    parser.addVersionOption();
+        QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n") + commandsHelp()
+        + QStringLiteral("\naoesan-ctl COMMAND --help says more about a command.\n")
+        + QString::fromLatin1(aoesan::kExitCodeHelp));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
-        QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or warn)."),
+        QStringLiteral("%1 (default: $AOESAN_LOG or warn).").arg(QString::fromLatin1(aoesan::log::kLevelNames)),
         QStringLiteral("level"));
     parser.addOption(logLevel);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run (see above)."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    parser.process(app);
-
-    aoesan::log::LogOptions logOptions {"aoesan-ctl", std::string("warn"), true, true};
-    if (parser.isSet(logLevel))
-        logOptions.level = parser.value(logLevel).toStdString();
-    else if (qEnvironmentVariableIsSet("AOESAN_LOG"))
-        logOptions.level.reset();
-    aoesan::log::initLogging(logOptions);
+    const bool parsed = parser.parse(QCoreApplication::arguments());
+    if (parsed && parser.isSet(help)) {
+        std::printf("%s", qPrintable(aoesan::commandHelpText(parser, QStringLiteral("aoesan-ctl"))));
+        return aoesan::ExitOk;
+    }
+    if (!parsed) {
+        std::fprintf(stderr, "aoesan-ctl: %s; see aoesan-ctl --help\n", qPrintable(parser.errorText()));
+        return kExitUsage;
+    }
+    if (parser.isSet(version)) {
+        std::printf("aoesan-ctl %s\n", aoesan::kVersionString);
+        return aoesan::ExitOk;
+    }
+    if (parser.isSet(logLevel) && !aoesan::log::parseLevel(parser.value(logLevel).toStdString())) {
+        std::fprintf(stderr, "aoesan-ctl: unknown --log-level '%s'; use %s\n", qPrintable(parser.value(logLevel)),
+            aoesan::log::kLevelNames);
+        return kExitUsage;
+    }
 
     QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
@@ -110,6 +102,15 @@ int main(int argc, char *argv[])
     if (found == subcommands().end()) {
         std::fprintf(stderr, "aoesan-ctl: unknown command '%s'\n\n%s", qPrintable(name), qPrintable(commandsHelp()));
         return kExitUsage;
+    }
+    // A question about a command touches nothing: no log file is opened for it.
+    if (!aoesan::isHelpRequest(args)) {
+        aoesan::log::LogOptions logOptions {"aoesan-ctl", std::string("warn"), true, true};
+        if (parser.isSet(logLevel))
+            logOptions.level = parser.value(logLevel).toStdString();
+        else if (qEnvironmentVariableIsSet("AOESAN_LOG"))
+            logOptions.level.reset();
+        aoesan::log::initLogging(logOptions);
     }
     return found->second.run(args);
 }

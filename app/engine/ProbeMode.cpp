@@ -22,14 +22,17 @@
 #include "net/PacketCapability.h"
 #include "net/PcapTransport.h"
 #include "platform/Privileges.h"
+#include "util/CommandHelp.h"
+#include "util/ExitCode.h"
 
 namespace aoesan::engine {
 
 namespace {
 
-constexpr int kExitUsage = 2;
-constexpr int kExitFailure = 1;
-constexpr int kExitNoPermission = 3; // as `serve`: restarting will not help
+// The one exit-code table (util/ExitCode.h); no permission is 3, as for `serve`: restarting will not help.
+constexpr int kExitUsage = ExitUsage;
+constexpr int kExitFailure = ExitFailed;
+constexpr int kExitNoPermission = ExitNoPermission;
 constexpr qsizetype kMaxCommandBytes = 8192; // the longest valid command (255 MACs, 1 KiB encoded) is ~4.6 KiB
 
 // One event per line, flushed at once: the reader acts on each line as it comes.
@@ -79,14 +82,13 @@ int fail(const QString &code, const std::string &message, const std::string &fix
 
 int runProbe(const QStringList &args)
 {
-    // stdout is the event stream: logs go to stderr (and the file) only.
-    log::initLogging({"aoesan-engine", std::nullopt, true, true});
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Discover AoE targets on the given interfaces and write one JSON object per event on stdout\n"
                        "(docs/probe-events.md) until stdin closes. On stdin, a line \"probe\" probes at once,\n"
                        "\"forget-down\" forgets the targets that are down, and identify, config, config-set, mask,\n"
-                       "mask-edit, reserve and reserve-set act on one target (answered by reply or request-error)."));
+                       "mask-edit, reserve and reserve-set act on one target (answered by reply or request-error).\n")
+        + QString::fromLatin1(kExitCodeHelp));
     parser.addHelpOption();
     const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
         QStringLiteral("Ethernet interface to watch (repeat for several)."), QStringLiteral("IFACE"));
@@ -94,12 +96,16 @@ int runProbe(const QStringList &args)
         QStringLiteral("Seconds between probes (default 10); down after 3 intervals."), QStringLiteral("SECS"),
         QStringLiteral("10"));
     parser.addOptions({iface, interval});
-    if (!parser.parse(QStringList {QStringLiteral("aoesan-engine probe")} + args))
-        return fail(QStringLiteral("bad-arguments"), parser.errorText().toStdString(), {}, kExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        return 0;
+    const bool parsed = parser.parse(QStringList {QStringLiteral("aoesan-engine probe")} + args);
+    // Help first, before the log file or a socket is opened.
+    if (parser.isSet(QStringLiteral("help")) || (!parsed && isHelpRequest(args))) {
+        std::printf("%s", qPrintable(commandHelpText(parser, QStringLiteral("aoesan-engine probe"))));
+        return ExitOk;
     }
+    // stdout is the event stream: logs go to stderr (and the file) only.
+    log::initLogging({"aoesan-engine", std::nullopt, true, true});
+    if (!parsed)
+        return fail(QStringLiteral("bad-arguments"), parser.errorText().toStdString(), {}, kExitUsage);
     bool ok = false;
     const double seconds = parser.value(interval).toDouble(&ok);
     if (!ok || seconds < 0.05 || seconds > 3600)

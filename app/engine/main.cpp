@@ -12,6 +12,8 @@
 #include "Version.h"
 #include "log/Logging.h"
 #include "target/ServeSession.h"
+#include "util/CommandHelp.h"
+#include "util/ExitCode.h"
 
 namespace {
 
@@ -53,33 +55,47 @@ int main(int argc, char *argv[])
         return aoesan::engine::runProbe(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The privileged AoE engine of aoesan. It is started by aoesan and aoesan-ctl;\n"
-        "it needs CAP_NET_RAW (membership of group 'aoesan' in an installed system, or root).\n\n"
-        "Modes:\n"
-        "  serve [vblade options] SHELF SLOT NETIF FILE   export FILE as AoE target eSHELF.SLOT\n"
-        "                                                (aoesan-engine serve --help for the options)\n"
-        "  probe -i IFACE... [--interval SECS]            discover AoE targets; JSON Lines on stdout until\n"
-        "                                                stdin closes (docs/probe-events.md)"));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "The privileged AoE engine of aoesan. It is started by aoesan and aoesan-ctl;\n"
+            "it needs CAP_NET_RAW (membership of group 'aoesan' in an installed system, or root).\n\n"
+            "Modes:\n"
+            "  serve [vblade options] SHELF SLOT NETIF FILE   export FILE as AoE target eSHELF.SLOT\n"
+            "                                                (aoesan-engine serve --help for the options)\n"
+            "  probe -i IFACE... [--interval SECS]            discover AoE targets; JSON Lines on stdout until\n"
+            "                                                stdin closes (docs/probe-events.md)\n\n")
+        + QString::fromLatin1(aoesan::kExitCodeHelp));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
         QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
         QStringLiteral("level"));
     parser.addOption(logLevel);
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve or probe."));
-    parser.process(app);
-
-    aoesan::log::LogOptions logOptions {"aoesan-engine", std::nullopt, true, true};
-    if (parser.isSet(logLevel))
-        logOptions.level = parser.value(logLevel).toStdString();
-    aoesan::log::initLogging(logOptions);
+    const bool parsed = parser.parse(QCoreApplication::arguments());
+    if (parser.isSet(help)) {
+        std::printf("%s", qPrintable(aoesan::commandHelpText(parser, QStringLiteral("aoesan-engine"))));
+        return aoesan::ExitOk;
+    }
+    if (!parsed) {
+        std::fprintf(stderr, "aoesan-engine: %s; see aoesan-engine --help\n", qPrintable(parser.errorText()));
+        return aoesan::ExitUsage;
+    }
+    if (parser.isSet(version)) {
+        std::printf("aoesan-engine %s\n", aoesan::kVersionString);
+        return aoesan::ExitOk;
+    }
+    if (parser.isSet(logLevel) && !aoesan::log::parseLevel(parser.value(logLevel).toStdString())) {
+        std::fprintf(stderr, "aoesan-engine: unknown --log-level '%s'; use %s\n", qPrintable(parser.value(logLevel)),
+            aoesan::log::kLevelNames);
+        return aoesan::ExitUsage;
+    }
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
         std::fprintf(stderr, "aoesan-engine: no mode given; see aoesan-engine --help\n");
-        return 2;
+        return aoesan::ExitUsage;
     }
     std::fprintf(stderr, "aoesan-engine: unknown mode '%s'; see aoesan-engine --help\n", qPrintable(args.first()));
-    return 2;
+    return aoesan::ExitUsage;
 }

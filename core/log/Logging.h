@@ -25,7 +25,10 @@ struct LogSetup
     spdlog::level::level_enum level = spdlog::level::info;
 };
 
-// Parses a level name; nullopt when it is not one.
+// The level names a person may give (--log-level, $AOESAN_LOG), for help texts and errors.
+inline constexpr const char *kLevelNames = "trace, debug, info, warn, error or off";
+
+// Parses a level name; nullopt when it is not one. The one parser for every program's --log-level.
 std::optional<spdlog::level::level_enum> parseLevel(const std::string &name);
 
 // The directory for the log file: $XDG_STATE_HOME/aoesan or ~/.local/state/aoesan.

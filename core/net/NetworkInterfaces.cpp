@@ -84,8 +84,19 @@ Result<InterfaceInfo, std::string> findInterface(const std::string &name, const 
     const std::filesystem::path dir = std::filesystem::path(sysfsNet) / name;
     std::error_code ec;
     if (!std::filesystem::exists(dir, ec))
-        return Unexpected("no network interface named '" + name + "' (see `ip link`)");
+        return Unexpected("no network interface named '" + name + "'");
     return readInterface(dir);
+}
+
+Result<InterfaceInfo, std::string> findAoeInterface(const std::string &name, const std::string &sysfsNet)
+{
+    auto found = findInterface(name, sysfsNet);
+    if (!found)
+        return found;
+    if (readNumber(std::filesystem::path(sysfsNet) / name / "type").value_or(-1) != kArphrdEther)
+        return Unexpected("'" + name + "' is not an Ethernet interface"
+            + std::string(name == "lo" ? " (on loopback every host is this one: AoE needs a real link)" : ""));
+    return found;
 }
 
 } // namespace aoesan::net

@@ -33,4 +33,9 @@ Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string
 Result<InterfaceInfo, std::string> findInterface(
     const std::string &name, const std::string &sysfsNet = "/sys/class/net");
 
+// An interface that can carry AoE: it exists and is Ethernet (not `lo`, not a tunnel); an error says
+// which it is not. For what a person names to serve on.
+Result<InterfaceInfo, std::string> findAoeInterface(
+    const std::string &name, const std::string &sysfsNet = "/sys/class/net");
+
 } // namespace aoesan::net

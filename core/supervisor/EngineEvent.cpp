@@ -1,5 +1,6 @@
 #include "supervisor/EngineEvent.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -16,6 +17,16 @@ std::uint64_t count(const QJsonObject &o, const char *key)
 QString text(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
+}
+
+QStringList texts(const QJsonObject &o, const char *key)
+{
+    QStringList list;
+    for (const QJsonValue &v : o.value(QLatin1String(key)).toArray()) {
+        if (v.isString())
+            list << v.toString();
+    }
+    return list;
 }
 
 EngineCounters counters(const QJsonObject &o)
@@ -39,8 +50,10 @@ EngineEvent parseEngineEvent(const QByteArray &line)
     if (kind == QLatin1String("started")) {
         return event::Started {qint64(count(o, "pid")), text(o, "interface"), text(o, "mac"), int(count(o, "mtu")),
             text(o, "file"), count(o, "sectors"), o.value(QLatin1String("readOnly")).toBool(),
-            int(count(o, "maxSectors")), text(o, "configString"), text(o, "stateFile")};
+            int(count(o, "maxSectors")), text(o, "configString"), text(o, "stateFile"), texts(o, "masks")};
     }
+    if (kind == QLatin1String("restored"))
+        return event::Restored {texts(o, "masks"), texts(o, "reservations"), text(o, "stateFile")};
     if (kind == QLatin1String("counters"))
         return event::Counters {counters(o)};
     if (kind == QLatin1String("client"))

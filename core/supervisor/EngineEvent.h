@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <variant>
 
+#include "util/ExitCode.h"
+
 namespace aoesan::supervisor {
 
 struct EngineCounters
@@ -36,6 +38,14 @@ struct Started
     bool readOnly = false;
     int maxSectors = 0;
     QString configString;
+    QString stateFile;
+    QStringList masks; // the MAC mask in force: -m, or the one kept in the state file
+};
+// A MAC mask or reserve list kept in the state file is in force again (said right after `started`).
+struct Restored
+{
+    QStringList masks;
+    QStringList reservations;
     QString stateFile;
 };
 struct Counters
@@ -72,16 +82,16 @@ struct Garbage
 
 } // namespace event
 
-using EngineEvent = std::variant<event::Started, event::Counters, event::Client, event::Warning, event::Error,
-    event::Stopped, event::Unknown, event::Garbage>;
+using EngineEvent = std::variant<event::Started, event::Restored, event::Counters, event::Client, event::Warning,
+    event::Error, event::Stopped, event::Unknown, event::Garbage>;
 
 EngineEvent parseEngineEvent(const QByteArray &line);
 
 // The error code the engine uses for a missing CAP_NET_RAW or an unreadable backing file.
 inline constexpr char kNoPermissionCode[] = "no-permission";
 // The engine's exit code for the same: restarting will not help, a person has to act.
-inline constexpr int kNoPermissionExitCode = 3;
+inline constexpr int kNoPermissionExitCode = ExitNoPermission;
 // The engine's exit code for a command line it does not understand.
-inline constexpr int kUsageExitCode = 2;
+inline constexpr int kUsageExitCode = ExitUsage;
 
 } // namespace aoesan::supervisor

@@ -20,6 +20,16 @@ std::string s(const QString &text)
     return text.toStdString();
 }
 
+QString restoredSummary(qsizetype masks, qsizetype reservations)
+{
+    QStringList parts;
+    if (masks > 0)
+        parts << QStringLiteral("a MAC mask of %1 host(s)").arg(masks);
+    if (reservations > 0)
+        parts << QStringLiteral("a reserve list of %1 host(s)").arg(reservations);
+    return parts.join(QStringLiteral(" and "));
+}
+
 // A display copy of something the engine should not have printed: short and printable.
 QString printable(const QByteArray &line)
 {
@@ -145,6 +155,9 @@ void ExportRunner::launch()
     m_status.counters = {};
     m_status.clients.clear();
     m_status.warnings.clear();
+    m_status.masks.clear();
+    m_status.reservations.clear();
+    m_status.restored = false;
     m_status.servingSince = {};
     m_status.nextRestartIn.reset();
     m_launchedAt = m_clock.now();
@@ -168,12 +181,22 @@ void ExportRunner::onLine(const QByteArray &line)
         m_status.pid = started->pid != 0 ? started->pid : m_process->pid();
         m_status.mac = started->mac;
         m_status.sectors = started->sectors;
+        m_status.masks = started->masks;
         m_status.servingSince = QDateTime::currentDateTimeUtc();
         log->info("export '{}' is serving (engine pid {})", s(m_status.name), m_status.pid);
         if (m_status.state == ExportState::Starting)
             setState(ExportState::Running);
         else
             publish();
+    } else if (const auto *restored = std::get_if<event::Restored>(&parsed)) {
+        // Said so that nobody wonders why other hosts no longer see the export.
+        if (!restored->masks.isEmpty())
+            m_status.masks = restored->masks;
+        m_status.reservations = restored->reservations;
+        m_status.restored = true;
+        log->warn("export '{}': the engine restored {} from {}", s(m_status.name),
+            s(restoredSummary(restored->masks.size(), restored->reservations.size())), s(restored->stateFile));
+        publish();
     } else if (const auto *counters = std::get_if<event::Counters>(&parsed)) {
         m_status.counters = counters->counters;
         publish();

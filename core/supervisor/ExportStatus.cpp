@@ -31,4 +31,10 @@ QString ExportProblem::describe() const
     return text + QLatin1Char(' ') + fix;
 }
 
+int ExportStatus::restrictedTo() const
+{
+    // The mask shuts out every other host; a reserve list lets them see the export but not use it.
+    return int(!masks.isEmpty() ? masks.size() : reservations.size());
+}
+
 } // namespace aoesan::supervisor

@@ -57,6 +57,14 @@ struct ExportStatus
     std::uint64_t sectors = 0;
     std::optional<ExportProblem> lastError; // the last thing that went wrong; kept until started again
     QStringList warnings; // the engine's warnings since the last start (bounded)
+    // Who may use the export, as the current engine said at start (-m, or restored from its state file);
+    // empty lists mean every host. Restricted exports show "restricted to N hosts".
+    QStringList masks;
+    QStringList reservations;
+    bool restored = false; // the engine restored a mask or reserve list it kept from an earlier run
+
+    // The number of hosts the export is limited to (the mask, else the reserve list); 0 when it is open.
+    int restrictedTo() const;
 
     bool operator==(const ExportStatus &) const = default;
 };

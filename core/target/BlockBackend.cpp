@@ -13,19 +13,29 @@ namespace aoesan::target {
 
 namespace {
 
-BackendError openError(const std::string &path, int err)
+// The fix offered is the one that applies: group 'disk' opens block devices, not a user's plain file.
+BackendError openError(const std::string &path, int err, bool blockDevice = false, bool readOnly = false)
 {
     using Code = BackendError::Code;
     const std::string why = std::strerror(err);
     switch (err) {
     case ENOENT:
         return {Code::NotFound, path + " does not exist"};
+    case EROFS:
+        return {Code::PermissionDenied, path + " is on a read-only file system; export it read-only (-r)"};
     case EACCES:
     case EPERM:
-    case EROFS:
+        if (blockDevice)
+            return {Code::PermissionDenied,
+                "no permission to open " + path + " (" + why
+                    + "); run as root, add yourself to group 'disk', or export it read-only (-r)"};
+        if (readOnly)
+            return {Code::PermissionDenied,
+                "no permission to read " + path + " (" + why
+                    + "); make it readable for this user (chmod or chown) or export it as its owner"};
         return {Code::PermissionDenied,
-            "no permission to open " + path + " (" + why
-                + "); run as root, add yourself to group 'disk', or export it read-only (-r)"};
+            "no permission to open " + path + " for reading and writing (" + why
+                + "); give this user write access to it (chmod or chown), or export it read-only (-r)"};
     case EBUSY:
         return {Code::Busy,
             path
@@ -71,7 +81,7 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(
     {
     };
     if (::stat(path.c_str(), &st) != 0)
-        return Unexpected(openError(path, errno));
+        return Unexpected(openError(path, errno, false, options.readOnly));
     const bool blockDevice = S_ISBLK(st.st_mode);
     if (!blockDevice && !S_ISREG(st.st_mode))
         return Unexpected(BackendError {Code::NotStorage,
@@ -85,7 +95,7 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(
         flags |= O_EXCL;
     const int bufferedFd = ::open(path.c_str(), flags);
     if (bufferedFd < 0)
-        return Unexpected(openError(path, errno));
+        return Unexpected(openError(path, errno, blockDevice, options.readOnly));
     int fd = bufferedFd;
     int fallback = -1;
     if (options.direct) {
@@ -97,7 +107,7 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(
             if (err == EINVAL)
                 return Unexpected(
                     BackendError {Code::Io, path + " does not support direct I/O (-d); export it without -d"});
-            return Unexpected(openError(path, err));
+            return Unexpected(openError(path, err, blockDevice, options.readOnly));
         }
         fallback = bufferedFd;
     }

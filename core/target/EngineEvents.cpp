@@ -27,6 +27,14 @@ QJsonObject countersJson(const CounterSnapshot &c)
     };
 }
 
+QJsonArray macArray(const std::vector<protocol::MacAddress> &macs)
+{
+    QJsonArray array;
+    for (const auto &m : macs)
+        array.append(q(m.toString()));
+    return array;
+}
+
 std::string line(const QString &event, QJsonObject body)
 {
     body.insert(QStringLiteral("event"), event);
@@ -56,9 +64,7 @@ void EngineEvents::started(const StartedInfo &i)
             o.direct ? " O_DIRECT" : "", o.sync ? " O_SYNC" : "");
         return;
     }
-    QJsonArray masks;
-    for (const auto &m : i.masks)
-        masks.append(q(m.toString()));
+    const QJsonArray masks = macArray(i.masks);
     writeLine(line(QStringLiteral("started"),
         {{QStringLiteral("pid"), qint64(::getpid())}, {QStringLiteral("shelf"), int(o.shelf)},
             {QStringLiteral("slot"), int(o.slot)}, {QStringLiteral("interface"), q(o.interface)},
@@ -93,7 +99,33 @@ void EngineEvents::warning(const std::string &message)
     if (m_json)
         writeLine(line(QStringLiteral("warning"), {{QStringLiteral("message"), q(message)}}));
     else
-        std::fprintf(m_human, "warning: %s\n", message.c_str());
+        std::fprintf(m_human, "%s: warning: %s\n", m_program.c_str(), message.c_str());
+}
+
+void EngineEvents::restored(const std::vector<protocol::MacAddress> &masks,
+    const std::vector<protocol::MacAddress> &reservations, const std::string &stateFile)
+{
+    if (m_json) {
+        writeLine(line(QStringLiteral("restored"),
+            {{QStringLiteral("masks"), macArray(masks)}, {QStringLiteral("reservations"), macArray(reservations)},
+                {QStringLiteral("stateFile"), q(stateFile)}}));
+        return;
+    }
+    std::fprintf(m_human, "%s: restored from %s: %s\n", m_program.c_str(), stateFile.c_str(),
+        restoredText(masks, reservations).c_str());
+}
+
+std::string restoredText(
+    const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations)
+{
+    std::string text;
+    if (!masks.empty())
+        text = "MAC mask of " + std::to_string(masks.size()) + (masks.size() == 1 ? " host" : " hosts")
+            + " (other hosts are ignored)";
+    if (!reservations.empty())
+        text += (text.empty() ? "" : "; ") + std::string("reserve list of ") + std::to_string(reservations.size())
+            + (reservations.size() == 1 ? " host" : " hosts") + " (other hosts may not read or write)";
+    return text;
 }
 
 void EngineEvents::error(const std::string &code, const std::string &message, const std::string &fix)
@@ -103,7 +135,8 @@ void EngineEvents::error(const std::string &code, const std::string &message, co
             {{QStringLiteral("code"), q(code)}, {QStringLiteral("message"), q(message)},
                 {QStringLiteral("fix"), q(fix)}}));
     // A person reading stderr gets it too, also when the supervisor captures stdout.
-    std::fprintf(m_human, "error: %s%s%s\n", message.c_str(), fix.empty() ? "" : "\n", fix.c_str());
+    const char *between = fix.empty() ? "" : (!message.empty() && message.back() == '.') ? " " : ". ";
+    std::fprintf(m_human, "%s: error: %s%s%s\n", m_program.c_str(), message.c_str(), between, fix.c_str());
 }
 
 void EngineEvents::stopped(const std::string &reason, const CounterSnapshot &c)

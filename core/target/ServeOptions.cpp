@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "protocol/Constants.h"
+#include "util/ExitCode.h"
 
 namespace aoesan::target {
 
@@ -56,7 +57,8 @@ std::string serveUsage(const std::string &program)
           "  --state-file PATH  where the config string, MAC mask and reservations persist\n"
           "  --no-state         keep them in memory only, as vblade does\n"
           "  --workers N        I/O threads (0 = serve on the receive thread; default 0, or 16 with -d or -s)\n"
-          "shelf is 0-65534, slot 0-254.\n";
+          "shelf is 0-65534, slot 0-254.\n"
+        + std::string(kExitCodeHelp) + "\n";
 }
 
 Result<ServeOptions, std::string> parseServeArguments(const std::vector<std::string> &args)

@@ -108,9 +108,9 @@ int runServe(const ServeOptions &options, EngineEvents &events)
         return backend.error().code == BackendError::Code::PermissionDenied ? ServeNoPermission : ServeFailed;
     }
 
-    auto iface = net::findInterface(options.interface);
+    auto iface = net::findAoeInterface(options.interface);
     if (!iface) {
-        events.error("no-such-interface", iface.error(), "See `ip link` for the interfaces of this machine.");
+        events.error("no-such-interface", iface.error(), "Name an Ethernet interface; `ip link` lists them.");
         return ServeFailed;
     }
     const std::uint8_t maxSectors = protocol::sectorsPerFrame(static_cast<std::size_t>(iface->mtu));
@@ -180,6 +180,14 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     events.started(StartedInfo {options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers, io,
         statePath, state->configString(), state->masks()});
     log->info("serving e{}.{} on {} from {}", options.shelf, options.slot, options.interface, options.path);
+    // -m given now is no surprise; a list kept from an earlier run is, so it is said out loud.
+    const std::vector<protocol::MacAddress> restoredMasks
+        = options.masks.empty() ? state->masks() : std::vector<protocol::MacAddress> {};
+    if (!restoredMasks.empty() || !state->reservations().empty()) {
+        events.restored(restoredMasks, state->reservations(), statePath);
+        log->warn("e{}.{}: restored from {}: {}", options.shelf, options.slot, statePath,
+            restoredText(restoredMasks, state->reservations()));
+    }
     auto result = server.run();
     if (signalFd >= 0)
         ::close(signalFd);

@@ -8,14 +8,16 @@
 #include "protocol/Identify.h"
 #include "target/EngineEvents.h"
 #include "target/ServeOptions.h"
+#include "util/ExitCode.h"
 
 namespace aoesan::target {
 
+// The one exit-code table (util/ExitCode.h) under serve's names.
 enum ServeExit : int {
-    ServeOk = 0,
-    ServeFailed = 1,
-    ServeUsage = 2,
-    ServeNoPermission = 3, // the supervisor does not restart on this one: it needs a person
+    ServeOk = ExitOk,
+    ServeFailed = ExitFailed,
+    ServeUsage = ExitUsage,
+    ServeNoPermission = ExitNoPermission, // the supervisor does not restart on this one: it needs a person
 };
 
 // The IDENTIFY strings of an export: serial "shelf.slot:hash" (unique per machine, file and window,

@@ -24,9 +24,12 @@ private slots:
     void noAnswerIsClear();
     void configString();
     void maskList();
+    void maskLockOutIsRefused();
+    void maskLockOutForced();
     void maskFromStartupListHidesTarget();
     void reserveList();
     void usageErrors();
+    void interfaceChoice();
 
 private:
     // A lab with vblade serving 7.3 (64 MiB plus one sector) on veth-t, already answering.
@@ -89,6 +92,8 @@ void TestCtlCommands::noAnswerIsClear()
             QStringLiteral("--timeout"), QStringLiteral("1")}));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("no answer from e9.9 on veth-i"), run.err.constData());
+    // The command it suggests looks where this one looked.
+    QVERIFY2(run.err.contains("`aoesan-ctl stat -i veth-i`"), run.err.constData());
     QVERIFY2(run.ms < 2500, qPrintable(run.describe()));
 }
 
@@ -105,7 +110,7 @@ void TestCtlCommands::configString()
 
     // Set-if-empty against a different string: error 4, the reply carries the current string.
     run = ctlRun({QStringLiteral("config"), QStringLiteral("--set"), QStringLiteral("other")});
-    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.exitCode, 1); // refused by the target: 1 in the one exit-code table
     QVERIFY2(run.err.contains("already 'rack-1/slot-7'"), run.err.constData());
     QVERIFY(run.err.contains("error 4"));
     // Re-setting the same string is accepted.
@@ -141,17 +146,48 @@ void TestCtlCommands::maskList()
 
     // A delete of a listed MAC would crash vblade 25: nothing is sent, and vblade keeps running.
     run = ctlRun({QStringLiteral("mask"), QStringLiteral("--delete"), kStranger});
-    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("crashes"), run.err.constData());
     QCOMPARE(m_vblade->state(), QProcess::Running);
     QCOMPARE(ctlRun({QStringLiteral("mask")}).exitCode, 0);
 
-    // Masking ourselves out: the edit is answered, and then the target ignores us.
+    // Another add while we are on the list keeps us on it: no lock-out, applied.
     run = runIn(m_lab->initiatorNamespace(),
         ctl({QStringLiteral("mask"), kTarget, QStringLiteral("-i"), Lab::initiatorInterface(), QStringLiteral("--add"),
             QStringLiteral("02:00:00:00:ee:02")}));
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(m_vblade->state(), QProcess::Running);
+}
+
+void TestCtlCommands::maskLockOutIsRefused()
+{
+    serve();
+    const QString self = QString::fromStdString(Lab::initiatorMac().toString());
+    // A first entry that is not us would make the target ignore us: refused, nothing sent.
+    Run run = ctlRun({QStringLiteral("mask"), QStringLiteral("--add"), kStranger});
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    QVERIFY2(run.err.startsWith(QByteArray(
+                 "aoesan-ctl mask: after this edit e7.3 would ignore this host (" + self.toUtf8() + " on veth-i)")),
+        run.err.constData());
+    QVERIFY2(run.err.contains("--force applies it anyway"), run.err.constData());
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(ctlRun({QStringLiteral("mask")}).out.contains("MAC mask list: empty"), "the refused edit was sent");
+    // Adding ourselves in the same edit is no lock-out.
+    run = ctlRun({QStringLiteral("mask"), QStringLiteral("--add"), kStranger, QStringLiteral("--add"), self});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+}
+
+void TestCtlCommands::maskLockOutForced()
+{
+    serve();
+    const Run run = ctlRun({QStringLiteral("mask"), QStringLiteral("--add"), kStranger, QStringLiteral("--force")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains("is not on the list"), run.err.constData());
+    // Applied: the target ignores us from now on.
+    const Run after = runIn(m_lab->initiatorNamespace(),
+        ctl({QStringLiteral("identify"), kTarget, QStringLiteral("-i"), Lab::initiatorInterface(),
+            QStringLiteral("--timeout"), QStringLiteral("1")}));
+    QCOMPARE(after.exitCode, 1);
 }
 
 void TestCtlCommands::maskFromStartupListHidesTarget()
@@ -183,12 +219,20 @@ void TestCtlCommands::reserveList()
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("e7.3 reserve list: 1 entry\n%1\n").arg(self));
 
-    // We hold it, so we may hand it to another host.
+    // We hold it, so we may hand it to another host; but then we could not use or release it: refused
+    // (nothing sent) unless forced.
     run = ctlRun({QStringLiteral("reserve"), QStringLiteral("--set"), kStranger});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(
+        run.err.startsWith(QByteArray("aoesan-ctl reserve: after this e7.3 would refuse this host (" + self.toUtf8())),
+        run.err.constData());
+    QVERIFY2(run.err.contains("--force sets it anyway"), run.err.constData());
+    QVERIFY(ctlRun({QStringLiteral("reserve")}).out.contains(QByteArray("1 entry\n" + self.toUtf8())));
+    run = ctlRun({QStringLiteral("reserve"), QStringLiteral("--set"), kStranger, QStringLiteral("--force")});
     QCOMPARE(run.exitCode, 0);
     // Now a plain release from us is refused with error 6, naming the holder.
     run = ctlRun({QStringLiteral("reserve"), QStringLiteral("--release")});
-    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QByteArray("reserved by ").append(kStranger.toUtf8())), run.err.constData());
     QVERIFY(run.err.contains("error 6"));
     // vblade still lets a non-holder IDENTIFY and query config.
@@ -207,7 +251,6 @@ void TestCtlCommands::usageErrors()
 {
     serve({}, false);
     const auto code = [&](const QStringList &args) { return runIn(m_lab->initiatorNamespace(), ctl(args)).exitCode; };
-    QCOMPARE(code({QStringLiteral("identify"), QStringLiteral("7.3")}), 2); // no -i
     QCOMPARE(
         code({QStringLiteral("identify"), QStringLiteral("7.255"), QStringLiteral("-i"), Lab::initiatorInterface()}),
         2);
@@ -235,6 +278,40 @@ void TestCtlCommands::usageErrors()
                     + QStringList {QStringLiteral("-i"), Lab::initiatorInterface()}));
             QVERIFY2(run.exitCode == 2 && run.err.contains(bad.said), qPrintable(run.describe()));
         }
+    }
+}
+
+void TestCtlCommands::interfaceChoice()
+{
+    // Two pairs: without -i a command to one target cannot guess, as stat's "every interface" would not do.
+    m_lab = std::make_unique<Lab>(LabOptions {1500, 1, false});
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), 1 << 20);
+    m_vblade = startVblade(*m_lab, 7, 3, Lab::targetInterface(), image);
+    QVERIFY(m_vblade);
+    QVERIFY2(waitForTarget(*m_lab, 7, 3), qPrintable(m_lab->logOf(m_vblade)));
+    for (const char *command : {"identify", "config", "mask", "reserve"}) {
+        const QString label = QString::fromLatin1(command);
+        Run run = runIn(m_lab->initiatorNamespace(), ctl({label, kTarget}));
+        QVERIFY2(run.exitCode == 2, qPrintable(label + QLatin1Char(' ') + run.describe()));
+        QVERIFY2(run.err.startsWith(QByteArray(QByteArray("aoesan-ctl ") + command
+                     + ": several Ethernet interfaces are up (veth-i, veth-i1); name the one to use with -i IFACE")),
+            qPrintable(run.describe()));
+    }
+    // One up: that one is used, as stat does.
+    QVERIFY(m_lab->setLinkUp(m_lab->initiatorNamespace(), Lab::initiatorInterface(1), false));
+    for (const char *command : {"identify", "config", "mask", "reserve"}) {
+        const Run run = runIn(m_lab->initiatorNamespace(), ctl({QString::fromLatin1(command), kTarget}));
+        QVERIFY2(run.exitCode == 0, qPrintable(QString::fromLatin1(command) + QLatin1Char(' ') + run.describe()));
+    }
+    // None up: said once, with what to do.
+    QVERIFY(m_lab->setLinkUp(m_lab->initiatorNamespace(), Lab::initiatorInterface(), false));
+    for (const char *command : {"identify", "config", "mask", "reserve", "stat"}) {
+        const Run run = runIn(m_lab->initiatorNamespace(), ctl({QString::fromLatin1(command), kTarget}));
+        QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+        QCOMPARE(run.err,
+            QByteArray(QByteArray("aoesan-ctl ") + command
+                + ": no Ethernet interface is up here; bring one up or name one with -i IFACE\n"));
     }
 }
 

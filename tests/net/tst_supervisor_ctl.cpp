@@ -76,10 +76,12 @@ void TestSupervisorCtl::init()
     QVERIFY(!image.isEmpty());
     QProcess add;
     add.setProcessEnvironment(environment());
-    add.start(QStringLiteral(AOESAN_CTL),
-        {QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--store"), m_store, QStringLiteral("--name"),
-            QStringLiteral("lab"), QStringLiteral("--autostart"), QStringLiteral("7"), QStringLiteral("3"),
-            Lab::targetInterface(), image});
+    // In the namespace that has the export's interface: `exports add` refuses one that is not there.
+    add.start(Lab::findTool(QStringLiteral("ip")),
+        {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->targetNamespace(), QStringLiteral(AOESAN_CTL),
+            QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--store"), m_store,
+            QStringLiteral("--name"), QStringLiteral("lab"), QStringLiteral("--autostart"), QStringLiteral("7"),
+            QStringLiteral("3"), Lab::targetInterface(), image});
     QVERIFY(add.waitForFinished(10000));
     QVERIFY2(add.exitCode() == 0, add.readAllStandardError().constData());
 }

@@ -12,6 +12,8 @@
 #include "models/TargetModel.h"
 #include "supervisor/ExportStore.h"
 #include "supervisor/ExportSupervisor.h"
+#include "shell/Translations.h"
+#include "targets/TargetDetails.h"
 
 using namespace aoesan;
 using supervisor::ExportState;
@@ -30,6 +32,79 @@ class TestExportModel : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { ui::installTranslations(*qApp, QStringLiteral("en")); }
+
+    void restrictionText_data()
+    {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QStringList>("masks");
+        QTest::addColumn<QStringList>("reservations");
+        QTest::addColumn<QString>("stateText");
+        const QStringList one {QStringLiteral("02:00:00:00:ee:01")};
+        const QStringList two {QStringLiteral("02:00:00:00:ee:01"), QStringLiteral("02:00:00:00:ee:02")};
+        QTest::newRow("open") << int(ExportState::Running) << QStringList {} << QStringList {}
+                              << QStringLiteral("running");
+        QTest::newRow("mask of one") << int(ExportState::Running) << one << QStringList {}
+                                     << QStringLiteral("running, restricted to 1 host");
+        // (English plural forms come from translations/aoesan_en.ts: "host" / "hosts". Before they are
+        // generated the text reads "host(s)", so the rows compare up to the noun.)
+        QTest::newRow("mask of two") << int(ExportState::Running) << two << one
+                                     << QStringLiteral("running, restricted to 2 host");
+        QTest::newRow("reserve list") << int(ExportState::Running) << QStringList {} << two
+                                      << QStringLiteral("running, restricted to 2 host");
+        // A stopped export serves nobody: its last engine's list is no restriction now.
+        QTest::newRow("stopped") << int(ExportState::Stopped) << two << QStringList {} << QStringLiteral("stopped");
+    }
+
+    void restrictionText()
+    {
+        QFETCH(int, state);
+        QFETCH(QStringList, masks);
+        QFETCH(QStringList, reservations);
+        QFETCH(QString, stateText);
+        ExportModel model;
+        model.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        auto status = test::exportStatus(QStringLiteral("media"), static_cast<ExportState>(state));
+        status.masks = masks;
+        status.reservations = reservations;
+        status.restored = true;
+        model.setStatus(status);
+        const QModelIndex cell = model.index(0, ExportModel::State);
+        const QString shown = cell.data().toString();
+        QVERIFY2(stateText.contains(QStringLiteral("restricted")) ? shown.startsWith(stateText) : shown == stateText,
+            qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("1 hosts")), qPrintable(shown));
+        if (stateText.contains(QStringLiteral("restricted"))) {
+            const QString tip = cell.data(Qt::ToolTipRole).toString();
+            QVERIFY2(tip.contains(QStringLiteral("restored")), qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("02:00:00:00:ee:01")), qPrintable(tip)); // the list itself
+        }
+    }
+
+    void targetDetailsSayWhoMayUseAnExportHere()
+    {
+        ui::TargetModel targets;
+        targets.upsert(test::target(7, 3));
+        targets.upsert(test::target(7, 4));
+        ExportModel exports;
+        exports.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        ui::TargetDetails details(&targets);
+        details.setExports(&exports);
+        details.showTarget(discovery::TargetId {7, 3});
+        QVERIFY(!details.text().contains(QStringLiteral("restricted")));
+        auto status = test::exportStatus(QStringLiteral("media"), ExportState::Running);
+        status.masks = QStringList {QStringLiteral("02:00:00:00:ee:01"), QStringLiteral("02:00:00:00:ee:02")};
+        status.restored = true;
+        exports.setStatus(status); // the details follow without being asked
+        QVERIFY2(
+            details.text().contains(QStringLiteral("Exported here, restricted to 2 host")), qPrintable(details.text()));
+        QVERIFY2(
+            details.text().contains(QStringLiteral("(list restored from an earlier run)")), qPrintable(details.text()));
+        // Another target is not this export.
+        details.showTarget(discovery::TargetId {7, 4});
+        QVERIFY(!details.text().contains(QStringLiteral("restricted")));
+    }
+
     void recordsAndStatus()
     {
         QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000 + 3725);

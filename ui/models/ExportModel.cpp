@@ -60,6 +60,21 @@ QString ExportModel::stateText(ExportState state)
     return {};
 }
 
+QString ExportModel::restrictionText(const supervisor::ExportStatus &status)
+{
+    if (!isActive(status.state) || status.restrictedTo() <= 0)
+        return {};
+    return tr("restricted to %n host(s)", nullptr, status.restrictedTo());
+}
+
+const ExportModel::Row *ExportModel::findActive(std::uint16_t shelf, std::uint8_t slot) const
+{
+    const auto found = std::find_if(m_rows.begin(), m_rows.end(), [&](const Row &row) {
+        return row.record.shelf == shelf && row.record.slot == slot && isActive(row.status.state);
+    });
+    return found == m_rows.end() ? nullptr : &*found;
+}
+
 QVariant ExportModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -111,6 +126,15 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
             return row.status.clients.join(QLatin1Char('\n'));
         if (index.column() == Backing)
             return supervisor::describeRecord(row.record);
+        if (index.column() == State && !restrictionText(row.status).isEmpty())
+            return row.status.restored
+                ? tr("Only the hosts on its list may use this export: the engine restored the list it kept "
+                     "from an earlier run.\n%1")
+                      .arg((row.status.masks.isEmpty() ? row.status.reservations : row.status.masks)
+                               .join(QLatin1Char('\n')))
+                : tr("Only the hosts on its list may use this export.\n%1")
+                      .arg((row.status.masks.isEmpty() ? row.status.reservations : row.status.masks)
+                               .join(QLatin1Char('\n')));
         return display(row, index.column());
     case Qt::DecorationRole:
         if (index.column() != State)
@@ -166,6 +190,8 @@ QVariant ExportModel::display(const Row &row, int column) const
     case State:
         if (s.state == ExportState::Restarting && s.nextRestartIn)
             return tr("restarting in %1").arg(format::duration((s.nextRestartIn->count() + 999) / 1000));
+        if (const QString restricted = restrictionText(s); !restricted.isEmpty())
+            return tr("%1, %2").arg(stateText(s.state), restricted);
         return stateText(s.state);
     case Clients:
         return hasClients(s) ? QString::number(s.counters.clients) : QStringLiteral("—");

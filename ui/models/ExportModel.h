@@ -66,6 +66,11 @@ public:
 
     // "running", "failed", ... in the user's language.
     static QString stateText(supervisor::ExportState state);
+    // "restricted to 2 hosts" while an engine serves the export with a MAC mask or reserve list (from -m,
+    // or restored from its state file); empty when every host may use it or nothing serves it.
+    static QString restrictionText(const supervisor::ExportStatus &status);
+    // The export serving eSHELF.SLOT here (starting, running or restarting); null when none is.
+    const Row *findActive(std::uint16_t shelf, std::uint8_t slot) const;
 
 signals:
     void countsChanged();

@@ -57,6 +57,9 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     m_nav->setToolTip(tr("Targets (Ctrl+1), Shelves (Ctrl+2), Exports (Ctrl+3)"));
     m_stack->addWidget(m_targetsView);
     m_stack->addWidget(m_shelvesPage);
+    // The details of a target served here say who may use it.
+    m_targetsView->details()->setExports(&parts.exports);
+    m_shelvesPage->details()->setExports(&parts.exports);
     m_stack->addWidget(m_exportsView);
     auto *central = new QWidget(this);
     auto *row = new QHBoxLayout(central);

@@ -12,6 +12,7 @@
 
 #include "format/Format.h"
 #include "format/Look.h"
+#include "models/ExportModel.h"
 #include "models/TargetModel.h"
 #include "targets/TargetActions.h"
 
@@ -105,6 +106,17 @@ void TargetDetails::setActions(TargetActions *actions)
         &TargetActions::copyIpxeLine);
     if (auto *buttons = findChild<QHBoxLayout *>(QStringLiteral("detailsButtons")))
         buttons->insertWidget(0, m_actionBar, 1);
+}
+
+void TargetDetails::setExports(const ExportModel *exports)
+{
+    if (m_exports)
+        disconnect(m_exports, nullptr, this, nullptr);
+    m_exports = exports;
+    if (m_exports) {
+        connect(m_exports, &QAbstractItemModel::dataChanged, this, &TargetDetails::refresh);
+        connect(m_exports, &QAbstractItemModel::modelReset, this, &TargetDetails::refresh);
+    }
     refresh();
 }
 
@@ -153,6 +165,14 @@ void TargetDetails::refresh()
     if (row->downSince.isValid())
         state += QLatin1Char(' ') + tr("(down since %1)").arg(format::clockTime(row->downSince));
     lines << tr("State: %1").arg(state);
+    if (const auto *served = m_exports ? m_exports->findActive(t.id.shelf, t.id.slot) : nullptr) {
+        if (const QString restricted = ExportModel::restrictionText(served->status); !restricted.isEmpty())
+            lines << QStringLiteral("<b>%1</b>")
+                         .arg((served->status.restored ? tr("Exported here, %1 (list restored from an earlier run)")
+                                                       : tr("Exported here, %1"))
+                                  .arg(restricted)
+                                  .toHtmlEscaped());
+    }
     if (t.conflict)
         lines << conflictLines(t);
     QStringList paths;

@@ -15,6 +15,7 @@ class QPushButton;
 namespace aoesan::ui {
 
 class TargetActions;
+class ExportModel;
 class TargetModel;
 
 class TargetDetails : public QWidget
@@ -25,6 +26,8 @@ public:
     explicit TargetDetails(TargetModel *targets, QWidget *parent = nullptr);
 
     void showTarget(std::optional<discovery::TargetId> id);
+    // This machine's exports: a target served here says who may use it ("restricted to N hosts").
+    void setExports(const ExportModel *exports);
     std::optional<discovery::TargetId> shown() const { return m_id; }
     QString text() const; // plain text of what is shown, for tests
     // Shows the buttons of the target actions (identify, config, mask, reservations, copy iPXE line).
@@ -43,6 +46,7 @@ private:
     void copyBootUri();
 
     TargetModel *m_targets;
+    const ExportModel *m_exports = nullptr;
     std::optional<discovery::TargetId> m_id;
     QLabel *m_body;
     QPushButton *m_copy;

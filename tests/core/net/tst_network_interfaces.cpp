@@ -76,6 +76,7 @@ private slots:
     void findInterfaceErrors();
     void findInterfaceAnyType();
     void onlyThisNamespacesInterfaces();
+    void findAoeInterfaceRefusesLoopback();
 
 private:
     std::unique_ptr<QTemporaryDir> m_root;
@@ -168,7 +169,8 @@ void TestNetworkInterfaces::findInterfaceErrors_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("mentions");
 
-    QTest::addRow("missing") << QStringLiteral("nosuch0") << QStringLiteral("ip link");
+    // The fix (`ip link`) is the caller's to add, once.
+    QTest::addRow("missing") << QStringLiteral("nosuch0") << QStringLiteral("no network interface named 'nosuch0'");
     QTest::addRow("empty") << QString() << QStringLiteral("not a valid interface name");
     QTest::addRow("path") << QStringLiteral("../etc") << QStringLiteral("not a valid interface name");
     QTest::addRow("dot-dot") << QStringLiteral("..") << QStringLiteral("not a valid interface name");
@@ -226,6 +228,19 @@ void TestNetworkInterfaces::onlyThisNamespacesInterfaces()
         names += i.name + " ";
     QVERIFY2(inside->empty(), names.c_str());
     QCOMPARE(listInterfaces()->size(), before->size()); // back home, all of them again
+}
+
+void TestNetworkInterfaces::findAoeInterfaceRefusesLoopback()
+{
+    QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("lo"), .type = 772}));
+    QVERIFY(addInterface(m_root->path(), {.name = QStringLiteral("veth-t")}));
+    const auto lo = aoesan::net::findAoeInterface("lo", root());
+    QVERIFY(!lo.ok());
+    QVERIFY2(lo.error().find("'lo' is not an Ethernet interface") == 0, lo.error().c_str());
+    QVERIFY(aoesan::net::findAoeInterface("veth-t", root()).ok());
+    const auto missing = aoesan::net::findAoeInterface("nosuch0", root());
+    QVERIFY(!missing.ok());
+    QCOMPARE(QString::fromStdString(missing.error()), QStringLiteral("no network interface named 'nosuch0'"));
 }
 
 QTEST_GUILESS_MAIN(TestNetworkInterfaces)

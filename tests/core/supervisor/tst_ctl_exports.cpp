@@ -32,6 +32,9 @@ private slots:
     void addListRemove();
     void addRefusals_data();
     void addRefusals();
+    void addRefusesInterfaces_data();
+    void addRefusesInterfaces();
+    void fixCommandsKeepTheStore();
     void importVbladeConf();
     void startWithoutSystemdSaysWhatToDo();
     void runEndsFailedWithTheReason();
@@ -85,14 +88,14 @@ void TestCtlExports::addListRemove()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("no exports")), qPrintable(r.out));
 
-    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lab"),
-        QStringLiteral("--autostart"), QStringLiteral("--config=rack 4"), QStringLiteral("-rd"), QStringLiteral("-m"),
-        QStringLiteral("02:00:00:00:b0:02"), QStringLiteral("-o"), QStringLiteral("8"), QStringLiteral("7"),
-        QStringLiteral("3"), QStringLiteral("lan1"), image()});
+    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+        QStringLiteral("lab"), QStringLiteral("--autostart"), QStringLiteral("--config=rack 4"), QStringLiteral("-rd"),
+        QStringLiteral("-m"), QStringLiteral("02:00:00:00:b0:02"), QStringLiteral("-o"), QStringLiteral("8"),
+        QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("added lab: e7.3 on lan1")), qPrintable(r.out));
-    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("1"), QStringLiteral("2"),
-        QStringLiteral("lan1"), QStringLiteral("disk.img")});
+    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("1"),
+        QStringLiteral("2"), QStringLiteral("lan1"), QStringLiteral("disk.img")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("does not exist (yet)")), qPrintable(r.err));
 
@@ -147,22 +150,72 @@ void TestCtlExports::addRefusals()
     QFETCH(QStringList, args);
     QFETCH(int, code);
     QFETCH(QString, says);
-    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("first"),
+    QCOMPARE(
+        ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+                QStringLiteral("first"), QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()})
+            .code,
+        0);
+    const Run r = ctl(QStringList {QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force")} + args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+}
+
+void TestCtlExports::addRefusesInterfaces_data()
+{
+    QTest::addColumn<QString>("interface");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("missing") << QStringLiteral("aoesan-none0")
+                             << QStringLiteral("no network interface named 'aoesan-none0'");
+    QTest::newRow("loopback") << QStringLiteral("lo") << QStringLiteral("'lo' is not an Ethernet interface");
+}
+
+void TestCtlExports::addRefusesInterfaces()
+{
+    QFETCH(QString, interface);
+    QFETCH(QString, says);
+    const QStringList args {QStringLiteral("7"), QStringLiteral("3"), interface, image()};
+    Run r = ctl(QStringList {QStringLiteral("exports"), QStringLiteral("add")} + args);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("aoesan-ctl exports: ") + says), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("--force")), qPrintable(r.err));
+    // Nothing was added.
+    r = ctl({QStringLiteral("exports"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0);
+    // --force keeps it, for an interface that appears later.
+    r = ctl(QStringList {QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force")} + args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+}
+
+void TestCtlExports::fixCommandsKeepTheStore()
+{
+    const QString store = m_dir->filePath(QStringLiteral("my exports.json"));
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"),
+                     QStringLiteral("--store"), store, QStringLiteral("--name"), QStringLiteral("lab"),
                      QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()})
                  .code,
         0);
-    const Run r = ctl(QStringList {QStringLiteral("exports"), QStringLiteral("add")} + args);
-    QCOMPARE(r.code, code);
-    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    const Run r = ctl(
+        {QStringLiteral("exports"), QStringLiteral("start"), QStringLiteral("lab"), QStringLiteral("--store"), store});
+    QCOMPARE(r.code, 1);
+    const QString quoted = QStringLiteral("'") + store + QStringLiteral("'");
+    QVERIFY2(r.err.contains(QStringLiteral("aoesan-ctl exports run lab --store ") + quoted), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("aoesan-ctl supervise --store ") + quoted), qPrintable(r.err));
+    const Run empty = ctl({QStringLiteral("exports"), QStringLiteral("list"), QStringLiteral("--store"),
+        m_dir->filePath(QStringLiteral("none.json"))});
+    QVERIFY2(empty.out.contains(
+                 QStringLiteral("aoesan-ctl exports add --store ") + m_dir->filePath(QStringLiteral("none.json"))),
+        qPrintable(empty.out));
 }
 
 void TestCtlExports::importVbladeConf()
 {
     const QString dir = QStringLiteral(AOESAN_SUPERVISOR_DATA "/vblade.conf.d");
     // One name is taken already: that file is skipped, the rest come in.
-    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("plain"),
-                     QStringLiteral("9"), QStringLiteral("9"), QStringLiteral("lan1"), image()})
-                 .code,
+    QCOMPARE(
+        ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+                QStringLiteral("plain"), QStringLiteral("9"), QStringLiteral("9"), QStringLiteral("lan1"), image()})
+            .code,
         0);
     Run r = ctl({QStringLiteral("import-vblade-conf"), dir, QStringLiteral("--dry-run")});
     QCOMPARE(r.code, 0);
@@ -186,8 +239,8 @@ void TestCtlExports::startWithoutSystemdSaysWhatToDo()
 {
     if (QFile::exists(QStringLiteral("/run/systemd/system")))
         QSKIP("systemd runs here: `exports start` would really start a unit");
-    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lab"),
-                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()})
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+                     QStringLiteral("lab"), QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("lan1"), image()})
                  .code,
         0);
     const Run r = ctl({QStringLiteral("exports"), QStringLiteral("start"), QStringLiteral("lab")});
@@ -199,8 +252,9 @@ void TestCtlExports::startWithoutSystemdSaysWhatToDo()
 void TestCtlExports::runEndsFailedWithTheReason()
 {
     // An interface that exists nowhere: the engine stops before it could send anything, five times.
-    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lost"),
-                     QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("aoesan-none0"), image()})
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+                     QStringLiteral("lost"), QStringLiteral("7"), QStringLiteral("3"), QStringLiteral("aoesan-none0"),
+                     image()})
                  .code,
         0);
     const Run r = ctl({QStringLiteral("exports"), QStringLiteral("run"), QStringLiteral("lost")}, 30000);
@@ -218,13 +272,14 @@ void TestCtlExports::runEndsFailedWithTheReason()
 
 void TestCtlExports::superviseStopsOnSigterm()
 {
-    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lost"),
-                     QStringLiteral("--autostart"), QStringLiteral("7"), QStringLiteral("3"),
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+                     QStringLiteral("lost"), QStringLiteral("--autostart"), QStringLiteral("7"), QStringLiteral("3"),
                      QStringLiteral("aoesan-none0"), image()})
                  .code,
         0);
-    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("idle"),
-                     QStringLiteral("7"), QStringLiteral("4"), QStringLiteral("aoesan-none0"), image()})
+    QCOMPARE(ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"),
+                     QStringLiteral("idle"), QStringLiteral("7"), QStringLiteral("4"), QStringLiteral("aoesan-none0"),
+                     image()})
                  .code,
         0);
     QProcess p;

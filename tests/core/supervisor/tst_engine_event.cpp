@@ -13,6 +13,8 @@ class TestEngineEvent : public QObject
 private slots:
     void documentedExample();
     void errorEvent();
+    void restoredEvent_data();
+    void restoredEvent();
     void garbage_data();
     void garbage();
     void unknownEventIsKept();
@@ -44,6 +46,41 @@ void TestEngineEvent::documentedExample()
         R"({"bytesRead":1048576,"bytesWritten":0,"clients":1,"errors":0,"event":"stopped","framesIn":1030,"framesOut":1031,"reason":"signal"})"));
     QCOMPARE(std::get<event::Stopped>(stopped).reason, QStringLiteral("signal"));
     QCOMPARE(std::get<event::Stopped>(stopped).counters.framesOut, std::uint64_t {1031});
+}
+
+void TestEngineEvent::restoredEvent_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QStringList>("masks");
+    QTest::addColumn<QStringList>("reservations");
+    QTest::newRow("mask") << QByteArrayLiteral(
+        R"({"event":"restored","masks":["02:00:00:00:ee:01","02:00:00:00:ee:02"],"reservations":[],"stateFile":"/s.json"})")
+                          << QStringList {QStringLiteral("02:00:00:00:ee:01"), QStringLiteral("02:00:00:00:ee:02")}
+                          << QStringList {};
+    QTest::newRow("reserve") << QByteArrayLiteral(
+        R"({"event":"restored","masks":[],"reservations":["02:00:00:00:ee:03"],"stateFile":"/s.json"})")
+                             << QStringList {} << QStringList {QStringLiteral("02:00:00:00:ee:03")};
+    // Not strings, or not an array: left out, never a crash.
+    QTest::newRow("odd values") << QByteArrayLiteral(
+        R"({"event":"restored","masks":[1,"02:00:00:00:ee:01",null],"reservations":"x","stateFile":"/s.json"})")
+                                << QStringList {QStringLiteral("02:00:00:00:ee:01")} << QStringList {};
+}
+
+void TestEngineEvent::restoredEvent()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QStringList, masks);
+    QFETCH(QStringList, reservations);
+    const auto parsed = parseEngineEvent(line);
+    const auto *restored = std::get_if<event::Restored>(&parsed);
+    QVERIFY(restored);
+    QCOMPARE(restored->masks, masks);
+    QCOMPARE(restored->reservations, reservations);
+    QCOMPARE(restored->stateFile, QStringLiteral("/s.json"));
+    // The started event carries the mask in force as well.
+    const auto started = parseEngineEvent(
+        QByteArrayLiteral(R"({"event":"started","pid":1,"masks":["02:00:00:00:ee:01"],"sectors":8})"));
+    QCOMPARE(std::get<event::Started>(started).masks, QStringList {QStringLiteral("02:00:00:00:ee:01")});
 }
 
 void TestEngineEvent::errorEvent()

@@ -39,6 +39,7 @@ private slots:
     void init();
     void cleanup();
     void startsAndReportsCounters();
+    void restoredMaskShowsInTheStatus();
     void restartBackOffDoublesAndIsCapped();
     void givesUpAfterRepeatedFastFailures();
     void longRunResetsTheFailureCount();
@@ -190,6 +191,31 @@ void TestExportSupervisor::givesUpAfterRepeatedFastFailures()
     QVERIFY(m_supervisor->start(record()).ok());
     QCOMPARE(state(), ExportState::Starting);
     QVERIFY(!m_supervisor->status(QStringLiteral("disk"))->lastError);
+}
+
+void TestExportSupervisor::restoredMaskShowsInTheStatus()
+{
+    QVERIFY(m_supervisor->start(record()).ok());
+    FakeEngineProcess *engine = m_launcher.last();
+    engine->printStarted();
+    QCOMPARE(m_supervisor->status(QStringLiteral("disk"))->restrictedTo(), 0);
+    engine->print(QByteArrayLiteral(
+        R"({"event":"restored","masks":["02:00:00:00:ee:01","02:00:00:00:ee:02"],"reservations":["02:00:00:00:ee:01"],"stateFile":"/s.json"})"));
+    ExportStatus s = *m_supervisor->status(QStringLiteral("disk"));
+    QVERIFY(s.restored);
+    QCOMPARE(s.masks.size(), 2);
+    QCOMPARE(s.reservations, QStringList {QStringLiteral("02:00:00:00:ee:01")});
+    QCOMPARE(s.restrictedTo(), 2); // the mask: nobody else even sees the export
+    // A reserve list alone restricts to its hosts.
+    s.masks.clear();
+    QCOMPARE(s.restrictedTo(), 1);
+    // The next engine says again what it restored; until then nothing is assumed.
+    engine->end(ProcessExit::signalled());
+    settle();
+    m_clock.advance(*m_clock.nextDue());
+    const ExportStatus relaunched = *m_supervisor->status(QStringLiteral("disk"));
+    QVERIFY(!relaunched.restored);
+    QCOMPARE(relaunched.restrictedTo(), 0);
 }
 
 void TestExportSupervisor::longRunResetsTheFailureCount()

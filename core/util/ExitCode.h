@@ -1,0 +1,19 @@
+// The exit codes of every aoesan command-line program (aoesan-ctl, aoesan-engine): one table, documented in
+// the programs' help texts and docs/exit-codes.md. Scripts and systemd units rely on it
+// (RestartPreventExitStatus=3: restarting will not give a permission).
+#pragma once
+
+namespace aoesan {
+
+enum ExitCode : int {
+    ExitOk = 0, // done
+    ExitFailed = 1, // failed, refused, or no answer
+    ExitUsage = 2, // the command line is wrong; nothing was done
+    ExitNoPermission = 3, // this user may not do it (CAP_NET_RAW, an unreadable file); a person has to act
+};
+
+// The table as the help texts print it.
+inline constexpr const char *kExitCodeHelp
+    = "Exit codes: 0 done, 1 failed or no answer, 2 usage error, 3 no permission.";
+
+} // namespace aoesan
