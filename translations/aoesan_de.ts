@@ -380,6 +380,18 @@
         <source>up, exported here</source>
         <translation>erreichbar, von hier exportiert</translation>
     </message>
+    <message>
+        <source>starting, exported here</source>
+        <translation>startet, von hier exportiert</translation>
+    </message>
+    <message>
+        <source>stopped, exported here</source>
+        <translation>angehalten, von hier exportiert</translation>
+    </message>
+    <message>
+        <source>failed, exported here</source>
+        <translation>fehlgeschlagen, von hier exportiert</translation>
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>
@@ -418,6 +430,17 @@
     <message>
         <source>The settings could not be written to %1.</source>
         <translation>Die Einstellungen konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>aoesan is already running; its window was brought to the front.</source>
+        <translation>aoesan läuft bereits; sein Fenster wurde nach vorn geholt.</translation>
+    </message>
+    <message>
+        <source>aoesan is already running; it was asked to show its window but did not answer.</source>
+        <translation>aoesan läuft bereits; es wurde gebeten, sein Fenster zu zeigen, hat aber nicht geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +857,29 @@
         <source>restarting in %1</source>
         <translation>Neustart in %1</translation>
     </message>
+    <message numerus="yes">
+        <source>restricted to %n host(s)</source>
+        <translation>
+            <numerusform>auf %n Host beschränkt</numerusform>
+            <numerusform>auf %n Hosts beschränkt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
+%1</source>
+        <translation>Nur die Hosts auf seiner Liste dürfen diesen Export nutzen: die Engine hat die Liste aus einem früheren Lauf wiederhergestellt.
+%1</translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export.
+%1</source>
+        <translation>Nur die Hosts auf seiner Liste dürfen diesen Export nutzen.
+%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ExportWizard</name>
@@ -847,6 +893,65 @@
     <message>
         <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
         <translation>Exporte werden von aoesan-engine auf diesem Rechner bereitgestellt; sie erscheinen auch unter „Ziele“ in Blau, sobald die Suche sie im Netz sieht.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About aoesan</source>
+        <translation>Ü&amp;ber aoesan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <source>Version, license and where to report a problem</source>
+        <translation>Version, Lizenz und wo man ein Problem meldet</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>Alle Tastenkürzel des Fensters</translation>
+    </message>
+    <message>
+        <source>Copy versions, interfaces, permissions and the last errors to the clipboard for a bug report</source>
+        <translation>Versionen, Schnittstellen, Berechtigungen und die letzten Fehler für einen Fehlerbericht in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;aoesan %1&lt;/h3&gt;&lt;p&gt;ATA over Ethernet SAN manager: discover, export and watch AoE targets.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Home: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Report a problem: &lt;a href=&quot;%3&quot;&gt;%3&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %4, running with Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;aoesan %1&lt;/h3&gt;&lt;p&gt;SAN-Verwaltung für ATA over Ethernet: AoE-Ziele suchen, exportieren und überwachen.&lt;/p&gt;&lt;p&gt;Lizenz: GNU General Public License, Version 3 oder neuer (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Startseite: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Problem melden: &lt;a href=&quot;%3&quot;&gt;%3&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %4, läuft mit Qt %5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About aoesan</source>
+        <translation>Über aoesan</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Diagnose kopieren</translation>
+    </message>
+    <message>
+        <source>The diagnostics are on the clipboard: paste them into your bug report at %1.</source>
+        <translation>Die Diagnose liegt in der Zwischenablage: Fügen Sie sie in Ihren Fehlerbericht unter %1 ein.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1050,41 @@
     <message>
         <source>%1 (technical)</source>
         <translation>%1 (technisch)</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::MacListDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;this computer</source>
+        <translation>&amp;Diesen Computer hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MAC address (six pairs of hex digits, e.g. 02:00:00:00:00:01).</source>
+        <translation>„%1“ ist keine MAC-Adresse (sechs Paare Hex-Ziffern, z. B. 02:00:00:00:00:01).</translation>
+    </message>
+    <message>
+        <source>(this computer)</source>
+        <translation>(dieser Computer)</translation>
+    </message>
+    <message>
+        <source>This computer (%1 on %2) is not on the list: it will be locked out.</source>
+        <translation>Dieser Computer (%1 an %2) ist nicht auf der Liste: er wird ausgesperrt.</translation>
+    </message>
+    <message>
+        <source>This computer is %1 on %2.</source>
+        <translation>Dieser Computer ist %1 an %2.</translation>
     </message>
 </context>
 <context>
@@ -1216,8 +1356,8 @@
         </translation>
     </message>
     <message>
-        <source>Stop exports and quit</source>
-        <translation>Exporte anhalten und beenden</translation>
+        <source>&amp;Stop exports and quit</source>
+        <translation>Exporte an&amp;halten und beenden</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1692,217 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     </message>
 </context>
 <context>
+    <name>aoesan::ui::TargetActions</name>
+    <message>
+        <source>&amp;Identify again</source>
+        <translation>Erneut &amp;identifizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Config string…</source>
+        <translation>&amp;Config-String…</translation>
+    </message>
+    <message>
+        <source>&amp;MAC mask…</source>
+        <translation>&amp;MAC-Maske…</translation>
+    </message>
+    <message>
+        <source>&amp;Reservations…</source>
+        <translation>&amp;Reservierungen…</translation>
+    </message>
+    <message>
+        <source>Copy boot &amp;URI (%1)</source>
+        <translation>Boot-&amp;URI kopieren (%1)</translation>
+    </message>
+    <message>
+        <source>Copy i&amp;PXE line</source>
+        <translation>i&amp;PXE-Zeile kopieren</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the clipboard.</source>
+        <translation>%1 in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied “%1” to the clipboard.</source>
+        <translation>„%1“ in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Discovery is not running, so %1 cannot be asked. Press Discover now and try again.</source>
+        <translation>Die Suche läuft nicht, %1 kann nicht gefragt werden. Drücken Sie „Jetzt suchen“ und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The discovery engine did not answer the request for %1.</source>
+        <translation>Die Such-Engine hat die Anfrage für %1 nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached on any interface discovery watches.</source>
+        <translation>%1 ist über keine überwachte Schnittstelle erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 is reserved by %2; it refused the change.</source>
+        <translation>%1 ist von %2 reserviert; es hat die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 runs vblade 25 or older, which crashes when a listed address is removed from its MAC mask. Nothing was sent. Restart vblade with a new -m list instead.</source>
+        <translation>%1 läuft mit vblade 25 oder älter, das abstürzt, wenn eine gelistete Adresse aus seiner MAC-Maske entfernt wird. Es wurde nichts gesendet. Starten Sie vblade stattdessen mit einer neuen -m-Liste neu.</translation>
+    </message>
+    <message>
+        <source>The change would lock this computer out of %1; nothing was sent.</source>
+        <translation>Die Änderung würde diesen Computer von %1 aussperren; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The discovery engine did not understand the request: %1</source>
+        <translation>Die Such-Engine hat die Anfrage nicht verstanden: %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2</source>
+        <translation>%1 hat die Anfrage abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1 answered IDENTIFY: %2, serial %3, firmware %4, %5.</source>
+        <translation>%1 hat auf IDENTIFY geantwortet: %2, Seriennummer %3, Firmware %4, %5.</translation>
+    </message>
+    <message>
+        <source>Config string of %1</source>
+        <translation>Config-String von %1</translation>
+    </message>
+    <message>
+        <source>Hosts read the config string to tell targets apart (at most 1024 bytes).
+%1 holds now: “%2”</source>
+        <translation>Hosts lesen den Config-String, um Ziele zu unterscheiden (höchstens 1024 Bytes).
+%1 hat jetzt: „%2“</translation>
+    </message>
+    <message>
+        <source>&amp;Set…</source>
+        <translation>&amp;Setzen…</translation>
+    </message>
+    <message>
+        <source>A config string has at most 1024 bytes; this one has %1.</source>
+        <translation>Ein Config-String hat höchstens 1024 Bytes; dieser hat %1.</translation>
+    </message>
+    <message>
+        <source>Set config string</source>
+        <translation>Config-String setzen</translation>
+    </message>
+    <message>
+        <source>Replace the config string of %1?</source>
+        <translation>Config-String von %1 ersetzen?</translation>
+    </message>
+    <message>
+        <source>“%1” becomes “%2”. Every host that reads %3 sees the new string.</source>
+        <translation>„%1“ wird zu „%2“. Jeder Host, der %3 liest, sieht den neuen String.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>%1 now holds the config string “%2”.</source>
+        <translation>%1 hat jetzt den Config-String „%2“.</translation>
+    </message>
+    <message>
+        <source>MAC mask of %1</source>
+        <translation>MAC-Maske von %1</translation>
+    </message>
+    <message>
+        <source>While the MAC mask lists any address, %1 answers only the hosts on it.</source>
+        <translation>Solange die MAC-Maske eine Adresse enthält, antwortet %1 nur den Hosts darauf.</translation>
+    </message>
+    <message>
+        <source>The list is empty: every host may use %1.</source>
+        <translation>Die Liste ist leer: jeder Host darf %1 nutzen.</translation>
+    </message>
+    <message>
+        <source>The MAC mask of %1 is empty now: every host may use it.</source>
+        <translation>Die MAC-Maske von %1 ist jetzt leer: jeder Host darf es nutzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The MAC mask of %1 now lists %n host(s).</source>
+        <translation>
+            <numerusform>Die MAC-Maske von %1 enthält jetzt %n Host.</numerusform>
+            <numerusform>Die MAC-Maske von %1 enthält jetzt %n Hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reservations of %1</source>
+        <translation>Reservierungen von %1</translation>
+    </message>
+    <message>
+        <source>While %1 is reserved, only the hosts on the list may read or write it.</source>
+        <translation>Solange %1 reserviert ist, dürfen nur die Hosts auf der Liste es lesen oder schreiben.</translation>
+    </message>
+    <message>
+        <source>The list is empty: %1 is not reserved.</source>
+        <translation>Die Liste ist leer: %1 ist nicht reserviert.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved now.</source>
+        <translation>%1 ist jetzt nicht reserviert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now reserved for %n host(s).</source>
+        <translation>
+            <numerusform>%1 ist jetzt für %n Host reserviert.</numerusform>
+            <numerusform>%1 ist jetzt für %n Hosts reserviert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserved by another host</source>
+        <translation>Von einem anderen Host reserviert</translation>
+    </message>
+    <message>
+        <source>%1 is reserved by %2.</source>
+        <translation>%1 ist von %2 reserviert.</translation>
+    </message>
+    <message>
+        <source>Taking the reservation over cuts those hosts off %1 at once; anything they are doing with it fails.</source>
+        <translation>Die Übernahme trennt diese Hosts sofort von %1; alles, was sie damit tun, schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Lock this computer out?</source>
+        <translation>Diesen Computer aussperren?</translation>
+    </message>
+    <message>
+        <source>Lock this computer out of %1?</source>
+        <translation>Diesen Computer von %1 aussperren?</translation>
+    </message>
+    <message>
+        <source>After this change %1 is reserved for %2, but not for this computer (%3 on %4).</source>
+        <translation>Nach dieser Änderung ist %1 für %2 reserviert, aber nicht für diesen Computer (%3 an %4).</translation>
+    </message>
+    <message>
+        <source>After this change the MAC mask of %1 lists %2, but not this computer (%3 on %4).</source>
+        <translation>Nach dieser Änderung enthält die MAC-Maske von %1 %2, aber nicht diesen Computer (%3 an %4).</translation>
+    </message>
+    <message>
+        <source>%1 will then ignore this computer: it cannot use %1 or undo the change from here, only from a host on the list or on the target itself.</source>
+        <translation>%1 ignoriert diesen Computer dann: er kann %1 nicht nutzen und die Änderung nicht von hier zurücknehmen, nur von einem Host auf der Liste oder am Ziel selbst.</translation>
+    </message>
+    <message>
+        <source>Lock this computer out</source>
+        <translation>Diesen Computer aussperren</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on %1.</source>
+        <translation>An %1 wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::TargetDetails</name>
     <message>
         <source>Copy boot URI</source>
@@ -1582,10 +1933,6 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <translation>Zustand: %1</translation>
     </message>
     <message>
-        <source>Conflict: %1</source>
-        <translation>Konflikt: %1</translation>
-    </message>
-    <message>
         <source>%1 → %2 (RTT %3)</source>
         <translation>%1 → %2 (RTT %3)</translation>
     </message>
@@ -1606,10 +1953,6 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <translation>Seriennummer %1</translation>
     </message>
     <message>
-        <source>firmware 0x%1</source>
-        <translation>Firmware 0x%1</translation>
-    </message>
-    <message>
         <source>buffers %1</source>
         <translation>Puffer %1</translation>
     </message>
@@ -1628,6 +1971,77 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>aoe-stat: %1</source>
         <translation>aoe-stat: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflict: %n backends answer this address</source>
+        <translation>
+            <numerusform>Konflikt: %n Backend antwortet auf diese Adresse</numerusform>
+            <numerusform>Konflikt: %n Backends antworten auf diese Adresse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 sectors, serial &quot;%4&quot;</source>
+        <translation>%1: %2, %3 Sektoren, Seriennummer &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>(the size shown: the smallest)</source>
+        <translation>(angezeigte Größe: die kleinste)</translation>
+    </message>
+    <message>
+        <source>%1: size not known yet</source>
+        <translation>%1: Größe noch unbekannt</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identifizieren</translation>
+    </message>
+    <message>
+        <source>Ask the target for its IDENTIFY data again</source>
+        <translation>Das Ziel erneut nach seinen IDENTIFY-Daten fragen</translation>
+    </message>
+    <message>
+        <source>Config…</source>
+        <translation>Config…</translation>
+    </message>
+    <message>
+        <source>Read or set the target&apos;s config string</source>
+        <translation>Den Config-String des Ziels lesen oder setzen</translation>
+    </message>
+    <message>
+        <source>MAC mask…</source>
+        <translation>MAC-Maske…</translation>
+    </message>
+    <message>
+        <source>View or edit which hosts the target answers</source>
+        <translation>Ansehen oder ändern, welchen Hosts das Ziel antwortet</translation>
+    </message>
+    <message>
+        <source>Reservations…</source>
+        <translation>Reservierungen…</translation>
+    </message>
+    <message>
+        <source>View or set which hosts may read and write the target</source>
+        <translation>Ansehen oder festlegen, welche Hosts das Ziel lesen und schreiben dürfen</translation>
+    </message>
+    <message>
+        <source>Copy iPXE line</source>
+        <translation>iPXE-Zeile kopieren</translation>
+    </message>
+    <message>
+        <source>Copy “sanboot aoe:eX.Y” to the clipboard</source>
+        <translation>„sanboot aoe:eX.Y“ in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Exported here, %1 (list restored from an earlier run)</source>
+        <translation>Hier exportiert, %1 (Liste aus einem früheren Lauf wiederhergestellt)</translation>
+    </message>
+    <message>
+        <source>Exported here, %1</source>
+        <translation>Hier exportiert, %1</translation>
+    </message>
+    <message>
+        <source>firmware %1</source>
+        <translation>Firmware %1</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +2131,18 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <translation>%1
 %2 Sektoren</translation>
     </message>
+    <message>
+        <source>restarting, exported here</source>
+        <translation>startet neu, von hier exportiert</translation>
+    </message>
+    <message>
+        <source>stopping, exported here</source>
+        <translation>wird angehalten, von hier exportiert</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; of this machine: %2</source>
+        <translation>Export &apos;%1&apos; dieses Rechners: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetsView</name>
@@ -1800,6 +2226,14 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>aoesan lab mode</source>
         <translation>aoesan im Labormodus</translation>
+    </message>
+    <message>
+        <source>unknown log level &apos;%1&apos; (use %2)</source>
+        <translation>unbekannte Protokollstufe &apos;%1&apos; (möglich: %2)</translation>
+    </message>
+    <message>
+        <source>Try aoesan --help.</source>
+        <translation>Siehe aoesan --help.</translation>
     </message>
 </context>
 </TS>

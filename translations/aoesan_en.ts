@@ -380,6 +380,18 @@
         <source>up, exported here</source>
         <translation>up, exported here</translation>
     </message>
+    <message>
+        <source>starting, exported here</source>
+        <translation>starting, exported here</translation>
+    </message>
+    <message>
+        <source>stopped, exported here</source>
+        <translation>stopped, exported here</translation>
+    </message>
+    <message>
+        <source>failed, exported here</source>
+        <translation>failed, exported here</translation>
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>
@@ -418,6 +430,17 @@
     <message>
         <source>The settings could not be written to %1.</source>
         <translation>The settings could not be written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>aoesan is already running; its window was brought to the front.</source>
+        <translation>aoesan is already running; its window was brought to the front.</translation>
+    </message>
+    <message>
+        <source>aoesan is already running; it was asked to show its window but did not answer.</source>
+        <translation>aoesan is already running; it was asked to show its window but did not answer.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +857,29 @@
         <source>restarting in %1</source>
         <translation>restarting in %1</translation>
     </message>
+    <message numerus="yes">
+        <source>restricted to %n host(s)</source>
+        <translation>
+            <numerusform>restricted to %n host</numerusform>
+            <numerusform>restricted to %n hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
+%1</source>
+        <translation>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
+%1</translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export.
+%1</source>
+        <translation>Only the hosts on its list may use this export.
+%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ExportWizard</name>
@@ -847,6 +893,65 @@
     <message>
         <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
         <translation>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About aoesan</source>
+        <translation>&amp;About aoesan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Copy diagnostics</translation>
+    </message>
+    <message>
+        <source>Version, license and where to report a problem</source>
+        <translation>Version, license and where to report a problem</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>Every keyboard shortcut of the window</translation>
+    </message>
+    <message>
+        <source>Copy versions, interfaces, permissions and the last errors to the clipboard for a bug report</source>
+        <translation>Copy versions, interfaces, permissions and the last errors to the clipboard for a bug report</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;aoesan %1&lt;/h3&gt;&lt;p&gt;ATA over Ethernet SAN manager: discover, export and watch AoE targets.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Home: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Report a problem: &lt;a href=&quot;%3&quot;&gt;%3&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %4, running with Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;aoesan %1&lt;/h3&gt;&lt;p&gt;ATA over Ethernet SAN manager: discover, export and watch AoE targets.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Home: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Report a problem: &lt;a href=&quot;%3&quot;&gt;%3&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %4, running with Qt %5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About aoesan</source>
+        <translation>About aoesan</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copy diagnostics</translation>
+    </message>
+    <message>
+        <source>The diagnostics are on the clipboard: paste them into your bug report at %1.</source>
+        <translation>The diagnostics are on the clipboard: paste them into your bug report at %1.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1050,41 @@
     <message>
         <source>%1 (technical)</source>
         <translation>%1 (technical)</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::MacListDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add &amp;this computer</source>
+        <translation>Add &amp;this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MAC address (six pairs of hex digits, e.g. 02:00:00:00:00:01).</source>
+        <translation>“%1” is not a MAC address (six pairs of hex digits, e.g. 02:00:00:00:00:01).</translation>
+    </message>
+    <message>
+        <source>(this computer)</source>
+        <translation>(this computer)</translation>
+    </message>
+    <message>
+        <source>This computer (%1 on %2) is not on the list: it will be locked out.</source>
+        <translation>This computer (%1 on %2) is not on the list: it will be locked out.</translation>
+    </message>
+    <message>
+        <source>This computer is %1 on %2.</source>
+        <translation>This computer is %1 on %2.</translation>
     </message>
 </context>
 <context>
@@ -1216,8 +1356,8 @@
         </translation>
     </message>
     <message>
-        <source>Stop exports and quit</source>
-        <translation>Stop exports and quit</translation>
+        <source>&amp;Stop exports and quit</source>
+        <translation>&amp;Stop exports and quit</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1692,217 @@ Discovered shelves and slots appear here.</translation>
     </message>
 </context>
 <context>
+    <name>aoesan::ui::TargetActions</name>
+    <message>
+        <source>&amp;Identify again</source>
+        <translation>&amp;Identify again</translation>
+    </message>
+    <message>
+        <source>&amp;Config string…</source>
+        <translation>&amp;Config string…</translation>
+    </message>
+    <message>
+        <source>&amp;MAC mask…</source>
+        <translation>&amp;MAC mask…</translation>
+    </message>
+    <message>
+        <source>&amp;Reservations…</source>
+        <translation>&amp;Reservations…</translation>
+    </message>
+    <message>
+        <source>Copy boot &amp;URI (%1)</source>
+        <translation>Copy boot &amp;URI (%1)</translation>
+    </message>
+    <message>
+        <source>Copy i&amp;PXE line</source>
+        <translation>Copy i&amp;PXE line</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the clipboard.</source>
+        <translation>Copied %1 to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Copied “%1” to the clipboard.</source>
+        <translation>Copied “%1” to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Discovery is not running, so %1 cannot be asked. Press Discover now and try again.</source>
+        <translation>Discovery is not running, so %1 cannot be asked. Press Discover now and try again.</translation>
+    </message>
+    <message>
+        <source>The discovery engine did not answer the request for %1.</source>
+        <translation>The discovery engine did not answer the request for %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached on any interface discovery watches.</source>
+        <translation>%1 cannot be reached on any interface discovery watches.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 did not answer.</translation>
+    </message>
+    <message>
+        <source>%1 is reserved by %2; it refused the change.</source>
+        <translation>%1 is reserved by %2; it refused the change.</translation>
+    </message>
+    <message>
+        <source>%1 runs vblade 25 or older, which crashes when a listed address is removed from its MAC mask. Nothing was sent. Restart vblade with a new -m list instead.</source>
+        <translation>%1 runs vblade 25 or older, which crashes when a listed address is removed from its MAC mask. Nothing was sent. Restart vblade with a new -m list instead.</translation>
+    </message>
+    <message>
+        <source>The change would lock this computer out of %1; nothing was sent.</source>
+        <translation>The change would lock this computer out of %1; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>The discovery engine did not understand the request: %1</source>
+        <translation>The discovery engine did not understand the request: %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2</source>
+        <translation>%1 refused the request: %2</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <source>%1 answered IDENTIFY: %2, serial %3, firmware %4, %5.</source>
+        <translation>%1 answered IDENTIFY: %2, serial %3, firmware %4, %5.</translation>
+    </message>
+    <message>
+        <source>Config string of %1</source>
+        <translation>Config string of %1</translation>
+    </message>
+    <message>
+        <source>Hosts read the config string to tell targets apart (at most 1024 bytes).
+%1 holds now: “%2”</source>
+        <translation>Hosts read the config string to tell targets apart (at most 1024 bytes).
+%1 holds now: “%2”</translation>
+    </message>
+    <message>
+        <source>&amp;Set…</source>
+        <translation>&amp;Set…</translation>
+    </message>
+    <message>
+        <source>A config string has at most 1024 bytes; this one has %1.</source>
+        <translation>A config string has at most 1024 bytes; this one has %1.</translation>
+    </message>
+    <message>
+        <source>Set config string</source>
+        <translation>Set config string</translation>
+    </message>
+    <message>
+        <source>Replace the config string of %1?</source>
+        <translation>Replace the config string of %1?</translation>
+    </message>
+    <message>
+        <source>“%1” becomes “%2”. Every host that reads %3 sees the new string.</source>
+        <translation>“%1” becomes “%2”. Every host that reads %3 sees the new string.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>%1 now holds the config string “%2”.</source>
+        <translation>%1 now holds the config string “%2”.</translation>
+    </message>
+    <message>
+        <source>MAC mask of %1</source>
+        <translation>MAC mask of %1</translation>
+    </message>
+    <message>
+        <source>While the MAC mask lists any address, %1 answers only the hosts on it.</source>
+        <translation>While the MAC mask lists any address, %1 answers only the hosts on it.</translation>
+    </message>
+    <message>
+        <source>The list is empty: every host may use %1.</source>
+        <translation>The list is empty: every host may use %1.</translation>
+    </message>
+    <message>
+        <source>The MAC mask of %1 is empty now: every host may use it.</source>
+        <translation>The MAC mask of %1 is empty now: every host may use it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The MAC mask of %1 now lists %n host(s).</source>
+        <translation>
+            <numerusform>The MAC mask of %1 now lists %n host.</numerusform>
+            <numerusform>The MAC mask of %1 now lists %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reservations of %1</source>
+        <translation>Reservations of %1</translation>
+    </message>
+    <message>
+        <source>While %1 is reserved, only the hosts on the list may read or write it.</source>
+        <translation>While %1 is reserved, only the hosts on the list may read or write it.</translation>
+    </message>
+    <message>
+        <source>The list is empty: %1 is not reserved.</source>
+        <translation>The list is empty: %1 is not reserved.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved now.</source>
+        <translation>%1 is not reserved now.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now reserved for %n host(s).</source>
+        <translation>
+            <numerusform>%1 is now reserved for %n host.</numerusform>
+            <numerusform>%1 is now reserved for %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserved by another host</source>
+        <translation>Reserved by another host</translation>
+    </message>
+    <message>
+        <source>%1 is reserved by %2.</source>
+        <translation>%1 is reserved by %2.</translation>
+    </message>
+    <message>
+        <source>Taking the reservation over cuts those hosts off %1 at once; anything they are doing with it fails.</source>
+        <translation>Taking the reservation over cuts those hosts off %1 at once; anything they are doing with it fails.</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Lock this computer out?</source>
+        <translation>Lock this computer out?</translation>
+    </message>
+    <message>
+        <source>Lock this computer out of %1?</source>
+        <translation>Lock this computer out of %1?</translation>
+    </message>
+    <message>
+        <source>After this change %1 is reserved for %2, but not for this computer (%3 on %4).</source>
+        <translation>After this change %1 is reserved for %2, but not for this computer (%3 on %4).</translation>
+    </message>
+    <message>
+        <source>After this change the MAC mask of %1 lists %2, but not this computer (%3 on %4).</source>
+        <translation>After this change the MAC mask of %1 lists %2, but not this computer (%3 on %4).</translation>
+    </message>
+    <message>
+        <source>%1 will then ignore this computer: it cannot use %1 or undo the change from here, only from a host on the list or on the target itself.</source>
+        <translation>%1 will then ignore this computer: it cannot use %1 or undo the change from here, only from a host on the list or on the target itself.</translation>
+    </message>
+    <message>
+        <source>Lock this computer out</source>
+        <translation>Lock this computer out</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on %1.</source>
+        <translation>Nothing was changed on %1.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::TargetDetails</name>
     <message>
         <source>Copy boot URI</source>
@@ -1582,10 +1933,6 @@ Discovered shelves and slots appear here.</translation>
         <translation>State: %1</translation>
     </message>
     <message>
-        <source>Conflict: %1</source>
-        <translation>Conflict: %1</translation>
-    </message>
-    <message>
         <source>%1 → %2 (RTT %3)</source>
         <translation>%1 → %2 (RTT %3)</translation>
     </message>
@@ -1606,10 +1953,6 @@ Discovered shelves and slots appear here.</translation>
         <translation>serial %1</translation>
     </message>
     <message>
-        <source>firmware 0x%1</source>
-        <translation>firmware 0x%1</translation>
-    </message>
-    <message>
         <source>buffers %1</source>
         <translation>buffers %1</translation>
     </message>
@@ -1628,6 +1971,77 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>aoe-stat: %1</source>
         <translation>aoe-stat: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflict: %n backends answer this address</source>
+        <translation>
+            <numerusform>Conflict: %n backends answer this address</numerusform>
+            <numerusform>Conflict: %n backends answer this address</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 sectors, serial &quot;%4&quot;</source>
+        <translation>%1: %2, %3 sectors, serial &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>(the size shown: the smallest)</source>
+        <translation>(the size shown: the smallest)</translation>
+    </message>
+    <message>
+        <source>%1: size not known yet</source>
+        <translation>%1: size not known yet</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identify</translation>
+    </message>
+    <message>
+        <source>Ask the target for its IDENTIFY data again</source>
+        <translation>Ask the target for its IDENTIFY data again</translation>
+    </message>
+    <message>
+        <source>Config…</source>
+        <translation>Config…</translation>
+    </message>
+    <message>
+        <source>Read or set the target&apos;s config string</source>
+        <translation>Read or set the target&apos;s config string</translation>
+    </message>
+    <message>
+        <source>MAC mask…</source>
+        <translation>MAC mask…</translation>
+    </message>
+    <message>
+        <source>View or edit which hosts the target answers</source>
+        <translation>View or edit which hosts the target answers</translation>
+    </message>
+    <message>
+        <source>Reservations…</source>
+        <translation>Reservations…</translation>
+    </message>
+    <message>
+        <source>View or set which hosts may read and write the target</source>
+        <translation>View or set which hosts may read and write the target</translation>
+    </message>
+    <message>
+        <source>Copy iPXE line</source>
+        <translation>Copy iPXE line</translation>
+    </message>
+    <message>
+        <source>Copy “sanboot aoe:eX.Y” to the clipboard</source>
+        <translation>Copy “sanboot aoe:eX.Y” to the clipboard</translation>
+    </message>
+    <message>
+        <source>Exported here, %1 (list restored from an earlier run)</source>
+        <translation>Exported here, %1 (list restored from an earlier run)</translation>
+    </message>
+    <message>
+        <source>Exported here, %1</source>
+        <translation>Exported here, %1</translation>
+    </message>
+    <message>
+        <source>firmware %1</source>
+        <translation>firmware %1</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +2131,18 @@ Discovered shelves and slots appear here.</translation>
         <translation>%1
 %2 sectors</translation>
     </message>
+    <message>
+        <source>restarting, exported here</source>
+        <translation>restarting, exported here</translation>
+    </message>
+    <message>
+        <source>stopping, exported here</source>
+        <translation>stopping, exported here</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; of this machine: %2</source>
+        <translation>Export &apos;%1&apos; of this machine: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetsView</name>
@@ -1800,6 +2226,14 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>aoesan lab mode</source>
         <translation>aoesan lab mode</translation>
+    </message>
+    <message>
+        <source>unknown log level &apos;%1&apos; (use %2)</source>
+        <translation>unknown log level &apos;%1&apos; (use %2)</translation>
+    </message>
+    <message>
+        <source>Try aoesan --help.</source>
+        <translation>Try aoesan --help.</translation>
     </message>
 </context>
 </TS>

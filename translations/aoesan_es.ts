@@ -380,6 +380,18 @@
         <source>up, exported here</source>
         <translation>activo, exportado desde aquí</translation>
     </message>
+    <message>
+        <source>starting, exported here</source>
+        <translation>iniciando, exportado desde aquí</translation>
+    </message>
+    <message>
+        <source>stopped, exported here</source>
+        <translation>detenido, exportado desde aquí</translation>
+    </message>
+    <message>
+        <source>failed, exported here</source>
+        <translation>fallido, exportado desde aquí</translation>
+    </message>
 </context>
 <context>
     <name>SettingsStore</name>
@@ -418,6 +430,17 @@
     <message>
         <source>The settings could not be written to %1.</source>
         <translation>No se pudo escribir la configuración en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>aoesan is already running; its window was brought to the front.</source>
+        <translation>aoesan ya está en marcha; su ventana se ha traído al frente.</translation>
+    </message>
+    <message>
+        <source>aoesan is already running; it was asked to show its window but did not answer.</source>
+        <translation>aoesan ya está en marcha; se le pidió mostrar su ventana, pero no respondió.</translation>
     </message>
 </context>
 <context>
@@ -834,6 +857,29 @@
         <source>restarting in %1</source>
         <translation>reinicio en %1</translation>
     </message>
+    <message numerus="yes">
+        <source>restricted to %n host(s)</source>
+        <translation>
+            <numerusform>limitada a %n host</numerusform>
+            <numerusform>limitada a %n hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
+%1</source>
+        <translation>Solo los hosts de su lista pueden usar esta exportación: el motor restauró la lista guardada de una ejecución anterior.
+%1</translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export.
+%1</source>
+        <translation>Solo los hosts de su lista pueden usar esta exportación.
+%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ExportWizard</name>
@@ -847,6 +893,65 @@
     <message>
         <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
         <translation>aoesan-engine sirve las exportaciones desde este equipo; también aparecen en Destinos, en azul, en cuanto el descubrimiento las ve en la red.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About aoesan</source>
+        <translation>&amp;Acerca de aoesan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Copiar diagnóstico</translation>
+    </message>
+    <message>
+        <source>Version, license and where to report a problem</source>
+        <translation>Versión, licencia y dónde informar de un problema</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut of the window</source>
+        <translation>Todos los atajos de teclado de la ventana</translation>
+    </message>
+    <message>
+        <source>Copy versions, interfaces, permissions and the last errors to the clipboard for a bug report</source>
+        <translation>Copiar versiones, interfaces, permisos y los últimos errores al portapapeles para un informe de error</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;aoesan %1&lt;/h3&gt;&lt;p&gt;ATA over Ethernet SAN manager: discover, export and watch AoE targets.&lt;/p&gt;&lt;p&gt;License: GNU General Public License, version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Home: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Report a problem: &lt;a href=&quot;%3&quot;&gt;%3&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %4, running with Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;aoesan %1&lt;/h3&gt;&lt;p&gt;Gestor de SAN ATA over Ethernet: descubrir, exportar y vigilar destinos AoE.&lt;/p&gt;&lt;p&gt;Licencia: GNU General Public License, versión 3 o posterior (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Página: &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;br&gt;Informar de un problema: &lt;a href=&quot;%3&quot;&gt;%3&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Compilado con Qt %4, en ejecución con Qt %5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About aoesan</source>
+        <translation>Acerca de aoesan</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copiar diagnóstico</translation>
+    </message>
+    <message>
+        <source>The diagnostics are on the clipboard: paste them into your bug report at %1.</source>
+        <translation>El diagnóstico está en el portapapeles: péguelo en su informe de error en %1.</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1050,41 @@
     <message>
         <source>%1 (technical)</source>
         <translation>%1 (técnico)</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::MacListDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Add &amp;this computer</source>
+        <translation>Añadir es&amp;te equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MAC address (six pairs of hex digits, e.g. 02:00:00:00:00:01).</source>
+        <translation>«%1» no es una dirección MAC (seis pares de dígitos hexadecimales, p. ej. 02:00:00:00:00:01).</translation>
+    </message>
+    <message>
+        <source>(this computer)</source>
+        <translation>(este equipo)</translation>
+    </message>
+    <message>
+        <source>This computer (%1 on %2) is not on the list: it will be locked out.</source>
+        <translation>Este equipo (%1 en %2) no está en la lista: quedará fuera.</translation>
+    </message>
+    <message>
+        <source>This computer is %1 on %2.</source>
+        <translation>Este equipo es %1 en %2.</translation>
     </message>
 </context>
 <context>
@@ -1216,8 +1356,8 @@
         </translation>
     </message>
     <message>
-        <source>Stop exports and quit</source>
-        <translation>Detener exportaciones y salir</translation>
+        <source>&amp;Stop exports and quit</source>
+        <translation>&amp;Detener exportaciones y salir</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1692,217 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
 </context>
 <context>
+    <name>aoesan::ui::TargetActions</name>
+    <message>
+        <source>&amp;Identify again</source>
+        <translation>&amp;Identificar de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Config string…</source>
+        <translation>Cadena de &amp;configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;MAC mask…</source>
+        <translation>&amp;Máscara MAC…</translation>
+    </message>
+    <message>
+        <source>&amp;Reservations…</source>
+        <translation>&amp;Reservas…</translation>
+    </message>
+    <message>
+        <source>Copy boot &amp;URI (%1)</source>
+        <translation>Copiar &amp;URI de arranque (%1)</translation>
+    </message>
+    <message>
+        <source>Copy i&amp;PXE line</source>
+        <translation>Copiar línea i&amp;PXE</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the clipboard.</source>
+        <translation>%1 copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Copied “%1” to the clipboard.</source>
+        <translation>«%1» copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Discovery is not running, so %1 cannot be asked. Press Discover now and try again.</source>
+        <translation>La búsqueda no está en marcha; no se puede consultar %1. Pulse Descubrir ahora e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The discovery engine did not answer the request for %1.</source>
+        <translation>El motor de búsqueda no respondió a la petición para %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached on any interface discovery watches.</source>
+        <translation>%1 no es accesible por ninguna interfaz vigilada.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer.</source>
+        <translation>%1 no respondió.</translation>
+    </message>
+    <message>
+        <source>%1 is reserved by %2; it refused the change.</source>
+        <translation>%1 está reservado por %2; rechazó el cambio.</translation>
+    </message>
+    <message>
+        <source>%1 runs vblade 25 or older, which crashes when a listed address is removed from its MAC mask. Nothing was sent. Restart vblade with a new -m list instead.</source>
+        <translation>%1 usa vblade 25 o anterior, que falla al quitar de su máscara MAC una dirección listada. No se envió nada. Reinicie vblade con una nueva lista -m.</translation>
+    </message>
+    <message>
+        <source>The change would lock this computer out of %1; nothing was sent.</source>
+        <translation>El cambio dejaría a este equipo fuera de %1; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>The discovery engine did not understand the request: %1</source>
+        <translation>El motor de búsqueda no entendió la petición: %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2</source>
+        <translation>%1 rechazó la petición: %2</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Destino %1</translation>
+    </message>
+    <message>
+        <source>%1 answered IDENTIFY: %2, serial %3, firmware %4, %5.</source>
+        <translation>%1 respondió a IDENTIFY: %2, serie %3, firmware %4, %5.</translation>
+    </message>
+    <message>
+        <source>Config string of %1</source>
+        <translation>Cadena de configuración de %1</translation>
+    </message>
+    <message>
+        <source>Hosts read the config string to tell targets apart (at most 1024 bytes).
+%1 holds now: “%2”</source>
+        <translation>Los hosts leen la cadena de configuración para distinguir destinos (máx. 1024 bytes).
+%1 tiene ahora: «%2»</translation>
+    </message>
+    <message>
+        <source>&amp;Set…</source>
+        <translation>&amp;Establecer…</translation>
+    </message>
+    <message>
+        <source>A config string has at most 1024 bytes; this one has %1.</source>
+        <translation>Una cadena de configuración tiene como máximo 1024 bytes; esta tiene %1.</translation>
+    </message>
+    <message>
+        <source>Set config string</source>
+        <translation>Establecer cadena de configuración</translation>
+    </message>
+    <message>
+        <source>Replace the config string of %1?</source>
+        <translation>¿Reemplazar la cadena de configuración de %1?</translation>
+    </message>
+    <message>
+        <source>“%1” becomes “%2”. Every host that reads %3 sees the new string.</source>
+        <translation>«%1» pasa a ser «%2». Todo host que lea %3 verá la nueva cadena.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Establecer</translation>
+    </message>
+    <message>
+        <source>%1 now holds the config string “%2”.</source>
+        <translation>%1 tiene ahora la cadena de configuración «%2».</translation>
+    </message>
+    <message>
+        <source>MAC mask of %1</source>
+        <translation>Máscara MAC de %1</translation>
+    </message>
+    <message>
+        <source>While the MAC mask lists any address, %1 answers only the hosts on it.</source>
+        <translation>Mientras la máscara MAC tenga alguna dirección, %1 solo responde a los hosts de la lista.</translation>
+    </message>
+    <message>
+        <source>The list is empty: every host may use %1.</source>
+        <translation>La lista está vacía: cualquier host puede usar %1.</translation>
+    </message>
+    <message>
+        <source>The MAC mask of %1 is empty now: every host may use it.</source>
+        <translation>La máscara MAC de %1 está vacía: cualquier host puede usarlo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The MAC mask of %1 now lists %n host(s).</source>
+        <translation>
+            <numerusform>La máscara MAC de %1 tiene ahora %n host.</numerusform>
+            <numerusform>La máscara MAC de %1 tiene ahora %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reservations of %1</source>
+        <translation>Reservas de %1</translation>
+    </message>
+    <message>
+        <source>While %1 is reserved, only the hosts on the list may read or write it.</source>
+        <translation>Mientras %1 esté reservado, solo los hosts de la lista pueden leerlo o escribirlo.</translation>
+    </message>
+    <message>
+        <source>The list is empty: %1 is not reserved.</source>
+        <translation>La lista está vacía: %1 no está reservado.</translation>
+    </message>
+    <message>
+        <source>%1 is not reserved now.</source>
+        <translation>%1 ya no está reservado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is now reserved for %n host(s).</source>
+        <translation>
+            <numerusform>%1 está reservado ahora para %n host.</numerusform>
+            <numerusform>%1 está reservado ahora para %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserved by another host</source>
+        <translation>Reservado por otro host</translation>
+    </message>
+    <message>
+        <source>%1 is reserved by %2.</source>
+        <translation>%1 está reservado por %2.</translation>
+    </message>
+    <message>
+        <source>Taking the reservation over cuts those hosts off %1 at once; anything they are doing with it fails.</source>
+        <translation>Tomar la reserva corta a esos hosts el acceso a %1 al instante; lo que estén haciendo con él fallará.</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Tomar la reserva</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Lock this computer out?</source>
+        <translation>¿Dejar fuera a este equipo?</translation>
+    </message>
+    <message>
+        <source>Lock this computer out of %1?</source>
+        <translation>¿Dejar a este equipo fuera de %1?</translation>
+    </message>
+    <message>
+        <source>After this change %1 is reserved for %2, but not for this computer (%3 on %4).</source>
+        <translation>Tras este cambio %1 queda reservado para %2, pero no para este equipo (%3 en %4).</translation>
+    </message>
+    <message>
+        <source>After this change the MAC mask of %1 lists %2, but not this computer (%3 on %4).</source>
+        <translation>Tras este cambio la máscara MAC de %1 incluye %2, pero no a este equipo (%3 en %4).</translation>
+    </message>
+    <message>
+        <source>%1 will then ignore this computer: it cannot use %1 or undo the change from here, only from a host on the list or on the target itself.</source>
+        <translation>Entonces %1 ignorará a este equipo: no podrá usar %1 ni deshacer el cambio desde aquí, solo desde un host de la lista o en el propio destino.</translation>
+    </message>
+    <message>
+        <source>Lock this computer out</source>
+        <translation>Dejar fuera a este equipo</translation>
+    </message>
+    <message>
+        <source>Nothing was changed on %1.</source>
+        <translation>No se cambió nada en %1.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::TargetDetails</name>
     <message>
         <source>Copy boot URI</source>
@@ -1582,10 +1933,6 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>Estado: %1</translation>
     </message>
     <message>
-        <source>Conflict: %1</source>
-        <translation>Conflicto: %1</translation>
-    </message>
-    <message>
         <source>%1 → %2 (RTT %3)</source>
         <translation>%1 → %2 (RTT %3)</translation>
     </message>
@@ -1606,10 +1953,6 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>número de serie %1</translation>
     </message>
     <message>
-        <source>firmware 0x%1</source>
-        <translation>firmware 0x%1</translation>
-    </message>
-    <message>
         <source>buffers %1</source>
         <translation>búferes %1</translation>
     </message>
@@ -1628,6 +1971,77 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>aoe-stat: %1</source>
         <translation>aoe-stat: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflict: %n backends answer this address</source>
+        <translation>
+            <numerusform>Conflicto: %n backend responde a esta dirección</numerusform>
+            <numerusform>Conflicto: %n backends responden a esta dirección</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 sectors, serial &quot;%4&quot;</source>
+        <translation>%1: %2, %3 sectores, serie &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>(the size shown: the smallest)</source>
+        <translation>(el tamaño mostrado: el menor)</translation>
+    </message>
+    <message>
+        <source>%1: size not known yet</source>
+        <translation>%1: tamaño aún desconocido</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identificar</translation>
+    </message>
+    <message>
+        <source>Ask the target for its IDENTIFY data again</source>
+        <translation>Pedir de nuevo al destino sus datos IDENTIFY</translation>
+    </message>
+    <message>
+        <source>Config…</source>
+        <translation>Config…</translation>
+    </message>
+    <message>
+        <source>Read or set the target&apos;s config string</source>
+        <translation>Leer o establecer la cadena de configuración del destino</translation>
+    </message>
+    <message>
+        <source>MAC mask…</source>
+        <translation>Máscara MAC…</translation>
+    </message>
+    <message>
+        <source>View or edit which hosts the target answers</source>
+        <translation>Ver o editar a qué hosts responde el destino</translation>
+    </message>
+    <message>
+        <source>Reservations…</source>
+        <translation>Reservas…</translation>
+    </message>
+    <message>
+        <source>View or set which hosts may read and write the target</source>
+        <translation>Ver o fijar qué hosts pueden leer y escribir el destino</translation>
+    </message>
+    <message>
+        <source>Copy iPXE line</source>
+        <translation>Copiar línea iPXE</translation>
+    </message>
+    <message>
+        <source>Copy “sanboot aoe:eX.Y” to the clipboard</source>
+        <translation>Copiar «sanboot aoe:eX.Y» al portapapeles</translation>
+    </message>
+    <message>
+        <source>Exported here, %1 (list restored from an earlier run)</source>
+        <translation>Exportado aquí, %1 (lista restaurada de una ejecución anterior)</translation>
+    </message>
+    <message>
+        <source>Exported here, %1</source>
+        <translation>Exportado aquí, %1</translation>
+    </message>
+    <message>
+        <source>firmware %1</source>
+        <translation>firmware %1</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +2131,18 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <translation>%1
 %2 sectores</translation>
     </message>
+    <message>
+        <source>restarting, exported here</source>
+        <translation>reiniciando, exportado desde aquí</translation>
+    </message>
+    <message>
+        <source>stopping, exported here</source>
+        <translation>deteniendo, exportado desde aquí</translation>
+    </message>
+    <message>
+        <source>Export &apos;%1&apos; of this machine: %2</source>
+        <translation>Exportación &apos;%1&apos; de esta máquina: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetsView</name>
@@ -1800,6 +2226,14 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>aoesan lab mode</source>
         <translation>aoesan en modo laboratorio</translation>
+    </message>
+    <message>
+        <source>unknown log level &apos;%1&apos; (use %2)</source>
+        <translation>nivel de registro desconocido &apos;%1&apos; (use %2)</translation>
+    </message>
+    <message>
+        <source>Try aoesan --help.</source>
+        <translation>Pruebe aoesan --help.</translation>
     </message>
 </context>
 </TS>
