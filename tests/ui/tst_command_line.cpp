@@ -49,6 +49,8 @@ private slots:
         row("unknown option", {QStringLiteral("--frobnicate")}, Action::Refuse);
         row("log level without a value", {QStringLiteral("--log-level")}, Action::Refuse);
         row("a value for --lab", {QStringLiteral("--lab=yes")}, Action::Refuse);
+        row("unknown log level", {QStringLiteral("--log-level"), QStringLiteral("loud")}, Action::Refuse);
+        row("log level in capitals", {QStringLiteral("--log-level=DEBUG")}, Action::Refuse);
     }
 
     void verdict()
@@ -76,6 +78,8 @@ private slots:
         QTest::newRow("--version") << QStringLiteral("--version") << 0
                                    << QStringLiteral("aoesan %1").arg(QString::fromLatin1(kVersionString)) << QString();
         QTest::newRow("bad option") << QStringLiteral("--frobnicate") << 2 << QString() << QStringLiteral("frobnicate");
+        QTest::newRow("bad log level") << QStringLiteral("--log-level=loud") << 2 << QString()
+                                       << QStringLiteral("unknown log level 'loud'");
     }
 
     void programPrintsWithoutADisplay()

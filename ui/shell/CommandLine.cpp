@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "Version.h"
+#include "log/Logging.h"
 #include "settings/AppSettings.h"
 #include "shell/Translations.h"
 
@@ -76,8 +77,17 @@ CommandLineVerdict readCommandLine(const QStringList &arguments)
         return verdict;
     }
     verdict.options.lab = p.parser.isSet(p.lab);
-    if (p.parser.isSet(p.logLevel))
-        verdict.options.logLevel = p.parser.value(p.logLevel);
+    if (p.parser.isSet(p.logLevel)) {
+        const QString level = p.parser.value(p.logLevel);
+        // core/log owns the level names: the same words as aoesan-ctl and aoesan-engine take.
+        if (!log::parseLevel(level.toStdString())) {
+            verdict.action = CommandLineVerdict::Action::Refuse;
+            verdict.error = QCoreApplication::translate("main", "unknown log level '%1' (use %2)")
+                                .arg(level, QString::fromLatin1(log::kLevelNames));
+            return verdict;
+        }
+        verdict.options.logLevel = level;
+    }
     return verdict;
 }
 
