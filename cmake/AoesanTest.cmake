@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # aoesan_add_test(NAME tst_foo SOURCES a.cpp LIBS aoesan_core LABELS unit [TIMEOUT 60])
 # One Qt Test executable per unit; ctest labels select unit, net, gui, vm and bench.
 function(aoesan_add_test)

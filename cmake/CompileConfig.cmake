@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One INTERFACE target carries the language standard, warnings and Qt's strict defines.
 # Every aoesan target links it; nothing is set directory-wide.
 add_library(aoesan_compile_options INTERFACE)

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up a Debian 12 machine to build aoesan, builds it into ./build, and then runs what was asked:
 #   packaging/build-from-source.sh --run     start the desktop program
 #   packaging/build-from-source.sh --test    run the whole test suite (root runs the namespace tests too)
@@ -14,7 +15,7 @@ case "${1:-}" in
     --run) mode=run; shift ;;
     --test) mode=test; shift ;;
     "") ;;
-    -h|--help) sed -n 2,7p "$0"; exit 0 ;;
+    -h|--help) sed -n 3,8p "$0"; exit 0 ;;
     *) echo "build-from-source.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
 esac
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # After ctest: lists every test that skipped — a Qt Test function's "SKIP   :" line from ctest's log, and a
 # whole test ctest reports as "(Skipped)" (a script's exit code 77). As root a skip fails the run: the test
 # command installed every package a test needs and root has every privilege, so a skipped test is a test that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery for the headless supervisor (`aoesan-ctl supervise`, `exports run`): before the first
 // start it listens for a moment on the exports' interfaces, so an export never takes a shelf.slot that
 // another host already serves there, and it keeps watching so a restart after a crash asks again.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The aoesan-ctl subcommands: each takes its arguments (after the command name) and returns the exit code.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl config: read, test or set a target's config string (aoecfg's job). Prints the string the
 // target holds afterwards; exit 1 when nothing answers or a test does not match, 3 when a set is refused.
 #include <cstdio>

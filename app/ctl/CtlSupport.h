@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the aoesan-ctl subcommands share: exit codes, SHELF.SLOT and MAC parsing, opening interfaces
 // with a message that says how to fix a refusal, and a session that finds a target's MAC (a config
 // query to shelf.slot on every given interface, first answer wins) and runs the event loop until done.

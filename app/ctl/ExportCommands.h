@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The aoesan-ctl subcommands that manage local exports: the persisted list (exports, import-vblade-conf)
 // and running them under the supervisor in the foreground (supervise, exports run).
 #pragma once

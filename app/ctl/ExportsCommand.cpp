@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl exports list|add|remove|run|start|stop: the persisted export list, one export run in the
 // foreground under the supervisor (what aoesan-export@NAME.service runs), and start/stop through systemd.
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the export subcommands share: the --store option, loading the export list with its problems
 // reported, and a supervisor run in the foreground until SIGTERM/SIGINT that prints every state change
 // (for `aoesan-ctl supervise`, `aoesan-ctl exports run` and the systemd units that call them).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl identify: what a target's IDENTIFY DEVICE says (aoeping -I, plus the size).
 #include <cstdio>
 

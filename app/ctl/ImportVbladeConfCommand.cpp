@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl import-vblade-conf [DIR]: Debian's vblade-persistence files (/etc/vblade.conf.d/*.conf)
 // into the export list, read as data and never run; every file left out is named with the reason.
 #include <cstdio>

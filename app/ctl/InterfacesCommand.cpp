@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl interfaces: the Ethernet interfaces with MAC, MTU and link state.
 #include <cstdio>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl mask: read or edit a target's MAC mask list (AoE r11 MAC Mask List, AOE-PROTOCOL §1.8).
 // Refuses, unless forced, to send vblade 25 a delete that matches an entry: that crashes vblade (§4.4), and
 // an edit after which the target would ignore this host (protocol/AccessGuard.h): it could not even undo it.
@@ -6,6 +7,7 @@
 
 #include "Commands.h"
 #include "CtlSupport.h"
+#include "initiator/Replies.h"
 #include "protocol/AccessGuard.h"
 
 namespace aoesan::ctl {
@@ -13,27 +15,6 @@ namespace aoesan::ctl {
 namespace {
 
 constexpr const char *kCommand = "mask";
-
-// vblade reports 0x4000 + its version; up to 25 its delete of a listed MAC overruns a buffer.
-bool isCrashingVblade(std::uint16_t firmwareVersion)
-{
-    return firmwareVersion >= 0x4000 && firmwareVersion <= 0x4019;
-}
-
-const char *maskErrorText(std::uint8_t merror)
-{
-    switch (static_cast<protocol::MacMaskError>(merror)) {
-    case protocol::MacMaskError::None:
-        return "no error";
-    case protocol::MacMaskError::Unspecified:
-        return "unspecified error";
-    case protocol::MacMaskError::BadDirective:
-        return "bad directive";
-    case protocol::MacMaskError::ListFull:
-        return "the list is full";
-    }
-    return "unknown error";
-}
 
 std::string directiveText(const protocol::MacMaskDirective &d)
 {
@@ -64,7 +45,7 @@ void printList(const TargetAddress &address, const protocol::MacMaskArg &mask, c
 std::optional<std::string> refusalOf(const TargetAddress &address, const std::vector<protocol::MacAddress> &current,
     const std::vector<protocol::MacMaskDirective> &directives, const initiator::Peer &via, std::uint16_t firmware)
 {
-    if (isCrashingVblade(firmware)) {
+    if (protocol::crashesOnListedMaskDelete(firmware)) {
         for (const auto &d : directives) {
             const bool listed = std::ranges::find(current, d.mac) != current.end();
             if (d.dcmd == static_cast<std::uint8_t>(protocol::DirectiveCommand::Delete) && listed)
@@ -164,7 +145,7 @@ int runMask(const QStringList &args)
                         address->name() + " refused "
                             + (at < directives.size() ? directiveText(directives[at])
                                                       : "directive " + std::to_string(at))
-                            + ": " + maskErrorText(reply->mask.merror)
+                            + ": " + initiator::maskErrorText(reply->mask.merror)
                             + (at > 0 ? " (the directives before it were applied)" : ""));
                     session->finish(kExitFailure);
                     return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl reserve: read, set or release a target's reserve list (AoE r11 Reserve/Release,
 // AOE-PROTOCOL §1.9). While the list is not empty, hosts not on it may not read or write the target.
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl serve: a foreground target with vblade's arguments (switching from vblade is changing one
 // word). Unlike vblade it first listens a moment on the interface and refuses a shelf.slot another host
 // already answers there (two targets at one address mix up the initiators' data), unless --force; the

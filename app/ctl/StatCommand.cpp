@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl stat: discover the targets on the chosen interfaces and print them exactly as aoe-stat does
 // (or as JSON), as soon as the answers stop coming: about a second of quiet after the last new answer
 // or IDENTIFY, never longer than --wait.

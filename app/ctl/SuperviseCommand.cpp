@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl supervise: the headless supervisor. Runs every export marked autostart under the supervisor
 // until SIGTERM/SIGINT, printing each state change; what packaging/systemd/aoesan-supervise.service runs.
 #include "CtlSupport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl: the command-line front end. Each subcommand is a small function over core.
 #include <QCommandLineParser>
 #include <QCoreApplication>

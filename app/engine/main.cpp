@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-engine: the one privileged helper. It opens raw sockets and backing devices, then drops
 // its capabilities; the GUI and the supervisor talk to it over stdin/stdout.
 #include <QCommandLineParser>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan: the desktop program. Builds the models, controllers and window, wires them and hands over to
 // the event loop; never runs as root outside lab mode. `aoesan --lab` runs it in a private network
 // namespace with demo targets and exports (ui/lab).

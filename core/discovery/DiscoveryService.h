@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DiscoveryService finds the AoE targets on the chosen interfaces and watches them: a broadcast Query
 // Config at start, on demand and every interval; passive sniffing of every config reply on the wire
 // (announcements, answers to other initiators); IDENTIFY for each new shelf.slot × MAC; a unicast

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One line of `aoesan-engine probe` read back as a typed value (docs/probe-events.md): the reading side
 // of TargetJson. Unknown fields are ignored and unknown events kept by name, so a newer engine works
 // with an older GUI; a line that is not a JSON object with an "event" is Garbage, never a crash.

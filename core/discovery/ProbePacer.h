@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Spreads the unicast re-probes of a round over a few hundred milliseconds: a thousand paths asked at
 // once answer at once, and a burst that size overflows a capture buffer (the lost answers would then
 // count as silence, and targets would go down that are up). A few dozen every few milliseconds do not.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The commands a reader writes on `aoesan-engine probe`'s stdin and the events that answer the per-target
 // ones (docs/probe-events.md): one home for their words, read and written here by the engine and the GUI.
 // A command line is words separated by spaces; a per-target command carries the reader's request id,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoe-stat's report made from discovery snapshots: one line per target in its exact format, sorted by
 // shelf then slot as numbers (aoe-stat sorts the text), optionally filtered by a regular expression that
 // is matched against the line as aoe-stat's `grep $1` does.

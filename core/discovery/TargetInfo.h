@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What discovery knows about one AoE target, as a value: keyed by shelf.slot, with every path to it
 // (target MAC × local interface), what IDENTIFY said, and the up/down state. Signals carry copies, so a
 // model or another thread never points into the service.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery snapshots as JSON, for `aoesan-ctl stat --json` and the event stream of `aoesan-engine probe`
 // (docs/probe-events.md lists the fields). Sizes are numbers; the aoe-stat text is included for people.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The service's working state for one shelf.slot: the paths it answered on, what each backend (target
 // MAC) said to IDENTIFY, and the times of its answers. snapshot() turns it into the TargetInfo value
 // that leaves the service.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the per-target requests of `aoesan-engine probe` (identify, config, mask, reserve: ProbeRequest)
 // with the probe's own initiator, on a path discovery knows, and answers each with exactly one reply or
 // request-error event. The edits that can shut this host out (a MAC mask or reserve list without this

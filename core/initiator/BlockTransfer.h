@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One READ or WRITE of many sectors, cut into ATA EXT frames and fed to the tracker only as fast as the
 // peer's window drains, so a large transfer never queues thousands of frames in memory.
 #pragma once

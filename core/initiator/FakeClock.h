@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A clock for unit tests: time stands still until advance() moves it, firing due timers in deadline
 // order and delivering the queued frames (MemoryTransport) that each firing causes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The userspace AoE initiator: Query Config (every ccmd), IDENTIFY, READ/WRITE EXT split into frames of
 // min(target sectors, path MTU) sectors, MAC mask and reserve/release. Asynchronous: each call returns at
 // once and its completion runs later from the Qt event loop. Used by discovery, aoesan-ctl and the bench.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The values the initiator deals in: where a request goes (Peer), how hard it tries (RetryPolicy), and
 // what comes back (typed replies, or a Failure that says why nothing useful did).
 #pragma once

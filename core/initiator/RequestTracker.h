@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine under the initiator: it gives each request a tag with bit 31 set, keeps a window of
 // requests in flight per peer (bounded by the target's Buffer Count), retransmits on timeout with
 // exponential back-off, and matches replies by tag and source MAC. Everything runs on the Qt event loop;

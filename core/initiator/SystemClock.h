@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real clock: std::chrono::steady_clock and precise QTimers.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // spdlog set up in one place: console plus a rotating file in the XDG state directory.
 // Each subsystem logs through its own named logger (net, protocol, discovery, engine, ...).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An in-memory Ethernet segment for unit tests: every MemoryTransport attached to one MemoryLink
 // receives what the others send, delivered through the event loop as a real socket would be.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The machine's Ethernet interfaces (name, MAC, MTU, link state), read from sysfs.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether this process may open raw packet sockets (CAP_NET_RAW), and the fix to offer a person when
 // it may not. The CLI and the GUI check before they start anything; transports map the kernel's
 // refusal to the same text.

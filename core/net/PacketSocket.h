@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A raw AF_PACKET socket for the target engine, where libpcap's per-frame callbacks would be the
 // bottleneck: bound to one interface and EtherType 0x88A2, a kernel BPF filter that passes only
 // requests for our shelf.slot (or broadcast), batched receive (recvmmsg) and send (sendmmsg).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/PcapFile.h"
 
 #include <pcap/pcap.h>

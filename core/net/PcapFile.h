@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading and writing classic .pcap files of Ethernet frames (golden frames, `aoesan-ctl capture`,
 // handing frames to tshark).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The libpcap transport: live capture of AoE frames on one Ethernet interface, and frame injection.
 // Discovery, the initiator and the CLI use it; it needs CAP_NET_RAW (see PacketCapability.h).
 #pragma once

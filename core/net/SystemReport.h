@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Facts about this machine for a bug report (the GUI's Help › Copy diagnostics): the libpcap and kernel
 // versions, and whether a program file carries CAP_NET_RAW as a file capability (setcap).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Why a transport could not open or send, with the fix a person can apply.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether exporting a block device could hurt this machine or its data, decided from a device scan,
 // and said in words a person understands. A read-write export of something mounted, held by LVM, RAID
 // or dm-crypt, used as swap, or on the disk that holds "/" is refused unless forced; read-only exports

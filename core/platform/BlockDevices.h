@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Disks and partitions as values: what the export wizard lists and what the safety check judges
 // (size, model, filesystem, mounts, holders, swap). A BlockDeviceBackend produces them: the system one
 // reads sysfs, /proc and udev/blkid; a fixture one reads a directory tree, so tests need no disks.

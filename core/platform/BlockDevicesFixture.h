@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A made-up machine for tests (kpmcore's dummy backend idea): a directory with sys/block/...,
 // proc/self/mountinfo and proc/swaps laid out as on a real system, plus udev/<name> files of udev
 // properties (ID_FS_TYPE=ext4, ID_FS_LABEL=..., ID_MODEL=..., ID_MODEL_FROM_DATABASE=..., one per line;

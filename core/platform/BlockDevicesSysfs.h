@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The part of block-device discovery that is plain files: <root>/sys/block (disks, their partition
 // subdirectories, holders, slaves, size, ro, removable, model), <root>/proc/self/mountinfo and
 // <root>/proc/swaps. With root "/" it reads this machine; with a fixture directory laid out the same way

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The system's block devices: sysfs and /proc for structure and use, udev's database for model,
 // serial and filesystem, and libblkid probing the device itself where udev knows nothing (containers,
 // systems without udev). Probing opens a device read-only and reads its superblock, nothing more.

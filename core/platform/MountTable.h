@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading the kernel's tables of what is in use: /proc/<pid>/mountinfo (mounted filesystems, by
 // device number and source) and /proc/swaps (active swap areas). Pure text parsing, so the rules are
 // tested on captured tables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Giving up privileges once the engine holds what it needs (its packet socket and backing file):
 // the Wireshark/dumpcap model. Whatever a request does afterwards, it cannot use CAP_NET_RAW again.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SIGTERM and SIGINT (and SIGHUP) as a Qt signal, for long-running front ends such as
 // `aoesan-ctl supervise`: the signals are blocked and read from a signalfd in the event loop, so the
 // handler may do anything (stop engines, log, quit) instead of only what is async-signal-safe.

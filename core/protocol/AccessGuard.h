@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lock-out rule shared by every place that edits a target's MAC mask or reserve list (aoesan-ctl mask and
 // reserve, the GUI's target actions, later the service): a change that would leave a non-empty list holding
 // none of the requesting host's own addresses shuts that host out, and is refused unless the person forces it.

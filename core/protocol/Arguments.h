@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The argument of each AoE command (AoE r11 §3.2-§3.5) as value types.
 // AtaArg::data is a view into the decoded buffer, so the engine's hot path copies no payload;
 // keep the buffer alive while the view is used.

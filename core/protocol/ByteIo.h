@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bounds-checked big-endian readers and writers for the codec. Internal to core/protocol.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Numbers of the AoE r11 wire format and of the ATA commands a target sees (AoE spec r11, ATA-8).
 #pragma once
 

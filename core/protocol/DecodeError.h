@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Why a frame or an IDENTIFY block could not be decoded, and where in the bytes that was noticed.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A whole AoE frame: header plus the argument its command defines; decode and encode.
 #pragma once
 

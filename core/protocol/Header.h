@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Ethernet header and the 10-byte AoE common header (AoE r11 §3.1).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The 512-byte ATA IDENTIFY DEVICE block: build it (target) and parse it (initiator).
 // Words are little-endian; string words hold their first character in the high byte.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A 48-bit Ethernet address as a value type.
 #pragma once
 

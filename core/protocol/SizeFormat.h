@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoe-stat's text: the size column (10^9-byte GB, three decimals, truncated as its shell arithmetic does)
 // and the whole line, so `aoesan-ctl stat` can be compared byte for byte with aoe-stat's output.
 #pragma once

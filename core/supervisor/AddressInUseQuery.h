@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Asking whether another target already answers a shelf.slot on an interface, so the supervisor does
 // not start a second one there (initiators would see one disk with two backends and mix their data).
 // Discovery implements it from what it has seen on the wire; tests use a fake.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AddressInUseQuery answered from a running DiscoveryService: an export may not take a shelf.slot that
 // another target already answers on that interface. Our own engines answer from this machine's own
 // MACs and do not count; a target that is down answers nobody and does not count either.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One line of `aoesan-engine serve --events` read back as a typed value (docs/engine-events.md).
 // Unknown fields are ignored and unknown event names are kept as such, so a newer engine still works
 // with an older supervisor; a line that is not a JSON object is Garbage, never a crash.

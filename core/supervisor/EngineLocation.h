@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where aoesan-engine is: the one privileged program, installed in libexec, next to aoesan-ctl in a
 // build tree, or wherever $AOESAN_ENGINE says (tests, and people running a build in place).
 #pragma once

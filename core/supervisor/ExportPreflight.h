@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The checks before an engine is launched for an export: does its file or device exist, would
 // exporting that device hurt this machine (mounted, held, swap, the system disk), and does someone
 // else already answer its shelf.slot. Each refusal is an ExportProblem saying what to do.

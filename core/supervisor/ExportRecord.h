@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One export as the user configured it: what to serve, where, and how. The same record drives the
 // GUI's exports table, `aoesan-ctl exports`, the systemd units and the engine's command line, so its
 // validation rules live here once, with messages a person can act on.

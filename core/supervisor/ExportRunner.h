@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One export's life under supervision: launch the engine, read its event stream, stop it cleanly
 // (SIGTERM, then SIGKILL after a timeout), restart it after an unexpected end with exponential back-off,
 // and give up after repeated fast failures. Errors a restart cannot fix (no permission, a bad command

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The value snapshot of one supervised export, keyed by export name: what the exports table, the tray
 // and `aoesan-ctl supervise` show. Copied into every signal, so a receiver on another thread owns its
 // copy and never reaches into the supervisor.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The persisted export list: $XDG_CONFIG_HOME/aoesan/exports.json (or a path given by the caller),
 // written atomically so a crash or a full disk never leaves half a file. A file that cannot be read as
 // an export list is moved aside as exports.json.corrupt-<time> and reported; records that break a rule

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs exports: one `aoesan-engine serve --events` per running export, each in an ExportRunner, after
 // the preflight checks. Front ends (GUI, `aoesan-ctl supervise`, `aoesan-ctl exports run`) read the
 // records from the ExportStore and hand them in; they hear back through statusChanged, a value

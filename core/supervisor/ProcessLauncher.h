@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The seam between the supervisor and real processes: it asks a ProcessLauncher for an engine and
 // talks to the EngineProcess it gets back through signals. QProcessLauncher starts real programs;
 // unit tests hand in a fake that starts, prints and dies on command.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real ProcessLauncher: runs `program leadingArguments... arguments...` with QProcess. The leading
 // arguments let a caller wrap the engine — `ip netns exec NS aoesan-engine` in a lab, `setpriv ...`
 // to take a capability away, or a test's fake engine with its misbehaviour switches.

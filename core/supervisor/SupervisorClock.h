@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Time for the supervisor: how long an engine ran (a fast failure or a long good run), when to restart
 // it and when to give up waiting for it. A seam, so unit tests step through back-off sequences of
 // many seconds in no time; SteadySupervisorClock is the real one (monotonic, QTimer).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // vblade's way of describing an export — `[-b n] [-d] [-s] [-r] [-m macs] [-o off] [-l len] shelf slot
 // netif file` — turned into an ExportRecord, for `aoesan-ctl exports add` and for importing Debian's
 // vblade-persistence files. The engine's own parser reads the words, so both mean exactly what

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading Debian's vblade-persistence files (/etc/vblade.conf.d/NAME.conf): POSIX shell fragments that
 // set shelf=, slot=, netif=, filename= and optionally options= and ionice=. They are parsed as plain
 // assignments with shell quoting and never run: a file that needs a shell to mean anything (a command,

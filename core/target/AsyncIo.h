@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Linux kernel AIO (io_submit) for O_DIRECT exports: many reads and writes in flight from one thread,
 // completions signalled on an eventfd the serving loop polls. With O_DIRECT the kernel queues the I/O
 // and returns at once, so storage latency overlaps without a thread per request (ggaoed's design).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ATA device an export presents: IDENTIFY, READ/WRITE SECTORS (LBA28) and EXT (LBA48),
 // FLUSH CACHE (EXT) as a real fdatasync, CHECK POWER MODE; anything else is aborted.
 // Stateless apart from the backend, so I/O workers may call execute() concurrently.

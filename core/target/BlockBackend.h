@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The storage behind an export: a regular file or a block device, a window of it (offset and
 // length in 512-byte sectors, as vblade's -o/-l), read-only or not, O_DIRECT and O_SYNC options.
 // Reads and writes are positional (pread/pwrite), so any number of threads may use one backend.

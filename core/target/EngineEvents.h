@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a serving engine tells the world: with --events, one JSON object per line on stdout for the
 // supervisor (schema in docs/engine-events.md); otherwise short human lines on stderr, as vblade prints.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What an initiator can change on an export and expects to find again after a restart: the config
 // string, the MAC mask list and the reserve list (vblade keeps none of them; ggaoed keeps all three).
 // Bounded lists indexed by entry. Saved atomically to a small JSON state file after every change.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The arguments of `aoesan-engine serve` and `aoesan-ctl serve`: vblade's, with vblade's meaning,
 //   [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length] shelf slot netif file
 // (offset and length in 512-byte sectors), plus aoesan's long options.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One export from start to stop, shared by `aoesan-engine serve` and `aoesan-ctl serve`: open the
 // backing file and the packet socket, give up every capability, load the persisted state, announce,
 // serve until SIGTERM/SIGINT, and report each step through EngineEvents.

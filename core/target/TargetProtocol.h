@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The target side of AoE for one export, without any I/O: which frames to answer, drop or hand to
 // the ATA device, and the bytes of every reply (AOE-PROTOCOL §2). The receive path runs receive();
 // ATA commands then run through executeAta() in place, possibly on another thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's serving loop for one export: receives batches of frames from a PacketSocket, answers
 // control commands at once on the receive thread, and runs ATA commands either inline (page cache:
 // cheapest per byte) or on a pool of I/O workers (O_DIRECT / O_SYNC: storage latency overlaps, many

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help for a program's subcommand: asked for with -h or --help, printed on stdout with the usage line
 // naming the program as a person types it ("aoesan-ctl stat ..."), never the binary's full path, and
 // before anything else happens (no log file, no socket, no frame).

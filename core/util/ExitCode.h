@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The exit codes of every aoesan command-line program (aoesan-ctl, aoesan-engine): one table, documented in
 // the programs' help texts and docs/exit-codes.md. Scripts and systemd units rely on it
 // (RestartPreventExitStatus=3: restarting will not give a permission).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Result<T, E>: a value or a typed error, for functions whose failure is part of their contract
 // (decoding a frame, opening a socket). A small stand-in for C++23 std::expected.
 #pragma once

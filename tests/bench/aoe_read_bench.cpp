@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoe-read-bench: a minimal pipelined AoE initiator for benchmarks. It keeps DEPTH READ (or WRITE)
 // EXT requests in flight against one target over a raw packet socket and reports MiB/s and IOPS;
 // with --md5 it also prints the md5 of everything read, so a run proves the data, not just the speed.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Throughput of aoesan's engine beside vblade 25 on the same veth pair, the same image and the same
 # reader (aoe-read-bench, DEPTH requests in flight). Prints one table; never fails on speed.
 # Everything runs in two network namespaces made here and removed at exit; needs root and vblade.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # capture-goldens.sh - regenerate the golden AoE captures in tests/data from real peers.
 #
 # Everything happens in two network namespaces this script creates (a target side running

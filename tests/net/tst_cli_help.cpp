@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // -h/--help of every aoesan-ctl and aoesan-engine subcommand answers with that subcommand's help and does
 // nothing else: exit 0, the help on stdout with the usage line naming the program as a person types it,
 // no AoE frame on the wire (a packet socket captures on the namespace's interface), no socket opened by the

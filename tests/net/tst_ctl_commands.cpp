@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl identify, config, mask and reserve against Debian's vblade, checked against the behaviour
 // AOE-PROTOCOL.md §1.7-§1.9 describes (and vblade's known limits, §4.4): output, exit codes, refusals.
 #include <QTest>

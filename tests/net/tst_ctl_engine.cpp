@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl against aoesan's own engine in a namespace lab: the MAC mask lock-out guard (refused, --force
 // applies it), the engine saying at its next start that it restored the mask (event, log line, stderr),
 // `serve` refusing an address another host answers, an interface that is not there or is `lo`, and an

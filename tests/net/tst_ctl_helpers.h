@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared by the aoesan-ctl and discovery namespace tests: run a program inside a lab namespace with
 // stdout and stderr apart, start vblade exports and wait until they answer, and aoe-stat's line worked
 // out the way aoe-stat itself computes it (shell arithmetic), independently of aoesan's formatter.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `aoesan-ctl stat` against Debian's vblade in a namespace lab: every line exactly as aoe-stat would print
 // it (worked out here from the image sizes with aoe-stat's own arithmetic), numeric order, jumbo payload,
 // one target with two paths over two veth pairs, a conflict on one segment, and the messages for an empty

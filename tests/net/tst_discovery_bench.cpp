@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery benchmark (label bench: prints figures, never fails on speed). In a namespace lab:
 //  1. a simulated responder thread answers for 1,000 shelf.slot addresses from one MAC (config queries
 //     and IDENTIFY, over a raw packet socket in the target namespace): time until all are listed with sizes,

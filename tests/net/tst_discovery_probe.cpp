@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `aoesan-engine probe` in a namespace lab against Debian's vblade: the JSON Lines stream of
 // docs/probe-events.md (started, added, changed, rtt, state down and up, stopped when stdin closes),
 // "probe" on stdin, and the error events for bad arguments and a missing CAP_NET_RAW.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DiscoveryService in-process in the initiator namespace of a lab, against Debian's vblade, with a 1 s
 // interval: a killed target goes down within the rule's time (3 × interval after its last answer) and is
 // up again as soon as it answers after a restart; and answers to another initiator are sniffed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-engine against the real userspace clients of aoetools 36, in a namespace lab: aoeping's
 // IDENTIFY (fields with -I, the raw block with -i, whose words 60-61 and 100-103 carry the size),
 // aoecfg with every config command, and aoe-sancheck's probe. No config-string workaround: vblade

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A running aoesan-engine under fire, over a veth pair in a namespace lab: a back-to-back burst of
 // hostile and malformed frames from a raw socket (cut headers, R-flag frames, wrong versions, unknown
 // commands, lying lengths, vblade's crashing mask delete, a mask list filled past capacity, forged

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan's own initiator against aoesan-engine in a namespace lab: it writes a whole image of random
 // data and reads it all back, and the file on the host then has the same md5 — through the page cache,
 // with O_DIRECT (kernel AIO) and O_SYNC (I/O threads), at MTU 1500 and 9000. A read-only export

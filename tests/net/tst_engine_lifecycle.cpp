@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-engine serve as a process, in a namespace lab: wrong arguments give a clear message and a
 // non-zero exit before anything is served; SIGTERM and SIGINT stop it cleanly with a `stopped` event;
 // the --events stream carries `started` (every field), `client` and `counters`; capabilities are gone

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The namespace Lab itself: what it builds is what the net and vm tests assume, and what it tears down
 // (namespaces, processes, leftovers of killed runs) must really be gone.
 #include <QFile>

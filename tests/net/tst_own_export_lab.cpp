@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // This machine's own export in its own Targets table (label net, root): discovery (the real
 // `aoesan-engine probe`) and the export (the real `aoesan-engine serve` under the supervisor) share one
 // interface of one namespace, as on a host with one NIC. The export is heard on the wire and shown as

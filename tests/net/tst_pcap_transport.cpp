@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PcapTransport against a real peer: in a namespace lab, a broadcast Query Config from the initiator
 // side must come back from Debian's vblade, decoded; and each way opening can fail must give its typed
 // error, the no-permission one from a child process that really lacks CAP_NET_RAW.

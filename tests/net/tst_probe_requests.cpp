@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The per-target requests on `aoesan-engine probe`'s stdin (docs/probe-events.md) in a namespace lab,
 // against Debian's vblade (e7.3) and `aoesan-engine serve` (e7.4): identify, config read and set (checked
 // with aoesan-ctl, a second initiator), MAC mask and reserve edits with the lock-out guard (a refused

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `aoesan-ctl supervise` and `aoesan-ctl exports run`, the commands behind the systemd units, in a
 // namespace lab (label net, root): the export really answers on the wire, and SIGTERM to aoesan-ctl
 // stops the engine cleanly (exit 0, no engine left) instead of orphaning it. The privilege model: the

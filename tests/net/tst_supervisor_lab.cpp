@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The supervisor with the real aoesan-engine in a namespace lab (label net, root): kill -9 a serving
 // engine and it is back within a second while an initiator reading during the kill gets every sector
 // right; a crash loop (an interface that does not exist) ends in `failed` with the reason; a serving

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # packaging/check-skips.sh finds both kinds of skip (a Qt Test "SKIP   :" line, a whole test ctest marks
 # "(Skipped)"), fails as root when there is one, passes a clean log, and only lists with AOESAN_ALLOW_SKIPS=1.
 set -uo pipefail

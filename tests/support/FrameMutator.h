@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Seeded mutation of Ethernet frames for the mutation tests of the target and of discovery: bit flips,
 // truncation anywhere, growth with zeros or noise up to a jumbo frame, bytes and 16/32-bit fields set to
 // edge values. Half the changes land in the first 36 bytes (header and argument), where the rules are.

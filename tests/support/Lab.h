@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A private AoE lab for namespace tests: a target and an initiator network namespace joined by veth
 // pairs, optionally a bridge and a tap for a qemu guest, and the processes started in them. Everything
 // it makes is named after the test's pid and removed in the destructor, so AoE frames never reach the

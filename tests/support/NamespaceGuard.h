@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Puts the calling thread into one of a Lab's network namespaces for a scope, so a test can open a
 // transport there in-process, and brings it back when the scope ends.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A ProbeLauncher whose probes print and end on command, for the discovery tests.
 #pragma once
 

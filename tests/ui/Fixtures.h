@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Values for the GUI tests: targets and exports as discovery and the supervisor would report them.
 #pragma once
 

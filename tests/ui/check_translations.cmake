@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ctest check: the .ts files must be complete and current. lupdate runs over the sources into copies
 # (the checked-in files are never touched); any "unfinished" message (new or untranslated) or any
 # "vanished"/"obsolete" one (a source string that changed or went away) fails the check.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The real program under Xvfb with a tray host (trayer): `aoesan --lab` builds its private network
 # namespace and demo SAN, the test waits until the Targets table holds every demo target, checks that
 # the tray icon is embedded in the tray, drives the window with its keyboard shortcuts (pages, the New

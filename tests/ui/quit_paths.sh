@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every way out of the real program, under Xvfb with a tray host (trayer): File › Quit, Ctrl+Q, the tray
 # menu's Quit and SIGTERM; with the window shown and hidden to the tray (Ctrl+W, which must keep the tray
 # icon); without exports (the program in a network namespace with no interface at all) and with running

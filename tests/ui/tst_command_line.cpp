@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop program's command line, read before any GUI exists: the verdicts for help, version, lab,
 // log level, Qt's own options and bad options; and the real `aoesan --help` / `--version` printing and
 // leaving with 0 where there is no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM) —

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery as the window sees it, with a fake probe: the probe's arguments, its events reaching the
 // model in batches, up/down transitions for the tray, and every failure turned into a Problem with the
 // fix (engine missing, no permission, no interfaces), restarts with back-off after a crash. Also the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExportModel: records and status snapshots keyed by export name, counts for the tray and status bar,
 // uptime from the serving time, raw sort values.
 #include <QAbstractItemModelTester>
@@ -10,9 +11,9 @@
 #include "models/ExportModel.h"
 #include "models/Roles.h"
 #include "models/TargetModel.h"
+#include "shell/Translations.h"
 #include "supervisor/ExportStore.h"
 #include "supervisor/ExportSupervisor.h"
-#include "shell/Translations.h"
 #include "targets/TargetDetails.h"
 
 using namespace aoesan;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The New export wizard driven like a person would: keys and clicks. A new sparse image is created off
 // the GUI thread, a free address is suggested, a clash with a discovered target is flagged and blocks
 // the page, options are checked, the review shows the aoesan-ctl line, and Export hands back the record.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's Help menu: About names the version, the license and the links; Keyboard shortcuts lists
 // every action of the window with a shortcut, made from the actions when it opens (an action added later
 // is listed too); Copy diagnostics puts versions, interfaces, the engine's permission and the log's last

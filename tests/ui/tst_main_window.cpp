@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window with its real views and controllers (a fake probe, a supervisor with no engines):
 // every action has a unique shortcut and a tooltip, the shortcuts switch pages, a discovery problem is
 // shown with its fix, selecting a tile selects the row, the status line counts, the log dock fills

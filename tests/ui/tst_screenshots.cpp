@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every language, every screen: the main window at its default size (Targets, Shelves, Exports, the
 // status line) and every page of the New export wizard, in English, German and Spanish, with a lab-like
 // SAN (14 targets on three shelves, one down, one conflict, one exported here; three exports). No visible

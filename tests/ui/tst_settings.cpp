@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Settings: a round trip through the file, defaults for a missing file, a damaged file set aside with a
 // message (never a crash), invalid values replaced one by one; the dialog shows and returns them. A fresh
 // configuration watches every Ethernet interface that is up (a fake sysfs tree), found again when

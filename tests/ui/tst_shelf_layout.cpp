@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Shelves view: bands per shelf, holes as outlines (long runs collapsed), wrapping to the width,
 // hit testing and keyboard neighbours; and the widget on a real model (click selects, Enter opens).
 #include <QSignalSpy>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One aoesan per user: the first instance listens; a second finds it, asks it to show its window, hears
 // that it did and says so; once the first is gone, the next start claims the name again.
 #include <QSignalSpy>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A target's actions in the main window, driven as a person would, with a fake probe: the Targets table's
 // and the Shelves tile's context menus and the details buttons send the probe's request lines; the config
 // string is set only after its confirmation; a MAC mask or reserve change the engine refuses as a lock-out

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The target actions end to end in a namespace lab: the GUI's TargetActions and DiscoveryController with the
 // real `aoesan-engine probe` (run in the lab's initiator namespace, as the GUI runs it) against `aoesan-engine
 // serve`. The person's answers in the dialogs decide what reaches the target, checked with aoesan-ctl as a

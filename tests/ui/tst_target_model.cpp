@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TargetModel and TargetFilterModel: rows keyed by shelf.slot, batched inserts, raw sort values, the
 // "down since" rule, forgetting down targets, local exports in blue, filtering by pattern and words.
 #include <QAbstractItemModelTester>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The translations built into the program: Spanish and German load and translate strings of every kind
 // of context (widget classes in namespaces, the explicit contexts of free functions), with the words of
 // UI.md and their plural forms; English supplies its plural forms; an unknown language falls back to it.

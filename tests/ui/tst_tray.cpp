@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tray's rules without a tray: which icon, what the tooltip says, how notifications read alone and
 // grouped; and the TrayController fed by real models (grouping window, pause, per-kind switches, silence
 // while quitting); its menu shows no shortcut (the window's shortcuts do nothing there) yet runs the

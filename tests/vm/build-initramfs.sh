@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # build-initramfs.sh - pack a minimal initramfs that turns a stock Debian kernel into a
 # Linux AoE *initiator* for aoesan's vm-labelled tests.
 #

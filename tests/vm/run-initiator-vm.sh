@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-initiator-vm.sh - boot Debian's kernel under qemu (TCG, no KVM) as a real Linux AoE
 # initiator, attached to a tap device that the caller created inside a network namespace
 # the caller owns. Whatever serves AoE behind that tap (vblade, aoesan's engine) is the target.

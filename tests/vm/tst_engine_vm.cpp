@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-engine against the real Linux aoe initiator: Debian's kernel boots under qemu (TCG) on a tap
 // bridged into a namespace lab, discovers the export, writes a pattern, reads the whole device back,
 // and its md5 must equal the image's on the host; at MTU 1500 (1024-byte payload) and 9000 (8704),

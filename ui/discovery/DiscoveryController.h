@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery as the window sees it: starts the probe on the chosen interfaces (all Ethernet interfaces
 // that are up when none are chosen), feeds the TargetModel in batches, reports up/down transitions for
 // the tray and the log, and turns failures into a Problem with the fix. No protocol here: it shows what

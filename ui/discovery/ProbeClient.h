@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs `aoesan-engine probe` through a ProbeLauncher and turns its JSON Lines into typed events.
 // An unexpected end restarts it with back-off; errors a restart cannot fix (no permission, bad
 // arguments, an engine that is not there) stop it with a Problem that names the fix.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The seam between the GUI and `aoesan-engine probe`: a launcher hands out a ProbeProcess that
 // streams lines and takes commands on stdin ("probe"). The probe runs until its stdin closes, so unlike
 // the supervisor's EngineProcess this one keeps a pipe open to it. Tests hand in a fake.

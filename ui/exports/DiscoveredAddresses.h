@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The supervisor's question "does someone else already answer eX.Y on this interface?", answered from
 // what discovery shows in the Targets table. Addresses of this machine's own exports never count, so a
 // stopped export can start again while discovery still lists it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The exports as the window sees them: records from the ExportStore, life from the ExportSupervisor,
 // both mirrored into the ExportModel. Start/Stop/Remove/Add are here so the view, the tray menu and the
 // wizard share one path; failures come back as a Problem with the supervisor's fix.

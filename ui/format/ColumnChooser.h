@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The column chooser of a table's header: its context menu has one check box per column and "Default
 // columns"; the less-used columns start hidden so the table fits the window. Columns are named by stable
 // words ("device", "size", ...) so the settings keep the choice across versions; unknown names are

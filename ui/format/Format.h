@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How numbers reach a person: sizes in aoe-stat's GB and in binary units, exact byte counts, round
 // trips, durations and times. Models keep raw values and call these only for display.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Colours, icons and words for a TargetLook: one place, so tiles, table, details and tray agree.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What lab mode builds inside its private network namespace: two veth pairs (lab-a↔san-a at MTU 1500,
 // lab-b↔san-b at MTU 9000), sparse image files in a temporary directory, "remote" demo targets served
 // by aoesan-engine on the san-* ends (other machines of a pretend SAN: some up, one that goes down, one

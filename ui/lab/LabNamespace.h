@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lab mode's private network: `aoesan --lab` runs in a network namespace of its own, so its AoE frames
 // never reach the machine's interfaces. Done in two steps around QApplication:
 //  1. before QApplication (no thread may exist yet): without root, enter a new user namespace that maps

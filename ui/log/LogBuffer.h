@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bridge from spdlog (any thread) to the log dock (GUI thread): the sink appends entries under a
 // mutex, the model takes them on its own timer. No QObject is touched from a logging thread, and either
 // side may go first at shutdown because both hold the buffer by shared_ptr.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The log dock: the events of this process (discovery, exports, the window) written for the person in
 // their language, newest at the bottom, with a minimum-level filter; spdlog's technical lines (English by
 // design, marked as such) on request, and their errors always.

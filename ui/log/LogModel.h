@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The log dock's rows, newest last, bounded: what spdlog said in this process (technical, English by
 // design, fed from a LogBuffer on a GUI-thread timer, in batches) and the lines written for the person in
 // their language (note()).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The disks and partitions the export wizard offers: name, size, model, filesystem, label, mount point
 // and a short verdict ("mounted at /home: can be exported read-only", "holds /: cannot be exported"), judged by
 // core/platform's safety rules. Keyed by device name; raw sizes under SortRole.

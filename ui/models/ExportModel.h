@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local exports as a table, keyed by export name: the record a person configured beside the
 // supervisor's latest status snapshot (state, clients, I/O counters, uptime, last error). Raw values
 // under SortRole; uptime is refreshed by tick() from the view's once-a-second timer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The item roles every aoesan model answers besides Qt's own: a raw value to sort by (so a column shows
 // "10.995TB" but sorts by bytes) and the stable key of the row (shelf.slot, export name).
 #pragma once

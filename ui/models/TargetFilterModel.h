@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sorting and filtering of the Targets table. The filter is either a pattern for the device name
 // ("e7.*", "e0.?") or plain words matched anywhere in the row (model, serial, config, MAC, interface);
 // down targets can be hidden. Sorting uses the raw values under SortRole.

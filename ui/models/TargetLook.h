@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a target looks on screen, from its state and, for an address this machine exports, the export's
 // state. The shelf tiles, the state icons, the tray and the table all use this one rule, so they never
 // disagree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The targets as a table: one row per shelf.slot, holding the value snapshots the probe stream reports
 // (discovery::TargetInfo) merged with this machine's exports (LocalExport). Rows stay in arrival order;
 // sorting and filtering are the proxy's job, on raw values under SortRole. A target that goes down stays,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop program's preferences as a value, and their file: an INI file in the XDG config
 // directory read through QSettings. Every value is checked on load; a damaged file is set aside (kept as
 // <file>.corrupt-<time>) and the defaults are used, with a message for the person — never a crash.

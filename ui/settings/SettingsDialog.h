@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Preferences: which interfaces to watch (none ticked = every one that is up), the probe interval,
 // which notifications to show, and the language (applies at the next start).
 #pragma once

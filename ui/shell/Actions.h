@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every command of the window as a QAction with its shortcut, tooltip and icon, made in one place so the
 // menus, toolbar, views and tray menu share them (and the shortcuts stay unique).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop program's behaviour between its parts: applying and saving settings, opening the export
 // wizard and handing its record to the exports, closing to the tray (with a one-time hint) or quitting,
 // and answering a second launch by showing the window.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a function on a worker thread and hands its result to `done` on `context`'s thread, so slow
 // reads (a device scan that probes superblocks) never block the window. If `context` is gone by
 // then, the result is dropped.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop program's command line, read before any GUI exists: `aoesan --help` and `--version`
 // print and exit 0 on a machine without a display (creating a QApplication there aborts), and a bad
 // option is refused the same way. Qt's own GUI options (-platform, -style, ...) are let through for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help › Copy diagnostics: what a bug report needs, as plain text for the clipboard. The text stays in
 // English on purpose (it is read by whoever answers the report), and it holds no file contents or
 // addresses beyond the interfaces' own.

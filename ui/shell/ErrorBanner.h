@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A message a person can act on, shown at the top of a view: what went wrong and the fix, with an
 // optional button ("Retry", "Open settings"). Never a modal box for things that persist.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's Help menu: About (version, license, links), Keyboard shortcuts (a table made from the
 // window's own actions when it opens, so it cannot go stale), and Copy diagnostics (ui/shell/Diagnostics)
 // to the clipboard for a bug report. Dialogs open without a nested event loop.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window (UI.md): a toolbar, the navigation (Targets, Shelves, Exports), the pages, the log
 // dock and a status line. It arranges views and forwards commands; the work is in the controllers.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Something a person has to know and can act on: what happened and how to fix it.
 #pragma once
 

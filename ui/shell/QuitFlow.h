@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Quitting: with exports running, ask first ("Stop 3 exports and quit?"), stop them, and quit once they
 // have stopped (or after a short timeout). Without exports, quit at once. Never a nested event loop.
 // quitNow must end the event loop with QCoreApplication::exit(), not quit(): since Qt 6, quit() first

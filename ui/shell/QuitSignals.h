@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SIGTERM, SIGINT and SIGHUP as a Qt signal for the desktop program, so `kill` or the session ending
 // stops the exports cleanly instead of leaving clients with dead disks. A handler writes the signal
 // number into a pipe read on the event loop (the self-pipe trick): unlike a blocked-signal signalfd

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Shelves page: the ShelfView above the details of the tile in focus.
 #pragma once
 

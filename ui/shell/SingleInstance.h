@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One aoesan per user: the first instance listens on a local socket named from the app id; a second
 // launch finds it, asks it to show its window, waits for its "raised" answer, says so, and exits.
 #pragma once

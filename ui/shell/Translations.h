@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Installs aoesan's translation (built into the binary from translations/*.ts) and Qt's own for the
 // chosen language, or the system's when none is chosen.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Views and edits a list of MAC addresses: a target's MAC mask or its reserve list. Shows which entry is
 // this computer and warns while this computer is not on a non-empty list. It only edits the list; the
 // caller sends the change (and the engine guards against a lock-out).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where each tile of the Shelves view goes: one band per shelf ("Shelf 7"), tiles in slot order that
 // wrap to the width, holes between answering slots drawn as empty outlines (a long run of holes becomes
 // one outline), rows found by binary search so hundreds of shelves paint and hit-test quickly.

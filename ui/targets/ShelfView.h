@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Shelves view: the rack at a glance. One band per shelf, one tile per answering slot coloured by
 // state (green up, red down, amber conflict, blue exported from this machine) and labelled with its
 // size; holes are empty outlines. Paints only the visible bands, so hundreds of shelves scroll freely.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a person can do to one target, from its context menu (Targets table, Shelves tile) and the details
 // pane: identify again, read and set the config string (after a confirmation), view and edit the MAC mask
 // and the reserve list, copy the boot URI and an iPXE line. Every request goes to the probe through the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The details of one target under the table (UI.md): exact size in bytes and binary units, sectors,
 // LBA48, every path with its round trip, firmware, buffers, config string, conflict details and the
 // boot URI with a Copy button.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Targets page: a banner for problems with the fix, the filter, the sortable table over
 // TargetFilterModel, and the details of the selected target. The less-used columns are hidden by
 // default so the table fits the window; the header's context menu chooses them (kept in the settings).

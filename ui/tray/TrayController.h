@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything about the system tray in one class: the state icon and tooltip (from the target and export
 // models), notifications when a target goes down or comes back and when an export fails (grouped when
 // several arrive within a moment, silent while paused or turned off), and the menu: show, discover now,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the tray says, as pure functions of counts and events, so the rules are tested without a tray:
 // the icon (grey nothing known, green every target up, amber a conflict and nothing worse, red something
 // down or an export failed), the tooltip, and the text of notifications, grouped when many things happen

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Wizard page 2, "Where": shelf and slot (a free address is suggested; a clash with a discovered target
 // or another export is shown inline in red and blocks the page), the interface with its link state,
 // MTU and sectors per frame, and a warning for images iPXE cannot boot.

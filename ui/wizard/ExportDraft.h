@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the export wizard is building, shared by its pages, and what it needs to know about the machine.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // New export… : What to export, Where, Options, Review. The wizard only builds an ExportRecord; the
 // caller hands it to the ExportController (the KeePassXC way: the wizard makes a core object and gives
 // it back).

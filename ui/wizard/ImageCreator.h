@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Creates an image file for a new export off the GUI thread: sparse (the size is set, no block is
 // written: instant, and the disk fills as initiators write) or fully allocated (zeros written in chunks,
 // with progress and a Cancel). A file that exists is never overwritten; a cancelled or failed one is

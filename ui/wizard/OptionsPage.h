@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Wizard page 3, "Options": read-only, direct I/O, synchronous writes, the initiators allowed (MAC
 // list; empty = everyone), the config string, and whether it starts with aoesan.
 #pragma once

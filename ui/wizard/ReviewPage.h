@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Wizard page 4, "Review": the export's name, a summary, the equivalent `aoesan-ctl serve …` line for
 // the curious, and whether to start it now. Finish says "Export".
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Wizard page 1, "What to export": a disk or partition from the device scan (with size, model,
 // filesystem, label, mount point and a verdict), an existing image file, or a new image file of a
 // chosen size, created off the GUI thread with a progress bar (by Create image, or by Next).

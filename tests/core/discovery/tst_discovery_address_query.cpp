@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The supervisor's "is this shelf.slot taken?" answered from discovery: a target seen from another
 // MAC on that interface takes it; our own engines (this machine's MACs), other interfaces, unknown
 // addresses and targets that went down do not.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Discovery listens to everything on the wire, so a broken or hostile host can send it anything. Here a
 // second station on the segment sends tens of thousands of mutated replies (real answers of a FakeTarget
 // and the golden captures, aimed at our initiator, often carrying the tags of requests still in flight)

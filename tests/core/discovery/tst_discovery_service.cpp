@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DiscoveryService on a MemoryLink with fake targets and a fake clock: added/changed events, the up/down
 // rule to the millisecond, conflicts, several paths, passive sniffing, and a thousand targets.
 #include <QSignalSpy>

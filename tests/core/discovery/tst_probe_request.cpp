@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The probe's stdin commands and their answers (discovery/ProbeRequest.h): every valid command line parses
 // to its request and formats back to the same line; malformed lines are errors that keep the id when they
 // got that far; reply and request-error events round-trip through parseProbeEvent.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoe-stat's size column and line format, byte for byte (AOE-PROTOCOL §3.1).
 #include <QTest>
 

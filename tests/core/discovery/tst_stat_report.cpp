@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `aoesan-ctl stat` lines from discovery snapshots: aoe-stat's exact format, numeric order, the grep-like
 // filter, and the JSON form.
 #include <QJsonDocument>

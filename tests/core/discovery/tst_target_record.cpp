@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TargetRecord::snapshot when several backends answer one shelf.slot: which one's IDENTIFY the target
 // shows (the smallest disk, then the lowest MAC) does not depend on the order they answered in, and
 // every backend stays listed with its own size.

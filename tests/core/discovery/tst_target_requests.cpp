@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TargetRequests (the probe's per-target requests) against a FakeTarget on a MemoryLink: every request gets
 // exactly one answer; the lock-out rule decides from the list the target would hold (mask: current list with
 // the directives applied; reserve: the list given) and this host's MAC on the path's interface, and a refused

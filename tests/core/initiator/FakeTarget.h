@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A MemoryTransport-based AoE target for unit tests: one MAC serving one or more shelf.slot disks, with
 // the r11 rules for config strings, MAC mask and reserve lists, and knobs to go silent, drop requests,
 // hold them (to count a window), or announce itself the way vblade does (Ver 0).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A segment for initiator and discovery unit tests: a fake clock, a MemoryLink, the initiator's
 // transport and a FakeTarget, plus a helper that captures one completion.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every initiator command against the fake target: config (all ccmds), IDENTIFY, READ/WRITE EXT sized by
 // the path MTU and the target's Sector Count, MAC mask and reserve/release, and the broadcast probe.
 #include <QTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The tracker under the initiator: tags with bit 31, matching by tag and source MAC, retransmission with
 // back-off on a fake clock, and the window bounded by the target's Buffer Count.
 #include <QTest>

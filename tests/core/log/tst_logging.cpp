@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Logging: console plus a rotating file in the XDG state directory, level from an option or $AOESAN_LOG,
 // and a log file that cannot be written is reported, never thrown.
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MemoryTransport and MemoryLink: the in-memory segment the discovery and initiator tests run on must
 // behave like a wire (who hears what, link down, MTU), or those tests prove nothing.
 #include <QSignalSpy>

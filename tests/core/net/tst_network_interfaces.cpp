@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Interface listing from sysfs, on a fake /sys/class/net tree: which interfaces count as Ethernet, and
 // how MTU, flags and carrier are read, including the files a down interface refuses to give. And on the
 // real tree from a network namespace whose sysfs was not remounted: only that namespace's interfaces.

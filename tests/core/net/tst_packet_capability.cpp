@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PacketCapability: reading CAP_NET_RAW from /proc and the fix text a person is shown without it.
 #include <QTest>
 

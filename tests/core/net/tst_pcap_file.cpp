@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PcapFile: frames written to a capture come back equal, and a missing or damaged capture (golden
 // frames are files a person may edit) is an error, never a crash.
 #include <QFile>

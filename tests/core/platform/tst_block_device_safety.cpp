@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export safety decisions on the fixture workstation: read-write exports of anything mounted, held
 // (LVM, RAID), swap or on the system disk are refused unless forced, read-only ones are allowed where
 // they cannot hurt, and every refusal says in words what uses the device and what to do.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Block-device discovery from a fixture machine (tests/core/platform/fixtures/workstation: an SSD with
 // EFI, LVM root and swap, a mounted data disk, a RAID member, a USB stick, a write-protected card, a
 // swap disk, btrfs): what the wizard lists, read from files only. Also the mountinfo and swaps parsers.

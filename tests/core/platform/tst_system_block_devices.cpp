@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The system backend on this machine, touching nothing but what the test makes: a scan reads sysfs and
 // /proc only (no device is opened: probing is off), and a loop device over an ext4 image file created
 // here is found with its size, probed by libblkid, seen mounted and refused read-write while it is,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Frames used across the codec tests, built from values so each test reads as a statement about them.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lock-out rule for mask and reserve edits: which resulting lists shut the requesting host out.
 #include <QTest>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Frames aoesan encodes, written to a .pcap and dissected by Wireshark's tshark (header and ATA
 // fields) and by tcpdump (Query Config and MAC Mask bodies, which tshark does not decode): every
 // field they decode must equal the value we encoded.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every malformed input gives its typed error (and where it was noticed), never undefined behaviour.
 #include <QTest>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every field and flag of every AoE command survives encode → decode, and lands at its wire offset.
 #include <QTest>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Frames captured from the real peers (vblade 25, aoetools 36, the Linux 6.1 aoe driver; see
 // tests/data/README.md) decode to exactly the values read off their bytes.
 #include <QTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The IDENTIFY block: built in vblade's layout, parsed the way the Linux initiator reads it.
 #include <QTest>
 

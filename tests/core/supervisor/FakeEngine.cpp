@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A stand-in for `aoesan-engine serve --events` with selectable misbehaviour, so the supervisor is
 // tested against real processes (real pipes, signals, exit codes) without a network:
 //   aoesan_fake_engine [--behave WHAT]... serve ARGS...

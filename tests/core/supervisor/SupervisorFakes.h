@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fakes for the supervisor's seams: a clock the test moves by hand (timers fire in order, in no real
 // time) and a launcher whose processes start, print and end when the test says so, recording what
 // the supervisor did to them (arguments, SIGTERM, SIGKILL).

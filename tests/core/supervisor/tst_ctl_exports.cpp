@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl's export commands as a user types them, against a private XDG config directory: add with
 // vblade's arguments, list, remove, import-vblade-conf, the refusals and their words, and `exports run`
 // and `supervise` ending an export that cannot start (no network needed: the interface does not exist).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading the engine's event lines back (docs/engine-events.md): the documented example parses field by
 // field, unknown fields and events are tolerated, and anything else is Garbage, never a crash.
 #include <QTest>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExportRecord: the validation rules and their words, JSON in and out, vblade's arguments in, and the
 // engine command line out — read back by the engine's own parser, so the two never drift apart.
 #include <QJsonArray>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExportStore: round trip, the XDG location, atomic replacement (a reader of the old file never sees
 // half a new one, nothing temporary is left), and damage handling: a corrupt file or a bad record is
 // kept aside as exports.json.corrupt-<time> and reported, never dropped silently.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExportSupervisor over fakes: a launcher whose engines do what the test says and a clock moved by
 // hand, so back-off sequences, give-up, clean stop with SIGKILL escalation and the no-restart errors
 // are checked exactly, in no real time. Preflight refusals use a fake address query and fixtures.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The supervisor with real processes: QProcessLauncher starts aoesan_fake_engine, which crashes at
 // start or later, hangs, ignores SIGTERM, prints garbage, exits with chosen codes or reports the
 // no-permission error, and the supervisor must end in the right state with the right words.

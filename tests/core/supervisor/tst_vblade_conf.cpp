@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading Debian's vblade-persistence files without running them: shell quoting, comments, line
 // continuations, and a refusal with the reason for anything only a shell could evaluate. The fixture
 // directory (data/vblade.conf.d) holds the man page's example, Debian's skeleton and broken files.

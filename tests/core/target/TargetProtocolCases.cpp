@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cases of tst_target_protocol, grouped by the section of AOE-PROTOCOL.md they come from.
 // Every expected reply is written out byte by byte; comments name the rule, not the bytes.
 #include "TargetProtocolCases.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The rule table of tst_target_protocol: one case per rule of AOE-PROTOCOL §1-2 a target must follow,
 // each a request written as bytes, the export state before it, and the exact reply (or none) and
 // state after it. Kept apart from the test so the checks stay short enough to read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One export as the engine builds it, for the target's unit tests: a 64-sector image with labelled
 // sectors, its ATA device and the protocol, over a copy of an initial export state.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AsyncIo, the engine's kernel-AIO path for O_DIRECT exports, tested directly on files (the engine on
 // the wire with -d is tested in tests/net and tests/vm): many operations in flight, each completion
 // with its own cookie and byte count, refusals and short reads reported, never lost.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AtaDevice: the IDENTIFY block an export presents (serial unique per export, LBA28 count clamped,
 // LBA48 count, FLUSH CACHE EXT advertised), READ/WRITE SECTORS (LBA28, device nibble masked) and EXT,
 // IDNF past the end, AoE error 2 for too many sectors or a short write, FLUSH, CHECK POWER MODE, and

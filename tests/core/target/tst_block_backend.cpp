@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // BlockBackend on temporary files: the offset/length window (vblade's -o/-l, in sectors), bounds that
 // answer OutOfRange instead of touching bytes outside the window, read-only exports, the errors a
 // person sees for a wrong path or window, flush, O_SYNC, and O_DIRECT on ext4 and tmpfs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a serving engine says (EngineEvents): the `restored` event as JSON (docs/engine-events.md) and as a
 // human line, and errors and warnings on stderr named by the program that speaks, message and fix on one line.
 #include <QJsonArray>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExportState: what an initiator set (config string, MAC mask, reserve list) survives a save/load
 // round trip byte for byte; a damaged state file is moved aside with a warning instead of being lost
 // or stopping the export; and the lists keep their bounds (32 entries each, entries unique).

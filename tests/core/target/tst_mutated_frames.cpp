@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mutated frames against the codec and the target: every request of the rule tables and every frame of
 // the golden captures, bit-flipped, truncated, extended and overwritten with edge values, tens of
 // thousands of times from a fixed seed (AOESAN_MUTATIONS and AOESAN_MUTATION_SEED change both). No input

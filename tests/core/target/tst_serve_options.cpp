@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ServeOptions: `aoesan-engine serve` takes vblade's arguments with vblade's meaning (grouped flags,
 // attached values, -m lists, offsets in sectors) plus its long options, and every wrong argument is
 // refused with a message that names it and what would be right.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TargetProtocol against the rules a target must follow (AOE-PROTOCOL §1-2): for each hostile,
 // malformed or ordinary request in TargetProtocolCases, the exact reply or silence, a reply that is
 // always Ver 1, R set, padded, from our real shelf.slot with the request's tag, and an export state

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-engine serving inside a Lab's target namespace, for the net and vm tests: started with
 // --events, it is ready once its `started` event is out; its JSON event stream is read back from the
 // lab's log of the process, and it is stopped with a signal and its exit code checked.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An initiator played by hand for the engine's net tests: a raw AF_PACKET socket that sends frames
 // exactly as written (any source MAC, any length from 14 bytes, no padding added) and collects the
 // AoE frames coming back. Open it while the thread is inside the lab's initiator namespace (a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AoE frames for the target engine's tests, written byte by byte instead of through the codec, so a
 // test of the target's rules never checks the codec against itself. The unit tests of TargetProtocol
 // build requests and the exact replies they expect with it; the net tests fire the same kind of
