@@ -11,6 +11,8 @@
 # With AOESAN_LAB_USER=nobody (and run as root) the program runs as that user: rootless lab mode, in a
 # user namespace of its own.
 set -uo pipefail
+# shellcheck source=xsession.sh
+source "$(dirname "$0")/xsession.sh"
 
 app=$1
 out=${AOESAN_SCREENSHOT_DIR:-$2} # AOESAN_SCREENSHOT_DIR=docs/screenshots refreshes the README's
@@ -56,21 +58,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A display of our own.
-display=""
-for n in $(seq 91 140); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || skip "no free X display number"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-export DISPLAY=$display
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
-trayer --edge top --align right --widthtype pixel --width 120 --heighttype pixel --height 28 \
-    --transparent false --tint 0xdddddd >"$work/trayer.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do xdotool search --class trayer >/dev/null 2>&1 && break; sleep 0.1; done
+# A display and a tray host of our own (tests/ui/xsession.sh).
+x_session_start "$work"
 
 # aoesan itself, with a home of its own (the lab keeps its settings and exports in its own directory).
 mkdir -p "$work/home"
@@ -80,11 +69,6 @@ HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_STATE_HOME="$work/hom
 pids+=($!)
 app_pid=$!
 
-wait_for() { # wait_for SECONDS COMMAND...
-    local until=$((SECONDS + $1)); shift
-    while ((SECONDS < until)); do "$@" && return 0; sleep 0.2; done
-    return 1
-}
 window=""
 find_window() { window=$(xdotool search --name "AoE SAN Manager" 2>/dev/null | head -1); [ -n "$window" ]; }
 wait_for 20 find_window || fail "the main window did not appear"
@@ -98,15 +82,7 @@ wait_for 20 grep -Eq "targets: 14 \([0-9]+ up, 1 down, 1 in conflict\)" "$work/a
     || fail "e1.3 did not go down, or the e1.6 conflict was not seen"
 wait_for 20 grep -q "export 'lab-scratch' is running" "$work/app.log" || fail "the demo exports did not start"
 
-# The tray icon is embedded in the tray host (the embedding can lag the window on a loaded machine).
-tray_embedded() {
-    local w
-    for w in $(xdotool search --class trayer 2>/dev/null); do
-        xwininfo -tree -id "$w" | grep -q '("aoesan" "aoesan")' && return 0
-    done
-    return 1
-}
-wait_for 15 tray_embedded || fail "the tray icon is not in the tray"
+wait_for 30 tray_embedded || fail "the tray icon is not in the tray"
 
 shot() { # shot FILE WINDOW
     import -window "$2" "$out/$1" || fail "could not capture $1"

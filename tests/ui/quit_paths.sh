@@ -9,6 +9,8 @@
 # one's window.
 #   quit_paths.sh AOESAN        (exit 77 = skipped, with the reason)
 set -uo pipefail
+# shellcheck source=xsession.sh
+source "$(dirname "$0")/xsession.sh"
 
 app=$1
 skip() { echo "SKIP: $*"; exit 77; }
@@ -38,37 +40,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-display=""
-for n in $(seq 141 190); do
-    if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || skip "no free X display number"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-export DISPLAY=$display
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start"
-trayer --edge top --align right --widthtype pixel --width 120 --heighttype pixel --height 28 \
-    --transparent false --tint 0xdddddd >"$work/trayer.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do xdotool search --class trayer >/dev/null 2>&1 && break; sleep 0.1; done
+# A display and a tray host of our own (tests/ui/xsession.sh).
+x_session_start "$work"
 
-wait_for() { # wait_for SECONDS COMMAND...
-    local until=$((SECONDS + $1)); shift
-    while ((SECONDS < until)); do "$@" && return 0; sleep 0.1; done
-    return 1
-}
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 window=""
 find_window() { window=$(xdotool search --onlyvisible --name "AoE SAN Manager" 2>/dev/null | head -1); [ -n "$window" ]; }
 no_window() { [ -z "$(xdotool search --onlyvisible --name "AoE SAN Manager" 2>/dev/null)" ]; }
-tray_embedded() {
-    local w
-    for w in $(xdotool search --class trayer 2>/dev/null); do
-        xwininfo -tree -id "$w" | grep -q '("aoesan" "aoesan")' && return 0
-    done
-    return 1
-}
 tray_icon() { # the small aoesan window the tray host embedded
     xdotool search --class aoesan 2>/dev/null | while read -r w; do
         xwininfo -id "$w" | awk -v id="$w" '/Absolute upper-left X/ {x=$4} /Absolute upper-left Y/ {y=$4}

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "Fixtures.h"
+#include "WindowRig.h"
 #include "exports/ExportController.h"
 #include "models/ExportModel.h"
 #include "models/Roles.h"
@@ -21,11 +22,7 @@ using supervisor::ExportState;
 using ui::ExportModel;
 
 namespace {
-class NoEngines : public supervisor::ProcessLauncher
-{
-public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
-};
+using test::NoEngines;
 } // namespace
 
 class TestExportModel : public QObject

@@ -15,6 +15,7 @@
 
 #include "FakeProbe.h"
 #include "Version.h"
+#include "WindowRig.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
 #include "log/LogBuffer.h"
@@ -34,38 +35,8 @@
 using namespace aoesan;
 
 namespace {
-class NoEngines : public supervisor::ProcessLauncher
-{
-public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
-};
 
-struct Rig
-{
-    QTemporaryDir dir;
-    ui::TargetModel targets;
-    ui::TargetFilterModel filter;
-    ui::ExportModel exportModel;
-    std::shared_ptr<ui::LogBuffer> buffer = std::make_shared<ui::LogBuffer>();
-    ui::LogModel log {buffer};
-    test::FakeProbeLauncher launcher;
-    ui::ProbeClient probe {launcher};
-    ui::DiscoveryController discovery {
-        probe, targets, [] { return Result<QStringList, QString>(QStringList {QStringLiteral("lan1")}); }};
-    NoEngines engines;
-    supervisor::SteadySupervisorClock clock;
-    supervisor::ExportSupervisor supervisor {engines, clock, supervisor::ExportPreflight(nullptr, nullptr)};
-    supervisor::ExportStore store {dir.filePath(QStringLiteral("exports.json"))};
-    ui::ExportController exports {store, supervisor, exportModel};
-    std::unique_ptr<ui::MainWindow> window;
-
-    Rig()
-    {
-        filter.setSourceModel(&targets);
-        window = std::make_unique<ui::MainWindow>(
-            ui::MainWindowParts {targets, filter, exportModel, log, discovery, exports});
-    }
-};
+using Rig = test::WindowRig;
 
 QString plain(QString text)
 {

@@ -24,6 +24,7 @@
 
 #include "FakeProbe.h"
 #include "Fixtures.h"
+#include "WindowRig.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
@@ -52,38 +53,8 @@
 using namespace aoesan;
 
 namespace {
-class NoEngines : public supervisor::ProcessLauncher
-{
-public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
-};
 
-struct Rig
-{
-    QTemporaryDir dir;
-    ui::TargetModel targets;
-    ui::TargetFilterModel filter;
-    ui::ExportModel exportModel;
-    std::shared_ptr<ui::LogBuffer> buffer = std::make_shared<ui::LogBuffer>();
-    ui::LogModel log {buffer};
-    test::FakeProbeLauncher launcher;
-    ui::ProbeClient probe {launcher};
-    QStringList interfaces {QStringLiteral("lan1")};
-    ui::DiscoveryController discovery {probe, targets, [this] { return Result<QStringList, QString>(interfaces); }};
-    NoEngines engines;
-    supervisor::SteadySupervisorClock clock;
-    supervisor::ExportSupervisor supervisor {engines, clock, supervisor::ExportPreflight(nullptr, nullptr)};
-    supervisor::ExportStore store {dir.filePath(QStringLiteral("exports.json"))};
-    ui::ExportController exports {store, supervisor, exportModel};
-    std::unique_ptr<ui::MainWindow> window;
-
-    Rig()
-    {
-        filter.setSourceModel(&targets);
-        window = std::make_unique<ui::MainWindow>(
-            ui::MainWindowParts {targets, filter, exportModel, log, discovery, exports});
-    }
-};
+using Rig = test::WindowRig;
 } // namespace
 
 class TestMainWindow : public QObject

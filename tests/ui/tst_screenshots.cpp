@@ -27,6 +27,7 @@
 
 #include "FakeProbe.h"
 #include "Fixtures.h"
+#include "WindowRig.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
@@ -51,12 +52,6 @@
 using namespace aoesan;
 
 namespace {
-
-class NoEngines : public supervisor::ProcessLauncher
-{
-public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
-};
 
 void useLanguage(const QString &language)
 {
@@ -286,7 +281,7 @@ std::vector<platform::BlockDevice> machine()
     return {sda, root, home, spare};
 }
 
-std::vector<net::InterfaceInfo> interfaces()
+std::vector<net::InterfaceInfo> wizardInterfaces()
 {
     net::InterfaceInfo san;
     san.name = "lab-san";
@@ -299,31 +294,11 @@ std::vector<net::InterfaceInfo> interfaces()
     return {san, mon};
 }
 
-struct Rig
+struct Rig : test::WindowRig
 {
-    QTemporaryDir dir;
-    ui::TargetModel targets;
-    ui::TargetFilterModel filter;
-    ui::ExportModel exportModel;
-    std::shared_ptr<ui::LogBuffer> buffer = std::make_shared<ui::LogBuffer>();
-    ui::LogModel log {buffer};
-    test::FakeProbeLauncher launcher;
-    ui::ProbeClient probe {launcher};
-    QStringList names {QStringLiteral("lab-san"), QStringLiteral("lab-mon")};
-    ui::DiscoveryController discovery {probe, targets, [this] { return Result<QStringList, QString>(names); }};
-    NoEngines engines;
-    supervisor::SteadySupervisorClock clock;
-    supervisor::ExportSupervisor supervisor {engines, clock, supervisor::ExportPreflight(nullptr, nullptr)};
-    supervisor::ExportStore store {dir.filePath(QStringLiteral("exports.json"))};
-    ui::ExportController exports {store, supervisor, exportModel};
-    std::unique_ptr<ui::MainWindow> window;
-
     Rig()
-    {
-        filter.setSourceModel(&targets);
-        window = std::make_unique<ui::MainWindow>(
-            ui::MainWindowParts {targets, filter, exportModel, log, discovery, exports});
-    }
+        : WindowRig({QStringLiteral("lab-san"), QStringLiteral("lab-mon")})
+    { }
 
     // A lab-like SAN: shelves 1, 2 and 7, sizes from 64 MiB to 10 TiB, e1.3 down, e1.6 in conflict,
     // e2.2 exported from here; three exports in different states.
@@ -331,7 +306,7 @@ struct Rig
     {
         discovery.start({}, std::chrono::seconds(2));
         auto *p = launcher.last();
-        p->sayStarted(names);
+        p->sayStarted(interfaces);
         const std::uint64_t sizes[] = {131072, 4194304, 21474836480ULL, 2097152, 8, 1953525168};
         int n = 0;
         for (std::uint8_t slot = 0; slot < 7; ++slot, ++n)
@@ -348,9 +323,18 @@ struct Rig
                                     "and by 02:00:00:00:01:07 (262144 sectors, serial '1.6:e71f40a9')";
         conflicted.backends.push_back({*protocol::MacAddress::fromString("02:00:00:00:01:07"), true, 262144, "x"});
         p->sayTarget("changed", conflicted);
-        targets.setLocalExports({ui::TargetModel::keyOf({2, 2})});
+        // This machine's exports as the export controller publishes them: every state a row can show.
+        using supervisor::ExportState;
+        const auto here = [](std::uint8_t slot, const char *name, ExportState state) {
+            return ui::LocalExport {{2, slot}, QString::fromLatin1(name), QStringLiteral("lab-san"), state,
+                state == ExportState::Stopped ? 0U : 2097152U, QStringLiteral("02:00:00:00:02:00")};
+        };
+        targets.setLocalExports(
+            {here(0, "lab-media", ExportState::Running), here(2, "lab-scratch", ExportState::Restarting),
+                here(3, "lab-old", ExportState::Stopped), here(9, "lab-broken", ExportState::Failed)});
         exportModel.setRecords({test::exportRecord(QStringLiteral("lab-media"), 2, 0, QStringLiteral("lab-san")),
             test::exportRecord(QStringLiteral("lab-scratch"), 2, 2, QStringLiteral("lab-san")),
+            test::exportRecord(QStringLiteral("lab-old"), 2, 3, QStringLiteral("lab-san")),
             test::exportRecord(QStringLiteral("lab-broken"), 2, 9, QStringLiteral("lab-san"))});
         exportModel.setStatus(test::exportStatus(QStringLiteral("lab-media"), supervisor::ExportState::Running));
         exportModel.setStatus(test::exportStatus(QStringLiteral("lab-scratch"), supervisor::ExportState::Restarting));
@@ -407,7 +391,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(rig.window.get()));
         rig.fill();
         auto *table = rig.window->targetsView()->table();
-        QTRY_COMPARE(table->model()->rowCount(), 14);
+        QTRY_COMPARE(table->model()->rowCount(), 15); // 14 heard, and e2.9: an export here that failed
         rig.window->targetsView()->select({1, 6});
         QCoreApplication::processEvents();
 
@@ -478,8 +462,8 @@ private slots:
         ui::TargetModel targets;
         targets.upsert({test::target(0, 0), test::target(0, 1)});
         ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
-            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets, {}, dir.path(),
-            QStringLiteral("lab-san")};
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(wizardInterfaces()); }, &targets, {},
+            dir.path(), QStringLiteral("lab-san")};
         ui::ExportWizard wizard(context);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));

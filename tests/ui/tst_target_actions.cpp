@@ -20,6 +20,7 @@
 
 #include "FakeProbe.h"
 #include "Fixtures.h"
+#include "WindowRig.h"
 #include "discovery/DiscoveryController.h"
 #include "discovery/ProbeRequest.h"
 #include "exports/ExportController.h"
@@ -51,36 +52,11 @@ protocol::MacAddress mac(const char *text)
     return *protocol::MacAddress::fromString(text);
 }
 
-class NoEngines : public supervisor::ProcessLauncher
+struct Rig : test::WindowRig
 {
-public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
-};
-
-struct Rig
-{
-    QTemporaryDir dir;
-    ui::TargetModel targets;
-    ui::TargetFilterModel filter;
-    ui::ExportModel exportModel;
-    std::shared_ptr<ui::LogBuffer> buffer = std::make_shared<ui::LogBuffer>();
-    ui::LogModel log {buffer};
-    test::FakeProbeLauncher launcher;
-    ui::ProbeClient probe {launcher};
-    QStringList interfaces {QStringLiteral("lab-a")};
-    ui::DiscoveryController discovery {probe, targets, [this] { return Result<QStringList, QString>(interfaces); }};
-    NoEngines engines;
-    supervisor::SteadySupervisorClock clock;
-    supervisor::ExportSupervisor supervisor {engines, clock, supervisor::ExportPreflight(nullptr, nullptr)};
-    supervisor::ExportStore store {dir.filePath(QStringLiteral("exports.json"))};
-    ui::ExportController exports {store, supervisor, exportModel};
-    std::unique_ptr<ui::MainWindow> window;
-
     Rig()
+        : WindowRig({QStringLiteral("lab-a")})
     {
-        filter.setSourceModel(&targets);
-        window = std::make_unique<ui::MainWindow>(
-            ui::MainWindowParts {targets, filter, exportModel, log, discovery, exports});
         window->show();
     }
 

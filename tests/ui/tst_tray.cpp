@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "Fixtures.h"
+#include "WindowRig.h"
 #include "exports/ExportController.h"
 #include "models/ExportModel.h"
 #include "models/TargetModel.h"
@@ -30,11 +31,7 @@ using ui::TrayLook;
 using ui::TraySummary;
 
 namespace {
-class NoEngines : public supervisor::ProcessLauncher
-{
-public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
-};
+using test::NoEngines;
 } // namespace
 
 class TestTray : public QObject

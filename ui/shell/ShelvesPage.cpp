@@ -19,7 +19,8 @@ QWidget *legend(QWidget *parent)
     auto *box = new QWidget(parent);
     auto *row = new QHBoxLayout(box);
     row->setContentsMargins(4, 0, 4, 0);
-    for (const TargetLook look : {TargetLook::Up, TargetLook::Down, TargetLook::Conflict, TargetLook::Exported}) {
+    for (const TargetLook look :
+        {TargetLook::Up, TargetLook::Down, TargetLook::Conflict, TargetLook::Exported, TargetLook::ExportStopped}) {
         auto *swatch = new QLabel(box);
         swatch->setFixedSize(14, 14);
         swatch->setStyleSheet(QStringLiteral("background:%1;border-radius:3px;").arg(lookColor(look).name()));
