@@ -82,6 +82,11 @@ wait_for 20 grep -Eq "targets: 14 \([0-9]+ up, 1 down, 1 in conflict\)" "$work/a
     || fail "e1.3 did not go down, or the e1.6 conflict was not seen"
 wait_for 20 grep -q "export 'lab-scratch' is running" "$work/app.log" || fail "the demo exports did not start"
 
+# A target that went down is news: the tray says so. The balloon is captured while it shows.
+wait_for 20 grep -q "notification: .*e1\.3 is down" "$work/app.log" || fail "no notification that e1.3 went down"
+sleep 0.7
+import -window root -crop 560x160+720+0 "$out/tray-notification.png" || fail "could not capture the tray"
+
 wait_for 30 tray_embedded || fail "the tray icon is not in the tray"
 
 shot() { # shot FILE WINDOW
@@ -123,7 +128,6 @@ noticed_stop() { grep -v "notification:" "$work/app.log" | grep -q "e2\.2 is dow
 wait_for 30 noticed_stop || fail "discovery did not notice that e2.2 stopped answering"
 sleep 2.5
 grep -Eq "notification: .*e2\.2 is down" "$work/app.log" && fail "a stopped export raised an 'is down' notification"
-import -window root -crop 560x160+720+0 "$out/tray-notification.png" || fail "could not capture the tray"
 keys ctrl+1
 shot targets-after-stop.png "$window"
 
