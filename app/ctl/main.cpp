@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -47,9 +48,15 @@ const std::map<QString, Subcommand> &subcommands()
 
 QString commandsHelp()
 {
+    // One column for the summaries, as wide as the longest command name.
+    qsizetype width = 0;
+    for (const auto &entry : subcommands())
+        width = std::max(width, entry.first.size());
     QString text = QStringLiteral("Commands:\n");
     for (const auto &[name, command] : subcommands())
-        text += QStringLiteral("  %1  %2\n").arg(name, -12).arg(QString::fromLatin1(command.summary));
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(name, -static_cast<int>(width))
+                    .arg(QString::fromLatin1(command.summary));
     return text;
 }
 
