@@ -5,7 +5,7 @@ function(aoesan_add_test)
     cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     set_target_properties(${T_NAME} PROPERTIES AUTOMOC ON)
-    target_link_libraries(${T_NAME} PRIVATE aoesan::compile_options Qt6::Test ${T_LIBS})
+    target_link_libraries(${T_NAME} PRIVATE aoesan::compile_options Qt6::Test ${T_LIBS} aoesan::test_doubles)
     target_compile_definitions(${T_NAME} PRIVATE
         AOESAN_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
     add_test(NAME ${T_NAME} COMMAND ${T_NAME})

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The time source of the initiator and of discovery: a monotonic now(), the wall time for "last seen",
-// and single-shot timers. SystemClock runs on QTimer; unit tests use FakeClock and move time by hand,
-// so no test sleeps and every timeout is exact.
+// and single-shot timers. SystemClock runs on QTimer; unit tests use FakeClock (tests/support) and move
+// time by hand, so no test sleeps and every timeout is exact.
 #pragma once
 
 #include <QObject>

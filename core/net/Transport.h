@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A Transport sends and receives whole Ethernet frames carrying AoE (EtherType 0x88A2) on one
-// interface. Discovery and the initiator see only this interface, so tests swap in MemoryTransport.
+// interface. Discovery and the initiator see only this interface, so tests swap in MemoryTransport
+// (tests/support/net: test doubles never ship in core).
 #pragma once
 
 #include <QByteArray>
