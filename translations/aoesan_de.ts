@@ -891,8 +891,8 @@
 <context>
     <name>aoesan::ui::ExportsView</name>
     <message>
-        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
-        <translation>Exporte werden von aoesan-engine auf diesem Rechner bereitgestellt; sie erscheinen auch unter „Ziele“ in Blau, sobald die Suche sie im Netz sieht.</translation>
+        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</source>
+        <translation>Exporte werden von aoesan-engine auf diesem Rechner bereitgestellt; sie erscheinen auch unter „Ziele“: blau, solange sie laufen, grau, wenn sie angehalten sind.</translation>
     </message>
 </context>
 <context>

@@ -891,8 +891,8 @@
 <context>
     <name>aoesan::ui::ExportsView</name>
     <message>
-        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
-        <translation>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</translation>
+        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</source>
+        <translation>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</translation>
     </message>
 </context>
 <context>

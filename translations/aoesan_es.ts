@@ -891,8 +891,8 @@
 <context>
     <name>aoesan::ui::ExportsView</name>
     <message>
-        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets, in blue, once discovery sees them on the wire.</source>
-        <translation>aoesan-engine sirve las exportaciones desde este equipo; también aparecen en Destinos, en azul, en cuanto el descubrimiento las ve en la red.</translation>
+        <source>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</source>
+        <translation>aoesan-engine sirve las exportaciones desde este equipo; también aparecen en Destinos: en azul mientras están en marcha, en gris cuando están detenidas.</translation>
     </message>
 </context>
 <context>

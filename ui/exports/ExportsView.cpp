@@ -78,8 +78,8 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
             QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("lastError")});
     m_table->addAction(m_actions.removeExport);
 
-    auto *hint = new QLabel(tr("Exports are served by aoesan-engine from this machine; they also appear in Targets, "
-                               "in blue, once discovery sees them on the wire."),
+    auto *hint = new QLabel(tr("Exports are served by aoesan-engine from this machine; they also appear in Targets: "
+                               "blue while running, grey when stopped."),
         this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
