@@ -195,7 +195,7 @@ private slots:
         supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
         ui::ExportController control(store, supervisor, model);
         QSignalSpy published(&control, &ui::ExportController::localExportsChanged);
-        auto record = test::exportRecord(QStringLiteral("media"), 7, 3, QStringLiteral("eth0"));
+        auto record = test::exportRecord(QStringLiteral("media"), 7, 3, QStringLiteral("lan0"));
         record.path = dir.filePath(QStringLiteral("media.img"));
         QVERIFY(control.add(record, false).ok());
         QCOMPARE(published.count(), 1);
@@ -203,7 +203,7 @@ private slots:
         QCOMPARE(first.size(), 1U);
         QCOMPARE(first.front().id, (discovery::TargetId {7, 3}));
         QCOMPARE(first.front().name, QStringLiteral("media"));
-        QCOMPARE(first.front().interface, QStringLiteral("eth0"));
+        QCOMPARE(first.front().interface, QStringLiteral("lan0"));
         QCOMPARE(first.front().state, ExportState::Stopped);
         QVERIFY(control.remove(QStringLiteral("media")).ok());
         QCOMPARE(published.count(), 2);

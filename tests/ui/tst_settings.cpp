@@ -131,9 +131,9 @@ private slots:
             write("mtu", "1500");
             write("operstate", (flags & 1) ? "up" : "down");
         };
-        addInterface("enp1s0", 1, 0x1003);
+        addInterface("lan1", 1, 0x1003);
         addInterface("wan0", 1, 0x1003);
-        addInterface("enp2s0", 1, 0x1002);
+        addInterface("lan2", 1, 0x1002);
         addInterface("lo", 772, 0x9);
         addInterface("wg0", 65534, 0x91);
         const std::string sysfs = dir.filePath(QStringLiteral("net")).toStdString();
@@ -142,22 +142,22 @@ private slots:
         QVERIFY(loaded.problems.isEmpty());
         QVERIFY(loaded.settings.interfaces.isEmpty()); // no fixed name such as eth0
         QCOMPARE(ui::DiscoveryController::upInterfaces(sysfs).value(),
-            (QStringList {QStringLiteral("enp1s0"), QStringLiteral("wan0")}));
+            (QStringList {QStringLiteral("lan1"), QStringLiteral("wan0")}));
 
         ui::TargetModel targets;
         test::FakeProbeLauncher launcher;
         ui::ProbeClient probe(launcher);
-        QStringList up {QStringLiteral("enp1s0"), QStringLiteral("wan0")};
+        QStringList up {QStringLiteral("lan1"), QStringLiteral("wan0")};
         ui::DiscoveryController discovery(probe, targets, [&up] { return Result<QStringList, QString>(up); });
         discovery.start(loaded.settings.interfaces, std::chrono::seconds(loaded.settings.intervalSeconds));
         QVERIFY(!discovery.problem());
         QCOMPARE(discovery.interfaces(), up);
         QCOMPARE(launcher.launched.size(), 1U);
-        QVERIFY2(launcher.last()->arguments.join(QLatin1Char(' ')).contains(QStringLiteral("enp1s0")),
+        QVERIFY2(launcher.last()->arguments.join(QLatin1Char(' ')).contains(QStringLiteral("lan1")),
             qPrintable(launcher.last()->arguments.join(QLatin1Char(' '))));
         // Discovery stopped and started again from Discover now: the interfaces that are up now.
         discovery.stop();
-        up << QStringLiteral("enp2s0");
+        up << QStringLiteral("lan2");
         discovery.discoverNow();
         QCOMPARE(discovery.interfaces(), up);
     }

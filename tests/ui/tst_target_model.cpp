@@ -32,7 +32,7 @@ private:
     static ui::LocalExport local(
         std::uint16_t shelf, std::uint8_t slot, supervisor::ExportState state, std::uint64_t sectors = 131072)
     {
-        return {{shelf, slot}, QStringLiteral("disk%1").arg(slot), QStringLiteral("eth0"), state, sectors,
+        return {{shelf, slot}, QStringLiteral("disk%1").arg(slot), QStringLiteral("lan0"), state, sectors,
             QStringLiteral("02:00:00:00:aa:01")};
     }
     static ui::LocalExport running(std::uint16_t shelf, std::uint8_t slot)
@@ -315,7 +315,7 @@ private slots:
             QVERIFY(model.find({5, 1})->exportedHere);
             QVERIFY(!model.find({5, 1})->downSince.isValid());
             if (heard == 0) {
-                QCOMPARE(model.index(0, TargetModel::Interfaces).data().toString(), QStringLiteral("eth0"));
+                QCOMPARE(model.index(0, TargetModel::Interfaces).data().toString(), QStringLiteral("lan0"));
                 QCOMPARE(model.index(0, TargetModel::Macs).data().toString(), QStringLiteral("02:00:00:00:aa:01"));
             }
             QCOMPARE(model.downIsNews({5, 1}), state == ExportState::Running);

@@ -145,7 +145,7 @@ private slots:
         options.groupWindow = std::chrono::milliseconds(20);
         tray.setOptions(options);
         const auto mine = [](ExportState state) {
-            return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("eth0"), state, 8, {}};
+            return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("lan0"), state, 8, {}};
         };
 
         targets.upsert(test::target(5, 1));
