@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "discovery/ProbeRequest.h"
 #include "net/NetworkInterfaces.h"
 #include "net/PacketCapability.h"
 #include "net/PcapTransport.h"
@@ -19,19 +20,11 @@ std::string TargetAddress::name() const
 
 std::optional<TargetAddress> parseTargetAddress(const QString &text)
 {
-    QString s = text.trimmed();
-    if (s.startsWith(QLatin1Char('e')))
-        s.remove(0, 1);
-    const QStringList parts = s.split(QLatin1Char('.'));
-    if (parts.size() != 2)
+    // The probe's request parser and this command line read "e7.3" by one rule (core/discovery).
+    const auto id = discovery::parseDeviceName(QStringView(text).trimmed());
+    if (!id)
         return std::nullopt;
-    bool okShelf = false;
-    bool okSlot = false;
-    const uint shelf = parts[0].toUInt(&okShelf, 10);
-    const uint slot = parts[1].toUInt(&okSlot, 10);
-    if (!okShelf || !okSlot || shelf >= protocol::kBroadcastMajor || slot >= protocol::kBroadcastMinor)
-        return std::nullopt;
-    return TargetAddress {static_cast<std::uint16_t>(shelf), static_cast<std::uint8_t>(slot)};
+    return TargetAddress {id->shelf, id->slot};
 }
 
 std::optional<std::vector<protocol::MacAddress>> parseMacList(const QString &text)

@@ -32,6 +32,22 @@ using ui::TraySummary;
 
 namespace {
 using test::NoEngines;
+
+// The tray with everything it watches, as main() wires it, but no engine is ever launched.
+struct TrayRig
+{
+    QTemporaryDir dir;
+    ui::TargetModel targets;
+    ui::ExportModel exports;
+    NoEngines launcher;
+    supervisor::SteadySupervisorClock clock;
+    supervisor::ExportSupervisor supervisor {launcher, clock, supervisor::ExportPreflight(nullptr, nullptr)};
+    supervisor::ExportStore store {dir.filePath(QStringLiteral("exports.json"))};
+    ui::ExportController control {store, supervisor, exports};
+    QMainWindow window;
+    ui::Actions actions {&window};
+    ui::TrayController tray {targets, exports, control, actions};
+};
 } // namespace
 
 class TestTray : public QObject
@@ -130,116 +146,86 @@ private slots:
     void noDownNoticeForAStoppedExportHere()
     {
         using supervisor::ExportState;
-        QTemporaryDir dir;
-        ui::TargetModel targets;
-        ui::ExportModel exports;
-        NoEngines launcher;
-        supervisor::SteadySupervisorClock clock;
-        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
-        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
-        ui::ExportController control(store, supervisor, exports);
-        QMainWindow window;
-        ui::Actions actions(&window);
-        ui::TrayController tray(targets, exports, control, actions);
+        TrayRig rig;
         ui::TrayOptions options;
         options.groupWindow = std::chrono::milliseconds(20);
-        tray.setOptions(options);
+        rig.tray.setOptions(options);
         const auto mine = [](ExportState state) {
             return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("lan0"), state, 8, {}};
         };
 
-        targets.upsert(test::target(5, 1));
-        targets.setLocalExports({mine(ExportState::Stopped)});
-        targets.upsert(test::target(5, 1, 8, discovery::TargetState::Down));
-        tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
+        rig.targets.upsert(test::target(5, 1));
+        rig.targets.setLocalExports({mine(ExportState::Stopped)});
+        rig.targets.upsert(test::target(5, 1, 8, discovery::TargetState::Down));
+        rig.tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
         QTest::qWait(80);
-        QCOMPARE(tray.shown().size(), 0U);
-        QVERIFY(tray.look() != TrayLook::SomethingDown); // a stopped export is not down
-        targets.setLocalExports({mine(ExportState::Running)});
-        targets.upsert(test::target(5, 1));
-        tray.targetCameBack(test::target(5, 1));
+        QCOMPARE(rig.tray.shown().size(), 0U);
+        QVERIFY(rig.tray.look() != TrayLook::SomethingDown); // a stopped export is not down
+        rig.targets.setLocalExports({mine(ExportState::Running)});
+        rig.targets.upsert(test::target(5, 1));
+        rig.tray.targetCameBack(test::target(5, 1));
         QTest::qWait(80);
-        QCOMPARE(tray.shown().size(), 0U);
+        QCOMPARE(rig.tray.shown().size(), 0U);
 
         // Running, and discovery loses it: that is news.
-        tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
-        QTRY_COMPARE(tray.shown().size(), 1U);
-        QCOMPARE(tray.shown().back().title, QStringLiteral("e5.1 is down"));
-        tray.targetCameBack(test::target(5, 1));
-        QTRY_COMPARE(tray.shown().size(), 2U);
+        rig.tray.targetWentDown(test::target(5, 1, 8, discovery::TargetState::Down));
+        QTRY_COMPARE(rig.tray.shown().size(), 1U);
+        QCOMPARE(rig.tray.shown().back().title, QStringLiteral("e5.1 is down"));
+        rig.tray.targetCameBack(test::target(5, 1));
+        QTRY_COMPARE(rig.tray.shown().size(), 2U);
     }
 
     void controllerGroupsAndPauses()
     {
-        QTemporaryDir dir;
-        ui::TargetModel targets;
-        ui::ExportModel exports;
-        NoEngines launcher;
-        supervisor::SteadySupervisorClock clock;
-        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
-        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
-        ui::ExportController control(store, supervisor, exports);
-        QMainWindow window;
-        ui::Actions actions(&window);
-        ui::TrayController tray(targets, exports, control, actions);
+        TrayRig rig;
         ui::TrayOptions options;
         options.groupWindow = std::chrono::milliseconds(50);
-        tray.setOptions(options);
+        rig.tray.setOptions(options);
 
-        QCOMPARE(tray.look(), TrayLook::Unknown);
-        targets.upsert({test::target(1, 1), test::target(1, 2)});
-        QCOMPARE(tray.look(), TrayLook::AllUp);
-        QCOMPARE(tray.toolTip(), QStringLiteral("aoesan — 2 up, 0 down, 0 exports"));
-        targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
-        QCOMPARE(tray.look(), TrayLook::SomethingDown);
-        QCOMPARE(tray.icon()->toolTip(), QStringLiteral("aoesan — 1 up, 1 down, 0 exports"));
+        QCOMPARE(rig.tray.look(), TrayLook::Unknown);
+        rig.targets.upsert({test::target(1, 1), test::target(1, 2)});
+        QCOMPARE(rig.tray.look(), TrayLook::AllUp);
+        QCOMPARE(rig.tray.toolTip(), QStringLiteral("aoesan — 2 up, 0 down, 0 exports"));
+        rig.targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
+        QCOMPARE(rig.tray.look(), TrayLook::SomethingDown);
+        QCOMPARE(rig.tray.icon()->toolTip(), QStringLiteral("aoesan — 1 up, 1 down, 0 exports"));
 
         // A conflict elsewhere does not hide the red; once the down target is gone, amber remains.
         auto conflicted = test::target(1, 4);
         conflicted.conflict = true;
         conflicted.backends.push_back({*protocol::MacAddress::fromString("02:00:00:00:01:99"), true, 8, "other"});
-        targets.upsert(conflicted);
-        QCOMPARE(tray.look(), TrayLook::SomethingDown);
-        QVERIFY(targets.remove({1, 2}));
-        QCOMPARE(tray.look(), TrayLook::Conflict);
-        targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
+        rig.targets.upsert(conflicted);
+        QCOMPARE(rig.tray.look(), TrayLook::SomethingDown);
+        QVERIFY(rig.targets.remove({1, 2}));
+        QCOMPARE(rig.tray.look(), TrayLook::Conflict);
+        rig.targets.upsert(test::target(1, 2, 8, discovery::TargetState::Down));
 
-        tray.targetWentDown(test::target(1, 2));
-        tray.targetWentDown(test::target(1, 3));
-        QTRY_COMPARE(tray.shown().size(), 1U);
-        QCOMPARE(tray.shown().back().title, QStringLiteral("2 targets are down"));
-        QVERIFY(tray.shown().back().critical);
+        rig.tray.targetWentDown(test::target(1, 2));
+        rig.tray.targetWentDown(test::target(1, 3));
+        QTRY_COMPARE(rig.tray.shown().size(), 1U);
+        QCOMPARE(rig.tray.shown().back().title, QStringLiteral("2 targets are down"));
+        QVERIFY(rig.tray.shown().back().critical);
 
-        actions.pauseNotifications->setChecked(true);
-        tray.targetCameBack(test::target(1, 2));
+        rig.actions.pauseNotifications->setChecked(true);
+        rig.tray.targetCameBack(test::target(1, 2));
         QTest::qWait(120);
-        QCOMPARE(tray.shown().size(), 1U);
-        actions.pauseNotifications->setChecked(false);
+        QCOMPARE(rig.tray.shown().size(), 1U);
+        rig.actions.pauseNotifications->setChecked(false);
 
         options.notifyTargets = false;
-        tray.setOptions(options);
-        tray.targetCameBack(test::target(1, 2));
-        tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
-        QTRY_COMPARE(tray.shown().size(), 2U);
-        QCOMPARE(tray.shown().back().title, QStringLiteral("Export 'media' failed"));
+        rig.tray.setOptions(options);
+        rig.tray.targetCameBack(test::target(1, 2));
+        rig.tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
+        QTRY_COMPARE(rig.tray.shown().size(), 2U);
+        QCOMPARE(rig.tray.shown().back().title, QStringLiteral("Export 'media' failed"));
     }
 
     void menuShowsNoShortcuts()
     {
-        QTemporaryDir dir;
-        ui::TargetModel targets;
-        ui::ExportModel exports;
-        NoEngines launcher;
-        supervisor::SteadySupervisorClock clock;
-        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
-        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
-        ui::ExportController control(store, supervisor, exports);
-        QMainWindow window;
-        ui::Actions actions(&window);
-        ui::TrayController tray(targets, exports, control, actions);
-        QMenu *menu = tray.icon()->contextMenu();
+        TrayRig rig;
+        QMenu *menu = rig.tray.icon()->contextMenu();
         QVERIFY(menu);
-        QCOMPARE(menu, tray.menu());
+        QCOMPARE(menu, rig.tray.menu());
 
         // Every entry, the Exports submenu's too (built when it opens).
         std::vector<QAction *> entries;
@@ -261,48 +247,38 @@ private slots:
         for (QAction *a : entries) {
             QVERIFY2(a->shortcut().isEmpty(), qPrintable(a->text()));
             QVERIFY2(!a->text().contains(QLatin1Char('\t')), qPrintable(a->text())); // no "Quit\tCtrl+Q" either
-            if (a->text() == actions.quit->text())
+            if (a->text() == rig.actions.quit->text())
                 quit = a;
-            if (a->text() == actions.pauseNotifications->text())
+            if (a->text() == rig.actions.pauseNotifications->text())
                 pause = a;
         }
         QVERIFY(quit && pause);
-        // The window's actions keep their shortcuts, and the tray's entries run them.
-        QVERIFY(!actions.quit->shortcut().isEmpty());
-        QSignalSpy quitting(actions.quit, &QAction::triggered);
+        // The rig.window's rig.actions keep their shortcuts, and the rig.tray's entries run them.
+        QVERIFY(!rig.actions.quit->shortcut().isEmpty());
+        QSignalSpy quitting(rig.actions.quit, &QAction::triggered);
         quit->trigger();
         QCOMPARE(quitting.count(), 1);
         QVERIFY(pause->isCheckable());
         pause->trigger();
-        QVERIFY(actions.pauseNotifications->isChecked());
-        actions.pauseNotifications->setChecked(false);
+        QVERIFY(rig.actions.pauseNotifications->isChecked());
+        rig.actions.pauseNotifications->setChecked(false);
         QVERIFY(!pause->isChecked());
-        actions.quit->setEnabled(false);
+        rig.actions.quit->setEnabled(false);
         QVERIFY(!quit->isEnabled());
     }
 
     void silentWhileQuitting()
     {
-        QTemporaryDir dir;
-        ui::TargetModel targets;
-        ui::ExportModel exports;
-        NoEngines launcher;
-        supervisor::SteadySupervisorClock clock;
-        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
-        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
-        ui::ExportController control(store, supervisor, exports);
-        QMainWindow window;
-        ui::Actions actions(&window);
-        ui::TrayController tray(targets, exports, control, actions);
+        TrayRig rig;
         ui::TrayOptions options;
         options.groupWindow = std::chrono::milliseconds(50);
-        tray.setOptions(options);
-        tray.targetWentDown(test::target(1, 2)); // pending when quitting begins
-        tray.silence();
-        tray.targetWentDown(test::target(1, 3));
-        tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
+        rig.tray.setOptions(options);
+        rig.tray.targetWentDown(test::target(1, 2)); // pending when quitting begins
+        rig.tray.silence();
+        rig.tray.targetWentDown(test::target(1, 3));
+        rig.tray.exportFailed(QStringLiteral("media"), QStringLiteral("gone"));
         QTest::qWait(150);
-        QVERIFY(tray.shown().empty());
+        QVERIFY(rig.tray.shown().empty());
     }
 };
 
