@@ -66,6 +66,49 @@ private slots:
         QCOMPARE(std::holds_alternative<discovery::probe::Garbage>(event), garbage);
     }
 
+    // An export of this machine that is not running falls silent on the wire: no targetWentDown (so no
+    // notification and no "is down" in the person's log), and no targetCameBack when it is started again.
+    // A running export that goes silent is news, and so is its return.
+    void stoppedExportHereIsNoNews()
+    {
+        using supervisor::ExportState;
+        test::FakeProbeLauncher launcher;
+        ui::ProbeClient probe(launcher);
+        ui::TargetModel model;
+        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1")}));
+        QSignalSpy down(&discovery, &ui::DiscoveryController::targetWentDown);
+        QSignalSpy up(&discovery, &ui::DiscoveryController::targetCameBack);
+        const auto mine = [](ExportState state) {
+            return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("lan1"), state, 8, {}};
+        };
+        discovery.start({}, std::chrono::seconds(5));
+        auto *p = launcher.last();
+        QVERIFY(p);
+        p->sayStarted({QStringLiteral("lan1")});
+        model.setLocalExports({mine(ExportState::Running)});
+        p->sayTarget("added", test::target(5, 1, 8));
+        QTRY_COMPARE(model.rowCount(), 1);
+
+        model.setLocalExports({mine(ExportState::Stopped)});
+        p->sayTarget("state", test::target(5, 1, 8, TargetState::Down));
+        QTRY_VERIFY(model.find({5, 1})->discovered->state == TargetState::Down); // the silence arrived
+        QCOMPARE(model.counts().down + model.counts().up, 0); // stopped: neither up nor down
+        QCOMPARE(down.count(), 0);
+        p->sayTarget("state", test::target(5, 1, 8)); // answers again, e.g. while starting
+        QTRY_VERIFY(model.find({5, 1})->discovered->state == TargetState::Up);
+        model.setLocalExports({mine(ExportState::Running)});
+        QCOMPARE(model.counts().up, 1);
+        QTest::qWait(50);
+        QCOMPARE(down.count(), 0);
+        QCOMPARE(up.count(), 0);
+
+        p->sayTarget("state", test::target(5, 1, 8, TargetState::Down));
+        QTRY_COMPARE(down.count(), 1);
+        p->sayTarget("state", test::target(5, 1, 8));
+        QTRY_COMPARE(up.count(), 1);
+        discovery.stop();
+    }
+
     void eventsReachTheModelAndTransitionsAreReported()
     {
         test::FakeProbeLauncher launcher;

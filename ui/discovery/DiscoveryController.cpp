@@ -153,12 +153,23 @@ void DiscoveryController::flush()
             ->info("targets: {} ({} up, {} down, {} in conflict)", c.total, c.up, c.down, c.conflicts);
     }
     for (const auto &[up, target] : std::exchange(m_pendingTransitions, {})) {
-        const auto device = QString::fromStdString(target.id.deviceName());
+        const std::string device = target.id.deviceName();
+        const quint32 key = TargetModel::keyOf(target.id);
+        // An export of this machine that is not running (stopped by the person, starting, failing: the
+        // Exports page tells of those) falls silent on the wire: that is no news, and nor is its coming back.
+        // Decided here, once, for every listener (tray, the person's log).
         if (up) {
-            log::logger("discovery")->info("{} is back up", device.toStdString());
+            if (m_quietDown.remove(key)) {
+                log::logger("discovery")->info("{} answers again (an export of this machine)", device);
+                continue;
+            }
+            log::logger("discovery")->info("{} is back up", device);
             emit targetCameBack(target);
+        } else if (!m_targets.downIsNews(target.id)) {
+            m_quietDown.insert(key);
+            log::logger("discovery")->info("{} is silent: an export of this machine that is not running", device);
         } else {
-            log::logger("discovery")->warn("{} is down", device.toStdString());
+            log::logger("discovery")->warn("{} is down", device);
             emit targetWentDown(target);
         }
     }

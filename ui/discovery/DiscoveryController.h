@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -75,6 +76,7 @@ private:
     std::vector<discovery::TargetInfo> m_pending; // upserts waiting for the next flush
     std::vector<discovery::TargetId> m_pendingRemovals;
     std::vector<std::pair<bool, discovery::TargetInfo>> m_pendingTransitions; // (up?, target)
+    QSet<quint32> m_quietDown; // targets whose "down" was no news: their "back up" is none either
     QTimer m_flushTimer;
     QTimer m_probeClock; // follows the probe's interval for "last probe N s ago"
     QDateTime m_lastProbe;

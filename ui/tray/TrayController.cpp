@@ -122,20 +122,13 @@ bool TrayController::paused() const
 
 void TrayController::targetWentDown(const discovery::TargetInfo &target)
 {
-    // An export of this machine that the person stopped (or that is failing: that has its own notice)
-    // falls silent on the wire; that is no news. Nor is its coming back when it is started again.
-    if (!m_targets.downIsNews(target.id)) {
-        m_quietDown.insert(TargetModel::keyOf(target.id));
-        return;
-    }
+    // Only news arrives here: DiscoveryController drops the silence of this machine's stopped exports.
     if (m_options.notifyTargets)
         queue({Notice::Kind::TargetDown, QString::fromStdString(target.id.deviceName()), {}});
 }
 
 void TrayController::targetCameBack(const discovery::TargetInfo &target)
 {
-    if (m_quietDown.remove(TargetModel::keyOf(target.id)))
-        return;
     if (m_options.notifyTargets)
         queue({Notice::Kind::TargetUp, QString::fromStdString(target.id.deviceName()), {}});
 }

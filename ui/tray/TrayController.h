@@ -7,7 +7,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -93,7 +92,6 @@ private:
     std::vector<Notice> m_pending;
     QTimer m_groupTimer;
     std::vector<NotificationText> m_shown;
-    QSet<quint32> m_quietDown; // targets whose "down" was no news: their "back up" is none either
 };
 
 } // namespace aoesan::ui
