@@ -21,11 +21,17 @@ x_session_start() { # x_session_start WORKDIR: exports DISPLAY
     exec {display_fd}>&-
     export DISPLAY=":$number"
     wait_for 10 xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not answer on $DISPLAY"
-    trayer --edge top --align right --widthtype pixel --width 120 --heighttype pixel --height 28 \
-        --transparent false --tint 0xdddddd >"$work/trayer.log" 2>&1 &
-    pids+=($!)
-    # On a loaded machine the tray host can take seconds; the program must find it when it starts.
-    wait_for 20 tray_host_up || fail "the tray host (trayer) did not start"
+    # On a loaded machine the tray host can take seconds, and once (CI) it never came up: one more try, then
+    # fail with what it said. The program must find it when it starts.
+    local attempt
+    for attempt in 1 2; do
+        trayer --edge top --align right --widthtype pixel --width 120 --heighttype pixel --height 28 \
+            --transparent false --tint 0xdddddd >"$work/trayer.log" 2>&1 &
+        pids+=($!)
+        wait_for 15 tray_host_up && break
+        kill -TERM "${pids[-1]}" 2>/dev/null
+        [ "$attempt" = 2 ] && fail "the tray host (trayer) did not start on $DISPLAY: $(tail -3 "$work/trayer.log")"
+    done
     sleep 0.5 # its window exists a moment before it owns the tray selection
 }
 
