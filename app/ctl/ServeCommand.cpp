@@ -14,7 +14,7 @@
 #include "CtlSupport.h"
 #include "net/NetworkInterfaces.h"
 #include "supervisor/ExportPreflight.h"
-#include "target/ServeSession.h"
+#include "engine/ServeSession.h"
 #include "util/CommandHelp.h"
 
 namespace aoesan::ctl {
@@ -25,13 +25,13 @@ constexpr const char *kCommand = "serve";
 
 std::string usage()
 {
-    return target::serveUsage("aoesan-ctl")
+    return engine::serveUsage("aoesan-ctl")
         + "aoesan-ctl serve also takes --force: serve even when another host already answers shelf.slot there.\n";
 }
 
 // Who else answers the export's shelf.slot on its interface, as the supervisor asks before a start;
 // nullopt when nobody does (or when the check cannot run: then the engine's own errors speak).
-std::optional<supervisor::ExportProblem> addressInUse(const target::ServeOptions &options)
+std::optional<supervisor::ExportProblem> addressInUse(const engine::ServeOptions &options)
 {
     // An interface that cannot carry AoE is the engine's to refuse, once, with its fix.
     if (!net::findAoeInterface(options.interface))
@@ -76,8 +76,8 @@ int runServe(const QStringList &args)
         else
             words.push_back(a.toStdString());
     }
-    auto options = target::parseServeArguments(words);
-    target::EngineEvents events(options.ok() && options->events);
+    auto options = engine::parseServeArguments(words);
+    engine::EngineEvents events(options.ok() && options->events);
     events.setProgram("aoesan-ctl serve");
     if (!options) {
         events.error("bad-arguments", options.error());
@@ -91,7 +91,7 @@ int runServe(const QStringList &args)
             return kExitFailure;
         }
     }
-    return target::runServe(options.value(), events);
+    return engine::runServe(options.value(), events);
 }
 
 } // namespace aoesan::ctl

@@ -12,7 +12,7 @@
 #include "ProbeMode.h"
 #include "Version.h"
 #include "log/Logging.h"
-#include "target/ServeSession.h"
+#include "engine/ServeSession.h"
 #include "util/CommandHelp.h"
 #include "util/ExitCode.h"
 
@@ -23,22 +23,22 @@ int serve(const std::vector<std::string> &args)
 {
     for (const auto &a : args) {
         if (a == "-h" || a == "--help") {
-            std::printf("%s", aoesan::target::serveUsage("aoesan-engine").c_str());
+            std::printf("%s", aoesan::engine::serveUsage("aoesan-engine").c_str());
             return 0;
         }
     }
-    auto options = aoesan::target::parseServeArguments(args);
+    auto options = aoesan::engine::parseServeArguments(args);
     // A supervisor that asked for events gets a bad-arguments event too, not only a line on stderr.
     const bool json = options.ok() ? options->events : std::find(args.begin(), args.end(), "--events") != args.end();
-    aoesan::target::EngineEvents events(json);
+    aoesan::engine::EngineEvents events(json);
     if (!options) {
         events.error("bad-arguments", options.error());
-        std::fprintf(stderr, "%s", aoesan::target::serveUsage("aoesan-engine").c_str());
-        return aoesan::target::ServeUsage;
+        std::fprintf(stderr, "%s", aoesan::engine::serveUsage("aoesan-engine").c_str());
+        return aoesan::engine::ServeUsage;
     }
     // stdout may be the supervisor's event stream: logs go to stderr and the file only.
     aoesan::log::initLogging({"aoesan-engine", std::nullopt, true, true});
-    return aoesan::target::runServe(options.value(), events);
+    return aoesan::engine::runServe(options.value(), events);
 }
 
 } // namespace

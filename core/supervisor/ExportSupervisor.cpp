@@ -5,7 +5,7 @@
 #include <QFileInfo>
 
 #include "log/Logging.h"
-#include "target/ExportState.h"
+#include "engine/ExportState.h"
 
 namespace aoesan::supervisor {
 
@@ -92,7 +92,7 @@ void ExportSupervisor::seedConfigString(const ExportRecord &record) const
     const QString path = stateFileFor(record.name);
     QDir().mkpath(QFileInfo(path).absolutePath());
     std::string warning;
-    auto state = target::ExportState::load(path.toStdString(), &warning);
+    auto state = engine::ExportState::load(path.toStdString(), &warning);
     if (!state || !state->configString().empty())
         return;
     state->setConfigString(record.configString.toStdString());

@@ -3,7 +3,7 @@
 
 #include <QDir>
 
-#include "target/ServeOptions.h"
+#include "engine/ServeOptions.h"
 
 namespace aoesan::supervisor {
 
@@ -19,10 +19,10 @@ Result<ExportRecord, QString> recordFromVbladeArguments(
                 QStringLiteral("'%1' is not one of vblade's options (-b, -d, -s, -r, -m, -o, -l)").arg(w));
         args.push_back(w.toStdString());
     }
-    auto parsed = target::parseServeArguments(args);
+    auto parsed = engine::parseServeArguments(args);
     if (!parsed)
         return Unexpected(QString::fromStdString(parsed.error()));
-    const target::ServeOptions &o = parsed.value();
+    const engine::ServeOptions &o = parsed.value();
 
     ExportRecord r;
     r.name = name;

@@ -6,7 +6,7 @@
 
 #include "supervisor/ExportRecord.h"
 #include "supervisor/VbladeArguments.h"
-#include "target/ServeOptions.h"
+#include "engine/ServeOptions.h"
 
 using namespace aoesan::supervisor;
 
@@ -207,7 +207,7 @@ void TestExportRecord::engineArgumentsParseBack()
     std::vector<std::string> words;
     for (const auto &a : args.mid(1))
         words.push_back(a.toStdString());
-    const auto parsed = aoesan::target::parseServeArguments(words);
+    const auto parsed = aoesan::engine::parseServeArguments(words);
     QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().c_str());
     QVERIFY(parsed->events);
     QCOMPARE(parsed->stateFile, std::optional<std::string>("/state/x.json"));

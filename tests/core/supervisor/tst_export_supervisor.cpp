@@ -9,7 +9,7 @@
 #include "SupervisorFakes.h"
 #include "supervisor/AddressInUseQuery.h"
 #include "supervisor/ExportSupervisor.h"
-#include "target/ExportState.h"
+#include "engine/ExportState.h"
 
 using namespace aoesan::supervisor;
 using aoesan::test::FakeEngineProcess;
@@ -389,7 +389,7 @@ void TestExportSupervisor::seedsConfigString()
     ExportRecord r = record();
     r.configString = QStringLiteral("rack 4, left");
     QVERIFY(m_supervisor->start(r).ok());
-    auto state = aoesan::target::ExportState::load(m_supervisor->stateFileFor(r.name).toStdString());
+    auto state = aoesan::engine::ExportState::load(m_supervisor->stateFileFor(r.name).toStdString());
     QVERIFY(state.ok());
     QCOMPARE(state->configString(), std::string("rack 4, left"));
 
@@ -400,7 +400,7 @@ void TestExportSupervisor::seedsConfigString()
     m_launcher.last()->end(ProcessExit::exited(0));
     settle();
     QVERIFY(m_supervisor->start(r).ok());
-    state = aoesan::target::ExportState::load(m_supervisor->stateFileFor(r.name).toStdString());
+    state = aoesan::engine::ExportState::load(m_supervisor->stateFileFor(r.name).toStdString());
     QCOMPARE(state->configString(), std::string("set by an initiator"));
 }
 

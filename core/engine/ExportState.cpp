@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/ExportState.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace aoesan::engine {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+QJsonArray macsToJson(const std::vector<protocol::MacAddress> &macs)
+{
+    QJsonArray array;
+    for (const auto &mac : macs)
+        array.append(QString::fromStdString(mac.toString()));
+    return array;
+}
+
+bool macsFromJson(const QJsonValue &value, std::size_t limit, std::vector<protocol::MacAddress> &out)
+{
+    if (!value.isArray() && !value.isUndefined())
+        return false;
+    for (const auto &item : value.toArray()) {
+        const auto mac = protocol::MacAddress::fromString(item.toString().toStdString());
+        if (!mac || out.size() >= limit)
+            return false;
+        out.push_back(*mac);
+    }
+    return true;
+}
+
+} // namespace
+
+Result<ExportState, std::string> ExportState::load(const std::string &path, std::string *warning)
+{
+    ExportState state;
+    state.m_path = path;
+    if (path.empty())
+        return state;
+    QFile file(QString::fromStdString(path));
+    if (!file.exists())
+        return state;
+    if (!file.open(QIODevice::ReadOnly))
+        return Unexpected("cannot read export state " + path + ": " + file.errorString().toStdString());
+    QJsonParseError parseError {};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    file.close();
+
+    const QJsonObject root = doc.object();
+    const QJsonValue config = root.value(QStringLiteral("configString"));
+    bool good = parseError.error == QJsonParseError::NoError && doc.isObject()
+        && root.value(QStringLiteral("version")).toInt() == kFormatVersion
+        && (config.isString() || config.isUndefined());
+    if (good) {
+        // Stored as Latin-1 so every byte value of a config string survives the round trip.
+        const QByteArray bytes = config.toString().toLatin1();
+        state.m_config.assign(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        good = state.m_config.size() <= 1024
+            && macsFromJson(root.value(QStringLiteral("macMask")), kMaxMasks, state.m_masks)
+            && macsFromJson(root.value(QStringLiteral("reserve")), kMaxReservations, state.m_reserve);
+    }
+    if (good)
+        return state;
+
+    // Keep the damaged file for the person to look at; never silently drop it.
+    const QString aside = QString::fromStdString(path) + QStringLiteral(".corrupt-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+    if (!QFile::rename(QString::fromStdString(path), aside))
+        return Unexpected("export state " + path + " is damaged and could not be moved aside");
+    if (warning)
+        *warning = "export state " + path + " was damaged; kept it as " + aside.toStdString() + " and started empty";
+    ExportState fresh;
+    fresh.m_path = path;
+    return fresh;
+}
+
+Result<bool, std::string> ExportState::save() const
+{
+    if (m_path.empty())
+        return true;
+    QJsonObject root;
+    root.insert(QStringLiteral("version"), kFormatVersion);
+    root.insert(
+        QStringLiteral("configString"), QString::fromLatin1(m_config.data(), static_cast<qsizetype>(m_config.size())));
+    root.insert(QStringLiteral("macMask"), macsToJson(m_masks));
+    root.insert(QStringLiteral("reserve"), macsToJson(m_reserve));
+    QSaveFile file(QString::fromStdString(m_path));
+    if (!file.open(QIODevice::WriteOnly))
+        return Unexpected("cannot write export state " + m_path + ": " + file.errorString().toStdString());
+    file.write(QJsonDocument(root).toJson());
+    if (!file.commit())
+        return Unexpected("cannot write export state " + m_path + ": " + file.errorString().toStdString());
+    return true;
+}
+
+bool ExportState::maskAllows(const protocol::MacAddress &mac) const
+{
+    return m_masks.empty() || std::ranges::find(m_masks, mac) != m_masks.end();
+}
+
+ExportState::MaskEdit ExportState::addMask(const protocol::MacAddress &mac)
+{
+    if (std::ranges::find(m_masks, mac) != m_masks.end())
+        return MaskEdit::Ok;
+    if (m_masks.size() >= kMaxMasks)
+        return MaskEdit::ListFull;
+    m_masks.push_back(mac);
+    return MaskEdit::Ok;
+}
+
+void ExportState::removeMask(const protocol::MacAddress &mac)
+{
+    std::erase(m_masks, mac);
+}
+
+void ExportState::setMasks(std::vector<protocol::MacAddress> masks)
+{
+    m_masks.clear();
+    for (const auto &mac : masks)
+        if (addMask(mac) == MaskEdit::ListFull)
+            break;
+}
+
+bool ExportState::reservationAllows(const protocol::MacAddress &mac) const
+{
+    return m_reserve.empty() || std::ranges::find(m_reserve, mac) != m_reserve.end();
+}
+
+void ExportState::setReservations(std::vector<protocol::MacAddress> macs)
+{
+    if (macs.size() > kMaxReservations)
+        macs.resize(kMaxReservations);
+    m_reserve = std::move(macs);
+}
+
+} // namespace aoesan::engine

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/ServeSession.h"
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <sys/signalfd.h>
+
+#include "Version.h"
+#include "log/Logging.h"
+#include "net/PacketSocket.h"
+#include "platform/Privileges.h"
+#include "engine/AtaDevice.h"
+#include "engine/BlockBackend.h"
+#include "engine/TargetProtocol.h"
+#include "engine/TargetServer.h"
+
+namespace aoesan::engine {
+
+namespace {
+
+std::uint64_t fnv1a(const std::string &text)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+std::string backendErrorCode(BackendError::Code code)
+{
+    switch (code) {
+    case BackendError::Code::NotFound:
+        return "not-found";
+    case BackendError::Code::PermissionDenied:
+        return "no-permission";
+    case BackendError::Code::Busy:
+        return "busy";
+    case BackendError::Code::OutOfRange:
+        return "out-of-range";
+    case BackendError::Code::NotStorage:
+        return "bad-arguments";
+    case BackendError::Code::Io:
+        break;
+    }
+    return "io";
+}
+
+std::string transportErrorCode(net::TransportError::Code code)
+{
+    switch (code) {
+    case net::TransportError::Code::NoPermission:
+        return "no-permission";
+    case net::TransportError::Code::NoSuchInterface:
+        return "no-such-interface";
+    case net::TransportError::Code::InterfaceDown:
+        return "interface-down";
+    case net::TransportError::Code::Unsupported:
+    case net::TransportError::Code::Io:
+        break;
+    }
+    return "io";
+}
+
+std::uint16_t firmwareVersion()
+{
+    // aoesan's own scheme, kept for good: 0xA000 | major << 8 | minor << 4 | patch (0.1.0 → 0xA010).
+    return static_cast<std::uint16_t>(0xA000U | (kVersionMajor << 8U) | (kVersionMinor << 4U) | kVersionPatch);
+}
+
+} // namespace
+
+protocol::IdentifyInfo exportIdentity(const ServeOptions &o)
+{
+    std::string machine;
+    std::ifstream("/etc/machine-id") >> machine;
+    std::error_code ec;
+    const auto real = std::filesystem::weakly_canonical(o.path, ec);
+    const std::uint64_t h = fnv1a(machine + '\0' + (ec ? o.path : real.string()) + '\0'
+        + std::to_string(o.offsetSectors) + '\0' + std::to_string(o.shelf) + '.' + std::to_string(o.slot));
+    protocol::IdentifyInfo info;
+    info.serial = fmt::format("{}.{}:{:08x}", o.shelf, o.slot, static_cast<std::uint32_t>(h ^ (h >> 32U)));
+    info.firmware = kVersionString;
+    info.model = "aoesan AoE target";
+    return info;
+}
+
+std::string defaultStateFile(const ServeOptions &o)
+{
+    return fmt::format("{}/targets/e{}.{}@{}.json", log::stateDirectory(), o.shelf, o.slot, o.interface);
+}
+
+int runServe(const ServeOptions &options, EngineEvents &events)
+{
+    auto log = log::logger("engine");
+    for (const auto &w : options.warnings)
+        events.warning(w);
+
+    BackendOptions backendOptions {
+        options.readOnly, options.direct, options.sync, options.offsetSectors, options.lengthSectors};
+    auto backend = BlockBackend::open(options.path, backendOptions);
+    if (!backend) {
+        events.error(backendErrorCode(backend.error().code), backend.error().message);
+        return backend.error().code == BackendError::Code::PermissionDenied ? ServeNoPermission : ServeFailed;
+    }
+
+    auto iface = net::findAoeInterface(options.interface);
+    if (!iface) {
+        events.error("no-such-interface", iface.error(), "Name an Ethernet interface; `ip link` lists them.");
+        return ServeFailed;
+    }
+    const std::uint8_t maxSectors = protocol::sectorsPerFrame(static_cast<std::size_t>(iface->mtu));
+    if (maxSectors == 0) {
+        events.error("bad-arguments",
+            fmt::format(
+                "the MTU of {} ({}) is too small for AoE; it needs at least 548", options.interface, iface->mtu));
+        return ServeFailed;
+    }
+
+    const std::size_t socketBytes = std::max<std::size_t>(
+        std::size_t {options.bufferCount} * 4 * (static_cast<std::size_t>(iface->mtu) + 14U), std::size_t {4} << 20U);
+    auto socket = net::PacketSocket::open(options.interface, options.shelf, options.slot, socketBytes);
+    if (!socket) {
+        events.error(transportErrorCode(socket.error().code), socket.error().message, socket.error().fix);
+        return socket.error().code == net::TransportError::Code::NoPermission ? ServeNoPermission : ServeFailed;
+    }
+
+    // From here on the engine needs no privilege: whatever a request does, it cannot open another socket.
+    if (auto dropped = platform::dropAllCapabilities(); !dropped) {
+        events.error("io", dropped.error());
+        return ServeFailed;
+    }
+
+    const std::string statePath
+        = options.noState ? std::string() : options.stateFile.value_or(defaultStateFile(options));
+    if (!statePath.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(statePath).parent_path(), ec);
+    }
+    std::string stateWarning;
+    auto state = ExportState::load(statePath, &stateWarning);
+    if (!state) {
+        events.error("io", state.error());
+        return ServeFailed;
+    }
+    if (!stateWarning.empty())
+        events.warning(stateWarning);
+    if (!options.masks.empty()) {
+        state->setMasks(options.masks); // -m at startup wins over the saved list, as it does for vblade
+        if (auto saved = state->save(); !saved)
+            events.warning(saved.error());
+    }
+
+    // SIGTERM and SIGINT arrive through a signalfd the server polls: a clean stop, no async handler.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    const int signalFd = ::signalfd(-1, &stopSignals, SFD_CLOEXEC | SFD_NONBLOCK);
+
+    // O_DIRECT: kernel AIO keeps many requests in flight from one thread. O_SYNC writes block in
+    // io_submit, so they get I/O threads. Page cache: inline is cheapest per byte.
+    const bool asyncIo = options.direct && !options.sync && !options.workers;
+    const unsigned workers = options.workers.value_or(options.sync ? 16U : 0U);
+    AtaDevice device(*backend.value(), exportIdentity(options), maxSectors);
+    TargetIdentity identity {
+        options.shelf, options.slot, iface->mac, options.bufferCount, firmwareVersion(), maxSectors};
+    TargetProtocol protocol(identity, state.value(), device);
+    ServerEvents serverEvents {[&](const protocol::MacAddress &mac) { events.clientSeen(mac); },
+        [&](const CounterSnapshot &c) { events.counters(c); }, [&](const std::string &w) { events.warning(w); }};
+    TargetServer server(*socket.value(), protocol, state.value(), ServerOptions {asyncIo, workers, 64, signalFd},
+        std::move(serverEvents));
+
+    const std::string io = asyncIo ? "aio" : workers > 0 ? "threads" : "inline";
+    events.started(StartedInfo {options, iface->mac, iface->mtu, backend.value()->sectors(), maxSectors, workers, io,
+        statePath, state->configString(), state->masks()});
+    log->info("serving e{}.{} on {} from {}", options.shelf, options.slot, options.interface, options.path);
+    // -m given now is no surprise; a list kept from an earlier run is, so it is said out loud.
+    const std::vector<protocol::MacAddress> restoredMasks
+        = options.masks.empty() ? state->masks() : std::vector<protocol::MacAddress> {};
+    if (!restoredMasks.empty() || !state->reservations().empty()) {
+        events.restored(restoredMasks, state->reservations(), statePath);
+        log->warn("e{}.{}: restored from {}: {}", options.shelf, options.slot, statePath,
+            restoredText(restoredMasks, state->reservations()));
+    }
+    auto result = server.run();
+    if (signalFd >= 0)
+        ::close(signalFd);
+    if (!result) {
+        events.error("io", result.error());
+        return ServeFailed;
+    }
+    events.stopped("signal", server.counters());
+    return ServeOk;
+}
+
+} // namespace aoesan::engine

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One export from start to stop, shared by `aoesan-engine serve` and `aoesan-ctl serve`: open the
+// backing file and the packet socket, give up every capability, load the persisted state, announce,
+// serve until SIGTERM/SIGINT, and report each step through EngineEvents.
+#pragma once
+
+#include <string>
+
+#include "protocol/Identify.h"
+#include "engine/EngineEvents.h"
+#include "engine/ServeOptions.h"
+#include "util/ExitCode.h"
+
+namespace aoesan::engine {
+
+// The one exit-code table (util/ExitCode.h) under serve's names.
+enum ServeExit : int {
+    ServeOk = ExitOk,
+    ServeFailed = ExitFailed,
+    ServeUsage = ExitUsage,
+    ServeNoPermission = ExitNoPermission, // the supervisor does not restart on this one: it needs a person
+};
+
+// The IDENTIFY strings of an export: serial "shelf.slot:hash" (unique per machine, file and window,
+// stable across restarts, so the Linux initiator sees the same disk), model and firmware from aoesan.
+protocol::IdentifyInfo exportIdentity(const ServeOptions &options);
+
+// Where the export's state persists unless --state-file or --no-state says otherwise.
+std::string defaultStateFile(const ServeOptions &options);
+
+int runServe(const ServeOptions &options, EngineEvents &events);
+
+} // namespace aoesan::engine
