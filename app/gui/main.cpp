@@ -9,8 +9,8 @@
 
 #include "Version.h"
 #include "discovery/DiscoveryController.h"
-#include "discovery/ProbeClient.h"
-#include "discovery/ProbeProcess.h"
+#include "supervisor/ProbeSupervisor.h"
+#include "supervisor/ProbeProcess.h"
 #include "exports/DiscoveredAddresses.h"
 #include "exports/ExportController.h"
 #include "lab/LabEnvironment.h"
@@ -119,8 +119,8 @@ int main(int argc, char *argv[])
     ui::LogModel logModel(logBuffer);
 
     const QString engine = supervisor::findEngine();
-    ui::QProcessProbeLauncher probeLauncher(engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine);
-    ui::ProbeClient probe(probeLauncher);
+    supervisor::QProcessProbeLauncher probeLauncher(engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine);
+    supervisor::ProbeSupervisor probe(probeLauncher);
     ui::DiscoveryController discovery(probe, targets, {});
 
     supervisor::ExportStore store(

@@ -8,6 +8,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
+
+#include "discovery/TargetInfo.h"
 
 namespace aoesan::supervisor {
 
@@ -20,5 +23,12 @@ public:
     virtual std::optional<QString> answeredBy(
         std::uint16_t shelf, std::uint8_t slot, const QString &interface) const = 0;
 };
+
+// The one rule for "who else answers": a target that is up, answering from a MAC that is not one of this
+// machine's (`ownMacs`: our own engines answer from those), seen on `interface` (empty: on any; discovery
+// may watch the other end of a segment under another name). Who it is ("02:00:00:00:b0:09 (model, size)"),
+// or nullopt when nobody else answers.
+std::optional<QString> otherAnswerer(const discovery::TargetInfo &target,
+    const std::vector<protocol::MacAddress> &ownMacs, const QString &interface = {});
 
 } // namespace aoesan::supervisor

@@ -30,19 +30,26 @@ std::optional<QString> DiscoveryAddressQuery::answeredBy(
     std::uint16_t shelf, std::uint8_t slot, const QString &interface) const
 {
     const auto target = m_service.target(discovery::TargetId {shelf, slot});
-    if (!target || target->state != discovery::TargetState::Up)
+    if (!target)
         return std::nullopt;
-    const auto own = m_localMacs();
-    for (const auto &path : target->paths) {
+    return otherAnswerer(*target, m_localMacs(), interface);
+}
+
+std::optional<QString> otherAnswerer(
+    const discovery::TargetInfo &target, const std::vector<protocol::MacAddress> &ownMacs, const QString &interface)
+{
+    if (target.state != discovery::TargetState::Up)
+        return std::nullopt;
+    for (const auto &path : target.paths) {
         if (!interface.isEmpty() && QString::fromStdString(path.interfaceName) != interface)
             continue;
-        if (std::ranges::find(own, path.mac) != own.end())
+        if (std::ranges::find(ownMacs, path.mac) != ownMacs.end())
             continue;
         QString who = QString::fromStdString(path.mac.toString());
-        if (target->identified)
+        if (target.identified)
             who += QStringLiteral(" (%1, %2)")
-                       .arg(QString::fromStdString(target->model))
-                       .arg(QString::fromStdString(protocol::aoeStatSize(target->sectors)));
+                       .arg(QString::fromStdString(target.model))
+                       .arg(QString::fromStdString(protocol::aoeStatSize(target.sectors)));
         return who;
     }
     return std::nullopt;

@@ -12,8 +12,8 @@
 
 #include "Lab.h"
 #include "discovery/DiscoveryController.h"
-#include "discovery/ProbeClient.h"
-#include "discovery/ProbeProcess.h"
+#include "supervisor/ProbeSupervisor.h"
+#include "supervisor/ProbeProcess.h"
 #include "exports/DiscoveredAddresses.h"
 #include "exports/ExportController.h"
 #include "models/ExportModel.h"
@@ -81,8 +81,8 @@ void TestOwnExportLab::ownExportOnTheWatchedInterface()
     // The program's wiring (app/gui/main.cpp), with the engines behind `ip netns exec`.
     TargetModel targets;
     ui::ExportModel exportModel;
-    ui::QProcessProbeLauncher probeLauncher(ip, inNamespace);
-    ui::ProbeClient probe(probeLauncher);
+    supervisor::QProcessProbeLauncher probeLauncher(ip, inNamespace);
+    supervisor::ProbeSupervisor probe(probeLauncher);
     ui::DiscoveryController discovery(probe, targets, {});
     supervisor::ExportStore store(m_lab->workPath(QStringLiteral("exports.json")));
     ui::DiscoveredAddresses addresses(targets, [&store] { return store.records(); });

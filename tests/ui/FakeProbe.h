@@ -8,12 +8,12 @@
 
 #include <vector>
 
-#include "discovery/ProbeProcess.h"
+#include "supervisor/ProbeProcess.h"
 #include "discovery/TargetJson.h"
 
 namespace aoesan::test {
 
-class FakeProbe : public ui::ProbeProcess
+class FakeProbe : public supervisor::ProbeProcess
 {
     Q_OBJECT
 
@@ -56,12 +56,12 @@ private:
     bool m_ended = false;
 };
 
-class FakeProbeLauncher : public ui::ProbeLauncher
+class FakeProbeLauncher : public supervisor::ProbeLauncher
 {
 public:
     std::vector<QPointer<FakeProbe>> launched;
 
-    std::unique_ptr<ui::ProbeProcess> launch(const QStringList &arguments) override
+    std::unique_ptr<supervisor::ProbeProcess> launch(const QStringList &arguments) override
     {
         auto probe = std::make_unique<FakeProbe>();
         probe->arguments = arguments;

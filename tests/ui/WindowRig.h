@@ -10,7 +10,7 @@
 
 #include "FakeProbe.h"
 #include "discovery/DiscoveryController.h"
-#include "discovery/ProbeClient.h"
+#include "supervisor/ProbeSupervisor.h"
 #include "exports/ExportController.h"
 #include "log/LogBuffer.h"
 #include "log/LogModel.h"
@@ -50,7 +50,7 @@ struct WindowRig
     std::shared_ptr<ui::LogBuffer> buffer = std::make_shared<ui::LogBuffer>();
     ui::LogModel log {buffer};
     FakeProbeLauncher launcher;
-    ui::ProbeClient probe {launcher};
+    supervisor::ProbeSupervisor probe {launcher};
     QStringList interfaces; // what discovery watches; a test may change it before a start
     ui::DiscoveryController discovery {probe, targets, [this] { return Result<QStringList, QString>(interfaces); }};
     NoEngines engines;

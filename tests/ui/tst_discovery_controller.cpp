@@ -9,7 +9,7 @@
 #include "FakeProbe.h"
 #include "Fixtures.h"
 #include "discovery/DiscoveryController.h"
-#include "discovery/ProbeClient.h"
+#include "supervisor/ProbeSupervisor.h"
 #include "discovery/ProbeEvent.h"
 #include "models/TargetModel.h"
 
@@ -73,7 +73,7 @@ private slots:
     {
         using supervisor::ExportState;
         test::FakeProbeLauncher launcher;
-        ui::ProbeClient probe(launcher);
+        supervisor::ProbeSupervisor probe(launcher);
         ui::TargetModel model;
         ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1")}));
         QSignalSpy down(&discovery, &ui::DiscoveryController::targetWentDown);
@@ -112,7 +112,7 @@ private slots:
     void eventsReachTheModelAndTransitionsAreReported()
     {
         test::FakeProbeLauncher launcher;
-        ui::ProbeClient probe(launcher);
+        supervisor::ProbeSupervisor probe(launcher);
         ui::TargetModel model;
         ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1"), QStringLiteral("lan2")}));
         QSignalSpy down(&discovery, &ui::DiscoveryController::targetWentDown);
@@ -145,7 +145,7 @@ private slots:
     void forgetDownFlushesFirst()
     {
         test::FakeProbeLauncher launcher;
-        ui::ProbeClient probe(launcher);
+        supervisor::ProbeSupervisor probe(launcher);
         ui::TargetModel model;
         ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1")}));
         discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(1));
@@ -157,7 +157,7 @@ private slots:
     void failuresBecomeProblemsWithTheFix()
     {
         test::FakeProbeLauncher launcher;
-        ui::ProbeClient probe(launcher);
+        supervisor::ProbeSupervisor probe(launcher);
         ui::TargetModel model;
         ui::DiscoveryController discovery(probe, model, lister({}));
         QSignalSpy problems(&discovery, &ui::DiscoveryController::problemChanged);
@@ -191,10 +191,10 @@ private slots:
     void crashesRestartWithBackOff()
     {
         test::FakeProbeLauncher launcher;
-        ui::ProbeClient probe(launcher);
+        supervisor::ProbeSupervisor probe(launcher);
         probe.setRestartDelay(std::chrono::milliseconds(10));
-        QSignalSpy restarting(&probe, &ui::ProbeClient::restarting);
-        QSignalSpy problems(&probe, &ui::ProbeClient::problem);
+        QSignalSpy restarting(&probe, &supervisor::ProbeSupervisor::restarting);
+        QSignalSpy problems(&probe, &supervisor::ProbeSupervisor::problem);
         probe.start({QStringLiteral("lan1")}, std::chrono::seconds(1));
         for (int i = 0; i < 3; ++i) {
             launcher.last()->end(supervisor::ProcessExit::signalled());

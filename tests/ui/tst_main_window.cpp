@@ -139,7 +139,7 @@ private slots:
         QVERIFY(banner->isVisible());
         QVERIFY(banner->fix().contains(QStringLiteral("aoesan --lab")));
         rig.interfaces << QStringLiteral("lan1");
-        QSignalSpy launched(&rig.probe, &ui::ProbeClient::started);
+        QSignalSpy launched(&rig.probe, &supervisor::ProbeSupervisor::started);
         QTest::mouseClick(banner->findChild<QPushButton *>(), Qt::LeftButton); // "Try again"
         QCOMPARE(rig.launcher.launched.size(), 1U);
         rig.launcher.last()->end(supervisor::ProcessExit::failedToStart(QStringLiteral("no such file")));

@@ -146,7 +146,7 @@ private slots:
 
         ui::TargetModel targets;
         test::FakeProbeLauncher launcher;
-        ui::ProbeClient probe(launcher);
+        supervisor::ProbeSupervisor probe(launcher);
         QStringList up {QStringLiteral("lan1"), QStringLiteral("wan0")};
         ui::DiscoveryController discovery(probe, targets, [&up] { return Result<QStringList, QString>(up); });
         discovery.start(loaded.settings.interfaces, std::chrono::seconds(loaded.settings.intervalSeconds));

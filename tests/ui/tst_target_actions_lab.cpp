@@ -16,8 +16,8 @@
 #include "EngineProcess.h"
 #include "Lab.h"
 #include "discovery/DiscoveryController.h"
-#include "discovery/ProbeClient.h"
-#include "discovery/ProbeProcess.h"
+#include "supervisor/ProbeSupervisor.h"
+#include "supervisor/ProbeProcess.h"
 #include "models/TargetModel.h"
 #include "targets/MacListDialog.h"
 #include "targets/TargetActions.h"
@@ -67,9 +67,9 @@ private:
 
     std::unique_ptr<Lab> m_lab;
     std::unique_ptr<EngineProcess> m_engine;
-    std::unique_ptr<ui::QProcessProbeLauncher> m_launcher;
+    std::unique_ptr<supervisor::QProcessProbeLauncher> m_launcher;
     std::unique_ptr<ui::TargetModel> m_targets;
-    std::unique_ptr<ui::ProbeClient> m_probe;
+    std::unique_ptr<supervisor::ProbeSupervisor> m_probe;
     std::unique_ptr<ui::DiscoveryController> m_discovery;
     std::unique_ptr<QWidget> m_parent;
     ui::TargetActions *m_actions = nullptr;
@@ -87,11 +87,11 @@ void TestTargetActionsLab::init()
         qPrintable(m_engine->error()));
 
     // The probe runs in the initiator namespace, exactly as the GUI starts it (launcher + "probe" + options).
-    m_launcher = std::make_unique<ui::QProcessProbeLauncher>(Lab::findTool(QStringLiteral("ip")),
+    m_launcher = std::make_unique<supervisor::QProcessProbeLauncher>(Lab::findTool(QStringLiteral("ip")),
         QStringList {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->initiatorNamespace(),
             QStringLiteral(AOESAN_ENGINE)});
     m_targets = std::make_unique<ui::TargetModel>();
-    m_probe = std::make_unique<ui::ProbeClient>(*m_launcher);
+    m_probe = std::make_unique<supervisor::ProbeSupervisor>(*m_launcher);
     m_discovery = std::make_unique<ui::DiscoveryController>(
         *m_probe, *m_targets, [] { return Result<QStringList, QString>(QStringList {Lab::initiatorInterface()}); });
     m_parent = std::make_unique<QWidget>();

@@ -13,7 +13,7 @@ constexpr int kFlushMs = 100;
 } // namespace
 
 DiscoveryController::DiscoveryController(
-    ProbeClient &probe, TargetModel &targets, InterfaceLister lister, QObject *parent)
+    supervisor::ProbeSupervisor &probe, TargetModel &targets, InterfaceLister lister, QObject *parent)
     : QObject(parent)
     , m_probe(probe)
     , m_targets(targets)
@@ -23,20 +23,21 @@ DiscoveryController::DiscoveryController(
     m_flushTimer.setInterval(kFlushMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &DiscoveryController::flush);
     connect(&m_probeClock, &QTimer::timeout, this, &DiscoveryController::noteProbe);
-    connect(&m_probe, &ProbeClient::started, this, &DiscoveryController::onStarted);
-    connect(&m_probe, &ProbeClient::targetEvent, this, &DiscoveryController::onTargetEvent);
-    connect(&m_probe, &ProbeClient::replied, this, &DiscoveryController::requestReplied);
-    connect(&m_probe, &ProbeClient::requestFailed, this, &DiscoveryController::requestFailed);
-    connect(&m_probe, &ProbeClient::problem, this, [this](const Problem &p) {
+    connect(&m_probe, &supervisor::ProbeSupervisor::started, this, &DiscoveryController::onStarted);
+    connect(&m_probe, &supervisor::ProbeSupervisor::targetEvent, this, &DiscoveryController::onTargetEvent);
+    connect(&m_probe, &supervisor::ProbeSupervisor::replied, this, &DiscoveryController::requestReplied);
+    connect(&m_probe, &supervisor::ProbeSupervisor::requestFailed, this, &DiscoveryController::requestFailed);
+    connect(&m_probe, &supervisor::ProbeSupervisor::problem, this, [this](const supervisor::ExportProblem &e) {
+        const Problem p {Problem::Level::Error, e.code, e.message, e.fix};
         m_running = false;
         m_probeClock.stop();
         setProblem(p);
     });
-    connect(&m_probe, &ProbeClient::warning, this, [this](const QString &message) {
+    connect(&m_probe, &supervisor::ProbeSupervisor::warning, this, [this](const QString &message) {
         log::logger("discovery")->warn("{}", message.toStdString());
         emit logMessage(message);
     });
-    connect(&m_probe, &ProbeClient::restarting, this, [this](int attempt, std::chrono::milliseconds delay) {
+    connect(&m_probe, &supervisor::ProbeSupervisor::restarting, this, [this](int attempt, std::chrono::milliseconds delay) {
         emit logMessage(tr("The discovery engine stopped; starting it again in %1 s (attempt %2).")
                             .arg(static_cast<double>(delay.count()) / 1000.0)
                             .arg(attempt));

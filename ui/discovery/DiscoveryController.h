@@ -17,7 +17,7 @@
 #include <optional>
 #include <vector>
 
-#include "discovery/ProbeClient.h"
+#include "supervisor/ProbeSupervisor.h"
 #include "shell/Problem.h"
 #include "util/Result.h"
 
@@ -33,13 +33,13 @@ public:
     // `listInterfaces` answers the usable interface names when the user chose none (a seam for tests).
     using InterfaceLister = std::function<Result<QStringList, QString>()>;
 
-    DiscoveryController(ProbeClient &probe, TargetModel &targets, InterfaceLister lister, QObject *parent = nullptr);
+    DiscoveryController(supervisor::ProbeSupervisor &probe, TargetModel &targets, InterfaceLister lister, QObject *parent = nullptr);
 
     void start(const QStringList &chosenInterfaces, std::chrono::milliseconds interval);
     void stop();
     void discoverNow();
     void forgetDown();
-    // Per-target requests go to the running probe (see ProbeClient::send); false when none runs.
+    // Per-target requests go to the running probe (see supervisor::ProbeSupervisor::send); false when none runs.
     bool sendRequest(const aoesan::discovery::ProbeRequest &request) { return m_probe.send(request); }
 
     const QStringList &interfaces() const { return m_interfaces; }
@@ -67,7 +67,7 @@ private:
     void setProblem(std::optional<Problem> problem);
     void noteProbe();
 
-    ProbeClient &m_probe;
+    supervisor::ProbeSupervisor &m_probe;
     TargetModel &m_targets;
     InterfaceLister m_lister;
     QStringList m_chosen; // as the settings say; empty: every Ethernet interface that is up

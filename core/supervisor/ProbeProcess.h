@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The seam between the GUI and `aoesan-engine probe`: a launcher hands out a ProbeProcess that
+// The seam between its reader (the service) and `aoesan-engine probe`: a launcher hands out a ProbeProcess that
 // streams lines and takes commands on stdin ("probe"). The probe runs until its stdin closes, so unlike
 // the supervisor's EngineProcess this one keeps a pipe open to it. Tests hand in a fake.
 #pragma once
@@ -13,7 +13,7 @@
 
 #include "supervisor/ProcessLauncher.h"
 
-namespace aoesan::ui {
+namespace aoesan::supervisor {
 
 class ProbeProcess : public QObject
 {
@@ -80,4 +80,4 @@ private:
     bool m_finished = false;
 };
 
-} // namespace aoesan::ui
+} // namespace aoesan::supervisor

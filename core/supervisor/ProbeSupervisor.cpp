@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "discovery/ProbeClient.h"
+#include "supervisor/ProbeSupervisor.h"
 
 #include <algorithm>
 
 #include "log/Logging.h"
 #include "supervisor/EngineEvent.h"
 
-namespace aoesan::ui {
+namespace aoesan::supervisor {
 
 namespace {
-constexpr int kMaxFailures = 6;
-constexpr std::chrono::milliseconds kMaxDelay {30000};
 
 // Engine error codes after which trying again cannot help.
 bool permanent(const QString &code)
@@ -20,21 +18,30 @@ bool permanent(const QString &code)
 }
 } // namespace
 
-ProbeClient::ProbeClient(ProbeLauncher &launcher, QObject *parent)
-    : QObject(parent)
-    , m_launcher(launcher)
+RestartPolicy ProbeSupervisor::defaultPolicy()
 {
-    m_restartTimer.setSingleShot(true);
-    connect(&m_restartTimer, &QTimer::timeout, this, &ProbeClient::launch);
+    RestartPolicy p;
+    p.firstDelay = std::chrono::milliseconds(1000);
+    p.maxFastFailures = 6;
+    return p;
 }
 
-ProbeClient::~ProbeClient()
+ProbeSupervisor::ProbeSupervisor(ProbeLauncher &launcher, RestartPolicy policy, QObject *parent)
+    : QObject(parent)
+    , m_launcher(launcher)
+    , m_policy(policy)
+{
+    m_restartTimer.setSingleShot(true);
+    connect(&m_restartTimer, &QTimer::timeout, this, &ProbeSupervisor::launch);
+}
+
+ProbeSupervisor::~ProbeSupervisor()
 {
     if (m_process)
         m_process->disconnect(this);
 }
 
-void ProbeClient::start(const QStringList &interfaces, std::chrono::milliseconds interval)
+void ProbeSupervisor::start(const QStringList &interfaces, std::chrono::milliseconds interval)
 {
     stop();
     m_arguments.clear();
@@ -46,7 +53,7 @@ void ProbeClient::start(const QStringList &interfaces, std::chrono::milliseconds
     launch();
 }
 
-void ProbeClient::stop()
+void ProbeSupervisor::stop()
 {
     m_restartTimer.stop();
     if (!m_process)
@@ -58,13 +65,13 @@ void ProbeClient::stop()
     connect(leaving, &ProbeProcess::finished, leaving, &QObject::deleteLater);
 }
 
-void ProbeClient::probeNow()
+void ProbeSupervisor::probeNow()
 {
     if (m_process)
         m_process->writeLine(QByteArrayLiteral("probe"));
 }
 
-bool ProbeClient::send(const discovery::ProbeRequest &request)
+bool ProbeSupervisor::send(const discovery::ProbeRequest &request)
 {
     if (!m_process || !m_sawStarted)
         return false;
@@ -72,19 +79,19 @@ bool ProbeClient::send(const discovery::ProbeRequest &request)
     return true;
 }
 
-void ProbeClient::launch()
+void ProbeSupervisor::launch()
 {
     m_lastError.reset();
     m_stderrTail.clear();
     m_sawStarted = false;
     m_process = m_launcher.launch(m_arguments);
-    connect(m_process.get(), &ProbeProcess::lineReceived, this, &ProbeClient::onLine);
+    connect(m_process.get(), &ProbeProcess::lineReceived, this, &ProbeSupervisor::onLine);
     connect(m_process.get(), &ProbeProcess::errorOutput, this,
         [this](const QByteArray &text) { m_stderrTail = QByteArray(m_stderrTail + text).right(2048); });
-    connect(m_process.get(), &ProbeProcess::finished, this, &ProbeClient::onFinished);
+    connect(m_process.get(), &ProbeProcess::finished, this, &ProbeSupervisor::onFinished);
 }
 
-void ProbeClient::onLine(const QByteArray &line)
+void ProbeSupervisor::onLine(const QByteArray &line)
 {
     using namespace discovery::probe;
     const auto event = discovery::parseProbeEvent(line);
@@ -96,23 +103,24 @@ void ProbeClient::onLine(const QByteArray &line)
     } else if (const auto *w = std::get_if<Warning>(&event)) {
         emit warning(w->interface.isEmpty() ? w->message : w->interface + QStringLiteral(": ") + w->message);
     } else if (const auto *e = std::get_if<Error>(&event)) {
-        m_lastError = Problem {Problem::Level::Error, e->code, e->message, e->fix};
+        m_lastError = ExportProblem {e->code, e->message, e->fix};
     } else if (const auto *r = std::get_if<discovery::RequestReply>(&event)) {
         emit replied(*r);
     } else if (const auto *f = std::get_if<discovery::RequestFailure>(&event)) {
         emit requestFailed(*f);
     } else if (const auto *g = std::get_if<Garbage>(&event)) {
-        log::logger("ui")->warn(
+        log::logger("discovery")->warn(
             "probe wrote a line that is not an event ({}): {}", g->why.toStdString(), g->line.left(200).toStdString());
     }
 }
 
-void ProbeClient::onFinished(const supervisor::ProcessExit &exit)
+void ProbeSupervisor::onFinished(const ProcessExit &exit)
 {
-    auto ended = std::move(m_process);
-    ended.release()->deleteLater();
-    if (exit.kind == supervisor::ProcessExit::Kind::FailedToStart) {
-        emit problem({Problem::Level::Error, QStringLiteral("engine-missing"),
+    auto gone = std::move(m_process);
+    gone.release()->deleteLater();
+    emit ended();
+    if (exit.kind == ProcessExit::Kind::FailedToStart) {
+        emit problem({QStringLiteral("engine-missing"),
             tr("The discovery engine could not be started (%1).").arg(exit.detail),
             tr("Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set "
                "AOESAN_ENGINE to the path of aoesan-engine.")});
@@ -122,29 +130,28 @@ void ProbeClient::onFinished(const supervisor::ProcessExit &exit)
         emit problem(*m_lastError);
         return;
     }
-    if (exit.kind == supervisor::ProcessExit::Kind::Exited && exit.code == supervisor::kNoPermissionExitCode) {
-        emit problem({Problem::Level::Error, QStringLiteral("no-permission"),
+    if (exit.kind == ProcessExit::Kind::Exited && exit.code == kNoPermissionExitCode) {
+        emit problem({QStringLiteral("no-permission"),
             tr("The discovery engine has no permission to capture network frames."),
             tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});
         return;
     }
     m_failuresInARow = m_sawStarted ? 1 : m_failuresInARow + 1;
-    if (m_failuresInARow > kMaxFailures) {
-        Problem p = m_lastError.value_or(
-            Problem {Problem::Level::Error, QStringLiteral("gave-up"), tr("The discovery engine keeps stopping."), {}});
+    if (m_failuresInARow > m_policy.maxFastFailures) {
+        ExportProblem p = m_lastError.value_or(
+            ExportProblem {QStringLiteral("gave-up"), tr("The discovery engine keeps stopping."), {}});
         if (p.fix.isEmpty())
             p.fix = tr("See the log for its last words: %1")
                         .arg(QString::fromLocal8Bit(m_stderrTail.trimmed().right(300)));
         emit problem(p);
         return;
     }
-    auto delay = m_firstDelay * (1 << std::min(m_failuresInARow - 1, 10));
-    delay = std::min(delay, kMaxDelay);
+    const auto delay = m_policy.delayFor(m_failuresInARow);
     ++m_restarts;
-    log::logger("ui")->warn("the probe ended ({}); restarting in {} ms",
+    log::logger("discovery")->warn("the probe ended ({}); restarting in {} ms",
         m_lastError ? m_lastError->message.toStdString() : std::string("no reason given"), delay.count());
     emit restarting(m_restarts, delay);
     m_restartTimer.start(delay);
 }
 
-} // namespace aoesan::ui
+} // namespace aoesan::supervisor

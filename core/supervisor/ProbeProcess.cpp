@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "discovery/ProbeProcess.h"
+#include "supervisor/ProbeProcess.h"
 
 #include <QTimer>
 
@@ -7,7 +7,7 @@
 
 #include <sys/prctl.h>
 
-namespace aoesan::ui {
+namespace aoesan::supervisor {
 
 namespace {
 constexpr qsizetype kMaxLineBytes = 4 << 20; // a target with many paths is a few KiB; this is garbage
@@ -29,8 +29,8 @@ QtProbeProcess::QtProbeProcess(const QString &program, const QStringList &argume
     m_process.setProgram(program);
     m_process.setArguments(arguments);
     m_process.setChildProcessModifier([] {
-        // The probe must not outlive the GUI, even after a crash.
-        // The GUI blocks the stop signals to read them from a signalfd; the probe must get them.
+        // The probe must not outlive its reader, even after a crash.
+        // The reader blocks the stop signals to read them from a signalfd; the probe must get them.
         sigset_t none;
         sigemptyset(&none);
         ::sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -119,4 +119,4 @@ void QtProbeProcess::onError(QProcess::ProcessError error)
         QStringLiteral("%1: %2").arg(m_process.program(), m_process.errorString())));
 }
 
-} // namespace aoesan::ui
+} // namespace aoesan::supervisor

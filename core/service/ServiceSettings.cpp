@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "service/ServiceSettings.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace aoesan::service {
+
+ServiceSettingsFile::ServiceSettingsFile(QString path)
+    : m_path(std::move(path))
+{ }
+
+ServiceSettings ServiceSettingsFile::load(QString *problem) const
+{
+    ServiceSettings settings;
+    QFile file(m_path);
+    if (!file.exists())
+        return settings;
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("cannot read %1 (%2); using the default settings").arg(m_path, file.errorString());
+        return settings;
+    }
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    file.close();
+    const QJsonObject o = doc.object();
+    const QJsonValue interfaces = o.value(QStringLiteral("interfaces"));
+    const QJsonValue interval = o.value(QStringLiteral("intervalSeconds"));
+    bool good = error.error == QJsonParseError::NoError && doc.isObject()
+        && (interfaces.isUndefined() || interfaces.isArray()) && (interval.isUndefined() || interval.isDouble());
+    if (good) {
+        for (const auto &v : interfaces.toArray()) {
+            if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char('/')))
+                good = false;
+            settings.interfaces << v.toString();
+        }
+        const int seconds = interval.toInt(settings.intervalSeconds);
+        if (seconds < kMinIntervalSeconds || seconds > kMaxIntervalSeconds)
+            good = false;
+        settings.intervalSeconds = seconds;
+    }
+    if (good)
+        return settings;
+    const QString aside
+        = m_path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QFile::remove(aside);
+    const bool moved = QFile::rename(m_path, aside);
+    *problem = moved ? QStringLiteral("the settings file %1 was damaged; it was kept as %2 and the defaults are used")
+                           .arg(m_path, aside)
+                     : QStringLiteral("the settings file %1 is damaged and could not be moved aside; the defaults are "
+                                      "used")
+                           .arg(m_path);
+    return ServiceSettings {};
+}
+
+Result<bool, QString> ServiceSettingsFile::save(const ServiceSettings &settings) const
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+    const QJsonObject o {{QStringLiteral("version"), 1},
+        {QStringLiteral("interfaces"), QJsonArray::fromStringList(settings.interfaces)},
+        {QStringLiteral("intervalSeconds"), settings.intervalSeconds}};
+    file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+    return true;
+}
+
+} // namespace aoesan::service

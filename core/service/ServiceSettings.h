@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The service's own settings (CONFIG_DIR/service.json): the interfaces discovery watches and the probe
+// interval. Written atomically; a damaged file is set aside with a report and the defaults are used.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "util/Result.h"
+
+namespace aoesan::service {
+
+struct ServiceSettings
+{
+    QStringList interfaces; // empty: every Ethernet interface that is up
+    int intervalSeconds = 10;
+    bool operator==(const ServiceSettings &) const = default;
+};
+
+inline constexpr int kMinIntervalSeconds = 1;
+inline constexpr int kMaxIntervalSeconds = 3600;
+
+class ServiceSettingsFile
+{
+public:
+    explicit ServiceSettingsFile(QString path);
+    const QString &path() const { return m_path; }
+    // A missing file gives the defaults; `problem` says what was wrong with a damaged one.
+    ServiceSettings load(QString *problem) const;
+    Result<bool, QString> save(const ServiceSettings &settings) const;
+
+private:
+    QString m_path;
+};
+
+} // namespace aoesan::service
