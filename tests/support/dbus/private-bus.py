@@ -31,7 +31,7 @@ Example, with busctl:
   busctl --address="$addr" call org.freedesktop.PolicyKit1 /org/freedesktop/PolicyKit1/Authority \\
       org.freedesktop.DBus.Mock SetAllowed as 1 io.github.aoesan1.manage-exports
 Messages on stderr are dbus-daemon's (policy refusals, for instance; two expected warnings are left out:
-the user aoesan unknown here, and a refused file limit) and, if it fails, the mock's log.
+the users aoesan or polkitd unknown here, and a refused file limit) and, if it fails, the mock's log.
 """
 import argparse
 import os
@@ -138,9 +138,10 @@ class Rig:
                 print("private-bus.py: the polkitd mock said:\n" + text, file=sys.stderr)
 
 
-# What dbus-daemon says that is expected here: the real policy names the user aoesan, which a test machine
-# need not have, and a system bus started by root tries to raise its file limit, which a container may refuse.
-HARMLESS = (b'Unknown username "aoesan"', b"Failed to set fd limit")
+# What dbus-daemon says that is expected here: the policies name the users aoesan and polkitd, which a test
+# machine need not have, and a system bus started by root tries to raise its file limit, which a container
+# may refuse.
+HARMLESS = (b'Unknown username "aoesan"', b'Unknown username "polkitd"', b"Failed to set fd limit")
 
 
 def pass_on(stream):
