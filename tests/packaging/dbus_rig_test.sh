@@ -92,8 +92,8 @@ status=$?
 
 # gone PID DIR: no such process and no such directory within 10 s.
 gone() {
-    local i
-    for i in $(seq 100); do
+    local _
+    for _ in $(seq 100); do
         ! kill -0 "$1" 2>/dev/null && [ ! -e "$2" ] && return 0
         sleep 0.1
     done
