@@ -22,10 +22,13 @@ esac
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
                 qt6-l10n-tools libqt6svg6 libpcap-dev libspdlog-dev libfmt-dev libudev-dev libblkid-dev
                 qt6-translations-l10n)
-# Real peers and tools the tests run against, in network namespaces they create.
+# Real peers and tools the tests run against, in network namespaces they create; and what checks the
+# service's units, polkit and D-Bus files and runs its private test bus (tests/packaging, tests/support/dbus).
 test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer xdotool x11-utils imagemagick
                e2fsprogs mount util-linux libcap2-bin clang-format
-               qemu-system-x86 linux-image-amd64 busybox-static cpio)
+               qemu-system-x86 linux-image-amd64 busybox-static cpio
+               systemd dbus-system-bus-common dbus-daemon dbus-bin python3-dbus python3-dbusmock libxml2-utils
+               polkitd nodejs)
 
 install_packages() {
     local missing=()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl supervise: the headless supervisor. Runs every export marked autostart under the supervisor
-// until SIGTERM/SIGINT, printing each state change; what packaging/systemd/aoesan-supervise.service runs.
+// until SIGTERM/SIGINT, printing each state change: in the foreground, what aoesan.service does for the system.
 #include "CtlSupport.h"
 #include "ExportCommands.h"
 #include "ExportsSupport.h"
