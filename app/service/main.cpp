@@ -31,7 +31,8 @@ namespace {
 QString xdgDir(const char *variable, const QString &fallback)
 {
     const QString base = qEnvironmentVariable(variable);
-    return (base.isEmpty() || !QDir::isAbsolutePath(base) ? QDir::homePath() + fallback : base) + QStringLiteral("/aoesan");
+    return (base.isEmpty() || !QDir::isAbsolutePath(base) ? QDir::homePath() + fallback : base)
+        + QStringLiteral("/aoesan");
 }
 
 int fail(const QString &message, int code = ExitFailed)
@@ -59,7 +60,8 @@ int main(int argc, char *argv[])
         "Exit codes: 0 stopped by SIGTERM, 1 failed (no bus, the name is taken), 2 usage error."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption session(QStringLiteral("session"), QStringLiteral("Run on the session bus, for one person."));
+    const QCommandLineOption session(
+        QStringLiteral("session"), QStringLiteral("Run on the session bus, for one person."));
     const QCommandLineOption configDir(QStringLiteral("config-dir"),
         QStringLiteral("Where exports.json and service.json are (default /etc/aoesan; with --session "
                        "$XDG_CONFIG_HOME/aoesan)."),
@@ -72,17 +74,20 @@ int main(int argc, char *argv[])
         QStringLiteral("Watch this interface (repeatable). Default: the saved setting, else every Ethernet "
                        "interface that is up."),
         QStringLiteral("IF"));
-    const QCommandLineOption interval(
-        QStringLiteral("interval"), QStringLiteral("Seconds between probes (default: the saved setting, 10)."), QStringLiteral("SECS"));
-    const QCommandLineOption noDiscovery(QStringLiteral("no-discovery"), QStringLiteral("Run no discovery (exports only)."));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+        QStringLiteral("Seconds between probes (default: the saved setting, 10)."), QStringLiteral("SECS"));
+    const QCommandLineOption noDiscovery(
+        QStringLiteral("no-discovery"), QStringLiteral("Run no discovery (exports only)."));
     const QCommandLineOption engine(QStringLiteral("engine"),
-        QStringLiteral("The aoesan-engine to run (default: the installed one, or $AOESAN_ENGINE)."), QStringLiteral("PATH"));
+        QStringLiteral("The aoesan-engine to run (default: the installed one, or $AOESAN_ENGINE)."),
+        QStringLiteral("PATH"));
     const QCommandLineOption polkitTimeout(QStringLiteral("polkit-timeout"),
         QStringLiteral("How long to wait for polkit, in ms (default 10000, 120000 while a password may be asked)."),
         QStringLiteral("MS"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
         QStringLiteral("trace, debug, info, warn, error (default info)."), QStringLiteral("LEVEL"));
-    parser.addOptions({session, configDir, stateDir, interfaces, interval, noDiscovery, engine, polkitTimeout, logLevel});
+    parser.addOptions(
+        {session, configDir, stateDir, interfaces, interval, noDiscovery, engine, polkitTimeout, logLevel});
     if (isHelpRequest(QCoreApplication::arguments().mid(1))) {
         std::printf("%s", qPrintable(commandHelpText(parser, QStringLiteral("aoesan-service"))));
         return ExitOk;
@@ -94,7 +99,8 @@ int main(int argc, char *argv[])
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument '%1' (try --help)").arg(parser.positionalArguments().first()), ExitUsage);
+        return fail(QStringLiteral("unexpected argument '%1' (try --help)").arg(parser.positionalArguments().first()),
+            ExitUsage);
 
     const bool onSession = parser.isSet(session);
     service::SanServiceOptions options;
@@ -139,12 +145,14 @@ int main(int argc, char *argv[])
 
     QDBusConnection bus = onSession ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected())
-        return fail(QStringLiteral("cannot reach the %1 bus: %2")
-                        .arg(onSession ? QStringLiteral("session") : QStringLiteral("system"), bus.lastError().message()));
+        return fail(
+            QStringLiteral("cannot reach the %1 bus: %2")
+                .arg(onSession ? QStringLiteral("session") : QStringLiteral("system"), bus.lastError().message()));
 
     const QString enginePath = parser.isSet(engine) ? parser.value(engine) : supervisor::findEngine();
     if (enginePath.isEmpty())
-        log::logger("service")->warn("no aoesan-engine found ({}); exports and discovery will fail until it is installed",
+        log::logger("service")->warn(
+            "no aoesan-engine found ({}); exports and discovery will fail until it is installed",
             supervisor::engineSearchDescription().toStdString());
     const QString program = enginePath.isEmpty() ? QStringLiteral("aoesan-engine") : enginePath;
     supervisor::QProcessLauncher engines({program, {}});

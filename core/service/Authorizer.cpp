@@ -18,6 +18,7 @@ constexpr char kPolkitName[] = "org.freedesktop.PolicyKit1";
 constexpr char kPolkitPath[] = "/org/freedesktop/PolicyKit1/Authority";
 constexpr char kPolkitInterface[] = "org.freedesktop.PolicyKit1.Authority";
 constexpr uint kAllowUserInteraction = 1;
+constexpr int kMaxInFlight = 16; // well under dbus-daemon's max_replies_per_connection
 
 QString whatActionDoes(const QString &action)
 {
@@ -76,6 +77,29 @@ QString PolkitAuthorizer::deniedMessage(const QString &action)
 
 void PolkitAuthorizer::check(const QDBusMessage &call, const QString &action, Done done)
 {
+    m_waiting.push_back(Question {call, action, std::move(done)});
+    next();
+}
+
+void PolkitAuthorizer::next()
+{
+    while (m_inFlight < kMaxInFlight && !m_waiting.empty()) {
+        Question q = std::move(m_waiting.front());
+        m_waiting.pop_front();
+        ++m_inFlight;
+        ask(std::move(q));
+    }
+}
+
+void PolkitAuthorizer::ask(Question question)
+{
+    const QDBusMessage &call = question.call;
+    const QString action = question.action;
+    Done finished = [this, done = std::move(question.done)](std::optional<ServiceError> e) {
+        --m_inFlight;
+        done(std::move(e));
+        next();
+    };
     const bool interactive = call.isInteractiveAuthorizationAllowed();
     QDBusMessage ask = QDBusMessage::createMethodCall(QLatin1String(kPolkitName), QLatin1String(kPolkitPath),
         QLatin1String(kPolkitInterface), QStringLiteral("CheckAuthorization"));
@@ -85,7 +109,7 @@ void PolkitAuthorizer::check(const QDBusMessage &call, const QString &action, Do
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(ask, static_cast<int>(timeout.count())), this);
     const QString caller = call.service();
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-        [watcher, action, caller, timeout, done = std::move(done)] {
+        [watcher, action, caller, timeout, done = std::move(finished)] {
             watcher->deleteLater();
             const QDBusMessage reply = watcher->reply();
             if (reply.type() != QDBusMessage::ReplyMessage) {

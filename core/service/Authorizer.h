@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <optional>
 
@@ -50,8 +51,20 @@ public:
     static QString deniedMessage(const QString &action);
 
 private:
+    struct Question
+    {
+        QDBusMessage call;
+        QString action;
+        Done done;
+    };
+    void ask(Question question);
+    void next();
+
     QDBusConnection m_bus;
     Timeouts m_timeouts;
+    // The bus limits the replies one connection may wait for; a burst of calls waits its turn here.
+    std::deque<Question> m_waiting;
+    int m_inFlight = 0;
 };
 
 } // namespace aoesan::service

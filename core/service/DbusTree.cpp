@@ -68,7 +68,8 @@ std::optional<ServiceError> readFlags(const QVariantMap &options, const QStringL
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         if (!known.contains(it.key()))
             return ServiceError {QLatin1String(error::kInvalidArgs),
-                QStringLiteral("'%1' is not an option here (known: %2)").arg(it.key(), known.join(QStringLiteral(", ")))};
+                QStringLiteral("'%1' is not an option here (known: %2)")
+                    .arg(it.key(), known.join(QStringLiteral(", ")))};
         if (it.value().metaType() != QMetaType::fromType<bool>())
             return ServiceError {QLatin1String(error::kInvalidArgs),
                 QStringLiteral("the option '%1' must be a boolean (b)").arg(it.key())};
@@ -168,8 +169,9 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
     const QString member = message.member();
     if (interface == QLatin1String(kIntrospectableInterface)
         || (interface.isEmpty() && member == QLatin1String("Introspect"))) {
-        QString xml = QStringLiteral("<!DOCTYPE node PUBLIC \"-//freedesktop//DTD D-BUS Object Introspection 1.0//EN\"\n"
-                                     " \"http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd\">\n<node>\n");
+        QString xml
+            = QStringLiteral("<!DOCTYPE node PUBLIC \"-//freedesktop//DTD D-BUS Object Introspection 1.0//EN\"\n"
+                             " \"http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd\">\n<node>\n");
         xml += QLatin1String(kStandardXml);
         if (kind == Kind::Root) {
             xml += QLatin1String(kObjectManagerXml);
@@ -210,7 +212,8 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
             objects.insert(QDBusObjectPath(exportPath(r.name)),
                 {{QLatin1String(kExportInterface), exportProperties(r, m_service.status(r.name))}});
         for (const auto &[key, t] : m_service.targets())
-            objects.insert(QDBusObjectPath(targetPathOf(key)), {{QLatin1String(kTargetInterface), targetProperties(key)}});
+            objects.insert(
+                QDBusObjectPath(targetPathOf(key)), {{QLatin1String(kTargetInterface), targetProperties(key)}});
         connection.send(message.createReply(QVariant::fromValue(objects)));
         return;
     }
@@ -248,7 +251,8 @@ void DbusTree::handleProperties(const QDBusMessage &message, const QDBusConnecti
         = ApiSchema::parse(QStringLiteral("<node>") + QLatin1String(kStandardXml) + QStringLiteral("</node>"));
     const auto expected = standard.inSignature(QLatin1String(kPropertiesInterface), member);
     if (!expected) {
-        replyError(message, connection, error::kUnknownMethod, QStringLiteral("Properties has no method %1").arg(member));
+        replyError(
+            message, connection, error::kUnknownMethod, QStringLiteral("Properties has no method %1").arg(member));
         return;
     }
     if (message.signature() != *expected) {
@@ -279,7 +283,8 @@ void DbusTree::handleProperties(const QDBusMessage &message, const QDBusConnecti
     }
     const QString name = message.arguments().value(1).toString();
     if (!props.contains(name)) {
-        replyError(message, connection, error::kUnknownProperty, QStringLiteral("%1 has no property %2").arg(own, name));
+        replyError(
+            message, connection, error::kUnknownProperty, QStringLiteral("%1 has no property %2").arg(own, name));
         return;
     }
     connection.send(message.createReply(QVariant::fromValue(QDBusVariant(props.value(name)))));
@@ -306,14 +311,17 @@ QVariantMap DbusTree::properties(const QString &path, const QString &interface) 
 QVariantMap DbusTree::managerProperties() const
 {
     const auto &problem = m_service.discoveryProblem();
-    const ProblemTriple triple = problem ? ProblemTriple {problem->code, problem->message, problem->fix} : ProblemTriple {};
+    const ProblemTriple triple
+        = problem ? ProblemTriple {problem->code, problem->message, problem->fix} : ProblemTriple {};
     return {
         {QStringLiteral("Version"), QString::fromLatin1(kVersionString)},
         {QStringLiteral("Mode"), m_mode},
         {QStringLiteral("Interfaces"), m_service.interfaces()},
         {QStringLiteral("InterfacesSetting"), m_service.interfacesSetting()},
-        {QStringLiteral("ProbeIntervalSeconds"), QVariant::fromValue<uint>(static_cast<uint>(m_service.interval().count()))},
-        {QStringLiteral("LastProbe"), QVariant::fromValue<qulonglong>(static_cast<qulonglong>(m_service.lastProbeMs()))},
+        {QStringLiteral("ProbeIntervalSeconds"),
+            QVariant::fromValue<uint>(static_cast<uint>(m_service.interval().count()))},
+        {QStringLiteral("LastProbe"),
+            QVariant::fromValue<qulonglong>(static_cast<qulonglong>(m_service.lastProbeMs()))},
         {QStringLiteral("DiscoveryProblem"), QVariant::fromValue(triple)},
         {QStringLiteral("ExportListPath"), m_service.exportListPath()},
     };
@@ -368,12 +376,13 @@ void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection 
     } else if (member == QLatin1String("SetInterfaces")) {
         const QStringList names = args.value(0).toStringList();
         const auto every = std::chrono::seconds(args.value(1).toUInt());
-        authorized(message, connection, action::kConfigureDiscovery, [this, names, every](const auto &m, const auto &c) {
-            if (auto done = m_service.setInterfaces(names, every); !done)
-                replyError(m, c, done.error());
-            else
-                c.send(m.createReply());
-        });
+        authorized(
+            message, connection, action::kConfigureDiscovery, [this, names, every](const auto &m, const auto &c) {
+                if (auto done = m_service.setInterfaces(names, every); !done)
+                    replyError(m, c, done.error());
+                else
+                    c.send(m.createReply());
+            });
     } else if (member == QLatin1String("AddExport")) {
         auto record = recordFromVariant(mapArgument(args.value(0)));
         QHash<QString, bool> flags;
@@ -381,7 +390,8 @@ void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection 
             replyError(message, connection, record.error());
             return;
         }
-        if (auto bad = readFlags(mapArgument(args.value(1)), {QStringLiteral("start"), QStringLiteral("force")}, &flags)) {
+        if (auto bad
+            = readFlags(mapArgument(args.value(1)), {QStringLiteral("start"), QStringLiteral("force")}, &flags)) {
             replyError(message, connection, *bad);
             return;
         }
@@ -392,7 +402,8 @@ void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection 
         authorized(message, connection, action::kManageExports,
             [this, r = record.value(), flags](const auto &m, const auto &c) {
                 const bool existed = m_service.record(r.name).has_value();
-                auto added = m_service.add(r, flags.value(QStringLiteral("start")), flags.value(QStringLiteral("force")));
+                auto added
+                    = m_service.add(r, flags.value(QStringLiteral("start")), flags.value(QStringLiteral("force")));
                 if (!added && (existed || !m_service.record(r.name))) {
                     replyError(m, c, added.error());
                     return;
@@ -401,7 +412,8 @@ void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection 
                     // Added, but its start was refused: the export exists, and the caller hears why.
                     replyError(m, c,
                         ServiceError {added.error().name,
-                            QStringLiteral("the export '%1' was added but did not start: %2").arg(r.name, added.error().message)});
+                            QStringLiteral("the export '%1' was added but did not start: %2")
+                                .arg(r.name, added.error().message)});
                     return;
                 }
                 c.send(m.createReply(QVariant::fromValue(QDBusObjectPath(exportPath(r.name)))));
@@ -442,19 +454,21 @@ void DbusTree::handleExport(const QDBusMessage &message, const QDBusConnection &
         }
         if (record->name != name) {
             replyError(message, connection, error::kBadName,
-                QStringLiteral("an export's name cannot change ('%1' is not '%2'); add a new one instead").arg(record->name, name));
+                QStringLiteral("an export's name cannot change ('%1' is not '%2'); add a new one instead")
+                    .arg(record->name, name));
             return;
         }
         if (auto bad = checkBackingPath(record->path)) {
             replyError(message, connection, *bad);
             return;
         }
-        authorized(message, connection, action::kManageExports, [this, r = record.value()](const auto &m, const auto &c) {
-            if (auto done = m_service.change(r); !done)
-                replyError(m, c, done.error());
-            else
-                c.send(m.createReply());
-        });
+        authorized(
+            message, connection, action::kManageExports, [this, r = record.value()](const auto &m, const auto &c) {
+                if (auto done = m_service.change(r); !done)
+                    replyError(m, c, done.error());
+                else
+                    c.send(m.createReply());
+            });
     }
 }
 
@@ -474,7 +488,8 @@ void DbusTree::handleTarget(const QDBusMessage &message, const QDBusConnection &
         return;
     }
     using K = discovery::ProbeRequest::Kind;
-    const bool changes = request->kind == K::ConfigSet || request->kind == K::MaskEdit || request->kind == K::ReserveSet;
+    const bool changes
+        = request->kind == K::ConfigSet || request->kind == K::MaskEdit || request->kind == K::ReserveSet;
     const auto run = [this, r = request.value()](const QDBusMessage &m, const QDBusConnection &c) {
         m.setDelayedReply(true);
         m_service.request(r, [m, c](Result<QString, ServiceError> answer) {
@@ -495,7 +510,8 @@ void DbusTree::emitAdded(const QString &path, const QString &interface, const QV
     m_sent.insert(path, props);
     QDBusMessage signal = QDBusMessage::createSignal(
         QLatin1String(kRootPath), QLatin1String(kObjectManagerInterface), QStringLiteral("InterfacesAdded"));
-    signal << QVariant::fromValue(QDBusObjectPath(path)) << QVariant::fromValue(InterfaceProperties {{interface, props}});
+    signal << QVariant::fromValue(QDBusObjectPath(path))
+           << QVariant::fromValue(InterfaceProperties {{interface, props}});
     m_bus.send(signal);
 }
 

@@ -146,7 +146,9 @@ std::optional<ServiceError> checkBackingPath(const QString &path)
         return bad(QStringLiteral("'%1' is not an absolute path; give the whole path of the file or device").arg(path));
     if (path.split(QLatin1Char('/')).contains(QStringLiteral("..")))
         return bad(QStringLiteral("'%1' contains '..'; give the path without it").arg(path));
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return bad(QStringLiteral("'%1' does not exist (or the service may not see it); create the image file "
                                   "or check the device name")

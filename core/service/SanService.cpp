@@ -113,8 +113,8 @@ SanService::SanService(SanServiceOptions options, supervisor::ProcessLauncher &e
         m_pending.erase(it);
         done(QString::fromUtf8(QJsonDocument(discovery::replyToJson(reply)).toJson(QJsonDocument::Compact)));
     });
-    connect(&m_probe, &supervisor::ProbeSupervisor::requestFailed, this,
-        [this](const discovery::RequestFailure &failure) {
+    connect(
+        &m_probe, &supervisor::ProbeSupervisor::requestFailed, this, [this](const discovery::RequestFailure &failure) {
             const auto it = m_pending.find(failure.id);
             if (it == m_pending.end())
                 return;
@@ -188,8 +188,8 @@ ExportStatus SanService::status(const QString &name) const
 Result<bool, ServiceError> SanService::saveList()
 {
     if (auto saved = m_store.save(); !saved)
-        return Unexpected(ServiceError {QLatin1String(error::kFailed),
-            saved.error().message + QStringLiteral(". Nothing was changed.")});
+        return Unexpected(ServiceError {
+            QLatin1String(error::kFailed), saved.error().message + QStringLiteral(". Nothing was changed.")});
     return true;
 }
 
@@ -208,8 +208,8 @@ Result<bool, ServiceError> SanService::add(const ExportRecord &record, bool star
         (void)m_store.remove(record.name);
         return saved;
     }
-    log::logger("service")->info("export '{}' added: {}", record.name.toStdString(),
-        supervisor::describeRecord(record).toStdString());
+    log::logger("service")->info(
+        "export '{}' added: {}", record.name.toStdString(), supervisor::describeRecord(record).toStdString());
     emit exportAdded(record.name);
     if (startNow)
         return startExport(record.name, force);
@@ -230,8 +230,8 @@ Result<bool, ServiceError> SanService::change(const ExportRecord &record)
         (void)m_store.replace(*old);
         return saved;
     }
-    log::logger("service")->info("export '{}' changed: {}", record.name.toStdString(),
-        supervisor::describeRecord(record).toStdString());
+    log::logger("service")->info(
+        "export '{}' changed: {}", record.name.toStdString(), supervisor::describeRecord(record).toStdString());
     emit exportChanged(record.name);
     if (active(status(record.name).state)) {
         // The engine serves the old record: start it again with the new one.
@@ -246,7 +246,8 @@ Result<bool, ServiceError> SanService::change(const ExportRecord &record)
 Result<bool, ServiceError> SanService::remove(const QString &name)
 {
     if (!m_store.find(name))
-        return Unexpected(ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
+        return Unexpected(
+            ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
     const auto old = *m_store.find(name);
     (void)m_store.remove(name);
     if (auto saved = saveList(); !saved) {
@@ -265,7 +266,8 @@ Result<bool, ServiceError> SanService::startExport(const QString &name, bool for
 {
     const auto record = m_store.find(name);
     if (!record)
-        return Unexpected(ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
+        return Unexpected(
+            ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
     if (auto started = m_supervisor.start(*record, supervisor::StartOptions {force}); !started)
         return Unexpected(ServiceError {QLatin1String(error::kRefused), started.error().describe()});
     return true;
@@ -274,7 +276,8 @@ Result<bool, ServiceError> SanService::startExport(const QString &name, bool for
 Result<bool, ServiceError> SanService::stopExport(const QString &name)
 {
     if (!m_store.find(name))
-        return Unexpected(ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
+        return Unexpected(
+            ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
     m_supervisor.stop(name);
     return true;
 }
@@ -334,7 +337,8 @@ void SanService::republish(quint32 key)
         // Served here but not heard (this host's own frames, another segment): publish what the engine said.
         discovery::TargetInfo info;
         info.id = {own->shelf, own->slot};
-        info.state = ownStatus.state == ExportState::Running ? discovery::TargetState::Up : discovery::TargetState::Down;
+        info.state
+            = ownStatus.state == ExportState::Running ? discovery::TargetState::Up : discovery::TargetState::Down;
         info.sectors = ownStatus.sectors;
         info.identified = ownStatus.sectors > 0;
         discovery::TargetPath path;
@@ -435,7 +439,9 @@ void SanService::probeNow()
 
 Result<bool, ServiceError> SanService::forgetDown()
 {
-    if (!m_probe.send(discovery::ProbeRequest {discovery::ProbeRequest::Kind::ForgetDown}))
+    discovery::ProbeRequest forget;
+    forget.kind = discovery::ProbeRequest::Kind::ForgetDown;
+    if (!m_probe.send(forget))
         return Unexpected(ServiceError {QLatin1String(error::kNoDiscovery),
             QStringLiteral("discovery is not running, so there is nothing to forget")});
     return true;
@@ -451,7 +457,9 @@ Result<bool, ServiceError> SanService::setInterfaces(const QStringList &interfac
     }
     if (every.count() != 0 && (every.count() < kMinIntervalSeconds || every.count() > kMaxIntervalSeconds))
         return Unexpected(ServiceError {QLatin1String(error::kBadOption),
-            QStringLiteral("the probe interval must be %1 to %2 seconds").arg(kMinIntervalSeconds).arg(kMaxIntervalSeconds)});
+            QStringLiteral("the probe interval must be %1 to %2 seconds")
+                .arg(kMinIntervalSeconds)
+                .arg(kMaxIntervalSeconds)});
     next.interfaces = interfaces;
     if (every.count() != 0)
         next.intervalSeconds = static_cast<int>(every.count());

@@ -5,6 +5,7 @@
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
+#include <QDBusServiceWatcher>
 #include <QDBusVariant>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,7 +58,8 @@ QJsonObject jsonOf(const QVariant &v)
 
 int exitCodeFor(const ServiceError &error)
 {
-    if (error.name == QLatin1String(error::kNotAuthorized) || error.name == QLatin1String(error::kAuthorizationUnavailable))
+    if (error.name == QLatin1String(error::kNotAuthorized)
+        || error.name == QLatin1String(error::kAuthorizationUnavailable))
         return ExitNoPermission;
     return ExitFailed;
 }
@@ -108,8 +110,7 @@ void ServiceClient::callAsync(const QString &path, const QString &interface, con
     QDBusMessage m = QDBusMessage::createMethodCall(QLatin1String(kBusName), path, interface, method);
     m.setArguments(args);
     m.setInteractiveAuthorizationAllowed(change);
-    auto *watcher
-        = new QDBusPendingCallWatcher(m_bus.asyncCall(m, change ? kChangeTimeoutMs : kQuietTimeoutMs), this);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(m, change ? kChangeTimeoutMs : kQuietTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [watcher, done = std::move(done)] {
         watcher->deleteLater();
         const QDBusMessage reply = watcher->reply();
@@ -144,7 +145,8 @@ void ServiceClient::exportCallAsync(const QString &name, const QString &method, 
 
 void ServiceClient::requestAsync(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done)
 {
-    callAsync(targetPath(shelf, slot), QLatin1String(kTargetInterface), QStringLiteral("Request"), {line}, std::move(done));
+    callAsync(
+        targetPath(shelf, slot), QLatin1String(kTargetInterface), QStringLiteral("Request"), {line}, std::move(done));
 }
 
 Result<bool, ServiceError> ServiceClient::startExport(const QString &name, bool force)
@@ -258,9 +260,8 @@ void ServiceClient::follow()
         // Every object's PropertiesChanged: one match on the sender, the path checked here.
         m_bus.connect(service, QString(), QLatin1String(kPropertiesInterface), QStringLiteral("PropertiesChanged"),
             this, SLOT(onPropertiesChanged(QDBusMessage)));
-        if (m_bus.interface())
-            connect(m_bus.interface(), &QDBusConnectionInterface::serviceOwnerChanged, this,
-                &ServiceClient::onNameOwnerChanged);
+        auto *watcher = new QDBusServiceWatcher(service, m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+        connect(watcher, &QDBusServiceWatcher::serviceOwnerChanged, this, &ServiceClient::onNameOwnerChanged);
     }
     (void)refresh();
 }

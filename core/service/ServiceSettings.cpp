@@ -47,8 +47,8 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
     }
     if (good)
         return settings;
-    const QString aside
-        = m_path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside = m_path + QStringLiteral(".corrupt-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QFile::remove(aside);
     const bool moved = QFile::rename(m_path, aside);
     *problem = moved ? QStringLiteral("the settings file %1 was damaged; it was kept as %2 and the defaults are used")

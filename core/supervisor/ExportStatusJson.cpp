@@ -88,7 +88,8 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
     s.name = o.value(QStringLiteral("name")).toString();
     const auto state = stateFromName(o.value(QStringLiteral("state")).toString(QStringLiteral("stopped")));
     if (!state)
-        return Unexpected(QStringLiteral("'%1' is not an export state").arg(o.value(QStringLiteral("state")).toString()));
+        return Unexpected(
+            QStringLiteral("'%1' is not an export state").arg(o.value(QStringLiteral("state")).toString()));
     s.state = *state;
     s.since = QDateTime::fromString(o.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
     s.servingSince = QDateTime::fromString(o.value(QStringLiteral("servingSince")).toString(), Qt::ISODateWithMs);
@@ -99,9 +100,8 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
         s.nextRestartIn
             = std::chrono::milliseconds(static_cast<qint64>(o.value(QStringLiteral("nextRestartInMs")).toDouble()));
     const QJsonObject c = o.value(QStringLiteral("counters")).toObject();
-    const auto counter = [&c](const char *key) {
-        return static_cast<std::uint64_t>(c.value(QLatin1String(key)).toDouble());
-    };
+    const auto counter
+        = [&c](const char *key) { return static_cast<std::uint64_t>(c.value(QLatin1String(key)).toDouble()); };
     s.counters = {counter("framesIn"), counter("framesOut"), counter("bytesRead"), counter("bytesWritten"),
         counter("errors"), counter("clients")};
     const auto list = [&o](const char *key) {

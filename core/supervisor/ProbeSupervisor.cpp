@@ -109,8 +109,9 @@ void ProbeSupervisor::onLine(const QByteArray &line)
     } else if (const auto *f = std::get_if<discovery::RequestFailure>(&event)) {
         emit requestFailed(*f);
     } else if (const auto *g = std::get_if<Garbage>(&event)) {
-        log::logger("discovery")->warn(
-            "probe wrote a line that is not an event ({}): {}", g->why.toStdString(), g->line.left(200).toStdString());
+        log::logger("discovery")
+            ->warn("probe wrote a line that is not an event ({}): {}", g->why.toStdString(),
+                g->line.left(200).toStdString());
     }
 }
 
@@ -120,10 +121,10 @@ void ProbeSupervisor::onFinished(const ProcessExit &exit)
     gone.release()->deleteLater();
     emit ended();
     if (exit.kind == ProcessExit::Kind::FailedToStart) {
-        emit problem({QStringLiteral("engine-missing"),
-            tr("The discovery engine could not be started (%1).").arg(exit.detail),
-            tr("Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set "
-               "AOESAN_ENGINE to the path of aoesan-engine.")});
+        emit problem(
+            {QStringLiteral("engine-missing"), tr("The discovery engine could not be started (%1).").arg(exit.detail),
+                tr("Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set "
+                   "AOESAN_ENGINE to the path of aoesan-engine.")});
         return;
     }
     if (m_lastError && permanent(m_lastError->code)) {
@@ -131,9 +132,9 @@ void ProbeSupervisor::onFinished(const ProcessExit &exit)
         return;
     }
     if (exit.kind == ProcessExit::Kind::Exited && exit.code == kNoPermissionExitCode) {
-        emit problem({QStringLiteral("no-permission"),
-            tr("The discovery engine has no permission to capture network frames."),
-            tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});
+        emit problem(
+            {QStringLiteral("no-permission"), tr("The discovery engine has no permission to capture network frames."),
+                tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});
         return;
     }
     m_failuresInARow = m_sawStarted ? 1 : m_failuresInARow + 1;
@@ -148,8 +149,9 @@ void ProbeSupervisor::onFinished(const ProcessExit &exit)
     }
     const auto delay = m_policy.delayFor(m_failuresInARow);
     ++m_restarts;
-    log::logger("discovery")->warn("the probe ended ({}); restarting in {} ms",
-        m_lastError ? m_lastError->message.toStdString() : std::string("no reason given"), delay.count());
+    log::logger("discovery")
+        ->warn("the probe ended ({}); restarting in {} ms",
+            m_lastError ? m_lastError->message.toStdString() : std::string("no reason given"), delay.count());
     emit restarting(m_restarts, delay);
     m_restartTimer.start(delay);
 }

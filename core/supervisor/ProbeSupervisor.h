@@ -28,7 +28,8 @@ public:
     // Discovery should keep trying longer than an export: six fast failures, first delay 1 s.
     static RestartPolicy defaultPolicy();
 
-    explicit ProbeSupervisor(ProbeLauncher &launcher, RestartPolicy policy = defaultPolicy(), QObject *parent = nullptr);
+    explicit ProbeSupervisor(
+        ProbeLauncher &launcher, RestartPolicy policy = defaultPolicy(), QObject *parent = nullptr);
     ~ProbeSupervisor() override;
 
     void start(const QStringList &interfaces, std::chrono::milliseconds interval);

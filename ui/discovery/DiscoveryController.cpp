@@ -37,11 +37,12 @@ DiscoveryController::DiscoveryController(
         log::logger("discovery")->warn("{}", message.toStdString());
         emit logMessage(message);
     });
-    connect(&m_probe, &supervisor::ProbeSupervisor::restarting, this, [this](int attempt, std::chrono::milliseconds delay) {
-        emit logMessage(tr("The discovery engine stopped; starting it again in %1 s (attempt %2).")
-                            .arg(static_cast<double>(delay.count()) / 1000.0)
-                            .arg(attempt));
-    });
+    connect(
+        &m_probe, &supervisor::ProbeSupervisor::restarting, this, [this](int attempt, std::chrono::milliseconds delay) {
+            emit logMessage(tr("The discovery engine stopped; starting it again in %1 s (attempt %2).")
+                                .arg(static_cast<double>(delay.count()) / 1000.0)
+                                .arg(attempt));
+        });
 }
 
 Result<QStringList, QString> DiscoveryController::upInterfaces(const std::string &sysfsNet)

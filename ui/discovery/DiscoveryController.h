@@ -17,8 +17,8 @@
 #include <optional>
 #include <vector>
 
-#include "supervisor/ProbeSupervisor.h"
 #include "shell/Problem.h"
+#include "supervisor/ProbeSupervisor.h"
 #include "util/Result.h"
 
 namespace aoesan::ui {
@@ -33,7 +33,8 @@ public:
     // `listInterfaces` answers the usable interface names when the user chose none (a seam for tests).
     using InterfaceLister = std::function<Result<QStringList, QString>()>;
 
-    DiscoveryController(supervisor::ProbeSupervisor &probe, TargetModel &targets, InterfaceLister lister, QObject *parent = nullptr);
+    DiscoveryController(
+        supervisor::ProbeSupervisor &probe, TargetModel &targets, InterfaceLister lister, QObject *parent = nullptr);
 
     void start(const QStringList &chosenInterfaces, std::chrono::milliseconds interval);
     void stop();
