@@ -29,8 +29,8 @@ int main(int argc, char *argv[])
         std::fputc('\n', stdout);
     };
     line({{QStringLiteral("event"), QStringLiteral("started")}, {QStringLiteral("pid"), 1},
-        {QStringLiteral("interfaces"), QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("lan0")},
-                                                       {QStringLiteral("mtu"), 1500}}}},
+        {QStringLiteral("interfaces"),
+            QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("lan0")}, {QStringLiteral("mtu"), 1500}}}},
         {QStringLiteral("intervalMs"), 10000}});
     const auto now = std::chrono::system_clock::now();
     for (long i = 0; i < targets; ++i) {
@@ -49,13 +49,14 @@ int main(int argc, char *argv[])
         path.lastSeen = now;
         t.paths.push_back(path);
         t.lastSeen = now;
-        line({{QStringLiteral("event"), QStringLiteral("added")}, {QStringLiteral("target"), discovery::targetToJson(t)}});
+        line({{QStringLiteral("event"), QStringLiteral("added")},
+            {QStringLiteral("target"), discovery::targetToJson(t)}});
     }
     std::fflush(stdout);
     // The real probe runs until its reader closes stdin.
     char buffer[256];
-    while (std::fgets(buffer, sizeof buffer, stdin)) {
-    }
-    line({{QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("reason"), QStringLiteral("stdin closed")}});
+    while (std::fgets(buffer, sizeof buffer, stdin)) { }
+    line({{QStringLiteral("event"), QStringLiteral("stopped")},
+        {QStringLiteral("reason"), QStringLiteral("stdin closed")}});
     return 0;
 }

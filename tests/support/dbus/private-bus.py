@@ -3,12 +3,14 @@
 """private-bus.py: a private system bus with a stand-in polkitd, for tests of aoesan-service.
 
 Usage:
-  tests/support/dbus/private-bus.py [--mode allow|deny|hang|none] [--dir DIR] [-- COMMAND [ARG...]]
+  tests/support/dbus/private-bus.py [--mode allow|deny|hang|none] [--dir DIR] [--service-user USER]...
+                                    [-- COMMAND [ARG...]]
 
 It starts dbus-daemon with system-bus.conf (beside this file: like the system bus, with the service's
 real policy) in a new temporary directory under DIR (default $TMPDIR or /tmp), listening on
 unix:path=THAT_DIR/system_bus_socket, and lets the user running it own io.github.aoesan1 and
-org.freedesktop.PolicyKit1 there. On that bus it starts python3-dbusmock's `polkitd` template, which
+org.freedesktop.PolicyKit1 there (and each --service-user own io.github.aoesan1, for a service run as
+the unit's user; the directory is then readable by all). On that bus it starts python3-dbusmock's `polkitd` template, which
 answers org.freedesktop.PolicyKit1.Authority.CheckAuthorization according to --mode:
   allow   every action id is authorised (is_authorized true), whoever the subject is (the default)
   deny    nothing is authorised (is_authorized false, is_challenge false)
@@ -57,8 +59,9 @@ START_TIMEOUT = 15.0  # seconds for dbus-daemon and the mock to come up on a loa
 
 
 class Rig:
-    def __init__(self, parent, mode):
+    def __init__(self, parent, mode, service_users=()):
         self.mode = mode
+        self.service_users = list(service_users)
         self.dir = tempfile.mkdtemp(prefix="aoesan-bus-", dir=parent)
         self.address = "unix:path=" + os.path.join(self.dir, "system_bus_socket")
         self.bus = None
@@ -67,6 +70,12 @@ class Rig:
 
     def write_config(self):
         user = pwd.getpwuid(os.getuid()).pw_name
+        # Others named with --service-user may own the service's name too (a test that runs the service as
+        # the unit's user); they must also reach the socket.
+        owners = "".join(f"  <policy user={quoteattr(u)}>\n    <allow own={quoteattr(SERVICE_NAME)}/>\n  </policy>\n"
+                         for u in self.service_users)
+        if self.service_users:
+            os.chmod(self.dir, 0o755)
         path = os.path.join(self.dir, "bus.conf")
         with open(path, "w", encoding="utf-8") as f:
             f.write('<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"\n'
@@ -75,7 +84,7 @@ class Rig:
                     f"  <policy user={quoteattr(user)}>\n"
                     f"    <allow own={quoteattr(SERVICE_NAME)}/>\n"
                     f"    <allow own={quoteattr(POLKIT_NAME)}/>\n"
-                    "  </policy>\n</busconfig>\n")
+                    "  </policy>\n" + owners + "</busconfig>\n")
         return path
 
     def start(self):
@@ -180,6 +189,8 @@ def main():
                                      epilog="\n".join(__doc__.split("\n")[2:]))
     parser.add_argument("--mode", choices=["allow", "deny", "hang", "none"], default="allow")
     parser.add_argument("--dir", default=None, help="where to make the temporary directory")
+    parser.add_argument("--service-user", action="append", default=[],
+                        help="another user that may own io.github.aoesan1 (repeatable)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND [ARG...]")
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -189,7 +200,7 @@ def main():
 
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, on_signal)
-    rig = Rig(args.dir, args.mode)
+    rig = Rig(args.dir, args.mode, args.service_user)
     try:
         try:
             rig.start()

@@ -4,11 +4,16 @@
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QThread>
 
 #include <csignal>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <sys/stat.h>
 
 #include "service/DbusApi.h"
 
@@ -21,9 +26,29 @@ ServiceRig::ServiceRig(ServiceRigOptions options)
         m_error = QStringLiteral("no temporary directory");
         return;
     }
+    QStringList rigArgs {QStringLiteral("--mode"), m_options.polkit, QStringLiteral("--dir"), m_dir.path()};
+    if (!m_options.runAs.isEmpty()) {
+        const passwd *user = ::getpwnam(m_options.runAs.toLocal8Bit().constData());
+        if (!user) {
+            m_error = QStringLiteral("no user %1 here").arg(m_options.runAs);
+            return;
+        }
+        rigArgs << QStringLiteral("--service-user") << m_options.runAs;
+        // The service's user must reach the bus and own its directories, as systemd's StateDirectory= gives.
+        ::chmod(QFile::encodeName(m_dir.path()).constData(), 0755);
+        for (const QString &dir : {configDir(), stateDir(), m_dir.filePath(QStringLiteral("xdg-state"))}) {
+            QDir().mkpath(dir);
+            if (::chown(QFile::encodeName(dir).constData(), user->pw_uid, user->pw_gid) != 0) {
+                m_error = QStringLiteral("cannot give %1 to %2").arg(dir, m_options.runAs);
+                return;
+            }
+        }
+        m_uid = static_cast<int>(user->pw_uid);
+        m_gid = static_cast<int>(user->pw_gid);
+    }
     m_bus = std::make_unique<QProcess>();
     m_bus->setProgram(QStringLiteral(AOESAN_DBUS_RIG));
-    m_bus->setArguments({QStringLiteral("--mode"), m_options.polkit, QStringLiteral("--dir"), m_dir.path()});
+    m_bus->setArguments(rigArgs);
     m_bus->setProcessChannelMode(QProcess::SeparateChannels);
     m_bus->start(); // stdin stays open: the rig ends when this process does
     if (!m_bus->waitForStarted(5000)) {
@@ -67,6 +92,24 @@ bool ServiceRig::startService(const QStringList &arguments)
     args << QStringLiteral("--config-dir") << configDir() << QStringLiteral("--state-dir") << stateDir()
          << QStringLiteral("--engine") << QStringLiteral(AOESAN_ENGINE_PATH) << arguments;
     QString program = QStringLiteral(AOESAN_SERVICE_PATH);
+    if (!m_options.runAs.isEmpty()) {
+        const UnitCapabilities caps = unitCapabilities(QStringLiteral(AOESAN_UNIT_FILE));
+        const auto set = [](const QStringList &names) {
+            QStringList plus {QStringLiteral("-all")};
+            for (const auto &n : names)
+                plus << QStringLiteral("+") + n.mid(4); // setpriv wants net_raw, not cap_net_raw
+            return plus.join(QLatin1Char(','));
+        };
+        QStringList wrapper {QStringLiteral("--reuid=%1").arg(m_uid), QStringLiteral("--regid=%1").arg(m_gid),
+            QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=") + set(caps.ambient),
+            QStringLiteral("--ambient-caps=") + set(caps.ambient),
+            QStringLiteral("--bounding-set=") + set(caps.bounding)};
+        if (caps.noNewPrivileges)
+            wrapper << QStringLiteral("--no-new-privs");
+        args.prepend(program);
+        args = wrapper + args;
+        program = QStringLiteral("setpriv");
+    }
     if (!m_options.netns.isEmpty()) {
         args.prepend(program);
         args = QStringList {QStringLiteral("netns"), QStringLiteral("exec"), m_options.netns} + args;
@@ -152,6 +195,25 @@ bool ServiceRig::polkitMock(const QString &method, const QVariantList &arguments
         QStringLiteral("/org/freedesktop/PolicyKit1/Authority"), QStringLiteral("org.freedesktop.DBus.Mock"), method);
     m.setArguments(arguments);
     return c.call(m, QDBus::Block, 5000).type() == QDBusMessage::ReplyMessage;
+}
+
+UnitCapabilities unitCapabilities(const QString &unitFile)
+{
+    UnitCapabilities caps;
+    QFile f(unitFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return caps;
+    for (const QByteArray &raw : f.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        const QString value = line.section(QLatin1Char('='), 1).trimmed().toLower();
+        if (line.startsWith(QLatin1String("AmbientCapabilities=")))
+            caps.ambient << value.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        else if (line.startsWith(QLatin1String("CapabilityBoundingSet=")))
+            caps.bounding << value.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        else if (line.startsWith(QLatin1String("NoNewPrivileges=")))
+            caps.noNewPrivileges = value == QLatin1String("yes") || value == QLatin1String("true");
+    }
+    return caps;
 }
 
 bool ServiceRig::waitFor(const std::function<bool()> &condition, int timeoutMs)

@@ -23,7 +23,19 @@ struct ServiceRigOptions
     bool session = false; // run the service with --session (no polkit) on the same private bus
     // Runs the service inside this network namespace (`ip netns exec NS`); empty: in the test's own.
     QString netns;
+    // Runs the service as this user (root only), with nothing but the capabilities and the no-new-privileges
+    // rule of packaging/systemd/aoesan.service (setpriv), as systemd would.
+    QString runAs;
 };
+
+// The unit's AmbientCapabilities= and CapabilityBoundingSet= ("cap_net_raw"), lower case, for setpriv.
+struct UnitCapabilities
+{
+    QStringList ambient;
+    QStringList bounding;
+    bool noNewPrivileges = false;
+};
+UnitCapabilities unitCapabilities(const QString &unitFile);
 
 class ServiceRig
 {
@@ -65,6 +77,8 @@ private:
     QString m_error;
     QStringList m_connections;
     int m_logs = 0;
+    int m_uid = -1;
+    int m_gid = -1;
 };
 
 } // namespace aoesan::test
