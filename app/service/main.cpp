@@ -13,6 +13,7 @@
 #include "Version.h"
 #include "log/Logging.h"
 #include "platform/BlockDevicesUdev.h"
+#include "platform/Privileges.h"
 #include "platform/StopSignals.h"
 #include "service/Authorizer.h"
 #include "service/DbusApi.h"
@@ -142,6 +143,9 @@ int main(int argc, char *argv[])
         logOptions.level = parser.value(logLevel).toStdString();
     }
     log::initLogging(logOptions);
+    // The unit's CAP_NET_RAW is for the engines (ambient, inherited); the service itself opens no raw socket.
+    if (auto dropped = platform::dropEffectiveCapabilities(); !dropped)
+        log::logger("service")->warn("{}", dropped.error());
 
     QDBusConnection bus = onSession ? QDBusConnection::sessionBus() : QDBusConnection::systemBus();
     if (!bus.isConnected())

@@ -25,4 +25,17 @@ Result<bool, std::string> dropAllCapabilities()
     return true;
 }
 
+Result<bool, std::string> dropEffectiveCapabilities()
+{
+    __user_cap_header_struct header {_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
+    if (::syscall(SYS_capget, &header, data) != 0)
+        return Unexpected(std::string("cannot read capabilities: ") + std::strerror(errno));
+    for (auto &d : data)
+        d.effective = 0;
+    if (::syscall(SYS_capset, &header, data) != 0)
+        return Unexpected(std::string("cannot clear the effective capabilities: ") + std::strerror(errno));
+    return true;
+}
+
 } // namespace aoesan::platform

@@ -106,6 +106,9 @@ private slots:
                 QString::number(::getpwnam(user.toLocal8Bit().constData())->pw_uid));
             QCOMPARE(procStatus(rig.servicePid(), "CapBnd"), QStringLiteral("0000000000002000"));
             QCOMPARE(procStatus(rig.servicePid(), "NoNewPrivs"), QStringLiteral("1"));
+            // It hands CAP_NET_RAW on to its engines (ambient) and cannot use it itself (effective empty).
+            QCOMPARE(procStatus(rig.servicePid(), "CapAmb"), QStringLiteral("0000000000002000"));
+            QCOMPARE(procStatus(rig.servicePid(), "CapEff"), QStringLiteral("0000000000000000"));
         }
         ServiceClient client(rig.connect(QStringLiteral("client")));
         client.follow();
