@@ -8,9 +8,9 @@
 #include <functional>
 #include <map>
 
-#include "Commands.h"
-#include "ExportCommands.h"
 #include "Version.h"
+#include "cli/Commands.h"
+#include "cli/ExportCommands.h"
 #include "log/Logging.h"
 #include "util/CommandHelp.h"
 #include "util/ExitCode.h"
@@ -29,19 +29,19 @@ const std::map<QString, Subcommand> &subcommands()
 {
     static const std::map<QString, Subcommand> table {
         {QStringLiteral("interfaces"),
-            {"list Ethernet interfaces with MAC, MTU and link state", aoesan::ctl::runInterfaces}},
-        {QStringLiteral("stat"), {"discover AoE targets and list them as aoe-stat does", aoesan::ctl::runStat}},
-        {QStringLiteral("identify"), {"show a target's IDENTIFY data: model, serial, size", aoesan::ctl::runIdentify}},
-        {QStringLiteral("config"), {"read, test or set a target's config string", aoesan::ctl::runConfig}},
-        {QStringLiteral("mask"), {"read or edit a target's MAC mask list", aoesan::ctl::runMask}},
-        {QStringLiteral("reserve"), {"read, set or release a target's reserve list", aoesan::ctl::runReserve}},
-        {QStringLiteral("exports"), {"list, add, remove, run, start or stop local exports", aoesan::ctl::runExports}},
+            {"list Ethernet interfaces with MAC, MTU and link state", aoesan::cli::runInterfaces}},
+        {QStringLiteral("stat"), {"discover AoE targets and list them as aoe-stat does", aoesan::cli::runStat}},
+        {QStringLiteral("identify"), {"show a target's IDENTIFY data: model, serial, size", aoesan::cli::runIdentify}},
+        {QStringLiteral("config"), {"read, test or set a target's config string", aoesan::cli::runConfig}},
+        {QStringLiteral("mask"), {"read or edit a target's MAC mask list", aoesan::cli::runMask}},
+        {QStringLiteral("reserve"), {"read, set or release a target's reserve list", aoesan::cli::runReserve}},
+        {QStringLiteral("exports"), {"list, add, remove, run, start or stop local exports", aoesan::cli::runExports}},
         {QStringLiteral("supervise"),
-            {"run the autostart exports until SIGTERM (headless)", aoesan::ctl::runSupervise}},
+            {"run the autostart exports until SIGTERM (headless)", aoesan::cli::runSupervise}},
         {QStringLiteral("import-vblade-conf"),
-            {"import Debian's vblade.conf.d exports", aoesan::ctl::runImportVbladeConf}},
+            {"import Debian's vblade.conf.d exports", aoesan::cli::runImportVbladeConf}},
         {QStringLiteral("serve"),
-            {"export a file or block device as an AoE target (vblade's arguments)", aoesan::ctl::runServe}},
+            {"export a file or block device as an AoE target (vblade's arguments)", aoesan::cli::runServe}},
     };
     return table;
 }

@@ -13,16 +13,16 @@
 #include <cstdio>
 #include <string_view>
 
-#include "CtlSupport.h"
-#include "ExportCommands.h"
-#include "ExportsSupport.h"
+#include "cli/CtlSupport.h"
+#include "cli/ExportCommands.h"
+#include "cli/ExportsSupport.h"
 #include "net/NetworkInterfaces.h"
 #include "platform/BlockDeviceSafety.h"
 #include "platform/BlockDevicesUdev.h"
 #include "supervisor/VbladeArguments.h"
 #include "util/CommandHelp.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -302,4 +302,4 @@ int runExports(const QStringList &args)
     return kExitUsage;
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

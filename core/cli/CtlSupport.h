@@ -19,7 +19,7 @@
 #include "util/ExitCode.h"
 #include "util/Result.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 // The one exit-code table (util/ExitCode.h), under the names the subcommands use.
 inline constexpr int kExitOk = ExitOk;
@@ -104,4 +104,4 @@ private:
 // The message for a target that never answered: what was tried and the usual reasons.
 std::string noAnswerMessage(const TargetAddress &address, const Session &session, const initiator::Failure &failure);
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

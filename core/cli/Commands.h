@@ -4,7 +4,7 @@
 
 #include <QStringList>
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 int runInterfaces(const QStringList &args);
 int runStat(const QStringList &args);
@@ -14,4 +14,4 @@ int runMask(const QStringList &args);
 int runReserve(const QStringList &args);
 int runServe(const QStringList &args);
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

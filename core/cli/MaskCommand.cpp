@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
 #include "initiator/Replies.h"
 #include "protocol/AccessGuard.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -192,4 +192,4 @@ int runMask(const QStringList &args)
     return session->exec();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -9,15 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "AddressWatch.h"
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/AddressWatch.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
+#include "engine/ServeSession.h"
 #include "net/NetworkInterfaces.h"
 #include "supervisor/ExportPreflight.h"
-#include "engine/ServeSession.h"
 #include "util/CommandHelp.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -94,4 +94,4 @@ int runServe(const QStringList &args)
     return engine::runServe(options.value(), events);
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

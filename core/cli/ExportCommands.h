@@ -5,10 +5,10 @@
 
 #include <QStringList>
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 int runExports(const QStringList &args);
 int runSupervise(const QStringList &args);
 int runImportVbladeConf(const QStringList &args);
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -3,10 +3,10 @@
 // target holds afterwards; exit 1 when nothing answers or a test does not match, 3 when a set is refused.
 #include <cstdio>
 
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -130,4 +130,4 @@ int runConfig(const QStringList &args)
     return session->exec();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

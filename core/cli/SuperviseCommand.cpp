@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl supervise: the headless supervisor. Runs every export marked autostart under the supervisor
 // until SIGTERM/SIGINT, printing each state change; what packaging/systemd/aoesan-supervise.service runs.
-#include "CtlSupport.h"
-#include "ExportCommands.h"
-#include "ExportsSupport.h"
+#include "cli/CtlSupport.h"
+#include "cli/ExportCommands.h"
+#include "cli/ExportsSupport.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 int runSupervise(const QStringList &args)
 {
@@ -35,4 +35,4 @@ int runSupervise(const QStringList &args)
     return runInForeground("supervise", autostart, ForegroundOptions {parser.isSet(force), false});
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CtlSupport.h"
+#include "cli/CtlSupport.h"
 
 #include <QCoreApplication>
 
@@ -11,7 +11,7 @@
 #include "net/PcapTransport.h"
 #include "util/CommandHelp.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 std::string TargetAddress::name() const
 {
@@ -261,4 +261,4 @@ std::string noAnswerMessage(const TargetAddress &address, const Session &session
         + "`; a MAC mask on the target that leaves this host out looks the same";
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

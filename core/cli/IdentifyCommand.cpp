@@ -2,11 +2,11 @@
 // aoesan-ctl identify: what a target's IDENTIFY DEVICE says (aoeping -I, plus the size).
 #include <cstdio>
 
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
 #include "protocol/SizeFormat.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -88,4 +88,4 @@ int runIdentify(const QStringList &args)
     return session->exec();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -11,7 +11,7 @@
 
 #include "supervisor/ExportStore.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 QCommandLineOption storeOption();
 // The export list at `path` (the default one when empty), loaded; problems go to stderr (they are no
@@ -32,4 +32,4 @@ struct ForegroundOptions
 int runInForeground(
     const char *command, const std::vector<supervisor::ExportRecord> &records, const ForegroundOptions &options);
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -9,13 +9,13 @@
 
 #include <cstdio>
 
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/StatReport.h"
 #include "discovery/TargetJson.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -118,4 +118,4 @@ int runStat(const QStringList &args)
     return report.empty() ? kExitFailure : kExitOk;
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -3,11 +3,11 @@
 // AOE-PROTOCOL §1.9). While the list is not empty, hosts not on it may not read or write the target.
 #include <cstdio>
 
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
 #include "protocol/AccessGuard.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
 
@@ -137,4 +137,4 @@ int runReserve(const QStringList &args)
     return session->exec();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -3,12 +3,12 @@
 // into the export list, read as data and never run; every file left out is named with the reason.
 #include <cstdio>
 
-#include "CtlSupport.h"
-#include "ExportCommands.h"
-#include "ExportsSupport.h"
+#include "cli/CtlSupport.h"
+#include "cli/ExportCommands.h"
+#include "cli/ExportsSupport.h"
 #include "supervisor/VbladeConf.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 int runImportVbladeConf(const QStringList &args)
 {
@@ -65,4 +65,4 @@ int runImportVbladeConf(const QStringList &args)
     return kExitOk;
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

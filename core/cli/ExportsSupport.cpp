@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ExportsSupport.h"
+#include "cli/ExportsSupport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -8,15 +8,15 @@
 #include <cstdio>
 #include <map>
 
-#include "AddressWatch.h"
-#include "CtlSupport.h"
+#include "cli/AddressWatch.h"
+#include "cli/CtlSupport.h"
 #include "platform/BlockDevicesUdev.h"
 #include "platform/StopSignals.h"
 #include "supervisor/EngineLocation.h"
 #include "supervisor/ExportSupervisor.h"
 #include "supervisor/QProcessLauncher.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 using supervisor::ExportState;
 using supervisor::ExportStatus;
@@ -197,4 +197,4 @@ int runInForeground(
     return QCoreApplication::exec();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

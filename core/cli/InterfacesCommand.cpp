@@ -2,11 +2,11 @@
 // aoesan-ctl interfaces: the Ethernet interfaces with MAC, MTU and link state.
 #include <cstdio>
 
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/CtlSupport.h"
 #include "net/NetworkInterfaces.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 int runInterfaces(const QStringList &args)
 {
@@ -32,4 +32,4 @@ int runInterfaces(const QStringList &args)
     return kExitOk;
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli
