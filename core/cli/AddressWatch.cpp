@@ -3,7 +3,7 @@
 
 #include <QTimer>
 
-#include "cli/CtlSupport.h"
+#include "cli/Session.h"
 
 namespace aoesan::cli {
 

@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl config: read, test or set a target's config string (aoecfg's job). Prints the string the
-// target holds afterwards; exit 1 when nothing answers or a test does not match, 3 when a set is refused.
-#include <cstdio>
-
+// target holds afterwards; exit 1 when nothing answers, a test does not match or the target refuses a set.
 #include "cli/Commands.h"
-#include "cli/CtlSupport.h"
+#include "cli/TargetCommand.h"
 
 namespace aoesan::cli {
 
 namespace {
 
-constexpr const char *kCommand = "config";
-
 struct Action
 {
     protocol::ConfigCommand command = protocol::ConfigCommand::Read;
     std::string text;
-    const char *option = nullptr;
 };
 
 std::string quoted(const std::string &s)
@@ -26,13 +21,11 @@ std::string quoted(const std::string &s)
 
 } // namespace
 
-int runConfig(const QStringList &args)
+int runConfig(const QStringList &args, const Console &console)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Read a target's config string (default), test it, or set it. Prints the string the target holds."));
-    const QCommandLineOption iface = interfaceOption(InterfaceChoice::OnlyUp);
-    const QCommandLineOption timeout = timeoutOption("3");
+    TargetCommand command("config", console,
+        QStringLiteral(
+            "Read a target's config string (default), test it, or set it. Prints the string the target holds."));
     const QCommandLineOption test(
         QStringLiteral("test"), QStringLiteral("Succeed only if the string is exactly S."), QStringLiteral("S"));
     const QCommandLineOption prefix(
@@ -41,74 +34,47 @@ int runConfig(const QStringList &args)
         QStringLiteral("set"), QStringLiteral("Set the string to S if it is empty."), QStringLiteral("S"));
     const QCommandLineOption forceSet(
         QStringLiteral("force-set"), QStringLiteral("Set the string to S regardless."), QStringLiteral("S"));
-    parser.addOptions({iface, timeout, test, prefix, set, forceSet});
-    parser.addPositionalArgument(QStringLiteral("SHELF.SLOT"), QStringLiteral("The target, e.g. 7.3 or e7.3."));
-    if (const auto stop = parseArguments(parser, kCommand, args))
+    command.parser().addOptions({test, prefix, set, forceSet});
+    if (const auto stop = command.parse(args))
         return *stop;
-    const auto wait = secondsOption(parser, timeout, kCommand);
-    if (!wait)
-        return kExitUsage;
-    const auto address = targetArgument(parser, kCommand);
-    if (!address)
-        return kExitUsage;
     Action action;
     int chosen = 0;
-    for (const auto &[option, command] : {std::pair {&test, protocol::ConfigCommand::TestExact},
+    for (const auto &[option, which] : {std::pair {&test, protocol::ConfigCommand::TestExact},
              std::pair {&prefix, protocol::ConfigCommand::TestPrefix},
              std::pair {&set, protocol::ConfigCommand::SetIfEmpty},
              std::pair {&forceSet, protocol::ConfigCommand::ForceSet}}) {
-        if (!parser.isSet(*option))
+        if (!command.parser().isSet(*option))
             continue;
         ++chosen;
-        action = Action {command, parser.value(*option).toStdString(), nullptr};
+        action = Action {which, command.parser().value(*option).toStdString()};
     }
-    if (chosen > 1) {
-        printError(kCommand, "choose one of --test, --prefix, --set and --force-set");
-        return kExitUsage;
-    }
-    if (action.text.size() > protocol::kMaxConfigStringLength) {
-        printError(kCommand, "a config string holds at most 1024 bytes");
-        return kExitUsage;
-    }
-    int failed = kExitFailure;
-    const auto interfaces = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::OnlyUp, &failed);
-    if (!interfaces)
-        return failed;
-    auto session = Session::open(kCommand, *interfaces, &failed);
-    if (!session)
-        return failed;
+    if (chosen > 1)
+        return command.usageError("choose one of --test, --prefix, --set and --force-set");
+    if (action.text.size() > protocol::kMaxConfigStringLength)
+        return command.usageError("a config string holds at most 1024 bytes");
 
-    const auto policy = initiator::RetryPolicy::within(*wait);
-    session->locate(*address, policy, [&](initiator::Outcome<initiator::ConfigReply> found) {
-        if (!found) {
-            printError(kCommand, noAnswerMessage(*address, *session, found.error()));
-            session->finish(kExitFailure);
-            return;
-        }
+    return command.run([&](const initiator::ConfigReply &found) {
         if (action.command == protocol::ConfigCommand::Read) {
-            std::printf("%s\n", found->config.configString.c_str());
-            session->finish(kExitOk);
+            std::fprintf(command.out(), "%s\n", found.config.configString.c_str());
+            command.succeed();
             return;
         }
-        const std::string current = found->config.configString;
+        const std::string current = found.config.configString;
         const bool isTest = action.command == protocol::ConfigCommand::TestExact
             || action.command == protocol::ConfigCommand::TestPrefix;
         // A test that does not match is answered with silence; the target just answered, so a short wait is
         // enough to call it a mismatch.
-        initiator::RetryPolicy testPolicy
-            = initiator::RetryPolicy::within(std::min<initiator::Duration>(*wait, std::chrono::seconds(1)));
-        session->initiator().queryConfig(
-            found->meta.from, action.command, action.text, session.get(),
+        const initiator::RetryPolicy testPolicy
+            = initiator::RetryPolicy::within(std::min<initiator::Duration>(command.timeout(), std::chrono::seconds(1)));
+        command.initiator().queryConfig(
+            found.meta.from, action.command, action.text, command.context(),
             [&, current, isTest](initiator::Outcome<initiator::ConfigReply> reply) {
                 if (!reply) {
-                    if (isTest && reply.error().kind == initiator::Failure::Kind::Timeout) {
-                        printError(kCommand,
-                            address->name() + ": config string " + quoted(current) + " does not match "
-                                + quoted(action.text));
-                    } else {
-                        printError(kCommand, address->name() + ": " + reply.error().message);
-                    }
-                    session->finish(kExitFailure);
+                    if (isTest && reply.error().kind == initiator::Failure::Kind::Timeout)
+                        command.fail(command.target() + ": config string " + quoted(current) + " does not match "
+                            + quoted(action.text));
+                    else
+                        command.fail(command.target() + ": " + reply.error().message);
                     return;
                 }
                 const auto &h = reply->meta.header;
@@ -118,16 +84,14 @@ int runConfig(const QStringList &args)
                     if (h.errorCode == static_cast<std::uint8_t>(protocol::AoeError::ConfigStringPresent))
                         why = "its config string is already " + quoted(reply->config.configString) + " (" + why
                             + "); --force-set replaces it";
-                    printError(kCommand, address->name() + " refused: " + why);
-                    session->finish(kExitFailure);
+                    command.fail(command.target() + " refused: " + why);
                     return;
                 }
-                std::printf("%s\n", reply->config.configString.c_str());
-                session->finish(kExitOk);
+                std::fprintf(command.out(), "%s\n", reply->config.configString.c_str());
+                command.succeed();
             },
-            isTest ? testPolicy : policy);
+            isTest ? testPolicy : command.policy());
     });
-    return session->exec();
 }
 
 } // namespace aoesan::cli

@@ -1,32 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // aoesan-ctl exports list|add|remove|run|start|stop: the persisted export list, one export run in the
 // foreground under the supervisor (what aoesan-export@NAME.service runs), and start/stop through systemd.
+// The list and its start and stop are an ExportsBackend's; this file reads the words and prints.
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
-#include <QStandardPaths>
 
-#include <algorithm>
-#include <cctype>
-#include <cstdio>
-#include <string_view>
-
-#include "cli/CtlSupport.h"
-#include "cli/ExportCommands.h"
+#include "cli/Commands.h"
 #include "cli/ExportsSupport.h"
+#include "cli/ForegroundRun.h"
+#include "cli/LocalExports.h"
 #include "net/NetworkInterfaces.h"
 #include "platform/BlockDeviceSafety.h"
 #include "platform/BlockDevicesUdev.h"
 #include "supervisor/VbladeArguments.h"
 #include "util/CommandHelp.h"
+#include "util/ExitCode.h"
 
 namespace aoesan::cli {
 
 namespace {
-
-constexpr const char *kCommand = "exports";
 
 const char *kUsage
     = "usage: aoesan-ctl exports list [--json] [--store FILE]\n"
@@ -51,7 +45,7 @@ struct Words
     QStringList rest;
 };
 
-std::optional<Words> splitWords(const QStringList &args)
+std::optional<Words> splitWords(const Command &command, const QStringList &args)
 {
     Words w;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -63,7 +57,7 @@ std::optional<Words> splitWords(const QStringList &args)
                 return true;
             }
             if (i + 1 >= args.size()) {
-                printError(kCommand, a.toStdString() + " needs a value");
+                command.error(a.toStdString() + " needs a value");
                 return false;
             }
             into = args.at(++i);
@@ -89,60 +83,37 @@ std::optional<Words> splitWords(const QStringList &args)
     return w;
 }
 
-// " --store PATH" when the person named a store: a suggested command must work on the same list.
-std::string storeWords(const Words &w)
+int list(const Command &command, ExportsBackend &exports, const Words &w)
 {
-    if (w.store.isEmpty())
-        return {};
-    std::string path = w.store.toStdString();
-    const bool plain = std::all_of(path.begin(), path.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c))
-            || std::string_view("/._-+=:@,").find(c) != std::string_view::npos;
-    });
-    if (!plain) {
-        std::string quoted = "'";
-        for (char c : path)
-            quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        path = quoted + "'";
-    }
-    return " --store " + path;
-}
-
-std::optional<supervisor::ExportStore> load(const Words &w)
-{
-    return openStore(kCommand, w.store);
-}
-
-int list(const Words &w)
-{
-    const auto store = load(w);
-    if (!store)
-        return kExitFailure;
+    const auto records = exports.list();
+    if (!records)
+        return ExitFailed;
+    std::FILE *out = command.out();
     if (w.json) {
         QJsonArray array;
-        for (const auto &r : store->records())
+        for (const auto &r : *records)
             array.append(supervisor::recordToJson(r));
-        std::printf("%s", QJsonDocument(array).toJson(QJsonDocument::Indented).constData());
-        return kExitOk;
+        std::fprintf(out, "%s", QJsonDocument(array).toJson(QJsonDocument::Indented).constData());
+        return ExitOk;
     }
-    if (store->records().empty()) {
-        std::printf("no exports in %s (add one with: aoesan-ctl exports add%s ...)\n", qPrintable(store->path()),
-            storeWords(w).c_str());
-        return kExitOk;
+    if (records->empty()) {
+        std::fprintf(out, "no exports in %s (add one with: aoesan-ctl exports add%s ...)\n",
+            qPrintable(exports.location()), storeWords(w.store).c_str());
+        return ExitOk;
     }
-    std::printf("%-20s %-10s %-12s %-9s %s\n", "NAME", "TARGET", "INTERFACE", "AUTOSTART", "FILE");
-    for (const auto &r : store->records())
-        std::printf("%-20s %-10s %-12s %-9s %s\n", qPrintable(r.name), qPrintable(r.address()), qPrintable(r.interface),
-            r.autostart ? "yes" : "no", qPrintable(r.path));
-    return kExitOk;
+    std::fprintf(out, "%-20s %-10s %-12s %-9s %s\n", "NAME", "TARGET", "INTERFACE", "AUTOSTART", "FILE");
+    for (const auto &r : *records)
+        std::fprintf(out, "%-20s %-10s %-12s %-9s %s\n", qPrintable(r.name), qPrintable(r.address()),
+            qPrintable(r.interface), r.autostart ? "yes" : "no", qPrintable(r.path));
+    return ExitOk;
 }
 
 // Things worth knowing before the first start: a missing file, a device in use.
-void warnAbout(const supervisor::ExportRecord &record)
+void warnAbout(const Command &command, const supervisor::ExportRecord &record)
 {
     const QFileInfo info(record.path);
     if (!info.exists()) {
-        std::fprintf(stderr,
+        std::fprintf(command.err(),
             "aoesan-ctl exports: warning: %s does not exist (yet); the export cannot start without it\n",
             qPrintable(record.path));
         return;
@@ -154,152 +125,112 @@ void warnAbout(const supervisor::ExportRecord &record)
         return;
     const QString said = platform::assessExportPath(devices.value(), record.path, record.readOnly).explain();
     if (!said.isEmpty())
-        std::fprintf(stderr, "aoesan-ctl exports: warning: %s\n",
+        std::fprintf(command.err(), "aoesan-ctl exports: warning: %s\n",
             qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\naoesan-ctl exports: warning: "))));
 }
 
-int add(const Words &w)
+int add(const Command &command, ExportsBackend &exports, const Words &w)
 {
     if (w.rest.size() < 4) {
-        printError(kCommand, "add needs at least shelf, slot, interface and file");
-        std::fprintf(stderr, "%s", kUsage);
-        return kExitUsage;
+        command.error("add needs at least shelf, slot, interface and file");
+        std::fprintf(command.err(), "%s", kUsage);
+        return ExitUsage;
     }
     QString name = w.name;
     if (name.isEmpty())
         name = QStringLiteral("e%1.%2-%3")
                    .arg(w.rest.at(w.rest.size() - 4), w.rest.at(w.rest.size() - 3), w.rest.at(w.rest.size() - 2));
     auto record = supervisor::recordFromVbladeArguments(name, w.rest, QDir::currentPath());
-    if (!record) {
-        printError(kCommand, record.error().toStdString());
-        return kExitUsage;
-    }
+    if (!record)
+        return command.usageError(record.error().toStdString());
     record->autostart = w.autostart;
     record->configString = w.config;
     // An export on `lo` or on a name that is no interface here would never serve anyone. --force keeps one
     // for an interface made later (a VLAN or bridge that exists only after boot).
-    if (const auto iface = net::findAoeInterface(record->interface.toStdString()); !iface && !w.force) {
-        printError(kCommand,
-            iface.error()
-                + "; name an Ethernet interface (`aoesan-ctl interfaces` lists them), or add --force "
-                  "for one that appears later");
-        return kExitFailure;
-    }
-    auto store = load(w);
-    if (!store)
-        return kExitFailure;
-    if (const auto added = store->add(record.value()); !added) {
-        printError(kCommand, added.error().message.toStdString());
-        return kExitFailure;
-    }
-    if (!saveStore(kCommand, *store))
-        return kExitFailure;
-    std::printf("added %s: %s\n", qPrintable(record->name), qPrintable(supervisor::describeRecord(record.value())));
-    warnAbout(record.value());
-    return kExitOk;
+    if (const auto iface = net::findAoeInterface(record->interface.toStdString()); !iface && !w.force)
+        return command.failure(iface.error()
+            + "; name an Ethernet interface (`aoesan-ctl interfaces` lists them), or add --force "
+              "for one that appears later");
+    if (const int code = exports.add(record.value()); code != ExitOk)
+        return code;
+    std::fprintf(command.out(), "added %s: %s\n", qPrintable(record->name),
+        qPrintable(supervisor::describeRecord(record.value())));
+    warnAbout(command, record.value());
+    return ExitOk;
 }
 
-int remove(const Words &w)
+// The verbs that name one export: remove, run, start and stop.
+std::optional<QString> oneName(const Command &command, const char *verb, const Words &w)
 {
     if (w.rest.size() != 1) {
-        printError(kCommand, "remove takes the name of one export");
-        return kExitUsage;
+        command.error(std::string(verb) + " takes the name of one export");
+        return std::nullopt;
     }
-    auto store = load(w);
-    if (!store)
-        return kExitFailure;
-    if (const auto removed = store->remove(w.rest.first()); !removed) {
-        printError(kCommand, removed.error().message.toStdString());
-        return kExitFailure;
-    }
-    if (!saveStore(kCommand, *store))
-        return kExitFailure;
-    std::printf("removed %s (an engine still serving it stops only when it is stopped)\n", qPrintable(w.rest.first()));
-    return kExitOk;
+    return w.rest.first();
 }
 
-int run(const Words &w)
+int remove(const Command &command, ExportsBackend &exports, const Words &w)
 {
-    if (w.rest.size() != 1) {
-        printError(kCommand, "run takes the name of one export");
-        return kExitUsage;
-    }
-    const auto store = load(w);
-    if (!store)
-        return kExitFailure;
-    const auto record = store->find(w.rest.first());
-    if (!record) {
-        printError(
-            kCommand, "no export is named '" + w.rest.first().toStdString() + "' in " + store->path().toStdString());
-        return kExitFailure;
-    }
-    return runInForeground("exports run", {*record}, ForegroundOptions {w.force, true});
+    const auto name = oneName(command, "remove", w);
+    if (!name)
+        return ExitUsage;
+    if (const int code = exports.remove(*name); code != ExitOk)
+        return code;
+    std::fprintf(
+        command.out(), "removed %s (an engine still serving it stops only when it is stopped)\n", qPrintable(*name));
+    return ExitOk;
 }
 
-// start and stop belong to whoever supervises the export in the background: systemd's template unit.
-int viaSystemd(const QString &verb, const Words &w)
+// Serves one export in the foreground: what aoesan-export@NAME.service runs, so always from the local list.
+int run(const Command &command, LocalExports &exports, const Words &w)
 {
-    if (w.rest.size() != 1) {
-        printError(kCommand, verb.toStdString() + " takes the name of one export");
-        return kExitUsage;
-    }
-    const auto store = load(w);
-    if (!store)
-        return kExitFailure;
-    if (!store->find(w.rest.first())) {
-        printError(
-            kCommand, "no export is named '" + w.rest.first().toStdString() + "' in " + store->path().toStdString());
-        return kExitFailure;
-    }
-    const QString systemctl = QStandardPaths::findExecutable(QStringLiteral("systemctl"));
-    if (systemctl.isEmpty() || !QFileInfo::exists(QStringLiteral("/run/systemd/system"))) {
-        printError(kCommand,
-            "systemd is not running here, so exports cannot be started in the background; run this one "
-            "in the foreground with `aoesan-ctl exports run "
-                + w.rest.first().toStdString() + storeWords(w)
-                + "`, or every autostart export with `aoesan-ctl supervise" + storeWords(w) + "`");
-        return kExitFailure;
-    }
-    const QString unit = QStringLiteral("aoesan-export@%1.service").arg(w.rest.first());
-    const int code = QProcess::execute(systemctl, {verb, unit});
-    if (code != 0)
-        printError(kCommand,
-            "systemctl " + verb.toStdString() + " " + unit.toStdString() + " failed; see `systemctl status "
-                + unit.toStdString() + "`");
-    return code == 0 ? kExitOk : kExitFailure;
+    const auto name = oneName(command, "run", w);
+    if (!name)
+        return ExitUsage;
+    const auto record = exports.find(*name);
+    if (!record)
+        return ExitFailed;
+    return runInForeground(Command("exports run", command.console()), {*record}, ForegroundOptions {w.force, true});
 }
 
 } // namespace
 
-int runExports(const QStringList &args)
+int runExports(const QStringList &args, const Console &console)
 {
+    const Command command("exports", console);
     // -h anywhere (exports add --help, ...) is a question, answered before any file is read.
     if (isHelpRequest(args)) {
-        std::printf("%s%s\n", kUsage, kExitCodeHelp);
-        return kExitOk;
+        std::fprintf(console.out, "%s%s\n", kUsage, kExitCodeHelp);
+        return ExitOk;
     }
     if (args.isEmpty()) {
-        printError(kCommand, "say what to do: list, add, remove, run, start or stop");
-        std::fprintf(stderr, "%s", kUsage);
-        return kExitUsage;
+        command.error("say what to do: list, add, remove, run, start or stop");
+        std::fprintf(console.err, "%s", kUsage);
+        return ExitUsage;
     }
     const QString verb = args.first();
-    const auto words = splitWords(args.mid(1));
+    const auto words = splitWords(command, args.mid(1));
     if (!words)
-        return kExitUsage;
+        return ExitUsage;
+    LocalExports local(command, words->store);
+    ExportsBackend &exports = local;
     if (verb == QLatin1String("list"))
-        return list(*words);
+        return list(command, exports, *words);
     if (verb == QLatin1String("add"))
-        return add(*words);
+        return add(command, exports, *words);
     if (verb == QLatin1String("remove"))
-        return remove(*words);
+        return remove(command, exports, *words);
     if (verb == QLatin1String("run"))
-        return run(*words);
-    if (verb == QLatin1String("start") || verb == QLatin1String("stop"))
-        return viaSystemd(verb, *words);
-    printError(kCommand, "unknown action '" + verb.toStdString() + "'");
-    std::fprintf(stderr, "%s", kUsage);
-    return kExitUsage;
+        return run(command, local, *words);
+    if (verb == QLatin1String("start") || verb == QLatin1String("stop")) {
+        const auto name = oneName(command, verb == QLatin1String("start") ? "start" : "stop", *words);
+        if (!name)
+            return ExitUsage;
+        return verb == QLatin1String("start") ? exports.start(*name) : exports.stop(*name);
+    }
+    command.error("unknown action '" + verb.toStdString() + "'");
+    std::fprintf(console.err, "%s", kUsage);
+    return ExitUsage;
 }
 
 } // namespace aoesan::cli
