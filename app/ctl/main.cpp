@@ -1,66 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// aoesan-ctl: the command-line front end. Each subcommand is a small function over core.
+// aoesan-ctl: the command-line front end. It reads the program's own options (--help, --version,
+// --log-level), sets up logging and hands the rest to a subcommand of core/cli (cli/Subcommands.h).
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <algorithm>
 #include <cstdio>
-#include <functional>
-#include <map>
 
-#include "Commands.h"
-#include "ExportCommands.h"
 #include "Version.h"
+#include "cli/Subcommands.h"
 #include "log/Logging.h"
 #include "util/CommandHelp.h"
 #include "util/ExitCode.h"
-
-namespace {
-
-constexpr int kExitUsage = aoesan::ExitUsage;
-
-struct Subcommand
-{
-    const char *summary;
-    std::function<int(const QStringList &)> run;
-};
-
-const std::map<QString, Subcommand> &subcommands()
-{
-    static const std::map<QString, Subcommand> table {
-        {QStringLiteral("interfaces"),
-            {"list Ethernet interfaces with MAC, MTU and link state", aoesan::ctl::runInterfaces}},
-        {QStringLiteral("stat"), {"discover AoE targets and list them as aoe-stat does", aoesan::ctl::runStat}},
-        {QStringLiteral("identify"), {"show a target's IDENTIFY data: model, serial, size", aoesan::ctl::runIdentify}},
-        {QStringLiteral("config"), {"read, test or set a target's config string", aoesan::ctl::runConfig}},
-        {QStringLiteral("mask"), {"read or edit a target's MAC mask list", aoesan::ctl::runMask}},
-        {QStringLiteral("reserve"), {"read, set or release a target's reserve list", aoesan::ctl::runReserve}},
-        {QStringLiteral("exports"), {"list, add, remove, run, start or stop local exports", aoesan::ctl::runExports}},
-        {QStringLiteral("supervise"),
-            {"run the autostart exports until SIGTERM (headless)", aoesan::ctl::runSupervise}},
-        {QStringLiteral("import-vblade-conf"),
-            {"import Debian's vblade.conf.d exports", aoesan::ctl::runImportVbladeConf}},
-        {QStringLiteral("serve"),
-            {"export a file or block device as an AoE target (vblade's arguments)", aoesan::ctl::runServe}},
-    };
-    return table;
-}
-
-QString commandsHelp()
-{
-    // One column for the summaries, as wide as the longest command name.
-    qsizetype width = 0;
-    for (const auto &entry : subcommands())
-        width = std::max(width, entry.first.size());
-    QString text = QStringLiteral("Commands:\n");
-    for (const auto &[name, command] : subcommands())
-        text += QStringLiteral("  %1  %2\n")
-                    .arg(name, -static_cast<int>(width))
-                    .arg(QString::fromLatin1(command.summary));
-    return text;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -70,8 +20,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n") + commandsHelp()
-        + QStringLiteral("\naoesan-ctl COMMAND --help says more about a command.\n")
+        QStringLiteral("Command-line front end of aoesan, the ATA over Ethernet SAN manager.\n\n")
+        + aoesan::cli::commandsHelp() + QStringLiteral("\naoesan-ctl COMMAND --help says more about a command.\n")
         + QString::fromLatin1(aoesan::kExitCodeHelp));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -88,7 +38,7 @@ int main(int argc, char *argv[])
     }
     if (!parsed) {
         std::fprintf(stderr, "aoesan-ctl: %s; see aoesan-ctl --help\n", qPrintable(parser.errorText()));
-        return kExitUsage;
+        return aoesan::ExitUsage;
     }
     if (parser.isSet(version)) {
         std::printf("aoesan-ctl %s\n", aoesan::kVersionString);
@@ -97,19 +47,20 @@ int main(int argc, char *argv[])
     if (parser.isSet(logLevel) && !aoesan::log::parseLevel(parser.value(logLevel).toStdString())) {
         std::fprintf(stderr, "aoesan-ctl: unknown --log-level '%s'; use %s\n", qPrintable(parser.value(logLevel)),
             aoesan::log::kLevelNames);
-        return kExitUsage;
+        return aoesan::ExitUsage;
     }
 
     QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
-        std::fprintf(stderr, "aoesan-ctl: no command given\n\n%s", qPrintable(commandsHelp()));
-        return kExitUsage;
+        std::fprintf(stderr, "aoesan-ctl: no command given\n\n%s", qPrintable(aoesan::cli::commandsHelp()));
+        return aoesan::ExitUsage;
     }
     const QString name = args.takeFirst();
-    const auto found = subcommands().find(name);
-    if (found == subcommands().end()) {
-        std::fprintf(stderr, "aoesan-ctl: unknown command '%s'\n\n%s", qPrintable(name), qPrintable(commandsHelp()));
-        return kExitUsage;
+    const aoesan::cli::Subcommand *command = aoesan::cli::findSubcommand(name);
+    if (!command) {
+        std::fprintf(stderr, "aoesan-ctl: unknown command '%s'\n\n%s", qPrintable(name),
+            qPrintable(aoesan::cli::commandsHelp()));
+        return aoesan::ExitUsage;
     }
     // A question about a command touches nothing: no log file is opened for it.
     if (!aoesan::isHelpRequest(args)) {
@@ -120,5 +71,5 @@ int main(int argc, char *argv[])
             logOptions.level.reset();
         aoesan::log::initLogging(logOptions);
     }
-    return found->second.run(args);
+    return command->run(args, aoesan::cli::Console {stdout, stderr});
 }

@@ -30,10 +30,6 @@ namespace aoesan::engine {
 
 namespace {
 
-// The one exit-code table (util/ExitCode.h); no permission is 3, as for `serve`: restarting will not help.
-constexpr int kExitUsage = ExitUsage;
-constexpr int kExitFailure = ExitFailed;
-constexpr int kExitNoPermission = ExitNoPermission;
 constexpr qsizetype kMaxCommandBytes = 8192; // the longest valid command (255 MACs, 1 KiB encoded) is ~4.6 KiB
 
 // One event per line, flushed at once: the reader acts on each line as it comes.
@@ -106,24 +102,24 @@ int runProbe(const QStringList &args)
     // stdout is the event stream: logs go to stderr (and the file) only.
     log::initLogging({"aoesan-engine", std::nullopt, true, true});
     if (!parsed)
-        return fail(QStringLiteral("bad-arguments"), parser.errorText().toStdString(), {}, kExitUsage);
+        return fail(QStringLiteral("bad-arguments"), parser.errorText().toStdString(), {}, ExitUsage);
     bool ok = false;
     const double seconds = parser.value(interval).toDouble(&ok);
     if (!ok || seconds < 0.05 || seconds > 3600)
-        return fail(QStringLiteral("bad-arguments"), "--interval needs 0.05 to 3600 seconds", {}, kExitUsage);
+        return fail(QStringLiteral("bad-arguments"), "--interval needs 0.05 to 3600 seconds", {}, ExitUsage);
     const QStringList names = parser.values(iface);
     if (names.isEmpty())
-        return fail(QStringLiteral("bad-arguments"), "name at least one interface with -i IFACE", {}, kExitUsage);
+        return fail(QStringLiteral("bad-arguments"), "name at least one interface with -i IFACE", {}, ExitUsage);
 
     if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString()))
-        return fail(QStringLiteral("no-permission"), refused->message, refused->fix, kExitNoPermission);
+        return fail(QStringLiteral("no-permission"), refused->message, refused->fix, ExitNoPermission);
     std::vector<std::unique_ptr<net::PcapTransport>> transports;
     for (const QString &name : names) {
         auto opened = net::PcapTransport::open(name.toStdString());
         if (!opened) {
             const auto &e = opened.error();
             return fail(errorCode(e.code), e.message, e.fix,
-                e.code == net::TransportError::Code::NoPermission ? kExitNoPermission : kExitFailure);
+                e.code == net::TransportError::Code::NoPermission ? ExitNoPermission : ExitFailed);
         }
         transports.push_back(std::move(opened).value());
     }

@@ -1,53 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ExportsSupport.h"
+#include "cli/ForegroundRun.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTimer>
 
-#include <cstdio>
 #include <map>
 
-#include "AddressWatch.h"
-#include "CtlSupport.h"
+#include "cli/AddressWatch.h"
 #include "platform/BlockDevicesUdev.h"
 #include "platform/StopSignals.h"
 #include "supervisor/EngineLocation.h"
 #include "supervisor/ExportSupervisor.h"
 #include "supervisor/QProcessLauncher.h"
+#include "util/ExitCode.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 using supervisor::ExportState;
 using supervisor::ExportStatus;
-
-QCommandLineOption storeOption()
-{
-    return QCommandLineOption(QStringLiteral("store"),
-        QStringLiteral("The export list to use (default: %1).").arg(supervisor::ExportStore::defaultPath()),
-        QStringLiteral("FILE"));
-}
-
-std::optional<supervisor::ExportStore> openStore(const char *command, const QString &path)
-{
-    supervisor::ExportStore store(path.isEmpty() ? supervisor::ExportStore::defaultPath() : path);
-    const auto loaded = store.load();
-    if (!loaded) {
-        printError(command, loaded.error().message.toStdString());
-        return std::nullopt;
-    }
-    for (const auto &problem : loaded->problems)
-        printError(command, problem.toStdString());
-    return store;
-}
-
-bool saveStore(const char *command, const supervisor::ExportStore &store)
-{
-    const auto saved = store.save();
-    if (!saved)
-        printError(command, saved.error().message.toStdString());
-    return saved.ok();
-}
 
 namespace {
 
@@ -55,7 +26,7 @@ namespace {
 class ChangePrinter
 {
 public:
-    explicit ChangePrinter(const char *command)
+    explicit ChangePrinter(const Command &command)
         : m_command(command)
     { }
 
@@ -86,10 +57,10 @@ public:
 private:
     void line(const QString &text)
     {
-        std::printf("%s aoesan-ctl %s: %s\n",
-            qPrintable(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))), m_command,
+        std::fprintf(m_command.out(), "%s aoesan-ctl %s: %s\n",
+            qPrintable(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))), m_command.name(),
             qPrintable(text));
-        std::fflush(stdout);
+        std::fflush(m_command.out());
     }
 
     struct Seen
@@ -99,19 +70,19 @@ private:
         bool known = false;
         bool restored = false;
     };
-    const char *m_command;
+    const Command &m_command;
     std::map<QString, Seen> m_seen;
 };
 
 int exitCodeFor(const std::vector<ExportStatus> &statuses)
 {
-    int code = kExitOk;
+    int code = ExitOk;
     for (const auto &s : statuses) {
         if (s.state != ExportState::Failed)
             continue;
         if (s.lastError && s.lastError->code == QLatin1String(supervisor::kNoPermissionCode))
             return supervisor::kNoPermissionExitCode; // systemd: RestartPreventExitStatus=3
-        code = kExitFailure;
+        code = ExitFailed;
     }
     return code;
 }
@@ -119,13 +90,13 @@ int exitCodeFor(const std::vector<ExportStatus> &statuses)
 } // namespace
 
 int runInForeground(
-    const char *command, const std::vector<supervisor::ExportRecord> &records, const ForegroundOptions &options)
+    const Command &command, const std::vector<supervisor::ExportRecord> &records, const ForegroundOptions &options)
 {
     const QString engine = supervisor::findEngine();
-    if (engine.isEmpty()) {
-        printError(command, supervisor::engineSearchDescription().toStdString());
-        return kExitFailure;
-    }
+    if (engine.isEmpty())
+        return command.failure(supervisor::engineSearchDescription().toStdString());
+    std::FILE *out = command.out();
+    const char *name = command.name();
     platform::StopSignals stopSignals;
     // Listen on the exports' interfaces first: a shelf.slot another host serves there is refused.
     std::unique_ptr<AddressWatch> watch;
@@ -138,9 +109,10 @@ int runInForeground(
         std::string why;
         watch = AddressWatch::open(interfaces, &why);
         if (!watch)
-            std::printf("aoesan-ctl %s: warning: cannot check whether another host already serves these "
-                        "shelf.slot addresses (%s); starting without that check\n",
-                command, why.c_str());
+            std::fprintf(out,
+                "aoesan-ctl %s: warning: cannot check whether another host already serves these "
+                "shelf.slot addresses (%s); starting without that check\n",
+                name, why.c_str());
     }
     supervisor::QProcessLauncher launcher(supervisor::EngineCommand {engine, {}});
     supervisor::SteadySupervisorClock clock;
@@ -159,14 +131,14 @@ int runInForeground(
         });
     QObject::connect(&exports, &supervisor::ExportSupervisor::allStopped, &exports, [&]() {
         if (stopping)
-            QCoreApplication::exit(kExitOk);
+            QCoreApplication::exit(ExitOk);
     });
     QObject::connect(&stopSignals, &platform::StopSignals::received, &exports, [&](int signal) {
         if (stopping)
             return;
         stopping = true;
-        std::printf("aoesan-ctl %s: %s: stopping every export\n", command, qPrintable(platform::signalName(signal)));
-        std::fflush(stdout);
+        std::fprintf(out, "aoesan-ctl %s: %s: stopping every export\n", name, qPrintable(platform::signalName(signal)));
+        std::fflush(out);
         exports.stopAll();
     });
 
@@ -175,21 +147,21 @@ int runInForeground(
             return;
         started = true;
         if (records.empty())
-            std::printf("aoesan-ctl %s: no export to run; waiting for SIGTERM\n", command);
+            std::fprintf(out, "aoesan-ctl %s: no export to run; waiting for SIGTERM\n", name);
         for (const auto &record : records) {
-            std::printf("aoesan-ctl %s: starting %s: %s\n", command, qPrintable(record.name),
+            std::fprintf(out, "aoesan-ctl %s: starting %s: %s\n", name, qPrintable(record.name),
                 qPrintable(supervisor::describeRecord(record)));
             // A refusal is printed by the status handler (the export shows as failed, with the reason).
             (void)exports.start(record, supervisor::StartOptions {options.force});
         }
-        std::fflush(stdout);
+        std::fflush(out);
         if (options.exitWhenDone && !exports.anyActive())
             QCoreApplication::exit(exitCodeFor(exports.statuses()));
     };
     if (watch) {
-        std::printf("aoesan-ctl %s: looking for other AoE targets on %s\n", command,
+        std::fprintf(out, "aoesan-ctl %s: looking for other AoE targets on %s\n", name,
             qPrintable(interfaces.join(QLatin1Char(','))));
-        std::fflush(stdout);
+        std::fflush(out);
         watch->whenSettled(startAll);
     } else {
         QTimer::singleShot(0, &exports, startAll);
@@ -197,4 +169,4 @@ int runInForeground(
     return QCoreApplication::exec();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -7,24 +7,18 @@
 #include <QRegularExpression>
 #include <QTimer>
 
-#include <cstdio>
-
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/Commands.h"
+#include "cli/Session.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/StatReport.h"
 #include "discovery/TargetJson.h"
+#include "util/ExitCode.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
-namespace {
-
-constexpr const char *kCommand = "stat";
-
-} // namespace
-
-int runStat(const QStringList &args)
+int runStat(const QStringList &args, const Console &console)
 {
+    const Command command("stat", console);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Discover AoE targets and print them in aoe-stat's format, sorted by shelf and slot:\n"
@@ -41,32 +35,28 @@ int runStat(const QStringList &args)
     parser.addOptions({iface, wait, quiet, json});
     parser.addPositionalArgument(QStringLiteral("REGEX"),
         QStringLiteral("Print only the lines this regular expression matches."), QStringLiteral("[REGEX]"));
-    if (const auto stop = parseArguments(parser, kCommand, args))
+    if (const auto stop = command.parseArguments(parser, args))
         return *stop;
-    const auto maxWait = secondsOption(parser, wait, kCommand);
-    const auto quietTime = secondsOption(parser, quiet, kCommand);
+    const auto maxWait = command.seconds(parser, wait);
+    const auto quietTime = command.seconds(parser, quiet);
     if (!maxWait || !quietTime)
-        return kExitUsage;
-    if (parser.positionalArguments().size() > 1) {
-        printError(kCommand, "at most one REGEX");
-        return kExitUsage;
-    }
+        return ExitUsage;
+    if (parser.positionalArguments().size() > 1)
+        return command.usageError("at most one REGEX");
     QRegularExpression filter;
     if (!parser.positionalArguments().isEmpty()) {
         filter.setPattern(parser.positionalArguments().first());
-        if (!filter.isValid()) {
-            printError(kCommand, "bad REGEX: " + filter.errorString().toStdString());
-            return kExitUsage;
-        }
+        if (!filter.isValid())
+            return command.usageError("bad REGEX: " + filter.errorString().toStdString());
     }
     // Without -i: every Ethernet interface that is up, as a person at a terminal expects.
-    int failed = kExitFailure;
-    const auto names = chooseInterfaces(kCommand, parser.values(iface), InterfaceChoice::AllUp, &failed);
+    const auto names = chooseInterfaces(command, parser.values(iface), InterfaceChoice::AllUp);
     if (!names)
-        return failed;
-    auto session = Session::open(kCommand, *names, &failed);
-    if (!session)
-        return failed;
+        return names.error();
+    auto opened = Session::open(command, names.value());
+    if (!opened)
+        return opened.error();
+    const std::unique_ptr<Session> session = std::move(opened).value();
 
     discovery::DiscoveryOptions options;
     options.interval = *maxWait + std::chrono::seconds(1); // one pass: no second round within the wait
@@ -81,8 +71,8 @@ int runStat(const QStringList &args)
     QObject::connect(&service, &discovery::DiscoveryService::changed, session.get(), noteActivity);
     QObject::connect(&service, &discovery::DiscoveryService::transportFailed, session.get(),
         [&](const QString &name, const QString &message) {
-            printError(kCommand, name.toStdString() + ": " + message.toStdString());
-            session->finish(kExitFailure);
+            command.error(name.toStdString() + ": " + message.toStdString());
+            session->finish(ExitFailed);
         });
     QTimer poll;
     poll.setInterval(std::chrono::milliseconds(20));
@@ -90,12 +80,12 @@ int runStat(const QStringList &args)
         const auto now = session->clock().now();
         const bool settled = service.pendingIdentifies() == 0 && now - lastActivity >= *quietTime;
         if (settled || now - started >= *maxWait)
-            session->finish(kExitOk);
+            session->finish(ExitOk);
     });
     service.start();
     poll.start();
     const int code = session->exec();
-    if (code != kExitOk)
+    if (code != ExitOk)
         return code;
 
     const auto targets = service.targets();
@@ -105,17 +95,16 @@ int runStat(const QStringList &args)
             if (!discovery::statReport({t}, filter).empty())
                 kept.push_back(t);
         }
-        std::printf("%s", QJsonDocument(discovery::targetsToJson(kept)).toJson(QJsonDocument::Indented).constData());
-        return kExitOk;
+        std::fprintf(command.out(), "%s",
+            QJsonDocument(discovery::targetsToJson(kept)).toJson(QJsonDocument::Indented).constData());
+        return ExitOk;
     }
     const std::string report = discovery::statReport(targets, filter);
-    std::fputs(report.c_str(), stdout);
-    if (targets.empty()) {
-        printError(kCommand, "no AoE target answered on " + session->interfaceList());
-        return kExitFailure;
-    }
+    std::fputs(report.c_str(), command.out());
+    if (targets.empty())
+        return command.failure("no AoE target answered on " + session->interfaceList());
     // Like aoe-stat's closing grep: nothing printed is a non-zero exit.
-    return report.empty() ? kExitFailure : kExitOk;
+    return report.empty() ? ExitFailed : ExitOk;
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "AddressWatch.h"
+#include "cli/AddressWatch.h"
 
 #include <QTimer>
 
-#include "CtlSupport.h"
+#include "cli/Session.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 AddressWatch::AddressWatch() = default;
 
@@ -58,4 +58,4 @@ void AddressWatch::whenSettled(std::function<void()> ready, initiator::Duration 
     poll->start();
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -5,23 +5,21 @@
 // check is the supervisor's own (ExportPreflight over AddressWatch), as `exports run` does it.
 #include <QCoreApplication>
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
-#include "AddressWatch.h"
-#include "Commands.h"
-#include "CtlSupport.h"
+#include "cli/AddressWatch.h"
+#include "cli/Command.h"
+#include "cli/Commands.h"
+#include "engine/ServeSession.h"
 #include "net/NetworkInterfaces.h"
 #include "supervisor/ExportPreflight.h"
-#include "engine/ServeSession.h"
 #include "util/CommandHelp.h"
+#include "util/ExitCode.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 namespace {
-
-constexpr const char *kCommand = "serve";
 
 std::string usage()
 {
@@ -31,7 +29,7 @@ std::string usage()
 
 // Who else answers the export's shelf.slot on its interface, as the supervisor asks before a start;
 // nullopt when nobody does (or when the check cannot run: then the engine's own errors speak).
-std::optional<supervisor::ExportProblem> addressInUse(const engine::ServeOptions &options)
+std::optional<supervisor::ExportProblem> addressInUse(const Command &command, const engine::ServeOptions &options)
 {
     // An interface that cannot carry AoE is the engine's to refuse, once, with its fix.
     if (!net::findAoeInterface(options.interface))
@@ -39,7 +37,7 @@ std::optional<supervisor::ExportProblem> addressInUse(const engine::ServeOptions
     std::string why;
     auto watch = AddressWatch::open({QString::fromStdString(options.interface)}, &why);
     if (!watch) {
-        std::fprintf(stderr,
+        std::fprintf(command.err(),
             "aoesan-ctl serve: warning: cannot check whether another host already serves e%u.%u (%s)\n",
             unsigned(options.shelf), unsigned(options.slot), why.c_str());
         return std::nullopt;
@@ -62,11 +60,12 @@ std::optional<supervisor::ExportProblem> addressInUse(const engine::ServeOptions
 
 } // namespace
 
-int runServe(const QStringList &args)
+int runServe(const QStringList &args, const Console &console)
 {
+    const Command command("serve", console);
     if (isHelpRequest(args)) {
-        std::printf("%s", usage().c_str());
-        return kExitOk;
+        std::fprintf(console.out, "%s", usage().c_str());
+        return ExitOk;
     }
     std::vector<std::string> words;
     bool force = false;
@@ -77,21 +76,19 @@ int runServe(const QStringList &args)
             words.push_back(a.toStdString());
     }
     auto options = engine::parseServeArguments(words);
-    engine::EngineEvents events(options.ok() && options->events);
+    engine::EngineEvents events(options.ok() && options->events, console.out, console.err);
     events.setProgram("aoesan-ctl serve");
     if (!options) {
         events.error("bad-arguments", options.error());
-        std::fprintf(stderr, "%s", usage().c_str());
-        return kExitUsage;
+        std::fprintf(console.err, "%s", usage().c_str());
+        return ExitUsage;
     }
     if (!force) {
-        if (const auto taken = addressInUse(options.value())) {
-            printError(kCommand,
+        if (const auto taken = addressInUse(command, options.value()))
+            return command.failure(
                 taken->message.toStdString() + ". " + taken->fix.toStdString() + " --force serves it anyway.");
-            return kExitFailure;
-        }
     }
     return engine::runServe(options.value(), events);
 }
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

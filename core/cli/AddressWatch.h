@@ -20,7 +20,7 @@
 #include "net/Transport.h"
 #include "supervisor/DiscoveryAddressQuery.h"
 
-namespace aoesan::ctl {
+namespace aoesan::cli {
 
 class AddressWatch final : public QObject
 {
@@ -48,4 +48,4 @@ private:
     initiator::TimePoint m_lastAnswer {};
 };
 
-} // namespace aoesan::ctl
+} // namespace aoesan::cli

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// aoesan-ctl exports list|add|remove|run|start|stop: the persisted export list, one export run in the
+// foreground under the supervisor (what aoesan-export@NAME.service runs), and start/stop through systemd.
+// The list and its start and stop are an ExportsBackend's; this file reads the words and prints.
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "cli/Commands.h"
+#include "cli/ExportsSupport.h"
+#include "cli/ForegroundRun.h"
+#include "cli/LocalExports.h"
+#include "net/NetworkInterfaces.h"
+#include "platform/BlockDeviceSafety.h"
+#include "platform/BlockDevicesUdev.h"
+#include "supervisor/VbladeArguments.h"
+#include "util/CommandHelp.h"
+#include "util/ExitCode.h"
+
+namespace aoesan::cli {
+
+namespace {
+
+const char *kUsage
+    = "usage: aoesan-ctl exports list [--json] [--store FILE]\n"
+      "       aoesan-ctl exports add [--name NAME] [--autostart] [--config STRING] [--force] [--store FILE]\n"
+      "                              [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length]\n"
+      "                              shelf slot netif file\n"
+      "       aoesan-ctl exports remove NAME [--store FILE]\n"
+      "       aoesan-ctl exports run NAME [--force] [--store FILE]   serve it in the foreground until SIGTERM\n"
+      "       aoesan-ctl exports start|stop NAME     through systemd (aoesan-export@NAME.service)\n"
+      "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); it refuses an\n"
+      "interface that does not exist here or is not Ethernet (lo) unless --force.\n";
+
+// The words of a subcommand, split into aoesan's long options and the rest (vblade's own words).
+struct Words
+{
+    QString store;
+    QString name;
+    QString config;
+    bool autostart = false;
+    bool force = false;
+    bool json = false;
+    QStringList rest;
+};
+
+std::optional<Words> splitWords(const Command &command, const QStringList &args)
+{
+    Words w;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        const auto value = [&](QString &into) {
+            const qsizetype eq = a.indexOf(QLatin1Char('='));
+            if (eq > 0) {
+                into = a.mid(eq + 1);
+                return true;
+            }
+            if (i + 1 >= args.size()) {
+                command.error(a.toStdString() + " needs a value");
+                return false;
+            }
+            into = args.at(++i);
+            return true;
+        };
+        const QString key = a.section(QLatin1Char('='), 0, 0);
+        if (key == QLatin1String("--store") || key == QLatin1String("--name") || key == QLatin1String("--config")) {
+            QString &into = key == QLatin1String("--store") ? w.store
+                : key == QLatin1String("--name")            ? w.name
+                                                            : w.config;
+            if (!value(into))
+                return std::nullopt;
+        } else if (a == QLatin1String("--autostart")) {
+            w.autostart = true;
+        } else if (a == QLatin1String("--force")) {
+            w.force = true;
+        } else if (a == QLatin1String("--json")) {
+            w.json = true;
+        } else {
+            w.rest << a;
+        }
+    }
+    return w;
+}
+
+int list(const Command &command, ExportsBackend &exports, const Words &w)
+{
+    const auto records = exports.list();
+    if (!records)
+        return ExitFailed;
+    std::FILE *out = command.out();
+    if (w.json) {
+        QJsonArray array;
+        for (const auto &r : *records)
+            array.append(supervisor::recordToJson(r));
+        std::fprintf(out, "%s", QJsonDocument(array).toJson(QJsonDocument::Indented).constData());
+        return ExitOk;
+    }
+    if (records->empty()) {
+        std::fprintf(out, "no exports in %s (add one with: aoesan-ctl exports add%s ...)\n",
+            qPrintable(exports.location()), storeWords(w.store).c_str());
+        return ExitOk;
+    }
+    std::fprintf(out, "%-20s %-10s %-12s %-9s %s\n", "NAME", "TARGET", "INTERFACE", "AUTOSTART", "FILE");
+    for (const auto &r : *records)
+        std::fprintf(out, "%-20s %-10s %-12s %-9s %s\n", qPrintable(r.name), qPrintable(r.address()),
+            qPrintable(r.interface), r.autostart ? "yes" : "no", qPrintable(r.path));
+    return ExitOk;
+}
+
+// Things worth knowing before the first start: a missing file, a device in use.
+void warnAbout(const Command &command, const supervisor::ExportRecord &record)
+{
+    const QFileInfo info(record.path);
+    if (!info.exists()) {
+        std::fprintf(command.err(),
+            "aoesan-ctl exports: warning: %s does not exist (yet); the export cannot start without it\n",
+            qPrintable(record.path));
+        return;
+    }
+    if (info.isFile() && !info.isSymLink())
+        return;
+    const auto devices = platform::SystemBlockDevices().scan();
+    if (!devices)
+        return;
+    const QString said = platform::assessExportPath(devices.value(), record.path, record.readOnly).explain();
+    if (!said.isEmpty())
+        std::fprintf(command.err(), "aoesan-ctl exports: warning: %s\n",
+            qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\naoesan-ctl exports: warning: "))));
+}
+
+int add(const Command &command, ExportsBackend &exports, const Words &w)
+{
+    if (w.rest.size() < 4) {
+        command.error("add needs at least shelf, slot, interface and file");
+        std::fprintf(command.err(), "%s", kUsage);
+        return ExitUsage;
+    }
+    QString name = w.name;
+    if (name.isEmpty())
+        name = QStringLiteral("e%1.%2-%3")
+                   .arg(w.rest.at(w.rest.size() - 4), w.rest.at(w.rest.size() - 3), w.rest.at(w.rest.size() - 2));
+    auto record = supervisor::recordFromVbladeArguments(name, w.rest, QDir::currentPath());
+    if (!record)
+        return command.usageError(record.error().toStdString());
+    record->autostart = w.autostart;
+    record->configString = w.config;
+    // An export on `lo` or on a name that is no interface here would never serve anyone. --force keeps one
+    // for an interface made later (a VLAN or bridge that exists only after boot).
+    if (const auto iface = net::findAoeInterface(record->interface.toStdString()); !iface && !w.force)
+        return command.failure(iface.error()
+            + "; name an Ethernet interface (`aoesan-ctl interfaces` lists them), or add --force "
+              "for one that appears later");
+    if (const int code = exports.add(record.value()); code != ExitOk)
+        return code;
+    std::fprintf(command.out(), "added %s: %s\n", qPrintable(record->name),
+        qPrintable(supervisor::describeRecord(record.value())));
+    warnAbout(command, record.value());
+    return ExitOk;
+}
+
+// The verbs that name one export: remove, run, start and stop.
+std::optional<QString> oneName(const Command &command, const char *verb, const Words &w)
+{
+    if (w.rest.size() != 1) {
+        command.error(std::string(verb) + " takes the name of one export");
+        return std::nullopt;
+    }
+    return w.rest.first();
+}
+
+int remove(const Command &command, ExportsBackend &exports, const Words &w)
+{
+    const auto name = oneName(command, "remove", w);
+    if (!name)
+        return ExitUsage;
+    if (const int code = exports.remove(*name); code != ExitOk)
+        return code;
+    std::fprintf(
+        command.out(), "removed %s (an engine still serving it stops only when it is stopped)\n", qPrintable(*name));
+    return ExitOk;
+}
+
+// Serves one export in the foreground: what aoesan-export@NAME.service runs, so always from the local list.
+int run(const Command &command, LocalExports &exports, const Words &w)
+{
+    const auto name = oneName(command, "run", w);
+    if (!name)
+        return ExitUsage;
+    const auto record = exports.find(*name);
+    if (!record)
+        return ExitFailed;
+    return runInForeground(Command("exports run", command.console()), {*record}, ForegroundOptions {w.force, true});
+}
+
+} // namespace
+
+int runExports(const QStringList &args, const Console &console)
+{
+    const Command command("exports", console);
+    // -h anywhere (exports add --help, ...) is a question, answered before any file is read.
+    if (isHelpRequest(args)) {
+        std::fprintf(console.out, "%s%s\n", kUsage, kExitCodeHelp);
+        return ExitOk;
+    }
+    if (args.isEmpty()) {
+        command.error("say what to do: list, add, remove, run, start or stop");
+        std::fprintf(console.err, "%s", kUsage);
+        return ExitUsage;
+    }
+    const QString verb = args.first();
+    const auto words = splitWords(command, args.mid(1));
+    if (!words)
+        return ExitUsage;
+    LocalExports local(command, words->store);
+    ExportsBackend &exports = local;
+    if (verb == QLatin1String("list"))
+        return list(command, exports, *words);
+    if (verb == QLatin1String("add"))
+        return add(command, exports, *words);
+    if (verb == QLatin1String("remove"))
+        return remove(command, exports, *words);
+    if (verb == QLatin1String("run"))
+        return run(command, local, *words);
+    if (verb == QLatin1String("start") || verb == QLatin1String("stop")) {
+        const auto name = oneName(command, verb == QLatin1String("start") ? "start" : "stop", *words);
+        if (!name)
+            return ExitUsage;
+        return verb == QLatin1String("start") ? exports.start(*name) : exports.stop(*name);
+    }
+    command.error("unknown action '" + verb.toStdString() + "'");
+    std::fprintf(console.err, "%s", kUsage);
+    return ExitUsage;
+}
+
+} // namespace aoesan::cli

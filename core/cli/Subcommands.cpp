@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/Subcommands.h"
+
+#include <algorithm>
+
+#include "cli/Commands.h"
+
+namespace aoesan::cli {
+
+const std::vector<Subcommand> &subcommands()
+{
+    static const std::vector<Subcommand> table = [] {
+        std::vector<Subcommand> list {
+            {QStringLiteral("interfaces"), "list Ethernet interfaces with MAC, MTU and link state", runInterfaces},
+            {QStringLiteral("stat"), "discover AoE targets and list them as aoe-stat does", runStat},
+            {QStringLiteral("identify"), "show a target's IDENTIFY data: model, serial, size", runIdentify},
+            {QStringLiteral("config"), "read, test or set a target's config string", runConfig},
+            {QStringLiteral("mask"), "read or edit a target's MAC mask list", runMask},
+            {QStringLiteral("reserve"), "read, set or release a target's reserve list", runReserve},
+            {QStringLiteral("exports"), "list, add, remove, run, start or stop local exports", runExports},
+            {QStringLiteral("supervise"), "run the autostart exports until SIGTERM (headless)", runSupervise},
+            {QStringLiteral("import-vblade-conf"), "import Debian's vblade.conf.d exports", runImportVbladeConf},
+            {QStringLiteral("serve"), "export a file or block device as an AoE target (vblade's arguments)", runServe},
+        };
+        std::ranges::sort(list, {}, &Subcommand::name);
+        return list;
+    }();
+    return table;
+}
+
+const Subcommand *findSubcommand(const QString &name)
+{
+    const auto &table = subcommands();
+    const auto found = std::ranges::find(table, name, &Subcommand::name);
+    return found == table.end() ? nullptr : &*found;
+}
+
+QString commandsHelp()
+{
+    // One column for the summaries, as wide as the longest command name.
+    qsizetype width = 0;
+    for (const auto &command : subcommands())
+        width = std::max(width, command.name.size());
+    QString text = QStringLiteral("Commands:\n");
+    for (const auto &command : subcommands())
+        text += QStringLiteral("  %1  %2\n")
+                    .arg(command.name, -static_cast<int>(width))
+                    .arg(QString::fromLatin1(command.summary));
+    return text;
+}
+
+} // namespace aoesan::cli
