@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <span>
 
+#include "engine/BlockBackend.h"
 #include "protocol/Arguments.h"
 #include "protocol/Constants.h"
 #include "protocol/Identify.h"
-#include "engine/BlockBackend.h"
 
 namespace aoesan::engine {
 

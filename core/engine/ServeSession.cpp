@@ -10,13 +10,13 @@
 #include <sys/signalfd.h>
 
 #include "Version.h"
-#include "log/Logging.h"
-#include "net/PacketSocket.h"
-#include "platform/Privileges.h"
 #include "engine/AtaDevice.h"
 #include "engine/BlockBackend.h"
 #include "engine/TargetProtocol.h"
 #include "engine/TargetServer.h"
+#include "log/Logging.h"
+#include "net/PacketSocket.h"
+#include "platform/Privileges.h"
 
 namespace aoesan::engine {
 

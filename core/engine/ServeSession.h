@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "protocol/Identify.h"
 #include "engine/EngineEvents.h"
 #include "engine/ServeOptions.h"
+#include "protocol/Identify.h"
 #include "util/ExitCode.h"
 
 namespace aoesan::engine {

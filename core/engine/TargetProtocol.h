@@ -8,9 +8,9 @@
 #include <span>
 #include <vector>
 
-#include "protocol/Frame.h"
 #include "engine/AtaDevice.h"
 #include "engine/ExportState.h"
+#include "protocol/Frame.h"
 
 namespace aoesan::engine {
 

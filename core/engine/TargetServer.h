@@ -16,9 +16,9 @@
 #include <thread>
 #include <vector>
 
-#include "net/PacketSocket.h"
 #include "engine/AsyncIo.h"
 #include "engine/TargetProtocol.h"
+#include "net/PacketSocket.h"
 
 namespace aoesan::engine {
 

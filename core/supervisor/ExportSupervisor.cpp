@@ -4,8 +4,8 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include "log/Logging.h"
 #include "engine/ExportState.h"
+#include "log/Logging.h"
 
 namespace aoesan::supervisor {
 

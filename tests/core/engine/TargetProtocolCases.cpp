@@ -6,9 +6,9 @@
 namespace aoesan::test::cases {
 
 using namespace frames;
-using protocol::MacAddress;
 using engine::ExportState;
 using engine::Verdict;
+using protocol::MacAddress;
 
 namespace {
 

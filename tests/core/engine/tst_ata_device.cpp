@@ -11,19 +11,19 @@
 #include <memory>
 
 #include "TargetFrames.h"
-#include "protocol/Identify.h"
 #include "engine/AtaDevice.h"
 #include "engine/BlockBackend.h"
 #include "engine/ServeSession.h"
+#include "protocol/Identify.h"
 
-using aoesan::protocol::AoeError;
-using aoesan::protocol::AtaArg;
-using aoesan::protocol::IdentifyInfo;
-using aoesan::protocol::identifyWord;
 using aoesan::engine::AtaDevice;
 using aoesan::engine::AtaOutcome;
 using aoesan::engine::BackendOptions;
 using aoesan::engine::BlockBackend;
+using aoesan::protocol::AoeError;
+using aoesan::protocol::AtaArg;
+using aoesan::protocol::IdentifyInfo;
+using aoesan::protocol::identifyWord;
 namespace frames = aoesan::test::frames;
 
 namespace {

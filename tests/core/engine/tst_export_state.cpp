@@ -14,8 +14,8 @@
 #include "TargetFrames.h"
 #include "engine/ExportState.h"
 
-using aoesan::protocol::MacAddress;
 using aoesan::engine::ExportState;
+using aoesan::protocol::MacAddress;
 namespace frames = aoesan::test::frames;
 
 namespace {

@@ -14,9 +14,9 @@
 #include "TargetFrames.h"
 #include "TargetProtocolCases.h"
 #include "TestExport.h"
+#include "engine/TargetProtocol.h"
 #include "protocol/Frame.h"
 #include "protocol/Identify.h"
-#include "engine/TargetProtocol.h"
 
 using aoesan::engine::ExportState;
 using aoesan::engine::Verdict;

@@ -10,9 +10,9 @@
 #include "TestExport.h"
 #include "engine/TargetProtocol.h"
 
-using aoesan::protocol::MacAddress;
 using aoesan::engine::ExportState;
 using aoesan::engine::Verdict;
+using aoesan::protocol::MacAddress;
 namespace cases = aoesan::test::cases;
 namespace frames = aoesan::test::frames;
 

@@ -4,9 +4,9 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include "engine/ServeOptions.h"
 #include "supervisor/ExportRecord.h"
 #include "supervisor/VbladeArguments.h"
-#include "engine/ServeOptions.h"
 
 using namespace aoesan::supervisor;
 

@@ -7,9 +7,9 @@
 #include <QTest>
 
 #include "SupervisorFakes.h"
+#include "engine/ExportState.h"
 #include "supervisor/AddressInUseQuery.h"
 #include "supervisor/ExportSupervisor.h"
-#include "engine/ExportState.h"
 
 using namespace aoesan::supervisor;
 using aoesan::test::FakeEngineProcess;
