@@ -145,13 +145,6 @@ int main(int argc, char *argv[])
     platform::SystemBlockDevices devices;
     ui::ExportController exports(link, exportModel);
     QObject::connect(&exports, &ui::ExportController::localExportsChanged, &targets, &ui::TargetModel::setLocalExports);
-    link.follow();
-    // Discovery's settings are the service's.
-    if (!labEnv) {
-        settings.interfaces = discovery.interfacesSetting();
-        if (discovery.interval().count() > 0)
-            settings.intervalSeconds = static_cast<int>(discovery.interval().count());
-    }
     ui::QuitFlow quit(exports);
     // exit(), not quit(): quit() asks the windows first, and the main window answers by hiding (QuitFlow.h).
     QObject::connect(&quit, &ui::QuitFlow::quitNow, &app, [] { QCoreApplication::exit(0); });
@@ -165,6 +158,15 @@ int main(int argc, char *argv[])
     window.setLabMode(labEnv != nullptr);
     ui::TrayController tray(targets, exportModel, exports, window.actions());
     const bool hasTray = tray.show();
+
+    // Now the views exist: load the service's mirror, every object announced through the signals.
+    link.follow();
+    // Discovery's settings are the service's.
+    if (!labEnv) {
+        settings.interfaces = discovery.interfacesSetting();
+        if (discovery.interval().count() > 0)
+            settings.intervalSeconds = static_cast<int>(discovery.interval().count());
+    }
 
     const auto wizardContext = [&] {
         ui::WizardContext context;

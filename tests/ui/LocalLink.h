@@ -20,11 +20,35 @@
 
 namespace aoesan::test {
 
+// An engine that never runs: it says nothing (the export stays starting) and ends when told to.
+class SilentEngine : public supervisor::EngineProcess
+{
+    Q_OBJECT
+
+public:
+    qint64 pid() const override { return 4343; }
+    void terminate() override { end(); }
+    void kill() override { end(); }
+
+private:
+    void end()
+    {
+        if (m_ended)
+            return;
+        m_ended = true;
+        QTimer::singleShot(0, this, [this] { emit finished(supervisor::ProcessExit::exited(0)); });
+    }
+    bool m_ended = false;
+};
+
 // Exports are recorded and "started", but no engine process is ever launched.
 class NoEngines : public supervisor::ProcessLauncher
 {
 public:
-    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override { return nullptr; }
+    std::unique_ptr<supervisor::EngineProcess> launch(const QStringList &) override
+    {
+        return std::make_unique<SilentEngine>();
+    }
 };
 
 class LocalLink : public ui::SanLink

@@ -4,11 +4,14 @@
 // (tst_main_window, tst_help_menu, tst_target_actions, tst_screenshots).
 #pragma once
 
+#include <QFile>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
 #include "FakeProbe.h"
+#include "Fixtures.h"
 #include "LocalLink.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
@@ -34,9 +37,21 @@ struct WindowRig
             ui::MainWindowParts {targets, filter, exportModel, log, discovery, exports});
     }
 
+    // An export record whose image exists (the service refuses a missing backing file).
+    supervisor::ExportRecord record(const QString &name, std::uint16_t shelf, std::uint8_t slot)
+    {
+        auto r = exportRecord(name, shelf, slot);
+        r.path = dir.filePath(name + QStringLiteral(".img"));
+        QFile image(r.path);
+        if (image.open(QIODevice::WriteOnly))
+            image.resize(1 << 20);
+        return r;
+    }
+
     // The service's probe (started by the service with the watched interfaces).
     FakeProbe *probe() const { return link.probe(); }
 
+    QTemporaryDir dir; // for a test's own files (settings)
     ui::TargetModel targets;
     ui::TargetFilterModel filter;
     ui::ExportModel exportModel;

@@ -245,7 +245,8 @@ void DiscoveryController::onManager()
 {
     setProblem(currentProblem());
     const QStringList now = interfaces();
-    if (isRunning() && now != m_announced) {
+    // Announced once the probe runs (it set LastProbe), each time the interfaces change.
+    if (isRunning() && m_link.manager().lastProbeMs > 0 && now != m_announced) {
         m_announced = now;
         log::logger("discovery")->info("probing {} every {} s", now.join(QStringLiteral(", ")).toStdString(),
             m_link.manager().intervalSeconds);

@@ -80,6 +80,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     connect(&parts.targets, &TargetModel::countsChanged, this, &MainWindow::updateNavigation);
     connect(&parts.exports, &ExportModel::countsChanged, this, &MainWindow::updateNavigation);
     connect(&parts.discovery, &DiscoveryController::problemChanged, this, &MainWindow::showDiscoveryProblem);
+    showDiscoveryProblem(parts.discovery.problem());
     connect(&parts.discovery, &DiscoveryController::statusChanged, this, &MainWindow::updateStatus);
     connect(&parts.exportControl, &ExportController::actionFailed, this, &MainWindow::showExportProblem);
     m_exportsView->setServedBySystem(parts.exportControl.servedBySystem());
