@@ -67,7 +67,7 @@ public:
         options.stateDir = m_dir.filePath(QStringLiteral("state"));
         options.interfaces = std::move(interfaces);
         san = std::make_unique<service::SanService>(options, engines, probes, clock, nullptr);
-        san->setInterfaceLister([] { return QStringList(); });
+        san->setInterfaceLister([this] { return up; });
         san->setLocalMacs([] { return std::vector<protocol::MacAddress>(); });
         connect(san.get(), &service::SanService::exportAdded, this, &LocalLink::onExport);
         connect(san.get(), &service::SanService::exportChanged, this, &LocalLink::onExport);
@@ -173,14 +173,18 @@ public:
             });
             return;
         }
-        san->request(std::move(parsed).value(), [done = std::move(done)](Result<QString, service::ServiceError> r) {
-            if (r)
-                done(QVariantList {r.value()});
-            else
-                done(Unexpected(r.error()));
+        // As on the bus, the answer comes in a later event-loop turn even when the service knows it at once.
+        san->request(std::move(parsed).value(), [this, done = std::move(done)](Result<QString, service::ServiceError> r) {
+            QTimer::singleShot(0, this, [done, r] {
+                if (r)
+                    done(QVariantList {r.value()});
+                else
+                    done(Unexpected(r.error()));
+            });
         });
     }
 
+    QStringList up; // the Ethernet interfaces that are up, for the service's default (none chosen)
     QStringList calls; // the Manager methods called, in order
     QStringList requests; // the Target.Request lines
     NoEngines engines;
