@@ -59,14 +59,17 @@ class LocalLink : public ui::SanLink
 
 public:
     // `interfaces`: what the service's discovery watches (none: the lister's, which answers none).
-    explicit LocalLink(QStringList interfaces = {QStringLiteral("lan1")}, Owner owner = Owner::Gui)
+    // `realProbes`: a real probe launcher instead of the FakeProbe (the namespace lab tests).
+    explicit LocalLink(QStringList interfaces = {QStringLiteral("lan1")}, Owner owner = Owner::Gui,
+        supervisor::ProbeLauncher *realProbes = nullptr)
         : m_owner(owner)
     {
         service::SanServiceOptions options;
         options.configDir = m_dir.filePath(QStringLiteral("etc"));
         options.stateDir = m_dir.filePath(QStringLiteral("state"));
         options.interfaces = std::move(interfaces);
-        san = std::make_unique<service::SanService>(options, engines, probes, clock, nullptr);
+        san = std::make_unique<service::SanService>(
+            options, engines, realProbes ? *realProbes : static_cast<supervisor::ProbeLauncher &>(probes), clock, nullptr);
         san->setInterfaceLister([this] { return up; });
         san->setLocalMacs([] { return std::vector<protocol::MacAddress>(); });
         connect(san.get(), &service::SanService::exportAdded, this, &LocalLink::onExport);
