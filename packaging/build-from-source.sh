@@ -21,7 +21,8 @@ esac
 
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
                 qt6-l10n-tools libqt6svg6 libpcap-dev libspdlog-dev libfmt-dev libudev-dev libblkid-dev
-                qt6-translations-l10n)
+                qt6-translations-l10n
+                dbus-daemon) # the GUI starts a private bus for its own aoesan-service when none is reachable
 # Real peers and tools the tests run against, in network namespaces they create; and what checks the
 # service's units, polkit and D-Bus files and runs its private test bus (tests/packaging, tests/support/dbus).
 test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer xdotool x11-utils imagemagick

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// aoesan: the desktop program. Builds the models, controllers and window, wires them and hands over to
-// the event loop; never runs as root outside lab mode. `aoesan --lab` runs it in a private network
-// namespace with demo targets and exports (ui/lab).
+// aoesan: the desktop program, a client of aoesan-service (docs/dbus-api.md). Reaches the service (or
+// starts a private one, ServiceConnection), builds the models, controllers and window over its mirror,
+// wires them and hands over to the event loop; it runs no engine and no probe of its own. `aoesan --lab`
+// runs it in a private network namespace with demo targets, and a private service there that serves the
+// demo exports (ui/lab).
 #include <QApplication>
 #include <QMessageBox>
 
 #include <cstdio>
 
 #include "Version.h"
+#include "ServiceConnection.h"
 #include "discovery/DiscoveryController.h"
-#include "supervisor/ProbeSupervisor.h"
-#include "supervisor/ProbeProcess.h"
-#include "exports/DiscoveredAddresses.h"
 #include "exports/ExportController.h"
+#include "exports/OldExportList.h"
 #include "lab/LabEnvironment.h"
 #include "lab/LabNamespace.h"
 #include "log/LogBuffer.h"
@@ -23,6 +24,7 @@
 #include "models/TargetModel.h"
 #include "net/NetworkInterfaces.h"
 #include "platform/BlockDevicesUdev.h"
+#include "service/SanLink.h"
 #include "settings/AppSettings.h"
 #include "shell/AppController.h"
 #include "shell/CommandLine.h"
@@ -33,8 +35,6 @@
 #include "shell/Translations.h"
 #include "supervisor/EngineLocation.h"
 #include "supervisor/ExportStore.h"
-#include "supervisor/ExportSupervisor.h"
-#include "supervisor/QProcessLauncher.h"
 #include "tray/TrayController.h"
 
 using namespace aoesan;
@@ -112,28 +112,38 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The service: the installed one, or one started here (lab mode: always a private one in the lab).
+    QStringList privateArguments;
+    QString serviceLog;
+    if (labEnv) {
+        const QString dir = labEnv->directory();
+        privateArguments = {QStringLiteral("--config-dir"), dir, QStringLiteral("--state-dir"), dir + QStringLiteral("/state"),
+            QStringLiteral("--interval"), QString::number(settings.intervalSeconds)};
+        for (const QString &name : labEnv->probeInterfaces())
+            privateArguments << QStringLiteral("-i") << name;
+        serviceLog = dir + QStringLiteral("/service.log");
+    } else {
+        const QString stateHome = qEnvironmentVariable("XDG_STATE_HOME", QDir::homePath() + QStringLiteral("/.local/state"));
+        serviceLog = stateHome + QStringLiteral("/aoesan/service.log");
+    }
+    gui::ServiceConnection serviceConnection;
+    QString serviceError;
+    const auto reached = serviceConnection.reach(privateArguments, serviceLog, labEnv != nullptr, &serviceError);
+    if (!reached)
+        return refuse(QApplication::translate("main", "aoesan"), serviceError);
+    log::logger("ui")->info("the aoesan service answers on {}{}", reached->description.toStdString(),
+        reached->ownedByUs ? "; it ends with this program" : "; its exports keep running when this program ends");
+    ui::ServiceLink link(reached->bus, reached->ownedByUs ? ui::SanLink::Owner::Gui : ui::SanLink::Owner::System);
+
     ui::TargetModel targets;
     ui::TargetFilterModel filter;
     filter.setSourceModel(&targets);
     ui::ExportModel exportModel;
     ui::LogModel logModel(logBuffer);
 
-    const QString engine = supervisor::findEngine();
-    supervisor::QProcessProbeLauncher probeLauncher(engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine);
-    supervisor::ProbeSupervisor probe(probeLauncher);
-    ui::DiscoveryController discovery(probe, targets, {});
-
-    supervisor::ExportStore store(
-        labEnv ? labEnv->directory() + QStringLiteral("/exports.json") : supervisor::ExportStore::defaultPath());
-    ui::DiscoveredAddresses addresses(targets, [&store] { return store.records(); });
+    ui::DiscoveryController discovery(link, targets);
     platform::SystemBlockDevices devices;
-    supervisor::QProcessLauncher engineLauncher({engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine, {}});
-    supervisor::SteadySupervisorClock clock;
-    supervisor::ExportSupervisor exportSupervisor(
-        engineLauncher, clock, supervisor::ExportPreflight(&addresses, &devices));
-    if (labEnv)
-        exportSupervisor.setStateDirectory(labEnv->directory() + QStringLiteral("/state/exports"));
-    ui::ExportController exports(store, exportSupervisor, exportModel);
+    ui::ExportController exports(link, exportModel);
     QObject::connect(&exports, &ui::ExportController::localExportsChanged, &targets, &ui::TargetModel::setLocalExports);
     ui::QuitFlow quit(exports);
     // exit(), not quit(): quit() asks the windows first, and the main window answers by hiding (QuitFlow.h).
@@ -148,6 +158,15 @@ int main(int argc, char *argv[])
     window.setLabMode(labEnv != nullptr);
     ui::TrayController tray(targets, exportModel, exports, window.actions());
     const bool hasTray = tray.show();
+
+    // Now the views exist: load the service's mirror, every object announced through the signals.
+    link.follow();
+    // Discovery's settings are the service's.
+    if (!labEnv) {
+        settings.interfaces = discovery.interfacesSetting();
+        if (discovery.interval().count() > 0)
+            settings.intervalSeconds = static_cast<int>(discovery.interval().count());
+    }
 
     const auto wizardContext = [&] {
         ui::WizardContext context;
@@ -166,16 +185,21 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &controller, &ui::AppController::saveWindowState);
 
     QStringList problems = loaded.problems;
-    problems << exports.load(/*autostart=*/true);
     if (labEnv) {
-        for (const auto &record : labEnv->demoExports()) {
-            if (auto added = exports.add(record, true); !added)
-                problems << added.error().message;
-        }
+        // The lab's exports go into its service, as a person's would into the installed one.
+        for (const auto &record : labEnv->demoExports())
+            exports.add(record, true);
     }
     controller.start();
     window.showStartupProblems(problems);
+    const QString oldList = supervisor::ExportStore::defaultPath();
+    if (!labEnv && exports.servedBySystem() && !controller.settings().oldExportListOffered
+        && link.manager().exportListPath != oldList) {
+        ui::OldExportList::offer(oldList, exports, &window, [&controller] { controller.rememberOldExportListOffered(); });
+    }
     const int code = QApplication::exec();
     discovery.stop();
+    // The private service stops its engines before the lab's namespace goes away.
+    serviceConnection.stopPrivate();
     return code;
 }

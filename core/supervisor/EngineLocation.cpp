@@ -13,23 +13,31 @@ namespace aoesan::supervisor {
 
 namespace {
 
-QStringList candidates()
+QStringList candidates(const char *variable, const QString &program)
 {
     QStringList paths;
-    if (const QString env = qEnvironmentVariable("AOESAN_ENGINE"); !env.isEmpty())
+    if (const QString env = qEnvironmentVariable(variable); !env.isEmpty())
         paths << env;
-    // A build tree has aoesan-ctl and aoesan-engine side by side; so may a relocated install.
+    // A build tree has the programs side by side in app/; so may a relocated install.
     if (QCoreApplication::instance())
-        paths << QCoreApplication::applicationDirPath() + QStringLiteral("/aoesan-engine");
-    paths << QStringLiteral(AOESAN_LIBEXEC_DIR "/aoesan/aoesan-engine");
+        paths << QCoreApplication::applicationDirPath() + QLatin1Char('/') + program;
+    paths << QStringLiteral(AOESAN_LIBEXEC_DIR "/aoesan/") + program;
     return paths;
 }
 
-} // namespace
-
-QString findEngine()
+QStringList engineCandidates()
 {
-    for (const QString &path : candidates()) {
+    return candidates("AOESAN_ENGINE", QStringLiteral("aoesan-engine"));
+}
+
+QStringList serviceCandidates()
+{
+    return candidates("AOESAN_SERVICE", QStringLiteral("aoesan-service"));
+}
+
+QString firstExecutable(const QStringList &paths)
+{
+    for (const QString &path : paths) {
         const QFileInfo info(path);
         if (info.isFile() && info.isExecutable())
             return info.absoluteFilePath();
@@ -37,10 +45,28 @@ QString findEngine()
     return {};
 }
 
+} // namespace
+
+QString findEngine()
+{
+    return firstExecutable(engineCandidates());
+}
+
 QString engineSearchDescription()
 {
     return QStringLiteral("looked for aoesan-engine at %1 (set AOESAN_ENGINE to its path)")
-        .arg(candidates().join(QStringLiteral(", ")));
+        .arg(engineCandidates().join(QStringLiteral(", ")));
+}
+
+QString findServiceProgram()
+{
+    return firstExecutable(serviceCandidates());
+}
+
+QString serviceSearchDescription()
+{
+    return QStringLiteral("looked for aoesan-service at %1 (set AOESAN_SERVICE to its path)")
+        .arg(serviceCandidates().join(QStringLiteral(", ")));
 }
 
 } // namespace aoesan::supervisor

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Where aoesan-engine is: the one privileged program, installed in libexec, next to aoesan-ctl in a
-// build tree, or wherever $AOESAN_ENGINE says (tests, and people running a build in place).
+// build tree, or wherever $AOESAN_ENGINE says (tests, and people running a build in place). The same
+// for aoesan-service ($AOESAN_SERVICE).
 #pragma once
 
 #include <QString>
@@ -12,5 +13,10 @@ QString findEngine();
 
 // Where findEngine() looks, in order, for the message when it finds nothing.
 QString engineSearchDescription();
+
+// aoesan-service, for the GUI's private service when none is reachable: $AOESAN_SERVICE, next to the
+// program (a build tree), else libexec/aoesan. Empty when none is an executable file.
+QString findServiceProgram();
+QString serviceSearchDescription();
 
 } // namespace aoesan::supervisor

@@ -63,7 +63,8 @@ start_app() { # start_app plain|lab
     mkdir -p "$home/tmp"
     log="$home/app.log"
     # TMPDIR: the single-instance socket of this run, apart from any other aoesan on the machine.
-    local env=(env HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" TMPDIR="$home/tmp"
+    # No session bus: the program starts a private bus and service of its own, which end with it.
+    local env=(env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" TMPDIR="$home/tmp"
         LANG=C.UTF-8 QT_QPA_PLATFORM=xcb)
     if [ "$1" = lab ]; then
         "${env[@]}" "$app" --lab --log-level info >"$log" 2>&1 &
@@ -153,7 +154,7 @@ first_pid=$app_pid
 keys "$window" ctrl+w
 wait_for 5 no_window || fail "Ctrl+W did not hide the window"
 home="$work/case$case_number"
-second=$(unshare --net env HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" \
+second=$(unshare --net env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" \
     TMPDIR="$home/tmp" LANG=C.UTF-8 QT_QPA_PLATFORM=xcb timeout 15 "$app" 2>"$work/second.err")
 rc=$?
 [ "$rc" -eq 0 ] || fail "the second aoesan ended with $rc: $(cat "$work/second.err")"

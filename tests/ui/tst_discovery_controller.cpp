@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Discovery as the window sees it, with a fake probe: the probe's arguments, its events reaching the
-// model in batches, up/down transitions for the tray, and every failure turned into a Problem with the
-// fix (engine missing, no permission, no interfaces), restarts with back-off after a crash. Also the
-// probe stream reader (core/discovery/ProbeEvent) on the documented field names.
+// Discovery as the window sees it, over an in-process service whose probe is a FakeProbe (LocalLink):
+// the service's targets reaching the model in batches, up/down transitions for the tray, every discovery
+// problem of the service turned into a Problem with the fix (engine missing, no permission, no
+// interfaces), the service going away and coming back, the person's commands reaching the service.
+// Restarts with back-off after a crash (the service's ProbeSupervisor). Also the probe stream reader
+// (core/discovery/ProbeEvent) on the documented field names.
 #include <QSignalSpy>
 #include <QTest>
 
 #include "FakeProbe.h"
 #include "Fixtures.h"
+#include "LocalLink.h"
 #include "discovery/DiscoveryController.h"
 #include "supervisor/ProbeSupervisor.h"
 #include "discovery/ProbeEvent.h"
@@ -19,12 +22,6 @@ using discovery::TargetState;
 class TestDiscoveryController : public QObject
 {
     Q_OBJECT
-
-private:
-    static ui::DiscoveryController::InterfaceLister lister(QStringList names)
-    {
-        return [names] { return Result<QStringList, QString>(names); };
-    }
 
 private slots:
     void readerRoundTripsTargetJson()
@@ -72,17 +69,15 @@ private slots:
     void stoppedExportHereIsNoNews()
     {
         using supervisor::ExportState;
-        test::FakeProbeLauncher launcher;
-        supervisor::ProbeSupervisor probe(launcher);
+        test::LocalLink link({QStringLiteral("lan1")});
         ui::TargetModel model;
-        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1")}));
+        ui::DiscoveryController discovery(link, model);
         QSignalSpy down(&discovery, &ui::DiscoveryController::targetWentDown);
         QSignalSpy up(&discovery, &ui::DiscoveryController::targetCameBack);
         const auto mine = [](ExportState state) {
             return ui::LocalExport {{5, 1}, QStringLiteral("disk"), QStringLiteral("lan1"), state, 8, {}};
         };
-        discovery.start({}, std::chrono::seconds(5));
-        auto *p = launcher.last();
+        auto *p = link.probe();
         QVERIFY(p);
         p->sayStarted({QStringLiteral("lan1")});
         model.setLocalExports({mine(ExportState::Running)});
@@ -106,25 +101,29 @@ private slots:
         QTRY_COMPARE(down.count(), 1);
         p->sayTarget("state", test::target(5, 1, 8));
         QTRY_COMPARE(up.count(), 1);
+        // Quitting: nothing is news any more.
         discovery.stop();
+        p->sayTarget("state", test::target(5, 1, 8, TargetState::Down));
+        QTRY_VERIFY(model.find({5, 1})->discovered->state == TargetState::Down);
+        QTest::qWait(150);
+        QCOMPARE(down.count(), 1);
     }
 
     void eventsReachTheModelAndTransitionsAreReported()
     {
-        test::FakeProbeLauncher launcher;
-        supervisor::ProbeSupervisor probe(launcher);
+        test::LocalLink link({QStringLiteral("lan1"), QStringLiteral("lan2")});
         ui::TargetModel model;
-        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1"), QStringLiteral("lan2")}));
+        ui::DiscoveryController discovery(link, model);
         QSignalSpy down(&discovery, &ui::DiscoveryController::targetWentDown);
         QSignalSpy up(&discovery, &ui::DiscoveryController::targetCameBack);
-        discovery.start({}, std::chrono::seconds(5));
-        auto *p = launcher.last();
+        QSignalSpy log(&discovery, &ui::DiscoveryController::logMessage);
+        auto *p = link.probe();
         QVERIFY(p);
-        QCOMPARE(p->arguments,
-            (QStringList {QStringLiteral("-i"), QStringLiteral("lan1"), QStringLiteral("-i"), QStringLiteral("lan2"),
-                QStringLiteral("--interval"), QStringLiteral("5")}));
+        QVERIFY(p->arguments.contains(QStringLiteral("lan2")));
         p->sayStarted({QStringLiteral("lan1"), QStringLiteral("lan2")});
-        QVERIFY(discovery.lastProbe().isValid());
+        QTRY_VERIFY(discovery.lastProbe().isValid());
+        QVERIFY(discovery.isRunning());
+        QCOMPARE(discovery.interfaces(), (QStringList {QStringLiteral("lan1"), QStringLiteral("lan2")}));
         p->sayTarget("added", test::target(1, 0));
         p->sayTarget("added", test::target(1, 1));
         QCOMPARE(model.rowCount(), 0); // batched
@@ -137,55 +136,88 @@ private slots:
         p->sayTarget("removed", test::target(1, 0));
         QTRY_COMPARE(model.rowCount(), 1);
         discovery.discoverNow();
-        QCOMPARE(p->written, QByteArrayList {QByteArrayLiteral("probe")});
-        discovery.stop();
-        QVERIFY(p->stopped);
+        QTRY_COMPARE(p->written, QByteArrayList {QByteArrayLiteral("probe")});
+        QCOMPARE(link.calls, QStringList {QStringLiteral("ProbeNow")});
+
+        // The service goes away: its targets go with it, and the problem says so; back, they return.
+        QSignalSpy problems(&discovery, &ui::DiscoveryController::problemChanged);
+        link.vanish();
+        QTRY_COMPARE(model.rowCount(), 0);
+        QCOMPARE(discovery.problem()->code, QStringLiteral("service-gone"));
+        QVERIFY(!discovery.isRunning());
+        link.appear();
+        QTRY_COMPARE(model.rowCount(), 1);
+        QVERIFY(!discovery.problem());
+        QCOMPARE(down.count(), 1); // coming back is no transition
+        QCOMPARE(up.count(), 1);
+        QVERIFY(problems.count() >= 2);
+    }
+
+    // Settings' interfaces and interval go to the service (Manager.SetInterfaces).
+    void configureSetsTheServicesInterfaces()
+    {
+        test::LocalLink link(QStringList {});
+        ui::TargetModel model;
+        ui::DiscoveryController discovery(link, model);
+        QCOMPARE(discovery.problem()->code, QStringLiteral("no-interfaces")); // nothing up: the GUI's own words
+        QVERIFY(discovery.problem()->fix.contains(QStringLiteral("--lab")));
+        discovery.configure({QStringLiteral("lan7")}, std::chrono::seconds(4));
+        QTRY_COMPARE(discovery.interfacesSetting(), QStringList {QStringLiteral("lan7")});
+        QCOMPARE(discovery.interval(), std::chrono::seconds(4));
+        QCOMPARE(discovery.interfaces(), QStringList {QStringLiteral("lan7")});
+        QVERIFY(link.probe()->arguments.contains(QStringLiteral("lan7")));
+        // A refused setting is a problem with the service's reason.
+        link.probe()->sayStarted({QStringLiteral("lan7")});
+        QTRY_VERIFY(!discovery.problem());
+        discovery.configure({QStringLiteral("bad/name")}, std::chrono::seconds(4));
+        QTRY_VERIFY(discovery.problem() && discovery.problem()->message.contains(QStringLiteral("not changed")));
     }
 
     void forgetDownFlushesFirst()
     {
-        test::FakeProbeLauncher launcher;
-        supervisor::ProbeSupervisor probe(launcher);
+        test::LocalLink link({QStringLiteral("lan1")});
         ui::TargetModel model;
-        ui::DiscoveryController discovery(probe, model, lister({QStringLiteral("lan1")}));
-        discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(1));
-        launcher.last()->sayTarget("added", test::target(3, 3, 8, TargetState::Down));
+        ui::DiscoveryController discovery(link, model);
+        link.probe()->sayStarted({QStringLiteral("lan1")});
+        link.probe()->sayTarget("added", test::target(3, 3, 8, TargetState::Down));
+        QSignalSpy log(&discovery, &ui::DiscoveryController::logMessage);
         discovery.forgetDown();
-        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.rowCount(), 1); // flushed: the one down target is counted
+        QTRY_VERIFY(link.probe()->written.contains(QByteArrayLiteral("forget-down")));
+        link.probe()->sayTarget("removed", test::target(3, 3, 8, TargetState::Down));
+        QTRY_COMPARE(model.rowCount(), 0);
+        QCOMPARE(log.count(), 1);
     }
 
     void failuresBecomeProblemsWithTheFix()
     {
-        test::FakeProbeLauncher launcher;
-        supervisor::ProbeSupervisor probe(launcher);
+        test::LocalLink link({QStringLiteral("lan1")});
         ui::TargetModel model;
-        ui::DiscoveryController discovery(probe, model, lister({}));
-        QSignalSpy problems(&discovery, &ui::DiscoveryController::problemChanged);
-
-        // No interface that is up.
-        discovery.start({}, std::chrono::seconds(10));
-        QCOMPARE(problems.count(), 1);
-        QCOMPARE(discovery.problem()->code, QStringLiteral("no-interfaces"));
-        QVERIFY(discovery.problem()->fix.contains(QStringLiteral("--lab")));
-        QVERIFY(launcher.launched.empty());
+        ui::DiscoveryController discovery(link, model);
+        QVERIFY(!discovery.problem());
 
         // The engine is not installed.
-        discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(10));
-        QVERIFY(!discovery.problem());
-        launcher.last()->end(supervisor::ProcessExit::failedToStart(QStringLiteral("aoesan-engine: No such file")));
+        link.probe()->end(supervisor::ProcessExit::failedToStart(QStringLiteral("aoesan-engine: No such file")));
+        QTRY_VERIFY(discovery.problem());
         QCOMPARE(discovery.problem()->code, QStringLiteral("engine-missing"));
         QVERIFY(discovery.problem()->fix.contains(QStringLiteral("AOESAN_ENGINE")));
 
-        // No permission: the engine's own words and fix.
-        discovery.start({QStringLiteral("lan1")}, std::chrono::seconds(10));
-        launcher.last()->say({{QStringLiteral("event"), QStringLiteral("error")},
+        // No permission (the service publishes it as DiscoveryProblem no-permission): the engine's own words
+        // and fix, the banner's.
+        discovery.configure({QStringLiteral("lan1")}, std::chrono::seconds(9));
+        QTRY_COMPARE(link.probes.launched.size(), 2U);
+        link.probe()->sayStarted({QStringLiteral("lan1")});
+        QTRY_VERIFY(!discovery.problem());
+        link.probe()->say({{QStringLiteral("event"), QStringLiteral("error")},
             {QStringLiteral("code"), QStringLiteral("no-permission")},
             {QStringLiteral("message"), QStringLiteral("aoesan-engine may not open raw sockets")},
             {QStringLiteral("fix"), QStringLiteral("sudo usermod -aG aoesan $USER")}});
-        launcher.last()->end(supervisor::ProcessExit::exited(3));
+        link.probe()->end(supervisor::ProcessExit::exited(3));
+        QTRY_VERIFY(discovery.problem());
         QCOMPARE(discovery.problem()->code, QStringLiteral("no-permission"));
         QCOMPARE(discovery.problem()->fix, QStringLiteral("sudo usermod -aG aoesan $USER"));
-        QCOMPARE(launcher.launched.size(), 2U); // not restarted: it cannot help
+        QTest::qWait(50);
+        QCOMPARE(link.probes.launched.size(), 2U); // not restarted: it cannot help
     }
 
     void crashesRestartWithBackOff()

@@ -187,26 +187,26 @@ private slots:
     // The Targets table learns of every export (not only the active ones), with its address and state.
     void controllerPublishesEveryExport()
     {
-        QTemporaryDir dir;
+        test::WindowRig rig;
         ExportModel model;
-        NoEngines launcher;
-        supervisor::SteadySupervisorClock clock;
-        supervisor::ExportSupervisor supervisor(launcher, clock, supervisor::ExportPreflight(nullptr, nullptr));
-        supervisor::ExportStore store(dir.filePath(QStringLiteral("exports.json")));
-        ui::ExportController control(store, supervisor, model);
+        ui::ExportController control(rig.link, model);
         QSignalSpy published(&control, &ui::ExportController::localExportsChanged);
-        auto record = test::exportRecord(QStringLiteral("media"), 7, 3, QStringLiteral("lan0"));
-        record.path = dir.filePath(QStringLiteral("media.img"));
-        QVERIFY(control.add(record, false).ok());
-        QCOMPARE(published.count(), 1);
+        auto record = rig.record(QStringLiteral("media"), 7, 3);
+        record.interface = QStringLiteral("lan0");
+        std::optional<ui::Problem> failed {ui::Problem {}};
+        control.add(record, false, [&failed](const std::optional<ui::Problem> &p) { failed = p; });
+        QTRY_VERIFY(!failed);
+        QTRY_COMPARE(published.count(), 1);
         const auto first = published.last().first().value<std::vector<ui::LocalExport>>();
         QCOMPARE(first.size(), 1U);
         QCOMPARE(first.front().id, (discovery::TargetId {7, 3}));
         QCOMPARE(first.front().name, QStringLiteral("media"));
         QCOMPARE(first.front().interface, QStringLiteral("lan0"));
         QCOMPARE(first.front().state, ExportState::Stopped);
-        QVERIFY(control.remove(QStringLiteral("media")).ok());
-        QCOMPARE(published.count(), 2);
+        failed = ui::Problem {};
+        control.remove(QStringLiteral("media"), [&failed](const std::optional<ui::Problem> &p) { failed = p; });
+        QTRY_VERIFY(!failed);
+        QTRY_COMPARE(published.count(), 2);
         QVERIFY(published.last().first().value<std::vector<ui::LocalExport>>().empty());
         QVERIFY(control.localExports().empty());
     }

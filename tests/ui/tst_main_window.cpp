@@ -107,8 +107,7 @@ private slots:
     {
         Rig rig;
         rig.window->show();
-        rig.discovery.start({}, std::chrono::seconds(10));
-        auto *probe = rig.launcher.last();
+        auto *probe = rig.probe();
         probe->sayStarted({QStringLiteral("lan1")});
         probe->sayTarget("added", test::target(7, 1));
         probe->sayTarget("added", test::target(7, 3, 8, discovery::TargetState::Down));
@@ -124,26 +123,27 @@ private slots:
         QTest::keyClick(shelves, Qt::Key_Return);
         QCOMPARE(rig.window->currentPage(), ui::MainWindow::Page::Targets);
         QVERIFY(rig.window->targetsView()->details()->text().contains(QStringLiteral("aoe:e7.3")));
-        // Forget down targets.
+        // Forget down targets: the service's probe is told, and its answer removes the row.
         rig.window->actions().forgetDown->trigger();
-        QCOMPARE(rig.targets.rowCount(), 1);
+        QTRY_VERIFY(probe->written.contains(QByteArrayLiteral("forget-down")));
+        probe->sayTarget("removed", test::target(7, 3, 8, discovery::TargetState::Down));
+        QTRY_COMPARE(rig.targets.rowCount(), 1);
     }
 
     void problemsAreShownWithTheFix()
     {
-        Rig rig;
-        rig.interfaces.clear();
+        Rig rig(QStringList {});
         rig.window->show();
-        rig.discovery.start({}, std::chrono::seconds(10));
         auto *banner = rig.window->targetsView()->banner();
         QVERIFY(banner->isVisible());
         QVERIFY(banner->fix().contains(QStringLiteral("aoesan --lab")));
-        rig.interfaces << QStringLiteral("lan1");
-        QSignalSpy launched(&rig.probe, &supervisor::ProbeSupervisor::started);
         QTest::mouseClick(banner->findChild<QPushButton *>(), Qt::LeftButton); // "Try again"
-        QCOMPARE(rig.launcher.launched.size(), 1U);
-        rig.launcher.last()->end(supervisor::ProcessExit::failedToStart(QStringLiteral("no such file")));
-        QVERIFY(banner->message().contains(QStringLiteral("could not be started")));
+        QTRY_COMPARE(rig.link.calls, QStringList {QStringLiteral("ProbeNow")});
+        // The settings name an interface: the service's probe starts there, and fails.
+        rig.discovery.configure({QStringLiteral("lan1")}, std::chrono::seconds(10));
+        QTRY_COMPARE(rig.link.probes.launched.size(), 1U);
+        rig.probe()->end(supervisor::ProcessExit::failedToStart(QStringLiteral("no such file")));
+        QTRY_VERIFY(banner->message().contains(QStringLiteral("could not be started")));
     }
 
     void logDockShowsSpdlog()
@@ -202,6 +202,50 @@ private slots:
         }
         // The supervisor has nothing running for real: allStopped follows stopAll at once.
         QTRY_COMPARE(asked.count(), 1);
+    }
+
+    // The installed service (or one on the session bus) keeps the exports running: quitting asks
+    // nothing and stops nothing; the Exports page and the tray say so.
+    void quittingLeavesASystemServicesExportsRunning()
+    {
+        Rig rig({QStringLiteral("lan1")}, ui::SanLink::Owner::System);
+        QVERIFY(rig.exports.servedBySystem());
+        QVERIFY(rig.window->exportsView()->hintText().contains(QStringLiteral("keep running")));
+        rig.exportModel.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        rig.exportModel.setStatus(test::exportStatus(QStringLiteral("media"), supervisor::ExportState::Running));
+        ui::QuitFlow quit(rig.exports);
+        QSignalSpy stopping(&quit, &ui::QuitFlow::stopping);
+        QSignalSpy quitNow(&quit, &ui::QuitFlow::quitNow);
+        rig.window->show();
+        quit.requestQuit(rig.window.get());
+        QVERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("quitQuestion")));
+        QCOMPARE(stopping.count(), 1);
+        QCOMPARE(quitNow.count(), 1);
+        Rig own;
+        QVERIFY(!own.exports.servedBySystem());
+        QVERIFY(!own.window->exportsView()->hintText().contains(QStringLiteral("keep running")));
+    }
+
+    // The service going away and coming back: the Exports page says so, and its exports return.
+    void serviceGoneAndBackIsShown()
+    {
+        Rig rig;
+        rig.window->show();
+        bool added = false;
+        rig.exports.add(rig.record(QStringLiteral("media"), 7, 3), false,
+            [&added](const std::optional<ui::Problem> &problem) { added = !problem; });
+        QTRY_VERIFY(added);
+        QTRY_COMPARE(rig.exportModel.rowCount(), 1);
+        rig.link.vanish();
+        QCOMPARE(rig.exportModel.rowCount(), 0);
+        QVERIFY(rig.window->exportsView()->banner()->message().contains(QStringLiteral("went away")));
+        QCOMPARE(rig.window->targetsView()->banner()->message(), rig.discovery.problem()->message);
+        rig.link.appear();
+        QCOMPARE(rig.exportModel.rowCount(), 1);
+        QVERIFY(rig.window->exportsView()->banner()->message().isEmpty());
+        // A refused call is shown on the Exports page with the service's sentence.
+        rig.exports.start(QStringLiteral("nonesuch"));
+        QTRY_VERIFY(rig.window->exportsView()->banner()->message().contains(QStringLiteral("nonesuch")));
     }
 
     // Qt appends the display name to a window's title unless the title ends with it (the rule of
@@ -298,8 +342,7 @@ private slots:
         Rig rig;
         auto sink = std::make_shared<ui::LogBufferSink>(rig.buffer);
         ui::attachSink(sink, {"discovery"});
-        rig.discovery.start({}, std::chrono::seconds(10));
-        auto *probe = rig.launcher.last();
+        auto *probe = rig.probe();
         probe->sayStarted({QStringLiteral("lan1")});
         probe->sayTarget("added", test::target(7, 1));
         probe->sayTarget("state", test::target(7, 1, 131072, discovery::TargetState::Down));
@@ -373,12 +416,20 @@ private slots:
         ui::SettingsStore settings(rig.dir.filePath(QStringLiteral("aoesan.conf")));
         ui::AppController app({settings, *rig.window, rig.discovery, rig.exports, quit, nullptr, {}}, {});
         app.start();
-        QVERIFY(rig.discovery.isRunning());
+        rig.probe()->sayStarted({QStringLiteral("lan1")});
+        rig.probe()->sayTarget("added", test::target(7, 1));
+        QTRY_VERIFY(rig.discovery.isRunning());
+        QTRY_COMPARE(rig.targets.rowCount(), 1);
         QSignalSpy stopping(&quit, &ui::QuitFlow::stopping);
         QSignalSpy quitNow(&quit, &ui::QuitFlow::quitNow);
+        QSignalSpy down(&rig.discovery, &ui::DiscoveryController::targetWentDown);
         quit.quitWithoutAsking();
         QCOMPARE(stopping.count(), 1);
-        QVERIFY(!rig.discovery.isRunning()); // stopped exports must not read as targets going down
+        // Stopped exports must not read as targets going down.
+        rig.probe()->sayTarget("state", test::target(7, 1, 131072, discovery::TargetState::Down));
+        QTRY_COMPARE(rig.targets.counts().down, 1);
+        QTest::qWait(150);
+        QCOMPARE(down.count(), 0);
         QTRY_VERIFY(quitNow.count() >= 1);
         // Quit asked again while leaving: nothing new starts.
         quit.requestQuit(rig.window.get());
@@ -389,13 +440,15 @@ private slots:
     {
         Rig rig;
         auto sink = std::make_shared<ui::LogBufferSink>(rig.buffer);
-        ui::attachSink(sink, {"ui", "supervisor", "discovery"});
+        // The GUI's own loggers: the service's ("supervisor") log in its own process, not here.
+        ui::attachSink(sink, {"ui", "discovery"});
         rig.log.pull();
         rig.log.clear();
         // No engine can be launched: the export goes from starting to failed (or straight to failed).
-        (void)rig.exports.add(test::exportRecord(QStringLiteral("twice"), 7, 4), /*startNow=*/true);
+        rig.exports.add(rig.record(QStringLiteral("twice"), 7, 4), /*startNow=*/true);
+        QTRY_COMPARE(rig.exportModel.rowCount(), 1);
         rig.exports.stopAll();
-        QTest::qWait(50);
+        QTest::qWait(100);
         rig.log.pull();
         QStringList lines;
         for (int row = 0; row < rig.log.rowCount(); ++row) {

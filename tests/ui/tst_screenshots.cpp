@@ -304,9 +304,8 @@ struct Rig : test::WindowRig
     // e2.2 exported from here; three exports in different states.
     void fill()
     {
-        discovery.start({}, std::chrono::seconds(2));
-        auto *p = launcher.last();
-        p->sayStarted(interfaces);
+        auto *p = probe();
+        p->sayStarted({QStringLiteral("lab-san"), QStringLiteral("lab-mon")});
         const std::uint64_t sizes[] = {131072, 4194304, 21474836480ULL, 2097152, 8, 1953525168};
         int n = 0;
         for (std::uint8_t slot = 0; slot < 7; ++slot, ++n)

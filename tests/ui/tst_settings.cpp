@@ -12,8 +12,10 @@
 #include <QTest>
 
 #include "FakeProbe.h"
+#include "LocalLink.h"
 #include "discovery/DiscoveryController.h"
 #include "models/TargetModel.h"
+#include "net/NetworkInterfaces.h"
 #include "settings/AppSettings.h"
 #include "settings/SettingsDialog.h"
 
@@ -141,25 +143,31 @@ private slots:
         const auto loaded = SettingsStore(dir.filePath(QStringLiteral("none/aoesan.conf"))).load();
         QVERIFY(loaded.problems.isEmpty());
         QVERIFY(loaded.settings.interfaces.isEmpty()); // no fixed name such as eth0
-        QCOMPARE(ui::DiscoveryController::upInterfaces(sysfs).value(),
-            (QStringList {QStringLiteral("lan1"), QStringLiteral("wan0")}));
+        // The rule the service applies when none are chosen: the interfaces that are up.
+        QStringList upNow;
+        const auto listed = net::listInterfaces(sysfs);
+        QVERIFY2(listed.ok(), listed.ok() ? "" : listed.error().c_str());
+        for (const auto &i : listed.value()) {
+            if (i.up)
+                upNow << QString::fromStdString(i.name);
+        }
+        QCOMPARE(upNow, (QStringList {QStringLiteral("lan1"), QStringLiteral("wan0")}));
 
+        // The service watches them; the GUI shows what it watches.
+        test::LocalLink link(QStringList {});
+        link.up = upNow;
         ui::TargetModel targets;
-        test::FakeProbeLauncher launcher;
-        supervisor::ProbeSupervisor probe(launcher);
-        QStringList up {QStringLiteral("lan1"), QStringLiteral("wan0")};
-        ui::DiscoveryController discovery(probe, targets, [&up] { return Result<QStringList, QString>(up); });
-        discovery.start(loaded.settings.interfaces, std::chrono::seconds(loaded.settings.intervalSeconds));
-        QVERIFY(!discovery.problem());
-        QCOMPARE(discovery.interfaces(), up);
-        QCOMPARE(launcher.launched.size(), 1U);
-        QVERIFY2(launcher.last()->arguments.join(QLatin1Char(' ')).contains(QStringLiteral("lan1")),
-            qPrintable(launcher.last()->arguments.join(QLatin1Char(' '))));
-        // Discovery stopped and started again from Discover now: the interfaces that are up now.
-        discovery.stop();
-        up << QStringLiteral("lan2");
-        discovery.discoverNow();
-        QCOMPARE(discovery.interfaces(), up);
+        ui::DiscoveryController discovery(link, targets);
+        discovery.configure(loaded.settings.interfaces, std::chrono::seconds(loaded.settings.intervalSeconds));
+        QTRY_COMPARE(discovery.interfaces(), upNow);
+        link.probe()->sayStarted(upNow);
+        QTRY_VERIFY(!discovery.problem());
+        QVERIFY2(link.probe()->arguments.join(QLatin1Char(' ')).contains(QStringLiteral("lan1")),
+            qPrintable(link.probe()->arguments.join(QLatin1Char(' '))));
+        // Discovery started again (the settings applied): the interfaces that are up now.
+        link.up << QStringLiteral("lan2");
+        discovery.configure({}, std::chrono::seconds(10));
+        QTRY_COMPARE(discovery.interfaces(), link.up);
     }
 };
 

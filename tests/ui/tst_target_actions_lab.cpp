@@ -16,6 +16,7 @@
 #include "EngineProcess.h"
 #include "Lab.h"
 #include "discovery/DiscoveryController.h"
+#include "LocalLink.h"
 #include "supervisor/ProbeSupervisor.h"
 #include "supervisor/ProbeProcess.h"
 #include "models/TargetModel.h"
@@ -69,7 +70,7 @@ private:
     std::unique_ptr<EngineProcess> m_engine;
     std::unique_ptr<supervisor::QProcessProbeLauncher> m_launcher;
     std::unique_ptr<ui::TargetModel> m_targets;
-    std::unique_ptr<supervisor::ProbeSupervisor> m_probe;
+    std::unique_ptr<test::LocalLink> m_link;
     std::unique_ptr<ui::DiscoveryController> m_discovery;
     std::unique_ptr<QWidget> m_parent;
     ui::TargetActions *m_actions = nullptr;
@@ -91,13 +92,13 @@ void TestTargetActionsLab::init()
         QStringList {QStringLiteral("netns"), QStringLiteral("exec"), m_lab->initiatorNamespace(),
             QStringLiteral(AOESAN_ENGINE)});
     m_targets = std::make_unique<ui::TargetModel>();
-    m_probe = std::make_unique<supervisor::ProbeSupervisor>(*m_launcher);
-    m_discovery = std::make_unique<ui::DiscoveryController>(
-        *m_probe, *m_targets, [] { return Result<QStringList, QString>(QStringList {Lab::initiatorInterface()}); });
+    // The service (in this process) runs it; the GUI's controllers talk to the service.
+    m_link = std::make_unique<test::LocalLink>(
+        QStringList {Lab::initiatorInterface()}, ui::SanLink::Owner::Gui, m_launcher.get());
+    m_discovery = std::make_unique<ui::DiscoveryController>(*m_link, *m_targets);
     m_parent = std::make_unique<QWidget>();
     m_parent->show();
     m_actions = new ui::TargetActions(*m_discovery, *m_targets, m_parent.get());
-    m_discovery->start({Lab::initiatorInterface()}, std::chrono::seconds(1));
     QTRY_VERIFY_WITH_TIMEOUT(m_targets->find(kTarget) && m_targets->find(kTarget)->info.identified, 10000);
 }
 
@@ -105,12 +106,12 @@ void TestTargetActionsLab::cleanup()
 {
     m_actions = nullptr;
     m_parent.reset(); // deletes the actions
-    if (m_discovery)
-        m_discovery->stop();
+    if (m_link)
+        m_link->san->shutdown();
     // The stopped probe ends when its stdin closes; wait for it so the lab is not torn down under it.
     QTest::qWait(500);
     m_discovery.reset();
-    m_probe.reset();
+    m_link.reset();
     m_targets.reset();
     m_launcher.reset();
     m_engine.reset();

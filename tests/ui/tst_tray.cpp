@@ -31,19 +31,18 @@ using ui::TrayLook;
 using ui::TraySummary;
 
 namespace {
-using test::NoEngines;
 
 // The tray with everything it watches, as main() wires it, but no engine is ever launched.
 struct TrayRig
 {
-    QTemporaryDir dir;
+    explicit TrayRig(ui::SanLink::Owner owner = ui::SanLink::Owner::Gui)
+        : link({QStringLiteral("lan1")}, owner)
+    {
+    }
     ui::TargetModel targets;
     ui::ExportModel exports;
-    NoEngines launcher;
-    supervisor::SteadySupervisorClock clock;
-    supervisor::ExportSupervisor supervisor {launcher, clock, supervisor::ExportPreflight(nullptr, nullptr)};
-    supervisor::ExportStore store {dir.filePath(QStringLiteral("exports.json"))};
-    ui::ExportController control {store, supervisor, exports};
+    test::LocalLink link;
+    ui::ExportController control {link, exports};
     QMainWindow window;
     ui::Actions actions {&window};
     ui::TrayController tray {targets, exports, control, actions};
@@ -170,6 +169,24 @@ private slots:
         QCOMPARE(rig.tray.shown().back().title, QStringLiteral("e5.1 is down"));
         rig.tray.targetCameBack(test::target(5, 1));
         QTRY_COMPARE(rig.tray.shown().size(), 2U);
+    }
+
+    // Exports served by the system's service: the tooltip and the Exports submenu say they keep running.
+    void systemServedExportsAreNamedSo()
+    {
+        TrayRig own;
+        QVERIFY(!own.tray.toolTip().contains(QStringLiteral("keep running")));
+        TrayRig rig(ui::SanLink::Owner::System);
+        rig.targets.upsert({test::target(1, 1)});
+        QVERIFY(rig.tray.toolTip().startsWith(QStringLiteral("aoesan — 1 up, 0 down, 0 exports")));
+        QVERIFY(rig.tray.toolTip().contains(QStringLiteral("served by the system and keep running after Quit")));
+        QVERIFY(rig.tray.icon()->toolTip().contains(QStringLiteral("keep running")));
+        bool noted = false;
+        for (auto *menu : rig.tray.icon()->contextMenu()->findChildren<QMenu *>()) {
+            for (auto *action : menu->actions())
+                noted = noted || action->objectName() == QLatin1String("servedBySystem");
+        }
+        QVERIFY(noted);
     }
 
     void controllerGroupsAndPauses()

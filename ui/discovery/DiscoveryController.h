@@ -1,56 +1,62 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Discovery as the window sees it: starts the probe on the chosen interfaces (all Ethernet interfaces
-// that are up when none are chosen), feeds the TargetModel in batches, reports up/down transitions for
-// the tray and the log, and turns failures into a Problem with the fix. No protocol here: it shows what
-// the probe reports.
+// Discovery as the window sees it: the service's targets (through the SanLink mirror) fed to the
+// TargetModel in batches, up/down transitions for the tray and the log, the service's discovery problem
+// (and its absence while it is gone) as a Problem with the fix, and the person's commands (Discover now,
+// Forget down, the interfaces to watch, per-target requests) sent to the service. No protocol and no
+// process here: the service runs the probe.
 #pragma once
 
 #include <QDateTime>
-#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
 
 #include <chrono>
-#include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
+#include "discovery/ProbeRequest.h"
+#include "discovery/TargetInfo.h"
 #include "shell/Problem.h"
-#include "supervisor/ProbeSupervisor.h"
-#include "util/Result.h"
 
 namespace aoesan::ui {
 
+class SanLink;
 class TargetModel;
+
+// RequestFailure codes of failures the service reported before the probe saw the request.
+namespace request_failure {
+inline constexpr char kNoDiscovery[] = "no-discovery"; // discovery is not running (or no service)
+inline constexpr char kService[] = "service"; // any other service error: its message is for the person
+} // namespace request_failure
 
 class DiscoveryController : public QObject
 {
     Q_OBJECT
 
 public:
-    // `listInterfaces` answers the usable interface names when the user chose none (a seam for tests).
-    using InterfaceLister = std::function<Result<QStringList, QString>()>;
+    DiscoveryController(SanLink &link, TargetModel &targets, QObject *parent = nullptr);
 
-    DiscoveryController(
-        supervisor::ProbeSupervisor &probe, TargetModel &targets, InterfaceLister lister, QObject *parent = nullptr);
-
-    void start(const QStringList &chosenInterfaces, std::chrono::milliseconds interval);
+    // The interfaces to watch (none: every Ethernet interface that is up) and the probe interval, for
+    // the service (Manager.SetInterfaces). A failure becomes the problem.
+    void configure(const QStringList &interfaces, std::chrono::seconds interval);
+    // Quitting: no more transitions are reported (exports going away are not targets going down).
     void stop();
     void discoverNow();
     void forgetDown();
-    // Per-target requests go to the running probe (see supervisor::ProbeSupervisor::send); false when none runs.
-    bool sendRequest(const aoesan::discovery::ProbeRequest &request) { return m_probe.send(request); }
+    // Per-target requests go to the service (Target.Request); false when no service answers. The
+    // answer comes as requestReplied or requestFailed with the request's id.
+    bool sendRequest(const aoesan::discovery::ProbeRequest &request);
 
-    const QStringList &interfaces() const { return m_interfaces; }
-    QDateTime lastProbe() const { return m_lastProbe; }
+    QStringList interfaces() const;
+    // What the service's setting says (empty: every Ethernet interface that is up) and its interval.
+    QStringList interfacesSetting() const;
+    std::chrono::seconds interval() const;
+    QDateTime lastProbe() const;
     const std::optional<Problem> &problem() const { return m_problem; }
-    bool isRunning() const { return m_running; }
-
-    // Ethernet interfaces that are up, by name: the default when the user chose none (a fresh
-    // configuration), resolved each time discovery starts. `sysfsNet` lets tests use a fake tree.
-    static Result<QStringList, QString> upInterfaces(const std::string &sysfsNet = "/sys/class/net");
+    bool isRunning() const;
 
 signals:
     void targetWentDown(const aoesan::discovery::TargetInfo &target);
@@ -62,27 +68,25 @@ signals:
     void requestFailed(const aoesan::discovery::RequestFailure &failure);
 
 private:
-    void onStarted(const discovery::probe::Started &info);
-    void onTargetEvent(const discovery::probe::TargetEvent &event);
+    void onTargetUpdated(quint32 key, bool added);
+    void onTargetRemoved(quint32 key, const discovery::TargetInfo &last);
+    void onManager();
     void flush();
     void setProblem(std::optional<Problem> problem);
-    void noteProbe();
+    std::optional<Problem> currentProblem() const;
 
-    supervisor::ProbeSupervisor &m_probe;
+    SanLink &m_link;
     TargetModel &m_targets;
-    InterfaceLister m_lister;
-    QStringList m_chosen; // as the settings say; empty: every Ethernet interface that is up
-    QStringList m_interfaces; // what discovery runs on
-    std::chrono::milliseconds m_interval {10000};
+    std::map<quint32, discovery::TargetState> m_states; // each target's last state, for transitions
     std::vector<discovery::TargetInfo> m_pending; // upserts waiting for the next flush
     std::vector<discovery::TargetId> m_pendingRemovals;
     std::vector<std::pair<bool, discovery::TargetInfo>> m_pendingTransitions; // (up?, target)
     QSet<quint32> m_quietDown; // targets whose "down" was no news: their "back up" is none either
     QTimer m_flushTimer;
-    QTimer m_probeClock; // follows the probe's interval for "last probe N s ago"
-    QDateTime m_lastProbe;
+    QStringList m_announced; // the interfaces "Discovery started on" last named
     std::optional<Problem> m_problem;
-    bool m_running = false;
+    std::optional<Problem> m_callProblem; // the last failed call (SetInterfaces ...), until the next change
+    bool m_stopped = false;
 };
 
 } // namespace aoesan::ui

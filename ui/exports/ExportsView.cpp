@@ -78,18 +78,18 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
             QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("lastError")});
     m_table->addAction(m_actions.removeExport);
 
-    auto *hint = new QLabel(tr("Exports are served by aoesan-engine from this machine; they also appear in Targets: "
-                               "blue while running, grey when stopped."),
-        this);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("exportsHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    setServedBySystem(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addWidget(bar);
     layout->addWidget(m_table, 1);
-    layout->addWidget(hint);
+    layout->addWidget(m_hint);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateActions();
@@ -131,6 +131,19 @@ void ExportsView::updateActions()
     m_actions.startExport->setEnabled(row && !active && state != ExportState::Stopping);
     m_actions.stopExport->setEnabled(row && (active || state == ExportState::Stopping));
     m_actions.removeExport->setEnabled(row != nullptr);
+}
+
+void ExportsView::setServedBySystem(bool system)
+{
+    m_hint->setText(system ? tr("Exports are served by this system's aoesan service: they keep running when aoesan "
+                                "is closed. They also appear in Targets: blue while running, grey when stopped.")
+                           : tr("Exports are served by aoesan-engine from this machine; they also appear in Targets: "
+                                "blue while running, grey when stopped."));
+}
+
+QString ExportsView::hintText() const
+{
+    return m_hint->text();
 }
 
 } // namespace aoesan::ui

@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -29,6 +30,10 @@ public:
     QTableView *table() const { return m_table; }
     ErrorBanner *banner() const { return m_banner; }
     ColumnChooser *columns() const { return m_columns; }
+    // The exports run in the system's aoesan service (they keep running when aoesan quits), or in the
+    // private one this program started (they end with it): the hint under the table says which.
+    void setServedBySystem(bool system);
+    QString hintText() const;
 
 signals:
     void selectionChanged();
@@ -42,6 +47,7 @@ private:
     ErrorBanner *m_banner;
     QTableView *m_table;
     ColumnChooser *m_columns;
+    QLabel *m_hint;
     QTimer m_tick;
 };
 

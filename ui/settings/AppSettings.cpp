@@ -108,6 +108,7 @@ LoadedSettings SettingsStore::load() const
     readBool(QStringLiteral("notifications/targets"), s.notifyTargets);
     readBool(QStringLiteral("notifications/exports"), s.notifyExports);
     readBool(QStringLiteral("window/closeHintShown"), s.closeHintShown);
+    readBool(QStringLiteral("exports/oldListOffered"), s.oldExportListOffered);
     if (ini.contains(QStringLiteral("ui/language"))) {
         const QString language = ini.value(QStringLiteral("ui/language")).toString();
         if (language.isEmpty() || AppSettings::languages().contains(language))
@@ -134,6 +135,7 @@ bool SettingsStore::save(const AppSettings &s, QString *error) const
     ini.setValue(QStringLiteral("notifications/exports"), s.notifyExports);
     ini.setValue(QStringLiteral("ui/language"), s.language);
     ini.setValue(QStringLiteral("window/closeHintShown"), s.closeHintShown);
+    ini.setValue(QStringLiteral("exports/oldListOffered"), s.oldExportListOffered);
     ini.setValue(QStringLiteral("window/geometry"), s.windowGeometry);
     ini.setValue(QStringLiteral("window/state"), s.windowState);
     ini.setValue(QStringLiteral("window/targetColumns"), s.targetColumns);

@@ -19,6 +19,7 @@ struct AppSettings
     bool notifyExports = true; // an export failed
     QString language; // "" follows the system; "en", "es", "de"
     bool closeHintShown = false; // the one-time "still running in the tray" hint
+    bool oldExportListOffered = false; // the one-time offer to move ~/.config/aoesan/exports.json into the service
     QByteArray windowGeometry;
     QByteArray windowState;
     QStringList targetColumns; // the Targets table's shown columns by name; empty: the defaults

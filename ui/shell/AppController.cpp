@@ -81,7 +81,6 @@ void AppController::start(bool hidden)
         m_parts.window.restoreState(m_settings.windowState);
     m_parts.window.targetsView()->setVisibleColumns(m_settings.targetColumns);
     m_parts.window.exportsView()->columns()->setVisibleColumns(m_settings.exportColumns);
-    m_parts.discovery.start(m_settings.interfaces, std::chrono::seconds(m_settings.intervalSeconds));
     if (!hidden || !m_parts.tray || !m_parts.tray->isVisible())
         m_parts.window.show();
 }
@@ -129,7 +128,14 @@ void AppController::openSettings()
         for (const auto &i : listed.value())
             names << QString::fromStdString(i.name);
     }
-    auto *dialog = new SettingsDialog(m_settings, names, &m_parts.window);
+    // Discovery's settings are the service's: show what it runs with.
+    AppSettings shown = m_settings;
+    shown.interfaces = m_parts.discovery.interfacesSetting();
+    if (const auto interval = m_parts.discovery.interval().count(); interval > 0)
+        shown.intervalSeconds = static_cast<int>(interval);
+    m_settings.interfaces = shown.interfaces;
+    m_settings.intervalSeconds = shown.intervalSeconds;
+    auto *dialog = new SettingsDialog(shown, names, &m_parts.window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
     dialog->open();
@@ -145,7 +151,7 @@ void AppController::applySettings(const AppSettings &next)
     if (m_parts.tray)
         m_parts.tray->setOptions(trayOptions(m_settings));
     if (rediscover)
-        m_parts.discovery.start(m_settings.interfaces, std::chrono::seconds(m_settings.intervalSeconds));
+        m_parts.discovery.configure(m_settings.interfaces, std::chrono::seconds(m_settings.intervalSeconds));
     if (newLanguage) {
         auto *box = new QMessageBox(QMessageBox::Information, tr("Language"),
             tr("The new language is used the next time aoesan starts."), QMessageBox::Ok, &m_parts.window);
@@ -161,13 +167,15 @@ void AppController::openWizard()
     connect(wizard, &QDialog::accepted, this, [this, wizard] {
         const ExportDraft &draft = wizard->draft();
         m_parts.window.showPage(MainWindow::Page::Exports);
-        if (auto added = m_parts.exports.add(draft.record, draft.startNow); !added) {
+        m_parts.exports.add(draft.record, draft.startNow, [this](const std::optional<Problem> &problem) {
+            if (!problem)
+                return;
             auto *box = new QMessageBox(
-                QMessageBox::Warning, tr("New export"), added.error().message, QMessageBox::Ok, &m_parts.window);
-            box->setInformativeText(added.error().fix);
+                QMessageBox::Warning, tr("New export"), problem->message, QMessageBox::Ok, &m_parts.window);
+            box->setInformativeText(problem->fix);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
-        }
+        });
     });
     wizard->open();
 }
@@ -176,6 +184,12 @@ void AppController::saveWindowState()
 {
     m_settings.windowGeometry = m_parts.window.saveGeometry();
     m_settings.windowState = m_parts.window.saveState();
+    saveSettings();
+}
+
+void AppController::rememberOldExportListOffered()
+{
+    m_settings.oldExportListOffered = true;
     saveSettings();
 }
 

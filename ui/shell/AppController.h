@@ -39,7 +39,7 @@ public:
     AppController(AppParts parts, AppSettings settings, QObject *parent = nullptr);
 
     const AppSettings &settings() const { return m_settings; }
-    // Starts discovery with the settings and shows the window (or only the tray icon when `hidden`).
+    // Shows the window (or only the tray icon when `hidden`); the service runs discovery already.
     void start(bool hidden = false);
     void activate();
     void openSettings();
@@ -47,6 +47,8 @@ public:
     void applySettings(const AppSettings &settings);
     // Saves window geometry and state into the settings file.
     void saveWindowState();
+    // The old per-user export list was offered for moving into the service: never again.
+    void rememberOldExportListOffered();
 
 private:
     void onCloseRequested();

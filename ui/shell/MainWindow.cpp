@@ -80,7 +80,19 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     connect(&parts.targets, &TargetModel::countsChanged, this, &MainWindow::updateNavigation);
     connect(&parts.exports, &ExportModel::countsChanged, this, &MainWindow::updateNavigation);
     connect(&parts.discovery, &DiscoveryController::problemChanged, this, &MainWindow::showDiscoveryProblem);
+    showDiscoveryProblem(parts.discovery.problem());
     connect(&parts.discovery, &DiscoveryController::statusChanged, this, &MainWindow::updateStatus);
+    connect(&parts.exportControl, &ExportController::actionFailed, this, &MainWindow::showExportProblem);
+    m_exportsView->setServedBySystem(parts.exportControl.servedBySystem());
+    connect(&parts.exportControl, &ExportController::reachabilityChanged, this, [this](bool reachable) {
+        if (reachable) {
+            m_exportsView->banner()->clear();
+            return;
+        }
+        m_exportsView->banner()->showMessage(ErrorBanner::Level::Warning,
+            tr("The aoesan service went away. What it served before may still run; its exports are shown "
+               "again as soon as it is back."));
+    });
     connect(m_shelvesPage->shelves(), &ShelfView::currentChanged, this, [this](auto id) {
         if (id)
             m_targetsView->select(*id);
@@ -258,8 +270,7 @@ void MainWindow::startSelected()
     if (name.isEmpty())
         return;
     m_exportsView->banner()->clear();
-    if (auto started = m_parts.exportControl.start(name); !started)
-        showExportProblem(started.error());
+    m_parts.exportControl.start(name);
 }
 
 void MainWindow::stopSelected()
@@ -282,8 +293,7 @@ void MainWindow::removeSelected()
     connect(box, &QMessageBox::finished, this, [this, box, name] {
         if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
             return;
-        if (auto removed = m_parts.exportControl.remove(name); !removed)
-            showExportProblem(removed.error());
+        m_parts.exportControl.remove(name);
     });
     box->open();
 }

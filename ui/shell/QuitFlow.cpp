@@ -12,7 +12,7 @@ namespace aoesan::ui {
 
 namespace {
 // Engines stop within a moment of SIGTERM, and allStopped ends the wait then; these bound a stuck one.
-// Leaving before it stopped is safe: the supervisor's destructor kills what still runs.
+// Leaving before it stopped is safe: the private service is stopped (SIGTERM) when the program ends.
 constexpr int kStopTimeoutMs = 4000;
 constexpr int kSignalStopTimeoutMs = 1500; // SIGTERM: the session or a service manager waits for us
 } // namespace
@@ -33,6 +33,13 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
     if (m_quitting || m_asking)
         return;
     const int active = m_exports.activeCount();
+    if (m_exports.servedBySystem()) {
+        log::logger("ui")->info("quitting; the aoesan service goes on serving {} export(s)", active);
+        m_quitting = true;
+        emit stopping();
+        emit quitNow();
+        return;
+    }
     if (active == 0) {
         log::logger("ui")->info("quitting");
         m_quitting = true;
@@ -44,6 +51,8 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
         tr("Stop %n export(s) and quit? Clients using them will lose their disks.", nullptr, active),
         QMessageBox::NoButton, dialogParent);
     box->setObjectName(QStringLiteral("quitQuestion"));
+    box->setInformativeText(tr("No aoesan service was running, so this window runs its exports itself; they "
+                               "end with it. Installed, the aoesan service keeps them running."));
     auto *stop = box->addButton(tr("&Stop exports and quit"), QMessageBox::AcceptRole);
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(QMessageBox::Cancel);
@@ -59,8 +68,16 @@ void QuitFlow::requestQuit(QWidget *dialogParent)
 
 void QuitFlow::quitWithoutAsking()
 {
-    if (!m_quitting)
-        stopAndQuit(kSignalStopTimeoutMs);
+    if (m_quitting)
+        return;
+    if (m_exports.servedBySystem()) {
+        log::logger("ui")->info("quitting; the aoesan service goes on serving the exports");
+        m_quitting = true;
+        emit stopping();
+        emit quitNow();
+        return;
+    }
+    stopAndQuit(kSignalStopTimeoutMs);
 }
 
 void QuitFlow::stopAndQuit(int timeoutMs)

@@ -192,6 +192,10 @@ QString TargetActions::describe(discovery::TargetId id, const discovery::Request
         return tr("The change would lock this computer out of %1; nothing was sent.").arg(device(id));
     if (c == QLatin1String(code::kBadRequest))
         return tr("The discovery engine did not understand the request: %1").arg(failure.message);
+    if (c == QLatin1String(request_failure::kNoDiscovery))
+        return tr("Discovery is not running, so %1 cannot be asked. Press Discover now and try again.").arg(device(id));
+    if (c == QLatin1String(request_failure::kService))
+        return failure.message; // the service's sentence (not authorised, ...)
     // refused and anything newer: the engine's own words (technical, English).
     return tr("%1 refused the request: %2").arg(device(id), failure.message);
 }

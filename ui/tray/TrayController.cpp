@@ -100,7 +100,9 @@ bool TrayController::isVisible() const
 
 QString TrayController::toolTip() const
 {
-    return trayToolTip(m_summary);
+    if (!m_exportControl.servedBySystem())
+        return trayToolTip(m_summary);
+    return trayToolTip(m_summary) + QLatin1Char('\n') + tr("Exports are served by the system and keep running after Quit.");
 }
 
 void TrayController::refresh()
@@ -112,7 +114,7 @@ void TrayController::refresh()
         m_look = look;
         m_icon->setIcon(QIcon(trayIconPath(look)));
     }
-    m_icon->setToolTip(trayToolTip(m_summary));
+    m_icon->setToolTip(toolTip());
 }
 
 bool TrayController::paused() const
@@ -166,6 +168,11 @@ void TrayController::flush()
 void TrayController::rebuildExportsMenu()
 {
     m_exportsMenu->clear();
+    if (m_exportControl.servedBySystem()) {
+        auto *note = m_exportsMenu->addAction(tr("Served by the system: they keep running after Quit"));
+        note->setObjectName(QStringLiteral("servedBySystem"));
+        note->setEnabled(false);
+    }
     if (m_exports.rowCount() == 0) {
         m_exportsMenu->addAction(tr("No exports yet"))->setEnabled(false);
         m_exportsMenu->addAction(m_newExport);
@@ -179,7 +186,7 @@ void TrayController::rebuildExportsMenu()
         const bool active = r.status.state == supervisor::ExportState::Running
             || r.status.state == supervisor::ExportState::Starting
             || r.status.state == supervisor::ExportState::Restarting;
-        auto *start = sub->addAction(tr("Start"), this, [this, name] { (void)m_exportControl.start(name); });
+        auto *start = sub->addAction(tr("Start"), this, [this, name] { m_exportControl.start(name); });
         start->setEnabled(!active);
         auto *stop = sub->addAction(tr("Stop"), this, [this, name] { m_exportControl.stop(name); });
         stop->setEnabled(active);

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "service/SanLink.h"
+
+#include "service/DbusApi.h"
+
+namespace aoesan::ui {
+
+ServiceLink::ServiceLink(QDBusConnection bus, Owner owner, QObject *parent)
+    : SanLink(parent)
+    , m_client(std::move(bus))
+    , m_owner(owner)
+    , m_connected(m_client.serviceRunning())
+{
+    connect(&m_client, &service::ServiceClient::exportUpdated, this, &SanLink::exportUpdated);
+    connect(&m_client, &service::ServiceClient::exportRemoved, this, &SanLink::exportRemoved);
+    connect(&m_client, &service::ServiceClient::targetUpdated, this, &SanLink::targetUpdated);
+    connect(&m_client, &service::ServiceClient::targetRemoved, this, &SanLink::targetRemoved);
+    connect(&m_client, &service::ServiceClient::managerUpdated, this, &SanLink::managerUpdated);
+    connect(&m_client, &service::ServiceClient::serviceAppeared, this, [this] {
+        m_connected = true;
+        emit serviceAppeared();
+    });
+    connect(&m_client, &service::ServiceClient::serviceVanished, this, [this] {
+        m_connected = false;
+        emit serviceVanished();
+    });
+}
+
+void ServiceLink::follow()
+{
+    // The first load announces every object (the views fill from the signals alone).
+    m_client.follow();
+}
+
+void ServiceLink::addExport(const supervisor::ExportRecord &record, bool start, bool force, Done done)
+{
+    m_client.addExportAsync(record, start, force, std::move(done));
+}
+
+void ServiceLink::exportCall(const QString &name, const QString &method, const QVariantList &args, Done done)
+{
+    m_client.exportCallAsync(name, method, args, std::move(done));
+}
+
+void ServiceLink::managerCall(const QString &method, const QVariantList &args, Done done)
+{
+    // ProbeNow changes nothing: no password for it.
+    const bool change = method != QLatin1String("ProbeNow");
+    m_client.callAsync(QLatin1String(service::kRootPath), QLatin1String(service::kManagerInterface), method, args,
+        std::move(done), change);
+}
+
+void ServiceLink::request(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done)
+{
+    m_client.requestAsync(shelf, slot, line, std::move(done));
+}
+
+} // namespace aoesan::ui
