@@ -548,6 +548,37 @@
     </message>
 </context>
 <context>
+    <name>aoesan::gui::ServiceConnection</name>
+    <message>
+        <source>The private D-Bus bus could not be reached: %1</source>
+        <translation>Der private D-Bus-Bus ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>No directory for a private D-Bus bus: %1</source>
+        <translation>Kein Verzeichnis für einen privaten D-Bus-Bus: %1</translation>
+    </message>
+    <message>
+        <source>No aoesan service is running and dbus-daemon is not installed, so aoesan cannot start one of its own. Install the dbus-daemon package, or install and start aoesan&apos;s service.</source>
+        <translation>Es läuft kein aoesan-Dienst und dbus-daemon ist nicht installiert, daher kann aoesan keinen eigenen starten. Installieren Sie das Paket dbus-daemon oder installieren und starten Sie den Dienst von aoesan.</translation>
+    </message>
+    <message>
+        <source>A private D-Bus bus could not be started: %1</source>
+        <translation>Ein privater D-Bus-Bus konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>No aoesan service is running, and aoesan-service was not found to start one (%1).</source>
+        <translation>Es läuft kein aoesan-Dienst, und aoesan-service wurde nicht gefunden, um einen zu starten (%1).</translation>
+    </message>
+    <message>
+        <source>aoesan-service did not appear on the bus: %1</source>
+        <translation>aoesan-service ist nicht auf dem Bus erschienen: %1</translation>
+    </message>
+    <message>
+        <source>aoesan-service could not be started: %1</source>
+        <translation>aoesan-service konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::AddressPage</name>
     <message>
         <source>Where</source>
@@ -726,14 +757,6 @@
 <context>
     <name>aoesan::ui::DiscoveryController</name>
     <message>
-        <source>The discovery engine stopped; starting it again in %1 s (attempt %2).</source>
-        <translation>Die Suchmaschine wurde beendet; sie startet in %1 s erneut (Versuch %2).</translation>
-    </message>
-    <message>
-        <source>The network interfaces could not be listed: %1</source>
-        <translation>Die Netzwerkschnittstellen konnten nicht aufgelistet werden: %1</translation>
-    </message>
-    <message>
         <source>There is no Ethernet interface that is up, so there is nowhere to look for targets.</source>
         <translation>Keine Ethernet-Schnittstelle ist aktiv, also gibt es keinen Ort, an dem nach Zielen gesucht werden kann.</translation>
     </message>
@@ -752,6 +775,30 @@
         <source>Discovery started on %1.</source>
         <translation>Suche auf %1 gestartet.</translation>
     </message>
+    <message>
+        <source>The aoesan service went away; its targets and exports are shown again when it is back.</source>
+        <translation>Der aoesan-Dienst ist weg; seine Ziele und Freigaben werden wieder angezeigt, sobald er zurück ist.</translation>
+    </message>
+    <message>
+        <source>The aoesan service is back.</source>
+        <translation>Der aoesan-Dienst ist zurück.</translation>
+    </message>
+    <message>
+        <source>The discovery settings were not changed: %1</source>
+        <translation>Die Sucheinstellungen wurden nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Dienstes konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The aoesan service is not running, so there are no targets and exports to show.</source>
+        <translation>Der aoesan-Dienst läuft nicht, daher gibt es keine Ziele und Freigaben anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>aoesan shows them again as soon as the service is back (systemctl start aoesan).</source>
+        <translation>aoesan zeigt sie wieder an, sobald der Dienst zurück ist (systemctl start aoesan).</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ErrorBanner</name>
@@ -763,28 +810,20 @@
 <context>
     <name>aoesan::ui::ExportController</name>
     <message>
-        <source>The export list %1 could not be read: %2</source>
-        <translation>Die Exportliste %1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The damaged export list was kept as %1.</source>
-        <translation>Die beschädigte Exportliste wurde als %1 aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Check that %1 can be written.</source>
-        <translation>Prüfen Sie, ob %1 beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>Export &apos;%1&apos; added: %2</source>
         <translation>Export „%1“ hinzugefügt: %2</translation>
     </message>
     <message>
-        <source>There is no export &apos;%1&apos;.</source>
-        <translation>Es gibt keinen Export „%1“.</translation>
-    </message>
-    <message>
         <source>Export &apos;%1&apos; removed.</source>
         <translation>Export „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Check that polkit (polkitd) runs, then try again.</source>
+        <translation>Prüfen Sie, ob polkit (polkitd) läuft, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The aoesan service does not answer. Start it (systemctl start aoesan) and try again.</source>
+        <translation>Der aoesan-Dienst antwortet nicht. Starten Sie ihn (systemctl start aoesan) und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -893,6 +932,10 @@
     <message>
         <source>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</source>
         <translation>Exporte werden von aoesan-engine auf diesem Rechner bereitgestellt; sie erscheinen auch unter „Ziele“: blau, solange sie laufen, grau, wenn sie angehalten sind.</translation>
+    </message>
+    <message>
+        <source>Exports are served by this system&apos;s aoesan service: they keep running when aoesan is closed. They also appear in Targets: blue while running, grey when stopped.</source>
+        <translation>Freigaben werden vom aoesan-Dienst dieses Systems bereitgestellt: Sie laufen weiter, wenn aoesan geschlossen wird. Sie erscheinen auch unter Ziele: blau, solange sie laufen, grau, wenn sie gestoppt sind.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1251,32 @@
             <numerusform>%n nicht erreichbar</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</source>
+        <translation>Der aoesan-Dienst ist weg. Was er bereitgestellt hat, läuft vielleicht noch; seine Freigaben werden wieder angezeigt, sobald er zurück ist.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::OldExportList</name>
+    <message>
+        <source>Move your exports</source>
+        <translation>Ihre Freigaben verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your own export list has %n export(s) that this system&apos;s aoesan service does not serve. Move them into the service? It keeps them running when aoesan is closed.</source>
+        <translation>
+            <numerusform>Ihre eigene Liste hat %n Freigabe, die der aoesan-Dienst dieses Systems nicht bereitstellt. In den Dienst verschieben? Er hält sie am Laufen, wenn aoesan geschlossen wird.</numerusform>
+            <numerusform>Ihre eigene Liste hat %n Freigaben, die der aoesan-Dienst dieses Systems nicht bereitstellt. In den Dienst verschieben? Er hält sie am Laufen, wenn aoesan geschlossen wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Move them</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them where they are</source>
+        <translation>&amp;Dort lassen</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::OptionsPage</name>
@@ -1316,33 +1385,6 @@
     </message>
 </context>
 <context>
-    <name>aoesan::ui::ProbeClient</name>
-    <message>
-        <source>The discovery engine could not be started (%1).</source>
-        <translation>Die Suchmaschine konnte nicht gestartet werden (%1).</translation>
-    </message>
-    <message>
-        <source>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</source>
-        <translation>Installieren Sie aoesan vollständig (aoesan-engine gehört nach /usr/libexec/aoesan) oder setzen Sie AOESAN_ENGINE auf den Pfad von aoesan-engine.</translation>
-    </message>
-    <message>
-        <source>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</source>
-        <translation>Treten Sie der Gruppe aoesan bei (sudo usermod -aG aoesan $USER, dann neu anmelden).</translation>
-    </message>
-    <message>
-        <source>The discovery engine keeps stopping.</source>
-        <translation>Die Suchmaschine bricht immer wieder ab.</translation>
-    </message>
-    <message>
-        <source>See the log for its last words: %1</source>
-        <translation>Seine letzten Meldungen stehen im Protokoll: %1</translation>
-    </message>
-    <message>
-        <source>The discovery engine has no permission to capture network frames.</source>
-        <translation>Die Suchmaschine hat keine Berechtigung, Netzwerk-Frames mitzuschneiden.</translation>
-    </message>
-</context>
-<context>
     <name>aoesan::ui::QuitFlow</name>
     <message>
         <source>Quit aoesan</source>
@@ -1358,6 +1400,10 @@
     <message>
         <source>&amp;Stop exports and quit</source>
         <translation>Exporte an&amp;halten und beenden</translation>
+    </message>
+    <message>
+        <source>No aoesan service was running, so this window runs its exports itself; they end with it. Installed, the aoesan service keeps them running.</source>
+        <translation>Es lief kein aoesan-Dienst, daher stellt dieses Fenster seine Freigaben selbst bereit; sie enden mit ihm. Installiert hält der aoesan-Dienst sie am Laufen.</translation>
     </message>
 </context>
 <context>
@@ -1727,7 +1773,7 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     </message>
     <message>
         <source>Discovery is not running, so %1 cannot be asked. Press Discover now and try again.</source>
-        <translation>Die Suche läuft nicht, %1 kann nicht gefragt werden. Drücken Sie „Jetzt suchen“ und versuchen Sie es erneut.</translation>
+        <translation>Die Suche läuft nicht, daher kann %1 nicht gefragt werden. Drücken Sie „Jetzt suchen“ und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The discovery engine did not answer the request for %1.</source>
@@ -2185,6 +2231,14 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
+    <message>
+        <source>Exports are served by the system and keep running after Quit.</source>
+        <translation>Freigaben werden vom System bereitgestellt und laufen nach „Beenden“ weiter.</translation>
+    </message>
+    <message>
+        <source>Served by the system: they keep running after Quit</source>
+        <translation>Vom System bereitgestellt: Sie laufen nach „Beenden“ weiter</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::lab::LabEnvironment</name>
@@ -2234,6 +2288,10 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>Try aoesan --help.</source>
         <translation>Siehe aoesan --help.</translation>
+    </message>
+    <message>
+        <source>aoesan</source>
+        <translation>aoesan</translation>
     </message>
 </context>
 </TS>

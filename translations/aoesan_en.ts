@@ -548,6 +548,37 @@
     </message>
 </context>
 <context>
+    <name>aoesan::gui::ServiceConnection</name>
+    <message>
+        <source>The private D-Bus bus could not be reached: %1</source>
+        <translation>The private D-Bus bus could not be reached: %1</translation>
+    </message>
+    <message>
+        <source>No directory for a private D-Bus bus: %1</source>
+        <translation>No directory for a private D-Bus bus: %1</translation>
+    </message>
+    <message>
+        <source>No aoesan service is running and dbus-daemon is not installed, so aoesan cannot start one of its own. Install the dbus-daemon package, or install and start aoesan&apos;s service.</source>
+        <translation>No aoesan service is running and dbus-daemon is not installed, so aoesan cannot start one of its own. Install the dbus-daemon package, or install and start aoesan&apos;s service.</translation>
+    </message>
+    <message>
+        <source>A private D-Bus bus could not be started: %1</source>
+        <translation>A private D-Bus bus could not be started: %1</translation>
+    </message>
+    <message>
+        <source>No aoesan service is running, and aoesan-service was not found to start one (%1).</source>
+        <translation>No aoesan service is running, and aoesan-service was not found to start one (%1).</translation>
+    </message>
+    <message>
+        <source>aoesan-service did not appear on the bus: %1</source>
+        <translation>aoesan-service did not appear on the bus: %1</translation>
+    </message>
+    <message>
+        <source>aoesan-service could not be started: %1</source>
+        <translation>aoesan-service could not be started: %1</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::AddressPage</name>
     <message>
         <source>Where</source>
@@ -726,14 +757,6 @@
 <context>
     <name>aoesan::ui::DiscoveryController</name>
     <message>
-        <source>The discovery engine stopped; starting it again in %1 s (attempt %2).</source>
-        <translation>The discovery engine stopped; starting it again in %1 s (attempt %2).</translation>
-    </message>
-    <message>
-        <source>The network interfaces could not be listed: %1</source>
-        <translation>The network interfaces could not be listed: %1</translation>
-    </message>
-    <message>
         <source>There is no Ethernet interface that is up, so there is nowhere to look for targets.</source>
         <translation>There is no Ethernet interface that is up, so there is nowhere to look for targets.</translation>
     </message>
@@ -752,6 +775,30 @@
         <source>Discovery started on %1.</source>
         <translation>Discovery started on %1.</translation>
     </message>
+    <message>
+        <source>The aoesan service went away; its targets and exports are shown again when it is back.</source>
+        <translation>The aoesan service went away; its targets and exports are shown again when it is back.</translation>
+    </message>
+    <message>
+        <source>The aoesan service is back.</source>
+        <translation>The aoesan service is back.</translation>
+    </message>
+    <message>
+        <source>The discovery settings were not changed: %1</source>
+        <translation>The discovery settings were not changed: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer could not be read: %1</source>
+        <translation>The service&apos;s answer could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The aoesan service is not running, so there are no targets and exports to show.</source>
+        <translation>The aoesan service is not running, so there are no targets and exports to show.</translation>
+    </message>
+    <message>
+        <source>aoesan shows them again as soon as the service is back (systemctl start aoesan).</source>
+        <translation>aoesan shows them again as soon as the service is back (systemctl start aoesan).</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ErrorBanner</name>
@@ -763,28 +810,20 @@
 <context>
     <name>aoesan::ui::ExportController</name>
     <message>
-        <source>The export list %1 could not be read: %2</source>
-        <translation>The export list %1 could not be read: %2</translation>
-    </message>
-    <message>
-        <source>The damaged export list was kept as %1.</source>
-        <translation>The damaged export list was kept as %1.</translation>
-    </message>
-    <message>
-        <source>Check that %1 can be written.</source>
-        <translation>Check that %1 can be written.</translation>
-    </message>
-    <message>
         <source>Export &apos;%1&apos; added: %2</source>
         <translation>Export &apos;%1&apos; added: %2</translation>
     </message>
     <message>
-        <source>There is no export &apos;%1&apos;.</source>
-        <translation>There is no export &apos;%1&apos;.</translation>
-    </message>
-    <message>
         <source>Export &apos;%1&apos; removed.</source>
         <translation>Export &apos;%1&apos; removed.</translation>
+    </message>
+    <message>
+        <source>Check that polkit (polkitd) runs, then try again.</source>
+        <translation>Check that polkit (polkitd) runs, then try again.</translation>
+    </message>
+    <message>
+        <source>The aoesan service does not answer. Start it (systemctl start aoesan) and try again.</source>
+        <translation>The aoesan service does not answer. Start it (systemctl start aoesan) and try again.</translation>
     </message>
 </context>
 <context>
@@ -893,6 +932,10 @@
     <message>
         <source>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</source>
         <translation>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</translation>
+    </message>
+    <message>
+        <source>Exports are served by this system&apos;s aoesan service: they keep running when aoesan is closed. They also appear in Targets: blue while running, grey when stopped.</source>
+        <translation>Exports are served by this system&apos;s aoesan service: they keep running when aoesan is closed. They also appear in Targets: blue while running, grey when stopped.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1251,32 @@
             <numerusform>%n down</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</source>
+        <translation>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::OldExportList</name>
+    <message>
+        <source>Move your exports</source>
+        <translation>Move your exports</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your own export list has %n export(s) that this system&apos;s aoesan service does not serve. Move them into the service? It keeps them running when aoesan is closed.</source>
+        <translation>
+            <numerusform>Your own export list has %n export that this system&apos;s aoesan service does not serve. Move them into the service? It keeps them running when aoesan is closed.</numerusform>
+            <numerusform>Your own export list has %n exports that this system&apos;s aoesan service does not serve. Move them into the service? It keeps them running when aoesan is closed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Move them</source>
+        <translation>&amp;Move them</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them where they are</source>
+        <translation>&amp;Keep them where they are</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::OptionsPage</name>
@@ -1316,33 +1385,6 @@
     </message>
 </context>
 <context>
-    <name>aoesan::ui::ProbeClient</name>
-    <message>
-        <source>The discovery engine could not be started (%1).</source>
-        <translation>The discovery engine could not be started (%1).</translation>
-    </message>
-    <message>
-        <source>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</source>
-        <translation>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</translation>
-    </message>
-    <message>
-        <source>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</source>
-        <translation>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</translation>
-    </message>
-    <message>
-        <source>The discovery engine keeps stopping.</source>
-        <translation>The discovery engine keeps stopping.</translation>
-    </message>
-    <message>
-        <source>See the log for its last words: %1</source>
-        <translation>See the log for its last words: %1</translation>
-    </message>
-    <message>
-        <source>The discovery engine has no permission to capture network frames.</source>
-        <translation>The discovery engine has no permission to capture network frames.</translation>
-    </message>
-</context>
-<context>
     <name>aoesan::ui::QuitFlow</name>
     <message>
         <source>Quit aoesan</source>
@@ -1358,6 +1400,10 @@
     <message>
         <source>&amp;Stop exports and quit</source>
         <translation>&amp;Stop exports and quit</translation>
+    </message>
+    <message>
+        <source>No aoesan service was running, so this window runs its exports itself; they end with it. Installed, the aoesan service keeps them running.</source>
+        <translation>No aoesan service was running, so this window runs its exports itself; they end with it. Installed, the aoesan service keeps them running.</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2231,14 @@ Discovered shelves and slots appear here.</translation>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
+    <message>
+        <source>Exports are served by the system and keep running after Quit.</source>
+        <translation>Exports are served by the system and keep running after Quit.</translation>
+    </message>
+    <message>
+        <source>Served by the system: they keep running after Quit</source>
+        <translation>Served by the system: they keep running after Quit</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::lab::LabEnvironment</name>
@@ -2234,6 +2288,10 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>Try aoesan --help.</source>
         <translation>Try aoesan --help.</translation>
+    </message>
+    <message>
+        <source>aoesan</source>
+        <translation>aoesan</translation>
     </message>
 </context>
 </TS>

@@ -548,6 +548,37 @@
     </message>
 </context>
 <context>
+    <name>aoesan::gui::ServiceConnection</name>
+    <message>
+        <source>The private D-Bus bus could not be reached: %1</source>
+        <translation>No se pudo alcanzar el bus D-Bus privado: %1</translation>
+    </message>
+    <message>
+        <source>No directory for a private D-Bus bus: %1</source>
+        <translation>No hay directorio para un bus D-Bus privado: %1</translation>
+    </message>
+    <message>
+        <source>No aoesan service is running and dbus-daemon is not installed, so aoesan cannot start one of its own. Install the dbus-daemon package, or install and start aoesan&apos;s service.</source>
+        <translation>No hay ningún servicio aoesan en marcha y dbus-daemon no está instalado, así que aoesan no puede iniciar uno propio. Instale el paquete dbus-daemon, o instale e inicie el servicio de aoesan.</translation>
+    </message>
+    <message>
+        <source>A private D-Bus bus could not be started: %1</source>
+        <translation>No se pudo iniciar un bus D-Bus privado: %1</translation>
+    </message>
+    <message>
+        <source>No aoesan service is running, and aoesan-service was not found to start one (%1).</source>
+        <translation>No hay ningún servicio aoesan en marcha y no se encontró aoesan-service para iniciar uno (%1).</translation>
+    </message>
+    <message>
+        <source>aoesan-service did not appear on the bus: %1</source>
+        <translation>aoesan-service no apareció en el bus: %1</translation>
+    </message>
+    <message>
+        <source>aoesan-service could not be started: %1</source>
+        <translation>No se pudo iniciar aoesan-service: %1</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::AddressPage</name>
     <message>
         <source>Where</source>
@@ -726,14 +757,6 @@
 <context>
     <name>aoesan::ui::DiscoveryController</name>
     <message>
-        <source>The discovery engine stopped; starting it again in %1 s (attempt %2).</source>
-        <translation>El motor de descubrimiento se detuvo; se reiniciará en %1 s (intento %2).</translation>
-    </message>
-    <message>
-        <source>The network interfaces could not be listed: %1</source>
-        <translation>No se pudieron enumerar las interfaces de red: %1</translation>
-    </message>
-    <message>
         <source>There is no Ethernet interface that is up, so there is nowhere to look for targets.</source>
         <translation>No hay ninguna interfaz Ethernet activa, así que no hay dónde buscar destinos.</translation>
     </message>
@@ -752,6 +775,30 @@
         <source>Discovery started on %1.</source>
         <translation>Descubrimiento iniciado en %1.</translation>
     </message>
+    <message>
+        <source>The aoesan service went away; its targets and exports are shown again when it is back.</source>
+        <translation>El servicio aoesan se ha ido; sus destinos y exportaciones se mostrarán de nuevo cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>The aoesan service is back.</source>
+        <translation>El servicio aoesan ha vuelto.</translation>
+    </message>
+    <message>
+        <source>The discovery settings were not changed: %1</source>
+        <translation>Los ajustes de búsqueda no se cambiaron: %1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer could not be read: %1</source>
+        <translation>No se pudo leer la respuesta del servicio: %1</translation>
+    </message>
+    <message>
+        <source>The aoesan service is not running, so there are no targets and exports to show.</source>
+        <translation>El servicio aoesan no está en marcha, así que no hay destinos ni exportaciones que mostrar.</translation>
+    </message>
+    <message>
+        <source>aoesan shows them again as soon as the service is back (systemctl start aoesan).</source>
+        <translation>aoesan los mostrará de nuevo en cuanto vuelva el servicio (systemctl start aoesan).</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ErrorBanner</name>
@@ -763,28 +810,20 @@
 <context>
     <name>aoesan::ui::ExportController</name>
     <message>
-        <source>The export list %1 could not be read: %2</source>
-        <translation>No se pudo leer la lista de exportaciones %1: %2</translation>
-    </message>
-    <message>
-        <source>The damaged export list was kept as %1.</source>
-        <translation>La lista de exportaciones dañada se ha guardado como %1.</translation>
-    </message>
-    <message>
-        <source>Check that %1 can be written.</source>
-        <translation>Compruebe que se puede escribir en %1.</translation>
-    </message>
-    <message>
         <source>Export &apos;%1&apos; added: %2</source>
         <translation>Exportación «%1» añadida: %2</translation>
     </message>
     <message>
-        <source>There is no export &apos;%1&apos;.</source>
-        <translation>No existe la exportación «%1».</translation>
-    </message>
-    <message>
         <source>Export &apos;%1&apos; removed.</source>
         <translation>Exportación «%1» quitada.</translation>
+    </message>
+    <message>
+        <source>Check that polkit (polkitd) runs, then try again.</source>
+        <translation>Compruebe que polkit (polkitd) está en marcha y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The aoesan service does not answer. Start it (systemctl start aoesan) and try again.</source>
+        <translation>El servicio aoesan no responde. Inícielo (systemctl start aoesan) y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -893,6 +932,10 @@
     <message>
         <source>Exports are served by aoesan-engine from this machine; they also appear in Targets: blue while running, grey when stopped.</source>
         <translation>aoesan-engine sirve las exportaciones desde este equipo; también aparecen en Destinos: en azul mientras están en marcha, en gris cuando están detenidas.</translation>
+    </message>
+    <message>
+        <source>Exports are served by this system&apos;s aoesan service: they keep running when aoesan is closed. They also appear in Targets: blue while running, grey when stopped.</source>
+        <translation>Las exportaciones las sirve el servicio aoesan de este sistema: siguen en marcha al cerrar aoesan. También aparecen en Destinos: azules mientras funcionan, grises si están paradas.</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1251,32 @@
             <numerusform>%n caídos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</source>
+        <translation>El servicio aoesan se ha ido. Lo que servía puede seguir en marcha; sus exportaciones se mostrarán de nuevo en cuanto vuelva.</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::OldExportList</name>
+    <message>
+        <source>Move your exports</source>
+        <translation>Mover sus exportaciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your own export list has %n export(s) that this system&apos;s aoesan service does not serve. Move them into the service? It keeps them running when aoesan is closed.</source>
+        <translation>
+            <numerusform>Su lista propia tiene %n exportación que el servicio aoesan de este sistema no sirve. ¿Moverla al servicio? Él la mantiene en marcha al cerrar aoesan.</numerusform>
+            <numerusform>Su lista propia tiene %n exportaciones que el servicio aoesan de este sistema no sirve. ¿Moverlas al servicio? Él las mantiene en marcha al cerrar aoesan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Move them</source>
+        <translation>&amp;Moverlas</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them where they are</source>
+        <translation>&amp;Dejarlas donde están</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::OptionsPage</name>
@@ -1316,33 +1385,6 @@
     </message>
 </context>
 <context>
-    <name>aoesan::ui::ProbeClient</name>
-    <message>
-        <source>The discovery engine could not be started (%1).</source>
-        <translation>No se pudo iniciar el motor de descubrimiento (%1).</translation>
-    </message>
-    <message>
-        <source>Install aoesan completely (aoesan-engine belongs in /usr/libexec/aoesan), or set AOESAN_ENGINE to the path of aoesan-engine.</source>
-        <translation>Instale aoesan por completo (aoesan-engine va en /usr/libexec/aoesan), o defina AOESAN_ENGINE con la ruta de aoesan-engine.</translation>
-    </message>
-    <message>
-        <source>Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).</source>
-        <translation>Añádase al grupo aoesan (sudo usermod -aG aoesan $USER y vuelva a iniciar sesión).</translation>
-    </message>
-    <message>
-        <source>The discovery engine keeps stopping.</source>
-        <translation>El motor de descubrimiento se detiene una y otra vez.</translation>
-    </message>
-    <message>
-        <source>See the log for its last words: %1</source>
-        <translation>Vea en el registro sus últimos mensajes: %1</translation>
-    </message>
-    <message>
-        <source>The discovery engine has no permission to capture network frames.</source>
-        <translation>El motor de descubrimiento no tiene permiso para capturar tramas de red.</translation>
-    </message>
-</context>
-<context>
     <name>aoesan::ui::QuitFlow</name>
     <message>
         <source>Quit aoesan</source>
@@ -1358,6 +1400,10 @@
     <message>
         <source>&amp;Stop exports and quit</source>
         <translation>&amp;Detener exportaciones y salir</translation>
+    </message>
+    <message>
+        <source>No aoesan service was running, so this window runs its exports itself; they end with it. Installed, the aoesan service keeps them running.</source>
+        <translation>No había ningún servicio aoesan en marcha, así que esta ventana sirve sus exportaciones ella misma; terminan con ella. Instalado, el servicio aoesan las mantiene en marcha.</translation>
     </message>
 </context>
 <context>
@@ -1727,7 +1773,7 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     </message>
     <message>
         <source>Discovery is not running, so %1 cannot be asked. Press Discover now and try again.</source>
-        <translation>La búsqueda no está en marcha; no se puede consultar %1. Pulse Descubrir ahora e inténtelo de nuevo.</translation>
+        <translation>La búsqueda no está en marcha, así que no se puede preguntar a %1. Pulse Buscar ahora y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The discovery engine did not answer the request for %1.</source>
@@ -2185,6 +2231,14 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>Stop</source>
         <translation>Detener</translation>
     </message>
+    <message>
+        <source>Exports are served by the system and keep running after Quit.</source>
+        <translation>Las exportaciones las sirve el sistema y siguen en marcha tras Salir.</translation>
+    </message>
+    <message>
+        <source>Served by the system: they keep running after Quit</source>
+        <translation>Servidas por el sistema: siguen en marcha tras Salir</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::lab::LabEnvironment</name>
@@ -2234,6 +2288,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>Try aoesan --help.</source>
         <translation>Pruebe aoesan --help.</translation>
+    </message>
+    <message>
+        <source>aoesan</source>
+        <translation>aoesan</translation>
     </message>
 </context>
 </TS>
