@@ -333,12 +333,12 @@ void SanService::republish(quint32 key)
     const bool local = own && active(ownStatus.state);
     if (heard != m_heard.end()) {
         next = PublishedTarget {heard->second, local};
-    } else if (local) {
+    } else if (local && ownStatus.state == ExportState::Running) {
         // Served here but not heard (this host's own frames, another segment): publish what the engine said.
+        // Only while it serves: a starting export published as down would come "back up" a moment later.
         discovery::TargetInfo info;
         info.id = {own->shelf, own->slot};
-        info.state
-            = ownStatus.state == ExportState::Running ? discovery::TargetState::Up : discovery::TargetState::Down;
+        info.state = discovery::TargetState::Up;
         info.sectors = ownStatus.sectors;
         info.identified = ownStatus.sectors > 0;
         discovery::TargetPath path;
