@@ -60,16 +60,18 @@ class LocalLink : public ui::SanLink
 public:
     // `interfaces`: what the service's discovery watches (none: the lister's, which answers none).
     // `realProbes`: a real probe launcher instead of the FakeProbe (the namespace lab tests).
+    // `realEngines`: a real engine launcher instead of engines that never run (the own-export lab test).
     explicit LocalLink(QStringList interfaces = {QStringLiteral("lan1")}, Owner owner = Owner::Gui,
-        supervisor::ProbeLauncher *realProbes = nullptr)
+        supervisor::ProbeLauncher *realProbes = nullptr, supervisor::ProcessLauncher *realEngines = nullptr)
         : m_owner(owner)
     {
         service::SanServiceOptions options;
         options.configDir = m_dir.filePath(QStringLiteral("etc"));
         options.stateDir = m_dir.filePath(QStringLiteral("state"));
         options.interfaces = std::move(interfaces);
-        san = std::make_unique<service::SanService>(
-            options, engines, realProbes ? *realProbes : static_cast<supervisor::ProbeLauncher &>(probes), clock, nullptr);
+        san = std::make_unique<service::SanService>(options,
+            realEngines ? *realEngines : static_cast<supervisor::ProcessLauncher &>(engines),
+            realProbes ? *realProbes : static_cast<supervisor::ProbeLauncher &>(probes), clock, nullptr);
         san->setInterfaceLister([this] { return up; });
         san->setLocalMacs([] { return std::vector<protocol::MacAddress>(); });
         connect(san.get(), &service::SanService::exportAdded, this, &LocalLink::onExport);
@@ -171,20 +173,20 @@ public:
         requests << line;
         auto parsed = service::SanService::parseRequest(line);
         if (!parsed) {
-            answer(std::move(done), [e = parsed.error()]() -> Result<QVariantList, service::ServiceError> {
-                return Unexpected(e);
-            });
+            answer(std::move(done),
+                [e = parsed.error()]() -> Result<QVariantList, service::ServiceError> { return Unexpected(e); });
             return;
         }
         // As on the bus, the answer comes in a later event-loop turn even when the service knows it at once.
-        san->request(std::move(parsed).value(), [this, done = std::move(done)](Result<QString, service::ServiceError> r) {
-            QTimer::singleShot(0, this, [done, r] {
-                if (r)
-                    done(QVariantList {r.value()});
-                else
-                    done(Unexpected(r.error()));
+        san->request(
+            std::move(parsed).value(), [this, done = std::move(done)](Result<QString, service::ServiceError> r) {
+                QTimer::singleShot(0, this, [done, r] {
+                    if (r)
+                        done(QVariantList {r.value()});
+                    else
+                        done(Unexpected(r.error()));
+                });
             });
-        });
     }
 
     QStringList up; // the Ethernet interfaces that are up, for the service's default (none chosen)
