@@ -21,6 +21,7 @@ int runServe(const QStringList &args, const Console &console);
 // This machine's exports: the persisted list (exports, import-vblade-conf) and running them under the
 // supervisor in the foreground (supervise, exports run).
 int runExports(const QStringList &args, const Console &console);
+int runTargets(const QStringList &args, const Console &console);
 int runSupervise(const QStringList &args, const Console &console);
 int runImportVbladeConf(const QStringList &args, const Console &console);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "supervisor/ExportRecord.h"
+#include "supervisor/ExportStatus.h"
 
 namespace aoesan::cli {
 
@@ -26,6 +27,10 @@ public:
     virtual int remove(const QString &name) = 0;
     virtual int start(const QString &name) = 0;
     virtual int stop(const QString &name) = 0;
+    // Replaces the record of the same name (the service restarts a running export with it).
+    virtual int change(const supervisor::ExportRecord &record) = 0;
+    // The export's state, where someone supervises it and says (the service); nullopt otherwise.
+    virtual std::optional<supervisor::ExportStatus> status(const QString &name) = 0;
     // Where the list is, as a person reads it ("/home/me/.config/aoesan/exports.json").
     virtual QString location() const = 0;
 };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// aoesan-ctl exports list|add|remove|run|start|stop: the persisted export list, one export run in the
-// foreground under the supervisor (what aoesan-export@NAME.service runs), and start/stop through systemd.
-// The list and its start and stop are an ExportsBackend's; this file reads the words and prints.
+// aoesan-ctl exports list|show|add|set|remove|run|start|stop: the export list, kept by aoesan-service when one
+// is on the bus (ServiceExports) and otherwise in a file (LocalExports: --store, start/stop through systemd);
+// one export run in the foreground under the supervisor (what aoesan-export@NAME.service runs). The list and
+// its start and stop are an ExportsBackend's; this file reads the words and prints.
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -11,9 +12,11 @@
 #include "cli/ExportsSupport.h"
 #include "cli/ForegroundRun.h"
 #include "cli/LocalExports.h"
+#include "cli/ServiceExports.h"
 #include "net/NetworkInterfaces.h"
 #include "platform/BlockDeviceSafety.h"
 #include "platform/BlockDevicesUdev.h"
+#include "supervisor/ExportStatusJson.h"
 #include "supervisor/VbladeArguments.h"
 #include "util/CommandHelp.h"
 #include "util/ExitCode.h"
@@ -24,12 +27,20 @@ namespace {
 
 const char *kUsage
     = "usage: aoesan-ctl exports list [--json] [--store FILE]\n"
+      "       aoesan-ctl exports show NAME [--json] [--store FILE]\n"
       "       aoesan-ctl exports add [--name NAME] [--autostart] [--config STRING] [--force] [--store FILE]\n"
       "                              [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length]\n"
       "                              shelf slot netif file\n"
+      "       aoesan-ctl exports set NAME [--autostart|--no-autostart] [--config STRING|--no-config]\n"
+      "                              [-r|--read-write] [-d|--no-direct] [-s|--no-sync] [-m mac[,mac...]|--no-macs]\n"
+      "                              [-b bufcnt] [--interface IF] [--file PATH] [--store FILE]\n"
       "       aoesan-ctl exports remove NAME [--store FILE]\n"
       "       aoesan-ctl exports run NAME [--force] [--store FILE]   serve it in the foreground until SIGTERM\n"
-      "       aoesan-ctl exports start|stop NAME     through systemd (aoesan-export@NAME.service)\n"
+      "       aoesan-ctl exports start|stop NAME\n"
+      "When aoesan-service runs (on the system bus, else on your session bus), every action but run goes\n"
+      "through it: it keeps the list, starts and stops the engines, and asks polkit whether you may (exit 3\n"
+      "with the fix when not). With --store, or with no service, the list is the file and start|stop go through\n"
+      "systemd (aoesan-export@NAME.service).\n"
       "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); it refuses an\n"
       "interface that does not exist here or is not Ethernet (lo) unless --force.\n";
 
@@ -42,6 +53,7 @@ struct Words
     bool autostart = false;
     bool force = false;
     bool json = false;
+    bool configGiven = false;
     QStringList rest;
 };
 
@@ -64,6 +76,8 @@ std::optional<Words> splitWords(const Command &command, const QStringList &args)
             return true;
         };
         const QString key = a.section(QLatin1Char('='), 0, 0);
+        if (key == QLatin1String("--config"))
+            w.configGiven = true;
         if (key == QLatin1String("--store") || key == QLatin1String("--name") || key == QLatin1String("--config")) {
             QString &into = key == QLatin1String("--store") ? w.store
                 : key == QLatin1String("--name")            ? w.name
@@ -181,6 +195,134 @@ int remove(const Command &command, ExportsBackend &exports, const Words &w)
     return ExitOk;
 }
 
+int show(const Command &command, ExportsBackend &exports, const Words &w)
+{
+    const auto name = oneName(command, "show", w);
+    if (!name)
+        return ExitUsage;
+    const auto records = exports.list();
+    if (!records)
+        return ExitFailed;
+    const auto it = std::find_if(records->begin(), records->end(), [&](const auto &r) { return r.name == *name; });
+    if (it == records->end())
+        return command.failure(
+            "no export is named '" + name->toStdString() + "' in " + exports.location().toStdString());
+    const auto status = exports.status(*name);
+    std::FILE *out = command.out();
+    if (w.json) {
+        QJsonObject o {{QStringLiteral("record"), supervisor::recordToJson(*it)}};
+        if (status)
+            o.insert(QStringLiteral("status"), supervisor::statusToJson(*status));
+        std::fprintf(out, "%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+        return ExitOk;
+    }
+    std::fprintf(out, "%s\n", qPrintable(supervisor::describeRecord(*it)));
+    std::fprintf(out, "  autostart: %s\n", it->autostart ? "yes" : "no");
+    if (!status) {
+        std::fprintf(out, "  state:     not known here (%s keeps no state)\n", qPrintable(exports.location()));
+        return ExitOk;
+    }
+    std::fprintf(out, "  state:     %s", qPrintable(supervisor::stateName(status->state)));
+    if (status->since.isValid())
+        std::fprintf(out, " since %s", qPrintable(status->since.toLocalTime().toString(Qt::ISODate)));
+    if (status->pid > 0)
+        std::fprintf(out, " (engine pid %lld)", static_cast<long long>(status->pid));
+    std::fprintf(out, "\n");
+    if (!status->clients.isEmpty())
+        std::fprintf(out, "  clients:   %s\n", qPrintable(status->clients.join(QStringLiteral(", "))));
+    if (status->restarts > 0)
+        std::fprintf(out, "  restarts:  %d\n", status->restarts);
+    if (status->lastError)
+        std::fprintf(out, "  error:     %s\n", qPrintable(status->lastError->describe()));
+    for (const auto &warning : status->warnings)
+        std::fprintf(out, "  warning:   %s\n", qPrintable(warning));
+    return ExitOk;
+}
+
+// Changes what the words say and keeps the rest of the record.
+int set(const Command &command, ExportsBackend &exports, const Words &w)
+{
+    if (w.rest.isEmpty())
+        return command.usageError("set takes the name of one export and what to change");
+    const QString name = w.rest.first();
+    const auto records = exports.list();
+    if (!records)
+        return ExitFailed;
+    const auto it = std::find_if(records->begin(), records->end(), [&](const auto &r) { return r.name == name; });
+    if (it == records->end())
+        return command.failure(
+            "no export is named '" + name.toStdString() + "' in " + exports.location().toStdString());
+    supervisor::ExportRecord r = *it;
+    if (w.autostart)
+        r.autostart = true;
+    if (w.configGiven)
+        r.configString = w.config;
+    const QStringList words = w.rest.mid(1);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &a = words.at(i);
+        const auto value = [&]() -> std::optional<QString> {
+            if (i + 1 >= words.size()) {
+                command.error(a.toStdString() + " needs a value");
+                return std::nullopt;
+            }
+            return words.at(++i);
+        };
+        if (a == QLatin1String("--no-autostart"))
+            r.autostart = false;
+        else if (a == QLatin1String("--no-config"))
+            r.configString.clear();
+        else if (a == QLatin1String("-r"))
+            r.readOnly = true;
+        else if (a == QLatin1String("--read-write"))
+            r.readOnly = false;
+        else if (a == QLatin1String("-d"))
+            r.direct = true;
+        else if (a == QLatin1String("--no-direct"))
+            r.direct = false;
+        else if (a == QLatin1String("-s"))
+            r.sync = true;
+        else if (a == QLatin1String("--no-sync"))
+            r.sync = false;
+        else if (a == QLatin1String("--no-macs"))
+            r.macs.clear();
+        else if (a == QLatin1String("-m") || a == QLatin1String("-b") || a == QLatin1String("--interface")
+            || a == QLatin1String("--file")) {
+            const auto v = value();
+            if (!v)
+                return ExitUsage;
+            if (a == QLatin1String("--interface")) {
+                r.interface = *v;
+            } else if (a == QLatin1String("--file")) {
+                r.path = QDir::isAbsolutePath(*v) ? *v : QDir::current().absoluteFilePath(*v);
+            } else if (a == QLatin1String("-b")) {
+                bool ok = false;
+                const uint n = v->toUInt(&ok);
+                if (!ok || n == 0 || n > 65535)
+                    return command.usageError("-b needs a buffer count from 1 to 65535");
+                r.bufferCount = static_cast<std::uint16_t>(n);
+            } else {
+                r.macs.clear();
+                for (const auto &text : v->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    const auto mac = protocol::MacAddress::fromString(text.trimmed().toStdString());
+                    if (!mac)
+                        return command.usageError("'" + text.toStdString() + "' is not a MAC address");
+                    r.macs.push_back(*mac);
+                }
+            }
+        } else {
+            command.error("set does not know '" + a.toStdString() + "'");
+            std::fprintf(command.err(), "%s", kUsage);
+            return ExitUsage;
+        }
+    }
+    if (auto invalid = supervisor::validateRecord(r))
+        return command.usageError(invalid->message.toStdString());
+    if (const int code = exports.change(r); code != ExitOk)
+        return code;
+    std::fprintf(command.out(), "changed %s: %s\n", qPrintable(r.name), qPrintable(supervisor::describeRecord(r)));
+    return ExitOk;
+}
+
 // Serves one export in the foreground: what aoesan-export@NAME.service runs, so always from the local list.
 int run(const Command &command, LocalExports &exports, const Words &w)
 {
@@ -213,9 +355,19 @@ int runExports(const QStringList &args, const Console &console)
     if (!words)
         return ExitUsage;
     LocalExports local(command, words->store);
-    ExportsBackend &exports = local;
+    // The service keeps the list when it runs, unless --store names a file of one's own.
+    std::unique_ptr<ServiceExports> viaService;
+    if (words->store.isEmpty() && verb != QLatin1String("run")) {
+        if (const auto bus = service::ServiceClient::findService())
+            viaService = std::make_unique<ServiceExports>(command, *bus);
+    }
+    ExportsBackend &exports = viaService ? static_cast<ExportsBackend &>(*viaService) : local;
     if (verb == QLatin1String("list"))
         return list(command, exports, *words);
+    if (verb == QLatin1String("show"))
+        return show(command, exports, *words);
+    if (verb == QLatin1String("set"))
+        return set(command, exports, *words);
     if (verb == QLatin1String("add"))
         return add(command, exports, *words);
     if (verb == QLatin1String("remove"))

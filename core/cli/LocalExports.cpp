@@ -48,6 +48,16 @@ int LocalExports::remove(const QString &name)
     return saveStore(m_command, *store) ? ExitOk : ExitFailed;
 }
 
+int LocalExports::change(const supervisor::ExportRecord &record)
+{
+    auto store = openStore(m_command, m_storePath);
+    if (!store)
+        return ExitFailed;
+    if (const auto replaced = store->replace(record); !replaced)
+        return m_command.failure(replaced.error().message.toStdString());
+    return saveStore(m_command, *store) ? ExitOk : ExitFailed;
+}
+
 std::optional<supervisor::ExportRecord> LocalExports::find(const QString &name)
 {
     const auto store = openStore(m_command, m_storePath);

@@ -20,6 +20,9 @@ public:
     int remove(const QString &name) override;
     int start(const QString &name) override;
     int stop(const QString &name) override;
+    int change(const supervisor::ExportRecord &record) override;
+    // The file has no state: the systemd unit's is systemctl's to tell.
+    std::optional<supervisor::ExportStatus> status(const QString &) override { return std::nullopt; }
     QString location() const override;
 
     // The export named `name`; nullopt after printing that the list has none, or why it cannot be read.

@@ -7,6 +7,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusServiceWatcher>
 #include <QDBusVariant>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -72,6 +73,10 @@ QDBusConnection ServiceClient::connectionFor(Bus bus)
 std::optional<QDBusConnection> ServiceClient::findService(const std::vector<Bus> &order)
 {
     for (const Bus b : order) {
+        // No session bus configured: do not let libdbus autolaunch one just to look.
+        if (b == Bus::Session && qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")
+            && !QFile::exists(qEnvironmentVariable("XDG_RUNTIME_DIR") + QStringLiteral("/bus")))
+            continue;
         QDBusConnection c = connectionFor(b);
         if (c.isConnected() && c.interface() && c.interface()->isServiceRegistered(QLatin1String(kBusName)).value())
             return c;
