@@ -11,8 +11,8 @@
 
 #include "ProbeMode.h"
 #include "Version.h"
-#include "log/Logging.h"
 #include "engine/ServeSession.h"
+#include "log/Logging.h"
 #include "util/CommandHelp.h"
 #include "util/ErrorWords.h"
 #include "util/ExitCode.h"
