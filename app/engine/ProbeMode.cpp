@@ -3,7 +3,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
@@ -15,15 +14,17 @@
 #include <vector>
 
 #include "discovery/DiscoveryService.h"
+#include "discovery/ProbeEvent.h"
 #include "discovery/ProbeRequest.h"
-#include "discovery/TargetJson.h"
 #include "discovery/TargetRequests.h"
 #include "initiator/SystemClock.h"
 #include "log/Logging.h"
 #include "net/PacketCapability.h"
 #include "net/PcapTransport.h"
+#include "net/TransportErrorWord.h"
 #include "platform/Privileges.h"
 #include "util/CommandHelp.h"
+#include "util/ErrorWords.h"
 #include "util/ExitCode.h"
 
 namespace aoesan::engine {
@@ -33,44 +34,29 @@ namespace {
 constexpr qsizetype kMaxCommandBytes = 8192; // the longest valid command (255 MACs, 1 KiB encoded) is ~4.6 KiB
 
 // One event per line, flushed at once: the reader acts on each line as it comes.
-void emitEvent(const QJsonObject &event)
+void emitLine(const QByteArray &line)
 {
-    const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
 
-void emitTargetEvent(const char *name, const discovery::TargetInfo &target)
+void emitEvent(const discovery::ProbeEvent &event)
 {
-    QJsonObject event {{QStringLiteral("event"), QString::fromLatin1(name)},
-        {QStringLiteral("target"), discovery::targetToJson(target)}};
-    if (std::string_view(name) == "state")
-        event.insert(QStringLiteral("state"), QString::fromLatin1(discovery::stateName(target.state)));
-    emitEvent(event);
+    emitLine(discovery::probeEventLine(event));
 }
 
-QString errorCode(net::TransportError::Code code)
+// What TargetRequests answers with (reply, request-error: discovery/ProbeRequest.h).
+void emitObject(const QJsonObject &event)
 {
-    switch (code) {
-    case net::TransportError::Code::NoPermission:
-        return QStringLiteral("no-permission");
-    case net::TransportError::Code::NoSuchInterface:
-        return QStringLiteral("no-such-interface");
-    case net::TransportError::Code::InterfaceDown:
-        return QStringLiteral("interface-down");
-    case net::TransportError::Code::Unsupported:
-    case net::TransportError::Code::Io:
-        break;
-    }
-    return QStringLiteral("io");
+    emitLine(QJsonDocument(event).toJson(QJsonDocument::Compact));
 }
 
-int fail(const QString &code, const std::string &message, const std::string &fix, int exitCode)
+// Exit codes are util/ExitCode.h's: no permission is 3, as for `serve`, since restarting will not help.
+int fail(const char *code, const std::string &message, const std::string &fix, int exitCode)
 {
-    emitEvent({{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("code"), code},
-        {QStringLiteral("message"), QString::fromStdString(message)},
-        {QStringLiteral("fix"), QString::fromStdString(fix)}});
+    emitEvent(discovery::probe::Error {
+        QString::fromLatin1(code), QString::fromStdString(message), QString::fromStdString(fix)});
     std::fprintf(stderr, "aoesan-engine probe: %s%s%s\n", message.c_str(), fix.empty() ? "" : ". ", fix.c_str());
     return exitCode;
 }
@@ -102,32 +88,31 @@ int runProbe(const QStringList &args)
     // stdout is the event stream: logs go to stderr (and the file) only.
     log::initLogging({"aoesan-engine", std::nullopt, true, true});
     if (!parsed)
-        return fail(QStringLiteral("bad-arguments"), parser.errorText().toStdString(), {}, ExitUsage);
+        return fail(error_word::kBadArguments, parser.errorText().toStdString(), {}, ExitUsage);
     bool ok = false;
     const double seconds = parser.value(interval).toDouble(&ok);
     if (!ok || seconds < 0.05 || seconds > 3600)
-        return fail(QStringLiteral("bad-arguments"), "--interval needs 0.05 to 3600 seconds", {}, ExitUsage);
+        return fail(error_word::kBadArguments, "--interval needs 0.05 to 3600 seconds", {}, ExitUsage);
     const QStringList names = parser.values(iface);
     if (names.isEmpty())
-        return fail(QStringLiteral("bad-arguments"), "name at least one interface with -i IFACE", {}, ExitUsage);
+        return fail(error_word::kBadArguments, "name at least one interface with -i IFACE", {}, ExitUsage);
 
     if (const auto refused = net::checkPacketCapability(QCoreApplication::applicationFilePath().toStdString()))
-        return fail(QStringLiteral("no-permission"), refused->message, refused->fix, ExitNoPermission);
+        return fail(error_word::kNoPermission, refused->message, refused->fix, ExitNoPermission);
     std::vector<std::unique_ptr<net::PcapTransport>> transports;
     for (const QString &name : names) {
         auto opened = net::PcapTransport::open(name.toStdString());
         if (!opened) {
             const auto &e = opened.error();
-            return fail(errorCode(e.code), e.message, e.fix,
+            return fail(net::errorWord(e.code), e.message, e.fix,
                 e.code == net::TransportError::Code::NoPermission ? ExitNoPermission : ExitFailed);
         }
         transports.push_back(std::move(opened).value());
     }
     // The sockets are open: nothing later needs a privilege (the dumpcap model).
     if (auto dropped = platform::dropAllCapabilities(); !dropped)
-        emitEvent({{QStringLiteral("event"), QStringLiteral("warning")},
-            {QStringLiteral("message"),
-                QStringLiteral("could not drop capabilities: %1").arg(QString::fromStdString(dropped.error()))}});
+        emitEvent(discovery::probe::Warning {
+            QStringLiteral("could not drop capabilities: %1").arg(QString::fromStdString(dropped.error())), {}});
 
     initiator::SystemClock clock;
     initiator::Initiator initiator(clock);
@@ -137,32 +122,30 @@ int runProbe(const QStringList &args)
     QObject context;
     using discovery::DiscoveryService;
     using discovery::TargetInfo;
-    QObject::connect(
-        &service, &DiscoveryService::added, &context, [](const TargetInfo &t) { emitTargetEvent("added", t); });
-    QObject::connect(
-        &service, &DiscoveryService::changed, &context, [](const TargetInfo &t) { emitTargetEvent("changed", t); });
-    QObject::connect(
-        &service, &DiscoveryService::stateChanged, &context, [](const TargetInfo &t) { emitTargetEvent("state", t); });
-    QObject::connect(
-        &service, &DiscoveryService::removed, &context, [](const TargetInfo &t) { emitTargetEvent("removed", t); });
-    QObject::connect(
-        &service, &DiscoveryService::rttMeasured, &context, [](const TargetInfo &t) { emitTargetEvent("rtt", t); });
+    using Kind = discovery::probe::TargetEvent::Kind;
+    const auto say = [](Kind kind) {
+        return [kind](const TargetInfo &t) { emitEvent(discovery::probe::TargetEvent {kind, t}); };
+    };
+    QObject::connect(&service, &DiscoveryService::added, &context, say(Kind::Added));
+    QObject::connect(&service, &DiscoveryService::changed, &context, say(Kind::Changed));
+    QObject::connect(&service, &DiscoveryService::stateChanged, &context, say(Kind::State));
+    QObject::connect(&service, &DiscoveryService::removed, &context, say(Kind::Removed));
+    QObject::connect(&service, &DiscoveryService::rttMeasured, &context, say(Kind::Rtt));
     QObject::connect(
         &service, &DiscoveryService::transportFailed, &context, [](const QString &name, const QString &message) {
-            emitEvent({{QStringLiteral("event"), QStringLiteral("warning")}, {QStringLiteral("interface"), name},
-                {QStringLiteral("message"), message}});
+            emitEvent(discovery::probe::Warning {message, name});
         });
 
     // Commands on stdin, one a line (discovery/ProbeRequest.h); a bad line gets a request-error event.
-    discovery::TargetRequests requests(initiator, service, &emitEvent);
+    discovery::TargetRequests requests(initiator, service, &emitObject);
     const auto runCommand = [&](const QByteArray &line) {
         if (line.trimmed().isEmpty())
             return;
         const auto request = discovery::parseProbeRequest(line);
         if (!request) {
             const auto &e = request.error();
-            emitEvent(discovery::requestFailureToJson({e.id, discovery::requestKind(e.request), std::nullopt,
-                QString::fromLatin1(discovery::request_error::kBadRequest), e.message, {}, std::nullopt}));
+            emitEvent(discovery::RequestFailure {e.id, discovery::requestKind(e.request), std::nullopt,
+                QString::fromLatin1(discovery::request_error::kBadRequest), e.message, {}, std::nullopt});
             return;
         }
         switch (request->kind) {
@@ -203,22 +186,18 @@ int runProbe(const QStringList &args)
         }
     });
 
-    QJsonArray opened;
+    discovery::probe::Started started;
+    started.pid = QCoreApplication::applicationPid();
+    started.interval = std::chrono::duration_cast<std::chrono::milliseconds>(options.interval);
     for (const auto &t : transports) {
         service.addTransport(t.get());
-        opened.append(QJsonObject {{QStringLiteral("name"), QString::fromStdString(t->interfaceName())},
-            {QStringLiteral("mac"), QString::fromStdString(t->localMac().toString())},
-            {QStringLiteral("mtu"), t->mtu()}});
+        started.interfaces.push_back(
+            {QString::fromStdString(t->interfaceName()), QString::fromStdString(t->localMac().toString()), t->mtu()});
     }
-    emitEvent({{QStringLiteral("event"), QStringLiteral("started")},
-        {QStringLiteral("pid"), static_cast<double>(QCoreApplication::applicationPid())},
-        {QStringLiteral("interfaces"), opened},
-        {QStringLiteral("intervalMs"),
-            static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(options.interval).count())}});
+    emitEvent(started);
     service.start();
     const int code = QCoreApplication::exec();
-    emitEvent({{QStringLiteral("event"), QStringLiteral("stopped")},
-        {QStringLiteral("reason"), QStringLiteral("stdin closed")}});
+    emitEvent(discovery::probe::Stopped {QString::fromLatin1(discovery::probe::kStopReasonStdinClosed)});
     return code;
 }
 

@@ -11,9 +11,10 @@
 
 #include "ProbeMode.h"
 #include "Version.h"
-#include "log/Logging.h"
 #include "engine/ServeSession.h"
+#include "log/Logging.h"
 #include "util/CommandHelp.h"
+#include "util/ErrorWords.h"
 #include "util/ExitCode.h"
 
 namespace {
@@ -24,7 +25,7 @@ int serve(const std::vector<std::string> &args)
     for (const auto &a : args) {
         if (a == "-h" || a == "--help") {
             std::printf("%s", aoesan::engine::serveUsage("aoesan-engine").c_str());
-            return 0;
+            return aoesan::ExitOk;
         }
     }
     auto options = aoesan::engine::parseServeArguments(args);
@@ -32,9 +33,9 @@ int serve(const std::vector<std::string> &args)
     const bool json = options.ok() ? options->events : std::find(args.begin(), args.end(), "--events") != args.end();
     aoesan::engine::EngineEvents events(json);
     if (!options) {
-        events.error("bad-arguments", options.error());
+        events.error(aoesan::error_word::kBadArguments, options.error());
         std::fprintf(stderr, "%s", aoesan::engine::serveUsage("aoesan-engine").c_str());
-        return aoesan::engine::ServeUsage;
+        return aoesan::ExitUsage;
     }
     // stdout may be the supervisor's event stream: logs go to stderr and the file only.
     aoesan::log::initLogging({"aoesan-engine", std::nullopt, true, true});

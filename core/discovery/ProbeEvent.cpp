@@ -1,19 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "discovery/ProbeEvent.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <limits>
+#include <type_traits>
 
 namespace aoesan::discovery {
 
 namespace {
 
-template<typename T> T number(const QJsonObject &o, const char *key)
+using namespace probe;
+
+constexpr std::pair<QLatin1StringView, TargetEvent::Kind> kTargetKinds[] = {
+    {name::kAdded, TargetEvent::Kind::Added},
+    {name::kChanged, TargetEvent::Kind::Changed},
+    {name::kState, TargetEvent::Kind::State},
+    {name::kRemoved, TargetEvent::Kind::Removed},
+    {name::kRtt, TargetEvent::Kind::Rtt},
+};
+
+template<typename T> T number(const QJsonObject &o, QLatin1StringView key)
 {
-    const double d = o.value(QLatin1String(key)).toDouble(0);
+    const double d = o.value(key).toDouble(0);
     if (d <= 0)
         return T {0};
     if (d >= static_cast<double>(std::numeric_limits<T>::max()))
@@ -21,81 +31,102 @@ template<typename T> T number(const QJsonObject &o, const char *key)
     return static_cast<T>(d);
 }
 
-std::string text(const QJsonObject &o, const char *key)
+QString text(const QJsonObject &o, QLatin1StringView key)
 {
-    return o.value(QLatin1String(key)).toString().toStdString();
+    return o.value(key).toString();
 }
 
-std::optional<Rtt> rtt(const QJsonObject &o)
+QJsonObject eventObject(QLatin1StringView eventName, QJsonObject body = {})
 {
-    const QJsonValue v = o.value(QLatin1String("rttUs"));
-    if (!v.isDouble())
-        return std::nullopt;
-    return Rtt(static_cast<Rtt::rep>(v.toDouble()));
+    body.insert(field::kEvent, eventName);
+    return body;
 }
 
-protocol::MacAddress mac(const QJsonObject &o)
+QJsonObject toJson(const Started &s)
 {
-    return protocol::MacAddress::fromString(text(o, "mac")).value_or(protocol::MacAddress());
+    QJsonArray interfaces;
+    for (const auto &i : s.interfaces)
+        interfaces.append(QJsonObject {{field::kName, i.name}, {field::kMac, i.mac}, {field::kMtu, i.mtu}});
+    // Numbers as doubles, as the engine has always written them.
+    return eventObject(name::kStarted,
+        {{field::kPid, static_cast<double>(s.pid)}, {field::kInterfaces, interfaces},
+            {field::kIntervalMs, static_cast<double>(s.interval.count())}});
+}
+
+QJsonObject toJson(const TargetEvent &e)
+{
+    QJsonObject o = eventObject(targetEventName(e.kind), {{field::kTarget, targetToJson(e.target)}});
+    if (e.kind == TargetEvent::Kind::State)
+        o.insert(field::kState, QString::fromLatin1(stateName(e.target.state)));
+    return o;
+}
+
+QJsonObject toJson(const Warning &w)
+{
+    QJsonObject o = eventObject(name::kWarning, {{field::kMessage, w.message}});
+    if (!w.interface.isEmpty())
+        o.insert(field::kInterface, w.interface);
+    return o;
+}
+
+QJsonObject toJson(const Error &e)
+{
+    return eventObject(name::kError, {{field::kCode, e.code}, {field::kMessage, e.message}, {field::kFix, e.fix}});
+}
+
+QJsonObject toJson(const Stopped &s)
+{
+    return eventObject(name::kStopped, {{field::kReason, s.reason}});
+}
+
+QJsonObject toJson(const RequestReply &r)
+{
+    return replyToJson(r);
+}
+
+QJsonObject toJson(const RequestFailure &f)
+{
+    return requestFailureToJson(f);
+}
+
+QJsonObject toJson(const Unknown &u)
+{
+    return {{field::kEvent, u.name}};
+}
+
+Started started(const QJsonObject &o)
+{
+    Started s;
+    s.pid = number<qint64>(o, field::kPid);
+    s.interval = std::chrono::milliseconds(number<qint64>(o, field::kIntervalMs));
+    for (const QJsonValue &v : o.value(field::kInterfaces).toArray()) {
+        const QJsonObject i = v.toObject();
+        s.interfaces.push_back({text(i, field::kName), text(i, field::kMac), number<int>(i, field::kMtu)});
+    }
+    return s;
 }
 
 } // namespace
 
-WallClock wallClockFromIso(const QString &text)
+QLatin1StringView targetEventName(TargetEvent::Kind kind)
 {
-    if (text.isEmpty())
-        return {};
-    const QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!when.isValid())
-        return {};
-    return WallClock(std::chrono::milliseconds(when.toMSecsSinceEpoch()));
+    for (const auto &[word, targetKind] : kTargetKinds) {
+        if (targetKind == kind)
+            return word;
+    }
+    return name::kChanged;
 }
 
-Result<TargetInfo, QString> targetFromJson(const QJsonObject &o)
+QByteArray probeEventLine(const ProbeEvent &event)
 {
-    const QJsonValue shelf = o.value(QLatin1String("shelf"));
-    const QJsonValue slot = o.value(QLatin1String("slot"));
-    if (!shelf.isDouble() || !slot.isDouble())
-        return Unexpected(QStringLiteral("a target without a numeric shelf and slot"));
-    const double s = shelf.toDouble();
-    const double n = slot.toDouble();
-    if (s < 0 || s > 65535 || n < 0 || n > 255)
-        return Unexpected(QStringLiteral("shelf or slot out of range"));
-    TargetInfo t;
-    t.id = {static_cast<std::uint16_t>(s), static_cast<std::uint8_t>(n)};
-    t.state = o.value(QLatin1String("state")).toString() == QLatin1String("down") ? TargetState::Down : TargetState::Up;
-    t.conflict = o.value(QLatin1String("conflict")).toBool();
-    t.conflictDetail = text(o, "conflictDetail");
-    t.identified = o.value(QLatin1String("identified")).toBool();
-    t.sectors = number<std::uint64_t>(o, "sectors");
-    t.model = text(o, "model");
-    t.serial = text(o, "serial");
-    t.firmware = text(o, "firmware");
-    t.lba48 = o.value(QLatin1String("lba48")).toBool();
-    t.flush = o.value(QLatin1String("flush")).toBool();
-    t.flushExt = o.value(QLatin1String("flushExt")).toBool();
-    t.configString = text(o, "configString");
-    for (const QJsonValue &v : o.value(QLatin1String("paths")).toArray()) {
-        const QJsonObject p = v.toObject();
-        TargetPath path;
-        path.interfaceName = text(p, "interface");
-        path.mac = mac(p);
-        path.bufferCount = number<std::uint16_t>(p, "bufferCount");
-        path.firmwareVersion = number<std::uint16_t>(p, "firmwareVersion");
-        path.maxSectors = number<std::uint8_t>(p, "maxSectors");
-        path.payload = number<std::uint32_t>(p, "payload");
-        path.rtt = rtt(p);
-        path.lastSeen = wallClockFromIso(p.value(QLatin1String("lastSeen")).toString());
-        t.paths.push_back(std::move(path));
-    }
-    for (const QJsonValue &v : o.value(QLatin1String("backends")).toArray()) {
-        const QJsonObject b = v.toObject();
-        t.backends.push_back({mac(b), b.value(QLatin1String("identified")).toBool(),
-            number<std::uint64_t>(b, "sectors"), text(b, "serial")});
-    }
-    t.rtt = rtt(o);
-    t.lastSeen = wallClockFromIso(o.value(QLatin1String("lastSeen")).toString());
-    return t;
+    return std::visit(
+        [](const auto &e) -> QByteArray {
+            if constexpr (std::is_same_v<std::decay_t<decltype(e)>, Garbage>)
+                return e.line;
+            else
+                return QJsonDocument(toJson(e)).toJson(QJsonDocument::Compact);
+        },
+        event);
 }
 
 ProbeEvent parseProbeEvent(const QByteArray &line)
@@ -103,61 +134,42 @@ ProbeEvent parseProbeEvent(const QByteArray &line)
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return probe::Garbage {
+        return Garbage {
             line, error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not a JSON object")};
     const QJsonObject o = doc.object();
-    const QJsonValue name = o.value(QLatin1String("event"));
-    if (!name.isString())
-        return probe::Garbage {line, QStringLiteral("no \"event\" field")};
-    const QString kind = name.toString();
-    static const std::pair<const char *, probe::TargetEvent::Kind> targetKinds[] = {
-        {"added", probe::TargetEvent::Kind::Added},
-        {"changed", probe::TargetEvent::Kind::Changed},
-        {"state", probe::TargetEvent::Kind::State},
-        {"removed", probe::TargetEvent::Kind::Removed},
-        {"rtt", probe::TargetEvent::Kind::Rtt},
-    };
-    for (const auto &[word, targetKind] : targetKinds) {
-        if (kind != QLatin1String(word))
+    const QJsonValue eventName = o.value(field::kEvent);
+    if (!eventName.isString())
+        return Garbage {line, QStringLiteral("no \"event\" field")};
+    const QString kind = eventName.toString();
+    for (const auto &[word, targetKind] : kTargetKinds) {
+        if (kind != word)
             continue;
-        auto target = targetFromJson(o.value(QLatin1String("target")).toObject());
+        auto target = targetFromJson(o.value(field::kTarget).toObject());
         if (!target)
-            return probe::Garbage {line, target.error()};
-        return probe::TargetEvent {targetKind, std::move(target).value()};
+            return Garbage {line, target.error()};
+        return TargetEvent {targetKind, std::move(target).value()};
     }
-    if (kind == QLatin1String("started")) {
-        probe::Started started;
-        started.pid = number<qint64>(o, "pid");
-        started.interval = std::chrono::milliseconds(number<qint64>(o, "intervalMs"));
-        for (const QJsonValue &v : o.value(QLatin1String("interfaces")).toArray()) {
-            const QJsonObject i = v.toObject();
-            started.interfaces.push_back({i.value(QLatin1String("name")).toString(),
-                i.value(QLatin1String("mac")).toString(), number<int>(i, "mtu")});
-        }
-        return started;
-    }
-    if (kind == QLatin1String("warning"))
-        return probe::Warning {
-            o.value(QLatin1String("message")).toString(), o.value(QLatin1String("interface")).toString()};
-    if (kind == QLatin1String("error")) {
-        return probe::Error {o.value(QLatin1String("code")).toString(), o.value(QLatin1String("message")).toString(),
-            o.value(QLatin1String("fix")).toString()};
-    }
-    if (kind == QLatin1String("reply")) {
+    if (kind == name::kStarted)
+        return started(o);
+    if (kind == name::kWarning)
+        return Warning {text(o, field::kMessage), text(o, field::kInterface)};
+    if (kind == name::kError)
+        return Error {text(o, field::kCode), text(o, field::kMessage), text(o, field::kFix)};
+    if (kind == name::kReply) {
         auto reply = replyFromJson(o);
         if (!reply)
-            return probe::Garbage {line, reply.error()};
+            return Garbage {line, reply.error()};
         return std::move(reply).value();
     }
-    if (kind == QLatin1String("request-error")) {
+    if (kind == name::kRequestError) {
         auto failure = requestFailureFromJson(o);
         if (!failure)
-            return probe::Garbage {line, failure.error()};
+            return Garbage {line, failure.error()};
         return std::move(failure).value();
     }
-    if (kind == QLatin1String("stopped"))
-        return probe::Stopped {o.value(QLatin1String("reason")).toString()};
-    return probe::Unknown {kind};
+    if (kind == name::kStopped)
+        return Stopped {text(o, field::kReason)};
+    return Unknown {kind};
 }
 
 } // namespace aoesan::discovery

@@ -3,11 +3,15 @@
 
 #include <QDateTime>
 
+#include <limits>
+
 #include "protocol/SizeFormat.h"
 
 namespace aoesan::discovery {
 
 namespace {
+
+namespace f = target_field;
 
 QString text(const std::string &s)
 {
@@ -20,6 +24,34 @@ QJsonValue rttValue(const std::optional<Rtt> &rtt)
     return rtt ? QJsonValue(static_cast<double>(rtt->count())) : QJsonValue(QJsonValue::Null);
 }
 
+template<typename T> T number(const QJsonObject &o, QLatin1StringView key)
+{
+    const double d = o.value(key).toDouble(0);
+    if (d <= 0)
+        return T {0};
+    if (d >= static_cast<double>(std::numeric_limits<T>::max()))
+        return std::numeric_limits<T>::max();
+    return static_cast<T>(d);
+}
+
+std::string text(const QJsonObject &o, QLatin1StringView key)
+{
+    return o.value(key).toString().toStdString();
+}
+
+std::optional<Rtt> rtt(const QJsonObject &o)
+{
+    const QJsonValue v = o.value(f::kRttUs);
+    if (!v.isDouble())
+        return std::nullopt;
+    return Rtt(static_cast<Rtt::rep>(v.toDouble()));
+}
+
+protocol::MacAddress mac(const QJsonObject &o)
+{
+    return protocol::MacAddress::fromString(text(o, f::kMac)).value_or(protocol::MacAddress());
+}
+
 } // namespace
 
 QString isoTime(WallClock time)
@@ -30,6 +62,16 @@ QString isoTime(WallClock time)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+WallClock wallClockFromIso(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!when.isValid())
+        return {};
+    return WallClock(std::chrono::milliseconds(when.toMSecsSinceEpoch()));
+}
+
 QJsonObject targetToJson(const TargetInfo &t)
 {
     QJsonArray interfaces;
@@ -38,52 +80,52 @@ QJsonObject targetToJson(const TargetInfo &t)
         if (!interfaces.contains(text(p.interfaceName)))
             interfaces.append(text(p.interfaceName));
         paths.append(QJsonObject {
-            {QStringLiteral("interface"), text(p.interfaceName)},
-            {QStringLiteral("mac"), text(p.mac.toString())},
-            {QStringLiteral("bufferCount"), p.bufferCount},
-            {QStringLiteral("firmwareVersion"), p.firmwareVersion},
-            {QStringLiteral("maxSectors"), p.maxSectors},
-            {QStringLiteral("payload"), static_cast<double>(p.payload)},
-            {QStringLiteral("rttUs"), rttValue(p.rtt)},
-            {QStringLiteral("lastSeen"), isoTime(p.lastSeen)},
+            {f::kInterface, text(p.interfaceName)},
+            {f::kMac, text(p.mac.toString())},
+            {f::kBufferCount, p.bufferCount},
+            {f::kFirmwareVersion, p.firmwareVersion},
+            {f::kMaxSectors, p.maxSectors},
+            {f::kPayload, static_cast<double>(p.payload)},
+            {f::kRttUs, rttValue(p.rtt)},
+            {f::kLastSeen, isoTime(p.lastSeen)},
         });
     }
     QJsonArray backends;
     for (const auto &b : t.backends) {
         backends.append(QJsonObject {
-            {QStringLiteral("mac"), text(b.mac.toString())},
-            {QStringLiteral("identified"), b.identified},
-            {QStringLiteral("sectors"), static_cast<double>(b.sectors)},
-            {QStringLiteral("serial"), text(b.serial)},
+            {f::kMac, text(b.mac.toString())},
+            {f::kIdentified, b.identified},
+            {f::kSectors, static_cast<double>(b.sectors)},
+            {f::kSerial, text(b.serial)},
         });
     }
     // Sector counts up to 2^48 are exact in a JSON number (a double holds 53 bits).
     return QJsonObject {
-        {QStringLiteral("device"), text(t.id.deviceName())},
-        {QStringLiteral("shelf"), t.id.shelf},
-        {QStringLiteral("slot"), t.id.slot},
-        {QStringLiteral("state"), QString::fromLatin1(stateName(t.state))},
-        {QStringLiteral("conflict"), t.conflict},
-        {QStringLiteral("conflictDetail"), text(t.conflictDetail)},
-        {QStringLiteral("identified"), t.identified},
-        {QStringLiteral("sectors"), static_cast<double>(t.sectors)},
-        {QStringLiteral("sizeBytes"), static_cast<double>(t.sizeBytes())},
-        {QStringLiteral("size"), t.identified ? text(protocol::aoeStatSize(t.sectors)) : QString()},
-        {QStringLiteral("model"), text(t.model)},
-        {QStringLiteral("serial"), text(t.serial)},
-        {QStringLiteral("firmware"), text(t.firmware)},
-        {QStringLiteral("lba48"), t.lba48},
-        {QStringLiteral("flush"), t.flush},
-        {QStringLiteral("flushExt"), t.flushExt},
-        {QStringLiteral("configString"), text(t.configString)},
-        {QStringLiteral("bufferCount"), t.bufferCount()},
-        {QStringLiteral("firmwareVersion"), t.firmwareVersion()},
-        {QStringLiteral("payload"), static_cast<double>(t.payload())},
-        {QStringLiteral("interfaces"), interfaces},
-        {QStringLiteral("paths"), paths},
-        {QStringLiteral("backends"), backends},
-        {QStringLiteral("rttUs"), rttValue(t.rtt)},
-        {QStringLiteral("lastSeen"), isoTime(t.lastSeen)},
+        {f::kDevice, text(t.id.deviceName())},
+        {f::kShelf, t.id.shelf},
+        {f::kSlot, t.id.slot},
+        {f::kState, QString::fromLatin1(stateName(t.state))},
+        {f::kConflict, t.conflict},
+        {f::kConflictDetail, text(t.conflictDetail)},
+        {f::kIdentified, t.identified},
+        {f::kSectors, static_cast<double>(t.sectors)},
+        {f::kSizeBytes, static_cast<double>(t.sizeBytes())},
+        {f::kSize, t.identified ? text(protocol::aoeStatSize(t.sectors)) : QString()},
+        {f::kModel, text(t.model)},
+        {f::kSerial, text(t.serial)},
+        {f::kFirmware, text(t.firmware)},
+        {f::kLba48, t.lba48},
+        {f::kFlush, t.flush},
+        {f::kFlushExt, t.flushExt},
+        {f::kConfigString, text(t.configString)},
+        {f::kBufferCount, t.bufferCount()},
+        {f::kFirmwareVersion, t.firmwareVersion()},
+        {f::kPayload, static_cast<double>(t.payload())},
+        {f::kInterfaces, interfaces},
+        {f::kPaths, paths},
+        {f::kBackends, backends},
+        {f::kRttUs, rttValue(t.rtt)},
+        {f::kLastSeen, isoTime(t.lastSeen)},
     };
 }
 
@@ -93,6 +135,54 @@ QJsonArray targetsToJson(const std::vector<TargetInfo> &targets)
     for (const auto &t : targets)
         list.append(targetToJson(t));
     return list;
+}
+
+Result<TargetInfo, QString> targetFromJson(const QJsonObject &o)
+{
+    const QJsonValue shelf = o.value(f::kShelf);
+    const QJsonValue slot = o.value(f::kSlot);
+    if (!shelf.isDouble() || !slot.isDouble())
+        return Unexpected(QStringLiteral("a target without a numeric shelf and slot"));
+    const double s = shelf.toDouble();
+    const double n = slot.toDouble();
+    if (s < 0 || s > 65535 || n < 0 || n > 255)
+        return Unexpected(QStringLiteral("shelf or slot out of range"));
+    TargetInfo t;
+    t.id = {static_cast<std::uint16_t>(s), static_cast<std::uint8_t>(n)};
+    t.state = o.value(f::kState).toString() == QLatin1String(stateName(TargetState::Down)) ? TargetState::Down
+                                                                                           : TargetState::Up;
+    t.conflict = o.value(f::kConflict).toBool();
+    t.conflictDetail = text(o, f::kConflictDetail);
+    t.identified = o.value(f::kIdentified).toBool();
+    t.sectors = number<std::uint64_t>(o, f::kSectors);
+    t.model = text(o, f::kModel);
+    t.serial = text(o, f::kSerial);
+    t.firmware = text(o, f::kFirmware);
+    t.lba48 = o.value(f::kLba48).toBool();
+    t.flush = o.value(f::kFlush).toBool();
+    t.flushExt = o.value(f::kFlushExt).toBool();
+    t.configString = text(o, f::kConfigString);
+    for (const QJsonValue &v : o.value(f::kPaths).toArray()) {
+        const QJsonObject p = v.toObject();
+        TargetPath path;
+        path.interfaceName = text(p, f::kInterface);
+        path.mac = mac(p);
+        path.bufferCount = number<std::uint16_t>(p, f::kBufferCount);
+        path.firmwareVersion = number<std::uint16_t>(p, f::kFirmwareVersion);
+        path.maxSectors = number<std::uint8_t>(p, f::kMaxSectors);
+        path.payload = number<std::uint32_t>(p, f::kPayload);
+        path.rtt = rtt(p);
+        path.lastSeen = wallClockFromIso(p.value(f::kLastSeen).toString());
+        t.paths.push_back(std::move(path));
+    }
+    for (const QJsonValue &v : o.value(f::kBackends).toArray()) {
+        const QJsonObject b = v.toObject();
+        t.backends.push_back(
+            {mac(b), b.value(f::kIdentified).toBool(), number<std::uint64_t>(b, f::kSectors), text(b, f::kSerial)});
+    }
+    t.rtt = rtt(o);
+    t.lastSeen = wallClockFromIso(o.value(f::kLastSeen).toString());
+    return t;
 }
 
 } // namespace aoesan::discovery

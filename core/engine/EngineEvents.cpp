@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/EngineEvents.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <unistd.h>
+
+#include "engine/ServeEvent.h"
 
 namespace aoesan::engine {
 
@@ -16,30 +14,17 @@ QString q(const std::string &s)
     return QString::fromStdString(s);
 }
 
-QJsonObject countersJson(const CounterSnapshot &c)
+ServeCounters wireCounters(const CounterSnapshot &c)
 {
-    return {
-        {QStringLiteral("framesIn"), qint64(c.framesIn)},
-        {QStringLiteral("framesOut"), qint64(c.framesOut)},
-        {QStringLiteral("bytesRead"), qint64(c.bytesRead)},
-        {QStringLiteral("bytesWritten"), qint64(c.bytesWritten)},
-        {QStringLiteral("errors"), qint64(c.errors)},
-        {QStringLiteral("clients"), qint64(c.clients)},
-    };
+    return {c.framesIn, c.framesOut, c.bytesRead, c.bytesWritten, c.errors, c.clients};
 }
 
-QJsonArray macArray(const std::vector<protocol::MacAddress> &macs)
+QStringList macTexts(const std::vector<protocol::MacAddress> &macs)
 {
-    QJsonArray array;
+    QStringList list;
     for (const auto &m : macs)
-        array.append(q(m.toString()));
-    return array;
-}
-
-std::string line(const QString &event, QJsonObject body)
-{
-    body.insert(QStringLiteral("event"), event);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString();
+        list << q(m.toString());
+    return list;
 }
 
 } // namespace
@@ -50,9 +35,9 @@ EngineEvents::EngineEvents(bool json, std::FILE *out, std::FILE *human)
     , m_human(human)
 { }
 
-void EngineEvents::writeLine(const std::string &jsonObject)
+void EngineEvents::write(const ServeEvent &event)
 {
-    std::fprintf(m_out, "%s\n", jsonObject.c_str());
+    std::fprintf(m_out, "%s\n", serveEventLine(event).constData());
     std::fflush(m_out); // the supervisor reads line by line
 }
 
@@ -65,32 +50,40 @@ void EngineEvents::started(const StartedInfo &i)
             o.direct ? " O_DIRECT" : "", o.sync ? " O_SYNC" : "");
         return;
     }
-    const QJsonArray masks = macArray(i.masks);
-    writeLine(line(QStringLiteral("started"),
-        {{QStringLiteral("pid"), qint64(::getpid())}, {QStringLiteral("shelf"), int(o.shelf)},
-            {QStringLiteral("slot"), int(o.slot)}, {QStringLiteral("interface"), q(o.interface)},
-            {QStringLiteral("mac"), q(i.mac.toString())}, {QStringLiteral("mtu"), i.mtu},
-            {QStringLiteral("file"), q(o.path)}, {QStringLiteral("sectors"), qint64(i.sectors)},
-            {QStringLiteral("bytes"), qint64(i.sectors * 512)}, {QStringLiteral("offset"), qint64(o.offsetSectors)},
-            {QStringLiteral("readOnly"), o.readOnly}, {QStringLiteral("direct"), o.direct},
-            {QStringLiteral("sync"), o.sync}, {QStringLiteral("bufferCount"), int(o.bufferCount)},
-            {QStringLiteral("maxSectors"), int(i.maxSectors)}, {QStringLiteral("workers"), int(i.workers)},
-            {QStringLiteral("io"), q(i.io)}, {QStringLiteral("masks"), masks},
-            {QStringLiteral("configString"),
-                QString::fromLatin1(i.configString.data(), qsizetype(i.configString.size()))},
-            {QStringLiteral("stateFile"), q(i.stateFile)}}));
+    serve::Started s;
+    s.pid = qint64(::getpid());
+    s.shelf = int(o.shelf);
+    s.slot = int(o.slot);
+    s.interface = q(o.interface);
+    s.mac = q(i.mac.toString());
+    s.mtu = i.mtu;
+    s.file = q(o.path);
+    s.sectors = i.sectors;
+    s.bytes = i.sectors * 512;
+    s.offset = o.offsetSectors;
+    s.readOnly = o.readOnly;
+    s.direct = o.direct;
+    s.sync = o.sync;
+    s.bufferCount = int(o.bufferCount);
+    s.maxSectors = int(i.maxSectors);
+    s.workers = int(i.workers);
+    s.io = q(i.io);
+    s.masks = macTexts(i.masks);
+    s.configString = QString::fromLatin1(i.configString.data(), qsizetype(i.configString.size()));
+    s.stateFile = q(i.stateFile);
+    write(s);
 }
 
 void EngineEvents::counters(const CounterSnapshot &c)
 {
     if (m_json)
-        writeLine(line(QStringLiteral("counters"), countersJson(c)));
+        write(serve::Counters {wireCounters(c)});
 }
 
 void EngineEvents::clientSeen(const protocol::MacAddress &mac)
 {
     if (m_json)
-        writeLine(line(QStringLiteral("client"), {{QStringLiteral("mac"), q(mac.toString())}}));
+        write(serve::Client {q(mac.toString())});
     else
         std::fprintf(m_human, "client %s\n", mac.toString().c_str());
 }
@@ -98,7 +91,7 @@ void EngineEvents::clientSeen(const protocol::MacAddress &mac)
 void EngineEvents::warning(const std::string &message)
 {
     if (m_json)
-        writeLine(line(QStringLiteral("warning"), {{QStringLiteral("message"), q(message)}}));
+        write(serve::Warning {q(message)});
     else
         std::fprintf(m_human, "%s: warning: %s\n", m_program.c_str(), message.c_str());
 }
@@ -107,9 +100,7 @@ void EngineEvents::restored(const std::vector<protocol::MacAddress> &masks,
     const std::vector<protocol::MacAddress> &reservations, const std::string &stateFile)
 {
     if (m_json) {
-        writeLine(line(QStringLiteral("restored"),
-            {{QStringLiteral("masks"), macArray(masks)}, {QStringLiteral("reservations"), macArray(reservations)},
-                {QStringLiteral("stateFile"), q(stateFile)}}));
+        write(serve::Restored {macTexts(masks), macTexts(reservations), q(stateFile)});
         return;
     }
     std::fprintf(m_human, "%s: restored from %s: %s\n", m_program.c_str(), stateFile.c_str(),
@@ -132,9 +123,7 @@ std::string restoredText(
 void EngineEvents::error(const std::string &code, const std::string &message, const std::string &fix)
 {
     if (m_json)
-        writeLine(line(QStringLiteral("error"),
-            {{QStringLiteral("code"), q(code)}, {QStringLiteral("message"), q(message)},
-                {QStringLiteral("fix"), q(fix)}}));
+        write(serve::Error {q(code), q(message), q(fix)});
     // A person reading stderr gets it too, also when the supervisor captures stdout.
     const char *between = fix.empty() ? "" : (!message.empty() && message.back() == '.') ? " " : ". ";
     std::fprintf(m_human, "%s: error: %s%s%s\n", m_program.c_str(), message.c_str(), between, fix.c_str());
@@ -142,11 +131,8 @@ void EngineEvents::error(const std::string &code, const std::string &message, co
 
 void EngineEvents::stopped(const std::string &reason, const CounterSnapshot &c)
 {
-    if (!m_json)
-        return;
-    QJsonObject body = countersJson(c);
-    body.insert(QStringLiteral("reason"), q(reason));
-    writeLine(line(QStringLiteral("stopped"), body));
+    if (m_json)
+        write(serve::Stopped {q(reason), wireCounters(c)});
 }
 
 } // namespace aoesan::engine

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What a serving engine tells the world: with --events, one JSON object per line on stdout for the
-// supervisor (schema in docs/engine-events.md); otherwise short human lines on stderr, as vblade prints.
+// supervisor (the lines are engine/ServeEvent.h's, documented in docs/engine-events.md); otherwise short
+// human lines on stderr, as vblade prints.
 #pragma once
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "protocol/MacAddress.h"
+#include "engine/ServeEvent.h"
 #include "engine/ServeOptions.h"
 #include "engine/TargetServer.h"
+#include "protocol/MacAddress.h"
 
 namespace aoesan::engine {
 
@@ -21,7 +23,7 @@ struct StartedInfo
     std::uint64_t sectors = 0;
     std::uint8_t maxSectors = 0;
     unsigned workers = 0;
-    std::string io; // "aio", "threads" or "inline": how READ/WRITE are served
+    std::string io; // a serve::io word (aio, threads, inline): how READ/WRITE are served
     std::string stateFile;
     std::string configString;
     std::vector<protocol::MacAddress> masks; // the list in force: -m, or the one kept in the state file
@@ -46,13 +48,12 @@ public:
     // (or refused), which a person must hear about rather than find out.
     void restored(const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations,
         const std::string &stateFile);
-    // code: a stable word for programs (no-permission, no-such-interface, interface-down, not-found,
-    // busy, out-of-range, bad-arguments, io).
+    // code: a stable word for programs, one of util/ErrorWords.h.
     void error(const std::string &code, const std::string &message, const std::string &fix = {});
     void stopped(const std::string &reason, const CounterSnapshot &c);
 
 private:
-    void writeLine(const std::string &jsonObject);
+    void write(const ServeEvent &event);
     bool m_json;
     std::string m_program = "aoesan-engine serve";
     std::FILE *m_out;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The exit codes of every aoesan command-line program (aoesan-ctl, aoesan-engine): one table, documented in
-// the programs' help texts and docs/exit-codes.md. Scripts and systemd units rely on it
-// (RestartPreventExitStatus=3: restarting will not give a permission).
+// The exit codes of every aoesan command-line program (aoesan-ctl, aoesan-engine serve and probe,
+// aoesan-service): one table, documented in the programs' help texts and docs/exit-codes.md (a test checks
+// both). Scripts and systemd units rely on it (RestartPreventExitStatus=3: restarting will not give a
+// permission), so a value never changes.
 #pragma once
+
+#include <array>
 
 namespace aoesan {
 
@@ -12,6 +15,9 @@ enum ExitCode : int {
     ExitUsage = 2, // the command line is wrong; nothing was done
     ExitNoPermission = 3, // this user may not do it (CAP_NET_RAW, an unreadable file); a person has to act
 };
+
+// Every code, for the tests that hold the docs and the help text to the table.
+inline constexpr std::array<ExitCode, 4> kExitCodes {ExitOk, ExitFailed, ExitUsage, ExitNoPermission};
 
 // The table as the help texts print it.
 inline constexpr const char *kExitCodeHelp

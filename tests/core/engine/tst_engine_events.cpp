@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "engine/EngineEvents.h"
+#include "util/ErrorWords.h"
 
 using namespace aoesan;
 
@@ -93,8 +94,9 @@ private slots:
         std::FILE *human = std::tmpfile();
         engine::EngineEvents events(true, out, human);
         events.setProgram("aoesan-ctl serve");
-        const QByteArray said = capture(human,
-            [&] { events.error("no-such-interface", "no network interface named 'x'", "`ip link` lists them."); });
+        const QByteArray said = capture(human, [&] {
+            events.error(error_word::kNoSuchInterface, "no network interface named 'x'", "`ip link` lists them.");
+        });
         QCOMPARE(said, QByteArray("aoesan-ctl serve: error: no network interface named 'x'. `ip link` lists them.\n"));
         std::fclose(out);
         std::fclose(human);

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "supervisor/EngineEvent.h"
+#include "util/ErrorWords.h"
 
 using namespace aoesan::supervisor;
 
@@ -89,7 +90,7 @@ void TestEngineEvent::errorEvent()
     const auto parsed = parseEngineEvent(QByteArrayLiteral(
         R"({"event":"error","code":"no-permission","message":"no CAP_NET_RAW","fix":"sudo setcap","extra":[1]})"));
     const auto &e = std::get<event::Error>(parsed);
-    QCOMPARE(e.code, QString::fromLatin1(kNoPermissionCode));
+    QCOMPARE(e.code, QString::fromLatin1(aoesan::error_word::kNoPermission));
     QCOMPARE(e.message, QStringLiteral("no CAP_NET_RAW"));
     QCOMPARE(e.fix, QStringLiteral("sudo setcap"));
     const auto warning = parseEngineEvent(QByteArrayLiteral(R"({"event":"warning","message":"shelf 4095"})"));
