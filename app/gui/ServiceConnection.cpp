@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <csignal>
+
 #include <sys/prctl.h>
 
 #include "log/Logging.h"
@@ -53,8 +54,7 @@ QString tail(const QString &path)
 
 ServiceConnection::ServiceConnection(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 ServiceConnection::~ServiceConnection()
 {
@@ -98,7 +98,8 @@ std::optional<ServiceConnection::Reached> ServiceConnection::reach(
             order.push_back(service::ServiceClient::Bus::Session);
         if (auto found = service::ServiceClient::findService(order)) {
             const bool system = found->name() == QDBusConnection::systemBus().name();
-            return Reached {*found, false, system ? QStringLiteral("the system bus") : QStringLiteral("the session bus")};
+            return Reached {
+                *found, false, system ? QStringLiteral("the system bus") : QStringLiteral("the session bus")};
         }
         // None: start one on the session bus, where it outlives this program like an installed one.
         if (sessionBusConfigured() && QDBusConnection::sessionBus().isConnected()) {
@@ -135,9 +136,9 @@ bool ServiceConnection::startPrivateBus(QString *error)
     }
     m_bus.setChildProcessModifier(childSetup);
     m_bus.setStandardErrorFile(m_runtime->filePath(QStringLiteral("dbus-daemon.log")));
-    m_bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
-                            QStringLiteral("--print-address=1"),
-                            QStringLiteral("--address=unix:dir=%1").arg(m_runtime->path())});
+    m_bus.start(daemon,
+        {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
+            QStringLiteral("--print-address=1"), QStringLiteral("--address=unix:dir=%1").arg(m_runtime->path())});
     QDeadlineTimer deadline(kBusStartMs);
     QByteArray out;
     while (!out.contains('\n') && !deadline.hasExpired() && m_bus.state() != QProcess::NotRunning) {
@@ -168,8 +169,8 @@ bool ServiceConnection::startService(const QDBusConnection &bus, const QString &
     if (!address.isEmpty())
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
     const QStringList args = QStringList {QStringLiteral("--session")} + arguments;
-    log::logger("ui")->info("starting {} {} (log {})", program.toStdString(),
-        args.join(QLatin1Char(' ')).toStdString(), logFile.toStdString());
+    log::logger("ui")->info("starting {} {} (log {})", program.toStdString(), args.join(QLatin1Char(' ')).toStdString(),
+        logFile.toStdString());
     if (detached) {
         // It outlives this program: no pdeath signal, its own session.
         QProcess p;

@@ -36,8 +36,8 @@ public:
 
     // The service that answers now, or one started as above. `privateArguments` go to a service this
     // program starts (lab mode: its directories and interfaces); `forcePrivate` skips the other buses.
-    std::optional<Reached> reach(const QStringList &privateArguments, const QString &logFile, bool forcePrivate,
-        QString *error);
+    std::optional<Reached> reach(
+        const QStringList &privateArguments, const QString &logFile, bool forcePrivate, QString *error);
 
     // Ends the private service now (before the lab's namespace goes away); waits at most `timeoutMs`.
     void stopPrivate(int timeoutMs = 3000);

@@ -9,8 +9,8 @@
 
 #include <cstdio>
 
-#include "Version.h"
 #include "ServiceConnection.h"
+#include "Version.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/ExportController.h"
 #include "exports/OldExportList.h"
@@ -117,13 +117,14 @@ int main(int argc, char *argv[])
     QString serviceLog;
     if (labEnv) {
         const QString dir = labEnv->directory();
-        privateArguments = {QStringLiteral("--config-dir"), dir, QStringLiteral("--state-dir"), dir + QStringLiteral("/state"),
-            QStringLiteral("--interval"), QString::number(settings.intervalSeconds)};
+        privateArguments = {QStringLiteral("--config-dir"), dir, QStringLiteral("--state-dir"),
+            dir + QStringLiteral("/state"), QStringLiteral("--interval"), QString::number(settings.intervalSeconds)};
         for (const QString &name : labEnv->probeInterfaces())
             privateArguments << QStringLiteral("-i") << name;
         serviceLog = dir + QStringLiteral("/service.log");
     } else {
-        const QString stateHome = qEnvironmentVariable("XDG_STATE_HOME", QDir::homePath() + QStringLiteral("/.local/state"));
+        const QString stateHome
+            = qEnvironmentVariable("XDG_STATE_HOME", QDir::homePath() + QStringLiteral("/.local/state"));
         serviceLog = stateHome + QStringLiteral("/aoesan/service.log");
     }
     gui::ServiceConnection serviceConnection;
@@ -195,7 +196,8 @@ int main(int argc, char *argv[])
     const QString oldList = supervisor::ExportStore::defaultPath();
     if (!labEnv && exports.servedBySystem() && !controller.settings().oldExportListOffered
         && link.manager().exportListPath != oldList) {
-        ui::OldExportList::offer(oldList, exports, &window, [&controller] { controller.rememberOldExportListOffered(); });
+        ui::OldExportList::offer(
+            oldList, exports, &window, [&controller] { controller.rememberOldExportListOffered(); });
     }
     const int code = QApplication::exec();
     discovery.stop();

@@ -346,7 +346,7 @@ int runExports(const QStringList &args, const Console &console)
         return ExitOk;
     }
     if (args.isEmpty()) {
-        command.error("say what to do: list, add, remove, run, start or stop");
+        command.error("say what to do: list, show, add, set, remove, run, start or stop");
         std::fprintf(console.err, "%s", kUsage);
         return ExitUsage;
     }

@@ -13,6 +13,7 @@
 #include "supervisor/EngineLocation.h"
 #include "supervisor/ExportSupervisor.h"
 #include "supervisor/QProcessLauncher.h"
+#include "util/ErrorWords.h"
 #include "util/ExitCode.h"
 
 namespace aoesan::cli {
@@ -80,8 +81,8 @@ int exitCodeFor(const std::vector<ExportStatus> &statuses)
     for (const auto &s : statuses) {
         if (s.state != ExportState::Failed)
             continue;
-        if (s.lastError && s.lastError->code == QLatin1String(supervisor::kNoPermissionCode))
-            return supervisor::kNoPermissionExitCode; // systemd: RestartPreventExitStatus=3
+        if (s.lastError && s.lastError->code == QLatin1String(error_word::kNoPermission))
+            return ExitNoPermission; // systemd: RestartPreventExitStatus=3
         code = ExitFailed;
     }
     return code;

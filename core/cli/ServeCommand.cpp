@@ -15,6 +15,7 @@
 #include "net/NetworkInterfaces.h"
 #include "supervisor/ExportPreflight.h"
 #include "util/CommandHelp.h"
+#include "util/ErrorWords.h"
 #include "util/ExitCode.h"
 
 namespace aoesan::cli {
@@ -79,7 +80,7 @@ int runServe(const QStringList &args, const Console &console)
     engine::EngineEvents events(options.ok() && options->events, console.out, console.err);
     events.setProgram("aoesan-ctl serve");
     if (!options) {
-        events.error("bad-arguments", options.error());
+        events.error(error_word::kBadArguments, options.error());
         std::fprintf(console.err, "%s", usage().c_str());
         return ExitUsage;
     }

@@ -16,7 +16,9 @@
 #include "engine/TargetServer.h"
 #include "log/Logging.h"
 #include "net/PacketSocket.h"
+#include "net/TransportErrorWord.h"
 #include "platform/Privileges.h"
+#include "util/ErrorWords.h"
 
 namespace aoesan::engine {
 
@@ -36,35 +38,19 @@ std::string backendErrorCode(BackendError::Code code)
 {
     switch (code) {
     case BackendError::Code::NotFound:
-        return "not-found";
+        return error_word::kNotFound;
     case BackendError::Code::PermissionDenied:
-        return "no-permission";
+        return error_word::kNoPermission;
     case BackendError::Code::Busy:
-        return "busy";
+        return error_word::kBusy;
     case BackendError::Code::OutOfRange:
-        return "out-of-range";
+        return error_word::kOutOfRange;
     case BackendError::Code::NotStorage:
-        return "bad-arguments";
+        return error_word::kBadArguments;
     case BackendError::Code::Io:
         break;
     }
-    return "io";
-}
-
-std::string transportErrorCode(net::TransportError::Code code)
-{
-    switch (code) {
-    case net::TransportError::Code::NoPermission:
-        return "no-permission";
-    case net::TransportError::Code::NoSuchInterface:
-        return "no-such-interface";
-    case net::TransportError::Code::InterfaceDown:
-        return "interface-down";
-    case net::TransportError::Code::Unsupported:
-    case net::TransportError::Code::Io:
-        break;
-    }
-    return "io";
+    return error_word::kIo;
 }
 
 std::uint16_t firmwareVersion()
@@ -106,34 +92,34 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     auto backend = BlockBackend::open(options.path, backendOptions);
     if (!backend) {
         events.error(backendErrorCode(backend.error().code), backend.error().message);
-        return backend.error().code == BackendError::Code::PermissionDenied ? ServeNoPermission : ServeFailed;
+        return backend.error().code == BackendError::Code::PermissionDenied ? ExitNoPermission : ExitFailed;
     }
 
     auto iface = net::findAoeInterface(options.interface);
     if (!iface) {
-        events.error("no-such-interface", iface.error(), "Name an Ethernet interface; `ip link` lists them.");
-        return ServeFailed;
+        events.error(error_word::kNoSuchInterface, iface.error(), "Name an Ethernet interface; `ip link` lists them.");
+        return ExitFailed;
     }
     const std::uint8_t maxSectors = protocol::sectorsPerFrame(static_cast<std::size_t>(iface->mtu));
     if (maxSectors == 0) {
-        events.error("bad-arguments",
+        events.error(error_word::kBadArguments,
             fmt::format(
                 "the MTU of {} ({}) is too small for AoE; it needs at least 548", options.interface, iface->mtu));
-        return ServeFailed;
+        return ExitFailed;
     }
 
     const std::size_t socketBytes = std::max<std::size_t>(
         std::size_t {options.bufferCount} * 4 * (static_cast<std::size_t>(iface->mtu) + 14U), std::size_t {4} << 20U);
     auto socket = net::PacketSocket::open(options.interface, options.shelf, options.slot, socketBytes);
     if (!socket) {
-        events.error(transportErrorCode(socket.error().code), socket.error().message, socket.error().fix);
-        return socket.error().code == net::TransportError::Code::NoPermission ? ServeNoPermission : ServeFailed;
+        events.error(net::errorWord(socket.error().code), socket.error().message, socket.error().fix);
+        return socket.error().code == net::TransportError::Code::NoPermission ? ExitNoPermission : ExitFailed;
     }
 
     // From here on the engine needs no privilege: whatever a request does, it cannot open another socket.
     if (auto dropped = platform::dropAllCapabilities(); !dropped) {
-        events.error("io", dropped.error());
-        return ServeFailed;
+        events.error(error_word::kIo, dropped.error());
+        return ExitFailed;
     }
 
     const std::string statePath
@@ -145,8 +131,8 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     std::string stateWarning;
     auto state = ExportState::load(statePath, &stateWarning);
     if (!state) {
-        events.error("io", state.error());
-        return ServeFailed;
+        events.error(error_word::kIo, state.error());
+        return ExitFailed;
     }
     if (!stateWarning.empty())
         events.warning(stateWarning);
@@ -193,11 +179,11 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     if (signalFd >= 0)
         ::close(signalFd);
     if (!result) {
-        events.error("io", result.error());
-        return ServeFailed;
+        events.error(error_word::kIo, result.error());
+        return ExitFailed;
     }
     events.stopped("signal", server.counters());
-    return ServeOk;
+    return ExitOk;
 }
 
 } // namespace aoesan::engine

@@ -13,14 +13,6 @@
 
 namespace aoesan::engine {
 
-// The one exit-code table (util/ExitCode.h) under serve's names.
-enum ServeExit : int {
-    ServeOk = ExitOk,
-    ServeFailed = ExitFailed,
-    ServeUsage = ExitUsage,
-    ServeNoPermission = ExitNoPermission, // the supervisor does not restart on this one: it needs a person
-};
-
 // The IDENTIFY strings of an export: serial "shelf.slot:hash" (unique per machine, file and window,
 // stable across restarts, so the Linux initiator sees the same disk), model and firmware from aoesan.
 protocol::IdentifyInfo exportIdentity(const ServeOptions &options);

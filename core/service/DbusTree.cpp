@@ -349,14 +349,34 @@ void DbusTree::authorized(const QDBusMessage &message, const QDBusConnection &co
     std::function<void(const QDBusMessage &, const QDBusConnection &)> change)
 {
     message.setDelayedReply(true);
-    m_authorizer.check(message, QLatin1String(action),
-        [message, connection, change = std::move(change)](std::optional<ServiceError> refused) {
-            if (refused) {
-                replyError(message, connection, *refused);
-                return;
-            }
-            change(message, connection);
-        });
+    // One caller's changes take effect in the order it sent them (a Change then a Remove of one export),
+    // although polkit may answer its questions in any order; different callers do not wait for each other.
+    auto &queue = m_bySender[message.service()];
+    queue.push_back(PendingChange {message, connection, QLatin1String(action), std::move(change)});
+    if (queue.size() == 1)
+        nextChange(message.service());
+}
+
+void DbusTree::nextChange(const QString &sender)
+{
+    const auto it = m_bySender.find(sender);
+    if (it == m_bySender.end())
+        return;
+    if (it->second.empty()) {
+        m_bySender.erase(it);
+        return;
+    }
+    const PendingChange &front = it->second.front();
+    m_authorizer.check(front.message, front.action, [this, sender](std::optional<ServiceError> refused) {
+        auto &queue = m_bySender[sender];
+        PendingChange done = std::move(queue.front());
+        queue.pop_front();
+        if (refused)
+            replyError(done.message, done.connection, *refused);
+        else
+            done.change(done.message, done.connection);
+        nextChange(sender);
+    });
 }
 
 void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection &connection)

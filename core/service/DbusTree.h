@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QTimer>
 
+#include <deque>
+#include <functional>
 #include <map>
 
 #include "service/Authorizer.h"
@@ -48,6 +50,9 @@ private:
     void authorized(const QDBusMessage &message, const QDBusConnection &connection, const char *action,
         std::function<void(const QDBusMessage &, const QDBusConnection &)> change);
 
+    // Starts the authorisation of `sender`'s oldest waiting change.
+    void nextChange(const QString &sender);
+
     QVariantMap managerProperties() const;
     QVariantMap targetProperties(quint32 key) const;
 
@@ -64,6 +69,14 @@ private:
     Authorizer &m_authorizer;
     QDBusConnection m_bus;
     QString m_mode;
+    struct PendingChange
+    {
+        QDBusMessage message;
+        QDBusConnection connection;
+        QString action;
+        std::function<void(const QDBusMessage &, const QDBusConnection &)> change;
+    };
+    std::map<QString, std::deque<PendingChange>> m_bySender; // changes waiting for polkit, per caller
     QHash<QString, QVariantMap> m_sent; // what clients were last told of each object
     std::map<quint32, bool> m_touchedTargets; // waiting for the next flush
     QTimer m_targetFlush;

@@ -22,9 +22,4 @@ inline EngineEvent parseEngineEvent(const QByteArray &line)
     return engine::parseServeEvent(line);
 }
 
-// Older names for words of util/ErrorWords.h and util/ExitCode.h, kept while callers move to those.
-inline constexpr const auto &kNoPermissionCode = error_word::kNoPermission;
-inline constexpr int kNoPermissionExitCode = ExitNoPermission; // restarting will not help: a person must act
-inline constexpr int kUsageExitCode = ExitUsage;
-
 } // namespace aoesan::supervisor

@@ -7,6 +7,7 @@
 
 #include "log/Logging.h"
 #include "net/PacketCapability.h"
+#include "util/ErrorWords.h"
 
 namespace aoesan::supervisor {
 
@@ -248,7 +249,7 @@ ExportProblem ExportRunner::problemFor(const ProcessExit &exit) const
             QCoreApplication::translate("ExportRunner", "Check that aoesan-engine is installed and executable.")};
     if (m_engineError) {
         ExportProblem p = *m_engineError;
-        if (p.code == QLatin1String(kNoPermissionCode) && p.fix.isEmpty())
+        if (p.code == QLatin1String(error_word::kNoPermission) && p.fix.isEmpty())
             p.fix = QString::fromStdString(net::packetPermissionFix("aoesan-engine"));
         return p;
     }
@@ -257,8 +258,8 @@ ExportProblem ExportRunner::problemFor(const ProcessExit &exit) const
     if (exit.kind == ProcessExit::Kind::Signalled)
         return {QStringLiteral("crashed"),
             QCoreApplication::translate("ExportRunner", "the engine was killed by a signal") + tail, {}};
-    if (exit.code == kNoPermissionExitCode)
-        return {QString::fromLatin1(kNoPermissionCode),
+    if (exit.code == ExitNoPermission)
+        return {QString::fromLatin1(error_word::kNoPermission),
             QCoreApplication::translate("ExportRunner", "the engine has no permission") + tail,
             QString::fromStdString(net::packetPermissionFix("aoesan-engine"))};
     return {QStringLiteral("exited"),
@@ -272,11 +273,10 @@ bool ExportRunner::restartCannotHelp(const ProcessExit &exit) const
     if (exit.kind == ProcessExit::Kind::FailedToStart)
         return true;
     if (m_engineError
-        && (m_engineError->code == QLatin1String(kNoPermissionCode)
-            || m_engineError->code == QLatin1String("bad-arguments")))
+        && (m_engineError->code == QLatin1String(error_word::kNoPermission)
+            || m_engineError->code == QLatin1String(error_word::kBadArguments)))
         return true;
-    return exit.kind == ProcessExit::Kind::Exited
-        && (exit.code == kNoPermissionExitCode || exit.code == kUsageExitCode);
+    return exit.kind == ProcessExit::Kind::Exited && (exit.code == ExitNoPermission || exit.code == ExitUsage);
 }
 
 void ExportRunner::onFinished(const ProcessExit &exit)

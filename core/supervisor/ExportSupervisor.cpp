@@ -6,6 +6,7 @@
 
 #include "engine/ExportState.h"
 #include "log/Logging.h"
+#include "util/ErrorWords.h"
 
 namespace aoesan::supervisor {
 
@@ -51,7 +52,7 @@ Result<bool, ExportProblem> ExportSupervisor::start(const ExportRecord &record, 
     if (runner->isActive() && runner->status().state != ExportState::Stopping)
         return true;
     if (auto invalid = validateRecord(record)) {
-        const ExportProblem problem {QStringLiteral("bad-arguments"), invalid->message, {}};
+        const ExportProblem problem {QString::fromLatin1(error_word::kBadArguments), invalid->message, {}};
         runner->refuse(problem);
         return Unexpected(problem);
     }

@@ -5,6 +5,8 @@
 
 #include "log/Logging.h"
 #include "supervisor/EngineEvent.h"
+#include "util/ErrorWords.h"
+#include "util/ExitCode.h"
 
 namespace aoesan::supervisor {
 
@@ -13,8 +15,8 @@ namespace {
 // Engine error codes after which trying again cannot help.
 bool permanent(const QString &code)
 {
-    return code == QLatin1String("no-permission") || code == QLatin1String("bad-arguments")
-        || code == QLatin1String("no-such-interface");
+    return code == QLatin1String(error_word::kNoPermission) || code == QLatin1String(error_word::kBadArguments)
+        || code == QLatin1String(error_word::kNoSuchInterface);
 }
 } // namespace
 
@@ -131,7 +133,7 @@ void ProbeSupervisor::onFinished(const ProcessExit &exit)
         emit problem(*m_lastError);
         return;
     }
-    if (exit.kind == ProcessExit::Kind::Exited && exit.code == kNoPermissionExitCode) {
+    if (exit.kind == ProcessExit::Kind::Exited && exit.code == ExitNoPermission) {
         emit problem(
             {QStringLiteral("no-permission"), tr("The discovery engine has no permission to capture network frames."),
                 tr("Add yourself to group aoesan (sudo usermod -aG aoesan $USER, then log in again).")});

@@ -8,8 +8,8 @@
 
 #include <vector>
 
-#include "supervisor/ProbeProcess.h"
 #include "discovery/TargetJson.h"
+#include "supervisor/ProbeProcess.h"
 
 namespace aoesan::test {
 

@@ -26,8 +26,8 @@ namespace aoesan::test {
 
 struct WindowRig
 {
-    explicit WindowRig(QStringList watched = {QStringLiteral("lan1")},
-        ui::SanLink::Owner owner = ui::SanLink::Owner::Gui)
+    explicit WindowRig(
+        QStringList watched = {QStringLiteral("lan1")}, ui::SanLink::Owner owner = ui::SanLink::Owner::Gui)
         : link(std::move(watched), owner)
     {
         filter.setSourceModel(&targets);

@@ -12,9 +12,9 @@
 #include "Fixtures.h"
 #include "LocalLink.h"
 #include "discovery/DiscoveryController.h"
-#include "supervisor/ProbeSupervisor.h"
 #include "discovery/ProbeEvent.h"
 #include "models/TargetModel.h"
+#include "supervisor/ProbeSupervisor.h"
 
 using namespace aoesan;
 using discovery::TargetState;

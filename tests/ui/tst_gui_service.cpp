@@ -40,8 +40,8 @@ private:
         m_service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_service.start(QStringLiteral(AOESAN_SERVICE),
             {QStringLiteral("--session"), QStringLiteral("--no-discovery"), QStringLiteral("--config-dir"),
-                m_dir.filePath(QStringLiteral("etc")), QStringLiteral("--state-dir"), m_dir.filePath(QStringLiteral("state")),
-                QStringLiteral("--engine"), QStringLiteral("/bin/false")});
+                m_dir.filePath(QStringLiteral("etc")), QStringLiteral("--state-dir"),
+                m_dir.filePath(QStringLiteral("state")), QStringLiteral("--engine"), QStringLiteral("/bin/false")});
         return m_service.waitForStarted(5000);
     }
 
@@ -50,8 +50,9 @@ private slots:
     {
         const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
         QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (apt-get install dbus-daemon)");
-        m_bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
-                                QStringLiteral("--print-address=1"), QStringLiteral("--address=unix:dir=%1").arg(m_dir.path())});
+        m_bus.start(daemon,
+            {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
+                QStringLiteral("--print-address=1"), QStringLiteral("--address=unix:dir=%1").arg(m_dir.path())});
         QVERIFY(m_bus.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 10000);
         m_address = QString::fromUtf8(m_bus.readLine()).trimmed();

@@ -15,11 +15,11 @@
 
 #include "EngineProcess.h"
 #include "Lab.h"
-#include "discovery/DiscoveryController.h"
 #include "LocalLink.h"
-#include "supervisor/ProbeSupervisor.h"
-#include "supervisor/ProbeProcess.h"
+#include "discovery/DiscoveryController.h"
 #include "models/TargetModel.h"
+#include "supervisor/ProbeProcess.h"
+#include "supervisor/ProbeSupervisor.h"
 #include "targets/MacListDialog.h"
 #include "targets/TargetActions.h"
 

@@ -37,8 +37,7 @@ struct TrayRig
 {
     explicit TrayRig(ui::SanLink::Owner owner = ui::SanLink::Owner::Gui)
         : link({QStringLiteral("lan1")}, owner)
-    {
-    }
+    { }
     ui::TargetModel targets;
     ui::ExportModel exports;
     test::LocalLink link;

@@ -248,8 +248,9 @@ void DiscoveryController::onManager()
     // Announced once the probe runs (it set LastProbe), each time the interfaces change.
     if (isRunning() && m_link.manager().lastProbeMs > 0 && now != m_announced) {
         m_announced = now;
-        log::logger("discovery")->info("probing {} every {} s", now.join(QStringLiteral(", ")).toStdString(),
-            m_link.manager().intervalSeconds);
+        log::logger("discovery")
+            ->info("probing {} every {} s", now.join(QStringLiteral(", ")).toStdString(),
+                m_link.manager().intervalSeconds);
         emit logMessage(tr("Discovery started on %1.").arg(now.join(QStringLiteral(", "))));
     }
     emit statusChanged();

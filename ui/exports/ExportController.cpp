@@ -77,9 +77,8 @@ void ExportController::add(const supervisor::ExportRecord &record, bool startNow
 void ExportController::start(const QString &name, bool force, Finished done)
 {
     m_link.exportCall(name, QStringLiteral("Start"), {QVariantMap {{QStringLiteral("force"), force}}},
-        [this, done = std::move(done)](auto reply) {
-            finish(done, reply ? std::nullopt : std::optional<Problem>(problemOf(reply.error())));
-        });
+        [this, done = std::move(done)](
+            auto reply) { finish(done, reply ? std::nullopt : std::optional<Problem>(problemOf(reply.error()))); });
 }
 
 void ExportController::stop(const QString &name)
@@ -159,7 +158,8 @@ void ExportController::onUpdated(const QString &name)
     m_model.setStatus(view.status);
     if (view.status.state != previous || isNew) {
         if (view.status.state != previous)
-            log::logger("ui")->info("export '{}' is {}", name.toStdString(), stateName(view.status.state).toStdString());
+            log::logger("ui")->info(
+                "export '{}' is {}", name.toStdString(), stateName(view.status.state).toStdString());
         if (view.status.state == ExportState::Failed && view.status.lastError && !isNew)
             emit exportFailed(name, *view.status.lastError);
         if (view.status.state == ExportState::Running && !isNew)

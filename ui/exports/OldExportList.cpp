@@ -30,7 +30,8 @@ std::vector<supervisor::ExportRecord> OldExportList::pending(const QString &path
     return out;
 }
 
-void OldExportList::offer(const QString &path, ExportController &exports, QWidget *parent, std::function<void()> offered)
+void OldExportList::offer(
+    const QString &path, ExportController &exports, QWidget *parent, std::function<void()> offered)
 {
     const auto records = pending(path, exports);
     if (records.empty())
@@ -65,8 +66,8 @@ void OldExportList::offer(const QString &path, ExportController &exports, QWidge
                     // Nothing serves the old list twice: it stays beside, renamed.
                     QFile::remove(path + QStringLiteral(".moved"));
                     QFile::rename(path, path + QStringLiteral(".moved"));
-                    log::logger("ui")->info("the old export list was moved into the service ({}.moved kept)",
-                        path.toStdString());
+                    log::logger("ui")->info(
+                        "the old export list was moved into the service ({}.moved kept)", path.toStdString());
                 }
             });
         }

@@ -2,8 +2,8 @@
 // What a person can do to one target, from its context menu (Targets table, Shelves tile) and the details
 // pane: identify again, read and set the config string (after a confirmation), view and edit the MAC mask
 // and the reserve list, copy the boot URI and an iPXE line. Every request goes to the service's probe
-// through the DiscoveryController (Target.Request; the GUI opens no socket); the engine checks the lock-out rule and this class asks
-// the person, in plain words, before it sends the same change again with the lock-out allowed.
+// through the DiscoveryController (Target.Request; the GUI opens no socket); the engine checks the lock-out rule and
+// this class asks the person, in plain words, before it sends the same change again with the lock-out allowed.
 #pragma once
 
 #include <QHash>

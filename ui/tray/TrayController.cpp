@@ -102,7 +102,8 @@ QString TrayController::toolTip() const
 {
     if (!m_exportControl.servedBySystem())
         return trayToolTip(m_summary);
-    return trayToolTip(m_summary) + QLatin1Char('\n') + tr("Exports are served by the system and keep running after Quit.");
+    return trayToolTip(m_summary) + QLatin1Char('\n')
+        + tr("Exports are served by the system and keep running after Quit.");
 }
 
 void TrayController::refresh()

@@ -68,7 +68,8 @@ void TestCliCommands::initTestCase()
 void TestCliCommands::tableIsSortedAndListed()
 {
     const auto &table = cli::subcommands();
-    QCOMPARE(table.size(), std::size_t(10));
+    QCOMPARE(table.size(), std::size_t(11));
+    QVERIFY(cli::findSubcommand(QStringLiteral("targets")));
     const QString help = cli::commandsHelp();
     QVERIFY(help.startsWith(QStringLiteral("Commands:\n")));
     for (std::size_t i = 0; i < table.size(); ++i) {
@@ -188,8 +189,9 @@ void TestCliCommands::usageErrors_data()
                     "--release")} << QStringLiteral("choose one of --set, --force-set, --release and --force-release");
     QTest::addRow("serve without words") << QStringLiteral(
         "serve") << QStringList {} << QStringLiteral("expected shelf, slot, interface and file; got 0 argument(s)");
-    QTest::addRow("exports without verb") << QStringLiteral("exports") << QStringList {}
-                                          << QStringLiteral("say what to do: list, add, remove, run, start or stop");
+    QTest::addRow("exports without verb")
+        << QStringLiteral("exports") << QStringList {}
+        << QStringLiteral("say what to do: list, show, add, set, remove, run, start or stop");
     QTest::addRow("exports unknown verb") << QStringLiteral("exports") << QStringList {QStringLiteral("bogus")}
                                           << QStringLiteral("unknown action 'bogus'");
     QTest::addRow("exports --store without value")
