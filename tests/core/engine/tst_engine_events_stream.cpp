@@ -70,7 +70,7 @@ serve::Started fullStarted()
     s.pid = 4242;
     s.shelf = 65534;
     s.slot = 254;
-    s.interface = QStringLiteral("eth1");
+    s.interface = QStringLiteral("lan1");
     s.mac = QStringLiteral("02:00:00:00:b0:01");
     s.mtu = 9000;
     s.file = QStringLiteral("/srv/disk with spaces \u00e9.img");
@@ -143,7 +143,7 @@ void TestEngineEventsStream::writerRoundTrip()
     engine::ServeOptions options;
     options.shelf = 7;
     options.slot = 3;
-    options.interface = "eth1";
+    options.interface = "lan1";
     options.path = "/srv/disk.img";
     options.offsetSectors = 16;
     options.bufferCount = 32;
@@ -171,7 +171,7 @@ void TestEngineEventsStream::writerRoundTrip()
     started.pid = qint64(::getpid());
     started.shelf = 7;
     started.slot = 3;
-    started.interface = QStringLiteral("eth1");
+    started.interface = QStringLiteral("lan1");
     started.mac = QStringLiteral("02:00:00:00:b0:01");
     started.mtu = 1500;
     started.file = QStringLiteral("/srv/disk.img");
