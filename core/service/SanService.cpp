@@ -44,16 +44,6 @@ ServiceError storeErrorToService(const supervisor::StoreError &e)
     return {QLatin1String(error::kFailed), e.message};
 }
 
-std::vector<protocol::MacAddress> machineMacs()
-{
-    std::vector<protocol::MacAddress> macs;
-    if (const auto listed = net::listInterfaces()) {
-        for (const auto &i : listed.value())
-            macs.push_back(i.mac);
-    }
-    return macs;
-}
-
 QStringList upEthernetInterfaces()
 {
     QStringList names;
@@ -78,7 +68,7 @@ SanService::SanService(SanServiceOptions options, supervisor::ProcessLauncher &e
     , m_preflight(this, devices)
     , m_supervisor(engines, clock, m_preflight)
     , m_probe(probes)
-    , m_localMacs(machineMacs)
+    , m_localMacs(supervisor::thisMachineMacs)
     , m_lister(upEthernetInterfaces)
 {
     m_supervisor.setStateDirectory(QDir(m_options.stateDir).filePath(QStringLiteral("exports")));

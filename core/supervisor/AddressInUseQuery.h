@@ -24,6 +24,9 @@ public:
         std::uint16_t shelf, std::uint8_t slot, const QString &interface) const = 0;
 };
 
+// This machine's MACs (every Ethernet interface here): what our own engines answer from.
+std::vector<protocol::MacAddress> thisMachineMacs();
+
 // The one rule for "who else answers": a target that is up, answering from a MAC that is not one of this
 // machine's (`ownMacs`: our own engines answer from those), seen on `interface` (empty: on any; discovery
 // may watch the other end of a segment under another name). Who it is ("02:00:00:00:b0:09 (model, size)"),

@@ -8,9 +8,7 @@
 
 namespace aoesan::supervisor {
 
-namespace {
-
-std::vector<protocol::MacAddress> interfaceMacs()
+std::vector<protocol::MacAddress> thisMachineMacs()
 {
     std::vector<protocol::MacAddress> macs;
     if (const auto listed = net::listInterfaces())
@@ -19,11 +17,9 @@ std::vector<protocol::MacAddress> interfaceMacs()
     return macs;
 }
 
-} // namespace
-
 DiscoveryAddressQuery::DiscoveryAddressQuery(const discovery::DiscoveryService &service, LocalMacs localMacs)
     : m_service(service)
-    , m_localMacs(localMacs ? std::move(localMacs) : LocalMacs(interfaceMacs))
+    , m_localMacs(localMacs ? std::move(localMacs) : LocalMacs(thisMachineMacs))
 { }
 
 std::optional<QString> DiscoveryAddressQuery::answeredBy(
