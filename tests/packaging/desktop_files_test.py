@@ -13,7 +13,8 @@ agrees with the rest of the tree.
 - The build rendered the hicolor PNGs at exactly 16, 22, 24, 32, 48, 64, 128 and 256 pixels, each square
   and with visible pixels.
 - `DESTDIR=... cmake --install BUILD --component gui` puts every file where a /usr install needs it (the
-  autostart entry in /etc/xdg/autostart when the prefix is /usr).
+  autostart entry in /etc/xdg/autostart when the prefix is /usr), and nothing else; `appstreamcli
+  validate-tree` accepts the installed tree.
 
 Usage: desktop_files_test.py SOURCE_DIR BUILD_DIR APP_ID VERSION HOMEPAGE_URL INSTALL_PREFIX FULL_SYSCONFDIR
 """
@@ -215,6 +216,11 @@ def check_install(build, app_id, prefix, sysconfdir):
         installed = sorted(os.path.relpath(os.path.join(d, f), dest) for d, _, files in os.walk(dest) for f in files)
         extra = sorted(set("/" + p for p in installed) - set(expected))
         check(not extra, "the gui component installs nothing else", str(extra))
+        # The installed tree as a software centre reads it: metainfo, its desktop entry and icon together.
+        result = run("appstreamcli", "validate-tree", "--no-net", "--pedantic", "--explain", dest)
+        out = result.stdout + result.stderr
+        issues = [line for line in out.splitlines() if re.match(r"^[EWIP]: ", line)]
+        check(result.returncode == 0 and not issues, "appstreamcli validate-tree of the installed files", out.strip())
 
 
 def main():
