@@ -24,12 +24,13 @@ build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev qt6-to
                 qt6-translations-l10n
                 dbus-daemon) # the GUI starts a private bus for its own aoesan-service when none is reachable
 # Real peers and tools the tests run against, in network namespaces they create; and what checks the
-# service's units, polkit and D-Bus files and runs its private test bus (tests/packaging, tests/support/dbus).
+# service's units, polkit and D-Bus files and runs its private test bus (tests/packaging, tests/support/dbus);
+# desktop-file-validate and appstreamcli check the desktop entries and the metainfo (tst_desktop_files).
 test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer xdotool x11-utils imagemagick
                e2fsprogs mount util-linux libcap2-bin clang-format
                qemu-system-x86 linux-image-amd64 busybox-static cpio
                systemd dbus-system-bus-common dbus-daemon dbus-bin python3-dbus python3-dbusmock libxml2-utils
-               polkitd nodejs)
+               polkitd nodejs desktop-file-utils appstream)
 
 install_packages() {
     local missing=()
