@@ -29,7 +29,8 @@ test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer 
                e2fsprogs mount util-linux libcap2-bin clang-format
                qemu-system-x86 linux-image-amd64 busybox-static cpio
                systemd dbus-system-bus-common dbus-daemon dbus-bin python3-dbus python3-dbusmock libxml2-utils
-               polkitd nodejs)
+               polkitd nodejs
+               groff-base man-db bash-completion) # the man pages' warnings (lintian's check), the completion
 
 install_packages() {
     local missing=()
