@@ -35,7 +35,8 @@ test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer 
                e2fsprogs mount util-linux libcap2-bin clang-format
                qemu-system-x86 linux-image-amd64 busybox-static cpio
                systemd dbus-system-bus-common dbus-daemon dbus-bin python3-dbus python3-dbusmock libxml2-utils
-               polkitd nodejs desktop-file-utils appstream)
+               polkitd nodejs desktop-file-utils appstream
+               groff-base man-db bash-completion) # the man pages' warnings (lintian's check), the completion
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
