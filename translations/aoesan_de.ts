@@ -1538,6 +1538,14 @@
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
     </message>
+    <message>
+        <source>&amp;Start aoesan in the tray when I log in</source>
+        <translation>aoesan beim &amp;Anmelden im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</source>
+        <translation>Beim Anmelden startet aoesan mit ausgeblendetem Fenster und überwacht Ihre Ziele und Exporte über das Symbol im Infobereich</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ShelfView</name>
@@ -2292,6 +2300,10 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>aoesan</source>
         <translation>aoesan</translation>
+    </message>
+    <message>
+        <source>Started by the desktop at login: end at once unless &quot;Start aoesan in the tray when I log in&quot; is on in the settings; then start with the window hidden, in the tray.</source>
+        <translation>Vom Desktop beim Anmelden gestartet: sofort beenden, außer „aoesan beim Anmelden im Infobereich starten“ ist in den Einstellungen eingeschaltet; dann mit ausgeblendetem Fenster im Infobereich starten.</translation>
     </message>
 </context>
 </TS>

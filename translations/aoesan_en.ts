@@ -1538,6 +1538,14 @@
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
+    <message>
+        <source>&amp;Start aoesan in the tray when I log in</source>
+        <translation>&amp;Start aoesan in the tray when I log in</translation>
+    </message>
+    <message>
+        <source>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</source>
+        <translation>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ShelfView</name>
@@ -2292,6 +2300,10 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>aoesan</source>
         <translation>aoesan</translation>
+    </message>
+    <message>
+        <source>Started by the desktop at login: end at once unless &quot;Start aoesan in the tray when I log in&quot; is on in the settings; then start with the window hidden, in the tray.</source>
+        <translation>Started by the desktop at login: end at once unless &quot;Start aoesan in the tray when I log in&quot; is on in the settings; then start with the window hidden, in the tray.</translation>
     </message>
 </context>
 </TS>

@@ -1538,6 +1538,14 @@
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
+    <message>
+        <source>&amp;Start aoesan in the tray when I log in</source>
+        <translation>Iniciar aoesan en la &amp;bandeja al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</source>
+        <translation>Al iniciar sesión, aoesan arranca con la ventana oculta y vigila sus destinos y exportaciones desde el icono de la bandeja</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ShelfView</name>
@@ -2292,6 +2300,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>aoesan</source>
         <translation>aoesan</translation>
+    </message>
+    <message>
+        <source>Started by the desktop at login: end at once unless &quot;Start aoesan in the tray when I log in&quot; is on in the settings; then start with the window hidden, in the tray.</source>
+        <translation>Iniciado por el escritorio al iniciar sesión: termina en el acto salvo que «Iniciar aoesan en la bandeja al iniciar sesión» esté activado en la configuración; entonces arranca con la ventana oculta, en la bandeja.</translation>
     </message>
 </context>
 </TS>

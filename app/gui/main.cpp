@@ -3,7 +3,8 @@
 // starts a private one, ServiceConnection), builds the models, controllers and window over its mirror,
 // wires them and hands over to the event loop; it runs no engine and no probe of its own. `aoesan --lab`
 // runs it in a private network namespace with demo targets, and a private service there that serves the
-// demo exports (ui/lab).
+// demo exports (ui/lab). `aoesan --autostart` is the login entry (packaging/desktop): it ends at once unless
+// the person turned "Start aoesan in the tray when I log in" on, and then starts with only the tray icon.
 #include <QApplication>
 #include <QMessageBox>
 
@@ -53,6 +54,10 @@ int main(int argc, char *argv[])
 {
     // Before any GUI: --help and --version work without a display.
     const ui::CommandLine options = ui::commandLineOrExit(argc, argv);
+    // The login entry is installed for everyone and always runs: with the setting off (the default) it
+    // leaves before anything exists, no window, no display connection, no service started.
+    if (options.autostart && !ui::SettingsStore().trayAtLogin())
+        return 0;
     // Lab mode's user namespace must be entered while this process has one thread.
     const bool lab = options.lab;
     const auto userNs = lab ? ui::lab::enterUserNamespace() : ui::lab::StepResult {};
@@ -106,6 +111,8 @@ int main(int argc, char *argv[])
 
     ui::SingleInstance instance(QString::fromLatin1(kAppId));
     if (!labEnv) {
+        if (options.autostart && instance.anotherRuns())
+            return 0; // already running (started by hand first): its window stays as it is
         if (const auto claim = instance.claim(); claim != ui::SingleInstance::Claim::First) {
             std::puts(qPrintable(ui::SingleInstance::message(claim))); // the running aoesan shows its window
             return claim == ui::SingleInstance::Claim::Raised ? 0 : 1;
@@ -191,7 +198,7 @@ int main(int argc, char *argv[])
         for (const auto &record : labEnv->demoExports())
             exports.add(record, true);
     }
-    controller.start();
+    controller.start(options.autostart); // hidden in the tray after login (shown when there is no tray)
     window.showStartupProblems(problems);
     const QString oldList = supervisor::ExportStore::defaultPath();
     if (!labEnv && exports.servedBySystem() && !controller.settings().oldExportListOffered

@@ -44,6 +44,31 @@ const char *kUsage
       "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); it refuses an\n"
       "interface that does not exist here or is not Ethernet (lo) unless --force.\n";
 
+// What each word means, printed with --help only (one line per option, as `serve --help` lists them).
+const char *kOptionsHelp
+    = "Options:\n"
+      "  --json             print JSON (list, show)\n"
+      "  --store FILE       use this export list file, not the service's (every action)\n"
+      "  --name NAME        the new export's name (add; default eSHELF.SLOT-NETIF)\n"
+      "  --autostart        start it with the service or supervise (add, set)\n"
+      "  --no-autostart     start it only when asked (set)\n"
+      "  --config STRING    the config string the target answers with (add, set)\n"
+      "  --no-config        an empty config string (set)\n"
+      "  --force            add: an interface that is not here (yet); run: a device that looks in use\n"
+      "  -b bufcnt          requests the initiator may have outstanding (add, set)\n"
+      "  -d                 O_DIRECT: bypass the page cache (add, set)\n"
+      "  --no-direct        no O_DIRECT (set)\n"
+      "  -s                 O_SYNC: writes reach the disk before they are answered (add, set)\n"
+      "  --no-sync          no O_SYNC (set)\n"
+      "  -r                 read-only (add, set)\n"
+      "  --read-write       writable (set)\n"
+      "  -m mac[,mac...]    only these initiators may use the export (add, set)\n"
+      "  --no-macs          every initiator may use it (set)\n"
+      "  -o offset          start this many 512-byte sectors into the file (add)\n"
+      "  -l length          export this many 512-byte sectors (add)\n"
+      "  --interface IF     serve on this interface (set)\n"
+      "  --file PATH        serve this file or block device (set)\n";
+
 // The words of a subcommand, split into aoesan's long options and the rest (vblade's own words).
 struct Words
 {
@@ -342,7 +367,7 @@ int runExports(const QStringList &args, const Console &console)
     const Command command("exports", console);
     // -h anywhere (exports add --help, ...) is a question, answered before any file is read.
     if (isHelpRequest(args)) {
-        std::fprintf(console.out, "%s%s\n", kUsage, kExitCodeHelp);
+        std::fprintf(console.out, "%s%s%s\n", kUsage, kOptionsHelp, kExitCodeHelp);
         return ExitOk;
     }
     if (args.isEmpty()) {

@@ -25,7 +25,8 @@ namespace {
 std::string usage()
 {
     return engine::serveUsage("aoesan-ctl")
-        + "aoesan-ctl serve also takes --force: serve even when another host already answers shelf.slot there.\n";
+        + "aoesan-ctl serve also takes:\n"
+          "  --force            serve even when another host already answers shelf.slot there\n";
 }
 
 // Who else answers the export's shelf.slot on its interface, as the supervisor asks before a start;

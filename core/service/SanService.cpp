@@ -65,6 +65,8 @@ SanService::SanService(SanServiceOptions options, supervisor::ProcessLauncher &e
     , m_options(std::move(options))
     , m_store(QDir(m_options.configDir).filePath(QStringLiteral("exports.json")))
     , m_settingsFile(QDir(m_options.configDir).filePath(QStringLiteral("service.json")))
+    , m_running(QDir(m_options.stateDir).filePath(QStringLiteral("running.json")),
+          m_options.bootId.value_or(RunningExports::currentBootId()))
     , m_preflight(this, devices)
     , m_supervisor(engines, clock, m_preflight)
     , m_probe(probes)
@@ -142,13 +144,23 @@ QStringList SanService::start()
     m_settings = m_settingsFile.load(&settingsProblem);
     if (!settingsProblem.isEmpty())
         problems << settingsProblem;
+    QString runningProblem;
+    const auto restored = m_running.restore(&runningProblem);
+    if (!runningProblem.isEmpty())
+        problems << runningProblem;
+    if (restored)
+        log::logger("service")->info("started again in the same boot: the exports that were serving come back ({})",
+            restored->isEmpty() ? std::string("none") : restored->join(QStringLiteral(", ")).toStdString());
     for (const auto &r : m_store.records()) {
         emit exportAdded(r.name);
-        if (r.autostart) {
+        if (restored ? restored->contains(r.name) : r.autostart) {
             if (auto started = m_supervisor.start(r); !started)
                 problems << QStringLiteral("export '%1' did not start: %2").arg(r.name, started.error().describe());
+            else
+                m_wanted.insert(r.name);
         }
     }
+    setWanted({}, false); // this boot's list, also when it is empty
     if (m_options.discovery)
         startDiscovery();
     for (const auto &p : problems)
@@ -245,6 +257,7 @@ Result<bool, ServiceError> SanService::remove(const QString &name)
         return saved;
     }
     m_supervisor.stop(name);
+    setWanted(name, false);
     m_supervisor.forget(name); // at once when it was not running; else when its engine has ended
     log::logger("service")->info("export '{}' removed", name.toStdString());
     emit exportRemoved(name);
@@ -260,6 +273,7 @@ Result<bool, ServiceError> SanService::startExport(const QString &name, bool for
             ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
     if (auto started = m_supervisor.start(*record, supervisor::StartOptions {force}); !started)
         return Unexpected(ServiceError {QLatin1String(error::kRefused), started.error().describe()});
+    setWanted(name, true);
     return true;
 }
 
@@ -269,7 +283,24 @@ Result<bool, ServiceError> SanService::stopExport(const QString &name)
         return Unexpected(
             ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
     m_supervisor.stop(name);
+    setWanted(name, false);
     return true;
+}
+
+void SanService::setWanted(const QString &name, bool serving)
+{
+    if (!name.isEmpty()) {
+        const bool changed = serving ? m_wanted.insert(name).second : m_wanted.erase(name) > 0;
+        if (!changed)
+            return;
+    }
+    // Not while stopping: the service's own stop is not a client's, and the list must survive it.
+    if (m_shuttingDown)
+        return;
+    const QStringList names(m_wanted.begin(), m_wanted.end());
+    if (auto saved = m_running.save(names); !saved)
+        log::logger("service")->warn(
+            "{}: after a restart of the service the autostart exports start instead", saved.error().toStdString());
 }
 
 void SanService::onStatus(const QString &name, const ExportStatus &status)

@@ -13,8 +13,10 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "discovery/ProbeEvent.h"
+#include "service/RunningExports.h"
 #include "service/ServiceError.h"
 #include "service/ServiceSettings.h"
 #include "supervisor/AddressInUseQuery.h"
@@ -35,6 +37,7 @@ struct SanServiceOptions
     QStringList interfaces; // from the command line: wins over the saved setting
     bool discovery = true;
     std::optional<std::chrono::seconds> interval; // from the command line
+    std::optional<QString> bootId; // this boot's id (RunningExports); nullopt: the kernel's
 };
 
 // One published target: what discovery heard, or what an export of this machine serves.
@@ -61,7 +64,8 @@ public:
     void setLocalMacs(LocalMacs macs) { m_localMacs = std::move(macs); }
     void setInterfaceLister(InterfaceLister lister) { m_lister = std::move(lister); }
 
-    // Loads the list and the settings, starts the autostart exports and discovery. The problems found
+    // Loads the list and the settings, starts discovery and the exports: those that were serving when the
+    // service last stopped in this boot (RunningExports), else the autostart ones. The problems found
     // (a damaged file set aside, an export that would not start) are returned and logged.
     QStringList start();
     // Stops every engine and the probe; stopped() follows.
@@ -120,10 +124,13 @@ private:
     void failPending(const ServiceError &error);
     void setProblem(std::optional<supervisor::ExportProblem> problem);
     Result<bool, ServiceError> saveList();
+    void setWanted(const QString &name, bool serving);
 
     SanServiceOptions m_options;
     supervisor::ExportStore m_store;
     ServiceSettingsFile m_settingsFile;
+    RunningExports m_running;
+    std::set<QString> m_wanted; // started and not stopped by a client: what comes back after a restart
     ServiceSettings m_settings;
     supervisor::ExportPreflight m_preflight;
     supervisor::ExportSupervisor m_supervisor;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop program's command line, read before any GUI exists: the verdicts for help, version, lab,
-// log level, Qt's own options and bad options; and the real `aoesan --help` / `--version` printing and
+// autostart, log level, Qt's own options and bad options; and the real `aoesan --help` / `--version` printing and
 // leaving with 0 where there is no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM) —
 // creating the QApplication first made them abort there. The program runs in a network namespace of
 // its own (unshare), so even a broken --help could send nothing.
@@ -28,11 +28,12 @@ private slots:
         QTest::addColumn<int>("action");
         QTest::addColumn<bool>("lab");
         QTest::addColumn<QString>("logLevel");
-        const auto row
-            = [](const char *name, QStringList args, Action action, bool lab = false, const QString &level = {}) {
-                  args.prepend(QStringLiteral("aoesan"));
-                  QTest::newRow(name) << args << static_cast<int>(action) << lab << level;
-              };
+        QTest::addColumn<bool>("autostart");
+        const auto row = [](const char *name, QStringList args, Action action, bool lab = false,
+                             const QString &level = {}, bool autostart = false) {
+            args.prepend(QStringLiteral("aoesan"));
+            QTest::newRow(name) << args << static_cast<int>(action) << lab << level << autostart;
+        };
         row("nothing", {}, Action::Run);
         row("--help", {QStringLiteral("--help")}, Action::PrintHelp);
         row("-h", {QStringLiteral("-h")}, Action::PrintHelp);
@@ -40,6 +41,10 @@ private slots:
         row("--version", {QStringLiteral("--version")}, Action::PrintVersion);
         row("-v", {QStringLiteral("-v")}, Action::PrintVersion);
         row("--lab", {QStringLiteral("--lab")}, Action::Run, true);
+        row("--autostart", {QStringLiteral("--autostart")}, Action::Run, false, {}, true);
+        row("--autostart --log-level=info", {QStringLiteral("--autostart"), QStringLiteral("--log-level=info")},
+            Action::Run, false, QStringLiteral("info"), true);
+        row("a value for --autostart", {QStringLiteral("--autostart=no")}, Action::Refuse);
         row("--log-level debug", {QStringLiteral("--log-level"), QStringLiteral("debug")}, Action::Run, false,
             QStringLiteral("debug"));
         row("--log-level=warn --lab", {QStringLiteral("--log-level=warn"), QStringLiteral("--lab")}, Action::Run, true,
@@ -60,12 +65,14 @@ private slots:
         QFETCH(int, action);
         QFETCH(bool, lab);
         QFETCH(QString, logLevel);
+        QFETCH(bool, autostart);
         const auto v = ui::readCommandLine(arguments);
         QCOMPARE(static_cast<int>(v.action), action);
         if (v.action == Action::Refuse)
             QVERIFY(!v.error.isEmpty());
         QCOMPARE(v.options.lab, lab);
         QCOMPARE(v.options.logLevel.value_or(QString()), logLevel);
+        QCOMPARE(v.options.autostart, autostart);
     }
 
     void programPrintsWithoutADisplay_data()
@@ -76,6 +83,8 @@ private slots:
         QTest::addColumn<QString>("onStderr");
         QTest::newRow("--help") << QStringLiteral("--help") << 0 << QStringLiteral("--lab") << QString();
         QTest::newRow("-h") << QStringLiteral("-h") << 0 << QStringLiteral("--log-level <level>") << QString();
+        QTest::newRow("--help lists --autostart")
+            << QStringLiteral("--help") << 0 << QStringLiteral("--autostart") << QString();
         QTest::newRow("--version") << QStringLiteral("--version") << 0
                                    << QStringLiteral("aoesan %1").arg(QString::fromLatin1(kVersionString)) << QString();
         QTest::newRow("bad option") << QStringLiteral("--frobnicate") << 2 << QString() << QStringLiteral("frobnicate");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings: a round trip through the file, defaults for a missing file, a damaged file set aside with a
-// message (never a crash), invalid values replaced one by one; the dialog shows and returns them. A fresh
-// configuration watches every Ethernet interface that is up (a fake sysfs tree), found again when
-// discovery restarts.
+// Settings: a round trip through the file, defaults for a missing file (the login entry's tray setting off,
+// and its quick reader), a damaged file set aside with a message (never a crash), invalid values replaced one
+// by one; the dialog shows and returns them. A fresh configuration watches every Ethernet interface that is
+// up (a fake sysfs tree), found again when discovery restarts.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -42,6 +43,7 @@ private slots:
         s.notifyExports = false;
         s.language = QStringLiteral("de");
         s.closeHintShown = true;
+        s.trayAtLogin = true;
         s.windowGeometry = QByteArray("\x01\x02geometry", 10);
         s.targetColumns = {QStringLiteral("device"), QStringLiteral("state"), QStringLiteral("serial")};
         s.exportColumns = {QStringLiteral("name"), QStringLiteral("uptime")};
@@ -49,6 +51,54 @@ private slots:
         const auto back = store.load();
         QVERIFY(back.problems.isEmpty());
         QCOMPARE(back.settings, s);
+    }
+
+    // The login entry's setting: off unless the person turned it on; the quick reader that
+    // `aoesan --autostart` uses before any window agrees with load() and never touches the file.
+    void trayAtLoginIsOffByDefaultAndPersists()
+    {
+        QTemporaryDir dir;
+        SettingsStore store(dir.filePath(QStringLiteral("aoesan.conf")));
+        QVERIFY(!AppSettings {}.trayAtLogin);
+        QVERIFY(!store.load().settings.trayAtLogin);
+        QVERIFY(!store.trayAtLogin()); // no file at all
+        AppSettings s;
+        QVERIFY(store.save(s));
+        QVERIFY(!store.trayAtLogin()); // a saved file with the default
+        s.trayAtLogin = true;
+        QVERIFY(store.save(s));
+        QVERIFY(store.load().settings.trayAtLogin);
+        QVERIFY(store.trayAtLogin());
+        QFile file(store.path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("trayAtLogin=true"));
+        file.close();
+        s.trayAtLogin = false;
+        QVERIFY(store.save(s));
+        QVERIFY(!store.trayAtLogin());
+        QVERIFY(!store.load().settings.trayAtLogin);
+    }
+
+    void trayAtLoginReaderLeavesDamagedFilesAlone_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addRow("binary") << QByteArray("[startup]\ntrayAtLogin=true\n\x00", 28);
+        QTest::addRow("not a boolean") << QByteArray("[startup]\ntrayAtLogin=sometimes\n");
+        QTest::addRow("empty") << QByteArray();
+    }
+
+    void trayAtLoginReaderLeavesDamagedFilesAlone()
+    {
+        QFETCH(QByteArray, content);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        QVERIFY(!SettingsStore(path).trayAtLogin());
+        QVERIFY(QFile::exists(path)); // load() sets damaged files aside, when the program really starts
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
     }
 
     void damagedFileIsSetAside_data()
@@ -104,6 +154,9 @@ private slots:
         QCOMPARE(dialog.interfaceList()->count(), 3); // a chosen interface that is gone stays listed
         QCOMPARE(dialog.intervalBox()->value(), 7);
         QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("es"));
+        QVERIFY(!dialog.trayAtLoginBox()->isChecked()); // off by default
+        QVERIFY(!dialog.settings().trayAtLogin);
+        dialog.trayAtLoginBox()->click();
         dialog.interfaceList()->item(0)->setCheckState(Qt::Checked);
         dialog.interfaceList()->item(2)->setCheckState(Qt::Unchecked);
         dialog.intervalBox()->selectAll();
@@ -113,6 +166,10 @@ private slots:
         QCOMPARE(out.interfaces, QStringList {QStringLiteral("lan1")});
         QCOMPARE(out.intervalSeconds, 30);
         QCOMPARE(out.language, QString());
+        QVERIFY(out.trayAtLogin);
+        s.trayAtLogin = true;
+        ui::SettingsDialog again(s, {});
+        QVERIFY(again.trayAtLoginBox()->isChecked());
     }
 
     void freshConfigurationWatchesEveryUpInterface()

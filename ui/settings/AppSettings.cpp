@@ -109,6 +109,7 @@ LoadedSettings SettingsStore::load() const
     readBool(QStringLiteral("notifications/exports"), s.notifyExports);
     readBool(QStringLiteral("window/closeHintShown"), s.closeHintShown);
     readBool(QStringLiteral("exports/oldListOffered"), s.oldExportListOffered);
+    readBool(QStringLiteral("startup/trayAtLogin"), s.trayAtLogin);
     if (ini.contains(QStringLiteral("ui/language"))) {
         const QString language = ini.value(QStringLiteral("ui/language")).toString();
         if (language.isEmpty() || AppSettings::languages().contains(language))
@@ -121,6 +122,15 @@ LoadedSettings SettingsStore::load() const
     s.targetColumns = ini.value(QStringLiteral("window/targetColumns")).toStringList();
     s.exportColumns = ini.value(QStringLiteral("window/exportColumns")).toStringList();
     return out;
+}
+
+bool SettingsStore::trayAtLogin() const
+{
+    if (!damage(m_path).isEmpty())
+        return false;
+    const QSettings ini(m_path, QSettings::IniFormat);
+    const QString text = ini.value(QStringLiteral("startup/trayAtLogin")).toString().toLower();
+    return text == QLatin1String("true") || text == QLatin1String("1");
 }
 
 bool SettingsStore::save(const AppSettings &s, QString *error) const
@@ -136,6 +146,7 @@ bool SettingsStore::save(const AppSettings &s, QString *error) const
     ini.setValue(QStringLiteral("ui/language"), s.language);
     ini.setValue(QStringLiteral("window/closeHintShown"), s.closeHintShown);
     ini.setValue(QStringLiteral("exports/oldListOffered"), s.oldExportListOffered);
+    ini.setValue(QStringLiteral("startup/trayAtLogin"), s.trayAtLogin);
     ini.setValue(QStringLiteral("window/geometry"), s.windowGeometry);
     ini.setValue(QStringLiteral("window/state"), s.windowState);
     ini.setValue(QStringLiteral("window/targetColumns"), s.targetColumns);

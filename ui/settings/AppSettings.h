@@ -18,6 +18,7 @@ struct AppSettings
     bool notifyTargets = true; // a target went down or came back
     bool notifyExports = true; // an export failed
     QString language; // "" follows the system; "en", "es", "de"
+    bool trayAtLogin = false; // `aoesan --autostart` (the login entry) starts in the tray; off: it ends at once
     bool closeHintShown = false; // the one-time "still running in the tray" hint
     bool oldExportListOffered = false; // the one-time offer to move ~/.config/aoesan/exports.json into the service
     QByteArray windowGeometry;
@@ -47,6 +48,9 @@ public:
     explicit SettingsStore(QString path = defaultPath());
 
     LoadedSettings load() const;
+    // Only the trayAtLogin setting, for `aoesan --autostart` before any window: false unless the file says
+    // true. Never changes the file (a damaged one is set aside by load(), when the program really starts).
+    bool trayAtLogin() const;
     // false with a reason when the file cannot be written.
     bool save(const AppSettings &settings, QString *error = nullptr) const;
     const QString &path() const { return m_path; }

@@ -21,6 +21,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QStringList &i
     , m_notifications(new QCheckBox(tr("Show &notifications"), this))
     , m_notifyTargets(new QCheckBox(tr("When a &target goes down or comes back"), this))
     , m_notifyExports(new QCheckBox(tr("When an &export fails"), this))
+    , m_trayAtLogin(new QCheckBox(tr("&Start aoesan in the tray when I log in"), this))
     , m_language(new QComboBox(this))
 {
     setWindowTitle(tr("aoesan settings"));
@@ -52,6 +53,10 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QStringList &i
     m_notifyTargets->setEnabled(settings.notifications);
     m_notifyExports->setEnabled(settings.notifications);
 
+    m_trayAtLogin->setChecked(settings.trayAtLogin);
+    m_trayAtLogin->setToolTip(tr("At login aoesan starts with its window hidden and watches your targets and "
+                                 "exports from the tray icon"));
+
     // Language names are written in their own language, so anyone can find theirs.
     m_language->addItem(tr("System language"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -70,6 +75,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QStringList &i
     notifyLayout->addWidget(m_notifyTargets);
     notifyLayout->addWidget(m_notifyExports);
     auto *general = new QFormLayout;
+    general->addRow(m_trayAtLogin);
     general->addRow(tr("&Language:"), m_language);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -95,6 +101,7 @@ AppSettings SettingsDialog::settings() const
     s.notifications = m_notifications->isChecked();
     s.notifyTargets = m_notifyTargets->isChecked();
     s.notifyExports = m_notifyExports->isChecked();
+    s.trayAtLogin = m_trayAtLogin->isChecked();
     s.language = m_language->currentData().toString();
     return s;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Preferences: which interfaces to watch (none ticked = every one that is up), the probe interval,
-// which notifications to show, and the language (applies at the next start).
+// which notifications to show, whether the login entry starts aoesan in the tray, and the language (applies
+// at the next start).
 #pragma once
 
 #include <QDialog>
@@ -27,6 +28,7 @@ public:
     QListWidget *interfaceList() const { return m_interfaces; }
     QSpinBox *intervalBox() const { return m_interval; }
     QComboBox *languageBox() const { return m_language; }
+    QCheckBox *trayAtLoginBox() const { return m_trayAtLogin; }
 
 private:
     AppSettings m_original;
@@ -35,6 +37,7 @@ private:
     QCheckBox *m_notifications;
     QCheckBox *m_notifyTargets;
     QCheckBox *m_notifyExports;
+    QCheckBox *m_trayAtLogin;
     QComboBox *m_language;
 };
 

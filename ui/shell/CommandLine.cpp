@@ -33,6 +33,10 @@ struct Parser
         QCoreApplication::translate("main",
             "Start in a private network namespace with demo targets and exports; nothing is sent on this machine's "
             "interfaces.")};
+    QCommandLineOption autostart {QStringLiteral("autostart"),
+        QCoreApplication::translate("main",
+            "Started by the desktop at login: end at once unless \"Start aoesan in the tray when I log in\" is on "
+            "in the settings; then start with the window hidden, in the tray.")};
     QCommandLineOption logLevel {QStringLiteral("log-level"),
         QCoreApplication::translate("main", "trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
         QStringLiteral("level")};
@@ -44,6 +48,7 @@ struct Parser
         // -platform is one option as Qt reads it, not the letters p, l, a, ...
         parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
         parser.addOption(lab);
+        parser.addOption(autostart);
         parser.addOption(logLevel);
         for (const char *name : kQtValueOptions) {
             QCommandLineOption qt(QString::fromLatin1(name), QString(), QStringLiteral("value"));
@@ -78,6 +83,7 @@ CommandLineVerdict readCommandLine(const QStringList &arguments)
         return verdict;
     }
     verdict.options.lab = p.parser.isSet(p.lab);
+    verdict.options.autostart = p.parser.isSet(p.autostart);
     if (p.parser.isSet(p.logLevel)) {
         const QString level = p.parser.value(p.logLevel);
         // core/log owns the level names: the same words as aoesan-ctl and aoesan-engine take.

@@ -15,6 +15,7 @@ namespace aoesan::ui {
 struct CommandLine
 {
     bool lab = false;
+    bool autostart = false; // started by the login entry: only if the settings say so, and then in the tray
     std::optional<QString> logLevel; // checked by main (core/log owns the level names)
 };
 

@@ -58,6 +58,15 @@ SingleInstance::Claim SingleInstance::claim()
     return Claim::First;
 }
 
+bool SingleInstance::anotherRuns() const
+{
+    QLocalSocket probe;
+    probe.connectToServer(m_name);
+    const bool found = probe.waitForConnected(kConnectMs);
+    probe.abort();
+    return found;
+}
+
 QString SingleInstance::message(Claim claim)
 {
     switch (claim) {

@@ -25,6 +25,9 @@ public:
     };
 
     Claim claim();
+    // Whether another instance listens, without asking it for anything (the login entry must not bring a
+    // window forward).
+    bool anotherRuns() const;
     QString serverName() const { return m_name; }
     // What a second launch prints (on stdout) for a claim other than First.
     static QString message(Claim claim);

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "service/RunningExports.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace aoesan::service {
+
+namespace {
+
+constexpr auto kBootKey = "boot";
+constexpr auto kRunningKey = "running";
+
+} // namespace
+
+RunningExports::RunningExports(QString path, QString bootId)
+    : m_path(std::move(path))
+    , m_bootId(std::move(bootId))
+{ }
+
+QString RunningExports::currentBootId()
+{
+    QFile f(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll()).trimmed();
+}
+
+std::optional<QStringList> RunningExports::restore(QString *problem) const
+{
+    if (m_bootId.isEmpty())
+        return std::nullopt;
+    QFile f(m_path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt; // none yet: the first start of this boot
+    QJsonParseError parseError {};
+    const auto doc = QJsonDocument::fromJson(f.read(1 << 20), &parseError);
+    f.close();
+    const auto object = doc.object();
+    const auto running = object.value(QLatin1String(kRunningKey));
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !running.isArray()) {
+        const QString aside = m_path + QStringLiteral(".damaged-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
+        QFile::rename(m_path, aside);
+        if (problem)
+            *problem = QStringLiteral("%1 was damaged (set aside as %2): the autostart exports are started instead")
+                           .arg(m_path, aside);
+        return std::nullopt;
+    }
+    if (object.value(QLatin1String(kBootKey)).toString() != m_bootId)
+        return std::nullopt; // the last boot's: autostart decides
+    QStringList names;
+    for (const auto &v : running.toArray()) {
+        if (v.isString())
+            names << v.toString();
+    }
+    return names;
+}
+
+Result<bool, QString> RunningExports::save(QStringList names) const
+{
+    names.sort();
+    QJsonArray list;
+    for (const auto &n : names)
+        list.append(n);
+    const QJsonObject object {{QLatin1String(kBootKey), m_bootId}, {QLatin1String(kRunningKey), list}};
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile f(m_path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, f.errorString()));
+    f.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, f.errorString()));
+    return true;
+}
+
+} // namespace aoesan::service
