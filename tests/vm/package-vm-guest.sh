@@ -96,6 +96,10 @@ check_installed_files() { # what postinst must have done, after an install or an
     wait_for 60 systemctl is-active --quiet aoesan.service
     expect "$1-service-active" systemctl is-active aoesan.service
     expect "$1-service-enabled" systemctl is-enabled aoesan.service
+    # Started once by postinst, not brought up by Restart= after a failed first start.
+    restarts=$(systemctl show -P NRestarts aoesan.service 2>&1)
+    if [ "$restarts" = 0 ]; then pass "$1-service-first-start"; else
+        fail "$1-service-first-start" "(NRestarts=$restarts: a start failed)"; fi
     caps=$(getcap "$engine" 2>&1)
     echo "getcap: $caps" | detail
     if [[ $caps == *cap_net_raw=ep* ]]; then pass "$1-engine-capability"; else fail "$1-engine-capability" "($caps)"; fi
@@ -112,6 +116,8 @@ state=$(systemctl is-system-running --wait 2>&1)
 say "phase booted system=$state uptime=$(uptime_s)"
 [ "$state" = running ] || systemctl --failed --no-legend --no-pager 2>&1 | detail
 { systemd-analyze time; systemd-analyze blame | head -n 8; } 2>&1 | detail
+pid1=$(cat /proc/1/comm)
+if [ "$pid1" = systemd ]; then pass "pid1-systemd-$phase"; else fatal "pid1-systemd-$phase" "(PID 1 is $pid1)"; fi
 
 case $phase in
 install)
