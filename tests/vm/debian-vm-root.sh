@@ -39,7 +39,7 @@ package_depends() {
         sed -e 's/|.*//' -e 's/([^)]*)//g' -e 's/\[[^]]*\]//g' -e 's/<[^>]*>//g' -e 's/:any//' -e 's/[[:space:]]//g' |
         grep -v -e '^$' -e "^$(dpkg-deb -f "$DEB" Package)\$" || true
 }
-mapfile -t PACKAGES < <(printf '%s\n' "${BASE[@]}" $(package_depends) | sort -u)
+mapfile -t PACKAGES < <({ printf '%s\n' "${BASE[@]}"; package_depends; } | sort -u)
 
 KEY=$( { printf '%s\n' "$SUITE" "${SOURCES[@]}" "${PACKAGES[@]}"; cat "$0"; } | sha256sum | cut -c1-16)
 mkdir -p "$CACHE"
@@ -51,16 +51,20 @@ if [ -f "$ENTRY/ready" ]; then
     exit 0
 fi
 
-WORK=$(mktemp -d "$CACHE/.build-XXXXXX")
 # mmdebstrap's root mode mounts /proc, /sys and /dev inside the root while it works: if it is killed,
 # those must be unmounted before anything is deleted, and rm never crosses into another file system.
-cleanup() {
+remove_build() { # DIR
     local m
-    for m in $(awk -v w="$WORK/" 'index($2, w) == 1 { print $2 }' /proc/self/mounts | sort -r); do
+    for m in $(awk -v w="$1/" 'index($2, w) == 1 { print $2 }' /proc/self/mounts | sort -r); do
         umount -l "$m" 2>/dev/null
     done
-    rm -rf --one-file-system "$WORK"
+    rm -rf --one-file-system "$1"
 }
+# Builds of killed runs (SIGKILL leaves no trap): older than two hours, no build is still at work in them.
+find "$CACHE" -mindepth 1 -maxdepth 1 -type d -name '.build-*' -mmin +120 -print0 |
+    while IFS= read -r -d '' old; do remove_build "$old"; done
+WORK=$(mktemp -d "$CACHE/.build-XXXXXX")
+cleanup() { remove_build "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 ROOT=$WORK/root

@@ -62,7 +62,7 @@ journal() {
 finish() {
     [ "$FAILS" = 0 ] || journal 2>&1 | detail
     if [ "$FAILS" = 0 ]; then say "done result=PASS"; else say "done result=FAIL failed_checks=$FAILS"; fi
-    echo done >"$STATE/phase"
+    echo finished >"$STATE/phase"
     sync
     systemctl poweroff
     exit 0
@@ -82,7 +82,7 @@ wait_for() {
     done
 }
 export_running() { as_member aoesan-ctl exports show "$EXPORT" --json | grep -Eq '"state": *"running"'; }
-target_listed() { as_member aoesan-ctl targets | grep -q "^[[:space:]]*e$SHELF\.$SLOT[[:space:]]"; }
+target_listed() { as_member aoesan-ctl targets | grep -q "^[[:space:]]*e${SHELF}\.${SLOT}[[:space:]]"; }
 install_package() { # install_package NAME DEB: apt offline: every dependency is in the image, and it has no network
     local out rc
     out=$(apt-get install -y -q -o Dpkg::Use-Pty=0 "$2" 2>&1)
@@ -198,7 +198,7 @@ rebooted)
     [ $rc = 0 ] && pass purge || fail purge "(exit $rc)"
     left=$(while read -r f; do
         [ -e "$f" ] || [ -L "$f" ] || continue
-        { [ -d "$f" ] && [ ! -L "$f" ] && [[ $f != *aoesan* ]]; } && continue # /usr, /usr/bin, ...
+        [ -d "$f" ] && [[ $f != *aoesan* ]] && continue # /usr, /usr/bin, /lib (a link to usr/lib), ...
         echo "$f"
     done <"$STATE/files")
     if [ -z "$left" ]; then pass purge-no-package-file; else fail purge-no-package-file "($(echo $left))"; fi
