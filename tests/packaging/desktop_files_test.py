@@ -209,6 +209,7 @@ def check_install(build, app_id, prefix, sysconfdir):
                     f"{share}/icons/hicolor/scalable/apps/{app_id}.svg",
                     f"{sysconfdir}/xdg/autostart/{app_id}-tray.desktop"]
         expected += [f"{share}/icons/hicolor/{n}x{n}/apps/{app_id}.png" for n in ICON_SIZES]
+        expected.append(f"{share}/man/man1/aoesan.1")  # packaging/man, from aoesan --help
         if prefix == "/usr":
             check(sysconfdir == "/etc", "with the prefix /usr the configuration directory is /etc", sysconfdir)
         for path in expected:
