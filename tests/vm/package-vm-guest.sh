@@ -81,7 +81,10 @@ wait_for() {
         sleep 1
     done
 }
-export_running() { as_member aoesan-ctl exports show "$EXPORT" --json | grep -Eq '"state": *"running"'; }
+export_running() { as_member aoesan-ctl exports show "${1:-$EXPORT}" --json | grep -Eq '"state": *"running"'; }
+# A second export, started by hand and not autostart: an upgrade must bring it back too (the service keeps
+# what was serving in this boot in /var/lib/aoesan/running.json).
+BYHAND=byhand BYHAND_IMAGE=/srv/aoesan/byhand.img
 target_listed() { as_member aoesan-ctl targets | grep -q "^[[:space:]]*e${SHELF}\.${SLOT}[[:space:]]"; }
 install_package() { # install_package NAME DEB: apt offline: every dependency is in the image, and it has no network
     local out rc
@@ -175,6 +178,11 @@ rebooted)
     if wait_for 30 target_listed; then pass member-targets-2; else fail member-targets-2; fi
     as_member aoesan-ctl targets 2>&1 | detail
 
+    expect byhand-add as_member sh -c "truncate -s 16M '$BYHAND_IMAGE' && chmod 0660 '$BYHAND_IMAGE' &&
+        aoesan-ctl exports add --name '$BYHAND' '$SHELF' '$((SLOT + 2))' eth0 '$BYHAND_IMAGE' &&
+        aoesan-ctl exports start '$BYHAND'"
+    if wait_for 60 export_running "$BYHAND"; then pass byhand-running; else fail byhand-running; fi
+
     say "phase upgrade"
     stored=$(cat /etc/aoesan/exports.json 2>&1)
     install_package upgrade "$DATA/aoesan-upgrade.deb"
@@ -185,13 +193,16 @@ rebooted)
     if [ "$(cat /etc/aoesan/exports.json 2>&1)" = "$stored" ]; then pass upgrade-list-kept; else
         fail upgrade-list-kept; fi
     if wait_for 60 export_running; then pass upgrade-export-running; else fail upgrade-export-running; fi
+    if wait_for 60 export_running "$BYHAND"; then pass upgrade-byhand-running; else fail upgrade-byhand-running; fi
+    if ask aoeping "$SHELF" "$((SLOT + 2))"; then pass host-aoeping-byhand; else fail host-aoeping-byhand; fi
+    as_member aoesan-ctl exports list 2>&1 | detail
     if ask aoeping "$SHELF" "$SLOT"; then pass host-aoeping-3; else fail host-aoeping-3; fi
 
     say "phase purge"
     # Every file and directory of the package (dpkg -L), less the directories other packages share.
     dpkg-query -L aoesan >"$STATE/files" 2>&1
     # The image is the member's, not the package's: it goes first, so /srv/aoesan is the package's alone.
-    rm -f "$IMAGE"
+    rm -f "$IMAGE" "$BYHAND_IMAGE"
     out=$(apt-get purge -y -q -o Dpkg::Use-Pty=0 aoesan 2>&1)
     rc=$?
     printf '%s\n' "$out" | grep -v -e '^Reading ' -e '^Building ' | detail
