@@ -160,7 +160,7 @@ QStringList SanService::start()
                 m_wanted.insert(r.name);
         }
     }
-    setWanted({}, false); // this boot's list, also when it is empty
+    saveWanted(); // this boot's list, also when it is empty
     if (m_options.discovery)
         startDiscovery();
     for (const auto &p : problems)
@@ -289,11 +289,12 @@ Result<bool, ServiceError> SanService::stopExport(const QString &name)
 
 void SanService::setWanted(const QString &name, bool serving)
 {
-    if (!name.isEmpty()) {
-        const bool changed = serving ? m_wanted.insert(name).second : m_wanted.erase(name) > 0;
-        if (!changed)
-            return;
-    }
+    if (serving ? m_wanted.insert(name).second : m_wanted.erase(name) > 0)
+        saveWanted();
+}
+
+void SanService::saveWanted()
+{
     // Not while stopping: the service's own stop is not a client's, and the list must survive it.
     if (m_shuttingDown)
         return;

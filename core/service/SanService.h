@@ -125,6 +125,7 @@ private:
     void setProblem(std::optional<supervisor::ExportProblem> problem);
     Result<bool, ServiceError> saveList();
     void setWanted(const QString &name, bool serving);
+    void saveWanted();
 
     SanServiceOptions m_options;
     supervisor::ExportStore m_store;
