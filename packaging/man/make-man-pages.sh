@@ -83,6 +83,17 @@ see_also() {
     say "The system service is the systemd unit \\fBaoesan.service\\fR (\\fBsystemctl status aoesan.service\\fR)."
 }
 
+# subsections KEY PROGRAM PAGE WORD...: one .SS per command (or mode) WORD, with `PROGRAM WORD --help`.
+subsections() {
+    sub_key=$1 sub_program=$2 sub_page=$3
+    shift 3
+    for word in "$@"; do
+        help "$work/$sub_key-$word" "$sub_program" "$word"
+        say ".SS $(say "$word" | sed 's/-/\\-/g')"
+        convert "$work/$sub_key-$word" sub "$sub_page"
+    done
+}
+
 # aoesan-ctl(8): its options, then one subsection per command with that command's whole help.
 help "$work/ctl" "$ctl"
 commands=$(block_names "$work/ctl" Commands)
@@ -91,11 +102,7 @@ commands=$(block_names "$work/ctl" Commands)
     header aoesan-ctl 8 "System Administration" "$work/ctl"
     convert "$work/ctl" page aoesan-ctl "Options Arguments"
     say ".SH COMMANDS"
-    for command in $commands; do
-        help "$work/ctl-$command" "$ctl" "$command"
-        say ".SS $(say "$command" | sed 's/-/\\-/g')"
-        convert "$work/ctl-$command" sub aoesan-ctl
-    done
+    subsections ctl "$ctl" aoesan-ctl $commands
     exit_status "$work/ctl"
     cat <<'EOF'
 .SH ENVIRONMENT
@@ -136,11 +143,7 @@ modes=$(block_names "$work/engine" Modes)
     header aoesan-engine 8 "System Administration" "$work/engine"
     convert "$work/engine" page aoesan-engine "Options Arguments"
     say ".SH MODES"
-    for m in $modes; do
-        help "$work/engine-$m" "$engine" "$m"
-        say ".SS $m"
-        convert "$work/engine-$m" sub aoesan-engine
-    done
+    subsections engine "$engine" aoesan-engine $modes
     exit_status "$work/engine"
     cat <<'EOF'
 .SH FILES
