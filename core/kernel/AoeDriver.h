@@ -23,7 +23,8 @@ namespace aoesan::kernel {
 // the loopback included). Returns an error message for a person.
 using ModuleLoader = std::function<Result<bool, QString>(const QStringList &interfaces)>;
 
-// Runs `modprobe aoe aoe_iflist="IF1 IF2"` (what the module's parameter takes: names separated by spaces).
+// Runs `modprobe aoe aoe_iflist=IF1,IF2` (the driver splits its list at white space and commas; a comma needs no
+// quoting through modprobe).
 Result<bool, QString> modprobeAoe(const QStringList &interfaces);
 
 class AoeDriver
@@ -46,12 +47,12 @@ public:
     Result<QString, QString> use(const QStringList &interfaces);
 
     // Asks the driver to broadcast a config query on its interfaces now (aoe-discover).
-    Result<bool, QString> discover();
+    Result<bool, QString> discover() const;
     // Makes the driver forget a device (aoe-flush eX.Y). The driver does this even while the device is open or
     // mounted, so callers check users() first; detach() does.
-    Result<bool, QString> flush(const QString &name);
+    Result<bool, QString> flush(const QString &name) const;
     // Re-reads an open device's size (aoe-revalidate eX.Y).
-    Result<bool, QString> revalidate(const QString &name);
+    Result<bool, QString> revalidate(const QString &name) const;
 
     // Every device the driver has, sorted by shelf then slot, with partitions and users.
     std::vector<KernelDevice> devices() const;

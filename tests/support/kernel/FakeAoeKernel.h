@@ -7,6 +7,7 @@
 // goes down, a process that holds the device open, a mounted partition.
 #pragma once
 
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -22,7 +23,8 @@ namespace aoesan::test {
 class FakeAoeKernel
 {
 public:
-    FakeAoeKernel();
+    // `where`: a QTemporaryDir template (aoe-stat's own check drops every path with a "p" in it).
+    explicit FakeAoeKernel(const QString &where = {});
 
     QString root() const { return m_dir.path(); }
     // An AoeDriver over this tree whose module loader "loads" the fake module (and counts the loads).
@@ -43,6 +45,7 @@ public:
     void addPartition(std::uint16_t shelf, std::uint8_t slot, int number, std::uint64_t sectors);
     void mount(const QString &deviceName, const QString &mountPoint); // e0.1p1 at /mnt/x
     void openBy(int pid, const QString &command, const QString &deviceName); // /proc/PID/fd/3 → the node
+    void closeBy(int pid);
     void setNodeCreation(bool on) { m_makeNodes = on; } // off: sysfs shows the device, /dev has no node yet
 
     // Applies what was written to the control files since the last call, as the driver would.
@@ -51,8 +54,8 @@ public:
 private:
     void writeFile(const QString &relative, const QByteArray &text) const;
     QString path(const QString &relative) const;
-    void makeDevice(std::uint16_t shelf, std::uint8_t slot, std::uint64_t sectors, const QString &interface,
-        const QString &state);
+    void makeDevice(
+        std::uint16_t shelf, std::uint8_t slot, std::uint64_t sectors, const QString &interface, const QString &state);
 
     QTemporaryDir m_dir;
     int m_loads = 0;
@@ -60,6 +63,7 @@ private:
     bool m_makeNodes = true;
     std::map<std::pair<std::uint16_t, std::uint8_t>, std::pair<std::uint64_t, QString>> m_targets;
     QString m_mountInfo;
+    std::map<QString, QString> m_lastWrites;
 };
 
 } // namespace aoesan::test
