@@ -16,6 +16,9 @@ int runIdentify(const QStringList &args, const Console &console);
 int runConfig(const QStringList &args, const Console &console);
 int runMask(const QStringList &args, const Console &console);
 int runReserve(const QStringList &args, const Console &console);
+// A target as a disk of this machine, through the Linux aoe driver (stat --kernel shows the driver's view).
+int runAttach(const QStringList &args, const Console &console);
+int runDetach(const QStringList &args, const Console &console);
 // Serving: one target in the foreground with vblade's arguments.
 int runServe(const QStringList &args, const Console &console);
 // This machine's exports: the persisted list (exports, import-vblade-conf) and running them under the

@@ -12,9 +12,38 @@
 #include "discovery/DiscoveryService.h"
 #include "discovery/StatReport.h"
 #include "discovery/TargetJson.h"
+#include "kernel/AoeDriver.h"
+#include "kernel/KernelStat.h"
 #include "util/ExitCode.h"
 
 namespace aoesan::cli {
+
+namespace {
+
+int printKernelView(const Command &command, const QRegularExpression &filter, bool json)
+{
+    const kernel::AoeDriver driver;
+    if (!driver.loaded())
+        return command.failure("the aoe driver is not loaded (`aoesan-ctl attach SHELF.SLOT -i IFACE` loads it)");
+    const auto devices = driver.devices();
+    if (json) {
+        std::vector<kernel::KernelDevice> kept;
+        for (const auto &d : devices) {
+            if (!kernel::kernelStatReport({d}, filter).empty())
+                kept.push_back(d);
+        }
+        std::fprintf(command.out(), "%s",
+            QJsonDocument(kernel::devicesToJson(kept)).toJson(QJsonDocument::Indented).constData());
+        return ExitOk;
+    }
+    const std::string report = kernel::kernelStatReport(devices, filter);
+    std::fputs(report.c_str(), command.out());
+    if (devices.empty())
+        return command.failure("the aoe driver has no devices");
+    return report.empty() ? ExitFailed : ExitOk;
+}
+
+} // namespace
 
 int runStat(const QStringList &args, const Console &console)
 {
@@ -23,7 +52,8 @@ int runStat(const QStringList &args, const Console &console)
     parser.setApplicationDescription(
         QStringLiteral("Discover AoE targets and print them in aoe-stat's format, sorted by shelf and slot:\n"
                        "device, size (10^9-byte GB), interfaces, payload bytes per frame, state.\n"
-                       "Finishes about a second after the last answer. Needs no aoe kernel driver."));
+                       "Finishes about a second after the last answer. Needs no aoe kernel driver.\n"
+                       "With --kernel: the devices the Linux aoe driver has, read from sysfs."));
     const QCommandLineOption iface = interfaceOption(InterfaceChoice::AllUp);
     const QCommandLineOption wait(QStringLiteral("wait"),
         QStringLiteral("Wait at most this many seconds for answers (default 5)."), QStringLiteral("SECS"),
@@ -32,7 +62,10 @@ int runStat(const QStringList &args, const Console &console)
         QStringLiteral("Seconds without a new answer that end the wait (default 1)."), QStringLiteral("SECS"),
         QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON array for scripts."));
-    parser.addOptions({iface, wait, quiet, json});
+    const QCommandLineOption kernelView(QStringLiteral("kernel"),
+        QStringLiteral("Print the Linux aoe driver's devices instead, exactly as aoe-stat does (states such as up,\n"
+                       "down, down,closewait); sends nothing."));
+    parser.addOptions({iface, wait, quiet, json, kernelView});
     parser.addPositionalArgument(QStringLiteral("REGEX"),
         QStringLiteral("Print only the lines this regular expression matches."), QStringLiteral("[REGEX]"));
     if (const auto stop = command.parseArguments(parser, args))
@@ -48,6 +81,11 @@ int runStat(const QStringList &args, const Console &console)
         filter.setPattern(parser.positionalArguments().first());
         if (!filter.isValid())
             return command.usageError("bad REGEX: " + filter.errorString().toStdString());
+    }
+    if (parser.isSet(kernelView)) {
+        if (parser.isSet(iface) || parser.isSet(wait) || parser.isSet(quiet))
+            return command.usageError("--kernel reads the aoe driver's devices: -i, --wait and --quiet do not apply");
+        return printKernelView(command, filter, parser.isSet(json));
     }
     // Without -i: every Ethernet interface that is up, as a person at a terminal expects.
     const auto names = chooseInterfaces(command, parser.values(iface), InterfaceChoice::AllUp);

@@ -17,6 +17,8 @@ const std::vector<Subcommand> &subcommands()
             {QStringLiteral("config"), "read, test or set a target's config string", runConfig},
             {QStringLiteral("mask"), "read or edit a target's MAC mask list", runMask},
             {QStringLiteral("reserve"), "read, set or release a target's reserve list", runReserve},
+            {QStringLiteral("attach"), "use a target as a disk of this machine (the Linux aoe driver)", runAttach},
+            {QStringLiteral("detach"), "release a target attached through the aoe driver", runDetach},
             {QStringLiteral("exports"), "list, show, add, set, remove, run, start or stop exports", runExports},
             {QStringLiteral("targets"), "list the targets the aoesan service discovers (no privilege)", runTargets},
             {QStringLiteral("supervise"), "run the autostart exports until SIGTERM (headless)", runSupervise},

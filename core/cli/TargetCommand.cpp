@@ -5,12 +5,12 @@
 
 namespace aoesan::cli {
 
-TargetCommand::TargetCommand(const char *name, const Console &console, const QString &description)
+TargetCommand::TargetCommand(const char *name, const Console &console, const QString &description, int defaultTimeout)
     : Command(name, console)
     , m_interface(interfaceOption(InterfaceChoice::OnlyUp))
     , m_timeoutOption(QStringLiteral("timeout"),
-          QStringLiteral("Give up after this many seconds without an answer (default 3)."), QStringLiteral("SECS"),
-          QStringLiteral("3"))
+          QStringLiteral("Give up after this many seconds without an answer (default %1).").arg(defaultTimeout),
+          QStringLiteral("SECS"), QString::number(defaultTimeout))
 {
     m_parser.setApplicationDescription(description);
     m_parser.addOptions({m_interface, m_timeoutOption});

@@ -28,8 +28,9 @@ namespace aoesan::cli {
 class TargetCommand : public Command
 {
 public:
-    // Adds -i and --timeout (default 3 s) and SHELF.SLOT to parser(); the command adds its own options after.
-    TargetCommand(const char *name, const Console &console, const QString &description);
+    // Adds -i and --timeout (default 3 s, or `defaultTimeout`) and SHELF.SLOT to parser(); the command adds its own
+    // options after.
+    TargetCommand(const char *name, const Console &console, const QString &description, int defaultTimeout = 3);
     ~TargetCommand();
 
     QCommandLineParser &parser() { return m_parser; }

@@ -3,6 +3,7 @@
 // --help, the usage errors (exit 2, the message and nothing on stdout), and what identify and the
 // others say when the interface they are given cannot be opened. Nothing here opens a real interface:
 // every initiator command is given -i with a name no machine has.
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,7 @@ private slots:
     void interfaceThatCannotBeOpened_data();
     void interfaceThatCannotBeOpened();
     void interfacesListsATable();
+    void kernelCommandsWithoutTheDriver();
 
 private:
     QTemporaryDir m_home;
@@ -68,7 +70,7 @@ void TestCliCommands::initTestCase()
 void TestCliCommands::tableIsSortedAndListed()
 {
     const auto &table = cli::subcommands();
-    QCOMPARE(table.size(), std::size_t(11));
+    QCOMPARE(table.size(), std::size_t(13));
     QVERIFY(cli::findSubcommand(QStringLiteral("targets")));
     const QString help = cli::commandsHelp();
     QVERIFY(help.startsWith(QStringLiteral("Commands:\n")));
@@ -132,6 +134,22 @@ void TestCliCommands::usageErrors_data()
     const QString store = m_home.filePath(QStringLiteral("never.json"));
     QTest::addRow("interfaces extra") << QStringLiteral("interfaces") << QStringList {QStringLiteral("x")}
                                       << QStringLiteral("takes no arguments");
+    QTest::addRow("attach without target") << QStringLiteral("attach") << on << QStringLiteral("give one SHELF.SLOT");
+    QTest::addRow("attach broadcast slot") << QStringLiteral("attach") << on + QStringList {QStringLiteral("0.255")}
+                                           << QStringLiteral("'0.255' is not SHELF.SLOT");
+    QTest::addRow("attach --timeout 0") << QStringLiteral("attach")
+                                        << on + QStringList {QStringLiteral("--timeout=0"), QStringLiteral("0.1")}
+                                        << QStringLiteral("--timeout needs a number of seconds");
+    QTest::addRow("detach two targets") << QStringLiteral("detach")
+                                        << QStringList {QStringLiteral("0.1"), QStringLiteral("0.2")}
+                                        << QStringLiteral("give one SHELF.SLOT");
+    QTest::addRow("detach word") << QStringLiteral("detach") << QStringList {QStringLiteral("all")}
+                                 << QStringLiteral("'all' is not SHELF.SLOT");
+    QTest::addRow("stat --kernel -i") << QStringLiteral("stat") << on + QStringList {QStringLiteral("--kernel")}
+                                      << QStringLiteral("--kernel reads the aoe driver's devices");
+    QTest::addRow("stat --kernel bad regex")
+        << QStringLiteral("stat") << QStringList {QStringLiteral("--kernel"), QStringLiteral("(")}
+        << QStringLiteral("bad REGEX");
     QTest::addRow("stat --wait x") << QStringLiteral("stat") << on + QStringList {QStringLiteral("--wait=x")}
                                    << QStringLiteral("--wait needs a number of seconds, not 'x'");
     QTest::addRow("stat --quiet 0") << QStringLiteral("stat") << on + QStringList {QStringLiteral("--quiet=0")}
@@ -306,6 +324,7 @@ void TestCliCommands::interfaceThatCannotBeOpened_data()
     QTest::addColumn<QStringList>("extra");
     QTest::addRow("stat") << QStringLiteral("stat") << QStringList {};
     QTest::addRow("identify") << QStringLiteral("identify") << QStringList {QStringLiteral("7.3")};
+    QTest::addRow("attach") << QStringLiteral("attach") << QStringList {QStringLiteral("7.3")};
     QTest::addRow("config") << QStringLiteral("config") << QStringList {QStringLiteral("7.3")};
     QTest::addRow("mask") << QStringLiteral("mask") << QStringList {QStringLiteral("7.3")};
     QTest::addRow("reserve") << QStringLiteral("reserve")
@@ -328,6 +347,26 @@ void TestCliCommands::interfaceThatCannotBeOpened()
     QVERIFY2(run.code == 1, qPrintable(run.describe()));
     QVERIFY2(err.contains(QStringLiteral("no network interface named '%1'").arg(kNoSuchInterface)), qPrintable(err));
     QVERIFY(err.endsWith(QLatin1Char('\n')) && err.count(QLatin1Char('\n')) == 1);
+}
+
+void TestCliCommands::kernelCommandsWithoutTheDriver()
+{
+    // This machine's kernel has no aoe driver loaded (the tests never load it: the VM test has the real one).
+    if (QFileInfo::exists(QStringLiteral("/sys/module/aoe")))
+        QSKIP("the aoe driver is loaded on this machine; tst_kernel_driver and tst_kernel_attach_vm cover it");
+    const CommandRun stat = runNamed(QStringLiteral("stat"), {QStringLiteral("--kernel")});
+    QCOMPARE(stat.code, 1);
+    QCOMPARE(stat.out, QByteArray());
+    QCOMPARE(stat.err,
+        QByteArray(
+            "aoesan-ctl stat: the aoe driver is not loaded (`aoesan-ctl attach SHELF.SLOT -i IFACE` loads it)\n"));
+    const CommandRun json = runNamed(QStringLiteral("stat"), {QStringLiteral("--kernel"), QStringLiteral("--json")});
+    QCOMPARE(json.code, 1);
+    if (::geteuid() != 0)
+        QSKIP("detach needs root to reach the driver; the rest was checked");
+    const CommandRun detach = runNamed(QStringLiteral("detach"), {QStringLiteral("e0.1")});
+    QCOMPARE(detach.code, 1);
+    QCOMPARE(detach.err, QByteArray("aoesan-ctl detach: e0.1 is not attached: the aoe driver is not loaded\n"));
 }
 
 void TestCliCommands::interfacesListsATable()
