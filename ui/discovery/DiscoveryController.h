@@ -38,6 +38,8 @@ class DiscoveryController : public QObject
 
 public:
     DiscoveryController(SanLink &link, TargetModel &targets, QObject *parent = nullptr);
+    // The service link it reads (the window's other service calls share it).
+    SanLink &link() const { return m_link; }
 
     // The interfaces to watch (none: every Ethernet interface that is up) and the probe interval, for
     // the service (Manager.SetInterfaces). A failure becomes the problem.

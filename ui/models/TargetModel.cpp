@@ -93,6 +93,8 @@ QVariant TargetModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("RTT");
     case LastSeen:
         return tr("Last seen");
+    case OnMachine:
+        return tr("On this machine");
     default:
         return {};
     }
@@ -192,9 +194,45 @@ QVariant TargetModel::display(const Row &row, int column) const
         return format::roundTrip(t.rtt);
     case LastSeen:
         return format::clockTime(wallTime(t.lastSeen), m_now());
+    case OnMachine: {
+        const auto *device = kernelDevice(t.id);
+        return device ? onMachineText(*device) : QString();
+    }
     default:
         return {};
     }
+}
+
+void TargetModel::setKernelDevices(const std::vector<kernel::KernelDevice> &devices)
+{
+    QHash<quint32, kernel::KernelDevice> next;
+    for (const auto &d : devices)
+        next.insert(keyOf({d.shelf, d.slot}), d);
+    if (next == m_kernel)
+        return;
+    // The rows whose device came, went or changed: one dataChanged each.
+    QSet<quint32> touched;
+    for (auto it = next.cbegin(); it != next.cend(); ++it)
+        if (!m_kernel.contains(it.key()) || m_kernel.value(it.key()) != it.value())
+            touched.insert(it.key());
+    for (auto it = m_kernel.cbegin(); it != m_kernel.cend(); ++it)
+        if (!next.contains(it.key()))
+            touched.insert(it.key());
+    m_kernel = std::move(next);
+    for (const quint32 key : touched)
+        if (const auto row = m_index.find(key); row != m_index.end())
+            emitRowChanged(row.value());
+}
+
+const kernel::KernelDevice *TargetModel::kernelDevice(discovery::TargetId id) const
+{
+    const auto it = m_kernel.constFind(keyOf(id));
+    return it == m_kernel.constEnd() ? nullptr : &it.value();
+}
+
+QString TargetModel::onMachineText(const kernel::KernelDevice &device)
+{
+    return tr("%1 (%2)").arg(device.devicePath(), device.state.isEmpty() ? tr("state unknown") : device.state);
 }
 
 QString TargetModel::firmwareText(const discovery::TargetInfo &target)
@@ -260,6 +298,12 @@ QVariant TargetModel::toolTip(const Row &row, int column) const
         return lookName(row.look());
     case Macs:
         return macsOf(t).join(QLatin1Char('\n'));
+    case OnMachine: {
+        const auto *device = kernelDevice(t.id);
+        if (!device)
+            return tr("Not used on this machine (the kernel's aoe driver does not have it)");
+        return tr("%1: %2").arg(device->devicePath(), kernel::explainState(device->state));
+    }
     default: {
         const QVariant shown = display(row, column);
         return shown.toString().isEmpty() ? QVariant() : shown;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "discovery/TargetInfo.h"
+#include "kernel/KernelDevice.h"
 #include "models/TargetLook.h"
 #include "supervisor/ExportStatus.h"
 
@@ -53,6 +54,7 @@ public:
         Config,
         Rtt,
         LastSeen,
+        OnMachine, // the aoe driver's block device for the target and its kernel state
         ColumnCount
     };
 
@@ -101,6 +103,13 @@ public:
     // (or that is starting, failing or being stopped: the exports table tells of those).
     bool downIsNews(discovery::TargetId id) const;
 
+    // The aoe driver's devices (KernelDevicesFeed): a target the kernel has shows its node and state in
+    // OnMachine, the Shelves tile and the details. A device with no row here is kept for when one comes.
+    void setKernelDevices(const std::vector<kernel::KernelDevice> &devices);
+    const kernel::KernelDevice *kernelDevice(discovery::TargetId id) const;
+    // "/dev/etherd/e0.1 (up)": what the OnMachine column shows; empty when the kernel does not have it.
+    static QString onMachineText(const kernel::KernelDevice &device);
+
     int rowOf(discovery::TargetId id) const;
     const Row &rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
     const Row *find(discovery::TargetId id) const;
@@ -133,6 +142,7 @@ private:
     std::vector<Row> m_rows;
     QHash<quint32, int> m_index; // key → row
     QHash<quint32, LocalExport> m_localExports;
+    QHash<quint32, kernel::KernelDevice> m_kernel; // key → the aoe driver's device
     Now m_now;
 };
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/SanLink.h"
 
+#include <QDBusVariant>
+#include <QTimer>
+
 #include "service/DbusApi.h"
 
 namespace aoesan::ui {
@@ -48,6 +51,30 @@ void ServiceLink::managerCall(const QString &method, const QVariantList &args, D
     const bool change = method != QLatin1String("ProbeNow");
     m_client.callAsync(QLatin1String(service::kRootPath), QLatin1String(service::kManagerInterface), method, args,
         std::move(done), change);
+}
+
+void SanLink::managerProperty(const QString &name, Done done)
+{
+    // Answered later, as the bus would.
+    QTimer::singleShot(0, this, [name, done = std::move(done)] {
+        done(Unexpected(service::ServiceError {
+            QStringLiteral("org.freedesktop.DBus.Error.UnknownProperty"), QStringLiteral("No property %1").arg(name)}));
+    });
+}
+
+void ServiceLink::managerProperty(const QString &name, Done done)
+{
+    // Reading changes nothing: no password prompt.
+    m_client.callAsync(
+        QLatin1String(service::kRootPath), QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"),
+        {QLatin1String(service::kManagerInterface), name},
+        [done = std::move(done)](Result<QVariantList, service::ServiceError> reply) {
+            // Get answers one variant; the caller wants what is inside it.
+            if (reply && !reply->isEmpty() && reply->first().canConvert<QDBusVariant>())
+                reply->first() = reply->first().value<QDBusVariant>().variant();
+            done(std::move(reply));
+        },
+        false);
 }
 
 void ServiceLink::request(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done)

@@ -46,6 +46,9 @@ public:
     virtual void managerCall(const QString &method, const QVariantList &args, Done done) = 0;
     // Target.Request: `line` is "config e7.3" without an id; the reply's first value is the `reply` JSON.
     virtual void request(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done) = 0;
+    // One Manager property read afresh (org.freedesktop.DBus.Properties.Get); the reply's first value is the
+    // property's value. A link that has no such property answers UnknownProperty (an older service does too).
+    virtual void managerProperty(const QString &name, Done done);
 
 signals:
     void exportUpdated(const QString &name);
@@ -78,6 +81,7 @@ public:
     void exportCall(const QString &name, const QString &method, const QVariantList &args, Done done) override;
     void managerCall(const QString &method, const QVariantList &args, Done done) override;
     void request(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done) override;
+    void managerProperty(const QString &name, Done done) override;
 
 private:
     service::ServiceClient m_client;

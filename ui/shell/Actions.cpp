@@ -39,6 +39,15 @@ Actions::Actions(QWidget *w)
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
           QCoreApplication::translate("Actions", "Remove the targets that stopped answering from the list"),
           QStringLiteral("edit-clear"), QStyle::SP_DialogDiscardButton))
+    , useTarget(make(w, QCoreApplication::translate("Actions", "&Use on this machine"),
+          QKeySequence(Qt::CTRL | Qt::Key_U),
+          QCoreApplication::translate("Actions", "Make the selected target a disk of this machine (/dev/etherd/eX.Y)"),
+          QStringLiteral("drive-harddisk")))
+    , detachTarget(make(w, QCoreApplication::translate("Actions", "De&tach from this machine"),
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+          QCoreApplication::translate(
+              "Actions", "Release the selected target's disk on this machine (refused while it is mounted or open)"),
+          QStringLiteral("media-eject")))
     , newExport(make(w, QCoreApplication::translate("Actions", "&New export…"), QKeySequence(Qt::CTRL | Qt::Key_N),
           QCoreApplication::translate("Actions", "Export a disk, partition or image file as an AoE target"),
           QStringLiteral("list-add"), QStyle::SP_FileDialogNewFolder))

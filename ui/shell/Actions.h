@@ -16,6 +16,8 @@ struct Actions
 
     QAction *discover;
     QAction *forgetDown;
+    QAction *useTarget; // the selected target as a disk of this machine (the kernel's aoe driver)
+    QAction *detachTarget;
     QAction *newExport;
     QAction *startExport;
     QAction *stopExport;

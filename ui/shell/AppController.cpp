@@ -15,6 +15,7 @@
 #include "shell/Actions.h"
 #include "shell/MainWindow.h"
 #include "shell/QuitFlow.h"
+#include "targets/KernelDevicesFeed.h"
 #include "targets/TargetsView.h"
 #include "tray/TrayController.h"
 #include "wizard/ExportWizard.h"
@@ -66,6 +67,8 @@ AppController::AppController(AppParts parts, AppSettings settings, QObject *pare
             &m_parts.discovery, &DiscoveryController::targetWentDown, m_parts.tray, &TrayController::targetWentDown);
         connect(
             &m_parts.discovery, &DiscoveryController::targetCameBack, m_parts.tray, &TrayController::targetCameBack);
+        connect(
+            w.kernelFeed(), &KernelDevicesFeed::devicesChanged, m_parts.tray, &TrayController::kernelDevicesChanged);
         connect(&m_parts.exports, &ExportController::exportFailed, m_parts.tray,
             [this](const QString &name, const supervisor::ExportProblem &p) {
                 m_parts.tray->exportFailed(name, p.describe());

@@ -26,6 +26,7 @@
 #include "shell/ErrorBanner.h"
 #include "shell/HelpMenu.h"
 #include "shell/ShelvesPage.h"
+#include "targets/KernelDevicesFeed.h"
 #include "targets/ShelfView.h"
 #include "targets/TargetActions.h"
 #include "targets/TargetDetails.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
     , m_exportsView(new ExportsView(&parts.exports, *m_actions, this))
     , m_logDock(new LogDock(&parts.log, this))
     , m_targetActions(new TargetActions(parts.discovery, parts.targets, this))
+    , m_kernel(new KernelDevicesFeed(parts.discovery.link(), this))
     , m_status(new QLabel(this))
     , m_interfaces(new QLabel(this))
 {
@@ -115,6 +117,16 @@ MainWindow::MainWindow(const MainWindowParts &parts, QWidget *parent)
         statusBar()->showMessage(text, 8000);
         log::logger("ui")->info("{}", text.toStdString());
     });
+    // The kernel's view: the feed fills the model; a finished Attach or Detach reads it again at once.
+    connect(m_kernel, &KernelDevicesFeed::devicesChanged, &parts.targets, &TargetModel::setKernelDevices);
+    connect(m_targetActions, &TargetActions::kernelChanged, m_kernel, &KernelDevicesFeed::refreshNow);
+    connect(m_targetActions, &TargetActions::kernelNoteChanged, this, &MainWindow::updateTargetActions);
+    connect(&parts.targets, &QAbstractItemModel::dataChanged, this, &MainWindow::updateTargetActions);
+    connect(m_targetsView, &TargetsView::selectionChanged, this, &MainWindow::updateTargetActions);
+    connect(m_shelvesPage->shelves(), &ShelfView::currentChanged, this, &MainWindow::updateTargetActions);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateTargetActions);
+    m_kernel->start();
+    updateTargetActions();
     connect(m_targetsView->banner(), &ErrorBanner::actionTriggered, this, [this] { m_parts.discovery.discoverNow(); });
     m_statusTimer.setInterval(1000);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
@@ -145,6 +157,9 @@ void MainWindow::buildActions()
     auto *targets = menuBar()->addMenu(tr("&Targets"));
     targets->addAction(a.discover);
     targets->addAction(a.forgetDown);
+    targets->addSeparator();
+    targets->addAction(a.useTarget);
+    targets->addAction(a.detachTarget);
     auto *exports = menuBar()->addMenu(tr("&Exports"));
     exports->addAction(a.newExport);
     exports->addAction(a.startExport);
@@ -165,6 +180,14 @@ void MainWindow::buildActions()
 
     connect(a.discover, &QAction::triggered, this, [this] { m_parts.discovery.discoverNow(); });
     connect(a.forgetDown, &QAction::triggered, this, [this] { m_parts.discovery.forgetDown(); });
+    connect(a.useTarget, &QAction::triggered, this, [this] {
+        if (const auto id = selectedTarget(); id && m_targetActions->canUse(*id))
+            m_targetActions->useOnThisMachine(*id);
+    });
+    connect(a.detachTarget, &QAction::triggered, this, [this] {
+        if (const auto id = selectedTarget(); id && m_targetActions->canDetach(*id))
+            m_targetActions->detach(*id);
+    });
     connect(a.newExport, &QAction::triggered, this, &MainWindow::newExportRequested);
     connect(a.startExport, &QAction::triggered, this, &MainWindow::startSelected);
     connect(a.stopExport, &QAction::triggered, this, &MainWindow::stopSelected);
@@ -204,6 +227,18 @@ void MainWindow::showPage(Page page)
 MainWindow::Page MainWindow::currentPage() const
 {
     return static_cast<Page>(m_stack->currentIndex());
+}
+
+std::optional<discovery::TargetId> MainWindow::selectedTarget() const
+{
+    return currentPage() == Page::Shelves ? m_shelvesPage->shelves()->current() : m_targetsView->selected();
+}
+
+void MainWindow::updateTargetActions()
+{
+    const auto id = selectedTarget();
+    m_actions->useTarget->setEnabled(id && m_targetActions->canUse(*id));
+    m_actions->detachTarget->setEnabled(id && m_targetActions->canDetach(*id));
 }
 
 void MainWindow::updateNavigation()
@@ -305,6 +340,12 @@ bool MainWindow::event(QEvent *event)
     // The tooltips say the same, so the status line stays what it is.
     if (event->type() == QEvent::StatusTip)
         return true;
+    // The kernel's view: every 2 s while a person looks; slower while hidden, enough for the tray.
+    if (event->type() == QEvent::Show || event->type() == QEvent::Hide) {
+        m_kernel->setInterval(std::chrono::seconds(event->type() == QEvent::Show ? 2 : 10));
+        if (event->type() == QEvent::Show)
+            m_kernel->refreshNow();
+    }
     return QMainWindow::event(event);
 }
 

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+#include "discovery/TargetInfo.h"
 #include "shell/Problem.h"
 
 class QLabel;
@@ -22,6 +23,7 @@ class ExportController;
 class ExportModel;
 class ExportsView;
 class HelpMenu;
+class KernelDevicesFeed;
 class LogDock;
 class LogModel;
 class ShelvesPage;
@@ -58,6 +60,10 @@ public:
     LogDock *logDock() const { return m_logDock; }
     HelpMenu *helpMenu() const { return m_help; }
     TargetActions *targetActions() const { return m_targetActions; }
+    // The aoe driver's devices through the service, read every 2 s while the window shows (10 s hidden).
+    KernelDevicesFeed *kernelFeed() const { return m_kernel; }
+    // The target selected on the current page (the table or the shelves).
+    std::optional<discovery::TargetId> selectedTarget() const;
     QString statusText() const;
     void setLabMode(bool lab);
     // Problems found at start (a damaged settings file, a bad export list): shown on the Targets page.
@@ -83,6 +89,7 @@ private:
     void startSelected();
     void stopSelected();
     void removeSelected();
+    void updateTargetActions();
 
     MainWindowParts m_parts;
     Actions *m_actions;
@@ -93,6 +100,7 @@ private:
     ExportsView *m_exportsView;
     LogDock *m_logDock;
     TargetActions *m_targetActions;
+    KernelDevicesFeed *m_kernel;
     QLabel *m_status;
     QLabel *m_interfaces;
     QTimer m_statusTimer;

@@ -158,6 +158,16 @@ void ShelfView::paintTile(QPainter &painter, const ShelfTile &tile) const
         painter.setBrush(Qt::NoBrush);
         painter.drawRoundedRect(r.adjusted(-2, -2, 2, 2), 6, 6);
     }
+    if (const auto *device = m_targets->kernelDevice(tile.id)) {
+        // Used on this machine: a white disk badge in the corner, its dot the kernel's state.
+        const QRectF badge(r.right() - 15, r.top() + 3, 12, 12);
+        painter.setPen(QPen(fill.darker(160), 1));
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(badge);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(device->up() ? QColor(0x1a, 0x7f, 0x37) : QColor(0xcf, 0x22, 0x2e));
+        painter.drawEllipse(badge.adjusted(3, 3, -3, -3));
+    }
     painter.setPen(Qt::white);
     QFont bold = font();
     bold.setBold(true);
@@ -286,6 +296,8 @@ QString ShelfView::toolTipFor(discovery::TargetId id) const
     }
     if (t.conflict)
         lines << tr("Conflict: %1").arg(QString::fromStdString(t.conflictDetail).toHtmlEscaped());
+    if (const auto *device = m_targets->kernelDevice(id))
+        lines << tr("On this machine: %1").arg(TargetModel::onMachineText(*device).toHtmlEscaped());
     return lines.join(QStringLiteral("<br>"));
 }
 

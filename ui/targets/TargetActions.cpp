@@ -17,6 +17,7 @@
 #include "log/Logging.h"
 #include "models/TargetModel.h"
 #include "protocol/AccessGuard.h"
+#include "service/SanLink.h"
 #include "targets/MacListDialog.h"
 
 namespace aoesan::ui {
@@ -102,6 +103,9 @@ QMenu *TargetActions::menuFor(discovery::TargetId id, QWidget *parent)
     add("actionConfig", tr("&Config string…"), &TargetActions::editConfig, reachable);
     add("actionMask", tr("&MAC mask…"), &TargetActions::editMask, reachable);
     add("actionReserve", tr("&Reservations…"), &TargetActions::editReserve, reachable);
+    menu->addSeparator();
+    add("actionUse", tr("&Use on this machine"), &TargetActions::useOnThisMachine, canUse(id));
+    add("actionDetach", tr("De&tach from this machine"), &TargetActions::detach, canDetach(id));
     menu->addSeparator();
     add("actionCopyUri", tr("Copy boot &URI (%1)").arg(bootUri(id)), &TargetActions::copyBootUri, true);
     add("actionCopyIpxe", tr("Copy i&PXE line"), &TargetActions::copyIpxeLine, true);
@@ -198,6 +202,80 @@ QString TargetActions::describe(discovery::TargetId id, const discovery::Request
         return failure.message; // the service's sentence (not authorised, ...)
     // refused and anything newer: the engine's own words (technical, English).
     return tr("%1 refused the request: %2").arg(device(id), failure.message);
+}
+
+bool TargetActions::canUse(discovery::TargetId id) const
+{
+    // The kernel does not see this machine's own frames: its own exports cannot be attached here.
+    const auto *row = m_targets.find(id);
+    return row && row->info.state == discovery::TargetState::Up && !row->exportedHere && !m_targets.kernelDevice(id)
+        && !m_kernelPending.contains(keyOf(id));
+}
+
+bool TargetActions::canDetach(discovery::TargetId id) const
+{
+    return m_targets.kernelDevice(id) != nullptr && !m_kernelPending.contains(keyOf(id));
+}
+
+void TargetActions::useOnThisMachine(discovery::TargetId id)
+{
+    kernelCall(
+        id, QStringLiteral("Attach"), tr("Attaching %1 through the kernel's aoe driver…").arg(device(id)),
+        [id](const QVariantList &reply) {
+            return tr("%1 is on this machine as %2").arg(device(id), reply.value(0).toString());
+        },
+        tr("Could not use %1 on this machine: %2"));
+}
+
+void TargetActions::detach(discovery::TargetId id)
+{
+    kernelCall(
+        id, QStringLiteral("Detach"), tr("Detaching %1…").arg(device(id)),
+        [id](const QVariantList &) { return tr("%1 is detached from this machine").arg(device(id)); },
+        tr("Could not detach %1: %2"));
+}
+
+void TargetActions::kernelCall(discovery::TargetId id, const QString &method, const QString &waiting,
+    std::function<QString(const QVariantList &)> success, const QString &failure)
+{
+    // One call per target at a time: a second click while the first waits does nothing.
+    if (m_kernelPending.contains(keyOf(id)))
+        return;
+    m_kernelPending.insert(keyOf(id));
+    setNote(id, waiting);
+    emit message(waiting);
+    if (m_kernelCalls++ == 0) {
+        QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+        emit kernelBusyChanged(true);
+    }
+    const QVariantList args {device(id), QVariantMap {}};
+    m_discovery.link().managerCall(method, args,
+        [self = QPointer(this), id, success = std::move(success), failure](
+            Result<QVariantList, service::ServiceError> reply) {
+            if (!self)
+                return;
+            self->m_kernelPending.remove(keyOf(id));
+            if (--self->m_kernelCalls == 0) {
+                QGuiApplication::restoreOverrideCursor();
+                emit self->kernelBusyChanged(false);
+            }
+            if (reply) {
+                const QString text = success(reply.value());
+                self->setNote(id, text);
+                emit self->message(text);
+                emit self->kernelChanged();
+            } else {
+                const QString text = failure.arg(device(id), reply.error().message);
+                self->setNote(id, text);
+                self->showError(id, text);
+            }
+        });
+}
+
+void TargetActions::setNote(discovery::TargetId id, const QString &note)
+{
+    m_kernelNotes.insert(keyOf(id), note);
+    emit kernelNoteChanged(id);
 }
 
 void TargetActions::showError(discovery::TargetId id, const QString &text)

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QVariantList>
 
 #include <chrono>
 #include <functional>
@@ -42,6 +44,17 @@ public:
     void copyBootUri(discovery::TargetId id);
     void copyIpxeLine(discovery::TargetId id);
 
+    // The aoe driver on this machine, through the service (Manager.Attach / Detach): the device path or the
+    // service's reason comes back as a message and a note for the details pane.
+    void useOnThisMachine(discovery::TargetId id);
+    void detach(discovery::TargetId id);
+    // A kernel call is waiting for its answer (the window shows a busy cursor meanwhile).
+    bool kernelBusy() const { return m_kernelCalls > 0; }
+    // The last kernel call's outcome for a target, in words ("" when none): the details show it.
+    QString kernelNote(discovery::TargetId id) const { return m_kernelNotes.value(keyOf(id)); }
+    bool canUse(discovery::TargetId id) const;
+    bool canDetach(discovery::TargetId id) const;
+
     static QString bootUri(discovery::TargetId id); // aoe:e7.3
     static QString ipxeLine(discovery::TargetId id); // sanboot aoe:e7.3
 
@@ -52,6 +65,11 @@ public:
 signals:
     // A finished action, one sentence for the status bar and the log.
     void message(const QString &text);
+    // A kernel call started or finished: the note for `id` changed; ask kernelNote().
+    void kernelNoteChanged(aoesan::discovery::TargetId id);
+    void kernelBusyChanged(bool busy);
+    // Attach or Detach succeeded: the kernel's list is worth reading again now.
+    void kernelChanged();
 
 private:
     using OnReply = std::function<void(const discovery::RequestReply &)>;
@@ -63,6 +81,11 @@ private:
         OnFailure onFailure;
         discovery::TargetId target;
     };
+
+    static quint32 keyOf(discovery::TargetId id) { return (quint32 {id.shelf} << 8) | id.slot; }
+    void kernelCall(discovery::TargetId id, const QString &method, const QString &waiting,
+        std::function<QString(const QVariantList &)> success, const QString &failure);
+    void setNote(discovery::TargetId id, const QString &note);
 
     void send(discovery::ProbeRequest request, OnReply onReply, OnFailure onFailure = {});
     void onReplied(const discovery::RequestReply &reply);
@@ -83,6 +106,9 @@ private:
     QHash<std::uint32_t, Pending> m_pending;
     std::uint32_t m_nextId = 1;
     std::chrono::milliseconds m_timeout {20000};
+    QHash<quint32, QString> m_kernelNotes;
+    QSet<quint32> m_kernelPending; // targets whose Attach or Detach waits for its answer
+    int m_kernelCalls = 0;
 };
 
 } // namespace aoesan::ui

@@ -78,9 +78,40 @@ TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     refresh();
 }
 
+QStringList TargetDetails::kernelLines(const kernel::KernelDevice &d)
+{
+    QStringList lines;
+    const QString color = d.up() ? QStringLiteral("#1a7f37") : QStringLiteral("#cf222e");
+    lines << tr("On this machine: <b><code>%1</code></b> — kernel state <span style=\"color:%2\">%3</span>: %4")
+                 .arg(d.devicePath().toHtmlEscaped(), color, d.state.toHtmlEscaped(),
+                     kernel::explainState(d.state).toHtmlEscaped());
+    for (const auto &p : d.partitions) {
+        QStringList facts;
+        facts << format::binarySize(p.sectors * 512U);
+        facts << (p.fsType.isEmpty() ? tr("no filesystem known") : p.fsType.toHtmlEscaped());
+        if (!p.label.isEmpty())
+            facts << tr("label \"%1\"").arg(p.label.toHtmlEscaped());
+        facts << (p.mountPoints.isEmpty()
+                ? tr("not mounted")
+                : tr("mounted at %1").arg(p.mountPoints.join(QStringLiteral(", ")).toHtmlEscaped()));
+        lines << QStringLiteral("&nbsp;&nbsp;<code>%1</code>: %2")
+                     .arg(p.path.toHtmlEscaped(), facts.join(QStringLiteral(", ")));
+    }
+    if (d.partitions.empty())
+        lines << QStringLiteral("&nbsp;&nbsp;") + tr("No partitions");
+    lines << (d.users.empty() ? tr("Not in use: it can be detached")
+                              : tr("In use: %1").arg(d.users.describe().toHtmlEscaped()));
+    return lines;
+}
+
 void TargetDetails::setActions(TargetActions *actions)
 {
     delete m_actionBar;
+    m_actions = actions;
+    connect(actions, &TargetActions::kernelNoteChanged, this, [this](discovery::TargetId id) {
+        if (m_id == id)
+            refresh();
+    });
     m_actionBar = new QWidget(this);
     m_actionBar->setObjectName(QStringLiteral("targetActionBar"));
     auto *row = new QHBoxLayout(m_actionBar);
@@ -101,6 +132,11 @@ void TargetDetails::setActions(TargetActions *actions)
     add("detailsMask", tr("MAC mask…"), tr("View or edit which hosts the target answers"), &TargetActions::editMask);
     add("detailsReserve", tr("Reservations…"), tr("View or set which hosts may read and write the target"),
         &TargetActions::editReserve);
+    add("detailsUse", tr("Use on this machine"),
+        tr("Make this target a disk of this machine through the kernel's aoe driver (Ctrl+U)"),
+        &TargetActions::useOnThisMachine);
+    add("detailsDetach", tr("Detach"), tr("Release this machine's disk of the target (Ctrl+Shift+U)"),
+        &TargetActions::detach);
     row->addStretch();
     // The copy buttons stay together at the right.
     add("detailsCopyIpxe", tr("Copy iPXE line"), tr("Copy “sanboot aoe:eX.Y” to the clipboard"),
@@ -141,8 +177,15 @@ void TargetDetails::refresh()
     if (m_actionBar) {
         // As in the context menu: a target that does not answer can only have its line copied.
         const bool up = row && row->info.state == discovery::TargetState::Up;
-        for (auto *button : m_actionBar->findChildren<QPushButton *>())
-            button->setEnabled(button->objectName() == QLatin1String("detailsCopyIpxe") ? row != nullptr : up);
+        for (auto *button : m_actionBar->findChildren<QPushButton *>()) {
+            const QString name = button->objectName();
+            if (name == QLatin1String("detailsUse"))
+                button->setEnabled(m_id && m_actions->canUse(*m_id));
+            else if (name == QLatin1String("detailsDetach"))
+                button->setEnabled(m_id && m_actions->canDetach(*m_id));
+            else
+                button->setEnabled(name == QLatin1String("detailsCopyIpxe") ? row != nullptr : up);
+        }
     }
     if (!row) {
         m_body->setText(tr("<i>Select a target to see its details and paths.</i>"));
@@ -174,6 +217,10 @@ void TargetDetails::refresh()
                                   .arg(restricted)
                                   .toHtmlEscaped());
     }
+    if (const auto *device = m_targets->kernelDevice(t.id))
+        lines << kernelLines(*device);
+    if (const QString note = m_actions ? m_actions->kernelNote(t.id) : QString(); !note.isEmpty())
+        lines << QStringLiteral("<i>%1</i>").arg(note.toHtmlEscaped());
     if (t.conflict)
         lines << conflictLines(t);
     QStringList paths;

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "discovery/TargetInfo.h"
+#include "kernel/KernelDevice.h"
 
 class QLabel;
 class QPushButton;
@@ -41,6 +42,9 @@ protected:
 
     // The conflict rows: every backend with its size, and which one the shown size is (rich text lines).
     static QStringList conflictLines(const discovery::TargetInfo &target);
+    // The kernel's view of an attached target: node, state in words, partitions with their filesystems and
+    // mount points, who uses it (rich text lines).
+    static QStringList kernelLines(const kernel::KernelDevice &device);
 
 private:
     void refresh();
@@ -52,6 +56,7 @@ private:
     QLabel *m_body;
     QPushButton *m_copy;
     QWidget *m_actionBar = nullptr; // the target actions' buttons, once setActions() gave them
+    TargetActions *m_actions = nullptr;
 };
 
 } // namespace aoesan::ui

@@ -27,7 +27,7 @@ namespace {
 
 // The names the settings keep, one per TargetModel column, in column order.
 constexpr const char *kColumnNames[TargetModel::ColumnCount] = {"device", "size", "state", "interfaces", "mac",
-    "payload", "buffers", "firmware", "model", "serial", "config", "rtt", "lastSeen"};
+    "payload", "buffers", "firmware", "model", "serial", "config", "rtt", "lastSeen", "onMachine"};
 
 } // namespace
 
@@ -144,7 +144,7 @@ QStringList TargetsView::defaultColumns()
     // What a person looks at every day; the rest is one right-click away.
     return {columnName(TargetModel::Device), columnName(TargetModel::Size), columnName(TargetModel::State),
         columnName(TargetModel::Interfaces), columnName(TargetModel::Macs), columnName(TargetModel::Model),
-        columnName(TargetModel::Rtt)};
+        columnName(TargetModel::Rtt), columnName(TargetModel::OnMachine)};
 }
 
 QStringList TargetsView::visibleColumns() const

@@ -142,6 +142,43 @@ void TrayController::exportFailed(const QString &name, const QString &detail)
         queue({Notice::Kind::ExportFailed, name, detail});
 }
 
+void TrayController::kernelDevicesChanged(const std::vector<kernel::KernelDevice> &devices)
+{
+    QHash<QString, bool> next;
+    for (const auto &d : devices) {
+        next.insert(d.name(), d.up());
+        const auto before = m_kernelUp.constFind(d.name());
+        // A device first seen is no news; only a change of an attached one is.
+        if (before == m_kernelUp.constEnd() || before.value() == d.up() || paused() || !m_options.notifyTargets)
+            continue;
+        showNotification(d.up() ? kernelBackText(d) : kernelDownText(d));
+    }
+    m_kernelUp = std::move(next);
+}
+
+NotificationText TrayController::kernelDownText(const kernel::KernelDevice &d)
+{
+    NotificationText text;
+    text.critical = true;
+    text.title = tr("%1 on this machine is down").arg(d.devicePath());
+    QStringList body;
+    body << kernel::explainState(d.state);
+    if (!d.users.empty())
+        body << tr("In use: %1. Programs reading or writing it wait until the target answers again.")
+                    .arg(d.users.describe());
+    if (d.closewait())
+        body << tr("Closewait: the kernel keeps the device down until every program has closed it; close them (or "
+                   "unmount) and attach again.");
+    text.body = body.join(QLatin1Char('\n'));
+    return text;
+}
+
+NotificationText TrayController::kernelBackText(const kernel::KernelDevice &d)
+{
+    return {tr("%1 on this machine is back up").arg(d.devicePath()),
+        tr("The target answers again; what uses it can carry on."), false};
+}
+
 void TrayController::queue(Notice notice)
 {
     if (paused())
@@ -157,7 +194,11 @@ void TrayController::flush()
         m_pending.clear();
         return;
     }
-    const NotificationText text = composeNotification(std::exchange(m_pending, {}), m_options.downAfter);
+    showNotification(composeNotification(std::exchange(m_pending, {}), m_options.downAfter));
+}
+
+void TrayController::showNotification(const NotificationText &text)
+{
     m_shown.push_back(text);
     log::logger("ui")->info("notification: {} — {}", text.title.toStdString(), text.body.toStdString());
     if (m_icon->isVisible()) {

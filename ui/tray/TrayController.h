@@ -5,6 +5,7 @@
 // exports with Start/Stop, pause notifications, quit.
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <vector>
 
+#include "kernel/KernelDevice.h"
 #include "tray/TrayState.h"
 
 class QAction;
@@ -62,6 +64,12 @@ public:
     void targetWentDown(const discovery::TargetInfo &target);
     void targetCameBack(const discovery::TargetInfo &target);
     void exportFailed(const QString &name, const QString &detail);
+    // The aoe driver's devices (KernelDevicesFeed): a device of this machine that turns from up to down is
+    // news (what uses it now hangs), named with its users; "back up" when it returns.
+    void kernelDevicesChanged(const std::vector<kernel::KernelDevice> &devices);
+    // The notification for one device's change (tests; the tray's own wording in one place).
+    static NotificationText kernelDownText(const kernel::KernelDevice &device);
+    static NotificationText kernelBackText(const kernel::KernelDevice &device);
     // Quitting: no notification any more (stopping the exports is not targets going down).
     void silence();
     QMenu *menu() const { return m_menu; }
@@ -73,6 +81,7 @@ private:
     void refresh();
     void queue(Notice notice);
     void flush();
+    void showNotification(const NotificationText &text);
     void rebuildExportsMenu();
     bool paused() const;
     QAction *mirror(QAction *shared);
@@ -92,6 +101,7 @@ private:
     std::vector<Notice> m_pending;
     QTimer m_groupTimer;
     std::vector<NotificationText> m_shown;
+    QHash<QString, bool> m_kernelUp; // device name → up when last seen
 };
 
 } // namespace aoesan::ui
