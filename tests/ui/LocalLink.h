@@ -9,7 +9,9 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "FakeProbe.h"
 #include "service/DbusApi.h"
@@ -153,7 +155,12 @@ public:
     void managerCall(const QString &method, const QVariantList &args, Done done) override
     {
         calls << method;
+        callArgs << QVariant(args);
         answer(std::move(done), [=, this]() -> Result<QVariantList, service::ServiceError> {
+            // The kernel calls (Attach, Detach) answer what the test says: the service here has no driver.
+            if (kernelCall)
+                if (auto answered = kernelCall(method, args))
+                    return *answered;
             Result<bool, service::ServiceError> r = true;
             if (method == QLatin1String("ProbeNow"))
                 san->probeNow();
@@ -168,6 +175,19 @@ public:
             return QVariantList {};
         });
     }
+    // Manager properties read afresh: KernelDevices is `kernelDevicesJson` when set; otherwise, as an older
+    // service, no such property.
+    void managerProperty(const QString &name, Done done) override
+    {
+        propertyReads << name;
+        answer(std::move(done), [=, this]() -> Result<QVariantList, service::ServiceError> {
+            if (name == QLatin1String("KernelDevices") && kernelDevicesJson)
+                return QVariantList {*kernelDevicesJson};
+            return Unexpected(service::ServiceError {
+                QStringLiteral("org.freedesktop.DBus.Error.UnknownProperty"), QStringLiteral("No such property")});
+        });
+    }
+
     void request(std::uint16_t, std::uint8_t, const QString &line, Done done) override
     {
         requests << line;
@@ -191,6 +211,12 @@ public:
 
     QStringList up; // the Ethernet interfaces that are up, for the service's default (none chosen)
     QStringList calls; // the Manager methods called, in order
+    QVariantList callArgs; // their arguments (each a QVariantList), in the same order
+    QStringList propertyReads; // the Manager properties read
+    std::optional<QString> kernelDevicesJson; // KernelDevices as the service would publish it; none: no property
+    // Answers a Manager call instead of the service (Attach, Detach); nullopt: the service answers.
+    std::function<std::optional<Result<QVariantList, service::ServiceError>>(const QString &, const QVariantList &)>
+        kernelCall;
     QStringList requests; // the Target.Request lines
     NoEngines engines;
     FakeProbeLauncher probes;

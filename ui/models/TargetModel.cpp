@@ -3,6 +3,9 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QStringList>
 
 #include <algorithm>
@@ -118,7 +121,13 @@ QVariant TargetModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(row, column);
     case Qt::DecorationRole:
-        return column == State ? QVariant(lookIcon(row.look())) : QVariant();
+        if (column == State)
+            return lookIcon(row.look());
+        // A target the kernel has is marked where every layout shows it: beside its name (the OnMachine
+        // column is one right-click away; the default columns fill the window already).
+        if (const auto *device = kernelDevice(row.info.id); device && (column == Device || column == OnMachine))
+            return attachedIcon(device->up());
+        return {};
     case Qt::TextAlignmentRole:
         if (column == Size || column == Payload || column == Buffers || column == Rtt)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -230,6 +239,27 @@ const kernel::KernelDevice *TargetModel::kernelDevice(discovery::TargetId id) co
     return it == m_kernel.constEnd() ? nullptr : &it.value();
 }
 
+QIcon TargetModel::attachedIcon(bool up)
+{
+    // A small disk with the kernel's state as its light: green up, red down. Drawn once each.
+    const auto draw = [](const QColor &light) {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(0x57, 0x60, 0x6a), 1));
+        p.setBrush(QColor(0xd0, 0xd7, 0xde));
+        p.drawRoundedRect(QRectF(1.5, 3.5, 13, 9), 2, 2);
+        p.setPen(Qt::NoPen);
+        p.setBrush(light);
+        p.drawEllipse(QRectF(9.5, 7, 3.5, 3.5));
+        return QIcon(pixmap);
+    };
+    static const QIcon upIcon = draw(QColor(0x1a, 0x7f, 0x37));
+    static const QIcon downIcon = draw(QColor(0xcf, 0x22, 0x2e));
+    return up ? upIcon : downIcon;
+}
+
 QString TargetModel::onMachineText(const kernel::KernelDevice &device)
 {
     return tr("%1 (%2)").arg(device.devicePath(), device.state.isEmpty() ? tr("state unknown") : device.state);
@@ -284,6 +314,10 @@ QVariant TargetModel::toolTip(const Row &row, int column) const
 {
     const auto &t = row.info;
     switch (column) {
+    case Device:
+        if (const auto *device = kernelDevice(t.id))
+            return tr("%1, on this machine as %2").arg(text(t.id.deviceName()), onMachineText(*device));
+        return text(t.id.deviceName());
     case Size:
         if (!t.identified)
             return tr("The target has not answered IDENTIFY yet.");

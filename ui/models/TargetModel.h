@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
+#include <QIcon>
 #include <QSet>
 
 #include <functional>
@@ -109,6 +110,8 @@ public:
     const kernel::KernelDevice *kernelDevice(discovery::TargetId id) const;
     // "/dev/etherd/e0.1 (up)": what the OnMachine column shows; empty when the kernel does not have it.
     static QString onMachineText(const kernel::KernelDevice &device);
+    // The mark of a target the kernel has, beside its name: a disk with a green (up) or red (down) light.
+    static QIcon attachedIcon(bool up);
 
     int rowOf(discovery::TargetId id) const;
     const Row &rowAt(int row) const { return m_rows[static_cast<std::size_t>(row)]; }

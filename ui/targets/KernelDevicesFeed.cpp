@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <utility>
+
 #include "kernel/KernelStat.h"
 #include "log/Logging.h"
 #include "service/SanLink.h"
@@ -94,8 +96,9 @@ void KernelDevicesFeed::onUnavailable(const QString &why)
     if (!m_toldUnavailable)
         log::logger("ui")->debug("kernel devices not available: {}", why.toStdString());
     m_toldUnavailable = true;
-    m_available = false;
-    apply({});
+    // What the service said before no longer holds; a list given by apply() (a mirror, a test) stays.
+    if (std::exchange(m_available, false))
+        apply({});
 }
 
 } // namespace aoesan::ui

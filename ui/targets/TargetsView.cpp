@@ -144,7 +144,7 @@ QStringList TargetsView::defaultColumns()
     // What a person looks at every day; the rest is one right-click away.
     return {columnName(TargetModel::Device), columnName(TargetModel::Size), columnName(TargetModel::State),
         columnName(TargetModel::Interfaces), columnName(TargetModel::Macs), columnName(TargetModel::Model),
-        columnName(TargetModel::Rtt), columnName(TargetModel::OnMachine)};
+        columnName(TargetModel::Rtt)};
 }
 
 QStringList TargetsView::visibleColumns() const

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The kernel's view in the GUI: KernelDevicesFeed over the service link (quiet with an older service that
+// has no KernelDevices property, parsed when it has one), the Targets table's mark and OnMachine column
+// (QAbstractItemModelTester), the details pane with node, partitions, users and the state in words, Use on
+// this machine / Detach through Manager.Attach/Detach (the path or the reason in words), the tray's notice
+// when an attached device goes down and comes back. With AOESAN_SCREENSHOT_DIR set, the Targets page with
+// an attached target selected is saved as kernel-targets.png there (run under Xvfb for a real X server).
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QMainWindow>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+
+#include "WindowRig.h"
+#include "exports/ExportController.h"
+#include "kernel/KernelStat.h"
+#include "models/ExportModel.h"
+#include "models/Roles.h"
+#include "shell/Actions.h"
+#include "targets/KernelDevicesFeed.h"
+#include "targets/TargetActions.h"
+#include "targets/TargetDetails.h"
+#include "targets/TargetsView.h"
+#include "tray/TrayController.h"
+
+using namespace aoesan;
+using ui::TargetModel;
+
+namespace {
+
+// e0.1 as the driver has it: one ext4 partition mounted at /mnt/data, dd holding the disk open.
+kernel::KernelDevice attached(const QString &state = QStringLiteral("up"))
+{
+    kernel::KernelDevice d;
+    d.shelf = 0;
+    d.slot = 1;
+    d.sectors = 131072;
+    d.state = state;
+    d.mac = QStringLiteral("020000000001");
+    d.interfaces = {QStringLiteral("lab-a")};
+    d.payload = 8704;
+    d.firmware = QStringLiteral("0x4019");
+    kernel::KernelPartition p;
+    p.name = QStringLiteral("e0.1p1");
+    p.path = QStringLiteral("/dev/etherd/e0.1p1");
+    p.sectors = 129024;
+    p.fsType = QStringLiteral("ext4");
+    p.label = QStringLiteral("data");
+    p.mountPoints = {QStringLiteral("/mnt/data")};
+    d.partitions.push_back(p);
+    d.users.mountPoints = {QStringLiteral("/mnt/data (e0.1p1)")};
+    d.users.processes = {QStringLiteral("1234 dd")};
+    return d;
+}
+
+QString json(const std::vector<kernel::KernelDevice> &devices)
+{
+    return QString::fromUtf8(QJsonDocument(kernel::devicesToJson(devices)).toJson(QJsonDocument::Compact));
+}
+
+struct Rig : test::WindowRig
+{
+    Rig()
+        : WindowRig({QStringLiteral("lab-a")})
+    { }
+    bool startWithTargets()
+    {
+        if (!probe())
+            return false;
+        probe()->sayStarted({QStringLiteral("lab-a")});
+        probe()->sayTarget("added", test::target(0, 1));
+        probe()->sayTarget("added", test::target(0, 2));
+        return QTest::qWaitFor([this] { return targets.rowCount() == 2; });
+    }
+    ui::KernelDevicesFeed &feed() const { return *window->kernelFeed(); }
+};
+
+} // namespace
+
+class TestKernelView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelMarksAttachedTargets()
+    {
+        TargetModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsert({test::target(0, 1), test::target(0, 2)});
+        QCOMPARE(model.columnCount(), int(TargetModel::ColumnCount));
+        QCOMPARE(
+            model.headerData(TargetModel::OnMachine, Qt::Horizontal).toString(), QStringLiteral("On this machine"));
+        const QModelIndex cell = model.index(model.rowOf({0, 1}), TargetModel::OnMachine);
+        QCOMPARE(cell.data().toString(), QString());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        // e0.9 has no row (yet): kept, and no signal for it.
+        auto other = attached();
+        other.slot = 9;
+        model.setKernelDevices({attached(), other});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), model.rowOf({0, 1}));
+        QCOMPARE(cell.data().toString(), QStringLiteral("/dev/etherd/e0.1 (up)"));
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("/dev/etherd/e0.1: ")));
+        QVERIFY(
+            !model.index(model.rowOf({0, 1}), TargetModel::Device).data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(model.index(model.rowOf({0, 2}), TargetModel::Device).data(Qt::DecorationRole).isNull());
+        QCOMPARE(model.index(model.rowOf({0, 2}), TargetModel::OnMachine).data().toString(), QString());
+        // The same list again: nothing changes.
+        model.setKernelDevices({attached(), other});
+        QCOMPARE(changed.count(), 1);
+        model.setKernelDevices({attached(QStringLiteral("down,closewait")), other});
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(cell.data().toString(), QStringLiteral("/dev/etherd/e0.1 (down,closewait)"));
+        // Gone from the kernel: the cell empties.
+        model.setKernelDevices({});
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(cell.data().toString(), QString());
+        QVERIFY(!model.kernelDevice({0, 1}));
+        // A row that comes after its device shows it at once.
+        model.setKernelDevices({other});
+        model.upsert(test::target(0, 9));
+        QCOMPARE(model.index(model.rowOf({0, 9}), TargetModel::OnMachine).data().toString(),
+            QStringLiteral("/dev/etherd/e0.9 (up)"));
+    }
+
+    void detailsShowTheKernelsView()
+    {
+        TargetModel model;
+        model.upsert(test::target(0, 1));
+        ui::TargetDetails details(&model);
+        details.showTarget(discovery::TargetId {0, 1});
+        QVERIFY(!details.text().contains(QStringLiteral("/dev/etherd")));
+        model.setKernelDevices({attached()});
+        const QString text = details.text();
+        QVERIFY2(text.contains(QStringLiteral("On this machine: /dev/etherd/e0.1")), qPrintable(text));
+        QVERIFY2(text.contains(kernel::explainState(QStringLiteral("up"))), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("/dev/etherd/e0.1p1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ext4")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("label \"data\"")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("mounted at /mnt/data")), qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("In use: ")) && text.contains(QStringLiteral("1234 dd")), qPrintable(text));
+        model.setKernelDevices({attached(QStringLiteral("down,closewait"))});
+        QVERIFY2(details.text().contains(kernel::explainState(QStringLiteral("down,closewait"))),
+            qPrintable(details.text()));
+    }
+
+    void feedIsQuietWithAnOlderService()
+    {
+        Rig rig;
+        QVERIFY(rig.startWithTargets());
+        QSignalSpy changed(&rig.feed(), &ui::KernelDevicesFeed::devicesChanged);
+        rig.feed().refreshNow();
+        QTRY_VERIFY(rig.link.propertyReads.count(QStringLiteral("KernelDevices")) >= 1);
+        QTest::qWait(50);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(!rig.feed().available());
+        QVERIFY(rig.feed().devices().empty());
+        QCOMPARE(rig.targets.index(0, TargetModel::OnMachine).data().toString(), QString());
+        QCOMPARE(rig.window->statusBar()->currentMessage(), QString());
+    }
+
+    void feedReadsTheServicesList()
+    {
+        Rig rig;
+        QVERIFY(rig.startWithTargets());
+        rig.feed().setInterval(std::chrono::milliseconds(50));
+        rig.link.kernelDevicesJson = json({attached()});
+        QTRY_VERIFY(rig.feed().available());
+        QCOMPARE(rig.feed().devices().size(), 1U);
+        QCOMPARE(rig.feed().devices().front(), attached());
+        QTRY_COMPARE(rig.targets.index(rig.targets.rowOf({0, 1}), TargetModel::OnMachine).data().toString(),
+            QStringLiteral("/dev/etherd/e0.1 (up)"));
+        // The service loses the property (an older one came back): the list empties, once.
+        rig.link.kernelDevicesJson.reset();
+        QTRY_VERIFY(!rig.feed().available());
+        QVERIFY(rig.feed().devices().empty());
+        // Not JSON: treated as no property.
+        rig.link.kernelDevicesJson = QStringLiteral("{not json");
+        QTest::qWait(200);
+        QVERIFY(!rig.feed().available());
+    }
+
+    void useAndDetachThroughTheService()
+    {
+        Rig rig;
+        rig.window->show();
+        QVERIFY(rig.startWithTargets());
+        auto &actions = *rig.window->targetActions();
+        const discovery::TargetId id {0, 1};
+        QVERIFY(actions.canUse(id));
+        QVERIFY(!actions.canDetach(id));
+        rig.link.kernelCall = [](const QString &method,
+                                  const QVariantList &) -> std::optional<Result<QVariantList, service::ServiceError>> {
+            if (method == QLatin1String("Attach"))
+                return QVariantList {QStringLiteral("/dev/etherd/e0.1")};
+            if (method == QLatin1String("Detach"))
+                return Unexpected(service::ServiceError {QStringLiteral("io.github.aoesan1.Error.InUse"),
+                    QStringLiteral("e0.1 is in use: mounted at /mnt/data (e0.1p1)")});
+            return std::nullopt;
+        };
+        QSignalSpy messages(&actions, &ui::TargetActions::message);
+        QSignalSpy busy(&actions, &ui::TargetActions::kernelBusyChanged);
+        rig.window->targetsView()->select(id);
+        QVERIFY(rig.window->actions().useTarget->isEnabled());
+        rig.window->actions().useTarget->trigger();
+        QVERIFY(actions.kernelBusy());
+        QVERIFY(!actions.canUse(id)); // no second Attach while the first waits
+        QTRY_VERIFY(!actions.kernelBusy());
+        QCOMPARE(busy.count(), 2);
+        QCOMPARE(rig.link.calls.last(), QStringLiteral("Attach"));
+        QCOMPARE(rig.link.callArgs.last().toList().value(0).toString(), QStringLiteral("e0.1"));
+        QCOMPARE(messages.last().at(0).toString(), QStringLiteral("e0.1 is on this machine as /dev/etherd/e0.1"));
+        QVERIFY(rig.window->targetsView()->details()->text().contains(QStringLiteral("as /dev/etherd/e0.1")));
+        // The kernel has it now: Detach is offered, Use is not.
+        rig.feed().apply({attached()});
+        QVERIFY(!actions.canUse(id));
+        QVERIFY(actions.canDetach(id));
+        QVERIFY(rig.window->actions().detachTarget->isEnabled());
+        QVERIFY(!rig.window->actions().useTarget->isEnabled());
+        auto *detach = rig.window->targetsView()->details()->findChild<QPushButton *>(QStringLiteral("detailsDetach"));
+        QVERIFY(detach && detach->isEnabled());
+        detach->click();
+        QTRY_VERIFY(!actions.kernelBusy());
+        QCOMPARE(rig.link.calls.last(), QStringLiteral("Detach"));
+        QCOMPARE(messages.last().at(0).toString(),
+            QStringLiteral("Could not detach e0.1: e0.1 is in use: mounted at /mnt/data (e0.1p1)"));
+        QVERIFY(
+            rig.window->targetsView()->details()->text().contains(QStringLiteral("is in use: mounted at /mnt/data")));
+        // The context menu offers the same.
+        std::unique_ptr<QMenu> menu(actions.menuFor(id, nullptr));
+        QVERIFY(menu->findChild<QAction *>(QStringLiteral("actionDetach"))->isEnabled());
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("actionUse"))->isEnabled());
+    }
+
+    void trayTellsWhenAnAttachedDeviceGoesDown()
+    {
+        ui::TargetModel targets;
+        ui::ExportModel exports;
+        test::LocalLink link({QStringLiteral("lan1")});
+        ui::ExportController control {link, exports};
+        QMainWindow window;
+        ui::Actions actions {&window};
+        ui::TrayController tray {targets, exports, control, actions};
+        tray.kernelDevicesChanged({attached()}); // first seen: no news
+        QCOMPARE(tray.shown().size(), 0U);
+        tray.kernelDevicesChanged({attached()});
+        QCOMPARE(tray.shown().size(), 0U);
+        tray.kernelDevicesChanged({attached(QStringLiteral("down,closewait"))});
+        QCOMPARE(tray.shown().size(), 1U);
+        const auto down = tray.shown().back();
+        QCOMPARE(down.title, QStringLiteral("/dev/etherd/e0.1 on this machine is down"));
+        QVERIFY(down.critical);
+        QVERIFY2(down.body.contains(QStringLiteral("/mnt/data")) && down.body.contains(QStringLiteral("1234 dd")),
+            qPrintable(down.body));
+        QVERIFY2(down.body.contains(QStringLiteral("Closewait")), qPrintable(down.body));
+        tray.kernelDevicesChanged({attached()});
+        QCOMPARE(tray.shown().size(), 2U);
+        QCOMPARE(tray.shown().back().title, QStringLiteral("/dev/etherd/e0.1 on this machine is back up"));
+        QVERIFY(!tray.shown().back().critical);
+        // Paused notifications: nothing.
+        actions.pauseNotifications->setChecked(true);
+        tray.kernelDevicesChanged({attached(QStringLiteral("down"))});
+        QCOMPARE(tray.shown().size(), 2U);
+    }
+
+    void screenshotOfAnAttachedTarget()
+    {
+        Rig rig;
+        rig.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(rig.window.get()));
+        QVERIFY(rig.startWithTargets());
+        rig.window->targetsView()->setVisibleColumns(
+            ui::TargetsView::defaultColumns() << ui::TargetsView::columnName(TargetModel::OnMachine));
+        rig.feed().apply({attached()});
+        rig.window->targetsView()->select({0, 1});
+        QTest::qWait(100);
+        auto *table = rig.window->targetsView()->table();
+        QVERIFY(!table->isColumnHidden(TargetModel::OnMachine));
+        QVERIFY(
+            rig.window->targetsView()->details()->text().contains(QStringLiteral("On this machine: /dev/etherd/e0.1")));
+        const QString dir = qEnvironmentVariable("AOESAN_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(rig.window->grab().save(dir + QStringLiteral("/kernel-targets.png")));
+    }
+};
+
+QTEST_MAIN(TestKernelView)
+#include "tst_kernel_view.moc"
