@@ -82,9 +82,9 @@ QStringList TargetDetails::kernelLines(const kernel::KernelDevice &d)
 {
     QStringList lines;
     const QString color = d.up() ? QStringLiteral("#1a7f37") : QStringLiteral("#cf222e");
-    lines << tr("On this machine: <b><code>%1</code></b> — kernel state <span style=\"color:%2\">%3</span>: %4")
-                 .arg(d.devicePath().toHtmlEscaped(), color, d.state.toHtmlEscaped(),
-                     kernel::explainState(d.state).toHtmlEscaped());
+    // explainState begins with the driver's own word ("down,closewait: ..."), so it is not repeated.
+    lines << tr("On this machine: <b><code>%1</code></b> — kernel state: <span style=\"color:%2\">%3</span>")
+                 .arg(d.devicePath().toHtmlEscaped(), color, kernel::explainState(d.state).toHtmlEscaped());
     for (const auto &p : d.partitions) {
         QStringList facts;
         facts << format::binarySize(p.sectors * 512U);
