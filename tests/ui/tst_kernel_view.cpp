@@ -4,7 +4,8 @@
 // (QAbstractItemModelTester), the details pane with node, partitions, users and the state in words, Use on
 // this machine / Detach through Manager.Attach/Detach (the path or the reason in words), the tray's notice
 // when an attached device goes down and comes back. With AOESAN_SCREENSHOT_DIR set, the Targets page with
-// an attached target selected is saved as kernel-targets.png there (run under Xvfb for a real X server).
+// an attached target selected is saved as kernel-targets.png there (the Shelves page as kernel-shelves.png) (run under
+// Xvfb for a real X server).
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -288,6 +289,11 @@ private slots:
         const QString dir = qEnvironmentVariable("AOESAN_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(rig.window->grab().save(dir + QStringLiteral("/kernel-targets.png")));
+        // The Shelves tile's badge (and its tooltip names the device).
+        rig.window->showPage(ui::MainWindow::Page::Shelves);
+        QTest::qWait(50);
+        if (!dir.isEmpty())
+            QVERIFY(rig.window->grab().save(dir + QStringLiteral("/kernel-shelves.png")));
     }
 };
 
