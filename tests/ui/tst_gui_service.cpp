@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -13,12 +14,14 @@
 #include <QTest>
 
 #include <csignal>
+#include <optional>
 
 #include "Fixtures.h"
 #include "exports/ExportController.h"
 #include "models/ExportModel.h"
 #include "service/SanLink.h"
 #include "service/ServiceClient.h"
+#include "targets/KernelDevicesFeed.h"
 
 using namespace aoesan;
 
@@ -57,6 +60,42 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 10000);
         m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
         QVERIFY(!m_address.isEmpty());
+    }
+
+    // The kernel's view over the real bus: Properties.Get through the link unwraps the variant (a property
+    // every service has), and KernelDevices is either a JSON array (a service that has it) or an error the
+    // feed keeps to itself (an older one): no devices, no change announced.
+    void kernelDevicesOverTheBus()
+    {
+        if (m_service.state() != QProcess::Running)
+            QVERIFY(startService());
+        QDBusConnection gui = QDBusConnection::connectToBus(m_address, QStringLiteral("gui-kernel"));
+        QTRY_VERIFY_WITH_TIMEOUT(service::ServiceClient(gui).serviceRunning(), 10000);
+        ui::ServiceLink link(gui, ui::SanLink::Owner::System);
+        link.follow();
+        std::optional<Result<QVariantList, service::ServiceError>> path;
+        link.managerProperty(QStringLiteral("ExportListPath"), [&](auto reply) { path = std::move(reply); });
+        QTRY_VERIFY_WITH_TIMEOUT(path.has_value(), 5000);
+        QVERIFY2(path->ok(), path->ok() ? "" : qPrintable(path->error().message));
+        QVERIFY(path->value().value(0).toString().endsWith(QStringLiteral(".conf"))
+            || !path->value().value(0).toString().isEmpty());
+
+        std::optional<Result<QVariantList, service::ServiceError>> devices;
+        link.managerProperty(QStringLiteral("KernelDevices"), [&](auto reply) { devices = std::move(reply); });
+        QTRY_VERIFY_WITH_TIMEOUT(devices.has_value(), 5000);
+        if (devices->ok())
+            QVERIFY(QJsonDocument::fromJson(devices->value().value(0).toString().toUtf8()).isArray());
+        else
+            QVERIFY(!devices->error().name.isEmpty());
+
+        ui::KernelDevicesFeed feed(link);
+        QSignalSpy changed(&feed, &ui::KernelDevicesFeed::devicesChanged);
+        feed.setInterval(std::chrono::milliseconds(100));
+        feed.start();
+        QTest::qWait(500);
+        QCOMPARE(feed.available(), devices->ok());
+        QVERIFY(feed.devices().empty()); // no aoe driver here
+        QCOMPARE(changed.count(), 0);
     }
 
     void cleanupTestCase()
