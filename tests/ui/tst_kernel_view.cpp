@@ -152,6 +152,17 @@ private slots:
             qPrintable(details.text()));
     }
 
+    void ownExportSaysWhyNot()
+    {
+        TargetModel model;
+        model.setLocalExports({{{0, 3}, QStringLiteral("boot"), QStringLiteral("lab-a"),
+            supervisor::ExportState::Running, 131072, QStringLiteral("02:00:00:00:aa:01")}});
+        ui::TargetDetails details(&model);
+        details.showTarget(discovery::TargetId {0, 3});
+        QVERIFY2(details.text().contains(QStringLiteral("cannot use it here")), qPrintable(details.text()));
+        QVERIFY2(details.text().contains(QStringLiteral("use boot itself")), qPrintable(details.text()));
+    }
+
     void feedIsQuietWithAnOlderService()
     {
         Rig rig;

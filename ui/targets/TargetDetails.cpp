@@ -219,6 +219,15 @@ void TargetDetails::refresh()
     }
     if (const auto *device = m_targets->kernelDevice(t.id))
         lines << kernelLines(*device);
+    else if (row->exportedHere && row->local)
+        // Why "Use on this machine" is greyed for it: the driver never sees frames this machine sends.
+        lines << tr("Exported by this machine: the kernel's aoe driver cannot use it here (it does not see "
+                    "this machine's own frames); use %1 itself.")
+                     .arg(QStringLiteral("<code>%1</code>")
+                              .arg((m_exports && m_exports->findActive(t.id.shelf, t.id.slot)
+                                      ? m_exports->findActive(t.id.shelf, t.id.slot)->record.path
+                                      : row->local->name)
+                                       .toHtmlEscaped()));
     if (const QString note = m_actions ? m_actions->kernelNote(t.id) : QString(); !note.isEmpty())
         lines << QStringLiteral("<i>%1</i>").arg(note.toHtmlEscaped());
     if (t.conflict)
