@@ -131,6 +131,22 @@
         <source>Stop watching and quit aoesan (asks first when exports are running)</source>
         <translation>Die Überwachung beenden und aoesan schließen (fragt vorher, wenn Exporte laufen)</translation>
     </message>
+    <message>
+        <source>&amp;Use on this machine</source>
+        <translation>Auf diesem Rechner &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Make the selected target a disk of this machine (/dev/etherd/eX.Y)</source>
+        <translation>Das ausgewählte Ziel zu einem Laufwerk dieses Rechners machen (/dev/etherd/eX.Y)</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from this machine</source>
+        <translation>Von diesem Rechner &amp;trennen</translation>
+    </message>
+    <message>
+        <source>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</source>
+        <translation>Das Laufwerk des ausgewählten Ziels auf diesem Rechner freigeben (abgelehnt, solange es eingehängt oder geöffnet ist)</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -1590,6 +1606,10 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>Size: %1</source>
         <translation>Größe: %1</translation>
     </message>
+    <message>
+        <source>On this machine: %1</source>
+        <translation>Auf diesem Rechner: %1</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::SourcePage</name>
@@ -1955,6 +1975,38 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>Nothing was changed on %1.</source>
         <translation>An %1 wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>&amp;Use on this machine</source>
+        <translation>Auf diesem Rechner &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from this machine</source>
+        <translation>Von diesem Rechner &amp;trennen</translation>
+    </message>
+    <message>
+        <source>Attaching %1 through the kernel&apos;s aoe driver…</source>
+        <translation>%1 wird über den aoe-Treiber des Kernels verbunden…</translation>
+    </message>
+    <message>
+        <source>%1 is on this machine as %2</source>
+        <translation>%1 ist auf diesem Rechner %2</translation>
+    </message>
+    <message>
+        <source>Could not use %1 on this machine: %2</source>
+        <translation>%1 konnte auf diesem Rechner nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Detaching %1…</source>
+        <translation>%1 wird getrennt…</translation>
+    </message>
+    <message>
+        <source>%1 is detached from this machine</source>
+        <translation>%1 ist von diesem Rechner getrennt</translation>
+    </message>
+    <message>
+        <source>Could not detach %1: %2</source>
+        <translation>%1 konnte nicht getrennt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetDetails</name>
@@ -2097,6 +2149,58 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>firmware %1</source>
         <translation>Firmware %1</translation>
     </message>
+    <message>
+        <source>On this machine: &lt;b&gt;&lt;code&gt;%1&lt;/code&gt;&lt;/b&gt; — kernel state: &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;</source>
+        <translation>Auf diesem Rechner: &lt;b&gt;&lt;code&gt;%1&lt;/code&gt;&lt;/b&gt; — Zustand im Kernel: &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>no filesystem known</source>
+        <translation>kein Dateisystem bekannt</translation>
+    </message>
+    <message>
+        <source>label &quot;%1&quot;</source>
+        <translation>Bezeichnung &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>not mounted</source>
+        <translation>nicht eingehängt</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>eingehängt unter %1</translation>
+    </message>
+    <message>
+        <source>No partitions</source>
+        <translation>Keine Partitionen</translation>
+    </message>
+    <message>
+        <source>Not in use: it can be detached</source>
+        <translation>Nicht in Gebrauch: kann getrennt werden</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>In Gebrauch: %1</translation>
+    </message>
+    <message>
+        <source>Use on this machine</source>
+        <translation>Auf diesem Rechner verwenden</translation>
+    </message>
+    <message>
+        <source>Make this target a disk of this machine through the kernel&apos;s aoe driver (Ctrl+U)</source>
+        <translation>Dieses Ziel über den aoe-Treiber des Kernels zu einem Laufwerk dieses Rechners machen (Strg+U)</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Release this machine&apos;s disk of the target (Ctrl+Shift+U)</source>
+        <translation>Das Laufwerk dieses Ziels auf diesem Rechner freigeben (Strg+Umschalt+U)</translation>
+    </message>
+    <message>
+        <source>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</source>
+        <translation>Von diesem Rechner exportiert: Der aoe-Treiber des Kernels kann es hier nicht verwenden (er sieht die eigenen Frames dieses Rechners nicht); verwenden Sie %1 direkt.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetModel</name>
@@ -2197,6 +2301,30 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>Export &apos;%1&apos; of this machine: %2</source>
         <translation>Export &apos;%1&apos; dieses Rechners: %2</translation>
     </message>
+    <message>
+        <source>On this machine</source>
+        <translation>Auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>%1, on this machine as %2</source>
+        <translation>%1, auf diesem Rechner als %2</translation>
+    </message>
+    <message>
+        <source>Not used on this machine (the kernel&apos;s aoe driver does not have it)</source>
+        <translation>Auf diesem Rechner nicht verwendet (der aoe-Treiber des Kernels hat es nicht)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetsView</name>
@@ -2246,6 +2374,26 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>Served by the system: they keep running after Quit</source>
         <translation>Vom System bereitgestellt: Sie laufen nach „Beenden“ weiter</translation>
+    </message>
+    <message>
+        <source>%1 on this machine is down</source>
+        <translation>%1 auf diesem Rechner ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>In use: %1. Programs reading or writing it wait until the target answers again.</source>
+        <translation>In Gebrauch: %1. Programme, die darauf lesen oder schreiben, warten, bis das Ziel wieder antwortet.</translation>
+    </message>
+    <message>
+        <source>Closewait: the kernel keeps the device down until every program has closed it; close them (or unmount) and attach again.</source>
+        <translation>Closewait: Der Kernel hält das Gerät nicht erreichbar, bis jedes Programm es geschlossen hat; schließen Sie sie (oder hängen Sie es aus) und verbinden Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 on this machine is back up</source>
+        <translation>%1 auf diesem Rechner ist wieder erreichbar</translation>
+    </message>
+    <message>
+        <source>The target answers again; what uses it can carry on.</source>
+        <translation>Das Ziel antwortet wieder; was es verwendet, kann weiterarbeiten.</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,22 @@
         <source>Stop watching and quit aoesan (asks first when exports are running)</source>
         <translation>Stop watching and quit aoesan (asks first when exports are running)</translation>
     </message>
+    <message>
+        <source>&amp;Use on this machine</source>
+        <translation>&amp;Use on this machine</translation>
+    </message>
+    <message>
+        <source>Make the selected target a disk of this machine (/dev/etherd/eX.Y)</source>
+        <translation>Make the selected target a disk of this machine (/dev/etherd/eX.Y)</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from this machine</source>
+        <translation>De&amp;tach from this machine</translation>
+    </message>
+    <message>
+        <source>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</source>
+        <translation>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -1590,6 +1606,10 @@ Discovered shelves and slots appear here.</translation>
         <source>Size: %1</source>
         <translation>Size: %1</translation>
     </message>
+    <message>
+        <source>On this machine: %1</source>
+        <translation>On this machine: %1</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::SourcePage</name>
@@ -1955,6 +1975,38 @@ Discovered shelves and slots appear here.</translation>
         <source>Nothing was changed on %1.</source>
         <translation>Nothing was changed on %1.</translation>
     </message>
+    <message>
+        <source>&amp;Use on this machine</source>
+        <translation>&amp;Use on this machine</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from this machine</source>
+        <translation>De&amp;tach from this machine</translation>
+    </message>
+    <message>
+        <source>Attaching %1 through the kernel&apos;s aoe driver…</source>
+        <translation>Attaching %1 through the kernel&apos;s aoe driver…</translation>
+    </message>
+    <message>
+        <source>%1 is on this machine as %2</source>
+        <translation>%1 is on this machine as %2</translation>
+    </message>
+    <message>
+        <source>Could not use %1 on this machine: %2</source>
+        <translation>Could not use %1 on this machine: %2</translation>
+    </message>
+    <message>
+        <source>Detaching %1…</source>
+        <translation>Detaching %1…</translation>
+    </message>
+    <message>
+        <source>%1 is detached from this machine</source>
+        <translation>%1 is detached from this machine</translation>
+    </message>
+    <message>
+        <source>Could not detach %1: %2</source>
+        <translation>Could not detach %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetDetails</name>
@@ -2097,6 +2149,58 @@ Discovered shelves and slots appear here.</translation>
         <source>firmware %1</source>
         <translation>firmware %1</translation>
     </message>
+    <message>
+        <source>On this machine: &lt;b&gt;&lt;code&gt;%1&lt;/code&gt;&lt;/b&gt; — kernel state: &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;</source>
+        <translation>On this machine: &lt;b&gt;&lt;code&gt;%1&lt;/code&gt;&lt;/b&gt; — kernel state: &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>no filesystem known</source>
+        <translation>no filesystem known</translation>
+    </message>
+    <message>
+        <source>label &quot;%1&quot;</source>
+        <translation>label &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>not mounted</source>
+        <translation>not mounted</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>mounted at %1</translation>
+    </message>
+    <message>
+        <source>No partitions</source>
+        <translation>No partitions</translation>
+    </message>
+    <message>
+        <source>Not in use: it can be detached</source>
+        <translation>Not in use: it can be detached</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>In use: %1</translation>
+    </message>
+    <message>
+        <source>Use on this machine</source>
+        <translation>Use on this machine</translation>
+    </message>
+    <message>
+        <source>Make this target a disk of this machine through the kernel&apos;s aoe driver (Ctrl+U)</source>
+        <translation>Make this target a disk of this machine through the kernel&apos;s aoe driver (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Detach</translation>
+    </message>
+    <message>
+        <source>Release this machine&apos;s disk of the target (Ctrl+Shift+U)</source>
+        <translation>Release this machine&apos;s disk of the target (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</source>
+        <translation>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetModel</name>
@@ -2197,6 +2301,30 @@ Discovered shelves and slots appear here.</translation>
         <source>Export &apos;%1&apos; of this machine: %2</source>
         <translation>Export &apos;%1&apos; of this machine: %2</translation>
     </message>
+    <message>
+        <source>On this machine</source>
+        <translation>On this machine</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>state unknown</translation>
+    </message>
+    <message>
+        <source>%1, on this machine as %2</source>
+        <translation>%1, on this machine as %2</translation>
+    </message>
+    <message>
+        <source>Not used on this machine (the kernel&apos;s aoe driver does not have it)</source>
+        <translation>Not used on this machine (the kernel&apos;s aoe driver does not have it)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetsView</name>
@@ -2246,6 +2374,26 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>Served by the system: they keep running after Quit</source>
         <translation>Served by the system: they keep running after Quit</translation>
+    </message>
+    <message>
+        <source>%1 on this machine is down</source>
+        <translation>%1 on this machine is down</translation>
+    </message>
+    <message>
+        <source>In use: %1. Programs reading or writing it wait until the target answers again.</source>
+        <translation>In use: %1. Programs reading or writing it wait until the target answers again.</translation>
+    </message>
+    <message>
+        <source>Closewait: the kernel keeps the device down until every program has closed it; close them (or unmount) and attach again.</source>
+        <translation>Closewait: the kernel keeps the device down until every program has closed it; close them (or unmount) and attach again.</translation>
+    </message>
+    <message>
+        <source>%1 on this machine is back up</source>
+        <translation>%1 on this machine is back up</translation>
+    </message>
+    <message>
+        <source>The target answers again; what uses it can carry on.</source>
+        <translation>The target answers again; what uses it can carry on.</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,22 @@
         <source>Stop watching and quit aoesan (asks first when exports are running)</source>
         <translation>Dejar de vigilar y salir de aoesan (pregunta antes si hay exportaciones en marcha)</translation>
     </message>
+    <message>
+        <source>&amp;Use on this machine</source>
+        <translation>&amp;Usar en este equipo</translation>
+    </message>
+    <message>
+        <source>Make the selected target a disk of this machine (/dev/etherd/eX.Y)</source>
+        <translation>Convertir el destino seleccionado en un disco de este equipo (/dev/etherd/eX.Y)</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from this machine</source>
+        <translation>&amp;Desconectar de este equipo</translation>
+    </message>
+    <message>
+        <source>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</source>
+        <translation>Liberar el disco del destino seleccionado en este equipo (se rechaza mientras está montado o abierto)</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -1590,6 +1606,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>Size: %1</source>
         <translation>Tamaño: %1</translation>
     </message>
+    <message>
+        <source>On this machine: %1</source>
+        <translation>En este equipo: %1</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::SourcePage</name>
@@ -1955,6 +1975,38 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>Nothing was changed on %1.</source>
         <translation>No se cambió nada en %1.</translation>
     </message>
+    <message>
+        <source>&amp;Use on this machine</source>
+        <translation>&amp;Usar en este equipo</translation>
+    </message>
+    <message>
+        <source>De&amp;tach from this machine</source>
+        <translation>&amp;Desconectar de este equipo</translation>
+    </message>
+    <message>
+        <source>Attaching %1 through the kernel&apos;s aoe driver…</source>
+        <translation>Conectando %1 mediante el controlador aoe del kernel…</translation>
+    </message>
+    <message>
+        <source>%1 is on this machine as %2</source>
+        <translation>%1 está en este equipo como %2</translation>
+    </message>
+    <message>
+        <source>Could not use %1 on this machine: %2</source>
+        <translation>No se pudo usar %1 en este equipo: %2</translation>
+    </message>
+    <message>
+        <source>Detaching %1…</source>
+        <translation>Desconectando %1…</translation>
+    </message>
+    <message>
+        <source>%1 is detached from this machine</source>
+        <translation>%1 está desconectado de este equipo</translation>
+    </message>
+    <message>
+        <source>Could not detach %1: %2</source>
+        <translation>No se pudo desconectar %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetDetails</name>
@@ -2097,6 +2149,58 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>firmware %1</source>
         <translation>firmware %1</translation>
     </message>
+    <message>
+        <source>On this machine: &lt;b&gt;&lt;code&gt;%1&lt;/code&gt;&lt;/b&gt; — kernel state: &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;</source>
+        <translation>En este equipo: &lt;b&gt;&lt;code&gt;%1&lt;/code&gt;&lt;/b&gt; — estado en el kernel: &lt;span style=&quot;color:%2&quot;&gt;%3&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>no filesystem known</source>
+        <translation>sistema de archivos desconocido</translation>
+    </message>
+    <message>
+        <source>label &quot;%1&quot;</source>
+        <translation>etiqueta &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>not mounted</source>
+        <translation>sin montar</translation>
+    </message>
+    <message>
+        <source>mounted at %1</source>
+        <translation>montado en %1</translation>
+    </message>
+    <message>
+        <source>No partitions</source>
+        <translation>Sin particiones</translation>
+    </message>
+    <message>
+        <source>Not in use: it can be detached</source>
+        <translation>Sin uso: se puede desconectar</translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation>En uso: %1</translation>
+    </message>
+    <message>
+        <source>Use on this machine</source>
+        <translation>Usar en este equipo</translation>
+    </message>
+    <message>
+        <source>Make this target a disk of this machine through the kernel&apos;s aoe driver (Ctrl+U)</source>
+        <translation>Convertir este destino en un disco de este equipo mediante el controlador aoe del kernel (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Release this machine&apos;s disk of the target (Ctrl+Shift+U)</source>
+        <translation>Liberar el disco de este destino en este equipo (Ctrl+Mayús+U)</translation>
+    </message>
+    <message>
+        <source>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</source>
+        <translation>Exportado por este equipo: el controlador aoe del kernel no puede usarlo aquí (no ve las tramas propias de este equipo); use %1 directamente.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetModel</name>
@@ -2197,6 +2301,30 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>Export &apos;%1&apos; of this machine: %2</source>
         <translation>Exportación &apos;%1&apos; de esta máquina: %2</translation>
     </message>
+    <message>
+        <source>On this machine</source>
+        <translation>En este equipo</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>estado desconocido</translation>
+    </message>
+    <message>
+        <source>%1, on this machine as %2</source>
+        <translation>%1, en este equipo como %2</translation>
+    </message>
+    <message>
+        <source>Not used on this machine (the kernel&apos;s aoe driver does not have it)</source>
+        <translation>No se usa en este equipo (el controlador aoe del kernel no lo tiene)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetsView</name>
@@ -2246,6 +2374,26 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>Served by the system: they keep running after Quit</source>
         <translation>Servidas por el sistema: siguen en marcha tras Salir</translation>
+    </message>
+    <message>
+        <source>%1 on this machine is down</source>
+        <translation>%1 en este equipo está caído</translation>
+    </message>
+    <message>
+        <source>In use: %1. Programs reading or writing it wait until the target answers again.</source>
+        <translation>En uso: %1. Los programas que leen o escriben en él esperan hasta que el destino vuelva a responder.</translation>
+    </message>
+    <message>
+        <source>Closewait: the kernel keeps the device down until every program has closed it; close them (or unmount) and attach again.</source>
+        <translation>Closewait: el kernel mantiene el dispositivo caído hasta que todos los programas lo cierren; ciérrelos (o desmonte) y conéctelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 on this machine is back up</source>
+        <translation>%1 en este equipo vuelve a estar activo</translation>
+    </message>
+    <message>
+        <source>The target answers again; what uses it can carry on.</source>
+        <translation>El destino vuelve a responder; lo que lo usa puede continuar.</translation>
     </message>
 </context>
 <context>
