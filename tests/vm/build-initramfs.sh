@@ -117,7 +117,12 @@ if [ -n "$PROGRAMS" ]; then
   cp "$WORK/lib/aoetest/aoe.ko" "$WORK/lib/modules/$KVER/kernel/drivers/block/aoe/aoe.ko"
   depmod -b "$WORK" "$KVER"
   for p in $PROGRAMS; do
-    cp "$p" "$WORK/usr/bin/"
+    # without its debug sections: a RelWithDebInfo build is mostly DWARF, and the guest's RAM holds it all
+    if command -v strip >/dev/null 2>&1; then
+      strip --strip-debug -o "$WORK/usr/bin/$(basename "$p")" "$p"
+    else
+      cp "$p" "$WORK/usr/bin/"
+    fi
     # ldd prints "name => /path (addr)" and the loader as "/lib64/ld-linux-x86-64.so.2 (addr)";
     # each library keeps its path so the loader's default search finds it.
     for lib in $(LC_ALL=C ldd "$p" | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (.*/\1/p'); do

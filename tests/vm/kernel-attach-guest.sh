@@ -57,7 +57,7 @@ bytes=$(blockdev --getsize64 "$NODE")
 check md5 "$(ok $?)" "got=$sum want=$MD5"
 [ "$bytes" = $((SECTORS * 512)) ]
 check size "$(ok $?)" "bytes=$bytes sectors=$SECTORS"
-say "figure read_bytes=$bytes read_ms=$((t1 - t0)) read_mib_s=$(awk -v b="$bytes" -v t=$((t1 - t0)) 'BEGIN{printf "%.1f", t > 0 ? b / 1048576 / (t / 1000) : 0}')"
+say "figure read_bytes=$bytes read_ms=$((t1 - t0)) read_mib_s=$(awk "BEGIN{printf \"%.1f\", $bytes / 1048576 / ($((t1 - t0 + 1)) / 1000)}")"
 
 # 3. stat --kernel is aoe-stat's line, built here from sysfs with aoe-stat's own printf format
 aoesan-ctl stat --kernel > /tmp/stat.out 2>&1

@@ -90,7 +90,7 @@ done
 EOF
 chmod 755 "$HOOK"
 
-bash "$HERE/run-initiator-vm.sh" -n "$NI" -t tap-i -m 1500 -T 200 -l "$WORK/vm.log" -i "$INITRD" -x "$HOOK" \
+bash "$HERE/run-initiator-vm.sh" -n "$NI" -t tap-i -m 1500 -r 512 -T 200 -l "$WORK/vm.log" -i "$INITRD" -x "$HOOK" \
   -- "aoetest.md5=$MD5" "aoetest.sectors=$SECTORS" "aoetest.blockmd5=$BLOCKMD5" | tee "$WORK/aoetest.txt"
 vrc=${PIPESTATUS[0]}
 wait "$ENGINE_PID" 2>/dev/null
