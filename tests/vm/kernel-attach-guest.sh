@@ -116,7 +116,19 @@ want=$(for a in $(cat /proc/cmdline); do case $a in aoetest.blockmd5=*) echo "${
 [ -n "$got" ] && [ "$got" = "$want" ]
 check io-resumes "$(ok $?)" "got=$got want=$want"
 
-# 6. detach: exit 0, the device gone from sysfs and from stat --kernel
+# 6. detach refused while a process holds the device open, naming it; then released
+sleep 60 < "$NODE" &
+holder=$!
+sleep 0.3
+aoesan-ctl detach 0.1 > /tmp/detach1.out 2>&1
+rc=$?
+sed 's/^/AOETEST detach-busy-output /' /tmp/detach1.out
+[ "$rc" = 1 ] && grep -q "in use" /tmp/detach1.out && grep -q "$holder sleep" /tmp/detach1.out && [ -e "$SYS" ]
+check detach-refused "$(ok $?)" "rc=$rc holder=$holder"
+kill "$holder"
+wait "$holder" 2>/dev/null
+
+# 7. detach: exit 0, the device gone from sysfs and from stat --kernel
 aoesan-ctl detach 0.1 > /tmp/detach.out 2>&1
 rc=$?
 sed 's/^/AOETEST detach-output /' /tmp/detach.out
@@ -126,7 +138,7 @@ aoesan-ctl stat --kernel > /tmp/stat2.out 2>&1
 [ "$rc" = 0 ] && [ ! -e "$SYS" ] && ! grep -q 'e0\.1 ' /tmp/stat2.out
 check detach "$(ok $?)" "rc=$rc sysfs=$([ -e "$SYS" ] && echo present || echo gone) stat='$(grep 'e0\.1 ' /tmp/stat2.out)'"
 
-# 7. a target nobody exports: exit 1 within its bound, naming it
+# 8. a target nobody exports: exit 1 within its bound, naming it
 t0=$(ms)
 aoesan-ctl attach 0.9 -i eth0 --timeout 5 > /tmp/attach9.out 2> /tmp/attach9.err
 rc=$?
