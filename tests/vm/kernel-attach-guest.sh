@@ -67,6 +67,12 @@ size=$(awk -v s="$(cat "$SYS/size")" 'BEGIN{q = int(s * 64 / 125000); printf "%d
 want=$(printf '%10s %15s %10s %-5s %-14s' e0.1 "$size" eth0 "$(cat "$SYS/payload")" up)
 [ "$rc" = 0 ] && [ "$line" = "$want" ]
 check stat-format "$(ok $?)" "rc=$rc line='$line' want='$want'"
+aoesan-ctl stat --kernel --json > /tmp/stat.json 2>&1
+rc=$?
+tr -d ' \n' < /tmp/stat.json > /tmp/stat1.json
+[ "$rc" = 0 ] && grep -q '"address":"e0.1"' /tmp/stat1.json && grep -q '"state":"up"' /tmp/stat1.json &&
+  grep -q '"device":"/dev/etherd/e0.1"' /tmp/stat1.json && grep -q "\"sectors\":$SECTORS" /tmp/stat1.json
+check stat-json "$(ok $?)" "rc=$rc $(head -c 300 /tmp/stat1.json)"
 
 # 4. export stopped: with I/O outstanding the driver gives up after aoe_deadsecs
 if echo 8 > /sys/module/aoe/parameters/aoe_deadsecs; then :; else check deadsecs FAIL "cannot write aoe_deadsecs"; fi

@@ -106,5 +106,5 @@ echo "kernel-attach-vm: log in $WORK (vm.log, engine.log)"
 grep -q '^AOETEST check .* FAIL' "$WORK/aoetest.txt" && fail "$(grep '^AOETEST check .* FAIL' "$WORK/aoetest.txt")"
 grep -q '^AOETEST result=PASS' "$WORK/aoetest.txt" || fail "no PASS result (run-initiator-vm rc $vrc)"
 n=$(grep -c '^AOETEST check .* PASS' "$WORK/aoetest.txt")
-[ "$n" -ge 10 ] || fail "only $n checks passed"
+[ "$n" -ge 11 ] || fail "only $n checks passed"
 echo "kernel-attach-vm: PASS ($n checks)"
