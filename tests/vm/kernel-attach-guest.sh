@@ -123,6 +123,7 @@ want=$(for a in $(cat /proc/cmdline); do case $a in aoetest.blockmd5=*) echo "${
 check io-resumes "$(ok $?)" "got=$got want=$want"
 
 # 6. detach refused while a process holds the device open, naming it; then released
+# shellcheck disable=SC2217  # the redirection is the point: sleep holds the device open
 sleep 60 < "$NODE" &
 holder=$!
 sleep 0.3
