@@ -10,8 +10,13 @@
 # pattern, reads the whole device, prints its md5 and powers the VM off.
 # The target is whatever answers on the wire (vblade, or aoesan's own engine).
 #
-# Usage: build-initramfs.sh OUT.cpio.gz [KVER]
+# Usage: build-initramfs.sh [-p PROGRAM]... [-g GUEST.sh] OUT.cpio.gz [KVER]
 #   KVER defaults to the newest /lib/modules/* that has both aoe and virtio_net.
+#   -p PROGRAM  copy PROGRAM to /usr/bin with every library ldd lists (and the dynamic loader),
+#               and install aoe.ko as /lib/modules/KVER/kernel/drivers/block/aoe/aoe.ko with
+#               depmod's index, so the program's own `modprobe aoe` (busybox) finds it
+#   -g GUEST    after the NIC is up, /init runs GUEST (busybox sh) instead of loading aoe.ko
+#               itself; GUEST's output goes to the console, and /init powers off when it ends
 # Exit: 0 built, 2 usage, 77 a needed package/file is missing (busybox-static,
 #       linux-image-amd64, cpio, kmod), 1 anything else.
 #
@@ -38,8 +43,18 @@ set -eu
 usage() { echo "usage: $0 OUT.cpio.gz [KVER]" >&2; exit 2; }
 missing() { echo "build-initramfs: missing $1 (apt-get install --no-install-recommends $2)" >&2; exit 77; }
 
+PROGRAMS='' GUEST=''
+while getopts 'p:g:' opt; do
+  case $opt in
+    p) PROGRAMS="$PROGRAMS $OPTARG" ;;
+    g) GUEST=$OPTARG ;;
+    *) usage ;;
+  esac
+done
+shift $((OPTIND - 1))
 [ $# -ge 1 ] && [ $# -le 2 ] || usage
 OUT=$1
+for p in $PROGRAMS ${GUEST:+"$GUEST"}; do [ -r "$p" ] || { echo "build-initramfs: cannot read $p" >&2; exit 1; }; done
 
 for tool in cpio gzip modinfo find; do
   command -v "$tool" >/dev/null 2>&1 || case $tool in
@@ -96,11 +111,34 @@ add_module() {
 # virtio_pci provides the PCI transport; virtio_net does not depend on it by symbol.
 for m in virtio_pci virtio_net aoe; do add_module "$m"; done
 
+if [ -n "$PROGRAMS" ]; then
+  command -v depmod >/dev/null 2>&1 || missing depmod kmod
+  mkdir -p "$WORK/usr/bin" "$WORK/lib/modules/$KVER/kernel/drivers/block/aoe"
+  cp "$WORK/lib/aoetest/aoe.ko" "$WORK/lib/modules/$KVER/kernel/drivers/block/aoe/aoe.ko"
+  depmod -b "$WORK" "$KVER"
+  for p in $PROGRAMS; do
+    # without its debug sections: a RelWithDebInfo build is mostly DWARF, and the guest's RAM holds it all
+    if command -v strip >/dev/null 2>&1; then
+      strip --strip-debug -o "$WORK/usr/bin/$(basename "$p")" "$p"
+    else
+      cp "$p" "$WORK/usr/bin/"
+    fi
+    # ldd prints "name => /path (addr)" and the loader as "/lib64/ld-linux-x86-64.so.2 (addr)";
+    # each library keeps its path so the loader's default search finds it.
+    for lib in $(LC_ALL=C ldd "$p" | sed -n 's/.*=> \(\/[^ ]*\).*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (.*/\1/p'); do
+      [ -e "$WORK$lib" ] && continue
+      mkdir -p "$WORK$(dirname "$lib")"
+      cp -L "$lib" "$WORK$lib"
+    done
+  done
+fi
+[ -z "$GUEST" ] || cp "$GUEST" "$WORK/lib/aoetest/guest.sh"
+
 cat > "$WORK/init" <<'INIT'
 #!/bin/busybox sh
 # /init of the aoesan initiator VM (see tests/vm/build-initramfs.sh for the knobs).
 /bin/busybox --install -s /bin
-export PATH=/bin
+export PATH=/bin:/usr/bin
 mount -t proc none /proc
 mount -t sysfs none /sys
 mount -t devtmpfs none /dev
@@ -143,6 +181,17 @@ ip link set lo up
 if [ -n "$MTU" ]; then ip link set eth0 mtu "$MTU" || finish FAIL mtu; fi
 ip link set eth0 up
 say "nic name=eth0 mac=$(cat /sys/class/net/eth0/address) mtu=$(cat /sys/class/net/eth0/mtu)"
+
+if [ -r /lib/aoetest/guest.sh ]; then
+  # A test of its own (build-initramfs.sh -g): it loads aoe (or has a program do so) and reports.
+  sh /lib/aoetest/guest.sh
+  say "guest rc=$?"
+  say "end uptime=$(up)"
+  sync
+  poweroff -f
+  sleep 5
+  exit 0
+fi
 
 if [ -n "$DEADSECS" ]; then
   insmod /lib/aoetest/aoe.ko aoe_iflist=eth0 aoe_deadsecs="$DEADSECS" || finish FAIL insmod

@@ -21,6 +21,9 @@
 #   -k KVER      kernel version (default: newest with aoe.ko; kernel is /boot/vmlinuz-KVER)
 #   -M MAC       guest MAC (default 52:54:00:ae:00:01)
 #   -c CPUS      guest vCPUs (default 1)
+#   -r MIB       guest RAM (default 256; the initramfs is unpacked into it)
+#   -x HOOK      run `HOOK LOG` in the background while the guest runs (it may watch the serial log
+#                for the guest's marker lines and act on the host side); killed when qemu ends
 # Exit status: 0 guest reported result=PASS; 1 guest reported FAIL or no result;
 #   2 usage; 77 missing prerequisite (package, namespace, tap; usable as a ctest skip code);
 #   124 timeout (qemu killed); 3 qemu failed to start.
@@ -28,23 +31,23 @@ set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 NETNS='' TAP='' MTU='' SHELF=0 SLOT=1 WRITE='' READ=1 TIMEOUT=240
-LOG=$PWD/initiator-vm.log INITRD='' KVER='' MAC=52:54:00:ae:00:01 CPUS=1
+LOG=$PWD/initiator-vm.log INITRD='' KVER='' MAC=52:54:00:ae:00:01 CPUS=1 HOOK='' RAM=256
 
 usage() { sed -n '2,/^set -u/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2; }
 skip() { echo "run-initiator-vm: $*" >&2; exit 77; }
 
-while getopts 'n:t:m:s:S:w:RT:l:i:k:M:c:h' opt; do
+while getopts 'n:t:m:s:S:w:RT:l:i:k:M:c:x:r:h' opt; do
   case $opt in
     n) NETNS=$OPTARG ;; t) TAP=$OPTARG ;; m) MTU=$OPTARG ;;
     s) SHELF=$OPTARG ;; S) SLOT=$OPTARG ;; w) WRITE=$OPTARG ;; R) READ=0 ;;
     T) TIMEOUT=$OPTARG ;; l) LOG=$OPTARG ;; i) INITRD=$OPTARG ;; k) KVER=$OPTARG ;;
-    M) MAC=$OPTARG ;; c) CPUS=$OPTARG ;; *) usage ;;
+    M) MAC=$OPTARG ;; c) CPUS=$OPTARG ;; x) HOOK=$OPTARG ;; r) RAM=$OPTARG ;; *) usage ;;
   esac
 done
 shift $((OPTIND - 1))
 [ -n "$NETNS" ] && [ -n "$TAP" ] || usage
 [ "${1:-}" = -- ] && shift
-for v in "$SHELF" "$SLOT" "$TIMEOUT" "$CPUS" ${MTU:+"$MTU"}; do
+for v in "$SHELF" "$SLOT" "$TIMEOUT" "$CPUS" "$RAM" ${MTU:+"$MTU"}; do
   [[ $v =~ ^[0-9]+$ ]] || { echo "run-initiator-vm: not a number: $v" >&2; exit 2; }
 done
 
@@ -80,16 +83,23 @@ ARGS="console=ttyS0 panic=-1 quiet loglevel=4 aoetest.mtu=$MTU aoetest.shelf=$SH
 [ $# -gt 0 ] && ARGS="$ARGS $*"
 
 start=$(date +%s.%N)
+: >"$LOG"
+hook_pid=''
+if [ -n "$HOOK" ]; then
+  "$HOOK" "$LOG" &
+  hook_pid=$!
+fi
 # TCG only: /dev/kvm may exist on these hosts without booting a stock kernel reliably.
 # -k: keep the guest from running forever; SIGKILL 10 s after SIGTERM if qemu ignores it.
 timeout -k 10 "$TIMEOUT" ip netns exec "$NETNS" \
   qemu-system-x86_64 -accel tcg -nodefaults -no-user-config -machine q35 \
-    -m 256 -smp "$CPUS" -display none -monitor none -serial stdio -no-reboot \
+    -m "$RAM" -smp "$CPUS" -display none -monitor none -serial stdio -no-reboot \
     -kernel "$KERNEL" -initrd "$INITRD" -append "$ARGS" \
     -netdev "tap,id=aoenet,ifname=$TAP,script=no,downscript=no" \
     -device "virtio-net-pci,netdev=aoenet,mac=$MAC,host_mtu=$MTU" \
     </dev/null >"$LOG" 2>&1
 qrc=$?
+if [ -n "$hook_pid" ]; then kill "$hook_pid" 2>/dev/null; wait "$hook_pid" 2>/dev/null; fi
 end=$(date +%s.%N)
 secs=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f", b - a}')
 
