@@ -257,8 +257,11 @@ void AoeDriver::readUsers(std::vector<KernelDevice> &devices) const
     // Open file descriptors: /proc/PID/fd links to the nodes. Only the processes this one may see (all of them
     // for root; a service with ProtectProc=invisible sees its own), which the callers say where it matters.
     const QDir proc(path(QStringLiteral("proc")));
+    // This process is not a user: it may have inherited a descriptor from the shell that holds the device, and
+    // the shell is named anyway.
+    const QString self = m_root == QLatin1String("/") ? QString::number(::getpid()) : QString();
     for (const QString &pid : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (pid.isEmpty() || !pid.front().isDigit())
+        if (pid.isEmpty() || !pid.front().isDigit() || pid == self)
             continue;
         const QDir fds(proc.filePath(pid + QStringLiteral("/fd")));
         const QStringList links = fds.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
