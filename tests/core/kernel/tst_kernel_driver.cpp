@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // core/kernel over a made-up aoe driver (FakeAoeKernel): what `aoesan-ctl attach/detach/stat --kernel` and the
 // service do with the real one, with every answer of the driver chosen by the test.
+// The interface names (fk0x...) are made up: nothing here opens an interface or sends a frame; the driver is a
+// directory tree.
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
@@ -120,11 +122,11 @@ void TestKernelDriver::statMatchesAoeStat()
     for (int i = 0; i < 50 && (!fake || fake->root().contains(QLatin1Char('p'))); ++i)
         fake = std::make_unique<test::FakeAoeKernel>(QStringLiteral("/dev/shm/aoesan-kernel-XXXXXX"));
     QVERIFY(!fake->root().contains(QLatin1Char('p')));
-    fake->setLoaded({QStringLiteral("eth0")});
+    fake->setLoaded({QStringLiteral("fk0x")});
     // Names whose text order is their numeric order, so aoe-stat's plain `sort` and ours agree.
-    fake->addDevice(1, 2, 2097152, QStringLiteral("eth0"));
-    fake->addDevice(7, 3, 131072, QStringLiteral("eth0"));
-    fake->addDevice(8, 0, 0, QStringLiteral("eth1,eth2"), QStringLiteral("down,closewait"));
+    fake->addDevice(1, 2, 2097152, QStringLiteral("fk0x"));
+    fake->addDevice(7, 3, 131072, QStringLiteral("fk0x"));
+    fake->addDevice(8, 0, 0, QStringLiteral("fk1x,fk2x"), QStringLiteral("down,closewait"));
     fake->addPartition(7, 3, 1, 131000); // partitions are not listed
     QProcess process;
     auto env = QProcessEnvironment::systemEnvironment();
@@ -136,7 +138,7 @@ void TestKernelDriver::statMatchesAoeStat()
     const QByteArray theirs = process.readAllStandardOutput();
     const std::string ours = kernel::kernelStatReport(fake->driver().devices());
     QCOMPARE(QByteArray::fromStdString(ours), theirs);
-    QVERIFY(theirs.contains("e7.3         0.067GB       eth0 1024  up            \n"));
+    QVERIFY(theirs.contains("e7.3         0.067GB       fk0x 1024  up            \n"));
     QVERIFY(theirs.contains("down,closewait"));
 }
 
@@ -147,7 +149,7 @@ void TestKernelDriver::statWithoutPayloadAndFilter()
     a.slot = 0;
     a.sectors = 8388610;
     a.state = QStringLiteral("up");
-    a.interfaces = {QStringLiteral("eth1")};
+    a.interfaces = {QStringLiteral("fk1x")};
     kernel::KernelDevice b = a;
     b.shelf = 9;
     b.sectors.reset(); // an unreadable size file
@@ -155,18 +157,18 @@ void TestKernelDriver::statWithoutPayloadAndFilter()
     // Numeric order: e9 before e10 (aoe-stat's text sort would put e10.0 first).
     const std::string report = kernel::kernelStatReport({a, b});
     QCOMPARE(QString::fromStdString(report),
-        QStringLiteral("      e9.0            (NA)   eth1 (NA)          \n"
-                       "     e10.0         4.294GB   eth1 up            \n"));
+        QStringLiteral("      e9.0            (NA)   fk1x (NA)          \n"
+                       "     e10.0         4.294GB   fk1x up            \n"));
     const std::string filtered = kernel::kernelStatReport({a, b}, QRegularExpression(QStringLiteral("e10")));
-    QCOMPARE(QString::fromStdString(filtered), QStringLiteral("     e10.0         4.294GB   eth1 up            \n"));
+    QCOMPARE(QString::fromStdString(filtered), QStringLiteral("     e10.0         4.294GB   fk1x up            \n"));
     QCOMPARE(kernel::kernelStatReport({}), std::string());
 }
 
 void TestKernelDriver::jsonRoundTrip()
 {
     test::FakeAoeKernel fake;
-    fake.setLoaded({QStringLiteral("eth0")});
-    fake.addDevice(0, 1, 4194304, QStringLiteral("eth0"));
+    fake.setLoaded({QStringLiteral("fk0x")});
+    fake.addDevice(0, 1, 4194304, QStringLiteral("fk0x"));
     fake.addPartition(0, 1, 1, 2048000);
     fake.addPartition(0, 1, 2, 2000000);
     fake.mount(QStringLiteral("e0.1p2"), QStringLiteral("/mnt/data"));
@@ -217,29 +219,29 @@ void TestKernelDriver::loadsRestrictedToInterfaces()
     QVERIFY(!driver.interfaces());
     QVERIFY(!driver.use({})); // never "every interface" by accident
     QCOMPARE(fake.loads(), 0);
-    const auto used = driver.use({QStringLiteral("eth1"), QStringLiteral("eth2")});
+    const auto used = driver.use({QStringLiteral("fk1x"), QStringLiteral("fk2x")});
     QVERIFY2(used.ok(), qPrintable(used.ok() ? QString() : used.error()));
     QCOMPARE(fake.loads(), 1);
-    QCOMPARE(fake.loadedInterfaces(), (QStringList {QStringLiteral("eth1"), QStringLiteral("eth2")}));
+    QCOMPARE(fake.loadedInterfaces(), (QStringList {QStringLiteral("fk1x"), QStringLiteral("fk2x")}));
     QVERIFY(driver.loaded());
-    QCOMPARE(*driver.interfaces(), (QStringList {QStringLiteral("eth1"), QStringLiteral("eth2")}));
+    QCOMPARE(*driver.interfaces(), (QStringList {QStringLiteral("fk1x"), QStringLiteral("fk2x")}));
     // Loaded: no second load.
-    QVERIFY(driver.use({QStringLiteral("eth1")}));
+    QVERIFY(driver.use({QStringLiteral("fk1x")}));
     QCOMPARE(fake.loads(), 1);
 }
 
 void TestKernelDriver::widensALoadedList()
 {
     test::FakeAoeKernel fake;
-    fake.setLoaded({QStringLiteral("eth0")});
+    fake.setLoaded({QStringLiteral("fk0x")});
     auto driver = fake.driver();
-    const auto used = driver.use({QStringLiteral("eth0"), QStringLiteral("eth3")});
+    const auto used = driver.use({QStringLiteral("fk0x"), QStringLiteral("fk3x")});
     QVERIFY(used.ok());
-    QVERIFY(used->contains(QLatin1String("eth0 eth3")));
+    QVERIFY(used->contains(QLatin1String("fk0x fk3x")));
     fake.react();
-    // eth0 stays: another disk may be on it.
-    QCOMPARE(fake.lastWrite(QStringLiteral("interfaces")), QStringLiteral("eth0 eth3"));
-    QCOMPARE(*driver.interfaces(), (QStringList {QStringLiteral("eth0"), QStringLiteral("eth3")}));
+    // fk0x stays: another disk may be on it.
+    QCOMPARE(fake.lastWrite(QStringLiteral("interfaces")), QStringLiteral("fk0x fk3x"));
+    QCOMPARE(*driver.interfaces(), (QStringList {QStringLiteral("fk0x"), QStringLiteral("fk3x")}));
     QCOMPARE(fake.loads(), 0);
 }
 
@@ -249,7 +251,7 @@ void TestKernelDriver::leavesEveryInterfaceAlone()
     fake.setLoaded({});
     auto driver = fake.driver();
     QCOMPARE(*driver.interfaces(), QStringList());
-    const auto used = driver.use({QStringLiteral("eth0")});
+    const auto used = driver.use({QStringLiteral("fk0x")});
     QVERIFY(used.ok());
     QVERIFY(used->contains(QLatin1String("every interface")));
     fake.react();
@@ -262,12 +264,12 @@ void TestKernelDriver::loaderFailureIsReported()
     kernel::AoeDriver failing(fake.root(), [](const QStringList &) -> Result<bool, QString> {
         return Unexpected(QStringLiteral("modprobe: FATAL: Module aoe not found"));
     });
-    const auto used = failing.use({QStringLiteral("eth0")});
+    const auto used = failing.use({QStringLiteral("fk0x")});
     QVERIFY(!used);
     QCOMPARE(used.error(), QStringLiteral("modprobe: FATAL: Module aoe not found"));
     // A loader that says yes but leaves no module behind is not believed.
     kernel::AoeDriver lying(fake.root(), [](const QStringList &) -> Result<bool, QString> { return true; });
-    const auto lied = lying.use({QStringLiteral("eth0")});
+    const auto lied = lying.use({QStringLiteral("fk0x")});
     QVERIFY(!lied);
     QVERIFY(lied.error().contains(QLatin1String("not loaded")));
 }
@@ -275,22 +277,22 @@ void TestKernelDriver::loaderFailureIsReported()
 void TestKernelDriver::attachWaitsForTheDevice()
 {
     test::FakeAoeKernel fake;
-    fake.addTarget(0, 1, 131072, QStringLiteral("eth0"));
-    fake.addTarget(0, 2, 65536, QStringLiteral("eth1")); // not on the chosen interface
+    fake.addTarget(0, 1, 131072, QStringLiteral("fk0x"));
+    fake.addTarget(0, 2, 65536, QStringLiteral("fk1x")); // not on the chosen interface
     auto driver = fake.driver();
     kernel::AttachRequest request;
     request.shelf = 0;
     request.slot = 1;
-    request.interfaces = {QStringLiteral("eth0")};
+    request.interfaces = {QStringLiteral("fk0x")};
     request.expectedSectors = 131072;
     request.timeout = 5s;
     QStringList progress;
     const auto result = runAttach(fake, driver, request, &progress);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error()));
     QCOMPARE(*result, QStringLiteral("/dev/etherd/e0.1"));
-    QCOMPARE(fake.loadedInterfaces(), QStringList {QStringLiteral("eth0")});
-    QVERIFY(progress.join(QLatin1Char('\n')).contains(QLatin1String("waiting for e0.1 on eth0")));
-    // The driver only saw eth0's target.
+    QCOMPARE(fake.loadedInterfaces(), QStringList {QStringLiteral("fk0x")});
+    QVERIFY(progress.join(QLatin1Char('\n')).contains(QLatin1String("waiting for e0.1 on fk0x")));
+    // The driver only saw fk0x's target.
     const auto devices = driver.devices();
     QCOMPARE(devices.size(), size_t(1));
     QCOMPARE(devices.front().name(), QStringLiteral("e0.1"));
@@ -299,12 +301,12 @@ void TestKernelDriver::attachWaitsForTheDevice()
 void TestKernelDriver::attachRediscoversAndKeepsItsBound()
 {
     test::FakeAoeKernel fake;
-    fake.setLoaded({QStringLiteral("eth0")});
+    fake.setLoaded({QStringLiteral("fk0x")});
     auto driver = fake.driver();
     kernel::AttachRequest request;
     request.shelf = 0;
     request.slot = 9;
-    request.interfaces = {QStringLiteral("eth0")};
+    request.interfaces = {QStringLiteral("fk0x")};
     request.timeout = 1500ms;
     request.rediscoverInterval = 300ms;
     std::chrono::milliseconds took {};
@@ -315,8 +317,8 @@ void TestKernelDriver::attachRediscoversAndKeepsItsBound()
     QVERIFY(took >= 1500ms);
     QVERIFY2(took < 4000ms, qPrintable(QString::number(took.count())));
     // A target that starts answering late is still found within the bound, by a later discovery.
-    fake.addDevice(0, 3, 0, QStringLiteral("eth0"), QStringLiteral("down"));
-    QTimer::singleShot(600, [&fake] { fake.addTarget(0, 4, 2048, QStringLiteral("eth0")); });
+    fake.addDevice(0, 3, 0, QStringLiteral("fk0x"), QStringLiteral("down"));
+    QTimer::singleShot(600, [&fake] { fake.addTarget(0, 4, 2048, QStringLiteral("fk0x")); });
     request.slot = 4;
     request.timeout = 5s;
     const auto late = runAttach(fake, driver, request);
@@ -326,11 +328,11 @@ void TestKernelDriver::attachRediscoversAndKeepsItsBound()
 void TestKernelDriver::attachRejectsAWrongSize()
 {
     test::FakeAoeKernel fake;
-    fake.addTarget(0, 1, 2048, QStringLiteral("eth0"));
+    fake.addTarget(0, 1, 2048, QStringLiteral("fk0x"));
     auto driver = fake.driver();
     kernel::AttachRequest request;
     request.slot = 1;
-    request.interfaces = {QStringLiteral("eth0")};
+    request.interfaces = {QStringLiteral("fk0x")};
     request.expectedSectors = 4096;
     request.timeout = 800ms;
     const auto result = runAttach(fake, driver, request);
@@ -349,11 +351,11 @@ void TestKernelDriver::attachNamesAMissingNode()
 {
     test::FakeAoeKernel fake;
     fake.setNodeCreation(false);
-    fake.addTarget(0, 1, 2048, QStringLiteral("eth0"));
+    fake.addTarget(0, 1, 2048, QStringLiteral("fk0x"));
     auto driver = fake.driver();
     kernel::AttachRequest request;
     request.slot = 1;
-    request.interfaces = {QStringLiteral("eth0")};
+    request.interfaces = {QStringLiteral("fk0x")};
     request.timeout = 600ms;
     const auto result = runAttach(fake, driver, request);
     QVERIFY(!result);
@@ -363,9 +365,9 @@ void TestKernelDriver::attachNamesAMissingNode()
 void TestKernelDriver::usersAreFound()
 {
     test::FakeAoeKernel fake;
-    fake.setLoaded({QStringLiteral("eth0")});
-    fake.addDevice(0, 1, 4194304, QStringLiteral("eth0"));
-    fake.addDevice(0, 2, 4194304, QStringLiteral("eth0"));
+    fake.setLoaded({QStringLiteral("fk0x")});
+    fake.addDevice(0, 1, 4194304, QStringLiteral("fk0x"));
+    fake.addDevice(0, 2, 4194304, QStringLiteral("fk0x"));
     fake.addPartition(0, 1, 1, 4000000);
     fake.mount(QStringLiteral("e0.1p1"), QStringLiteral("/srv/vm images"));
     fake.openBy(77, QStringLiteral("qemu-system-x86"), QStringLiteral("e0.1p1"));
@@ -384,8 +386,8 @@ void TestKernelDriver::usersAreFound()
 void TestKernelDriver::detachRefusesWhileUsedThenFlushes()
 {
     test::FakeAoeKernel fake;
-    fake.setLoaded({QStringLiteral("eth0")});
-    fake.addDevice(0, 1, 4194304, QStringLiteral("eth0"));
+    fake.setLoaded({QStringLiteral("fk0x")});
+    fake.addDevice(0, 1, 4194304, QStringLiteral("fk0x"));
     fake.openBy(4242, QStringLiteral("dd"), QStringLiteral("e0.1"));
     auto driver = fake.driver();
     const auto refused = driver.detach(0, 1);
@@ -410,7 +412,7 @@ void TestKernelDriver::controlWriteErrorsAreClear()
     const auto notLoaded = driver.discover();
     QVERIFY(!notLoaded);
     QCOMPARE(notLoaded.error(), QStringLiteral("the aoe driver is not loaded"));
-    fake.setLoaded({QStringLiteral("eth0")});
+    fake.setLoaded({QStringLiteral("fk0x")});
     QFile::remove(fake.root() + QStringLiteral("/dev/etherd/discover"));
     const auto noNode = driver.discover();
     QVERIFY(!noNode);
