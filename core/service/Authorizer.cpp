@@ -28,6 +28,8 @@ QString whatActionDoes(const QString &action)
         return QStringLiteral("change what AoE discovery watches");
     if (action == QLatin1String(action::kChangeTargets))
         return QStringLiteral("change the settings of an AoE target");
+    if (action == QLatin1String(action::kAttachTargets))
+        return QStringLiteral("use AoE targets as disks of this computer");
     return action;
 }
 

@@ -30,6 +30,7 @@ namespace action {
 inline constexpr char kManageExports[] = "io.github.aoesan1.manage-exports";
 inline constexpr char kConfigureDiscovery[] = "io.github.aoesan1.configure-discovery";
 inline constexpr char kChangeTargets[] = "io.github.aoesan1.change-targets";
+inline constexpr char kAttachTargets[] = "io.github.aoesan1.attach-targets"; // Attach, Detach, SetKernelSettings
 } // namespace action
 
 // The typed errors. Each message is a sentence a person can act on.
@@ -50,11 +51,24 @@ inline constexpr char kRefused[] = "io.github.aoesan1.Error.Refused"; // the sup
 inline constexpr char kFailed[] = "io.github.aoesan1.Error.Failed"; // the list could not be written ...
 inline constexpr char kRequestFailed[] = "io.github.aoesan1.Error.RequestFailed"; // a target request
 inline constexpr char kNoDiscovery[] = "io.github.aoesan1.Error.NoDiscovery"; // discovery is not running
+inline constexpr char kOwnExport[] = "io.github.aoesan1.Error.OwnExport"; // Attach of this machine's own export
+inline constexpr char kInUse[] = "io.github.aoesan1.Error.InUse"; // Detach of a mounted or open disk
+inline constexpr char kNoKernelDriver[] = "io.github.aoesan1.Error.NoKernelDriver"; // aoe cannot be loaded
 inline constexpr char kUnknownMethod[] = "org.freedesktop.DBus.Error.UnknownMethod";
 inline constexpr char kUnknownObject[] = "org.freedesktop.DBus.Error.UnknownObject";
 inline constexpr char kUnknownProperty[] = "org.freedesktop.DBus.Error.UnknownProperty";
 inline constexpr char kPropertyReadOnly[] = "org.freedesktop.DBus.Error.PropertyReadOnly";
 } // namespace error
+
+// Manager.KernelSettings and SetKernelSettings keys, and Attach's options.
+namespace kernel_key {
+inline constexpr char kFlushDownAfterSeconds[] = "flushDownAfterSeconds"; // u; 0: never
+inline constexpr char kReattach[] = "reattach"; // b
+inline constexpr char kInterfaces[] = "interfaces"; // Attach: as
+inline constexpr char kTimeoutSeconds[] = "timeoutSeconds"; // Attach: u
+inline constexpr unsigned kMaxFlushDownAfterSeconds = 86400;
+inline constexpr unsigned kMaxAttachTimeoutSeconds = 300;
+} // namespace kernel_key
 
 // Object paths. An export's name has every byte outside [A-Za-z0-9] written as _XX (lower-case hex), so
 // any name gives one valid path element and the path gives the name back.

@@ -15,7 +15,7 @@ src=${1:?usage: polkit_daemon_test.sh SOURCE_DIR}
 stage=${2:-start}
 self=$(readlink -f "$0")
 polkitd=/usr/lib/polkit-1/polkitd
-actions=(io.github.aoesan1.manage-exports io.github.aoesan1.configure-discovery io.github.aoesan1.change-targets)
+actions=(io.github.aoesan1.manage-exports io.github.aoesan1.configure-discovery io.github.aoesan1.change-targets io.github.aoesan1.attach-targets)
 
 case $stage in
 start)
