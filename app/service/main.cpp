@@ -7,14 +7,17 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
+#include <unistd.h>
 
 #include "Version.h"
 #include "log/Logging.h"
 #include "platform/BlockDevicesUdev.h"
 #include "platform/Privileges.h"
 #include "platform/StopSignals.h"
+#include "service/AoeUnitLoader.h"
 #include "service/Authorizer.h"
 #include "service/DbusApi.h"
 #include "service/DbusTree.h"
@@ -87,8 +90,15 @@ int main(int argc, char *argv[])
         QStringLiteral("MS"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
         QStringLiteral("trace, debug, info, warn, error (default info)."), QStringLiteral("LEVEL"));
-    parser.addOptions(
-        {session, configDir, stateDir, interfaces, interval, noDiscovery, engine, polkitTimeout, logLevel});
+    const QCommandLineOption kernelRoot(QStringLiteral("kernel-root"),
+        QStringLiteral("Where the aoe driver's /sys and /dev files are (default /; tests give a made-up tree)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption modprobe(QStringLiteral("modprobe"),
+        QStringLiteral("Load the aoe driver with this program, given modprobe's arguments (default: modprobe as "
+                       "root, else systemd's aoesan-aoe@IFLIST.service)."),
+        QStringLiteral("PROGRAM"));
+    parser.addOptions({session, configDir, stateDir, interfaces, interval, noDiscovery, engine, polkitTimeout, logLevel,
+        kernelRoot, modprobe});
     if (isHelpRequest(QCoreApplication::arguments().mid(1))) {
         std::printf("%s", qPrintable(commandHelpText(parser, QStringLiteral("aoesan-service"))));
         return ExitOk;
@@ -126,6 +136,19 @@ int main(int argc, char *argv[])
                             .arg(service::kMaxIntervalSeconds),
                 ExitUsage);
         options.interval = std::chrono::seconds(seconds);
+    }
+    if (parser.isSet(kernelRoot)) {
+        options.kernelRoot = parser.value(kernelRoot);
+        if (!QDir::isAbsolutePath(options.kernelRoot) || !QFileInfo(options.kernelRoot).isDir())
+            return fail(
+                QStringLiteral("--kernel-root '%1' is not an absolute directory").arg(options.kernelRoot), ExitUsage);
+    }
+    if (parser.isSet(modprobe)) {
+        const QString program = parser.value(modprobe);
+        options.kernelLoader = [program](const QStringList &names) { return kernel::modprobeAoeWith(program, names); };
+    } else if (::geteuid() != 0) {
+        // The system service may not load modules: systemd does it in a unit of its own.
+        options.kernelLoader = service::systemdAoeLoader(options.kernelRoot);
     }
     service::PolkitAuthorizer::Timeouts timeouts;
     if (parser.isSet(polkitTimeout)) {

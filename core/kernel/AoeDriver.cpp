@@ -47,12 +47,16 @@ QStringList splitList(const QString &text)
 
 Result<bool, QString> modprobeAoe(const QStringList &interfaces)
 {
+    return modprobeAoeWith(QStringLiteral("modprobe"), interfaces);
+}
+
+Result<bool, QString> modprobeAoeWith(const QString &program, const QStringList &interfaces)
+{
     if (interfaces.isEmpty())
         return Unexpected(QStringLiteral("no interface named for the aoe driver (it would use every one)"));
     QProcess modprobe;
     modprobe.setProcessChannelMode(QProcess::MergedChannels);
-    modprobe.start(QStringLiteral("modprobe"),
-        {QStringLiteral("aoe"), QStringLiteral("aoe_iflist=") + interfaces.join(QLatin1Char(','))});
+    modprobe.start(program, {QStringLiteral("aoe"), QStringLiteral("aoe_iflist=") + interfaces.join(QLatin1Char(','))});
     if (!modprobe.waitForStarted(5000))
         return Unexpected(QStringLiteral("cannot run modprobe: %1 (is kmod installed?)").arg(modprobe.errorString()));
     if (!modprobe.waitForFinished(30000)) {

@@ -26,6 +26,9 @@ using ModuleLoader = std::function<Result<bool, QString>(const QStringList &inte
 // Runs `modprobe aoe aoe_iflist=IF1,IF2` (the driver splits its list at white space and commas; a comma needs no
 // quoting through modprobe).
 Result<bool, QString> modprobeAoe(const QStringList &interfaces);
+// The same through another program that takes modprobe's arguments (tests give a stand-in that makes a fixture's
+// module directory).
+Result<bool, QString> modprobeAoeWith(const QString &program, const QStringList &interfaces);
 
 class AoeDriver
 {

@@ -9,6 +9,7 @@
 
 #include "Version.h"
 #include "discovery/TargetJson.h"
+#include "kernel/KernelStat.h"
 #include "log/Logging.h"
 #include "service/ApiSchema.h"
 #include "service/DbusApi.h"
@@ -324,6 +325,15 @@ QVariantMap DbusTree::managerProperties() const
             QVariant::fromValue<qulonglong>(static_cast<qulonglong>(m_service.lastProbeMs()))},
         {QStringLiteral("DiscoveryProblem"), QVariant::fromValue(triple)},
         {QStringLiteral("ExportListPath"), m_service.exportListPath()},
+        {QStringLiteral("KernelDevices"),
+            QString::fromUtf8(
+                QJsonDocument(kernel::devicesToJson(m_service.kernel().devices())).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("KernelDriverLoaded"), m_service.kernel().loaded()},
+        {QStringLiteral("KernelDriverInterfaces"), m_service.kernel().driverInterfaces()},
+        {QStringLiteral("KernelSettings"),
+            QVariantMap {{QLatin1String(kernel_key::kFlushDownAfterSeconds),
+                             QVariant::fromValue<uint>(static_cast<uint>(m_service.settings().flushDownAfterSeconds))},
+                {QLatin1String(kernel_key::kReattach), m_service.settings().reattach}}},
     };
 }
 
@@ -333,7 +343,10 @@ QVariantMap DbusTree::targetProperties(quint32 key) const
     if (it == m_service.targets().end())
         return {};
     const auto &info = it->second.info;
+    const auto *disk = m_service.kernel().device(info.id.shelf, info.id.slot);
     return {
+        {QStringLiteral("Device"), disk ? disk->devicePath() : QString()},
+        {QStringLiteral("KernelState"), disk ? disk->state : QString()},
         {QStringLiteral("Address"), QStringLiteral("e%1.%2").arg(info.id.shelf).arg(info.id.slot)},
         {QStringLiteral("Shelf"), QVariant::fromValue<ushort>(info.id.shelf)},
         {QStringLiteral("Slot"), QVariant::fromValue<uchar>(info.id.slot)},
@@ -399,6 +412,79 @@ void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection 
         authorized(
             message, connection, action::kConfigureDiscovery, [this, names, every](const auto &m, const auto &c) {
                 if (auto done = m_service.setInterfaces(names, every); !done)
+                    replyError(m, c, done.error());
+                else
+                    c.send(m.createReply());
+            });
+    } else if (member == QLatin1String("Attach")) {
+        const QString target = args.value(0).toString();
+        const QVariantMap options = mapArgument(args.value(1));
+        QStringList interfaces;
+        std::chrono::seconds timeout {20};
+        for (auto it = options.cbegin(); it != options.cend(); ++it) {
+            if (it.key() == QLatin1String(kernel_key::kInterfaces)
+                && it.value().metaType() == QMetaType::fromType<QStringList>()) {
+                interfaces = it.value().toStringList();
+            } else if (it.key() == QLatin1String(kernel_key::kTimeoutSeconds)
+                && it.value().metaType() == QMetaType::fromType<uint>() && it.value().toUInt() >= 1
+                && it.value().toUInt() <= kernel_key::kMaxAttachTimeoutSeconds) {
+                timeout = std::chrono::seconds(it.value().toUInt());
+            } else {
+                replyError(message, connection, error::kInvalidArgs,
+                    QStringLiteral("Attach takes the options %1 (as) and %2 (u, 1 to %3), not '%4'")
+                        .arg(QLatin1String(kernel_key::kInterfaces), QLatin1String(kernel_key::kTimeoutSeconds))
+                        .arg(kernel_key::kMaxAttachTimeoutSeconds)
+                        .arg(it.key()));
+                return;
+            }
+        }
+        authorized(message, connection, action::kAttachTargets,
+            [this, target, interfaces, timeout](const QDBusMessage &m, const QDBusConnection &c) {
+                m.setDelayedReply(true);
+                m_service.attach(target, interfaces, timeout, [m, c](Result<QString, ServiceError> done) {
+                    if (!done)
+                        replyError(m, c, done.error());
+                    else
+                        c.send(m.createReply(done.value()));
+                });
+            });
+    } else if (member == QLatin1String("Detach")) {
+        const QString target = args.value(0).toString();
+        if (const QVariantMap options = mapArgument(args.value(1)); !options.isEmpty()) {
+            replyError(message, connection, error::kInvalidArgs,
+                QStringLiteral("Detach takes no options yet, not '%1'").arg(options.firstKey()));
+            return;
+        }
+        authorized(message, connection, action::kAttachTargets, [this, target](const auto &m, const auto &c) {
+            if (auto done = m_service.detach(target); !done)
+                replyError(m, c, done.error());
+            else
+                c.send(m.createReply());
+        });
+    } else if (member == QLatin1String("SetKernelSettings")) {
+        const QVariantMap settings = mapArgument(args.value(0));
+        std::optional<int> flushDown;
+        std::optional<bool> reattach;
+        for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+            if (it.key() == QLatin1String(kernel_key::kFlushDownAfterSeconds)
+                && it.value().metaType() == QMetaType::fromType<uint>()
+                && it.value().toUInt() <= kernel_key::kMaxFlushDownAfterSeconds) {
+                flushDown = static_cast<int>(it.value().toUInt());
+            } else if (it.key() == QLatin1String(kernel_key::kReattach)
+                && it.value().metaType() == QMetaType::fromType<bool>()) {
+                reattach = it.value().toBool();
+            } else {
+                replyError(message, connection, error::kInvalidArgs,
+                    QStringLiteral("KernelSettings has %1 (u, 0 to %2) and %3 (b), not '%4' of that type")
+                        .arg(QLatin1String(kernel_key::kFlushDownAfterSeconds))
+                        .arg(kernel_key::kMaxFlushDownAfterSeconds)
+                        .arg(QLatin1String(kernel_key::kReattach), it.key()));
+                return;
+            }
+        }
+        authorized(
+            message, connection, action::kAttachTargets, [this, flushDown, reattach](const auto &m, const auto &c) {
+                if (auto done = m_service.setKernelSettings(flushDown, reattach); !done)
                     replyError(m, c, done.error());
                 else
                     c.send(m.createReply());

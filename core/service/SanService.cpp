@@ -8,6 +8,7 @@
 #include <set>
 
 #include "discovery/TargetJson.h"
+#include "kernel/KernelDevice.h"
 #include "log/Logging.h"
 #include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
@@ -120,6 +121,17 @@ SanService::SanService(SanServiceOptions options, supervisor::ProcessLauncher &e
         m_lastProbeMs = QDateTime::currentMSecsSinceEpoch();
         emit managerChanged({QStringLiteral("LastProbe")});
     });
+    m_kernel = std::make_unique<KernelDisks>(
+        kernel::AoeDriver(m_options.kernelRoot, m_options.kernelLoader ? m_options.kernelLoader : kernel::modprobeAoe),
+        m_options.kernelPoll);
+    connect(m_kernel.get(), &KernelDisks::devicesChanged, this, [this] {
+        emit managerChanged({QStringLiteral("KernelDevices"), QStringLiteral("KernelDriverLoaded"),
+            QStringLiteral("KernelDriverInterfaces")});
+    });
+    connect(m_kernel.get(), &KernelDisks::deviceChanged, this, [this](std::uint16_t shelf, std::uint8_t slot) {
+        if (m_published.contains(keyOf(shelf, slot)))
+            emit targetChanged(keyOf(shelf, slot));
+    });
     m_interfaceWatch.setInterval(kInterfaceWatch);
     connect(&m_interfaceWatch, &QTimer::timeout, this, [this] {
         if (resolveInterfaces() != m_interfaces)
@@ -161,6 +173,8 @@ QStringList SanService::start()
         }
     }
     saveWanted(); // this boot's list, also when it is empty
+    m_kernel->setSettings({std::chrono::seconds(m_settings.flushDownAfterSeconds), m_settings.reattach});
+    m_kernel->start();
     if (m_options.discovery)
         startDiscovery();
     for (const auto &p : problems)
@@ -335,6 +349,16 @@ void SanService::onTargetEvent(const discovery::probe::TargetEvent &event)
     else
         m_heard[key] = event.target;
     republish(key);
+    if (event.kind != discovery::probe::TargetEvent::Kind::Removed
+        && event.target.state == discovery::TargetState::Up) {
+        QStringList interfaces;
+        for (const auto &p : event.target.paths) {
+            if (const QString name = QString::fromStdString(p.interfaceName); !interfaces.contains(name))
+                interfaces << name;
+        }
+        m_kernel->targetUp(event.target.id.shelf, event.target.id.slot, interfaces,
+            event.target.identified ? event.target.sectors : 0);
+    }
 }
 
 void SanService::republish(quint32 key)
@@ -491,6 +515,134 @@ Result<bool, ServiceError> SanService::setInterfaces(const QStringList &interfac
     emit managerChanged({QStringLiteral("InterfacesSetting"), QStringLiteral("ProbeIntervalSeconds")});
     if (m_options.discovery)
         startDiscovery();
+    return true;
+}
+
+namespace {
+
+Result<std::pair<std::uint16_t, std::uint8_t>, ServiceError> parseTarget(const QString &target)
+{
+    const auto address = kernel::parseDeviceName(target);
+    if (!address || target.contains(QLatin1Char('p')) || address->first > 65534 || address->second > 254)
+        return Unexpected(ServiceError {QLatin1String(error::kBadAddress),
+            QStringLiteral("'%1' is not a target (e7.3: shelf 0-65534, slot 0-254)").arg(target)});
+    return *address;
+}
+
+bool validInterfaceName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 15 || name == QLatin1String(".") || name == QLatin1String(".."))
+        return false;
+    for (const QChar c : name) {
+        // What ip link accepts and nothing the driver's list or a unit name would split at.
+        if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && c != QLatin1Char('-') && c != QLatin1Char('_')
+            && c != QLatin1Char('.') && c != QLatin1Char('@') && c != QLatin1Char(':'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void SanService::attach(
+    const QString &target, const QStringList &given, std::chrono::seconds timeout, KernelDisks::Done done)
+{
+    const auto fail = [this, &done](const char *code, const QString &text) {
+        QTimer::singleShot(0, this, [done, e = ServiceError {QLatin1String(code), text}] { done(Unexpected(e)); });
+    };
+    const auto address = parseTarget(target);
+    if (!address) {
+        fail(error::kBadAddress, address.error().message);
+        return;
+    }
+    const auto [shelf, slot] = *address;
+    const QString name = kernel::deviceName(shelf, slot);
+    for (const auto &i : given) {
+        if (!validInterfaceName(i)) {
+            fail(error::kBadInterface, QStringLiteral("'%1' is not a network interface name (see `ip link`)").arg(i));
+            return;
+        }
+    }
+    // The kernel does not receive the frames of its own host: this machine's own export cannot be its disk.
+    for (const auto &r : m_store.records()) {
+        if (r.shelf == shelf && r.slot == slot && active(status(r.name).state)
+            && (given.isEmpty() || given.contains(r.interface))) {
+            fail(error::kOwnExport,
+                QStringLiteral("%1 is this machine's export '%2': the kernel does not see its own frames, so it cannot "
+                               "be a disk here. Use %3 itself")
+                    .arg(name, r.name, r.path));
+            return;
+        }
+    }
+    const auto heard = m_heard.find(keyOf(shelf, slot));
+    QStringList interfaces = given;
+    std::optional<std::uint64_t> sectors;
+    if (heard != m_heard.end()) {
+        const auto macs = m_localMacs();
+        for (const auto &p : heard->second.paths) {
+            if (std::find(macs.begin(), macs.end(), p.mac) != macs.end()) {
+                fail(error::kOwnExport,
+                    QStringLiteral("%1 is served by this machine (%2): the kernel does not see its own frames, so it "
+                                   "cannot be a disk here. Use its backing file or device itself")
+                        .arg(name, QString::fromStdString(p.mac.toString())));
+                return;
+            }
+            if (given.isEmpty()) {
+                if (const QString i = QString::fromStdString(p.interfaceName); !interfaces.contains(i))
+                    interfaces << i;
+            }
+        }
+        if (heard->second.identified && heard->second.sectors > 0)
+            sectors = heard->second.sectors;
+    }
+    if (interfaces.isEmpty()) {
+        fail(error::kNotFound,
+            QStringLiteral("discovery has not heard %1, so its interface is not known; check that it is up "
+                           "(aoesan-ctl targets) or name its interface")
+                .arg(name));
+        return;
+    }
+    if (const auto *d = m_kernel->device(shelf, slot); d && d->up()) {
+        // Already a disk here: the same answer at once (nothing to load or wait for).
+        QTimer::singleShot(0, this, [done, path = d->devicePath()] { done(path); });
+        return;
+    }
+    kernel::AttachRequest request;
+    request.shelf = shelf;
+    request.slot = slot;
+    request.interfaces = interfaces;
+    request.expectedSectors = sectors;
+    request.timeout = timeout;
+    m_kernel->attach(request, std::move(done));
+}
+
+Result<bool, ServiceError> SanService::detach(const QString &target)
+{
+    const auto address = parseTarget(target);
+    if (!address)
+        return Unexpected(address.error());
+    return m_kernel->detach(address->first, address->second);
+}
+
+Result<bool, ServiceError> SanService::setKernelSettings(
+    std::optional<int> flushDownAfter, std::optional<bool> reattach)
+{
+    ServiceSettings next = m_settings;
+    if (flushDownAfter) {
+        if (*flushDownAfter < 0 || *flushDownAfter > static_cast<int>(kernel_key::kMaxFlushDownAfterSeconds))
+            return Unexpected(ServiceError {QLatin1String(error::kBadOption),
+                QStringLiteral("%1 must be 0 (never) to %2 seconds")
+                    .arg(QLatin1String(kernel_key::kFlushDownAfterSeconds))
+                    .arg(kernel_key::kMaxFlushDownAfterSeconds)});
+        next.flushDownAfterSeconds = *flushDownAfter;
+    }
+    if (reattach)
+        next.reattach = *reattach;
+    if (auto saved = m_settingsFile.save(next); !saved)
+        return Unexpected(ServiceError {QLatin1String(error::kFailed), saved.error()});
+    m_settings = next;
+    m_kernel->setSettings({std::chrono::seconds(m_settings.flushDownAfterSeconds), m_settings.reattach});
+    emit managerChanged({QStringLiteral("KernelSettings")});
     return true;
 }
 

@@ -16,6 +16,8 @@
 #include <set>
 
 #include "discovery/ProbeEvent.h"
+#include "kernel/AoeDriver.h"
+#include "service/KernelDisks.h"
 #include "service/RunningExports.h"
 #include "service/ServiceError.h"
 #include "service/ServiceSettings.h"
@@ -38,6 +40,11 @@ struct SanServiceOptions
     bool discovery = true;
     std::optional<std::chrono::seconds> interval; // from the command line
     std::optional<QString> bootId; // this boot's id (RunningExports); nullopt: the kernel's
+    // The aoe driver: where its files are ("/" on a machine, a fixture tree in tests), how the module is
+    // loaded (empty: modprobe) and how often the service reads it.
+    QString kernelRoot = QStringLiteral("/");
+    kernel::ModuleLoader kernelLoader;
+    std::chrono::milliseconds kernelPoll {2000};
 };
 
 // One published target: what discovery heard, or what an export of this machine serves.
@@ -99,6 +106,16 @@ public:
     static Result<discovery::ProbeRequest, ServiceError> parseRequest(const QString &line);
     void request(discovery::ProbeRequest request, RequestDone done);
 
+    // Disks of this machine through the aoe driver. `target` is e7.3 or 7.3; `interfaces` empty: where
+    // discovery heard it. `done` gets the device path or the error, always later.
+    const KernelDisks &kernel() const { return *m_kernel; }
+    void attach(
+        const QString &target, const QStringList &interfaces, std::chrono::seconds timeout, KernelDisks::Done done);
+    Result<bool, ServiceError> detach(const QString &target);
+    Result<bool, ServiceError> setKernelSettings(
+        std::optional<int> flushDownAfterSeconds, std::optional<bool> reattach);
+    const ServiceSettings &settings() const { return m_settings; }
+
     static quint32 keyOf(std::uint16_t shelf, std::uint8_t slot) { return (quint32(shelf) << 8) | slot; }
 
 signals:
@@ -145,6 +162,7 @@ private:
     QTimer m_interfaceWatch; // with no interfaces chosen: notices interfaces that come up later
     std::map<quint32, discovery::TargetInfo> m_heard;
     std::map<quint32, PublishedTarget> m_published;
+    std::unique_ptr<KernelDisks> m_kernel;
     std::map<std::uint32_t, RequestDone> m_pending;
     std::uint32_t m_nextRequestId = 1;
     bool m_shuttingDown = false;

@@ -97,13 +97,14 @@ bool ServiceClient::serviceRunning() const
         && m_bus.interface()->isServiceRegistered(QLatin1String(kBusName)).value();
 }
 
-Result<QVariantList, ServiceError> ServiceClient::call(
-    const QString &path, const QString &interface, const QString &method, const QVariantList &args, bool change)
+Result<QVariantList, ServiceError> ServiceClient::call(const QString &path, const QString &interface,
+    const QString &method, const QVariantList &args, bool change, int extraTimeoutMs)
 {
     QDBusMessage m = QDBusMessage::createMethodCall(QLatin1String(kBusName), path, interface, method);
     m.setArguments(args);
     m.setInteractiveAuthorizationAllowed(change);
-    const QDBusMessage reply = m_bus.call(m, QDBus::Block, change ? kChangeTimeoutMs : kQuietTimeoutMs);
+    const QDBusMessage reply
+        = m_bus.call(m, QDBus::Block, (change ? kChangeTimeoutMs : kQuietTimeoutMs) + extraTimeoutMs);
     if (reply.type() != QDBusMessage::ReplyMessage)
         return Unexpected(errorOf(reply));
     return reply.arguments();
@@ -199,6 +200,28 @@ Result<bool, ServiceError> ServiceClient::probeNow()
 Result<bool, ServiceError> ServiceClient::forgetDownTargets()
 {
     auto r = call(QLatin1String(kRootPath), QLatin1String(kManagerInterface), QStringLiteral("ForgetDownTargets"), {});
+    if (!r)
+        return Unexpected(r.error());
+    return true;
+}
+
+Result<QString, ServiceError> ServiceClient::attach(
+    const QString &target, const QStringList &interfaces, uint timeoutSeconds)
+{
+    QVariantMap options {{QLatin1String(kernel_key::kTimeoutSeconds), QVariant::fromValue(timeoutSeconds)}};
+    if (!interfaces.isEmpty())
+        options.insert(QLatin1String(kernel_key::kInterfaces), interfaces);
+    auto r = call(QLatin1String(kRootPath), QLatin1String(kManagerInterface), QStringLiteral("Attach"),
+        {target, options}, true, static_cast<int>(timeoutSeconds) * 1000);
+    if (!r)
+        return Unexpected(r.error());
+    return r->value(0).toString();
+}
+
+Result<bool, ServiceError> ServiceClient::detach(const QString &target)
+{
+    auto r = call(
+        QLatin1String(kRootPath), QLatin1String(kManagerInterface), QStringLiteral("Detach"), {target, QVariantMap {}});
     if (!r)
         return Unexpected(r.error());
     return true;

@@ -71,6 +71,9 @@ public:
     Result<bool, ServiceError> probeNow();
     Result<bool, ServiceError> forgetDownTargets();
     Result<bool, ServiceError> setInterfaces(const QStringList &interfaces, uint intervalSeconds);
+    // Manager.Attach and Detach: the device's path; the call waits for the attach's own timeout too.
+    Result<QString, ServiceError> attach(const QString &target, const QStringList &interfaces, uint timeoutSeconds);
+    Result<bool, ServiceError> detach(const QString &target);
     // Reloads the mirror from GetManagedObjects and the Manager's properties.
     Result<bool, ServiceError> refresh();
 
@@ -108,7 +111,7 @@ private slots:
 
 private:
     Result<QVariantList, ServiceError> call(const QString &path, const QString &interface, const QString &method,
-        const QVariantList &args, bool change = true);
+        const QVariantList &args, bool change = true, int extraTimeoutMs = 0);
     void applyObject(const QString &path, const QVariantMap &props, bool announce);
     void applyManager(const QVariantMap &props);
     void removeObject(const QString &path);

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "service/DbusApi.h"
+
 namespace aoesan::service {
 
 ServiceSettingsFile::ServiceSettingsFile(QString path)
@@ -32,8 +34,11 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
     const QJsonObject o = doc.object();
     const QJsonValue interfaces = o.value(QStringLiteral("interfaces"));
     const QJsonValue interval = o.value(QStringLiteral("intervalSeconds"));
+    const QJsonValue flushDown = o.value(QStringLiteral("flushDownAfterSeconds"));
+    const QJsonValue reattach = o.value(QStringLiteral("reattach"));
     bool good = error.error == QJsonParseError::NoError && doc.isObject()
-        && (interfaces.isUndefined() || interfaces.isArray()) && (interval.isUndefined() || interval.isDouble());
+        && (interfaces.isUndefined() || interfaces.isArray()) && (interval.isUndefined() || interval.isDouble())
+        && (flushDown.isUndefined() || flushDown.isDouble()) && (reattach.isUndefined() || reattach.isBool());
     if (good) {
         for (const auto &v : interfaces.toArray()) {
             if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char('/')))
@@ -44,6 +49,11 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
         if (seconds < kMinIntervalSeconds || seconds > kMaxIntervalSeconds)
             good = false;
         settings.intervalSeconds = seconds;
+        const int after = flushDown.toInt(settings.flushDownAfterSeconds);
+        if (after < 0 || after > static_cast<int>(kernel_key::kMaxFlushDownAfterSeconds))
+            good = false;
+        settings.flushDownAfterSeconds = after;
+        settings.reattach = reattach.toBool(settings.reattach);
     }
     if (good)
         return settings;
@@ -67,7 +77,9 @@ Result<bool, QString> ServiceSettingsFile::save(const ServiceSettings &settings)
         return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
     const QJsonObject o {{QStringLiteral("version"), 1},
         {QStringLiteral("interfaces"), QJsonArray::fromStringList(settings.interfaces)},
-        {QStringLiteral("intervalSeconds"), settings.intervalSeconds}};
+        {QStringLiteral("intervalSeconds"), settings.intervalSeconds},
+        {QStringLiteral("flushDownAfterSeconds"), settings.flushDownAfterSeconds},
+        {QStringLiteral("reattach"), settings.reattach}};
     file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The service's own settings (CONFIG_DIR/service.json): the interfaces discovery watches and the probe
-// interval. Written atomically; a damaged file is set aside with a report and the defaults are used.
+// The service's own settings (CONFIG_DIR/service.json): the interfaces discovery watches, the probe
+// interval, and what it does with disks attached through the aoe driver (KernelSettings). Written atomically; a damaged
+// file is set aside with a report and the defaults are used.
 #pragma once
 
 #include <QString>
@@ -14,6 +15,10 @@ struct ServiceSettings
 {
     QStringList interfaces; // empty: every Ethernet interface that is up
     int intervalSeconds = 10;
+    // A down disk that nobody holds is flushed after this long (0: never), so that it cannot hang the next
+    // fdisk or shutdown; with reattach, such a disk is attached again once its target is back.
+    int flushDownAfterSeconds = 60;
+    bool reattach = false;
     bool operator==(const ServiceSettings &) const = default;
 };
 

@@ -52,8 +52,10 @@ done
 
 # Exactly these files (directories aside): the programs, the service's data files, the desktop's.
 expected="./etc/xdg/autostart/io.github.aoesan-tray.desktop
+./lib/systemd/system/aoesan-aoe@.service
 ./lib/systemd/system/aoesan-export@.service
 ./lib/systemd/system/aoesan.service
+./lib/udev/rules.d/60-aoesan.rules
 ./usr/bin/aoesan
 ./usr/bin/aoesan-ctl
 ./usr/lib/sysusers.d/aoesan.conf

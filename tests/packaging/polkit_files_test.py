@@ -57,7 +57,7 @@ def check_policy(src, bus_name):
     root = ET.parse(path).getroot()
     actions = {a.get("id"): a for a in root.findall("action")}
     api = api_action_ids(src)
-    check(len(api) == 3, "DbusApi.h names three polkit actions", str(sorted(api)))
+    check(len(api) == 4, "DbusApi.h names four polkit actions", str(sorted(api)))
     check(set(actions) == api, "the policy's action ids are DbusApi.h's",
           f"policy {sorted(actions)}, DbusApi.h {sorted(api)}")
     for action_id, action in sorted(actions.items()):
@@ -87,7 +87,7 @@ const polkit = {
 };
 vm.runInNewContext(fs.readFileSync(rulesPath, "utf8"), {polkit}, {filename: rulesPath});
 const answers = JSON.parse(casesJson).map(c => {
-    const action = {id: c.action, lookup: () => undefined};
+    const action = {id: c.action, lookup: k => (c.details || {})[k]};
     const subject = {user: c.user, groups: c.groups, local: true, active: true, session: "1",
                      isInGroup: g => c.groups.includes(g), isInNetGroup: () => false};
     for (const rule of rules) {
@@ -112,6 +112,17 @@ def check_rules(src, action_ids):
     for action in ["org.freedesktop.udisks2.filesystem-mount", "io.github.aoesan10.manage-exports",
                    "io.github.aoesan1"]:
         cases.append((dict(member, action=action), None))
+    # The service (user aoesan) may start aoesan-aoe@IFLIST.service and nothing else; people may not.
+    units = "org.freedesktop.systemd1.manage-units"
+    service = {"user": "aoesan", "groups": ["aoesan", "disk"]}
+    cases += [
+        (dict(service, action=units, details={"unit": "aoesan-aoe@eth0\\x2ceth1.service", "verb": "start"}), "yes"),
+        (dict(service, action=units, details={"unit": "aoesan-aoe@eth0.service", "verb": "stop"}), None),
+        (dict(service, action=units, details={"unit": "ssh.service", "verb": "start"}), None),
+        (dict(service, action=units, details={"unit": "aoesan-aoe@eth0.service.d", "verb": "start"}), None),
+        (dict(service, action=units, details={"verb": "start"}), None),
+        (dict(member, action=units, details={"unit": "aoesan-aoe@eth0.service", "verb": "start"}), None),
+    ]
     try:
         run = subprocess.run(["node", "-e", RULES_RUNNER, path, json.dumps([c for c, _ in cases])],
                              capture_output=True, text=True, timeout=30)
@@ -122,10 +133,11 @@ def check_rules(src, action_ids):
         check(False, "node runs the rules file", run.stderr.strip())
         return
     out = json.loads(run.stdout)
-    check(out["rules"] == 1, "the rules file adds one rule", f"{out['rules']} rules")
+    check(out["rules"] == 2, "the rules file adds two rules (people in aoesan; the service's driver unit)", f"{out['rules']} rules")
     for (case, want), got in zip(cases, out["answers"]):
         who = f"{case['user']} (groups {','.join(case['groups']) or 'none'})"
-        check(got == want, f"rule: {who}, {case['action']} -> {want or 'not handled'}", f"got {got!r}")
+        what = case["action"] + (f" {case['details']}" if "details" in case else "")
+        check(got == want, f"rule: {who}, {what} -> {want or 'not handled'}", f"got {got!r}")
 
 
 def check_dbus_policy(src, bus_name):

@@ -31,8 +31,13 @@ private slots:
         for (const char *name : {kManagerInterface, kExportInterface, kTargetInterface})
             QVERIFY2(api.hasInterface(QLatin1String(name)), name);
         QCOMPARE(api.methods(QLatin1String(kManagerInterface)),
-            (QStringList {QStringLiteral("AddExport"), QStringLiteral("ProbeNow"), QStringLiteral("ForgetDownTargets"),
+            (QStringList {QStringLiteral("AddExport"), QStringLiteral("Attach"), QStringLiteral("Detach"),
+                QStringLiteral("SetKernelSettings"), QStringLiteral("ProbeNow"), QStringLiteral("ForgetDownTargets"),
                 QStringLiteral("SetInterfaces")}));
+        QCOMPARE(api.inSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(),
+            QStringLiteral("sa{sv}"));
+        QCOMPARE(api.outSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(),
+            QStringLiteral("s"));
         QCOMPARE(api.inSignature(QLatin1String(kManagerInterface), QStringLiteral("AddExport")).value(),
             QStringLiteral("a{sv}a{sv}"));
         QCOMPARE(
