@@ -36,8 +36,8 @@ private slots:
                 QStringLiteral("SetInterfaces")}));
         QCOMPARE(api.inSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(),
             QStringLiteral("sa{sv}"));
-        QCOMPARE(api.outSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(),
-            QStringLiteral("s"));
+        QCOMPARE(
+            api.outSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(), QStringLiteral("s"));
         QCOMPARE(api.inSignature(QLatin1String(kManagerInterface), QStringLiteral("AddExport")).value(),
             QStringLiteral("a{sv}a{sv}"));
         QCOMPARE(
