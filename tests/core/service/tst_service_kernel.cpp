@@ -21,6 +21,7 @@
 
 #include "ServiceRig.h"
 #include "kernel/FakeAoeKernel.h"
+#include "service/AoeUnitLoader.h"
 #include "service/DbusApi.h"
 #include "service/DbusTypes.h"
 #include "service/ServiceClient.h"
@@ -169,6 +170,21 @@ class TestServiceKernel : public QObject
 
 private slots:
     void initTestCase() { registerDbusTypes(); }
+
+    // The system service names its driver unit as systemd-escape does, so the unit's %I is the list again.
+    void unitNameIsSystemdEscape()
+    {
+        const QList<QStringList> lists {{QStringLiteral("eth0")}, {QStringLiteral("eth0"), QStringLiteral("eth1")},
+            {QStringLiteral("enp0s3.100"), QStringLiteral("br-lan")},
+            {QStringLiteral(".x"), QStringLiteral("a@b:c_d")}};
+        for (const QStringList &list : lists) {
+            QProcess escape;
+            escape.start(QStringLiteral("systemd-escape"),
+                {QStringLiteral("--template"), QStringLiteral("aoesan-aoe@.service"), list.join(QLatin1Char(','))});
+            QVERIFY2(escape.waitForFinished(10000) && escape.exitCode() == 0, "systemd-escape (package systemd)");
+            QCOMPARE(aoeUnitName(list), QString::fromUtf8(escape.readAllStandardOutput()).trimmed());
+        }
+    }
 
     void attachPublishesTheDiskAndDetachKeepsItReleased()
     {
