@@ -46,7 +46,7 @@ changelog_version=$(dpkg-parsechangelog -l "$src/packaging/debian/changelog" -S 
 [ "$(field Architecture)" = "$arch" ] && pass "Architecture $arch" || fail "Architecture is $(field Architecture)"
 
 depends=$(field Depends)
-for dep in libqt6core6 libqt6dbus6 libqt6widgets6 libqt6svg6 libpcap0.8 libspdlog1.10 dbus polkitd libcap2-bin adduser; do
+for dep in libqt6core6 libqt6dbus6 libqt6widgets6 libqt6svg6 libpcap0.8 libspdlog1.10 dbus polkitd libcap2-bin adduser kmod; do
     grep -qE "(^|, )$dep[ ,(-]|(^|, )$dep$" <<<"$depends" && pass "Depends: $dep" || fail "Depends lacks $dep ($depends)"
 done
 

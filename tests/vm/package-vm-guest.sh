@@ -183,6 +183,43 @@ rebooted)
         aoesan-ctl exports start '$BYHAND'"
     if wait_for 60 export_running "$BYHAND"; then pass byhand-running; else fail byhand-running; fi
 
+    # Another machine's target (vblade on the host side) as a disk of this one, through the service: the
+    # member's attach makes systemd load the aoe driver for eth0 (aoesan-aoe@eth0.service, allowed by the
+    # polkit rule), the udev rule lets the service write /dev/etherd/discover, and the disk reads back.
+    say "phase attach"
+    if ask serve 9 1; then pass host-serves-e9.1; else fail host-serves-e9.1; fi
+    attach_start=$SECONDS
+    out=$(as_member aoesan-ctl attach 9.1 --timeout 120 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | detail
+    device=$(printf '%s\n' "$out" | tail -n 1)
+    if [ $rc = 0 ] && [ "$device" = /dev/etherd/e9.1 ]; then
+        pass member-attach "(in $((SECONDS - attach_start)) s)"
+    else fail member-attach "(exit $rc, last line '$device')"; fi
+    systemctl status --no-pager 'aoesan-aoe@*' 2>&1 | detail
+    unit_result=$(systemctl show -p Result --value 'aoesan-aoe@eth0.service' 2>&1)
+    if [ "$unit_result" = success ]; then pass aoe-unit-ran; else fail aoe-unit-ran "(Result=$unit_result)"; fi
+    iflist=$(cat /sys/module/aoe/parameters/aoe_iflist 2>&1)
+    if [ "$iflist" = eth0 ]; then pass aoe-iflist-eth0; else fail aoe-iflist-eth0 "($iflist)"; fi
+    perms=$(stat -c '%G %a' /dev/etherd/discover /dev/etherd/flush 2>&1 | sort -u)
+    if [ "$perms" = "aoesan 220" ]; then pass udev-rule "($perms)"; else fail udev-rule "($perms)"; fi
+    want=$(yes aoesan-vm-attach | head -c $((16 << 20)) | md5sum | cut -d' ' -f1)
+    got=$(head -c $((16 << 20)) /dev/etherd/e9.1 2>&1 | md5sum | cut -d' ' -f1)
+    if [ "$got" = "$want" ]; then pass attach-md5 "($got)"; else fail attach-md5 "($got, want $want)"; fi
+    stat=$(as_member aoesan-ctl stat --kernel 2>&1)
+    printf '%s\n' "$stat" | detail
+    if [[ $stat =~ e9\.1\ +0\.0[0-9]+GB\ +eth0\ +[0-9]+\ +up ]]; then pass stat-kernel-up; else fail stat-kernel-up; fi
+    out=$(as_other aoesan-ctl detach 9.1 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | detail
+    if [ $rc = 3 ] && [ -e /sys/block/etherd!e9.1 ]; then pass other-detach-refused; else
+        fail other-detach-refused "(exit $rc)"; fi
+    out=$(as_member aoesan-ctl detach 9.1 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | detail
+    if [ $rc = 0 ] && [ ! -e /sys/block/etherd!e9.1 ]; then pass member-detach; else fail member-detach "(exit $rc)"; fi
+    ask unserve || true
+
     say "phase upgrade"
     stored=$(cat /etc/aoesan/exports.json 2>&1)
     install_package upgrade "$DATA/aoesan-upgrade.deb"

@@ -39,7 +39,7 @@ DEB=$(readlink -f "$DEB")
 [ -n "$CACHE" ] || CACHE=$(dirname "$DEB")/vm-cache
 [ -n "$LOGS" ] || LOGS=$(dirname "$DEB")/package-vm
 [ "$(id -u)" = 0 ] || skip "needs root (namespaces, tap, mmdebstrap)"
-for t in ip qemu-system-x86_64 mmdebstrap mke2fs dpkg-deb lintian desktop-file-validate appstreamcli aoeping; do
+for t in ip qemu-system-x86_64 mmdebstrap mke2fs dpkg-deb lintian desktop-file-validate appstreamcli aoeping vblade; do
     command -v "$t" >/dev/null || skip "$t not found (packaging/build-from-source.sh --test installs what the tests need)"
 done
 [ -c /dev/net/tun ] || skip "/dev/net/tun missing"
@@ -61,6 +61,7 @@ cleanup() {
         kill -9 "$QEMU_PID" 2>/dev/null
     fi
     [ -n "$QEMU_PID" ] && wait "$QEMU_PID" 2>/dev/null
+    [ -n "$VBLADE_PID" ] && kill "$VBLADE_PID" 2>/dev/null
     exec 3<&- 4>&- 2>/dev/null
     ip netns del "$NS_G" 2>/dev/null
     ip netns del "$NS_H" 2>/dev/null
@@ -223,6 +224,19 @@ while [ -z "$result" ]; do
             if aoeping_finds "$1" "$2" 5; then r=FAIL; else r=ok; fi
             check "host:no-aoeping-e$1.$2" "$r"
             echo "reply $r" >&4 ;;
+        'AOEVM ask serve '*)
+            # A target of another machine for the guest's aoe driver: vblade in NS_H, over a known pattern.
+            set -- ${line#AOEVM ask serve }
+            yes aoesan-vm-attach | head -c $((16 << 20)) >"$WORK/attach.img"
+            ip netns exec "$NS_H" vblade "$1" "$2" veth-h "$WORK/attach.img" >>"$LOGS/vblade.log" 2>&1 &
+            VBLADE_PID=$!
+            sleep 1
+            if kill -0 "$VBLADE_PID" 2>/dev/null; then r=ok; else r=FAIL; fi
+            check "host:vblade-e$1.$2" "$r"
+            echo "reply $r" >&4 ;;
+        'AOEVM ask unserve'*)
+            kill "$VBLADE_PID" 2>/dev/null; wait "$VBLADE_PID" 2>/dev/null; VBLADE_PID=''
+            echo "reply ok" >&4 ;;
         'AOEVM ask '*) echo "reply FAIL unknown request" >&4 ;;
         'AOEVM done '*) result=${line#AOEVM done } ;;
         'aoevm-driver: '*) echo "guest: $line"; result=${line#aoevm-driver: } ;; # it found no test to run
