@@ -39,7 +39,8 @@ test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer 
                mmdebstrap lintian
                systemd dbus-system-bus-common dbus-daemon dbus-bin python3-dbus python3-dbusmock libxml2-utils
                polkitd nodejs desktop-file-utils appstream
-               groff-base man-db bash-completion) # the man pages' warnings (lintian's check), the completion
+               groff-base man-db bash-completion # the man pages' warnings (lintian's check), the completion
+               ipxe nasm dnsmasq-base extlinux syslinux-common parted dosfstools) # network boot (issue [10])
 
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
