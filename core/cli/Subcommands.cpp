@@ -14,6 +14,7 @@ const std::vector<Subcommand> &subcommands()
             {QStringLiteral("interfaces"), "list Ethernet interfaces with MAC, MTU and link state", runInterfaces},
             {QStringLiteral("stat"), "discover AoE targets and list them as aoe-stat does", runStat},
             {QStringLiteral("identify"), "show a target's IDENTIFY data: model, serial, size", runIdentify},
+            {QStringLiteral("boot"), "boot machines from an export over the network (DHCP, TFTP, iPXE)", runBoot},
             {QStringLiteral("capture"), "write AoE (and network boot) frames to a pcap file for Wireshark", runCapture},
             {QStringLiteral("config"), "read, test or set a target's config string", runConfig},
             {QStringLiteral("mask"), "read or edit a target's MAC mask list", runMask},

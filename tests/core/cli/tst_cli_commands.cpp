@@ -70,7 +70,7 @@ void TestCliCommands::initTestCase()
 void TestCliCommands::tableIsSortedAndListed()
 {
     const auto &table = cli::subcommands();
-    QCOMPARE(table.size(), std::size_t(14));
+    QCOMPARE(table.size(), std::size_t(15));
     QVERIFY(cli::findSubcommand(QStringLiteral("targets")));
     const QString help = cli::commandsHelp();
     QVERIFY(help.startsWith(QStringLiteral("Commands:\n")));

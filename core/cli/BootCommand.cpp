@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// aoesan-ctl boot serve: a boot server for one export in the foreground until SIGTERM or Ctrl+C (boot::BootServer:
+// dnsmasq with a configuration of its own). One line per client on stdout; what it does on stderr.
+#include <QCoreApplication>
+
+#include <unistd.h>
+
+#include "boot/BootServer.h"
+#include "cli/Command.h"
+#include "cli/Commands.h"
+#include "platform/StopSignals.h"
+#include "util/CommandHelp.h"
+#include "util/ExitCode.h"
+
+namespace aoesan::cli {
+
+namespace {
+
+int runBootServe(const QStringList &args, const Console &console)
+{
+    const Command command("boot serve", console);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Boot machines from an AoE export over the network until Ctrl+C or SIGTERM: DHCP (or proxy DHCP) and TFTP\n"
+        "on one interface through dnsmasq, with a configuration of its own (the system's dnsmasq is not used).\n"
+        "iPXE clients get the root path (option 17, aoe:eX.Y) and sanboot it; PXE ROMs that are not iPXE get\n"
+        "iPXE by TFTP first (undionly.kpxe for BIOS, ipxe.efi for UEFI, from Debian's package ipxe). One line is\n"
+        "printed per client that asked, with what it was given. Needs root (the DHCP and TFTP ports)."));
+    const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
+        QStringLiteral("The interface the machines boot on (required; it needs an IPv4 address)."),
+        QStringLiteral("IF"));
+    const QCommandLineOption root(QStringLiteral("root"),
+        QStringLiteral("What the machines boot: aoe:eSHELF.SLOT, e.g. aoe:e0.1 (required)."), QStringLiteral("URI"));
+    const QCommandLineOption range(QStringLiteral("range"),
+        QStringLiteral("Hand out addresses FIRST to LAST: for a segment with no DHCP server of its own."),
+        QStringLiteral("FIRST,LAST"));
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+        QStringLiteral("Proxy DHCP: another DHCP server gives the addresses, this one only the boot information."));
+    const QCommandLineOption mac(QStringLiteral("mac"),
+        QStringLiteral("Answer only this machine (repeatable; default: every machine that asks)."),
+        QStringLiteral("MAC"));
+    parser.addOptions({iface, root, range, proxy, mac});
+    if (const auto stop = command.parseArguments(parser, args))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return command.usageError("unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
+    if (parser.values(iface).size() != 1)
+        return command.usageError("name the one interface the machines boot on with -i IF");
+    if (!parser.isSet(root))
+        return command.usageError("name what they boot with --root aoe:eSHELF.SLOT");
+    auto options = boot::makeBootOptions(
+        parser.value(iface), parser.value(root), parser.value(range), parser.isSet(proxy), parser.values(mac));
+    if (!options)
+        return command.usageError(options.error().toStdString());
+    if (::geteuid() != 0) {
+        command.error("a DHCP and TFTP server needs root (ports 67 and 69): run it with sudo");
+        return ExitNoPermission;
+    }
+
+    platform::StopSignals stopSignals;
+    boot::BootServer server(options.value());
+    int exitCode = ExitOk;
+    QObject::connect(&server, &boot::BootServer::started, [&] {
+        std::fprintf(command.err(), "aoesan-ctl boot serve: %s: %s, TFTP iPXE for PXE ROMs%s\n",
+            qPrintable(server.options().rootPath), qPrintable(server.describe()),
+            server.options().macs.isEmpty()
+                ? ""
+                : qPrintable(QStringLiteral("; only %1").arg(server.options().macs.join(QStringLiteral(", ")))));
+    });
+    QObject::connect(&server, &boot::BootServer::client, [&](const boot::BootClientEvent &event) {
+        std::fprintf(command.out(), "%s\n", qPrintable(event.text()));
+        std::fflush(command.out());
+    });
+    QObject::connect(&server, &boot::BootServer::failed, [&](const QString &why) {
+        command.error(why.toStdString());
+        exitCode = ExitFailed;
+        QCoreApplication::exit(exitCode);
+    });
+    QObject::connect(&stopSignals, &platform::StopSignals::received, [&](int) { QCoreApplication::exit(ExitOk); });
+    if (const auto started = server.start(); !started)
+        return command.failure(started.error().toStdString());
+    const int code = QCoreApplication::exec();
+    server.stop();
+    return code != ExitOk ? code : exitCode;
+}
+
+} // namespace
+
+int runBoot(const QStringList &args, const Console &console)
+{
+    const Command command("boot", console);
+    // serve is the one boot command: its help is the help of boot (and of the manual page's section).
+    if (isHelpRequest(args))
+        return runBootServe({QStringLiteral("--help")}, console);
+    if (args.isEmpty())
+        return command.usageError("say what to do: aoesan-ctl boot serve -i IF --root aoe:eX.Y (--range FIRST,LAST | "
+                                  "--proxy)");
+    if (args.first() == QLatin1String("serve"))
+        return runBootServe(args.mid(1), console);
+    return command.usageError("unknown boot command '" + args.first().toStdString() + "' (try: aoesan-ctl boot serve)");
+}
+
+} // namespace aoesan::cli
