@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <unistd.h>
 
 namespace aoesan::service {
 
@@ -56,15 +57,23 @@ kernel::ModuleLoader systemdAoeLoader(QString root)
         if (reply.type() == QDBusMessage::ErrorMessage)
             return Unexpected(QStringLiteral("systemd did not start %1 to load the aoe driver: %2 (%3)")
                                   .arg(unit, reply.errorMessage(), reply.errorName()));
-        // StartUnit returns once the job is queued; the module directory appears when modprobe is done.
+        // StartUnit returns once the job is queued; the module directory appears when modprobe is done, and the
+        // control files become the service's a moment later, when udev has applied 60-aoesan.rules (the kernel
+        // makes them root's; tst_package_vm met that moment).
         const QString module = QDir::cleanPath(root + QStringLiteral("/sys/module/aoe"));
+        const QByteArray discover = QFile::encodeName(QDir::cleanPath(root + QStringLiteral("/dev/etherd/discover")));
         const auto deadline = std::chrono::steady_clock::now() + kModuleWait;
-        while (!QFileInfo(module).isDir()) {
-            if (std::chrono::steady_clock::now() >= deadline)
-                return Unexpected(
-                    QStringLiteral("%1 ran but the aoe driver is not loaded after %2 s (journalctl -u '%1')")
-                        .arg(unit)
-                        .arg(std::chrono::duration_cast<std::chrono::seconds>(kModuleWait).count()));
+        while (!QFileInfo(module).isDir() || ::access(discover.constData(), W_OK) != 0) {
+            if (std::chrono::steady_clock::now() >= deadline) {
+                if (!QFileInfo(module).isDir())
+                    return Unexpected(
+                        QStringLiteral("%1 ran but the aoe driver is not loaded after %2 s (journalctl -u '%1')")
+                            .arg(unit)
+                            .arg(std::chrono::duration_cast<std::chrono::seconds>(kModuleWait).count()));
+                return Unexpected(QStringLiteral("the aoe driver is loaded, but this service may not write %1: is "
+                                                 "udev running with /lib/udev/rules.d/60-aoesan.rules?")
+                                      .arg(QString::fromLocal8Bit(discover)));
+            }
             QThread::msleep(50);
         }
         return true;
