@@ -107,7 +107,9 @@ std::optional<BootClientEvent> DnsmasqLog::feed(const QString &raw)
         return BootClientEvent {BootClientEvent::Kind::Address, mac, msg.captured(2), t.ipxe, t.rootPath, t.bootFile};
     }
     if (kind == QLatin1String("PXE") && !rest.isEmpty() && rest != QLatin1String("proxy"))
-        return BootClientEvent {BootClientEvent::Kind::ProxyBoot, mac, msg.captured(2), t.ipxe, {}, rest};
+        // The proxy's tags come on another line than its answer: the file says who asked.
+        return BootClientEvent {BootClientEvent::Kind::ProxyBoot, mac, msg.captured(2),
+            t.ipxe || rest == QLatin1String(kIpxeScript), {}, rest};
     return std::nullopt;
 }
 
