@@ -259,6 +259,37 @@ private slots:
     }
 
     // A fully allocated image made by Next shows its progress; Back and Next again keep that file.
+    // Network boot: iPXE needs a cylinder of 255 x 63 sectors (8,225,280 bytes), Windows initiators whole ones.
+    void bootSizesAreNamedAndOffered()
+    {
+        QTemporaryDir dir;
+        ui::TargetModel targets;
+        ui::WizardContext context {[] { return Result<std::vector<platform::BlockDevice>, QString>(machine()); },
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, &targets, {}, dir.path(),
+            {}};
+        ui::ExportWizard wizard(context);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        auto *source = wizard.sourcePage();
+        auto *size = source->findChild<QDoubleSpinBox *>(QStringLiteral("newImageSize"));
+        auto *verdict = source->findChild<QLabel *>(QStringLiteral("sourceVerdict"));
+        auto *cylinders = source->findChild<QCheckBox *>(QStringLiteral("wholeCylinders"));
+        QVERIFY(cylinders && !cylinders->isChecked());
+        source->findChild<QComboBox *>(QStringLiteral("newImageUnit"))->setCurrentIndex(0); // MiB
+        size->setValue(4);
+        QVERIFY2(verdict->text().contains(QStringLiteral("Too small to boot with iPXE")), qPrintable(verdict->text()));
+        QVERIFY(source->isComplete()); // a note, not a refusal
+        size->setValue(16);
+        QVERIFY2(verdict->text().contains(QStringLiteral("Not whole cylinders")), qPrintable(verdict->text()));
+        QVERIFY2(verdict->text().contains(QStringLiteral("(15.69 MiB or 23.53 MiB)")), qPrintable(verdict->text()));
+        cylinders->setChecked(true);
+        QVERIFY2(verdict->text().contains(QStringLiteral("A 23.53 MiB image")), qPrintable(verdict->text()));
+        QVERIFY(!verdict->text().contains(QStringLiteral("cylinders")));
+        next(wizard);
+        QTRY_COMPARE(wizard.currentId(), int(ui::ExportWizard::Address));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("aoesan-disk.img"))).size(), 3 * 8225280);
+    }
+
     void nextCreatesAFullImageWithProgress()
     {
         QTemporaryDir dir;

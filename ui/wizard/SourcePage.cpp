@@ -23,6 +23,7 @@
 
 #include <utility>
 
+#include "boot/BootGeometry.h"
 #include "format/Format.h"
 #include "models/BlockDeviceModel.h"
 #include "models/Roles.h"
@@ -53,6 +54,7 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     , m_newSize(new QDoubleSpinBox(this))
     , m_newUnit(new QComboBox(this))
     , m_sparse(new QCheckBox(tr("&Sparse (disk space is used only as data is written)"), this))
+    , m_wholeCylinders(new QCheckBox(tr("Whole c&ylinders (network boot with iPXE and Windows initiators)"), this))
     , m_create(new QPushButton(tr("&Create image"), this))
     , m_progress(new QProgressBar(this))
     , m_verdict(new QLabel(this))
@@ -69,6 +71,8 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     m_newUnit->setObjectName(QStringLiteral("newImageUnit"));
     m_create->setObjectName(QStringLiteral("createImage"));
     m_sparse->setObjectName(QStringLiteral("sparse"));
+    m_wholeCylinders->setObjectName(QStringLiteral("wholeCylinders"));
+    m_wholeCylinders->setToolTip(tr("Rounds the size up to a multiple of 8,225,280 bytes (255 heads × 63 sectors)"));
     m_progress->setObjectName(QStringLiteral("createProgress"));
     m_verdict->setObjectName(QStringLiteral("sourceVerdict"));
     m_kinds->addButton(m_deviceChoice, static_cast<int>(Kind::Device));
@@ -117,7 +121,8 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     newRow->addWidget(m_newUnit, 1, 1);
     newRow->addWidget(m_create, 1, 3);
     newRow->addWidget(m_sparse, 2, 0, 1, 4);
-    newRow->addWidget(m_progress, 3, 0, 1, 4);
+    newRow->addWidget(m_wholeCylinders, 3, 0, 1, 4);
+    newRow->addWidget(m_progress, 4, 0, 1, 4);
     newRow->setColumnStretch(2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_deviceChoice);
@@ -138,6 +143,7 @@ SourcePage::SourcePage(ExportDraft &draft, const WizardContext &context, QWidget
     connect(m_newPath, &QLineEdit::textChanged, this, &SourcePage::updateVerdict);
     connect(m_newSize, &QDoubleSpinBox::valueChanged, this, &SourcePage::updateVerdict);
     connect(m_newUnit, &QComboBox::currentIndexChanged, this, &SourcePage::updateVerdict);
+    connect(m_wholeCylinders, &QCheckBox::toggled, this, &SourcePage::updateVerdict);
     connect(m_browse, &QPushButton::clicked, this, &SourcePage::browse);
     connect(m_create, &QPushButton::clicked, this, [this] { createImage(); });
     connect(m_creator, &ImageCreator::progress, m_progress, &QProgressBar::setValue);
@@ -200,7 +206,8 @@ void SourcePage::onKindChanged()
     m_deviceTable->setEnabled(k == Kind::Device);
     m_filePath->setEnabled(k == Kind::ImageFile);
     m_browse->setEnabled(k == Kind::ImageFile);
-    for (QWidget *w : std::initializer_list<QWidget *> {m_newPath, m_newSize, m_newUnit, m_sparse, m_create})
+    for (QWidget *w :
+        std::initializer_list<QWidget *> {m_newPath, m_newSize, m_newUnit, m_sparse, m_wholeCylinders, m_create})
         w->setEnabled(k == Kind::NewImage && !m_creator->isRunning());
     updateVerdict();
 }
@@ -214,7 +221,8 @@ int SourcePage::selectedDeviceRow() const
 std::uint64_t SourcePage::newImageBytes() const
 {
     const auto unit = m_newUnit->currentData().toULongLong();
-    return static_cast<std::uint64_t>(m_newSize->value() * static_cast<double>(unit)) / 512U * 512U;
+    const auto bytes = static_cast<std::uint64_t>(m_newSize->value() * static_cast<double>(unit)) / 512U * 512U;
+    return m_wholeCylinders->isChecked() ? boot::roundUpToCylinders(bytes) : bytes;
 }
 
 QString SourcePage::uniqueImagePath() const
@@ -275,9 +283,43 @@ void SourcePage::updateVerdict()
             text = tr("A %1 image will be created when you press Next.").arg(format::binarySize(newImageBytes()));
         break;
     }
+    if (const auto size = verdictSize(); size && colour != QLatin1String("#b02020")) {
+        // Network boot: iPXE needs at least one cylinder, the Windows initiators whole cylinders.
+        if (!boot::bootableByIpxe(*size)) {
+            text += QLatin1Char(' ')
+                + tr("Too small to boot with iPXE: under 8,225,280 bytes (one cylinder of 255 heads × 63 sectors).");
+            colour = QStringLiteral("#9a6700");
+        } else if (!boot::wholeCylinders(*size)) {
+            text += QLatin1Char(' ')
+                + tr("Not whole cylinders: Windows AoE initiators need a multiple of 8,225,280 bytes (%1 or %2).")
+                      .arg(format::binarySize(boot::roundDownToCylinders(*size)),
+                          format::binarySize(boot::roundUpToCylinders(*size)));
+        }
+    }
     m_verdict->setStyleSheet(QStringLiteral("color:%1").arg(colour));
     m_verdict->setText(text);
     emit completeChanged();
+}
+
+std::optional<std::uint64_t> SourcePage::verdictSize() const
+{
+    switch (kind()) {
+    case Kind::Device: {
+        const int row = selectedDeviceRow();
+        if (row >= 0 && m_devices->rowAt(row).use != Use::Refused)
+            return m_devices->rowAt(row).device.sizeBytes;
+        return std::nullopt;
+    }
+    case Kind::ImageFile: {
+        const QFileInfo info(m_filePath->text());
+        if (m_filePath->text().isEmpty() || !info.isFile())
+            return std::nullopt;
+        return static_cast<std::uint64_t>(info.size());
+    }
+    case Kind::NewImage:
+        return m_creator->isRunning() ? std::nullopt : std::optional<std::uint64_t>(newImageBytes());
+    }
+    return std::nullopt;
 }
 
 bool SourcePage::isComplete() const

@@ -6,6 +6,9 @@
 
 #include <QWizardPage>
 
+#include <cstdint>
+#include <optional>
+
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
@@ -51,6 +54,7 @@ private:
     bool createImage();
     void onCreated(const QString &path, const QString &error);
     std::uint64_t newImageBytes() const;
+    std::optional<std::uint64_t> verdictSize() const; // the chosen source's size, for the network-boot note
     QString uniqueImagePath() const;
     int selectedDeviceRow() const;
 
@@ -71,6 +75,7 @@ private:
     QDoubleSpinBox *m_newSize;
     QComboBox *m_newUnit;
     QCheckBox *m_sparse;
+    QCheckBox *m_wholeCylinders;
     QPushButton *m_create;
     QProgressBar *m_progress;
     QLabel *m_verdict;
