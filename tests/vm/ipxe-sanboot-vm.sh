@@ -1,0 +1,148 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# ipxe-sanboot-vm.sh - tst_ipxe_sanboot (issue [10], label vm): iPXE boots from an aoesan export.
+# Debian's ipxe.lkrn runs under qemu (TCG) with a script that does `sanboot aoe:e0.1`; aoesan-engine
+# serves the image as e0.1 in a target namespace of a lab this script makes (veth to an initiator
+# namespace, bridged there with the guest's tap). The image's sector 0 is ipxe/sanboot-mbr.asm: the
+# BIOS (iPXE's INT 13h hook) runs it, it reads ranges of the disk through INT 13h extensions and
+# prints a CRC32 of each read on COM1; ipxe/sanboot-check.py compares them with the image. The
+# image is 40 MiB (iPXE cannot boot a disk under 16,065 sectors) of seeded pseudo-random data.
+# Two runs, MTU 1500 and 9000 on every link; each must pass. The log gives, per run, the boot time
+# (qemu start to "AOESAN-BOOT OK"), the engine's frame counters and its advertised sectors per frame.
+#
+# Usage: ipxe-sanboot-vm.sh AOESAN-ENGINE [WORKDIR]
+# Exit: 0 both runs passed; 1 a check failed or a package is missing; 77 not root or no namespaces.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+[ $# -ge 1 ] || { echo "usage: $0 AOESAN-ENGINE [WORKDIR]" >&2; exit 2; }
+ENGINE=$1
+IPXE=/usr/lib/ipxe/ipxe.lkrn
+SECTORS=81920 # 40 MiB: above iPXE's 16,065-sector minimum and past LBA 65536
+BOOT_TIMEOUT=90
+skip() { echo "ipxe-sanboot: SKIP: $*" >&2; exit 77; }
+fail() { echo "ipxe-sanboot: FAIL: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || skip "needs root (namespaces, tap, qemu on the tap)"
+ip netns add "isb-probe-$$" 2>/dev/null || skip "cannot create a network namespace"
+ip netns del "isb-probe-$$"
+# packaging/build-from-source.sh --test installs these; a missing one is a failure, not a skip.
+need() { command -v "$1" >/dev/null || fail "$1 not found (apt-get install -y --no-install-recommends $2)"; }
+need qemu-system-x86_64 qemu-system-x86
+need nasm nasm
+need python3 python3
+[ -r "$IPXE" ] || fail "$IPXE not found (apt-get install -y --no-install-recommends ipxe)"
+[ -c /dev/net/tun ] || fail "/dev/net/tun missing (the tun module)"
+[ -x "$ENGINE" ] || fail "not executable: $ENGINE"
+
+WORK=${2:-$(mktemp -d "${TMPDIR:-/tmp}/ipxe-sanboot.XXXXXX")}
+mkdir -p "$WORK"
+NT=isb-t-$$ NI=isb-i-$$
+ENGINE_PID='' QEMU_PID=''
+stop_pid() { # pid: TERM, up to 2 s, then KILL; only processes this script started
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 20); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+}
+lab_down() {
+  stop_pid "$QEMU_PID"; QEMU_PID=''
+  stop_pid "$ENGINE_PID"; ENGINE_PID=''
+  ip netns del "$NT" 2>/dev/null
+  ip netns del "$NI" 2>/dev/null
+}
+trap lab_down EXIT
+trap 'exit 1' INT TERM
+# Leftovers of killed runs of this script (their pid is gone).
+for ns in $(ip netns list | awk '{print $1}' | grep -E '^isb-[ti]-[0-9]+$'); do
+  kill -0 "${ns##*-}" 2>/dev/null && continue
+  for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p"; done
+  ip netns del "$ns"
+done
+
+MBR=$WORK/sanboot-mbr.bin IMAGE=$WORK/disk.img SCRIPT=$WORK/sanboot.ipxe
+nasm -f bin -DTOTAL=$SECTORS -o "$MBR" "$HERE/ipxe/sanboot-mbr.asm" || fail "nasm"
+python3 "$HERE/ipxe/sanboot-check.py" image "$MBR" $SECTORS "$IMAGE" || fail "image"
+# ifopen without DHCP: AoE needs no address, and nothing in the lab would answer one.
+printf '\370\002' >"$WORK/com2-port" # 0x2f8, little-endian, as SeaBIOS reads the fw_cfg file
+printf '#!ipxe\necho AOESAN-IPXE script\nifopen net0\nsanboot aoe:e0.1\necho AOESAN-IPXE sanboot returned\n' >"$SCRIPT"
+
+lab_up() { # mtu: target namespace (veth-t, the engine) - initiator namespace (veth-i + tap-i on br-i)
+  { ip netns add "$NT" && ip netns add "$NI"; } || fail "namespaces"
+  for ns in $NT $NI; do
+    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    ip -n "$ns" link set lo up
+  done
+  ip link add veth-t netns "$NT" mtu "$1" type veth peer name veth-i netns "$NI" mtu "$1" || fail "veth"
+  { ip -n "$NI" link add br-i mtu "$1" type bridge && ip -n "$NI" link set veth-i master br-i &&
+    ip -n "$NI" tuntap add dev tap-i mode tap && ip -n "$NI" link set tap-i mtu "$1" &&
+    ip -n "$NI" link set tap-i master br-i; } || fail "bridge/tap"
+  ip -n "$NT" link set veth-t up
+  for l in veth-i br-i tap-i; do ip -n "$NI" link set "$l" up; done
+  ip -n "$NI" link set br-i mtu "$1"
+}
+
+json_field() { # file event field: the field's value in the first line of that event
+  grep -m1 "\"event\":\"$2\"" "$1" | sed -n "s/.*\"$3\":\([^,}]*\).*/\1/p"
+}
+
+run() { # mtu
+  local mtu=$1 log=$WORK/serial-$1.log con=$WORK/console-$1.log ev=$WORK/engine-$1.jsonl
+  local start now ok_at='' rc
+  lab_up "$mtu"
+  ip netns exec "$NT" "$ENGINE" serve --events --no-state -r 0 1 veth-t "$IMAGE" >"$ev" 2>"$WORK/engine-$mtu.err" &
+  ENGINE_PID=$!
+  for _ in $(seq 50); do grep -q '"event":"started"' "$ev" && break; sleep 0.1; done
+  grep -q '"event":"started"' "$ev" || fail "MTU $mtu: the engine did not start: $(cat "$ev" "$WORK/engine-$mtu.err")"
+  echo "ipxe-sanboot: MTU $mtu: engine pid $ENGINE_PID, mtu $(json_field "$ev" started mtu)," \
+    "maxSectors $(json_field "$ev" started maxSectors)"
+
+  : >"$log"
+  start=$(date +%s.%N)
+  # TCG only (see TESTBED.md). No option ROM on the NIC: the iPXE that boots is ipxe.lkrn.
+  # COM1 is the boot sector's alone. SeaBIOS copies the text screen (iPXE's messages) to COM2
+  # (etc/sercon-port); on COM1 its lazy screen updates landed inside the boot sector's lines.
+  ip netns exec "$NI" qemu-system-x86_64 -accel tcg -nodefaults -no-user-config -machine q35 \
+    -m 128 -smp 1 -display none -monitor none -no-reboot \
+    -serial "file:$log" -serial "file:$con" -fw_cfg "name=etc/sercon-port,file=$WORK/com2-port" \
+    -kernel "$IPXE" -initrd "$SCRIPT" \
+    -netdev "tap,id=aoenet,ifname=tap-i,script=no,downscript=no" \
+    -device "virtio-net-pci,netdev=aoenet,mac=52:54:00:ae:00:10,host_mtu=$mtu,romfile=" \
+    </dev/null >"$WORK/qemu-$mtu.log" 2>&1 &
+  QEMU_PID=$!
+  while :; do
+    now=$(date +%s.%N)
+    if grep -aq 'AOESAN-BOOT \(OK\|ERR\)' "$log"; then ok_at=$now; break; fi
+    kill -0 "$QEMU_PID" 2>/dev/null || break
+    awk -v a="$start" -v b="$now" -v t=$BOOT_TIMEOUT 'BEGIN{exit !(b - a > t)}' && break
+    sleep 0.1
+  done
+  # The boot sector powers off right after its last line; give it a moment to flush and exit.
+  for _ in $(seq 30); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$QEMU_PID" 2>/dev/null; then
+    echo "ipxe-sanboot: MTU $mtu: qemu still running, stopping it"
+    stop_pid "$QEMU_PID"
+  else
+    wait "$QEMU_PID"; echo "ipxe-sanboot: MTU $mtu: qemu exited with $?"
+  fi
+  QEMU_PID=''
+  stop_pid "$ENGINE_PID"; ENGINE_PID=''
+
+  echo "ipxe-sanboot: MTU $mtu: console (SeaBIOS, iPXE):"
+  tr -d '\r' <"$con" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | grep -a . | sed 's/^/  | /'
+  echo "ipxe-sanboot: MTU $mtu: COM1 (the boot sector):"
+  tr -d '\r' <"$log" | grep -a . | sed 's/^/  | /'
+  echo "ipxe-sanboot: MTU $mtu: engine: frames in $(json_field "$ev" stopped framesIn)," \
+    "out $(json_field "$ev" stopped framesOut), bytes read $(json_field "$ev" stopped bytesRead)," \
+    "errors $(json_field "$ev" stopped errors)"
+  [ -n "$ok_at" ] || fail "MTU $mtu: no AOESAN-BOOT OK/ERR within ${BOOT_TIMEOUT}s (logs in $WORK)"
+  echo "ipxe-sanboot: MTU $mtu: boot time $(awk -v a="$start" -v b="$ok_at" 'BEGIN{printf "%.1f", b - a}') s" \
+    "(qemu start to the last AOESAN-BOOT line)"
+  python3 "$HERE/ipxe/sanboot-check.py" check "$IMAGE" "$log"
+  rc=$?
+  lab_down
+  [ $rc = 0 ] || fail "MTU $mtu: what the guest read differs from the image (logs in $WORK)"
+}
+
+run 1500
+run 9000
+echo "ipxe-sanboot: PASS (MTU 1500 and 9000; logs in $WORK)"
