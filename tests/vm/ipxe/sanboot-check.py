@@ -6,12 +6,19 @@
                                              bytes in the other SECTORS - 1 sectors
   sanboot-check.py check IMAGE SERIAL-LOG    compare what the guest's boot sector reported on
                                              COM1 (sanboot-mbr.asm) with IMAGE; exit 0 if equal
+  sanboot-check.py frames PCAP MTU [IN OUT]  summarise the AoE frames tcpdump saw on the target's
+                                             link; fail on a version other than 1, an error reply,
+                                             a config reply whose sectors per frame do not match
+                                             MTU, or (given the engine's framesIn and framesOut)
+                                             other counts than the engine's
 
 The guest reads 64 sectors at a time; READS below mirrors sanboot-mbr.asm's `ranges`.
 """
 
+import collections
 import random
 import re
+import struct
 import sys
 import zlib
 
@@ -92,12 +99,71 @@ def check(image_path, log_path):
     return 0
 
 
+def pcap_frames(path):
+    """The frames of a classic pcap file (tcpdump -w), each cut at the snapshot length."""
+    with open(path, "rb") as f:
+        data = f.read()
+    magic = data[:4]
+    order = {b"\xd4\xc3\xb2\xa1": "<", b"\xa1\xb2\xc3\xd4": ">",
+             b"\x4d\x3c\xb2\xa1": "<", b"\xa1\xb2\x3c\x4d": ">"}.get(magic)
+    if order is None:
+        sys.exit(f"sanboot-check: {path} is not a pcap file")
+    frames, off = [], 24
+    while off + 16 <= len(data):
+        incl, orig = struct.unpack(order + "II", data[off + 8:off + 16])
+        frames.append((data[off + 16:off + 16 + incl], orig))
+        off += 16 + incl
+    return frames
+
+
+def frames(path, mtu, engine_in=None, engine_out=None):
+    problems = []
+    requests = replies = 0
+    kinds = collections.Counter()  # what each side sent: (who, command, sectors, length)
+    advertised = set()
+    for i, (f, length) in enumerate(pcap_frames(path), 1):
+        if len(f) < 24 or f[12:14] != b"\x88\xa2":
+            continue
+        ver, flags, err, cmd = f[14] >> 4, f[14] & 0x0F, f[15], f[19]
+        response = bool(flags & 0x08)
+        if ver != 1:
+            problems.append(f"frame {i}: AoE version {ver}")
+        if flags & 0x04:
+            problems.append(f"frame {i}: error reply, error {err}")
+        if response:
+            replies += 1
+        else:
+            requests += 1
+        if cmd == 1 and response and len(f) >= 30:
+            advertised.add(f[28])  # Query Config reply: sector count, after buffer count and firmware
+        names = {(0, False): "ATA request", (0, True): "ATA reply", (1, False): "config query", (1, True): "config reply"}
+        what = names.get((cmd, response), f"command {cmd}")
+        if cmd == 0 and not response and len(f) >= 28:
+            what += f" {f[27]:02X} sectors={f[26]}"  # ATA command and sector count
+        kinds[("engine" if response else "iPXE", what, length)] += 1
+    want = (mtu - 36) // 512
+    if advertised != {min(want, 255)}:
+        problems.append(f"config replies advertise {sorted(advertised)} sectors per frame, MTU {mtu} gives {want}")
+    if engine_in is not None and (requests, replies) != (engine_in, engine_out):
+        problems.append(f"captured {requests} requests and {replies} replies, the engine counted "
+                        f"{engine_in} in and {engine_out} out")
+    print(f"frames: {requests + replies} AoE frames on the target's link, {requests} to the engine, "
+          f"{replies} from it; config replies advertise {sorted(advertised)} sectors per frame")
+    for (who, what, length), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"frames:   {n:5d} x {who:6s} {what}, {length} bytes")
+    for p in problems:
+        print(f"sanboot-check: FAIL: {p}")
+    return 1 if problems else 0
+
+
 def main(argv):
     if len(argv) == 5 and argv[1] == "image":
         make_image(argv[2], int(argv[3]), argv[4])
         return 0
     if len(argv) == 4 and argv[1] == "check":
         return check(argv[2], argv[3])
+    if len(argv) in (4, 6) and argv[1] == "frames":
+        return frames(argv[2], int(argv[3]), *(int(a) for a in argv[4:]))
     sys.exit(__doc__)
 
 
