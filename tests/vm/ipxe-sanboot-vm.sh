@@ -7,11 +7,14 @@
 # BIOS (iPXE's INT 13h hook) runs it, it reads ranges of the disk through INT 13h extensions and
 # prints a CRC32 of each read on COM1; ipxe/sanboot-check.py compares them with the image. The
 # image is 40 MiB (iPXE cannot boot a disk under 16,065 sectors) of seeded pseudo-random data.
-# Two runs, MTU 1500 and 9000 on every link; each must pass. The log gives, per run, the boot time
-# (qemu start to "AOESAN-BOOT OK"), the engine's frame counters and its advertised sectors per frame.
+# Runs: MTU 1500 and 9000 on every link, each must read exactly the image; then an export cut 64
+# sectors short, where the last read must fail with an INT 13h error. tcpdump captures the target's
+# link; sanboot-check.py summarises the frames and checks them against the engine's counters. The log
+# gives, per run, the boot time (qemu start to the boot sector's last line), the frames and the
+# engine's advertised sectors per frame (iPXE asks for 2 at any MTU).
 #
 # Usage: ipxe-sanboot-vm.sh AOESAN-ENGINE [WORKDIR]
-# Exit: 0 both runs passed; 1 a check failed or a package is missing; 77 not root or no namespaces.
+# Exit: 0 every run passed; 1 a check failed or a package is missing; 77 not root or no namespaces.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 [ $# -ge 1 ] || { echo "usage: $0 AOESAN-ENGINE [WORKDIR]" >&2; exit 2; }
@@ -103,21 +106,24 @@ wait_for() {
 }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1f", b - a}'; }
 
-run() { # mtu
-  local mtu=$1 log=$WORK/serial-$1.log con=$WORK/console-$1.log ev=$WORK/engine-$1.jsonl
-  local cap=$WORK/aoe-$1.pcap dump=$WORK/tcpdump-$1.err start now ok_at='' size=-1 rc frc
+run() { # name mtu [sectors to export]: boot once, check what the guest read and what went over the link
+  local name=$1 mtu=$2 length=${3:-}
+  local log=$WORK/serial-$1.log con=$WORK/console-$1.log ev=$WORK/engine-$1.jsonl cap=$WORK/aoe-$1.pcap
+  local dump=$WORK/tcpdump-$1.err start now ok_at='' size=-1 rc frc
   set_mtu "$mtu"
   # Every AoE frame on the target's link, from the engine's announcement on (128 bytes of each).
   ip netns exec "$NT" tcpdump -i veth-t --immediate-mode -U -s 128 -w "$cap" ether proto 0x88a2 2>"$dump" &
   TCPDUMP_PID=$!
-  wait_for "$dump" 'listening on' "$TCPDUMP_PID" "MTU $mtu: tcpdump"
-  ip netns exec "$NT" "$ENGINE" serve --events --no-state -r 0 1 veth-t "$IMAGE" >"$ev" 2>"$WORK/engine-$mtu.err" &
+  wait_for "$dump" 'listening on' "$TCPDUMP_PID" "$name: tcpdump"
+  ip netns exec "$NT" "$ENGINE" serve --events --no-state -r ${length:+-l "$length"} 0 1 veth-t "$IMAGE" \
+    >"$ev" 2>"$WORK/engine-$name.err" &
   ENGINE_PID=$!
-  wait_for "$ev" '"event":"started"' "$ENGINE_PID" "MTU $mtu: the engine ($(cat "$WORK/engine-$mtu.err"))"
+  wait_for "$ev" '"event":"started"' "$ENGINE_PID" "$name: the engine ($(cat "$WORK/engine-$name.err"))"
   local adv
   adv=$(json_field "$ev" started maxSectors)
-  echo "ipxe-sanboot: MTU $mtu: engine pid $ENGINE_PID, mtu $(json_field "$ev" started mtu), maxSectors $adv"
-  [ "$adv" = $(((mtu - 36) / 512)) ] || fail "MTU $mtu: the engine advertises $adv sectors per frame"
+  echo "ipxe-sanboot: $name: engine pid $ENGINE_PID, mtu $(json_field "$ev" started mtu)," \
+    "sectors $(json_field "$ev" started sectors), maxSectors $adv"
+  [ "$adv" = $(((mtu - 36) / 512)) ] || fail "$name: the engine advertises $adv sectors per frame"
 
   : >"$log"
   start=$(date +%s.%N)
@@ -131,7 +137,7 @@ run() { # mtu
     -kernel "$IPXE" -initrd "$SCRIPT" \
     -netdev "tap,id=aoenet,ifname=tap-i,script=no,downscript=no" \
     -device "virtio-net-pci,netdev=aoenet,mac=52:54:00:ae:00:10,host_mtu=$mtu,romfile=" \
-    </dev/null >"$WORK/qemu-$mtu.log" 2>&1 &
+    </dev/null >"$WORK/qemu-$name.log" 2>&1 &
   QEMU_PID=$!
   while :; do
     now=$(date +%s.%N)
@@ -143,10 +149,10 @@ run() { # mtu
   # The boot sector powers off right after its last line; give it a moment to flush and exit.
   for _ in $(seq 30); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$QEMU_PID" 2>/dev/null; then
-    echo "ipxe-sanboot: MTU $mtu: qemu still running, stopping it"
+    echo "ipxe-sanboot: $name: qemu still running, stopping it"
     stop_pid "$QEMU_PID"
   else
-    wait "$QEMU_PID"; echo "ipxe-sanboot: MTU $mtu: qemu exited with $?"
+    wait "$QEMU_PID"; echo "ipxe-sanboot: $name: qemu exited with $?"
   fi
   QEMU_PID=''
   stop_pid "$ENGINE_PID"; ENGINE_PID=''
@@ -158,26 +164,33 @@ run() { # mtu
   done
   stop_pid "$TCPDUMP_PID"; TCPDUMP_PID=''
 
-  echo "ipxe-sanboot: MTU $mtu: console (SeaBIOS, iPXE):"
+  echo "ipxe-sanboot: $name: console (SeaBIOS, iPXE):"
   tr -d '\r' <"$con" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | grep -a . | sed 's/^/  | /'
-  echo "ipxe-sanboot: MTU $mtu: COM1 (the boot sector):"
+  echo "ipxe-sanboot: $name: COM1 (the boot sector):"
   tr -d '\r' <"$log" | grep -a . | sed 's/^/  | /'
-  echo "ipxe-sanboot: MTU $mtu: engine: frames in $(json_field "$ev" stopped framesIn)," \
+  echo "ipxe-sanboot: $name: engine: frames in $(json_field "$ev" stopped framesIn)," \
     "out $(json_field "$ev" stopped framesOut), bytes read $(json_field "$ev" stopped bytesRead)," \
     "errors $(json_field "$ev" stopped errors)"
-  sed -n 's/^\([0-9]* packets\)/\1/p' "$dump" | paste -sd',' | sed "s/^/ipxe-sanboot: MTU $mtu: tcpdump: /"
-  [ -n "$ok_at" ] || fail "MTU $mtu: no AOESAN-BOOT OK/ERR within ${BOOT_TIMEOUT}s (logs in $WORK)"
-  echo "ipxe-sanboot: MTU $mtu: boot time $(elapsed "$start" "$ok_at") s (qemu start to the last AOESAN-BOOT line)"
-  python3 "$HERE/ipxe/sanboot-check.py" frames "$cap" "$mtu" \
-    "$(json_field "$ev" stopped framesIn)" "$(json_field "$ev" stopped framesOut)" | sed "s/^/ipxe-sanboot: MTU $mtu: /"
+  sed -n 's/^\([0-9]* packets\)/\1/p' "$dump" | paste -sd',' | sed "s/^/ipxe-sanboot: $name: tcpdump: /"
+  [ -n "$ok_at" ] || fail "$name: no AOESAN-BOOT OK/ERR within ${BOOT_TIMEOUT}s (logs in $WORK)"
+  echo "ipxe-sanboot: $name: boot time $(elapsed "$start" "$ok_at") s (qemu start to the last AOESAN-BOOT line)"
+  python3 "$HERE/ipxe/sanboot-check.py" frames "$cap" "$mtu" ${length:+--ata-errors} \
+    --engine-in "$(json_field "$ev" stopped framesIn)" --engine-out "$(json_field "$ev" stopped framesOut)" |
+    sed "s/^/ipxe-sanboot: $name: /"
   frc=${PIPESTATUS[0]}
-  python3 "$HERE/ipxe/sanboot-check.py" check "$IMAGE" "$log" | sed "s/^/ipxe-sanboot: MTU $mtu: /"
+  python3 "$HERE/ipxe/sanboot-check.py" check "$IMAGE" "$log" ${length:+--exported "$length"} |
+    sed "s/^/ipxe-sanboot: $name: /"
   rc=${PIPESTATUS[0]}
-  [ "$rc" = 0 ] || fail "MTU $mtu: what the guest read differs from the image (logs in $WORK)"
-  [ "$frc" = 0 ] || fail "MTU $mtu: the frames on the link (logs in $WORK)"
+  [ "$rc" = 0 ] || fail "$name: what the guest read differs from the image (logs in $WORK)"
+  [ "$frc" = 0 ] || fail "$name: the frames on the link (logs in $WORK)"
 }
 
+# The comparison itself: it must reject each kind of wrong report before it may pass a real one.
+python3 "$HERE/ipxe/sanboot-check.py" selftest "$IMAGE" || fail "the checker's selftest"
 lab_up
-run 1500
-run 9000
-echo "ipxe-sanboot: PASS (MTU 1500 and 9000; logs in $WORK)"
+run mtu1500 1500
+run mtu9000 9000
+# The error path: the export ends 64 sectors early, so the boot sector's last read is past it; the
+# engine answers ATA errors, iPXE retries, then fails INT 13h, and the guest must say so.
+run short 1500 $((SECTORS - 64))
+echo "ipxe-sanboot: PASS (MTU 1500 and 9000, and a short export's read error; logs in $WORK)"
