@@ -87,7 +87,7 @@ next_read:
     int 0x13
     jc fail
     mov ah, 0
-    cmp byte [dap_count], PER_READ ; the sectors moved (iPXE leaves it alone when all went well)
+    cmp byte [dap_count], PER_READ ; the sectors moved, as the call leaves the count
     jne fail
 
     ; CRC32 (reflected, polynomial 0xedb88320, as zlib's) of the 64 sectors at BUF_SEG:0
