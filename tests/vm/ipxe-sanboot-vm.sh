@@ -14,7 +14,7 @@
 # engine's advertised sectors per frame (iPXE asks for 2 at any MTU). Last, for the record only, a
 # 16,064-sector export, which iPXE does not boot.
 #
-# Usage: ipxe-sanboot-vm.sh AOESAN-ENGINE [WORKDIR]
+# Usage: ipxe-sanboot-vm.sh AOESAN-ENGINE [WORKDIR]   (default: a temporary directory, removed on success)
 # Exit: 0 every run passed; 1 a check failed or a package is missing; 77 not root or no namespaces.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +38,9 @@ need tcpdump tcpdump
 [ -c /dev/net/tun ] || fail "/dev/net/tun missing (the tun module)"
 [ -x "$ENGINE" ] || fail "not executable: $ENGINE"
 
-WORK=${2:-$(mktemp -d "${TMPDIR:-/tmp}/ipxe-sanboot.XXXXXX")}
+OWN_WORK=0
+[ $# -ge 2 ] || { WORK=$(mktemp -d "${TMPDIR:-/tmp}/ipxe-sanboot.XXXXXX") && OWN_WORK=1; } || fail "mktemp"
+WORK=${2:-$WORK}
 mkdir -p "$WORK"
 # An earlier run's logs out of the way: a background job truncates its log only once it runs, so a
 # check right after the start could read the old one (it did: the engine "started" before it ran).
@@ -256,4 +258,9 @@ run mtu9000 9000
 # engine answers ATA errors, iPXE retries, then fails INT 13h, and the guest must say so.
 run short 1500 $((SECTORS - 64))
 limit 16064
-echo "ipxe-sanboot: PASS (MTU 1500 and 9000, and a short export's read error; logs in $WORK)"
+if [ $OWN_WORK = 1 ]; then
+  rm -rf "$WORK" # a passing run's 40 MiB image and logs; a failing one keeps them
+  echo "ipxe-sanboot: PASS (MTU 1500 and 9000, and a short export's read error)"
+else
+  echo "ipxe-sanboot: PASS (MTU 1500 and 9000, and a short export's read error; logs in $WORK)"
+fi
