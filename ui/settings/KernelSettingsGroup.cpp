@@ -50,6 +50,8 @@ KernelSettingsGroup::KernelSettingsGroup(SanLink *link, QWidget *parent)
     form->addRow(m_note);
     m_flush->setEnabled(false);
     m_reattach->setEnabled(false);
+    // Empty until the service said its value: a disabled "never" would read as the setting.
+    m_flush->clear();
     m_note->setText(tr("Reading the service's settings…"));
     read();
 }
@@ -91,6 +93,8 @@ void KernelSettingsGroup::unavailable(const QString &why)
     m_available = false;
     m_flush->setEnabled(false);
     m_reattach->setEnabled(false);
+    m_reattach->setChecked(false);
+    m_flush->clear();
     m_note->setText(why);
     emit loaded();
 }

@@ -6,6 +6,7 @@
 #include <QDesktopServices>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -315,10 +316,12 @@ void TargetActions::showPathBox(const char *objectName, const QString &title, co
 {
     auto *box = messageBox(QMessageBox::Information, title, text, m_parent);
     box->setObjectName(QLatin1String(objectName));
-    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     if (!path.isEmpty()) {
-        // The path on a line of its own, selectable, and a button to copy it.
+        // The path on a line of its own, and a button to copy it.
         box->setInformativeText(path);
+        // A path does not wrap (it has no spaces); Qt's label would reserve a second line for it.
+        if (auto *label = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_informativelabel")))
+            label->setWordWrap(false);
         QPushButton *copy = box->addButton(tr("Copy &path"), QMessageBox::ActionRole);
         copy->setObjectName(QStringLiteral("copyPath"));
         // A QMessageBox closes on every button; copying first is what the person asked for.

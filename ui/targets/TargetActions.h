@@ -100,7 +100,7 @@ private:
     // The backing file or device of this machine's export at `id` ("" when the link does not know it).
     QString backingPath(discovery::TargetId id) const;
     void showOwnExport(discovery::TargetId id, const QString &why);
-    // A box with `text`, `path` as selectable text and a Copy path button.
+    // A box with `text`, `path` on a line of its own and a Copy path button.
     void showPathBox(const char *objectName, const QString &title, const QString &text, const QString &path);
 
     void send(discovery::ProbeRequest request, OnReply onReply, OnFailure onFailure = {});
