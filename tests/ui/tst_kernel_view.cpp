@@ -5,6 +5,7 @@
 // this machine / Detach through Manager.Attach/Detach (the path or the reason in words), the tray's notice
 // when an attached device goes down and comes back; the settings dialog's group for disks of this machine
 // (Manager.KernelSettings read, SetKernelSettings written, disabled with an older service), Open on a
+// filesystem through a stand-in udisks2 on a private bus (the mount point opened), Open on a
 // filesystem without udisks2 (the path to mount, Copy path), and Use on this machine for this machine's own
 // export (a box naming its backing file instead of a call; the same for the service's OwnExport). With
 // AOESAN_SCREENSHOT_DIR set, the Targets page with an attached target selected is saved as kernel-targets.png
@@ -14,6 +15,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDBusConnection>
+#include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -21,12 +23,15 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "WindowRig.h"
@@ -440,6 +445,54 @@ private slots:
         QTRY_VERIFY(!details->findChild<QPushButton *>(QStringLiteral("detailsOpen"))->isEnabled());
         rig.feed().apply({});
         QTRY_VERIFY(details->findChildren<QPushButton *>(QStringLiteral("detailsOpen")).isEmpty());
+    }
+
+    void openMountsThroughUDisks()
+    {
+        // The stand-in udisks2 (tests/support/udisks) on a private bus: Open mounts e0.1p1 and opens its mount point.
+        QTemporaryDir dir;
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (apt-get install dbus-daemon)");
+        QProcess bus;
+        bus.start(daemon,
+            {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
+                QStringLiteral("--print-address=1"), QStringLiteral("--address=unix:dir=%1").arg(dir.path())});
+        QVERIFY(bus.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(bus.canReadLine(), 10000);
+        const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+        QProcess udisks;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+        udisks.setProcessEnvironment(env);
+        udisks.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        udisks.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(AOESAN_UDISKS_STANDIN), dir.filePath(QStringLiteral("calls"))});
+        QVERIFY(udisks.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(udisks.canReadLine(), 15000);
+        QCOMPARE(udisks.readLine().trimmed(), QByteArray("ready"));
+
+        Rig rig;
+        rig.window->show();
+        QVERIFY(rig.startWithTargets());
+        auto &actions = *rig.window->targetActions();
+        actions.setUDisksBus(QDBusConnection::connectToBus(address, QStringLiteral("gui-udisks")));
+        QStringList opened;
+        actions.setOpener([&](const QString &mountPoint) { opened << mountPoint; });
+        rig.feed().apply({attached()});
+        rig.window->targetsView()->select({0, 1});
+        QPushButton *open = nullptr;
+        QTRY_VERIFY(
+            (open = rig.window->targetsView()->details()->findChild<QPushButton *>(QStringLiteral("detailsOpen"))));
+        open->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened, QStringList {QStringLiteral("/media/test/data")}, 10000);
+        QVERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("openPathBox")));
+        QFile calls(dir.filePath(QStringLiteral("calls")));
+        QVERIFY(calls.open(QIODevice::ReadOnly));
+        QVERIFY(calls.readAll().startsWith("Mount "));
+        udisks.terminate();
+        QVERIFY(udisks.waitForFinished(5000));
+        bus.terminate();
+        QVERIFY(bus.waitForFinished(5000));
     }
 
     void ownExportNamesItsBackingFile()
