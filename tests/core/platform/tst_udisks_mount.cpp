@@ -2,8 +2,9 @@
 // UDisksMount against a stand-in udisks2 (tests/support/udisks/udisks2-standin.py) on a private
 // dbus-daemon: a known, unmounted filesystem is mounted (the stand-in saw the Mount call) and its mount
 // point answered; one mounted already answers its mount point without a call (found through a symlink);
-// a block without a filesystem and an unknown node give their errors; a bus without udisks2 says "not
-// running" within a bound.
+// a block without a filesystem and an unknown node give their errors, so do a refused Mount (the password
+// prompt dismissed) and one that never answers (after the bound); a bus without udisks2 says "not running"
+// within a bound.
 #include <QDBusConnection>
 #include <QElapsedTimer>
 #include <QFile>
@@ -135,6 +136,26 @@ private slots:
         QVERIFY2(
             table->error().message.contains(QStringLiteral("/dev/etherd/e0.3")), qPrintable(table->error().message));
         QCOMPARE(static_cast<int>(calls().size()), before);
+    }
+
+    void refusedAndHungMounts()
+    {
+        UDisksMount udisks(QDBusConnection::connectToBus(m_address, QStringLiteral("mount-refused")));
+        const auto refused = mount(udisks, QStringLiteral("/dev/etherd/e0.4p1"));
+        QVERIFY(refused && !refused->ok());
+        QCOMPARE(refused->error().kind, MountError::Kind::NotAuthorized);
+        QVERIFY2(
+            refused->error().message.contains(QStringLiteral("Not authorized")), qPrintable(refused->error().message));
+        // udisks2 takes the call and never answers: the bound ends it.
+        udisks.setMountTimeout(std::chrono::seconds(1));
+        QElapsedTimer clock;
+        clock.start();
+        const auto hung = mount(udisks, QStringLiteral("/dev/etherd/e0.5p1"), 5000);
+        QVERIFY2(hung, "no answer within 5 s");
+        QVERIFY(!hung->ok());
+        QCOMPARE(hung->error().kind, MountError::Kind::Timeout);
+        QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(calls().contains(QStringLiteral("Mount /org/freedesktop/UDisks2/block_devices/etherd_21e0_2e5p1")));
     }
 
     void noUDisksOnTheBus()

@@ -10,6 +10,9 @@ It owns org.freedesktop.UDisks2 and exports /org/freedesktop/UDisks2 with org.fr
                                    Filesystem.Mount(a{sv}) answers /media/test/data and then lists it
   block_devices/etherd_21e0_2e2p1  Device /dev/dm-7, Symlinks /dev/etherd/e0.2p1: mounted at /media/test/old
   block_devices/etherd_21e0_2e3    Device /dev/etherd/e0.3, no Filesystem interface (a partition table)
+  block_devices/etherd_21e0_2e4p1  Device /dev/etherd/e0.4p1: Mount fails with NotAuthorizedDismissed (the
+                                   person cancelled the password prompt)
+  block_devices/etherd_21e0_2e5p1  Device /dev/etherd/e0.5p1: Mount never answers (a hung udisks2)
 Every Mount call appends one line "Mount OBJECT_PATH" to CALLS_FILE. It prints "ready" on stdout once it
 owns the name and runs until SIGTERM or until its standard input reaches end of file.
 """
@@ -47,7 +50,10 @@ class Blocks(dbus.service.Object):
             base + "etherd_21e0_2e1p1": ["/dev/etherd/e0.1p1", [], True, []],
             base + "etherd_21e0_2e2p1": ["/dev/dm-7", ["/dev/etherd/e0.2p1"], True, ["/media/test/old"]],
             base + "etherd_21e0_2e3": ["/dev/etherd/e0.3", [], False, []],
+            base + "etherd_21e0_2e4p1": ["/dev/etherd/e0.4p1", [], True, []],
+            base + "etherd_21e0_2e5p1": ["/dev/etherd/e0.5p1", [], True, []],
         }
+        self.hanging = []  # the Mount calls that never get an answer, kept so that they stay unanswered
         for path in self.blocks:
             Filesystem(bus, path, self)
 
@@ -75,11 +81,23 @@ class Filesystem(dbus.service.Object):
         self.path = path
         self.owner = blocks
 
-    @dbus.service.method(FILESYSTEM, in_signature="a{sv}", out_signature="s")
-    def Mount(self, options):
+    @dbus.service.method(FILESYSTEM, in_signature="a{sv}", out_signature="s", async_callbacks=("ok", "fail"))
+    def Mount(self, options, ok, fail):
         with open(self.owner.calls_file, "a", encoding="utf-8") as f:
             f.write("Mount %s\n" % self.path)
+        if self.owner.blocks[self.path][0] == "/dev/etherd/e0.5p1":
+            self.owner.hanging.append((ok, fail))
+            return
+        try:
+            ok(self.mount())
+        except dbus.exceptions.DBusException as e:
+            fail(e)
+
+    def mount(self):
         block = self.owner.blocks[self.path]
+        if block[0] == "/dev/etherd/e0.4p1":
+            raise dbus.exceptions.DBusException("Not authorized to perform operation",
+                                                name="org.freedesktop.UDisks2.Error.NotAuthorizedDismissed")
         if not block[2]:
             raise dbus.exceptions.DBusException("Not a filesystem", name="org.freedesktop.DBus.Error.UnknownMethod")
         if block[3]:
