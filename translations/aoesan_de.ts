@@ -1014,6 +1014,57 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::KernelSettingsGroup</name>
+    <message>
+        <source>Disks of this machine</source>
+        <translation>Datenträger dieses Rechners</translation>
+    </message>
+    <message>
+        <source>&amp;Attach it again when its target is back</source>
+        <translation>&amp;Wieder verbinden, wenn sein Ziel zurück ist</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>A disk of this machine whose target went down, and that no program or mount uses, is released after this long, so that it cannot hang the next fdisk or shutdown; 0: never</source>
+        <translation>Ein Datenträger dieses Rechners, dessen Ziel ausgefallen ist und den kein Programm und kein Einhängepunkt verwendet, wird nach dieser Zeit freigegeben, damit er das nächste fdisk oder Herunterfahren nicht blockiert; 0: nie</translation>
+    </message>
+    <message>
+        <source>A disk that was released while its target was down becomes a disk of this machine again once discovery sees the target back</source>
+        <translation>Ein Datenträger, der freigegeben wurde, während sein Ziel ausgefallen war, wird wieder ein Datenträger dieses Rechners, sobald die Suche das Ziel wieder sieht</translation>
+    </message>
+    <message>
+        <source>&amp;Release a down disk nobody uses after:</source>
+        <translation>Ausgefallenen, unbenutzten Datenträger &amp;freigeben nach:</translation>
+    </message>
+    <message>
+        <source>Reading the service&apos;s settings…</source>
+        <translation>Die Einstellungen des Dienstes werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The aoesan service is not running, so these settings cannot be read or changed now.</source>
+        <translation>Der aoesan-Dienst läuft nicht, daher können diese Einstellungen jetzt nicht gelesen oder geändert werden.</translation>
+    </message>
+    <message>
+        <source>The aoesan service did not give these settings: %1</source>
+        <translation>Der aoesan-Dienst hat diese Einstellungen nicht geliefert: %1</translation>
+    </message>
+    <message>
+        <source>The aoesan service running now is older and has no settings for disks of this machine.</source>
+        <translation>Der laufende aoesan-Dienst ist älter und hat keine Einstellungen für Datenträger dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>The service keeps these for every user of this machine.</source>
+        <translation>Der Dienst speichert diese für alle Benutzer dieses Rechners.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::LogDock</name>
     <message>
         <source>Log</source>
@@ -1562,6 +1613,14 @@
         <source>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</source>
         <translation>Beim Anmelden startet aoesan mit ausgeblendetem Fenster und überwacht Ihre Ziele und Exporte über das Symbol im Infobereich</translation>
     </message>
+    <message>
+        <source>Disks of this machine</source>
+        <translation>Datenträger dieses Rechners</translation>
+    </message>
+    <message>
+        <source>The service did not take the settings for disks of this machine.</source>
+        <translation>Der Dienst hat die Einstellungen für Datenträger dieses Rechners nicht übernommen.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ShelfView</name>
@@ -2007,6 +2066,62 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>Could not detach %1: %2</source>
         <translation>%1 konnte nicht getrennt werden: %2</translation>
     </message>
+    <message>
+        <source>%1 is exported by this machine. The kernel&apos;s aoe driver does not see this machine&apos;s own frames, so the export cannot become a disk here.</source>
+        <translation>%1 wird von diesem Rechner exportiert. Der aoe-Treiber des Kernels sieht die eigenen Frames dieses Rechners nicht, daher kann der Export hier kein Datenträger werden.</translation>
+    </message>
+    <message>
+        <source>The service says: %1</source>
+        <translation>Der Dienst meldet: %1</translation>
+    </message>
+    <message>
+        <source>Use its backing file or device itself.</source>
+        <translation>Verwenden Sie direkt die Datei oder das Gerät dahinter.</translation>
+    </message>
+    <message>
+        <source>Use its backing file or device itself:</source>
+        <translation>Verwenden Sie direkt die Datei oder das Gerät dahinter:</translation>
+    </message>
+    <message>
+        <source>%1 is exported by this machine: use %2 itself.</source>
+        <translation>%1 wird von diesem Rechner exportiert: verwenden Sie %2 direkt.</translation>
+    </message>
+    <message>
+        <source>its backing file</source>
+        <translation>die Datei dahinter</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>&amp;Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Mounting %1…</source>
+        <translation>%1 wird eingehängt…</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2.</source>
+        <translation>%1 ist unter %2 eingehängt.</translation>
+    </message>
+    <message>
+        <source>Mount it yourself, for instance: sudo mount %1 /mnt</source>
+        <translation>Hängen Sie es selbst ein, zum Beispiel: sudo mount %1 /mnt</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>udisks2 is not running on this machine, so aoesan cannot mount the filesystem for you.</source>
+        <translation>udisks2 läuft auf diesem Rechner nicht, daher kann aoesan das Dateisystem nicht für Sie einhängen.</translation>
+    </message>
+    <message>
+        <source>udisks2 knows no filesystem it can mount on %1.</source>
+        <translation>udisks2 kennt auf %1 kein Dateisystem, das es einhängen kann.</translation>
+    </message>
+    <message>
+        <source>Could not mount %1: %2</source>
+        <translation>%1 konnte nicht eingehängt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetDetails</name>
@@ -2200,6 +2315,14 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</source>
         <translation>Von diesem Rechner exportiert: Der aoe-Treiber des Kernels kann es hier nicht verwenden (er sieht die eigenen Frames dieses Rechners nicht); verwenden Sie %1 direkt.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Mount %1 (through udisks2) and open it in the file manager</source>
+        <translation>%1 (über udisks2) einhängen und im Dateimanager öffnen</translation>
     </message>
 </context>
 <context>

@@ -1014,6 +1014,57 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::KernelSettingsGroup</name>
+    <message>
+        <source>Disks of this machine</source>
+        <translation>Disks of this machine</translation>
+    </message>
+    <message>
+        <source>&amp;Attach it again when its target is back</source>
+        <translation>&amp;Attach it again when its target is back</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>A disk of this machine whose target went down, and that no program or mount uses, is released after this long, so that it cannot hang the next fdisk or shutdown; 0: never</source>
+        <translation>A disk of this machine whose target went down, and that no program or mount uses, is released after this long, so that it cannot hang the next fdisk or shutdown; 0: never</translation>
+    </message>
+    <message>
+        <source>A disk that was released while its target was down becomes a disk of this machine again once discovery sees the target back</source>
+        <translation>A disk that was released while its target was down becomes a disk of this machine again once discovery sees the target back</translation>
+    </message>
+    <message>
+        <source>&amp;Release a down disk nobody uses after:</source>
+        <translation>&amp;Release a down disk nobody uses after:</translation>
+    </message>
+    <message>
+        <source>Reading the service&apos;s settings…</source>
+        <translation>Reading the service&apos;s settings…</translation>
+    </message>
+    <message>
+        <source>The aoesan service is not running, so these settings cannot be read or changed now.</source>
+        <translation>The aoesan service is not running, so these settings cannot be read or changed now.</translation>
+    </message>
+    <message>
+        <source>The aoesan service did not give these settings: %1</source>
+        <translation>The aoesan service did not give these settings: %1</translation>
+    </message>
+    <message>
+        <source>The aoesan service running now is older and has no settings for disks of this machine.</source>
+        <translation>The aoesan service running now is older and has no settings for disks of this machine.</translation>
+    </message>
+    <message>
+        <source>The service keeps these for every user of this machine.</source>
+        <translation>The service keeps these for every user of this machine.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::LogDock</name>
     <message>
         <source>Log</source>
@@ -1562,6 +1613,14 @@
         <source>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</source>
         <translation>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</translation>
     </message>
+    <message>
+        <source>Disks of this machine</source>
+        <translation>Disks of this machine</translation>
+    </message>
+    <message>
+        <source>The service did not take the settings for disks of this machine.</source>
+        <translation>The service did not take the settings for disks of this machine.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ShelfView</name>
@@ -2007,6 +2066,62 @@ Discovered shelves and slots appear here.</translation>
         <source>Could not detach %1: %2</source>
         <translation>Could not detach %1: %2</translation>
     </message>
+    <message>
+        <source>%1 is exported by this machine. The kernel&apos;s aoe driver does not see this machine&apos;s own frames, so the export cannot become a disk here.</source>
+        <translation>%1 is exported by this machine. The kernel&apos;s aoe driver does not see this machine&apos;s own frames, so the export cannot become a disk here.</translation>
+    </message>
+    <message>
+        <source>The service says: %1</source>
+        <translation>The service says: %1</translation>
+    </message>
+    <message>
+        <source>Use its backing file or device itself.</source>
+        <translation>Use its backing file or device itself.</translation>
+    </message>
+    <message>
+        <source>Use its backing file or device itself:</source>
+        <translation>Use its backing file or device itself:</translation>
+    </message>
+    <message>
+        <source>%1 is exported by this machine: use %2 itself.</source>
+        <translation>%1 is exported by this machine: use %2 itself.</translation>
+    </message>
+    <message>
+        <source>its backing file</source>
+        <translation>its backing file</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>Copy &amp;path</translation>
+    </message>
+    <message>
+        <source>Mounting %1…</source>
+        <translation>Mounting %1…</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2.</source>
+        <translation>%1 is mounted at %2.</translation>
+    </message>
+    <message>
+        <source>Mount it yourself, for instance: sudo mount %1 /mnt</source>
+        <translation>Mount it yourself, for instance: sudo mount %1 /mnt</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <source>udisks2 is not running on this machine, so aoesan cannot mount the filesystem for you.</source>
+        <translation>udisks2 is not running on this machine, so aoesan cannot mount the filesystem for you.</translation>
+    </message>
+    <message>
+        <source>udisks2 knows no filesystem it can mount on %1.</source>
+        <translation>udisks2 knows no filesystem it can mount on %1.</translation>
+    </message>
+    <message>
+        <source>Could not mount %1: %2</source>
+        <translation>Could not mount %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetDetails</name>
@@ -2200,6 +2315,14 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</source>
         <translation>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <source>Mount %1 (through udisks2) and open it in the file manager</source>
+        <translation>Mount %1 (through udisks2) and open it in the file manager</translation>
     </message>
 </context>
 <context>

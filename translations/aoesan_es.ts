@@ -1014,6 +1014,57 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::KernelSettingsGroup</name>
+    <message>
+        <source>Disks of this machine</source>
+        <translation>Discos de este equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Attach it again when its target is back</source>
+        <translation>&amp;Volver a conectarlo cuando su destino vuelva</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>A disk of this machine whose target went down, and that no program or mount uses, is released after this long, so that it cannot hang the next fdisk or shutdown; 0: never</source>
+        <translation>Un disco de este equipo cuyo destino ha caído y que ningún programa ni montaje usa se libera tras este tiempo, para que no bloquee el próximo fdisk ni el apagado; 0: nunca</translation>
+    </message>
+    <message>
+        <source>A disk that was released while its target was down becomes a disk of this machine again once discovery sees the target back</source>
+        <translation>Un disco que se liberó mientras su destino estaba caído vuelve a ser un disco de este equipo en cuanto el descubrimiento ve de nuevo el destino</translation>
+    </message>
+    <message>
+        <source>&amp;Release a down disk nobody uses after:</source>
+        <translation>&amp;Liberar un disco caído que nadie usa tras:</translation>
+    </message>
+    <message>
+        <source>Reading the service&apos;s settings…</source>
+        <translation>Leyendo las preferencias del servicio…</translation>
+    </message>
+    <message>
+        <source>The aoesan service is not running, so these settings cannot be read or changed now.</source>
+        <translation>El servicio aoesan no está en marcha, así que ahora no se pueden leer ni cambiar estas preferencias.</translation>
+    </message>
+    <message>
+        <source>The aoesan service did not give these settings: %1</source>
+        <translation>El servicio aoesan no ha dado estas preferencias: %1</translation>
+    </message>
+    <message>
+        <source>The aoesan service running now is older and has no settings for disks of this machine.</source>
+        <translation>El servicio aoesan que está en marcha es más antiguo y no tiene preferencias para los discos de este equipo.</translation>
+    </message>
+    <message>
+        <source>The service keeps these for every user of this machine.</source>
+        <translation>El servicio las guarda para todos los usuarios de este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::LogDock</name>
     <message>
         <source>Log</source>
@@ -1562,6 +1613,14 @@
         <source>At login aoesan starts with its window hidden and watches your targets and exports from the tray icon</source>
         <translation>Al iniciar sesión, aoesan arranca con la ventana oculta y vigila sus destinos y exportaciones desde el icono de la bandeja</translation>
     </message>
+    <message>
+        <source>Disks of this machine</source>
+        <translation>Discos de este equipo</translation>
+    </message>
+    <message>
+        <source>The service did not take the settings for disks of this machine.</source>
+        <translation>El servicio no ha aceptado las preferencias para los discos de este equipo.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ShelfView</name>
@@ -2007,6 +2066,62 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>Could not detach %1: %2</source>
         <translation>No se pudo desconectar %1: %2</translation>
     </message>
+    <message>
+        <source>%1 is exported by this machine. The kernel&apos;s aoe driver does not see this machine&apos;s own frames, so the export cannot become a disk here.</source>
+        <translation>%1 lo exporta este equipo. El controlador aoe del kernel no ve las tramas propias de este equipo, así que la exportación no puede ser un disco aquí.</translation>
+    </message>
+    <message>
+        <source>The service says: %1</source>
+        <translation>El servicio dice: %1</translation>
+    </message>
+    <message>
+        <source>Use its backing file or device itself.</source>
+        <translation>Use directamente su archivo o dispositivo de respaldo.</translation>
+    </message>
+    <message>
+        <source>Use its backing file or device itself:</source>
+        <translation>Use directamente su archivo o dispositivo de respaldo:</translation>
+    </message>
+    <message>
+        <source>%1 is exported by this machine: use %2 itself.</source>
+        <translation>%1 lo exporta este equipo: use %2 directamente.</translation>
+    </message>
+    <message>
+        <source>its backing file</source>
+        <translation>su archivo de respaldo</translation>
+    </message>
+    <message>
+        <source>Copy &amp;path</source>
+        <translation>Copiar &amp;ruta</translation>
+    </message>
+    <message>
+        <source>Mounting %1…</source>
+        <translation>Montando %1…</translation>
+    </message>
+    <message>
+        <source>%1 is mounted at %2.</source>
+        <translation>%1 está montado en %2.</translation>
+    </message>
+    <message>
+        <source>Mount it yourself, for instance: sudo mount %1 /mnt</source>
+        <translation>Móntelo usted mismo, por ejemplo: sudo mount %1 /mnt</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>udisks2 is not running on this machine, so aoesan cannot mount the filesystem for you.</source>
+        <translation>udisks2 no está en marcha en este equipo, así que aoesan no puede montar el sistema de archivos por usted.</translation>
+    </message>
+    <message>
+        <source>udisks2 knows no filesystem it can mount on %1.</source>
+        <translation>udisks2 no conoce ningún sistema de archivos que pueda montar en %1.</translation>
+    </message>
+    <message>
+        <source>Could not mount %1: %2</source>
+        <translation>No se pudo montar %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetDetails</name>
@@ -2200,6 +2315,14 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>Exported by this machine: the kernel&apos;s aoe driver cannot use it here (it does not see this machine&apos;s own frames); use %1 itself.</source>
         <translation>Exportado por este equipo: el controlador aoe del kernel no puede usarlo aquí (no ve las tramas propias de este equipo); use %1 directamente.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Mount %1 (through udisks2) and open it in the file manager</source>
+        <translation>Montar %1 (mediante udisks2) y abrirlo en el gestor de archivos</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,8 @@ public:
             return QVariantList {};
         });
     }
-    // Manager properties read afresh: KernelDevices is `kernelDevicesJson` when set; otherwise, as an older
+    // Manager properties read afresh: KernelDevices is `kernelDevicesJson` when set, KernelSettings
+    // `kernelSettings`; otherwise, as an older
     // service, no such property.
     void managerProperty(const QString &name, Done done) override
     {
@@ -183,6 +184,8 @@ public:
         answer(std::move(done), [=, this]() -> Result<QVariantList, service::ServiceError> {
             if (name == QLatin1String("KernelDevices") && kernelDevicesJson)
                 return QVariantList {*kernelDevicesJson};
+            if (name == QLatin1String("KernelSettings") && kernelSettings)
+                return QVariantList {*kernelSettings};
             return Unexpected(service::ServiceError {
                 QStringLiteral("org.freedesktop.DBus.Error.UnknownProperty"), QStringLiteral("No such property")});
         });
@@ -214,6 +217,7 @@ public:
     QVariantList callArgs; // their arguments (each a QVariantList), in the same order
     QStringList propertyReads; // the Manager properties read
     std::optional<QString> kernelDevicesJson; // KernelDevices as the service would publish it; none: no property
+    std::optional<QVariantMap> kernelSettings; // KernelSettings; none: no property
     // Answers a Manager call instead of the service (Attach, Detach); nullopt: the service answers.
     std::function<std::optional<Result<QVariantList, service::ServiceError>>(const QString &, const QVariantList &)>
         kernelCall;

@@ -3,19 +3,35 @@
 // has no KernelDevices property, parsed when it has one), the Targets table's mark and OnMachine column
 // (QAbstractItemModelTester), the details pane with node, partitions, users and the state in words, Use on
 // this machine / Detach through Manager.Attach/Detach (the path or the reason in words), the tray's notice
-// when an attached device goes down and comes back. With AOESAN_SCREENSHOT_DIR set, the Targets page with
-// an attached target selected is saved as kernel-targets.png there (the Shelves page as kernel-shelves.png) (run under
-// Xvfb for a real X server).
+// when an attached device goes down and comes back; the settings dialog's group for disks of this machine
+// (Manager.KernelSettings read, SetKernelSettings written, disabled with an older service), Open on a
+// filesystem through a stand-in udisks2 on a private bus (the mount point opened), Open on a
+// filesystem without udisks2 (the path to mount, Copy path), and Use on this machine for this machine's own
+// export (a box naming its backing file instead of a call; the same for the service's OwnExport). With
+// AOESAN_SCREENSHOT_DIR set, the Targets page with an attached target selected is saved as kernel-targets.png
+// there (the Shelves page as kernel-shelves.png), the settings dialog as kernel-settings.png and the own-export
+// box as own-export.png (run under Xvfb for a real X server).
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDBusConnection>
+#include <QFile>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
+#include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "WindowRig.h"
@@ -23,6 +39,9 @@
 #include "kernel/KernelStat.h"
 #include "models/ExportModel.h"
 #include "models/Roles.h"
+#include "service/DbusApi.h"
+#include "settings/KernelSettingsGroup.h"
+#include "settings/SettingsDialog.h"
 #include "shell/Actions.h"
 #include "targets/KernelDevicesFeed.h"
 #include "targets/TargetActions.h"
@@ -81,6 +100,26 @@ struct Rig : test::WindowRig
     }
     ui::KernelDevicesFeed &feed() const { return *window->kernelFeed(); }
 };
+
+QMessageBox *waitForBox(QWidget *parent, const char *name)
+{
+    QMessageBox *box = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        box = parent->findChild<QMessageBox *>(QLatin1String(name));
+        return box && box->isVisible();
+    });
+    return shown ? box : nullptr;
+}
+
+QString boxText(const QMessageBox *box)
+{
+    return box->text() + QLatin1Char('\n') + box->informativeText();
+}
+
+QString screenshotDir()
+{
+    return qEnvironmentVariable("AOESAN_SCREENSHOT_DIR");
+}
 
 } // namespace
 
@@ -280,6 +319,233 @@ private slots:
         actions.pauseNotifications->setChecked(true);
         tray.kernelDevicesChanged({attached(QStringLiteral("down"))});
         QCOMPARE(tray.shown().size(), 2U);
+    }
+
+    void settingsReadAndWriteTheServicesKernelSettings()
+    {
+        test::LocalLink link;
+        link.kernelSettings = QVariantMap {{QLatin1String(service::kernel_key::kFlushDownAfterSeconds), 60U},
+            {QLatin1String(service::kernel_key::kReattach), false}};
+        QVariantList written;
+        link.kernelCall = [&](const QString &method,
+                              const QVariantList &args) -> std::optional<Result<QVariantList, service::ServiceError>> {
+            if (method != QLatin1String("SetKernelSettings"))
+                return std::nullopt;
+            written = args;
+            return QVariantList {};
+        };
+        ui::SettingsDialog dialog(ui::AppSettings {}, {QStringLiteral("lan1")}, nullptr, &link);
+        auto *group = dialog.kernelGroup();
+        QVERIFY(group);
+        QTRY_VERIFY(group->available());
+        QVERIFY(link.propertyReads.contains(QStringLiteral("KernelSettings")));
+        QCOMPARE(group->flushBox()->value(), 60);
+        QVERIFY(group->flushBox()->isEnabled());
+        QVERIFY(!group->reattachBox()->isChecked());
+        QCOMPARE(group->flushBox()->maximum(), 86400);
+        // Nothing changed: OK writes nothing.
+        QVERIFY(group->changes().isEmpty());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QString dir = screenshotDir();
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/kernel-settings.png")));
+        group->flushBox()->setValue(0);
+        QCOMPARE(group->flushBox()->text(), QStringLiteral("never"));
+        group->reattachBox()->setChecked(true);
+        dialog.accept();
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(link.calls, QStringList {QStringLiteral("SetKernelSettings")});
+        const QVariantMap map = written.value(0).toMap();
+        QCOMPARE(map.size(), 2);
+        QCOMPARE(map.value(QStringLiteral("flushDownAfterSeconds")).typeId(), int(QMetaType::UInt)); // u
+        QCOMPARE(map.value(QStringLiteral("flushDownAfterSeconds")).toUInt(), 0U);
+        QCOMPARE(map.value(QStringLiteral("reattach")), QVariant(true));
+    }
+
+    void settingsShowTheServicesRefusal()
+    {
+        test::LocalLink link;
+        link.kernelSettings
+            = QVariantMap {{QStringLiteral("flushDownAfterSeconds"), 60U}, {QStringLiteral("reattach"), true}};
+        link.kernelCall = [](const QString &method,
+                              const QVariantList &) -> std::optional<Result<QVariantList, service::ServiceError>> {
+            if (method != QLatin1String("SetKernelSettings"))
+                return std::nullopt;
+            return Unexpected(service::ServiceError {QLatin1String(service::error::kNotAuthorized),
+                QStringLiteral("You are not allowed to change how this machine uses targets.")});
+        };
+        ui::SettingsDialog dialog(ui::AppSettings {}, {}, nullptr, &link);
+        dialog.show();
+        QTRY_VERIFY(dialog.kernelGroup()->available());
+        dialog.kernelGroup()->flushBox()->setValue(300);
+        dialog.accept();
+        QMessageBox *box = waitForBox(&dialog, "kernelSettingsError");
+        QVERIFY(box);
+        QVERIFY2(boxText(box).contains(QStringLiteral("not allowed to change")), qPrintable(boxText(box)));
+        QVERIFY(dialog.isVisible()); // still open: the person may change it back or cancel
+        QCOMPARE(link.callArgs.last().toList().value(0).toMap(),
+            (QVariantMap {{QStringLiteral("flushDownAfterSeconds"), 300U}}));
+        box->close();
+    }
+
+    void settingsAreDisabledWithAnOlderService()
+    {
+        test::LocalLink link; // no KernelSettings property
+        ui::SettingsDialog dialog(ui::AppSettings {}, {}, nullptr, &link);
+        auto *group = dialog.kernelGroup();
+        QSignalSpy loaded(group, &ui::KernelSettingsGroup::loaded);
+        QTRY_COMPARE(loaded.count(), 1);
+        QVERIFY(!group->available());
+        QVERIFY(!group->flushBox()->isEnabled());
+        QVERIFY(!group->reattachBox()->isEnabled());
+        QVERIFY2(group->note()->text().contains(QStringLiteral("older")), qPrintable(group->note()->text()));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!link.calls.contains(QStringLiteral("SetKernelSettings")));
+        // Without a link (no service at all) there is no such group.
+        ui::SettingsDialog plain(ui::AppSettings {}, {});
+        QVERIFY(!plain.kernelGroup());
+    }
+
+    void openWithoutUDisksShowsThePath()
+    {
+        Rig rig;
+        rig.window->show();
+        QVERIFY(rig.startWithTargets());
+        auto &actions = *rig.window->targetActions();
+        // A bus where nobody is: udisks2 "is not running".
+        actions.setUDisksBus(
+            QDBusConnection::connectToBus(QStringLiteral("unix:path=/nonexistent/bus"), QStringLiteral("no-udisks")));
+        QStringList opened;
+        actions.setOpener([&](const QString &mountPoint) { opened << mountPoint; });
+        rig.feed().apply({attached()});
+        rig.window->targetsView()->select({0, 1});
+        auto *details = rig.window->targetsView()->details();
+        QPushButton *open = nullptr;
+        QTRY_VERIFY((open = details->findChild<QPushButton *>(QStringLiteral("detailsOpen"))) && open->isVisible());
+        QCOMPARE(open->text(), QStringLiteral("Open e0.1p1"));
+        QVERIFY(open->isEnabled());
+        open->click();
+        QMessageBox *box = waitForBox(rig.window.get(), "openPathBox");
+        QVERIFY(box);
+        const QString text = boxText(box);
+        QVERIFY2(text.contains(QStringLiteral("udisks2 is not running")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("sudo mount /dev/etherd/e0.1p1 /mnt")), qPrintable(text));
+        QCOMPARE(box->informativeText(), QStringLiteral("/dev/etherd/e0.1p1"));
+        QVERIFY(opened.isEmpty());
+        auto *copy = box->findChild<QPushButton *>(QStringLiteral("copyPath"));
+        QVERIFY(copy);
+        QGuiApplication::clipboard()->clear();
+        copy->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("/dev/etherd/e0.1p1"));
+        // Down: no Open; gone from the kernel: no button.
+        rig.feed().apply({attached(QStringLiteral("down"))});
+        QTRY_VERIFY(!details->findChild<QPushButton *>(QStringLiteral("detailsOpen"))->isEnabled());
+        rig.feed().apply({});
+        QTRY_VERIFY(details->findChildren<QPushButton *>(QStringLiteral("detailsOpen")).isEmpty());
+    }
+
+    void openMountsThroughUDisks()
+    {
+        // The stand-in udisks2 (tests/support/udisks) on a private bus: Open mounts e0.1p1 and opens its mount point.
+        QTemporaryDir dir;
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (apt-get install dbus-daemon)");
+        QProcess bus;
+        bus.start(daemon,
+            {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--nopidfile"),
+                QStringLiteral("--print-address=1"), QStringLiteral("--address=unix:dir=%1").arg(dir.path())});
+        QVERIFY(bus.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(bus.canReadLine(), 10000);
+        const QString address = QString::fromUtf8(bus.readLine()).trimmed();
+        QProcess udisks;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+        udisks.setProcessEnvironment(env);
+        udisks.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        udisks.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(AOESAN_UDISKS_STANDIN), dir.filePath(QStringLiteral("calls"))});
+        QVERIFY(udisks.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(udisks.canReadLine(), 15000);
+        QCOMPARE(udisks.readLine().trimmed(), QByteArray("ready"));
+
+        Rig rig;
+        rig.window->show();
+        QVERIFY(rig.startWithTargets());
+        auto &actions = *rig.window->targetActions();
+        actions.setUDisksBus(QDBusConnection::connectToBus(address, QStringLiteral("gui-udisks")));
+        QStringList opened;
+        actions.setOpener([&](const QString &mountPoint) { opened << mountPoint; });
+        rig.feed().apply({attached()});
+        rig.window->targetsView()->select({0, 1});
+        QPushButton *open = nullptr;
+        QTRY_VERIFY(
+            (open = rig.window->targetsView()->details()->findChild<QPushButton *>(QStringLiteral("detailsOpen"))));
+        open->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened, QStringList {QStringLiteral("/media/test/data")}, 10000);
+        QVERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("openPathBox")));
+        QFile calls(dir.filePath(QStringLiteral("calls")));
+        QVERIFY(calls.open(QIODevice::ReadOnly));
+        QVERIFY(calls.readAll().startsWith("Mount "));
+        udisks.terminate();
+        QVERIFY(udisks.waitForFinished(5000));
+        bus.terminate();
+        QVERIFY(bus.waitForFinished(5000));
+    }
+
+    void ownExportNamesItsBackingFile()
+    {
+        Rig rig;
+        rig.window->show();
+        QVERIFY(rig.startWithTargets());
+        const auto record = rig.record(QStringLiteral("boot"), 0, 3);
+        rig.exports.add(record, true);
+        const discovery::TargetId id {0, 3};
+        QTRY_VERIFY(rig.targets.find(id) && rig.targets.find(id)->exportedHere);
+        auto &actions = *rig.window->targetActions();
+        QVERIFY(actions.canUse(id));
+        rig.window->targetsView()->select(id);
+        QTRY_VERIFY(rig.window->actions().useTarget->isEnabled());
+        rig.window->actions().useTarget->trigger();
+        QMessageBox *box = waitForBox(rig.window.get(), "ownExportBox");
+        QVERIFY(box);
+        QVERIFY2(
+            boxText(box).contains(QStringLiteral("does not see this machine's own frames")), qPrintable(boxText(box)));
+        QCOMPARE(box->informativeText(), record.path);
+        QVERIFY(!rig.link.calls.contains(QStringLiteral("Attach"))); // nothing asked of the service
+        const QString dir = screenshotDir();
+        if (!dir.isEmpty())
+            QVERIFY(box->grab().save(dir + QStringLiteral("/own-export.png")));
+        QGuiApplication::clipboard()->clear();
+        box->findChild<QPushButton *>(QStringLiteral("copyPath"))->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), record.path);
+        QTRY_VERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("ownExportBox")));
+    }
+
+    void ownExportRefusedByTheService()
+    {
+        Rig rig;
+        rig.window->show();
+        QVERIFY(rig.startWithTargets());
+        rig.link.kernelCall = [](const QString &method,
+                                  const QVariantList &) -> std::optional<Result<QVariantList, service::ServiceError>> {
+            if (method != QLatin1String("Attach"))
+                return std::nullopt;
+            return Unexpected(service::ServiceError {QLatin1String(service::error::kOwnExport),
+                QStringLiteral("e0.1 is exported by this machine from /srv/aoe/e0.1.img")});
+        };
+        auto &actions = *rig.window->targetActions();
+        actions.useOnThisMachine({0, 1});
+        QMessageBox *box = waitForBox(rig.window.get(), "ownExportBox");
+        QVERIFY(box);
+        QVERIFY2(boxText(box).contains(
+                     QStringLiteral("The service says: e0.1 is exported by this machine from /srv/aoe/e0.1.img")),
+            qPrintable(boxText(box)));
+        QVERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("targetActionError")));
+        QCOMPARE(rig.link.calls.last(), QStringLiteral("Attach"));
+        box->close();
     }
 
     void screenshotOfAnAttachedTarget()

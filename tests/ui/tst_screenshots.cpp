@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every language, every screen: the main window at its default size (Targets, Shelves, Exports, the
 // status line) and every page of the New export wizard, in English, German and Spanish, with a lab-like
-// SAN (14 targets on three shelves, one down, one conflict, one exported here; three exports). No visible
+// SAN (14 targets on three shelves, one down, one conflict, one exported here; three exports), the settings
+// dialog (with the service's settings for disks of this machine and with an older service) and the boxes
+// shown instead of a disk (this machine's own export, Open without udisks2). No visible
 // header, state text, status-bar segment, navigation entry, shelf label, settings or wizard label may be cut off: each
 // text is measured with the widget's own font (QFontMetrics::horizontalAdvance) against the width it is given. The
 // table must fit the window without scrolling sideways. Runs offscreen with the system's fonts (fontconfig: DejaVu on
@@ -9,10 +11,12 @@
 // $AOESAN_SCREENSHOT_DIR/<language>/ (default: screenshots-i18n/ in the working directory).
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDBusConnection>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStatusBar>
@@ -38,6 +42,7 @@
 #include "models/ExportModel.h"
 #include "models/TargetFilterModel.h"
 #include "models/TargetModel.h"
+#include "settings/KernelSettingsGroup.h"
 #include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/ShelvesPage.h"
@@ -46,6 +51,7 @@
 #include "supervisor/ExportSupervisor.h"
 #include "targets/ShelfLayout.h"
 #include "targets/ShelfView.h"
+#include "targets/TargetActions.h"
 #include "targets/TargetsView.h"
 #include "wizard/ExportWizard.h"
 
@@ -444,11 +450,55 @@ private slots:
     {
         QFETCH(QString, language);
         useLanguage(language);
-        ui::SettingsDialog dialog(ui::AppSettings {}, {QStringLiteral("lab-san"), QStringLiteral("lab-mon")});
+        // With the service's settings for disks of this machine, and with an older service that has none.
+        test::LocalLink link;
+        link.kernelSettings
+            = QVariantMap {{QStringLiteral("flushDownAfterSeconds"), 60U}, {QStringLiteral("reattach"), true}};
+        ui::SettingsDialog dialog(
+            ui::AppSettings {}, {QStringLiteral("lab-san"), QStringLiteral("lab-mon")}, nullptr, &link);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY(dialog.kernelGroup()->available());
         shoot(&dialog, language, QStringLiteral("settings.png"));
         VERIFY_NOTHING_CUT(cutOff(&dialog));
+        test::LocalLink older;
+        ui::SettingsDialog olderDialog(ui::AppSettings {}, {QStringLiteral("lab-san")}, nullptr, &older);
+        olderDialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&olderDialog));
+        QTRY_VERIFY(!olderDialog.kernelGroup()->note()->text().contains(QStringLiteral("…")));
+        QCoreApplication::processEvents();
+        shoot(&olderDialog, language, QStringLiteral("settings-older-service.png"));
+        VERIFY_NOTHING_CUT(cutOff(&olderDialog));
+    }
+
+    void kernelBoxes_data() { mainWindow_data(); }
+
+    // The boxes instead of a disk: this machine's own export, and Open without udisks2.
+    void kernelBoxes()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        test::WindowRig rig;
+        rig.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(rig.window.get()));
+        rig.exports.add(rig.record(QStringLiteral("lab-boot"), 0, 3), true);
+        QTRY_VERIFY(rig.targets.find({0, 3}) && rig.targets.find({0, 3})->exportedHere);
+        auto &actions = *rig.window->targetActions();
+        actions.useOnThisMachine({0, 3});
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = rig.window->findChild<QMessageBox *>(QStringLiteral("ownExportBox"))) && box->isVisible());
+        QTest::qWait(50);
+        shoot(box, language, QStringLiteral("own-export.png"));
+        VERIFY_NOTHING_CUT(cutOff(box));
+        box->close();
+        actions.setUDisksBus(
+            QDBusConnection::connectToBus(QStringLiteral("unix:path=/nonexistent/bus"), QStringLiteral("no-udisks")));
+        actions.openFilesystem(QStringLiteral("/dev/etherd/e0.1p1"));
+        QTRY_VERIFY((box = rig.window->findChild<QMessageBox *>(QStringLiteral("openPathBox"))) && box->isVisible());
+        QTest::qWait(50);
+        shoot(box, language, QStringLiteral("open-without-udisks.png"));
+        VERIFY_NOTHING_CUT(cutOff(box));
+        box->close();
     }
 
     void wizard_data() { mainWindow_data(); }

@@ -8,12 +8,18 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "settings/KernelSettingsGroup.h"
+
 namespace aoesan::ui {
 
-SettingsDialog::SettingsDialog(const AppSettings &settings, const QStringList &interfaces, QWidget *parent)
+SettingsDialog::SettingsDialog(
+    const AppSettings &settings, const QStringList &interfaces, QWidget *parent, SanLink *link)
     : QDialog(parent)
     , m_original(settings)
     , m_interfaces(new QListWidget(this))
@@ -78,15 +84,46 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, const QStringList &i
     general->addRow(m_trayAtLogin);
     general->addRow(tr("&Language:"), m_language);
 
+    if (link)
+        m_kernel = new KernelSettingsGroup(link, this);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    m_buttons = buttons;
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(discovery);
     layout->addWidget(notify);
+    if (m_kernel)
+        layout->addWidget(m_kernel);
     layout->addLayout(general);
     layout->addWidget(buttons);
+}
+
+void SettingsDialog::accept()
+{
+    if (!m_kernel || m_kernel->changes().isEmpty()) {
+        QDialog::accept();
+        return;
+    }
+    // The service may ask for a password first: OK waits, Cancel still closes.
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_kernel->save([self = QPointer(this)](std::optional<QString> error) {
+        if (!self)
+            return;
+        self->m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+        if (!error) {
+            self->QDialog::accept();
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Disks of this machine"),
+            tr("The service did not take the settings for disks of this machine."), QMessageBox::Ok, self);
+        box->setObjectName(QStringLiteral("kernelSettingsError"));
+        box->setInformativeText(*error);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }
 
 AppSettings SettingsDialog::settings() const

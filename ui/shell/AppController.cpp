@@ -138,7 +138,7 @@ void AppController::openSettings()
         shown.intervalSeconds = static_cast<int>(interval);
     m_settings.interfaces = shown.interfaces;
     m_settings.intervalSeconds = shown.intervalSeconds;
-    auto *dialog = new SettingsDialog(shown, names, &m_parts.window);
+    auto *dialog = new SettingsDialog(shown, names, &m_parts.window, &m_parts.discovery.link());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
     dialog->open();

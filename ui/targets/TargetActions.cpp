@@ -3,12 +3,15 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -17,6 +20,7 @@
 #include "log/Logging.h"
 #include "models/TargetModel.h"
 #include "protocol/AccessGuard.h"
+#include "service/DbusApi.h"
 #include "service/SanLink.h"
 #include "targets/MacListDialog.h"
 
@@ -70,6 +74,7 @@ TargetActions::TargetActions(DiscoveryController &discovery, TargetModel &target
     , m_discovery(discovery)
     , m_targets(targets)
     , m_parent(dialogParent)
+    , m_opener([](const QString &mountPoint) { QDesktopServices::openUrl(QUrl::fromLocalFile(mountPoint)); })
 {
     connect(&m_discovery, &DiscoveryController::requestReplied, this, &TargetActions::onReplied);
     connect(&m_discovery, &DiscoveryController::requestFailed, this, &TargetActions::onFailed);
@@ -206,10 +211,12 @@ QString TargetActions::describe(discovery::TargetId id, const discovery::Request
 
 bool TargetActions::canUse(discovery::TargetId id) const
 {
-    // The kernel does not see this machine's own frames: its own exports cannot be attached here.
+    // The kernel does not see this machine's own frames: its own exports cannot be attached here,
+    // so for its own exports the action says what to use instead (showOwnExport), whatever discovery sees.
     const auto *row = m_targets.find(id);
-    return row && row->info.state == discovery::TargetState::Up && !row->exportedHere && !m_targets.kernelDevice(id)
-        && !m_kernelPending.contains(keyOf(id));
+    if (!row || m_targets.kernelDevice(id) || m_kernelPending.contains(keyOf(id)))
+        return false;
+    return row->exportedHere || row->info.state == discovery::TargetState::Up;
 }
 
 bool TargetActions::canDetach(discovery::TargetId id) const
@@ -219,6 +226,10 @@ bool TargetActions::canDetach(discovery::TargetId id) const
 
 void TargetActions::useOnThisMachine(discovery::TargetId id)
 {
+    if (const auto *row = m_targets.find(id); row && row->exportedHere) {
+        showOwnExport(id, QString());
+        return;
+    }
     kernelCall(
         id, QStringLiteral("Attach"), tr("Attaching %1 through the kernel's aoe driver…").arg(device(id)),
         [id](const QVariantList &reply) {
@@ -264,12 +275,108 @@ void TargetActions::kernelCall(discovery::TargetId id, const QString &method, co
                 self->setNote(id, text);
                 emit self->message(text);
                 emit self->kernelChanged();
+            } else if (reply.error().name == QLatin1String(service::error::kOwnExport)) {
+                // Served by this machine after all (the GUI did not know it yet): the same box as for a known one.
+                self->setNote(id, QString());
+                self->showOwnExport(id, reply.error().message);
             } else {
                 const QString text = failure.arg(device(id), reply.error().message);
                 self->setNote(id, text);
                 self->showError(id, text);
             }
         });
+}
+
+QString TargetActions::backingPath(discovery::TargetId id) const
+{
+    for (const auto &[name, view] : m_discovery.link().exports()) {
+        if (view.record.shelf == id.shelf && view.record.slot == id.slot)
+            return view.record.path;
+    }
+    return {};
+}
+
+void TargetActions::showOwnExport(discovery::TargetId id, const QString &why)
+{
+    const QString path = backingPath(id);
+    QString text = tr("%1 is exported by this machine. The kernel's aoe driver does not see this machine's own "
+                      "frames, so the export cannot become a disk here.")
+                       .arg(device(id));
+    if (!why.isEmpty())
+        text += QLatin1Char(' ') + tr("The service says: %1").arg(why);
+    text += QStringLiteral("\n\n")
+        + (path.isEmpty() ? tr("Use its backing file or device itself.")
+                          : tr("Use its backing file or device itself:"));
+    emit message(tr("%1 is exported by this machine: use %2 itself.")
+                     .arg(device(id), path.isEmpty() ? tr("its backing file") : path));
+    showPathBox("ownExportBox", tr("Target %1").arg(device(id)), text, path);
+}
+
+void TargetActions::showPathBox(const char *objectName, const QString &title, const QString &text, const QString &path)
+{
+    auto *box = messageBox(QMessageBox::Information, title, text, m_parent);
+    box->setObjectName(QLatin1String(objectName));
+    if (!path.isEmpty()) {
+        // The path on a line of its own, and a button to copy it.
+        box->setInformativeText(path);
+        // A path does not wrap (it has no spaces); Qt's label would reserve a second line for it.
+        if (auto *label = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_informativelabel")))
+            label->setWordWrap(false);
+        QPushButton *copy = box->addButton(tr("Copy &path"), QMessageBox::ActionRole);
+        copy->setObjectName(QStringLiteral("copyPath"));
+        // A QMessageBox closes on every button; copying first is what the person asked for.
+        connect(copy, &QPushButton::clicked, this, [this, path] {
+            QGuiApplication::clipboard()->setText(path);
+            emit message(tr("Copied %1 to the clipboard.").arg(path));
+        });
+    }
+    box->setDefaultButton(box->addButton(QMessageBox::Close));
+    box->open();
+}
+
+void TargetActions::setUDisksBus(const QDBusConnection &bus)
+{
+    m_udisks = std::make_unique<platform::UDisksMount>(bus);
+}
+
+void TargetActions::openFilesystem(const QString &node)
+{
+    if (!m_udisks)
+        m_udisks = std::make_unique<platform::UDisksMount>();
+    emit message(tr("Mounting %1…").arg(node));
+    m_udisks->mount(node, [self = QPointer(this), node](Result<QString, platform::MountError> mounted) {
+        if (!self)
+            return;
+        if (mounted) {
+            emit self->message(tr("%1 is mounted at %2.").arg(node, mounted.value()));
+            self->m_opener(mounted.value());
+            return;
+        }
+        using Kind = platform::MountError::Kind;
+        const auto &e = mounted.error();
+        const QString mountYourself = tr("Mount it yourself, for instance: sudo mount %1 /mnt").arg(node);
+        switch (e.kind) {
+        case Kind::NotRunning:
+            self->showPathBox("openPathBox", tr("Open %1").arg(node),
+                tr("udisks2 is not running on this machine, so aoesan cannot mount the filesystem for you.")
+                    + QLatin1Char(' ') + mountYourself,
+                node);
+            break;
+        case Kind::NoFilesystem:
+        case Kind::UnknownDevice:
+            self->showPathBox("openPathBox", tr("Open %1").arg(node),
+                tr("udisks2 knows no filesystem it can mount on %1.").arg(node) + QLatin1Char(' ') + mountYourself,
+                node);
+            break;
+        case Kind::NotAuthorized:
+        case Kind::Timeout:
+        case Kind::Failed:
+            self->showPathBox("openPathBox", tr("Open %1").arg(node),
+                tr("Could not mount %1: %2").arg(node, e.message) + QLatin1Char(' ') + mountYourself, node);
+            break;
+        }
+        emit self->message(tr("Could not mount %1: %2").arg(node, e.message));
+    });
 }
 
 void TargetActions::setNote(discovery::TargetId id, const QString &note)

@@ -14,8 +14,10 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 #include "discovery/ProbeRequest.h"
+#include "platform/UDisksMount.h"
 
 class QMenu;
 class QWidget;
@@ -46,8 +48,17 @@ public:
 
     // The aoe driver on this machine, through the service (Manager.Attach / Detach): the device path or the
     // service's reason comes back as a message and a note for the details pane.
+    // This machine's own export is not attached (the kernel does not see its own frames): a box names its
+    // backing file or device instead, with a Copy path button; so does the service's OwnExport refusal.
     void useOnThisMachine(discovery::TargetId id);
     void detach(discovery::TargetId id);
+    // Mounts an attached disk's filesystem (`node`: /dev/etherd/e0.1p1) through udisks2 and opens the mount
+    // point in the file manager; without udisks2 (or a filesystem it can mount) a box shows the path to mount.
+    void openFilesystem(const QString &node);
+    // The bus udisks2 is looked for on (the system bus; tests give a private one), and how long a call may take.
+    void setUDisksBus(const QDBusConnection &bus);
+    // Opens a mount point; the default is QDesktopServices::openUrl (tests record it instead).
+    void setOpener(std::function<void(const QString &mountPoint)> opener) { m_opener = std::move(opener); }
     // A kernel call is waiting for its answer (the window shows a busy cursor meanwhile).
     bool kernelBusy() const { return m_kernelCalls > 0; }
     // The last kernel call's outcome for a target, in words ("" when none): the details show it.
@@ -86,6 +97,11 @@ private:
     void kernelCall(discovery::TargetId id, const QString &method, const QString &waiting,
         std::function<QString(const QVariantList &)> success, const QString &failure);
     void setNote(discovery::TargetId id, const QString &note);
+    // The backing file or device of this machine's export at `id` ("" when the link does not know it).
+    QString backingPath(discovery::TargetId id) const;
+    void showOwnExport(discovery::TargetId id, const QString &why);
+    // A box with `text`, `path` on a line of its own and a Copy path button.
+    void showPathBox(const char *objectName, const QString &title, const QString &text, const QString &path);
 
     void send(discovery::ProbeRequest request, OnReply onReply, OnFailure onFailure = {});
     void onReplied(const discovery::RequestReply &reply);
@@ -109,6 +125,8 @@ private:
     QHash<quint32, QString> m_kernelNotes;
     QSet<quint32> m_kernelPending; // targets whose Attach or Detach waits for its answer
     int m_kernelCalls = 0;
+    std::unique_ptr<platform::UDisksMount> m_udisks;
+    std::function<void(const QString &)> m_opener;
 };
 
 } // namespace aoesan::ui

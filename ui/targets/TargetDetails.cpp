@@ -56,6 +56,7 @@ TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     , m_targets(targets)
     , m_body(new QLabel(this))
     , m_copy(new QPushButton(tr("Copy boot URI"), this))
+    , m_openBar(new QWidget(this))
 {
     m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -66,6 +67,12 @@ TargetDetails::TargetDetails(TargetModel *targets, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_body, 1);
+    m_openBar->setObjectName(QStringLiteral("kernelOpenBar"));
+    auto *openRow = new QHBoxLayout(m_openBar);
+    openRow->setContentsMargins(0, 0, 0, 0);
+    openRow->addStretch();
+    m_openBar->hide();
+    layout->addWidget(m_openBar);
     auto *buttons = new QHBoxLayout;
     buttons->setObjectName(QStringLiteral("detailsButtons"));
     buttons->addStretch();
@@ -187,6 +194,7 @@ void TargetDetails::refresh()
                 button->setEnabled(name == QLatin1String("detailsCopyIpxe") ? row != nullptr : up);
         }
     }
+    updateOpenButtons(row && m_actions ? m_targets->kernelDevice(row->info.id) : nullptr);
     if (!row) {
         m_body->setText(tr("<i>Select a target to see its details and paths.</i>"));
         return;
@@ -220,7 +228,8 @@ void TargetDetails::refresh()
     if (const auto *device = m_targets->kernelDevice(t.id))
         lines << kernelLines(*device);
     else if (row->exportedHere && row->local)
-        // Why "Use on this machine" is greyed for it: the driver never sees frames this machine sends.
+        // Why "Use on this machine" only names the backing file for it: the driver never sees frames this
+        // machine sends.
         lines << tr("Exported by this machine: the kernel's aoe driver cannot use it here (it does not see "
                     "this machine's own frames); use %1 itself.")
                      .arg(QStringLiteral("<code>%1</code>")
@@ -256,13 +265,51 @@ void TargetDetails::refresh()
     updateGeometry();
 }
 
+void TargetDetails::updateOpenButtons(const kernel::KernelDevice *device)
+{
+    QStringList nodes;
+    if (device) {
+        for (const auto &p : device->partitions) {
+            if (!p.fsType.isEmpty())
+                nodes << p.path;
+        }
+        // The driver's list carries no filesystem type for the whole disk: udisks2 says whether it has one.
+        if (device->partitions.empty())
+            nodes << device->devicePath();
+    }
+    const bool up = device && device->up();
+    if (nodes != m_openNodes) {
+        m_openNodes = nodes;
+        auto *row = static_cast<QHBoxLayout *>(m_openBar->layout());
+        // Later, not now: refresh() may run inside one of these buttons' own clicked signal.
+        for (auto *old : m_openBar->findChildren<QPushButton *>()) {
+            old->hide();
+            old->deleteLater();
+        }
+        for (const QString &node : nodes) {
+            auto *button = new QPushButton(tr("Open %1").arg(node.section(QLatin1Char('/'), -1)), m_openBar);
+            button->setObjectName(QStringLiteral("detailsOpen"));
+            button->setProperty("node", node);
+            button->setToolTip(tr("Mount %1 (through udisks2) and open it in the file manager").arg(node));
+            connect(button, &QPushButton::clicked, this, [this, node] {
+                if (m_actions)
+                    m_actions->openFilesystem(node);
+            });
+            row->insertWidget(row->count() - 1, button);
+        }
+        m_openBar->setVisible(!nodes.isEmpty());
+    }
+    for (auto *button : m_openBar->findChildren<QPushButton *>())
+        button->setEnabled(up);
+}
+
 QSize TargetDetails::minimumSizeHint() const
 {
     const QMargins margins = layout()->contentsMargins();
     const int bodyWidth = std::max(width(), 200) - margins.left() - margins.right();
     return {QWidget::minimumSizeHint().width(),
         margins.top() + m_body->heightForWidth(bodyWidth) + layout()->spacing() + m_copy->sizeHint().height()
-            + margins.bottom()};
+            + (m_openBar->isVisible() ? m_openBar->sizeHint().height() + layout()->spacing() : 0) + margins.bottom()};
 }
 
 void TargetDetails::resizeEvent(QResizeEvent *event)

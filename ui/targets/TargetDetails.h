@@ -48,6 +48,9 @@ protected:
 
 private:
     void refresh();
+    // One Open button per filesystem of the attached disk (a partition with a filesystem type; the disk
+    // itself when it has no partitions): udisks2 mounts it and the file manager opens it.
+    void updateOpenButtons(const kernel::KernelDevice *device);
     void copyBootUri();
 
     TargetModel *m_targets;
@@ -55,6 +58,8 @@ private:
     std::optional<discovery::TargetId> m_id;
     QLabel *m_body;
     QPushButton *m_copy;
+    QWidget *m_openBar;
+    QStringList m_openNodes; // what m_openBar's buttons open
     QWidget *m_actionBar = nullptr; // the target actions' buttons, once setActions() gave them
     TargetActions *m_actions = nullptr;
 };
