@@ -1823,6 +1823,22 @@ Gefundene Regale und Slots erscheinen hier.</translation>
         <source>A %1 image will be created when you press Next.</source>
         <translation>Beim Klick auf Weiter wird ein Image von %1 angelegt.</translation>
     </message>
+    <message>
+        <source>Whole c&amp;ylinders (network boot with iPXE and Windows initiators)</source>
+        <translation>Ganze &amp;Zylinder (Netzwerkstart mit iPXE und Windows-Initiatoren)</translation>
+    </message>
+    <message>
+        <source>Rounds the size up to a multiple of 8,225,280 bytes (255 heads × 63 sectors)</source>
+        <translation>Rundet die Größe auf ein Vielfaches von 8.225.280 Bytes auf (255 Köpfe × 63 Sektoren)</translation>
+    </message>
+    <message>
+        <source>Too small to boot with iPXE: under 8,225,280 bytes (one cylinder of 255 heads × 63 sectors).</source>
+        <translation>Zu klein für den Start mit iPXE: unter 8.225.280 Bytes (ein Zylinder aus 255 Köpfen × 63 Sektoren).</translation>
+    </message>
+    <message>
+        <source>Not whole cylinders: Windows AoE initiators need a multiple of 8,225,280 bytes (%1 or %2).</source>
+        <translation>Keine ganzen Zylinder: Windows-AoE-Initiatoren brauchen ein Vielfaches von 8.225.280 Bytes (%1 oder %2).</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetActions</name>

@@ -1823,6 +1823,22 @@ Discovered shelves and slots appear here.</translation>
         <source>A %1 image will be created when you press Next.</source>
         <translation>A %1 image will be created when you press Next.</translation>
     </message>
+    <message>
+        <source>Whole c&amp;ylinders (network boot with iPXE and Windows initiators)</source>
+        <translation>Whole c&amp;ylinders (network boot with iPXE and Windows initiators)</translation>
+    </message>
+    <message>
+        <source>Rounds the size up to a multiple of 8,225,280 bytes (255 heads × 63 sectors)</source>
+        <translation>Rounds the size up to a multiple of 8,225,280 bytes (255 heads × 63 sectors)</translation>
+    </message>
+    <message>
+        <source>Too small to boot with iPXE: under 8,225,280 bytes (one cylinder of 255 heads × 63 sectors).</source>
+        <translation>Too small to boot with iPXE: under 8,225,280 bytes (one cylinder of 255 heads × 63 sectors).</translation>
+    </message>
+    <message>
+        <source>Not whole cylinders: Windows AoE initiators need a multiple of 8,225,280 bytes (%1 or %2).</source>
+        <translation>Not whole cylinders: Windows AoE initiators need a multiple of 8,225,280 bytes (%1 or %2).</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetActions</name>

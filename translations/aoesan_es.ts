@@ -1823,6 +1823,22 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
         <source>A %1 image will be created when you press Next.</source>
         <translation>Al pulsar Siguiente se creará una imagen de %1.</translation>
     </message>
+    <message>
+        <source>Whole c&amp;ylinders (network boot with iPXE and Windows initiators)</source>
+        <translation>&amp;Cilindros enteros (arranque en red con iPXE e iniciadores de Windows)</translation>
+    </message>
+    <message>
+        <source>Rounds the size up to a multiple of 8,225,280 bytes (255 heads × 63 sectors)</source>
+        <translation>Redondea el tamaño hacia arriba a un múltiplo de 8.225.280 bytes (255 cabezas × 63 sectores)</translation>
+    </message>
+    <message>
+        <source>Too small to boot with iPXE: under 8,225,280 bytes (one cylinder of 255 heads × 63 sectors).</source>
+        <translation>Demasiado pequeño para arrancar con iPXE: menos de 8.225.280 bytes (un cilindro de 255 cabezas × 63 sectores).</translation>
+    </message>
+    <message>
+        <source>Not whole cylinders: Windows AoE initiators need a multiple of 8,225,280 bytes (%1 or %2).</source>
+        <translation>No son cilindros enteros: los iniciadores AoE de Windows necesitan un múltiplo de 8.225.280 bytes (%1 o %2).</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::TargetActions</name>

@@ -282,6 +282,9 @@ private slots:
         std::tie(code, out, err) = ctl({QStringLiteral("detach"), QStringLiteral("e1.1")});
         QVERIFY2(code == 0, qPrintable(err));
         QCOMPARE(out.trimmed(), QStringLiteral("e1.1 released"));
+        // The real driver forgets the disk within the write; the fake one at its next react().
+        QVERIFY(ServiceRig::waitFor(
+            [&] { return !QFileInfo::exists(k.kernel.root() + QStringLiteral("/sys/block/etherd!e1.1")); }));
         std::tie(code, out, err) = ctl({QStringLiteral("detach"), QStringLiteral("e1.1")});
         QCOMPARE(code, 1);
         QVERIFY2(err.contains(QLatin1String("not a disk of this machine")), qPrintable(err));
