@@ -3,12 +3,14 @@
 // added by another client (a CLI-like ServiceClient) reaches the GUI's ExportModel within a second,
 // through the signals alone; the service killed with -9 and started again: the GUI's link notices both
 // (NameOwnerChanged) and shows the export list again, by itself.
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +23,7 @@
 #include "models/ExportModel.h"
 #include "service/SanLink.h"
 #include "service/ServiceClient.h"
+#include "settings/KernelSettingsGroup.h"
 #include "targets/KernelDevicesFeed.h"
 
 using namespace aoesan;
@@ -97,6 +100,34 @@ private slots:
         QCOMPARE(changed.count(), 0);
     }
 
+    // The settings group against the real service: KernelSettings arrives as a{sv} inside the variant of
+    // Properties.Get; a change goes back with SetKernelSettings and the service keeps it.
+    void kernelSettingsOverTheBus()
+    {
+        if (m_service.state() != QProcess::Running)
+            QVERIFY(startService());
+        QDBusConnection gui = QDBusConnection::connectToBus(m_address, QStringLiteral("gui-settings"));
+        QTRY_VERIFY_WITH_TIMEOUT(service::ServiceClient(gui).serviceRunning(), 10000);
+        ui::ServiceLink link(gui, ui::SanLink::Owner::System);
+        link.follow();
+        ui::KernelSettingsGroup group(&link);
+        QTRY_VERIFY_WITH_TIMEOUT(group.available(), 5000);
+        auto *flush = group.findChild<QSpinBox *>(QStringLiteral("kernelFlushAfter"));
+        auto *reattach = group.findChild<QCheckBox *>(QStringLiteral("kernelReattach"));
+        QCOMPARE(flush->value(), 60);
+        QVERIFY(!reattach->isChecked());
+        flush->setValue(120);
+        reattach->setChecked(true);
+        std::optional<std::optional<QString>> saved;
+        group.save([&](std::optional<QString> error) { saved = error; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 10000);
+        QVERIFY2(!saved->has_value(), qPrintable(saved->value_or(QString())));
+        ui::KernelSettingsGroup again(&link);
+        QTRY_VERIFY_WITH_TIMEOUT(again.available(), 5000);
+        QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("kernelFlushAfter"))->value(), 120);
+        QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("kernelReattach"))->isChecked());
+    }
+
     void cleanupTestCase()
     {
         m_service.terminate();
@@ -158,4 +189,5 @@ private slots:
 };
 
 QTEST_MAIN(TestGuiService)
+#include "settings/KernelSettingsGroup.h"
 #include "tst_gui_service.moc"
