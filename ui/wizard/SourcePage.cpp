@@ -289,7 +289,8 @@ void SourcePage::updateVerdict()
             text += QLatin1Char(' ')
                 + tr("Too small to boot with iPXE: under 8,225,280 bytes (one cylinder of 255 heads × 63 sectors).");
             colour = QStringLiteral("#9a6700");
-        } else if (!boot::wholeCylinders(*size)) {
+        } else if (kind() == Kind::NewImage && !boot::wholeCylinders(*size)) {
+            // Only where it can be helped: a new image (Whole cylinders); a disk's size is what it is.
             text += QLatin1Char(' ')
                 + tr("Not whole cylinders: Windows AoE initiators need a multiple of 8,225,280 bytes (%1 or %2).")
                       .arg(format::binarySize(boot::roundDownToCylinders(*size)),
