@@ -132,12 +132,24 @@ cp "$kernel" "$WORK/entry/vmlinuz"
 cp "$initrd" "$WORK/entry/initrd.img"
 chroot "$ROOT" dpkg-query -W -f='${Package} ${Version}\n' >"$WORK/entry/versions"
 
+le32() { # N: four bytes, little-endian, as printf escapes
+    printf '\\x%02x\\x%02x\\x%02x\\x%02x' $(($1 & 255)) $(($1 >> 8 & 255)) $(($1 >> 16 & 255)) $(($1 >> 24 & 255))
+}
+# An msdos label with one active Linux partition (type 0x83): disk signature, the entry (CHS fields set to
+# "beyond CHS", as for any disk over 8 GB), 0x55AA. Written by hand: fdisk/sfdisk are not on every host.
+write_mbr() { # IMAGE START_SECTOR SECTORS
+    printf "$(le32 0x0a0e5a01)\\x00\\x00" | dd of="$1" bs=1 seek=440 conv=notrunc status=none
+    printf "\\x80\\xfe\\xff\\xff\\x83\\xfe\\xff\\xff$(le32 "$2")$(le32 "$3")" |
+        dd of="$1" bs=1 seek=446 conv=notrunc status=none
+    printf '\x55\xaa' | dd of="$1" bs=1 seek=510 conv=notrunc status=none
+}
+
 # The disk: an msdos label, one Linux partition from 1 MiB to the end, ext4 made from the directory
 # straight into it (mke2fs -E offset; no loop device).
 used=$(du -sm "$ROOT" | cut -f1)
 part_mb=$((used + 128))
 truncate -s $((part_mb + 1))M "$WORK/entry/disk.img"
-echo "start=$PART_START, type=83" | sfdisk -q --label dos "$WORK/entry/disk.img" >&2
+write_mbr "$WORK/entry/disk.img" "$PART_START" $((part_mb * 2048))
 mke2fs -q -t ext4 -L rootaoe -d "$ROOT" -E offset=$((PART_START * 512)) -F "$WORK/entry/disk.img" "${part_mb}M" >&2
 touch "$WORK/entry/ready"
 

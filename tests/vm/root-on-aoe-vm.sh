@@ -24,7 +24,7 @@ note() { echo "root-on-aoe-vm: $*"; }
 ip netns add "rav-probe-$$" 2>/dev/null || skip "cannot create a network namespace"
 ip netns del "rav-probe-$$"
 [ -x "$ENGINE" ] || fail "not executable: $ENGINE"
-for t in qemu-system-x86_64 mmdebstrap sfdisk mke2fs e2fsck debugfs; do
+for t in qemu-system-x86_64 mmdebstrap mke2fs e2fsck debugfs; do
     command -v "$t" >/dev/null || fail "$t not found (packaging/build-from-source.sh --test installs what the tests need)"
 done
 [ -c /dev/net/tun ] || fail "/dev/net/tun missing"
@@ -128,7 +128,7 @@ BASE_ARGS="console=ttyS0 net.ifnames=0 loglevel=4"
 # ---- negative: a shelf.slot nobody serves; aoe_wait=8 bounds the script, then the usual rescue shell.
 note "negative case: root=/dev/etherd/e0.9p1 aoe=eth0 aoe_wait=8"
 start_qemu wrong "root=/dev/etherd/e0.9p1 aoe=eth0 aoe_wait=8 ro $BASE_ARGS" -no-reboot
-if wait_line '^aoesan: root on AoE' 1 180; then
+if wait_line 'aoesan: root on AoE' 1 180; then
     began=$AT
     if wait_line '^aoesan: ERROR: /dev/etherd/e0.9p1 did not appear within 8 s' 1 60; then
         took=$((AT - began))
@@ -169,7 +169,7 @@ boot_checks() { # N: the Nth boot in the console
     local init_at=$AT
     local found
     found=$(line '^aoesan: /dev/etherd/e0.1p1 is there after' "$n")
-    echo "  root| $(line '^aoesan: root on AoE' "$n")"
+    echo "  root| $(line 'aoesan: root on AoE' "$n")"
     echo "  root| $found"
     echo "  root| $(line '^ROOTAOE init ' "$n")"
     line '^ROOTAOE init ' "$n" | grep -q 'root=/dev/etherd/e0.1p1 state=up netif=eth0' &&
