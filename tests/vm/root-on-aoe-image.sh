@@ -24,7 +24,7 @@ SUITE=bookworm
 SOURCES=("deb http://deb.debian.org/debian bookworm main"
          "deb http://deb.debian.org/debian bookworm-updates main"
          "deb http://deb.debian.org/debian-security bookworm-security main")
-PACKAGES=(linux-image-amd64 initramfs-tools kmod iproute2 e2fsprogs)
+PACKAGES=(linux-image-amd64 initramfs-tools kmod iproute2 e2fsprogs mount)
 PART_START=2048 # sectors: the partition starts at 1 MiB, as fdisk puts it
 
 KEY=$( { printf '%s\n' "$SUITE" "${SOURCES[@]}" "${PACKAGES[@]}"; cat "$0" "$HOOK" "$SCRIPT"; } | sha256sum | cut -c1-16)
@@ -53,11 +53,14 @@ ROOT=$WORK/root
 say "building $ENTRY"
 start=$SECONDS
 
-# Before the kernel's package runs update-initramfs: a small initrd, and aoesan's hook and script in it.
+# Before the kernel's package runs update-initramfs: a small initrd, and aoesan's hook and script in it;
+# the fstab too, so that initramfs-tools' fsck hook puts e2fsck in and the root is checked at each boot
+# (_netdev: the root needs the network; what a full system's fstab should say).
 ESSENTIAL_HOOK="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" \"\$1/usr/share/initramfs-tools/modules.d\" \
  \"\$1/usr/share/initramfs-tools/hooks\" \"\$1/usr/share/initramfs-tools/scripts/local-top\" &&
     echo MODULES=list >\"\$1/etc/initramfs-tools/conf.d/rootaoe\" &&
     printf 'virtio_pci\nvirtio_net\next4\n' >\"\$1/usr/share/initramfs-tools/modules.d/rootaoe\" &&
+    printf '/dev/etherd/e0.1p1\t/\text4\tro,_netdev,errors=remount-ro\t0\t1\n' >\"\$1/etc/fstab\" &&
     install -m 0755 '$HOOK' \"\$1/usr/share/initramfs-tools/hooks/aoesan\" &&
     install -m 0755 '$SCRIPT' \"\$1/usr/share/initramfs-tools/scripts/local-top/aoesan\""
 # No documentation, and none of the kernel's modules for hardware a virtio guest does not have: the
@@ -80,8 +83,6 @@ say "mmdebstrap: $((SECONDS - start)) s"
 
 echo rootaoe >"$ROOT/etc/hostname"
 echo "$KEY$KEY" >"$ROOT/etc/machine-id"
-# _netdev: the root needs the network (what a full system's fstab should say; rootaoe-init reads none).
-printf '/dev/etherd/e0.1p1\t/\text4\trw,_netdev,errors=remount-ro\t0\t1\n' >"$ROOT/etc/fstab"
 
 # PID 1 of the test: on the first boot it writes the token of the kernel command line (rootaoe.token=)
 # and reboots; on the next it prints what it finds and powers off. The root is remounted read-only
@@ -98,7 +99,7 @@ src=''
 while read -r dev mnt _; do [ "$mnt" = / ] && src=$dev; done </proc/mounts
 token=''
 for x in $(cat /proc/cmdline); do case $x in rootaoe.token=*) token=${x#*=} ;; esac; done
-say "init uptime=$up root=$src state=$(cat /sys/block/etherd!e0.1/state 2>/dev/null) netif=$(cat /sys/block/etherd!e0.1/netif 2>/dev/null)"
+say "init uptime=$up arg=$token root=$src state=$(cat /sys/block/etherd!e0.1/state 2>/dev/null) netif=$(cat /sys/block/etherd!e0.1/netif 2>/dev/null)"
 end() { # sysrq letter: b reboot, o power off
     sync
     mount -o remount,ro / || say "remount-ro FAILED"
@@ -150,7 +151,37 @@ used=$(du -sm "$ROOT" | cut -f1)
 part_mb=$((used + 128))
 truncate -s $((part_mb + 1))M "$WORK/entry/disk.img"
 write_mbr "$WORK/entry/disk.img" "$PART_START" $((part_mb * 2048))
-mke2fs -q -t ext4 -L rootaoe -d "$ROOT" -E offset=$((PART_START * 512)) -F "$WORK/entry/disk.img" "${part_mb}M" >&2
+# No 64bit feature: extlinux must read the file system (it does not need 64-bit block numbers at this size).
+mke2fs -q -t ext4 -O ^64bit -L rootaoe -d "$ROOT" -E offset=$((PART_START * 512)) -F "$WORK/entry/disk.img" \
+    "${part_mb}M" >&2
+
+# extlinux in the partition and syslinux's MBR code, for a boot through iPXE's sanboot aoe:e0.1 (the
+# export's own boot loader loads Debian's kernel and initrd over AoE). Optional: without extlinux on the
+# host (extlinux, syslinux-common) or a loop device the image has none and the test says so.
+if command -v extlinux >/dev/null && [ -r /usr/lib/syslinux/mbr/mbr.bin ] &&
+    loop=$(losetup --find --show --offset $((PART_START * 512)) --sizelimit $((part_mb << 20)) \
+        "$WORK/entry/disk.img" 2>/dev/null); then
+    mkdir -p "$WORK/mnt"
+    if mount "$loop" "$WORK/mnt"; then
+        version=${kernel##*/vmlinuz-}
+        mkdir -p "$WORK/mnt/boot/extlinux"
+        cat >"$WORK/mnt/boot/extlinux/extlinux.conf" <<EOF
+SERIAL 0 115200
+DEFAULT debian
+PROMPT 0
+TIMEOUT 0
+LABEL debian
+    LINUX /boot/vmlinuz-$version
+    INITRD /boot/initrd.img-$version
+    APPEND root=/dev/etherd/e0.1p1 aoe=eth0 ro console=ttyS0 net.ifnames=0 loglevel=4 init=/usr/local/sbin/rootaoe-init rootaoe.token=extlinux
+EOF
+        extlinux --install "$WORK/mnt/boot/extlinux" >&2 && touch "$WORK/entry/extlinux"
+        umount "$WORK/mnt"
+    fi
+    losetup -d "$loop"
+    dd if=/usr/lib/syslinux/mbr/mbr.bin of="$WORK/entry/disk.img" bs=440 count=1 conv=notrunc status=none
+fi
+[ -f "$WORK/entry/extlinux" ] || say "no extlinux in the image (extlinux, syslinux-common or a loop device missing)"
 touch "$WORK/entry/ready"
 
 find "$CACHE" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[0-9a-f]{16}' -exec rm -rf {} +

@@ -95,14 +95,14 @@ kill -0 "$ENGINE_PID" 2>/dev/null || fail "the engine did not start: $(cat "$WOR
 # ---- qemu: Debian's kernel and initrd, no disk; the console is a file the checks below read.
 now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 secs() { printf '%d.%02d' $(($1 / 1000)) $(($1 % 1000 / 10)); } # ms → s
-start_qemu() { # NAME APPEND [qemu options]
-    local name=$1 append=$2
-    shift 2
+start_qemu() { # NAME KERNEL INITRD APPEND [qemu options]
+    local name=$1 kernel=$2 initrd=$3 append=$4
+    shift 4
     CONSOLE=$WORK/$name-console.log
     : >"$CONSOLE"
     ip netns exec "$NI" qemu-system-x86_64 -accel tcg -machine q35 -cpu max -smp 1 -m 512 \
         -nodefaults -no-user-config -display none -monitor none "$@" \
-        -kernel "$ENTRY/vmlinuz" -initrd "$ENTRY/initrd.img" -append "$append" \
+        -kernel "$kernel" -initrd "$initrd" -append "$append" \
         -netdev "tap,id=n0,ifname=tap-i,script=no,downscript=no" \
         -device "virtio-net-pci,netdev=n0,mac=52:54:00:ae:0a:01" \
         -serial "file:$CONSOLE" </dev/null >"$WORK/$name-qemu.log" 2>&1 &
@@ -127,7 +127,7 @@ BASE_ARGS="console=ttyS0 net.ifnames=0 loglevel=4"
 
 # ---- negative: a shelf.slot nobody serves; aoe_wait=8 bounds the script, then the usual rescue shell.
 note "negative case: root=/dev/etherd/e0.9p1 aoe=eth0 aoe_wait=8"
-start_qemu wrong "root=/dev/etherd/e0.9p1 aoe=eth0 aoe_wait=8 ro $BASE_ARGS" -no-reboot
+start_qemu wrong "$ENTRY/vmlinuz" "$ENTRY/initrd.img" "root=/dev/etherd/e0.9p1 aoe=eth0 aoe_wait=8 ro $BASE_ARGS" -no-reboot
 if wait_line 'aoesan: root on AoE' 1 180; then
     began=$AT
     if wait_line '^aoesan: ERROR: /dev/etherd/e0.9p1 did not appear within 8 s' 1 60; then
@@ -135,10 +135,10 @@ if wait_line 'aoesan: root on AoE' 1 180; then
         note "the script's message came $(secs $took) s after it started (bound: aoe_wait=8 and the carrier wait)"
         [ $took -le 12000 ] && check "wrong shelf.slot: message within the bound" ok ||
             check "wrong shelf.slot: message within the bound" FAIL "($(secs $took) s)"
-        grep -aq '^aoesan:   The driver sees: e0.1(up on eth0' "$CONSOLE" &&
+        wait_line '^aoesan:   The driver sees: e0.1\(up on eth0' 1 10 &&
             check "wrong shelf.slot: says what the driver sees (e0.1)" ok ||
             check "wrong shelf.slot: says what the driver sees (e0.1)" FAIL
-        grep -aq '^aoesan:   - shelf.slot: root=/dev/etherd/e0.9p1' "$CONSOLE" &&
+        wait_line '^aoesan:   - shelf.slot: root=/dev/etherd/e0.9p1' 1 10 &&
             check "wrong shelf.slot: names what to check" ok || check "wrong shelf.slot: names what to check" FAIL
         if wait_line 'ALERT!  /dev/etherd/e0.9p1 does not exist.  Dropping to a shell!' 1 60; then
             check "wrong shelf.slot: initramfs-tools' rescue shell" ok
@@ -159,7 +159,7 @@ QEMU_PID=''
 # ---- the root on e0.1p1: two boots in one qemu (it resets on the guest's reboot), then power off.
 TOKEN=rootaoe-$$-$RANDOM$RANDOM
 note "root on AoE: root=/dev/etherd/e0.1p1 aoe=eth0, token $TOKEN"
-start_qemu root "root=/dev/etherd/e0.1p1 aoe=eth0 ro $BASE_ARGS init=/usr/local/sbin/rootaoe-init rootaoe.token=$TOKEN"
+start_qemu root "$ENTRY/vmlinuz" "$ENTRY/initrd.img" "root=/dev/etherd/e0.1p1 aoe=eth0 ro $BASE_ARGS init=/usr/local/sbin/rootaoe-init rootaoe.token=$TOKEN"
 boot_checks() { # N: the Nth boot in the console
     local n=$1
     if ! wait_line '^ROOTAOE init ' "$n" 240; then
@@ -205,6 +205,34 @@ else
 fi
 QEMU_PID=''
 grep -aiE 'error|warning|fail' "$CONSOLE" | grep -av '^ROOTAOE' | tr -d '\r' | head -20 | sed 's/^/  console| /'
+
+# ---- the whole chain: iPXE (qemu's -kernel) sanboots e0.1, the export's extlinux loads Debian's kernel
+# and initrd over AoE, the initramfs script finds the root again. PID 1 finds the first run's token and
+# powers off.
+if [ -f "$ENTRY/extlinux" ] && [ -r /usr/lib/ipxe/ipxe.lkrn ]; then
+    printf '#!ipxe\nifopen net0\nsanboot aoe:e0.1\n' >"$WORK/script.ipxe"
+    note "iPXE: sanboot aoe:e0.1 -> extlinux on e0.1 -> Debian's kernel -> root on /dev/etherd/e0.1p1"
+    start_qemu ipxe /usr/lib/ipxe/ipxe.lkrn "$WORK/script.ipxe" "" -no-reboot
+    if wait_line 'aoesan: root on AoE' 1 400 && wait_line '^ROOTAOE init ' 1 200; then
+        echo "  ipxe| $(line '^aoesan: /dev/etherd/e0.1p1 is there after')"
+        echo "  ipxe| $(line '^ROOTAOE init ')"
+        echo "BOOT 3 (iPXE, extlinux over AoE): PID 1 on the AoE root $(secs "$AT") s after qemu started ($(line '^ROOTAOE init ' | grep -o 'uptime=[0-9.]*') s of guest uptime)"
+        line '^ROOTAOE init ' | grep -q 'arg=extlinux root=/dev/etherd/e0.1p1 state=up netif=eth0' &&
+            check "iPXE: extlinux's command line, / on /dev/etherd/e0.1p1" ok ||
+            check "iPXE: extlinux's command line, / on /dev/etherd/e0.1p1" FAIL
+        wait_line '^ROOTAOE found token=' 1 60
+        [ "$(line '^ROOTAOE found token=')" = "ROOTAOE found token=$TOKEN" ] &&
+            check "iPXE: the token of the first run is there" ok || check "iPXE: the token of the first run is there" FAIL
+    else
+        check "iPXE: booted through sanboot and extlinux" FAIL "(see $CONSOLE)"
+    fi
+    for _ in $(seq 1 300); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$QEMU_PID" 2>/dev/null && check "iPXE: the guest powered off" FAIL
+    stop "$QEMU_PID"
+    QEMU_PID=''
+else
+    check "iPXE chain: the image has extlinux and the host iPXE" FAIL "(extlinux, syslinux-common, ipxe: build-from-source.sh --test)"
+fi
 stop "$ENGINE_PID"
 ENGINE_PID=''
 
