@@ -54,11 +54,11 @@ say "building $ENTRY"
 start=$SECONDS
 
 # Before the kernel's package runs update-initramfs: a small initrd, and aoesan's hook and script in it;
-# the fstab too, so that initramfs-tools' fsck hook puts e2fsck in and the root is checked at each boot
-# (_netdev: the root needs the network; what a full system's fstab should say).
+# FSTYPE and the fstab, so that initramfs-tools' fsck hook puts e2fsck in (it cannot probe a root that is
+# not there at build time) and the root is checked at each boot (_netdev: the root needs the network).
 ESSENTIAL_HOOK="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" \"\$1/usr/share/initramfs-tools/modules.d\" \
  \"\$1/usr/share/initramfs-tools/hooks\" \"\$1/usr/share/initramfs-tools/scripts/local-top\" &&
-    echo MODULES=list >\"\$1/etc/initramfs-tools/conf.d/rootaoe\" &&
+    printf 'MODULES=list\nFSTYPE=ext4\n' >\"\$1/etc/initramfs-tools/conf.d/rootaoe\" &&
     printf 'virtio_pci\nvirtio_net\next4\n' >\"\$1/usr/share/initramfs-tools/modules.d/rootaoe\" &&
     printf '/dev/etherd/e0.1p1\t/\text4\tro,_netdev,errors=remount-ro\t0\t1\n' >\"\$1/etc/fstab\" &&
     install -m 0755 '$HOOK' \"\$1/usr/share/initramfs-tools/hooks/aoesan\" &&
@@ -152,7 +152,7 @@ part_mb=$((used + 128))
 truncate -s $((part_mb + 1))M "$WORK/entry/disk.img"
 write_mbr "$WORK/entry/disk.img" "$PART_START" $((part_mb * 2048))
 # No 64bit feature: extlinux must read the file system (it does not need 64-bit block numbers at this size).
-mke2fs -q -t ext4 -O ^64bit -L rootaoe -d "$ROOT" -E offset=$((PART_START * 512)) -F "$WORK/entry/disk.img" \
+mke2fs -q -t ext4 -b 4096 -O ^64bit -L rootaoe -d "$ROOT" -E offset=$((PART_START * 512)) -F "$WORK/entry/disk.img" \
     "${part_mb}M" >&2
 
 # extlinux in the partition and syslinux's MBR code, for a boot through iPXE's sanboot aoe:e0.1 (the
@@ -164,6 +164,11 @@ if command -v extlinux >/dev/null && [ -r /usr/lib/syslinux/mbr/mbr.bin ] &&
     mkdir -p "$WORK/mnt"
     if mount "$loop" "$WORK/mnt"; then
         version=${kernel##*/vmlinuz-}
+        # mke2fs -d keeps the zero blocks of a file as holes, and extlinux fails on a sparse kernel ("I/O
+        # error"): the boot files are written again, whole.
+        for f in "$WORK/mnt/boot/vmlinuz-$version" "$WORK/mnt/boot/initrd.img-$version"; do
+            cp --sparse=never "$f" "$f.new" && mv "$f.new" "$f"
+        done
         mkdir -p "$WORK/mnt/boot/extlinux"
         cat >"$WORK/mnt/boot/extlinux/extlinux.conf" <<EOF
 SERIAL 0 115200
