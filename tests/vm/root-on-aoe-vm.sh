@@ -194,7 +194,7 @@ if boot_checks 1; then
     fi
 fi
 # initramfs-tools' fsck (e2fsck in the initrd) checked the AoE root before each boot mounted it.
-[ "$(grep -ac 'e0.1p1: clean' "$CONSOLE")" -ge 2 ] && check "the initramfs' e2fsck found the AoE root clean twice" ok ||
+[ "$(grep -ac '^rootaoe: clean,' "$CONSOLE")" -ge 2 ] && check "the initramfs' e2fsck found the AoE root clean twice" ok ||
     check "the initramfs' e2fsck found the AoE root clean twice" FAIL "($(grep -a 'fsck' "$CONSOLE" | head -3 | tr -d '\r'))"
 # The guest powers off: qemu ends by itself.
 for _ in $(seq 1 300); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 0.2; done
