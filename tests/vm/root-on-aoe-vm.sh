@@ -157,9 +157,12 @@ stop "$QEMU_PID"
 QEMU_PID=''
 
 # ---- the root on e0.1p1: two boots in one qemu (it resets on the guest's reboot), then power off.
+# The interface by its MAC (BOOTIF=, as pxelinux and iPXE pass it) rather than aoe=, which the other two
+# boots use; aoe_target= adds the whole disk to what the script waits for.
 TOKEN=rootaoe-$$-$RANDOM$RANDOM
-note "root on AoE: root=/dev/etherd/e0.1p1 aoe=eth0, token $TOKEN"
-start_qemu root "$ENTRY/vmlinuz" "$ENTRY/initrd.img" "root=/dev/etherd/e0.1p1 aoe=eth0 ro $BASE_ARGS init=/usr/local/sbin/rootaoe-init rootaoe.token=$TOKEN"
+note "root on AoE: root=/dev/etherd/e0.1p1 BOOTIF=01-52-54-00-ae-0a-01 aoe_target=e0.1, token $TOKEN"
+start_qemu root "$ENTRY/vmlinuz" "$ENTRY/initrd.img" "root=/dev/etherd/e0.1p1 BOOTIF=01-52-54-00-ae-0a-01 \
+aoe_target=e0.1 ro $BASE_ARGS init=/usr/local/sbin/rootaoe-init rootaoe.token=$TOKEN"
 boot_checks() { # N: the Nth boot in the console
     local n=$1
     if ! wait_line '^ROOTAOE init ' "$n" 240; then
@@ -168,7 +171,11 @@ boot_checks() { # N: the Nth boot in the console
     fi
     local init_at=$AT
     local found
-    found=$(line '^aoesan: /dev/etherd/e0.1p1 is there after' "$n")
+    found=$(line '^aoesan: /dev/etherd/e0.1p1 /dev/etherd/e0.1 is there after' "$n")
+    [ -n "$found" ] && check "boot $n: the script waited for e0.1p1 and e0.1" ok ||
+        check "boot $n: the script waited for e0.1p1 and e0.1" FAIL
+    [ "$(line '^aoesan: BOOTIF=' "$n")" = "aoesan: BOOTIF=01-52-54-00-ae-0a-01 is eth0" ] &&
+        check "boot $n: BOOTIF= named eth0" ok || check "boot $n: BOOTIF= named eth0" FAIL
     echo "  root| $(line 'aoesan: root on AoE' "$n")"
     echo "  root| $found"
     echo "  root| $(line '^ROOTAOE init ' "$n")"
