@@ -5,8 +5,10 @@
 # The disk (root-on-aoe-image.sh, cached) is served by aoesan-engine as e0.1 in a target namespace this
 # script makes; qemu (TCG) runs in an initiator namespace whose bridge joins its tap to a veth to the
 # target. The guest boots Debian's kernel and initrd (taken from the image) with
-# root=/dev/etherd/e0.1p1 aoe=eth0; its PID 1 writes a token given on the command line and reboots, the
-# second boot finds the token and powers off, and e2fsck -fn on the image's partition must find it clean.
+# root=/dev/etherd/e0.1p1 BOOTIF=01-MAC; its PID 1 writes a token given on the command line and reboots, the
+# second boot finds the token and powers off. Then qemu boots iPXE (ipxe.lkrn with a script as its initrd):
+# sanboot aoe:e0.1 starts the export's extlinux, which loads the same kernel and initrd over AoE, and the
+# root is found again. e2fsck -fn on the image's partition must find it clean.
 # First, the cheap negative case: a wrong shelf.slot (e0.9) ends in the script's message within
 # aoe_wait and then in initramfs-tools' rescue shell. The boot times are printed (BOOT lines).
 #
