@@ -77,6 +77,8 @@ expected="./etc/xdg/autostart/io.github.aoesan-tray.desktop
 ./usr/share/icons/hicolor/48x48/apps/io.github.aoesan.png
 ./usr/share/icons/hicolor/64x64/apps/io.github.aoesan.png
 ./usr/share/icons/hicolor/scalable/apps/io.github.aoesan.svg
+./usr/share/initramfs-tools/hooks/aoesan
+./usr/share/initramfs-tools/scripts/local-top/aoesan
 ./usr/share/man/man1/aoesan.1.gz
 ./usr/share/man/man8/aoesan-ctl.8.gz
 ./usr/share/man/man8/aoesan-engine.8.gz

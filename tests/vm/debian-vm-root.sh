@@ -150,8 +150,9 @@ used=$(du -sm "$ROOT" | cut -f1)
 mke2fs -q -t ext4 -L aoevmroot -d "$ROOT" -F "$WORK/entry/root.img" "$((used + 1024))M" >&2
 touch "$WORK/entry/ready"
 
-# Only the newest entry is kept: images are about 1 GiB of sparse file each.
-find "$CACHE" -mindepth 1 -maxdepth 1 -type d ! -name '.build-*' -exec rm -rf {} +
+# Only the newest entry is kept: images are about 1 GiB of sparse file each. Only this script's entries
+# (their names are keys): other tests keep their own images in subdirectories of the same cache.
+find "$CACHE" -mindepth 1 -maxdepth 1 -type d -regextype posix-extended -regex '.*/[0-9a-f]{16}' -exec rm -rf {} +
 mv "$WORK/entry" "$ENTRY"
 say "built $ENTRY in $((SECONDS - start)) s"
 echo "$ENTRY"
