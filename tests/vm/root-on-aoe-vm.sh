@@ -8,17 +8,19 @@
 # root=/dev/etherd/e0.1p1 BOOTIF=01-MAC; its PID 1 writes a token given on the command line and reboots, the
 # second boot finds the token and powers off. Then qemu boots iPXE (ipxe.lkrn with a script as its initrd):
 # sanboot aoe:e0.1 starts the export's extlinux, which loads the same kernel and initrd over AoE, and the
-# root is found again. e2fsck -fn on the image's partition must find it clean.
+# root is found again. Last, with AOESAN-CTL given, the machine boots as a diskless PC does: from its NIC's own
+# iPXE ROM (-boot n), with its address and root path from `aoesan-ctl boot serve`, through the same extlinux.
+# e2fsck -fn on the image's partition must find it clean.
 # First, the cheap negative case: a wrong shelf.slot (e0.9) ends in the script's message within
 # aoe_wait and then in initramfs-tools' rescue shell. The boot times are printed (BOOT lines).
 #
-# Usage: root-on-aoe-vm.sh AOESAN-ENGINE CACHE_DIR [WORKDIR]
+# Usage: root-on-aoe-vm.sh AOESAN-ENGINE CACHE_DIR [WORKDIR [AOESAN-CTL]]
 # Exit: 0 every check passed; 1 a check failed; 2 usage; 77 not root or no network namespaces.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=$(cd "$HERE/../.." && pwd)
 [ $# -ge 2 ] || { sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-ENGINE=$1 CACHE=$2
+ENGINE=$1 CACHE=$2 CTL=${4:-}
 skip() { echo "root-on-aoe-vm: SKIP: $*" >&2; exit 77; }
 fail() { echo "root-on-aoe-vm: FAIL: $*" >&2; exit 1; }
 note() { echo "root-on-aoe-vm: $*"; }
@@ -35,7 +37,7 @@ WORK=${3:-$(mktemp -d "${TMPDIR:-/tmp}/root-on-aoe-vm.XXXXXX")}
 mkdir -p "$WORK"
 rm -f "$WORK"/*.log
 NT=rav-t-$$ NI=rav-i-$$
-ENGINE_PID='' QEMU_PID=''
+ENGINE_PID='' QEMU_PID='' SERVE_PID=''
 FAILS=0
 stop() { # PID: TERM, then KILL after 5 s
     [ -n "$1" ] || return 0
@@ -46,6 +48,7 @@ stop() { # PID: TERM, then KILL after 5 s
 }
 cleanup() {
     stop "$QEMU_PID"
+    stop "$SERVE_PID"
     stop "$ENGINE_PID"
     ip netns del "$NT" 2>/dev/null
     ip netns del "$NI" 2>/dev/null
@@ -244,6 +247,48 @@ if [ -f "$ENTRY/extlinux" ] && [ -r /usr/lib/ipxe/ipxe.lkrn ]; then
     QEMU_PID=''
 else
     check "iPXE chain: the image has extlinux and the host iPXE" FAIL "(extlinux, syslinux-common, ipxe: build-from-source.sh --test)"
+fi
+# ---- a diskless PC: the NIC's own iPXE ROM (-boot n) asks DHCP; aoesan-ctl boot serve answers with an address
+# and root-path aoe:e0.1 (only to this MAC), iPXE sanboots it, and on through extlinux as above.
+if [ -n "$CTL" ] && [ -f "$ENTRY/extlinux" ]; then
+    ip -n "$NT" addr add 10.79.0.1/24 dev veth-t
+    ip netns exec "$NT" "$CTL" boot serve -i veth-t --root aoe:e0.1 --range 10.79.0.100,10.79.0.120 \
+        --mac 52:54:00:ae:0a:01 >"$WORK/boot-serve.out" 2>"$WORK/boot-serve.log" &
+    SERVE_PID=$!
+    for _ in $(seq 1 100); do grep -q 'boot serve: aoe:e0.1' "$WORK/boot-serve.log" && break; sleep 0.1; done
+    CONSOLE=$WORK/netboot-console.log
+    : >"$CONSOLE"
+    ip netns exec "$NI" qemu-system-x86_64 -accel tcg -machine q35 -cpu max -smp 1 -m 512 \
+        -nodefaults -no-user-config -display none -monitor none -no-reboot -boot n \
+        -netdev "tap,id=n0,ifname=tap-i,script=no,downscript=no" \
+        -device "virtio-net-pci,netdev=n0,mac=52:54:00:ae:0a:01" \
+        -serial "file:$CONSOLE" </dev/null >"$WORK/netboot-qemu.log" 2>&1 &
+    QEMU_PID=$!
+    QEMU_T0=$(now_ms)
+    if wait_line 'aoesan: root on AoE' 1 400 && wait_line '^ROOTAOE init ' 1 200; then
+        echo "BOOT 4 (NIC ROM, boot serve, extlinux over AoE): PID 1 on the AoE root $(secs "$AT") s after qemu started"
+        line '^ROOTAOE init ' | grep -q 'arg=extlinux root=/dev/etherd/e0.1p1 state=up netif=eth0' &&
+            check "boot serve: / on /dev/etherd/e0.1p1 after a network boot" ok ||
+            check "boot serve: / on /dev/etherd/e0.1p1 after a network boot" FAIL
+        wait_line '^ROOTAOE found token=' 1 60
+        [ "$(line '^ROOTAOE found token=')" = "ROOTAOE found token=$TOKEN" ] &&
+            check "boot serve: the token of the first run is there" ok ||
+            check "boot serve: the token of the first run is there" FAIL
+    else
+        check "boot serve: the NIC ROM booted the export" FAIL "(see $CONSOLE, $WORK/boot-serve.log)"
+    fi
+    sed 's/^/  boot serve| /' "$WORK/boot-serve.out"
+    grep -q '^52:54:00:ae:0a:01 10.79.0.1[0-2][0-9] iPXE: root-path aoe:e0.1$' "$WORK/boot-serve.out" &&
+        check "boot serve gave this machine its address and root path" ok ||
+        check "boot serve gave this machine its address and root path" FAIL
+    for _ in $(seq 1 300); do kill -0 "$QEMU_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$QEMU_PID" 2>/dev/null && check "boot serve: the guest powered off" FAIL
+    stop "$QEMU_PID"
+    QEMU_PID=''
+    stop "$SERVE_PID"
+    SERVE_PID=''
+elif [ -n "$CTL" ]; then
+    check "boot serve chain: the image has extlinux" FAIL
 fi
 stop "$ENGINE_PID"
 ENGINE_PID=''
