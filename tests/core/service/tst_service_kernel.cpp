@@ -289,7 +289,9 @@ private slots:
         QCOMPARE(code, 1);
         QVERIFY2(err.contains(QLatin1String("not a disk of this machine")), qPrintable(err));
         // polkit says no: exit 3, the action named, and nothing is loaded.
-        KernelRig denied(test::ServiceRigOptions {QStringLiteral("deny")});
+        test::ServiceRigOptions deny;
+        deny.polkit = QStringLiteral("deny");
+        KernelRig denied(deny);
         QVERIFY2(denied.start(), qPrintable(denied.rig.error()));
         bus = denied.rig.address();
         std::tie(code, out, err) = ctl({QStringLiteral("attach"), QStringLiteral("1.1")});
