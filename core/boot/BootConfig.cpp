@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 
 #include "kernel/KernelDevice.h"
+#include "net/NetworkInterfaces.h"
 #include "protocol/MacAddress.h"
 
 namespace aoesan::boot {
@@ -71,8 +72,7 @@ Result<BootServerOptions, QString> makeBootOptions(
     const QString &interface, const QString &root, const QString &range, bool proxy, const QStringList &macs)
 {
     BootServerOptions o;
-    static const QRegularExpression ifname(QStringLiteral("^[A-Za-z0-9_.@:-]{1,15}$"));
-    if (!ifname.match(interface).hasMatch())
+    if (!net::isInterfaceName(interface.toStdString()))
         return Unexpected(QStringLiteral("'%1' is not a network interface name (see `ip link`)").arg(interface));
     o.interface = interface;
     const auto address = parseRootPath(root);

@@ -78,6 +78,16 @@ Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string
     return result;
 }
 
+bool isInterfaceName(std::string_view name)
+{
+    if (name.empty() || name.size() > 15 || name == "." || name == "..")
+        return false;
+    return std::ranges::none_of(name, [](char c) {
+        return c == '/' || c == ':' || std::isspace(static_cast<unsigned char>(c))
+            || static_cast<unsigned char>(c) < 0x20;
+    });
+}
+
 Result<InterfaceInfo, std::string> findInterface(const std::string &name, const std::string &sysfsNet)
 {
     if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "protocol/MacAddress.h"
@@ -31,6 +32,10 @@ struct InterfaceInfo
 Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string &sysfsNet = "/sys/class/net");
 
 // One interface by name, whatever its type; an error names what is wrong.
+// A name the kernel accepts for an interface (dev_valid_name): 1 to 15 bytes, not "." or "..", no '/', ':' or white
+// space. Says nothing about whether it exists.
+bool isInterfaceName(std::string_view name);
+
 Result<InterfaceInfo, std::string> findInterface(
     const std::string &name, const std::string &sysfsNet = "/sys/class/net");
 

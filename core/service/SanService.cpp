@@ -529,17 +529,11 @@ Result<std::pair<std::uint16_t, std::uint8_t>, ServiceError> parseTarget(const Q
     return *address;
 }
 
+// An interface for the aoe driver: a name the kernel accepts, and no comma, which splits the driver's list
+// (aoe_iflist and the aoesan-aoe@ unit's instance).
 bool validInterfaceName(const QString &name)
 {
-    if (name.isEmpty() || name.size() > 15 || name == QLatin1String(".") || name == QLatin1String(".."))
-        return false;
-    for (const QChar c : name) {
-        // What ip link accepts and nothing the driver's list or a unit name would split at.
-        if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && c != QLatin1Char('-') && c != QLatin1Char('_')
-            && c != QLatin1Char('.') && c != QLatin1Char('@') && c != QLatin1Char(':'))
-            return false;
-    }
-    return true;
+    return net::isInterfaceName(name.toStdString()) && !name.contains(QLatin1Char(','));
 }
 
 } // namespace
