@@ -30,6 +30,10 @@ QString whatActionDoes(const QString &action)
         return QStringLiteral("change the settings of an AoE target");
     if (action == QLatin1String(action::kAttachTargets))
         return QStringLiteral("use AoE targets as disks of this computer");
+    if (action == QLatin1String(action::kNetworkBoot))
+        return QStringLiteral("boot machines over the network from an AoE export");
+    if (action == QLatin1String(action::kCaptureTraffic))
+        return QStringLiteral("capture AoE network traffic");
     return action;
 }
 

@@ -76,6 +76,11 @@ QString targetPath(std::uint16_t shelf, std::uint8_t slot)
     return QStringLiteral("%1/e%2_%3").arg(QLatin1String(kTargetsPath)).arg(shelf).arg(slot);
 }
 
+QString capturePath(quint64 number)
+{
+    return QStringLiteral("%1/%2").arg(QLatin1String(kCapturesPath)).arg(number);
+}
+
 std::optional<TargetAddress> targetAddressFromPath(const QString &path)
 {
     const QString prefix = QLatin1String(kTargetsPath) + QStringLiteral("/e");

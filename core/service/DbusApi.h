@@ -15,10 +15,12 @@ inline constexpr char kBusName[] = "io.github.aoesan1";
 inline constexpr char kRootPath[] = "/io/github/aoesan1";
 inline constexpr char kExportsPath[] = "/io/github/aoesan1/exports";
 inline constexpr char kTargetsPath[] = "/io/github/aoesan1/targets";
+inline constexpr char kCapturesPath[] = "/io/github/aoesan1/captures";
 
 inline constexpr char kManagerInterface[] = "io.github.aoesan1.Manager";
 inline constexpr char kExportInterface[] = "io.github.aoesan1.Export";
 inline constexpr char kTargetInterface[] = "io.github.aoesan1.Target";
+inline constexpr char kCaptureInterface[] = "io.github.aoesan1.Capture";
 
 inline constexpr char kObjectManagerInterface[] = "org.freedesktop.DBus.ObjectManager";
 inline constexpr char kPropertiesInterface[] = "org.freedesktop.DBus.Properties";
@@ -31,6 +33,8 @@ inline constexpr char kManageExports[] = "io.github.aoesan1.manage-exports";
 inline constexpr char kConfigureDiscovery[] = "io.github.aoesan1.configure-discovery";
 inline constexpr char kChangeTargets[] = "io.github.aoesan1.change-targets";
 inline constexpr char kAttachTargets[] = "io.github.aoesan1.attach-targets"; // Attach, Detach, SetKernelSettings
+inline constexpr char kNetworkBoot[] = "io.github.aoesan1.network-boot"; // Export.StartBoot, StopBoot
+inline constexpr char kCaptureTraffic[] = "io.github.aoesan1.capture-traffic"; // Manager.StartCapture
 } // namespace action
 
 // The typed errors. Each message is a sentence a person can act on.
@@ -70,11 +74,40 @@ inline constexpr unsigned kMaxFlushDownAfterSeconds = 86400;
 inline constexpr unsigned kMaxAttachTimeoutSeconds = 300;
 } // namespace kernel_key
 
+// Export.StartBoot's options and the keys of Export.Boot's JSON.
+namespace boot_key {
+inline constexpr char kInterface[] = "interface"; // s
+inline constexpr char kRange[] = "range"; // s, "FIRST,LAST"
+inline constexpr char kProxy[] = "proxy"; // b
+inline constexpr char kMacs[] = "macs"; // as
+// Export.Boot's JSON only:
+inline constexpr char kState[] = "state"; // off, starting, running, failed
+inline constexpr char kMode[] = "mode"; // isolated, proxy
+inline constexpr char kRootPath[] = "rootPath";
+inline constexpr char kServing[] = "serving";
+inline constexpr char kError[] = "error";
+inline constexpr char kScript[] = "script";
+inline constexpr char kClients[] = "clients"; // [{time, mac, address, given, text}]
+inline constexpr int kMaxClients = 50;
+} // namespace boot_key
+
+// Manager.StartCapture's options.
+namespace capture_key {
+inline constexpr char kInterface[] = "interface"; // s
+inline constexpr char kTarget[] = "target"; // s, e7.3
+inline constexpr char kBoot[] = "boot"; // b
+inline constexpr char kSeconds[] = "seconds"; // u
+inline constexpr char kCount[] = "count"; // t
+inline constexpr unsigned kMaxSeconds = 86400;
+inline constexpr int kMaxRunning = 4;
+} // namespace capture_key
+
 // Object paths. An export's name has every byte outside [A-Za-z0-9] written as _XX (lower-case hex), so
 // any name gives one valid path element and the path gives the name back.
 QString exportPath(const QString &name);
 std::optional<QString> exportNameFromPath(const QString &path);
 QString targetPath(std::uint16_t shelf, std::uint8_t slot); // /io/github/aoesan1/targets/e7_3
+QString capturePath(quint64 number); // /io/github/aoesan1/captures/1
 struct TargetAddress
 {
     std::uint16_t shelf = 0;

@@ -211,7 +211,7 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
         ManagedObjects objects;
         for (const auto &r : m_service.records())
             objects.insert(QDBusObjectPath(exportPath(r.name)),
-                {{QLatin1String(kExportInterface), exportProperties(r, m_service.status(r.name))}});
+                {{QLatin1String(kExportInterface), exportProperties(r, m_service.status(r.name), m_service.bootJson(r.name))}});
         for (const auto &[key, t] : m_service.targets())
             objects.insert(
                 QDBusObjectPath(targetPathOf(key)), {{QLatin1String(kTargetInterface), targetProperties(key)}});
@@ -300,7 +300,7 @@ QVariantMap DbusTree::properties(const QString &path, const QString &interface) 
         return managerProperties();
     if (kind == Kind::Export) {
         const QString name = *exportNameFromPath(path);
-        return exportProperties(*m_service.record(name), m_service.status(name));
+        return exportProperties(*m_service.record(name), m_service.status(name), m_service.bootJson(name));
     }
     if (kind == Kind::Target) {
         const auto a = targetAddressFromPath(path);
@@ -658,13 +658,13 @@ void DbusTree::emitChanged(const QString &path, const QString &interface, const 
 void DbusTree::exportAdded(const QString &name)
 {
     if (const auto r = m_service.record(name))
-        emitAdded(exportPath(name), QLatin1String(kExportInterface), exportProperties(*r, m_service.status(name)));
+        emitAdded(exportPath(name), QLatin1String(kExportInterface), exportProperties(*r, m_service.status(name), m_service.bootJson(name)));
 }
 
 void DbusTree::exportChanged(const QString &name)
 {
     if (const auto r = m_service.record(name))
-        emitChanged(exportPath(name), QLatin1String(kExportInterface), exportProperties(*r, m_service.status(name)));
+        emitChanged(exportPath(name), QLatin1String(kExportInterface), exportProperties(*r, m_service.status(name), m_service.bootJson(name)));
 }
 
 void DbusTree::exportRemoved(const QString &name)

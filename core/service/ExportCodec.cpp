@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include "boot/BootConfig.h"
 #include "service/DbusApi.h"
 #include "supervisor/ExportStatusJson.h"
 
@@ -162,7 +163,17 @@ std::optional<ServiceError> checkBackingPath(const QString &path)
     return std::nullopt;
 }
 
-QVariantMap exportProperties(const supervisor::ExportRecord &r, const supervisor::ExportStatus &status)
+QString bootOffJson(const supervisor::ExportRecord &r)
+{
+    const QString root = QStringLiteral("aoe:") + r.address();
+    const QJsonObject off {{QLatin1String(boot_key::kState), QStringLiteral("off")},
+        {QLatin1String(boot_key::kRootPath), root},
+        {QLatin1String(boot_key::kScript), boot::ipxeScript(root)}};
+    return QString::fromUtf8(QJsonDocument(off).toJson(QJsonDocument::Compact));
+}
+
+QVariantMap exportProperties(
+    const supervisor::ExportRecord &r, const supervisor::ExportStatus &status, const QString &boot)
 {
     return {
         {QStringLiteral("Name"), r.name},
@@ -177,6 +188,7 @@ QVariantMap exportProperties(const supervisor::ExportRecord &r, const supervisor
         {QStringLiteral("State"), supervisor::stateName(status.state)},
         {QStringLiteral("Status"),
             QString::fromUtf8(QJsonDocument(supervisor::statusToJson(status)).toJson(QJsonDocument::Compact))},
+        {QStringLiteral("Boot"), boot},
     };
 }
 

@@ -24,7 +24,10 @@ std::optional<ServiceError> checkBackingPath(const QString &path);
 // The D-Bus error name for a record rule.
 QString errorNameFor(supervisor::RecordError::Code code);
 
-// The properties of io.github.aoesan1.Export.
-QVariantMap exportProperties(const supervisor::ExportRecord &record, const supervisor::ExportStatus &status);
+// The properties of io.github.aoesan1.Export; `boot` is the Boot property's JSON text (docs/dbus-api.md).
+QVariantMap exportProperties(
+    const supervisor::ExportRecord &record, const supervisor::ExportStatus &status, const QString &boot);
+// Boot's JSON text for an export with no boot server: {"state":"off","rootPath":...,"script":...}.
+QString bootOffJson(const supervisor::ExportRecord &record);
 
 } // namespace aoesan::service

@@ -192,6 +192,12 @@ void SanService::shutdown()
     m_supervisor.stopAll();
 }
 
+QString SanService::bootJson(const QString &name) const
+{
+    const auto r = record(name);
+    return r ? bootOffJson(*r) : QString();
+}
+
 ExportStatus SanService::status(const QString &name) const
 {
     if (auto s = m_supervisor.status(name))

@@ -82,6 +82,8 @@ public:
     const std::vector<supervisor::ExportRecord> &records() const { return m_store.records(); }
     std::optional<supervisor::ExportRecord> record(const QString &name) const { return m_store.find(name); }
     supervisor::ExportStatus status(const QString &name) const;
+    // Export.Boot's JSON text (docs/dbus-api.md).
+    QString bootJson(const QString &name) const;
     QString exportListPath() const { return m_store.path(); }
     Result<bool, ServiceError> add(const supervisor::ExportRecord &record, bool startNow, bool force);
     Result<bool, ServiceError> change(const supervisor::ExportRecord &record);

@@ -28,11 +28,11 @@ private slots:
     void headerNamesAreTheXmlInterfaces()
     {
         const ApiSchema &api = ApiSchema::api();
-        for (const char *name : {kManagerInterface, kExportInterface, kTargetInterface})
+        for (const char *name : {kManagerInterface, kExportInterface, kTargetInterface, kCaptureInterface})
             QVERIFY2(api.hasInterface(QLatin1String(name)), name);
         QCOMPARE(api.methods(QLatin1String(kManagerInterface)),
             (QStringList {QStringLiteral("AddExport"), QStringLiteral("Attach"), QStringLiteral("Detach"),
-                QStringLiteral("SetKernelSettings"), QStringLiteral("ProbeNow"), QStringLiteral("ForgetDownTargets"),
+                QStringLiteral("SetKernelSettings"), QStringLiteral("StartCapture"), QStringLiteral("ProbeNow"), QStringLiteral("ForgetDownTargets"),
                 QStringLiteral("SetInterfaces")}));
         QCOMPARE(api.inSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(),
             QStringLiteral("sa{sv}"));
@@ -56,7 +56,7 @@ private slots:
         r.shelf = 7;
         r.slot = 3;
         r.interface = QStringLiteral("lan0");
-        const QVariantMap props = exportProperties(r, {});
+        const QVariantMap props = exportProperties(r, {}, bootOffJson(r));
         const ApiSchema &api = ApiSchema::api();
         QCOMPARE(QStringList(props.keys()).size(), api.properties(QLatin1String(kExportInterface)).size());
         for (const QString &name : api.properties(QLatin1String(kExportInterface))) {
