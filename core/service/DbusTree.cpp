@@ -211,7 +211,8 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
         ManagedObjects objects;
         for (const auto &r : m_service.records())
             objects.insert(QDBusObjectPath(exportPath(r.name)),
-                {{QLatin1String(kExportInterface), exportProperties(r, m_service.status(r.name), m_service.bootJson(r.name))}});
+                {{QLatin1String(kExportInterface),
+                    exportProperties(r, m_service.status(r.name), m_service.bootJson(r.name))}});
         for (const auto &[key, t] : m_service.targets())
             objects.insert(
                 QDBusObjectPath(targetPathOf(key)), {{QLatin1String(kTargetInterface), targetProperties(key)}});
@@ -658,13 +659,15 @@ void DbusTree::emitChanged(const QString &path, const QString &interface, const 
 void DbusTree::exportAdded(const QString &name)
 {
     if (const auto r = m_service.record(name))
-        emitAdded(exportPath(name), QLatin1String(kExportInterface), exportProperties(*r, m_service.status(name), m_service.bootJson(name)));
+        emitAdded(exportPath(name), QLatin1String(kExportInterface),
+            exportProperties(*r, m_service.status(name), m_service.bootJson(name)));
 }
 
 void DbusTree::exportChanged(const QString &name)
 {
     if (const auto r = m_service.record(name))
-        emitChanged(exportPath(name), QLatin1String(kExportInterface), exportProperties(*r, m_service.status(name), m_service.bootJson(name)));
+        emitChanged(exportPath(name), QLatin1String(kExportInterface),
+            exportProperties(*r, m_service.status(name), m_service.bootJson(name)));
 }
 
 void DbusTree::exportRemoved(const QString &name)

@@ -167,8 +167,7 @@ QString bootOffJson(const supervisor::ExportRecord &r)
 {
     const QString root = QStringLiteral("aoe:") + r.address();
     const QJsonObject off {{QLatin1String(boot_key::kState), QStringLiteral("off")},
-        {QLatin1String(boot_key::kRootPath), root},
-        {QLatin1String(boot_key::kScript), boot::ipxeScript(root)}};
+        {QLatin1String(boot_key::kRootPath), root}, {QLatin1String(boot_key::kScript), boot::ipxeScript(root)}};
     return QString::fromUtf8(QJsonDocument(off).toJson(QJsonDocument::Compact));
 }
 

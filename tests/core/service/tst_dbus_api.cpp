@@ -32,8 +32,8 @@ private slots:
             QVERIFY2(api.hasInterface(QLatin1String(name)), name);
         QCOMPARE(api.methods(QLatin1String(kManagerInterface)),
             (QStringList {QStringLiteral("AddExport"), QStringLiteral("Attach"), QStringLiteral("Detach"),
-                QStringLiteral("SetKernelSettings"), QStringLiteral("StartCapture"), QStringLiteral("ProbeNow"), QStringLiteral("ForgetDownTargets"),
-                QStringLiteral("SetInterfaces")}));
+                QStringLiteral("SetKernelSettings"), QStringLiteral("StartCapture"), QStringLiteral("ProbeNow"),
+                QStringLiteral("ForgetDownTargets"), QStringLiteral("SetInterfaces")}));
         QCOMPARE(api.inSignature(QLatin1String(kManagerInterface), QStringLiteral("Attach")).value(),
             QStringLiteral("sa{sv}"));
         QCOMPARE(
