@@ -4,6 +4,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <unistd.h>
 
@@ -12,6 +15,8 @@
 #include "cli/Command.h"
 #include "cli/Commands.h"
 #include "platform/StopSignals.h"
+#include "service/DbusApi.h"
+#include "service/ServiceClient.h"
 #include "util/CommandHelp.h"
 #include "util/ExitCode.h"
 
@@ -125,6 +130,140 @@ int runBootServe(const QStringList &args, const Console &console)
     return code != ExitOk ? code : exitCode;
 }
 
+// boot start|stop|status: an export's boot server run by the aoesan service (Export.StartBoot), which keeps it
+// running across restarts, as the GUI's "Network boot…" does.
+std::optional<service::ServiceClient> serviceFor(const Command &command)
+{
+    const auto bus = service::ServiceClient::findService();
+    if (!bus) {
+        command.error("no aoesan service answers: `boot start/stop/status` run an export's boot server through it "
+                      "(sudo systemctl start aoesan); `aoesan-ctl boot serve` runs one in the foreground without it");
+        return std::nullopt;
+    }
+    return std::make_optional<service::ServiceClient>(*bus);
+}
+
+int runBootStart(const QStringList &args, const Console &console)
+{
+    const Command command("boot start", console);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Have the aoesan service run the network boot server of export NAME (aoesan-ctl exports list):\n"
+                       "the machines boot aoe:eSHELF.SLOT of that export. It runs until `aoesan-ctl boot stop NAME`,\n"
+                       "also after a restart of the service. What it serves and who asked: aoesan-ctl boot status."));
+    const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
+        QStringLiteral("The interface the machines boot on (required; it needs an IPv4 address)."),
+        QStringLiteral("IF"));
+    const QCommandLineOption range(QStringLiteral("range"),
+        QStringLiteral("Hand out addresses FIRST to LAST: for a segment with no DHCP server of its own."),
+        QStringLiteral("FIRST,LAST"));
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+        QStringLiteral("Proxy DHCP: another DHCP server gives the addresses, this one only the boot information."));
+    const QCommandLineOption mac(QStringLiteral("mac"),
+        QStringLiteral("Answer only this machine (repeatable; default: every machine that asks)."),
+        QStringLiteral("MAC"));
+    parser.addOptions({iface, range, proxy, mac});
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The export the machines boot."));
+    if (const auto stop = command.parseArguments(parser, args))
+        return *stop;
+    if (parser.positionalArguments().size() != 1)
+        return command.usageError("name the one export the machines boot: aoesan-ctl boot start NAME -i IF ...");
+    if (parser.values(iface).size() != 1)
+        return command.usageError("name the one interface the machines boot on with -i IF");
+    if (parser.isSet(proxy) == parser.isSet(range))
+        return command.usageError("give either --range FIRST,LAST (this segment has no DHCP server of its own) or "
+                                  "--proxy (another DHCP server hands out the addresses)");
+    QVariantMap options {{QLatin1String(service::boot_key::kInterface), parser.value(iface)}};
+    if (parser.isSet(range))
+        options.insert(QLatin1String(service::boot_key::kRange), parser.value(range));
+    if (parser.isSet(proxy))
+        options.insert(QLatin1String(service::boot_key::kProxy), true);
+    if (parser.isSet(mac))
+        options.insert(QLatin1String(service::boot_key::kMacs), parser.values(mac));
+    auto client = serviceFor(command);
+    if (!client)
+        return ExitFailed;
+    const QString name = parser.positionalArguments().first();
+    if (const auto done = client->startBoot(name, options); !done) {
+        command.error(done.error().message.toStdString());
+        return service::exitCodeFor(done.error());
+    }
+    std::fprintf(
+        command.out(), "boot server of '%s' started (aoesan-ctl boot status %s)\n", qPrintable(name), qPrintable(name));
+    return ExitOk;
+}
+
+int runBootStop(const QStringList &args, const Console &console)
+{
+    const Command command("boot stop", console);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Stop the network boot server the aoesan service runs for export NAME, and forget it."));
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The export."));
+    if (const auto stop = command.parseArguments(parser, args))
+        return *stop;
+    if (parser.positionalArguments().size() != 1)
+        return command.usageError("name the one export: aoesan-ctl boot stop NAME");
+    auto client = serviceFor(command);
+    if (!client)
+        return ExitFailed;
+    if (const auto done = client->stopBoot(parser.positionalArguments().first()); !done) {
+        command.error(done.error().message.toStdString());
+        return service::exitCodeFor(done.error());
+    }
+    return ExitOk;
+}
+
+int runBootStatus(const QStringList &args, const Console &console)
+{
+    const Command command("boot status", console);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Show the network boot server of export NAME: its state, what it serves, the machines that asked\n"
+        "(the last 50) and the iPXE script that boots the export from another DHCP server's setup."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("The service's Boot JSON as it is."));
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The export."));
+    if (const auto stop = command.parseArguments(parser, args))
+        return *stop;
+    if (parser.positionalArguments().size() != 1)
+        return command.usageError("name the one export: aoesan-ctl boot status NAME");
+    auto client = serviceFor(command);
+    if (!client)
+        return ExitFailed;
+    const auto boot = client->bootOf(parser.positionalArguments().first());
+    if (!boot) {
+        command.error(boot.error().message.toStdString());
+        return service::exitCodeFor(boot.error());
+    }
+    if (parser.isSet(json)) {
+        std::fprintf(command.out(), "%s\n", qPrintable(boot.value()));
+        return ExitOk;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(boot->toUtf8()).object();
+    const auto text = [&](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    std::fprintf(command.out(), "state:     %s\n", qPrintable(text(service::boot_key::kState)));
+    std::fprintf(command.out(), "boots:     %s\n", qPrintable(text(service::boot_key::kRootPath)));
+    if (!text(service::boot_key::kServing).isEmpty())
+        std::fprintf(command.out(), "serving:   %s\n", qPrintable(text(service::boot_key::kServing)));
+    if (!text(service::boot_key::kError).isEmpty())
+        std::fprintf(command.out(), "error:     %s\n", qPrintable(text(service::boot_key::kError)));
+    QStringList macs;
+    for (const auto &m : o.value(QLatin1String(service::boot_key::kMacs)).toArray())
+        macs << m.toString();
+    if (!macs.isEmpty())
+        std::fprintf(command.out(), "only:      %s\n", qPrintable(macs.join(QStringLiteral(", "))));
+    for (const auto &c : o.value(QLatin1String(service::boot_key::kClients)).toArray()) {
+        const QJsonObject client = c.toObject();
+        std::fprintf(command.out(), "client:    %s %s\n",
+            qPrintable(QDateTime::fromMSecsSinceEpoch(client.value(QLatin1String("time")).toInteger())
+                           .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+            qPrintable(client.value(QLatin1String("text")).toString()));
+    }
+    std::fprintf(command.out(), "iPXE script:\n%s", qPrintable(text(service::boot_key::kScript)));
+    return ExitOk;
+}
+
 } // namespace
 
 int runBoot(const QStringList &args, const Console &console)
@@ -138,7 +277,14 @@ int runBoot(const QStringList &args, const Console &console)
                                   "--proxy)");
     if (args.first() == QLatin1String("serve"))
         return runBootServe(args.mid(1), console);
-    return command.usageError("unknown boot command '" + args.first().toStdString() + "' (try: aoesan-ctl boot serve)");
+    if (args.first() == QLatin1String("start"))
+        return runBootStart(args.mid(1), console);
+    if (args.first() == QLatin1String("stop"))
+        return runBootStop(args.mid(1), console);
+    if (args.first() == QLatin1String("status"))
+        return runBootStatus(args.mid(1), console);
+    return command.usageError("unknown boot command '" + args.first().toStdString()
+        + "' (try: aoesan-ctl boot serve, start, stop or status)");
 }
 
 } // namespace aoesan::cli
