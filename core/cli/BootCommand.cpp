@@ -33,7 +33,10 @@ int runBootServe(const QStringList &args, const Console &console)
         "on one interface through dnsmasq, with a configuration of its own (the system's dnsmasq is not used).\n"
         "iPXE clients get the root path (option 17, aoe:eX.Y) and sanboot it; PXE ROMs that are not iPXE get\n"
         "iPXE by TFTP first (undionly.kpxe for BIOS, ipxe.efi for UEFI, from Debian's package ipxe). One line is\n"
-        "printed per client that asked, with what it was given. Needs root (the DHCP and TFTP ports)."));
+        "printed per client that asked, with what it was given. Needs root (the DHCP and TFTP ports).\n\n"
+        "The same kept running by the aoesan service for an export, also across restarts (no root needed; polkit\n"
+        "asks): aoesan-ctl boot start NAME -i IF (--range FIRST,LAST | --proxy) [--mac MAC]..., aoesan-ctl boot\n"
+        "status NAME [--json], aoesan-ctl boot stop NAME."));
     const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
         QStringLiteral("The interface the machines boot on (required; it needs an IPv4 address)."),
         QStringLiteral("IF"));
