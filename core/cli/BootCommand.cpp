@@ -62,27 +62,8 @@ int runBootServe(const QStringList &args, const Console &console)
         return *stop;
     if (!parser.positionalArguments().isEmpty())
         return command.usageError("unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
-    Result<boot::BootServerOptions, QString> options = Unexpected(QString());
-    if (parser.isSet(settings)) {
-        if (parser.isSet(iface) || parser.isSet(root) || parser.isSet(range) || parser.isSet(proxy)
-            || parser.isSet(mac))
-            return command.usageError("--settings FILE gives the interface, the root path and the rest: give no -i, "
-                                      "--root, --range, --proxy or --mac with it");
-        const auto request = boot::readBootRequest(parser.value(settings));
-        if (!request)
-            return command.failure(request.error().toStdString());
-        options = boot::optionsFor(request.value());
-    } else {
-        if (parser.values(iface).size() != 1)
-            return command.usageError("name the one interface the machines boot on with -i IF");
-        if (!parser.isSet(root))
-            return command.usageError("name what they boot with --root aoe:eSHELF.SLOT");
-        options = boot::makeBootOptions(
-            parser.value(iface), parser.value(root), parser.value(range), parser.isSet(proxy), parser.values(mac));
-    }
-    if (!options)
-        return command.usageError(options.error().toStdString());
-    // The events file starts empty at every run: its reader (the service) takes a shorter file as a new run.
+    // The events file first, so that a failure to read the settings reaches the service too. It starts empty at
+    // every run: its reader (the service) takes a shorter file as a new run.
     QFile eventsFile(parser.value(events));
     if (parser.isSet(events) && !eventsFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return command.failure(
@@ -94,6 +75,30 @@ int runBootServe(const QStringList &args, const Console &console)
         eventsFile.write(boot::encodeBootEvent(event));
         eventsFile.flush();
     };
+    Result<boot::BootServerOptions, QString> options = Unexpected(QString());
+    if (parser.isSet(settings)) {
+        if (parser.isSet(iface) || parser.isSet(root) || parser.isSet(range) || parser.isSet(proxy)
+            || parser.isSet(mac))
+            return command.usageError("--settings FILE gives the interface, the root path and the rest: give no -i, "
+                                      "--root, --range, --proxy or --mac with it");
+        const auto request = boot::readBootRequest(parser.value(settings));
+        if (!request) {
+            record(boot::BootEvent::failed(request.error()));
+            return command.failure(request.error().toStdString());
+        }
+        options = boot::optionsFor(request.value());
+    } else {
+        if (parser.values(iface).size() != 1)
+            return command.usageError("name the one interface the machines boot on with -i IF");
+        if (!parser.isSet(root))
+            return command.usageError("name what they boot with --root aoe:eSHELF.SLOT");
+        options = boot::makeBootOptions(
+            parser.value(iface), parser.value(root), parser.value(range), parser.isSet(proxy), parser.values(mac));
+    }
+    if (!options) {
+        record(boot::BootEvent::failed(options.error()));
+        return command.usageError(options.error().toStdString());
+    }
     if (::geteuid() != 0) {
         const std::string why = "a DHCP and TFTP server needs root (ports 67 and 69): run it with sudo";
         record(boot::BootEvent::failed(QString::fromStdString(why)));
