@@ -24,6 +24,22 @@ namespace aoesan::cli {
 
 namespace {
 
+// Where and to whom a boot server answers: the options boot serve and boot start share.
+struct WhereOptions
+{
+    QCommandLineOption iface {{QStringLiteral("i"), QStringLiteral("interface")},
+        QStringLiteral("The interface the machines boot on (required; it needs an IPv4 address)."),
+        QStringLiteral("IF")};
+    QCommandLineOption range {QStringLiteral("range"),
+        QStringLiteral("Hand out addresses FIRST to LAST: for a segment with no DHCP server of its own."),
+        QStringLiteral("FIRST,LAST")};
+    QCommandLineOption proxy {QStringLiteral("proxy"),
+        QStringLiteral("Proxy DHCP: another DHCP server gives the addresses, this one only the boot information.")};
+    QCommandLineOption mac {QStringLiteral("mac"),
+        QStringLiteral("Answer only this machine (repeatable; default: every machine that asks)."),
+        QStringLiteral("MAC")};
+};
+
 int runBootServe(const QStringList &args, const Console &console)
 {
     const Command command("boot serve", console);
@@ -37,19 +53,10 @@ int runBootServe(const QStringList &args, const Console &console)
         "The same kept running by the aoesan service for an export, also across restarts (no root needed; polkit\n"
         "asks): aoesan-ctl boot start NAME -i IF (--range FIRST,LAST | --proxy) [--mac MAC]..., aoesan-ctl boot\n"
         "status NAME [--json], aoesan-ctl boot stop NAME."));
-    const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
-        QStringLiteral("The interface the machines boot on (required; it needs an IPv4 address)."),
-        QStringLiteral("IF"));
+    const WhereOptions where;
+    const QCommandLineOption &iface = where.iface, &range = where.range, &proxy = where.proxy, &mac = where.mac;
     const QCommandLineOption root(QStringLiteral("root"),
         QStringLiteral("What the machines boot: aoe:eSHELF.SLOT, e.g. aoe:e0.1 (required)."), QStringLiteral("URI"));
-    const QCommandLineOption range(QStringLiteral("range"),
-        QStringLiteral("Hand out addresses FIRST to LAST: for a segment with no DHCP server of its own."),
-        QStringLiteral("FIRST,LAST"));
-    const QCommandLineOption proxy(QStringLiteral("proxy"),
-        QStringLiteral("Proxy DHCP: another DHCP server gives the addresses, this one only the boot information."));
-    const QCommandLineOption mac(QStringLiteral("mac"),
-        QStringLiteral("Answer only this machine (repeatable; default: every machine that asks)."),
-        QStringLiteral("MAC"));
     const QCommandLineOption settings(QStringLiteral("settings"),
         QStringLiteral("Read -i, --root, --range or --proxy and --mac from this file (the service's boot/NAME.json;\n"
                        "aoesan-boot@NAME.service runs the boot server of an export this way)."),
@@ -159,17 +166,8 @@ int runBootStart(const QStringList &args, const Console &console)
         QStringLiteral("Have the aoesan service run the network boot server of export NAME (aoesan-ctl exports list):\n"
                        "the machines boot aoe:eSHELF.SLOT of that export. It runs until `aoesan-ctl boot stop NAME`,\n"
                        "also after a restart of the service. What it serves and who asked: aoesan-ctl boot status."));
-    const QCommandLineOption iface({QStringLiteral("i"), QStringLiteral("interface")},
-        QStringLiteral("The interface the machines boot on (required; it needs an IPv4 address)."),
-        QStringLiteral("IF"));
-    const QCommandLineOption range(QStringLiteral("range"),
-        QStringLiteral("Hand out addresses FIRST to LAST: for a segment with no DHCP server of its own."),
-        QStringLiteral("FIRST,LAST"));
-    const QCommandLineOption proxy(QStringLiteral("proxy"),
-        QStringLiteral("Proxy DHCP: another DHCP server gives the addresses, this one only the boot information."));
-    const QCommandLineOption mac(QStringLiteral("mac"),
-        QStringLiteral("Answer only this machine (repeatable; default: every machine that asks)."),
-        QStringLiteral("MAC"));
+    const WhereOptions where;
+    const QCommandLineOption &iface = where.iface, &range = where.range, &proxy = where.proxy, &mac = where.mac;
     parser.addOptions({iface, range, proxy, mac});
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The export the machines boot."));
     if (const auto stop = command.parseArguments(parser, args))

@@ -7,6 +7,8 @@
 
 #include <sys/prctl.h>
 
+#include "platform/StopSignals.h"
+
 namespace aoesan::supervisor {
 
 namespace {
@@ -28,15 +30,9 @@ QtProbeProcess::QtProbeProcess(const QString &program, const QStringList &argume
 {
     m_process.setProgram(program);
     m_process.setArguments(arguments);
-    m_process.setChildProcessModifier([] {
-        // The probe must not outlive its reader, even after a crash.
-        // The reader blocks the stop signals to read them from a signalfd; the probe must get them.
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        ::signal(SIGPIPE, SIG_DFL);
-    });
+    // The probe must not outlive its reader, even after a crash; the reader blocks the stop signals to read them
+    // from a signalfd, and the probe must get them.
+    m_process.setChildProcessModifier(platform::resetSignalsInChild);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &QtProbeProcess::readOutput);
     connect(&m_process, &QProcess::readyReadStandardError, this,
         [this] { emit errorOutput(m_process.readAllStandardError()); });

@@ -6,6 +6,8 @@
 
 #include <sys/prctl.h>
 
+#include "platform/StopSignals.h"
+
 namespace aoesan::supervisor {
 
 namespace {
@@ -32,17 +34,11 @@ QtEngineProcess::QtEngineProcess(const EngineCommand &command, const QStringList
     m_process.setStandardInputFile(QProcess::nullDevice());
     m_process.setChildProcessModifier([]() {
         // The supervisor may block SIGTERM/SIGINT (to read them from a signalfd) or ignore SIGPIPE; a
-        // child inherits both across exec, and an engine that cannot be stopped is no use.
-        sigset_t none;
-        sigemptyset(&none);
-        ::sigprocmask(SIG_SETMASK, &none, nullptr);
-        ::signal(SIGPIPE, SIG_DFL);
-        ::signal(SIGTERM, SIG_DFL);
-        ::signal(SIGINT, SIG_DFL);
-        // If the supervisor dies without stopping it, the engine stops cleanly instead of serving on
-        // unsupervised. (The kernel clears this when exec'ing a program with file capabilities; an
-        // installed engine then stops at its next counters line, when the closed pipe raises SIGPIPE.)
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // child inherits both across exec, and an engine that cannot be stopped is no use. If the supervisor
+        // dies without stopping it, the engine stops cleanly instead of serving on unsupervised. (The kernel
+        // clears the parent-death signal when exec'ing a program with file capabilities; an installed engine
+        // then stops at its next counters line, when the closed pipe raises SIGPIPE.)
+        platform::resetSignalsInChild();
         // Its own session: a Ctrl-C in the supervisor's terminal reaches the supervisor only, which
         // then stops every engine in order instead of racing them.
         ::setsid();

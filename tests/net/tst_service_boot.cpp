@@ -64,6 +64,29 @@ int dnsmasqCount(const QString &netns)
     return n;
 }
 
+// The lab's target side with an IPv4 address (the boot server answers from it), and a sparse image for the export.
+bool prepare(const Lab &lab, const ServiceRig &rig, QString *image)
+{
+    *image = rig.path(QStringLiteral("disk.img"));
+    QFile f(*image);
+    return lab.run(lab.targetNamespace(),
+                  {QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.78.0.1/24"),
+                      QStringLiteral("dev"), Lab::targetInterface()})
+               .ok()
+        && f.open(QIODevice::WriteOnly) && f.resize(16 << 20);
+}
+
+supervisor::ExportRecord exportRecord(const QString &image)
+{
+    supervisor::ExportRecord r;
+    r.name = kName;
+    r.path = image;
+    r.shelf = kShelf;
+    r.slot = kSlot;
+    r.interface = Lab::targetInterface();
+    return r;
+}
+
 } // namespace
 
 class TestServiceBoot : public QObject
@@ -115,28 +138,16 @@ private slots:
             s.close();
             s.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
-        QVERIFY(lab.run(lab.targetNamespace(),
-                       {QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
-                           QStringLiteral("10.78.0.1/24"), QStringLiteral("dev"), Lab::targetInterface()})
-                    .ok());
         test::ServiceRigOptions options;
         options.netns = lab.targetNamespace();
         ServiceRig rig(options);
         QVERIFY2(rig.ok(), qPrintable(rig.error()));
-        const QString image = rig.path(QStringLiteral("disk.img"));
-        {
-            QFile f(image);
-            QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(16 << 20));
-        }
+        QString image;
+        QVERIFY(prepare(lab, rig, &image));
         const QStringList serviceArgs {QStringLiteral("-i"), Lab::targetInterface(), QStringLiteral("--no-discovery")};
         QVERIFY2(rig.startService(serviceArgs), qPrintable(rig.error()));
         ServiceClient client(rig.connect(QStringLiteral("client")));
-        supervisor::ExportRecord r;
-        r.name = kName;
-        r.path = image;
-        r.shelf = kShelf;
-        r.slot = kSlot;
-        r.interface = Lab::targetInterface();
+        const supervisor::ExportRecord r = exportRecord(image);
         const auto added = client.addExport(r, true, false);
         QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
 
@@ -293,28 +304,16 @@ private slots:
     {
         Lab lab;
         QVERIFY2(lab.ok(), qPrintable(lab.error()));
-        QVERIFY(lab.run(lab.targetNamespace(),
-                       {QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
-                           QStringLiteral("10.78.0.1/24"), QStringLiteral("dev"), Lab::targetInterface()})
-                    .ok());
         test::ServiceRigOptions options;
         options.netns = lab.targetNamespace();
         ServiceRig rig(options);
         QVERIFY2(rig.ok(), qPrintable(rig.error()));
-        const QString image = rig.path(QStringLiteral("disk.img"));
-        {
-            QFile f(image);
-            QVERIFY(f.open(QIODevice::WriteOnly) && f.resize(16 << 20));
-        }
+        QString image;
+        QVERIFY(prepare(lab, rig, &image));
         QVERIFY2(rig.startService({QStringLiteral("-i"), Lab::targetInterface(), QStringLiteral("--no-discovery")}),
             qPrintable(rig.error()));
         ServiceClient client(rig.connect(QStringLiteral("client")));
-        supervisor::ExportRecord r;
-        r.name = kName;
-        r.path = image;
-        r.shelf = kShelf;
-        r.slot = kSlot;
-        r.interface = Lab::targetInterface();
+        const supervisor::ExportRecord r = exportRecord(image);
         QVERIFY(client.addExport(r, false, false));
         QVERIFY(rig.polkitMock(QStringLiteral("AllowUnknown"), {false}));
         QVERIFY(rig.polkitMock(QStringLiteral("SetAllowed"), {QStringList {QLatin1String(action::kManageExports)}}));
