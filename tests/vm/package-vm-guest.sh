@@ -235,8 +235,12 @@ rebooted)
     systemctl status --no-pager "aoesan-boot@$EXPORT.service" 2>&1 | detail
     if [ "$(systemctl is-active "aoesan-boot@$EXPORT.service" 2>&1)" = active ]; then pass boot-unit-active; else
         fail boot-unit-active; fi
-    main_pid=$(systemctl show -p MainPID --value "aoesan-boot@$EXPORT.service")
-    if pgrep -P "$main_pid" -x dnsmasq >/dev/null; then pass boot-dnsmasq-runs; else fail boot-dnsmasq-runs; fi
+    # dnsmasq runs in the unit (its cgroup) and has dropped root for nobody.
+    dns_pid=$(pgrep -x dnsmasq | head -n 1)
+    dns_user=$(ps -o user= -p "${dns_pid:-1}" 2>&1)
+    if [ -n "$dns_pid" ] && grep -q "aoesan-boot@$EXPORT.service" "/proc/$dns_pid/cgroup" && [ "$dns_user" = nobody ]
+    then pass boot-dnsmasq-runs "(pid $dns_pid, user $dns_user)"; else
+        fail boot-dnsmasq-runs "(pid '$dns_pid', user '$dns_user', $(cat "/proc/$dns_pid/cgroup" 2>&1))"; fi
     if ask dhcp "aoe:e$SHELF.$SLOT"; then pass host-dhcp-root-path; else fail host-dhcp-root-path; fi
     client_listed() { as_member aoesan-ctl boot status "$EXPORT" 2>/dev/null | grep -q '^client: .*02:ae:00:00:10:02'; }
     if wait_for 10 client_listed; then pass boot-client-listed; else fail boot-client-listed; fi
