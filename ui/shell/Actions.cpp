@@ -63,6 +63,10 @@ Actions::Actions(QWidget *w)
               QCoreApplication::translate(
                   "Actions", "Stop the selected export and remove it from the list (the disk or file is kept)"),
               QStringLiteral("list-remove"), QStyle::SP_TrashIcon))
+    , networkBoot(make(w, QCoreApplication::translate("Actions", "Network &boot…"), QKeySequence(Qt::CTRL | Qt::Key_B),
+          QCoreApplication::translate(
+              "Actions", "Let machines with no disk boot from the selected export over the network"),
+          QStringLiteral("network-wired")))
     , showTargets(make(w, QCoreApplication::translate("Actions", "&Targets"), QKeySequence(Qt::CTRL | Qt::Key_1),
           QCoreApplication::translate("Actions", "Show the table of discovered targets")))
     , showShelves(make(w, QCoreApplication::translate("Actions", "S&helves"), QKeySequence(Qt::CTRL | Qt::Key_2),
