@@ -120,7 +120,7 @@ BootDialog::BootDialog(SanLink &link, const QString &exportName, QWidget *parent
     , m_state(new QLabel(this))
     , m_clients(new QTreeWidget(this))
     , m_script(new QPlainTextEdit(this))
-    , m_copy(new QPushButton(tr("&Copy"), this))
+    , m_copy(new QPushButton(tr("C&opy"), this))
     , m_ownDhcp(new QLabel(this))
 {
     setObjectName(QStringLiteral("bootDialog"));
@@ -148,8 +148,8 @@ BootDialog::BootDialog(SanLink &link, const QString &exportName, QWidget *parent
     m_first->setObjectName(QStringLiteral("bootRangeFirst"));
     m_last->setObjectName(QStringLiteral("bootRangeLast"));
     const int addressWidth = m_first->fontMetrics().horizontalAdvance(QStringLiteral("255.255.255.255")) + 16;
-    m_first->setMinimumWidth(addressWidth);
-    m_last->setMinimumWidth(addressWidth);
+    m_first->setFixedWidth(addressWidth);
+    m_last->setFixedWidth(addressWidth);
     m_first->setAccessibleName(tr("First address"));
     m_last->setAccessibleName(tr("Last address"));
     m_rangeNote->setObjectName(QStringLiteral("bootRangeNote"));
@@ -504,8 +504,12 @@ void BootDialog::showBoot()
         item->setToolTip(3, c->text);
         m_clients->addTopLevelItem(item);
     }
-    for (int column = 0; column < 3; ++column)
+    // Room for the values and the headers, with a little air between the columns.
+    for (int column = 0; column < 3; ++column) {
         m_clients->resizeColumnToContents(column);
+        m_clients->setColumnWidth(
+            column, m_clients->columnWidth(column) + m_clients->fontMetrics().averageCharWidth() * 2);
+    }
 
     m_script->setPlainText(boot.script.isEmpty() ? boot::ipxeScript(root) : boot.script);
     m_ownDhcp->setText(tr("Your own DHCP server instead: give these machines option 17 (root-path) %1; iPXE boots "

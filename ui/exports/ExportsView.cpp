@@ -81,8 +81,7 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
             QStringLiteral("state"), QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"),
             QStringLiteral("uptime"), QStringLiteral("boot"), QStringLiteral("lastError")},
         {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("path"), QStringLiteral("state"),
-            QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("boot"),
-            QStringLiteral("lastError")});
+            QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("lastError")});
     // The row's context menu: what the toolbar does to the selected export.
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addAction(m_actions.startExport);

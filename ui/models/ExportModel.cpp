@@ -131,7 +131,7 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
             return supervisor::describeRecord(row.record);
         if (index.column() == Boot && row.boot.state == service::BootView::State::Failed)
             return row.boot.error;
-        if (index.column() == Boot && row.boot.active())
+        if ((index.column() == Boot || index.column() == Address) && row.boot.active())
             return row.boot.serving.isEmpty() ? tr("A network boot server runs for this export.") : row.boot.serving;
         if (index.column() == State && !restrictionText(row.status).isEmpty())
             return row.status.restored
@@ -144,6 +144,9 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
                                .join(QLatin1Char('\n')));
         return display(row, index.column());
     case Qt::DecorationRole:
+        // The device's mark: a boot server hands out its root path (the Boot column, hidden at first, says where).
+        if (index.column() == Address && row.boot.active())
+            return QIcon(QStringLiteral(":/aoesan/icons/boot-serving.svg"));
         if (index.column() != State)
             return {};
         switch (row.status.state) {

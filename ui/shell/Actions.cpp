@@ -93,6 +93,9 @@ Actions::Actions(QWidget *w)
           QCoreApplication::translate("Actions", "Stop watching and quit aoesan (asks first when exports are running)"),
           QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton))
 {
+    // Our own mark where the theme has no network icon: the one the Exports table shows for a boot server.
+    networkBoot->setIcon(
+        QIcon::fromTheme(QStringLiteral("network-wired"), QIcon(QStringLiteral(":/aoesan/icons/boot-serving.svg"))));
     pauseNotifications->setCheckable(true);
     toggleLog->setCheckable(true);
     quit->setMenuRole(QAction::QuitRole);
