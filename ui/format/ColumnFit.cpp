@@ -12,11 +12,6 @@ namespace aoesan::ui {
 
 void fitColumns(QTableView *table, const std::vector<QStringList> &samples, int iconColumn)
 {
-    fitColumns(table, samples, iconColumn < 0 ? std::vector<int> {} : std::vector<int> {iconColumn});
-}
-
-void fitColumns(QTableView *table, const std::vector<QStringList> &samples, const std::vector<int> &iconColumns)
-{
     QFont bold = table->font();
     bold.setBold(true);
     const QFontMetrics metrics(bold);
@@ -37,9 +32,8 @@ void fitColumns(QTableView *table, const std::vector<QStringList> &samples, cons
         int width = header->style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), header).width() + 4;
         if (column < static_cast<int>(samples.size())) {
             for (const QString &text : samples[static_cast<std::size_t>(column)])
-                width = std::max(width,
-                    metrics.horizontalAdvance(text) + cellMargin
-                        + (std::ranges::find(iconColumns, column) != iconColumns.end() ? icon : 0));
+                width
+                    = std::max(width, metrics.horizontalAdvance(text) + cellMargin + (column == iconColumn ? icon : 0));
         }
         table->setColumnWidth(column, width);
     }

@@ -14,7 +14,5 @@ namespace aoesan::ui {
 
 // samples[column]: texts the column may show (empty: the header alone decides).
 void fitColumns(QTableView *table, const std::vector<QStringList> &samples, int iconColumn = -1);
-// The same with room for an icon in each of `iconColumns`.
-void fitColumns(QTableView *table, const std::vector<QStringList> &samples, const std::vector<int> &iconColumns);
 
 } // namespace aoesan::ui
