@@ -150,6 +150,10 @@ int main(int argc, char *argv[])
         // The system service may not load modules: systemd does it in a unit of its own.
         options.kernelLoader = service::systemdAoeLoader(options.kernelRoot);
     }
+    // Boot servers need root (DHCP and TFTP ports, dnsmasq's capabilities): the system service, which is not root,
+    // has systemd run them (aoesan-boot@NAME.service); a service run as root, or a person's own, runs them itself.
+    if (!onSession && ::geteuid() != 0)
+        options.bootLauncher = [] { return service::systemdBootLauncher(); };
     service::PolkitAuthorizer::Timeouts timeouts;
     if (parser.isSet(polkitTimeout)) {
         bool ok = false;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "boot/BootConfig.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
@@ -101,6 +103,51 @@ Result<BootServerOptions, QString> makeBootOptions(
         o.macs << QString::fromStdString(mac->toString()).toLower();
     }
     return o;
+}
+
+std::optional<QString> rangeProblem(const BootServerOptions &o, const Ipv4Network &network)
+{
+    if (!o.range)
+        return std::nullopt;
+    const auto [first, last] = *o.range;
+    if (!network.contains(first) || !network.contains(last))
+        return QStringLiteral("the range %1-%2 is not in %3's network %4/%5")
+            .arg(ipv4Text(first), ipv4Text(last), o.interface, ipv4Text(network.network()))
+            .arg(network.prefix);
+    if (network.address >= first && network.address <= last)
+        return QStringLiteral("the range %1-%2 holds %3's own address %4")
+            .arg(ipv4Text(first), ipv4Text(last), o.interface, ipv4Text(network.address));
+    return std::nullopt;
+}
+
+QString noIpv4Problem(const QString &interface)
+{
+    return QStringLiteral("%1 has no IPv4 address: the boot server answers from the interface's own address (sudo "
+                          "ip addr add 10.0.0.1/24 dev %1)")
+        .arg(interface);
+}
+
+QString findDnsmasq(const QString &program)
+{
+    if (program.contains(QLatin1Char('/')))
+        return QFileInfo(program).isExecutable() ? program : QString();
+    // dnsmasq is in /usr/sbin, which is not on every user's PATH (the service's, for one).
+    QString found = QStandardPaths::findExecutable(program);
+    if (found.isEmpty())
+        found = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+    return found;
+}
+
+QString missingProgramsProblem(const QString &dnsmasq, const QString &ipxeDir)
+{
+    if (findDnsmasq(dnsmasq).isEmpty())
+        return QStringLiteral("dnsmasq is not installed: sudo apt-get install dnsmasq-base");
+    for (const char *name : {kIpxeBios, kIpxeUefi}) {
+        const QString path = ipxeDir + QLatin1Char('/') + QLatin1String(name);
+        if (!QFileInfo(path).isReadable())
+            return QStringLiteral("%1 is missing: sudo apt-get install ipxe").arg(path);
+    }
+    return {};
 }
 
 QString ipxeScript(const QString &rootPath)

@@ -45,6 +45,15 @@ struct BootServerOptions
 Result<BootServerOptions, QString> makeBootOptions(
     const QString &interface, const QString &root, const QString &range, bool proxy, const QStringList &macs);
 
+// The checks a boot server makes before it starts, for the CLI and the service to say the same: the interface has
+// an IPv4 address (the server answers from it) and a range lies in its network without holding that address;
+// dnsmasq and the iPXE binaries are installed.
+std::optional<QString> rangeProblem(const BootServerOptions &options, const Ipv4Network &network);
+QString noIpv4Problem(const QString &interface);
+// An empty string when dnsmasq (the program's name or path) and `ipxeDir`'s iPXE binaries are there.
+QString missingProgramsProblem(const QString &dnsmasq, const QString &ipxeDir);
+QString findDnsmasq(const QString &program);
+
 // The root path's shelf.slot, from aoe:eX.Y.
 std::optional<std::pair<std::uint16_t, std::uint8_t>> parseRootPath(const QString &rootPath);
 

@@ -56,28 +56,16 @@ QString BootServer::describe() const
 
 Result<bool, QString> BootServer::start()
 {
-    const QString program
-        = QStandardPaths::findExecutable(m_dnsmasq).isEmpty() && !QFile::exists(m_dnsmasq) ? QString() : m_dnsmasq;
+    const QString program = findDnsmasq(m_dnsmasq);
     if (program.isEmpty())
         return Unexpected(QStringLiteral("dnsmasq is not installed: sudo apt-get install dnsmasq-base"));
+    m_dnsmasq = program;
     const auto network = interfaceIpv4(m_options.interface);
     if (!network)
-        return Unexpected(QStringLiteral("%1 has no IPv4 address: the boot server answers from the interface's own "
-                                         "address (sudo ip addr add 10.0.0.1/24 dev %1)")
-                              .arg(m_options.interface));
+        return Unexpected(noIpv4Problem(m_options.interface));
     m_network = *network;
-    if (m_options.range) {
-        const auto [first, last] = *m_options.range;
-        if (!m_network.contains(first) || !m_network.contains(last))
-            return Unexpected(
-                QStringLiteral("the range %1-%2 is not in %3's network %4/%5")
-                    .arg(ipv4Text(first), ipv4Text(last), m_options.interface, ipv4Text(m_network.network()))
-                    .arg(m_network.prefix));
-        if (m_network.address >= first && m_network.address <= last)
-            return Unexpected(
-                QStringLiteral("the range %1-%2 holds %3's own address %4")
-                    .arg(ipv4Text(first), ipv4Text(last), m_options.interface, ipv4Text(m_network.address)));
-    }
+    if (const auto problem = rangeProblem(m_options, m_network))
+        return Unexpected(*problem);
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/aoesan-boot-XXXXXX"));
     if (!m_dir->isValid())
         return Unexpected(QStringLiteral("cannot make a private directory: %1").arg(m_dir->errorString()));

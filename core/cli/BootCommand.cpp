@@ -2,9 +2,12 @@
 // aoesan-ctl boot serve: a boot server for one export in the foreground until SIGTERM or Ctrl+C (boot::BootServer:
 // dnsmasq with a configuration of its own). One line per client on stdout; what it does on stderr.
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
 
 #include <unistd.h>
 
+#include "boot/BootEvents.h"
 #include "boot/BootServer.h"
 #include "cli/Command.h"
 #include "cli/Commands.h"
@@ -39,21 +42,54 @@ int runBootServe(const QStringList &args, const Console &console)
     const QCommandLineOption mac(QStringLiteral("mac"),
         QStringLiteral("Answer only this machine (repeatable; default: every machine that asks)."),
         QStringLiteral("MAC"));
-    parser.addOptions({iface, root, range, proxy, mac});
+    const QCommandLineOption settings(QStringLiteral("settings"),
+        QStringLiteral("Read -i, --root, --range or --proxy and --mac from this file (the service's boot/NAME.json;\n"
+                       "aoesan-boot@NAME.service runs the boot server of an export this way)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption events(QStringLiteral("events"),
+        QStringLiteral("Also write what happens to FILE as JSON Lines (started, client, failed), for the service."),
+        QStringLiteral("FILE"));
+    parser.addOptions({iface, root, range, proxy, mac, settings, events});
     if (const auto stop = command.parseArguments(parser, args))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
         return command.usageError("unexpected argument '" + parser.positionalArguments().first().toStdString() + "'");
-    if (parser.values(iface).size() != 1)
-        return command.usageError("name the one interface the machines boot on with -i IF");
-    if (!parser.isSet(root))
-        return command.usageError("name what they boot with --root aoe:eSHELF.SLOT");
-    auto options = boot::makeBootOptions(
-        parser.value(iface), parser.value(root), parser.value(range), parser.isSet(proxy), parser.values(mac));
+    Result<boot::BootServerOptions, QString> options = Unexpected(QString());
+    if (parser.isSet(settings)) {
+        if (parser.isSet(iface) || parser.isSet(root) || parser.isSet(range) || parser.isSet(proxy)
+            || parser.isSet(mac))
+            return command.usageError("--settings FILE gives the interface, the root path and the rest: give no -i, "
+                                      "--root, --range, --proxy or --mac with it");
+        const auto request = boot::readBootRequest(parser.value(settings));
+        if (!request)
+            return command.failure(request.error().toStdString());
+        options = boot::optionsFor(request.value());
+    } else {
+        if (parser.values(iface).size() != 1)
+            return command.usageError("name the one interface the machines boot on with -i IF");
+        if (!parser.isSet(root))
+            return command.usageError("name what they boot with --root aoe:eSHELF.SLOT");
+        options = boot::makeBootOptions(
+            parser.value(iface), parser.value(root), parser.value(range), parser.isSet(proxy), parser.values(mac));
+    }
     if (!options)
         return command.usageError(options.error().toStdString());
+    // The events file starts empty at every run: its reader (the service) takes a shorter file as a new run.
+    QFile eventsFile(parser.value(events));
+    if (parser.isSet(events) && !eventsFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return command.failure(
+            "cannot write " + parser.value(events).toStdString() + ": " + eventsFile.errorString().toStdString());
+    const auto record = [&](boot::BootEvent event) {
+        if (!eventsFile.isOpen())
+            return;
+        event.timeMs = QDateTime::currentMSecsSinceEpoch();
+        eventsFile.write(boot::encodeBootEvent(event));
+        eventsFile.flush();
+    };
     if (::geteuid() != 0) {
-        command.error("a DHCP and TFTP server needs root (ports 67 and 69): run it with sudo");
+        const std::string why = "a DHCP and TFTP server needs root (ports 67 and 69): run it with sudo";
+        record(boot::BootEvent::failed(QString::fromStdString(why)));
+        command.error(why);
         return ExitNoPermission;
     }
 
@@ -66,19 +102,24 @@ int runBootServe(const QStringList &args, const Console &console)
             server.options().macs.isEmpty()
                 ? ""
                 : qPrintable(QStringLiteral("; only %1").arg(server.options().macs.join(QStringLiteral(", ")))));
+        record(boot::BootEvent::started(server.describe()));
     });
     QObject::connect(&server, &boot::BootServer::client, [&](const boot::BootClientEvent &event) {
         std::fprintf(command.out(), "%s\n", qPrintable(event.text()));
         std::fflush(command.out());
+        record(boot::BootEvent::clientAsked(event));
     });
     QObject::connect(&server, &boot::BootServer::failed, [&](const QString &why) {
         command.error(why.toStdString());
+        record(boot::BootEvent::failed(why));
         exitCode = ExitFailed;
         QCoreApplication::exit(exitCode);
     });
     QObject::connect(&stopSignals, &platform::StopSignals::received, [&](int) { QCoreApplication::exit(ExitOk); });
-    if (const auto started = server.start(); !started)
+    if (const auto started = server.start(); !started) {
+        record(boot::BootEvent::failed(started.error()));
         return command.failure(started.error().toStdString());
+    }
     const int code = QCoreApplication::exec();
     server.stop();
     return code != ExitOk ? code : exitCode;

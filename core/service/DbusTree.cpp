@@ -553,6 +553,21 @@ void DbusTree::handleExport(const QDBusMessage &message, const QDBusConnection &
             else
                 c.send(m.createReply());
         });
+    } else if (member == QLatin1String("StartBoot")) {
+        const QVariantMap options = mapArgument(args.value(0));
+        authorized(message, connection, action::kNetworkBoot, [this, name, options](const auto &m, const auto &c) {
+            if (auto done = m_service.startBoot(name, options); !done)
+                replyError(m, c, done.error());
+            else
+                c.send(m.createReply());
+        });
+    } else if (member == QLatin1String("StopBoot")) {
+        authorized(message, connection, action::kNetworkBoot, [this, name](const auto &m, const auto &c) {
+            if (auto done = m_service.stopBoot(name); !done)
+                replyError(m, c, done.error());
+            else
+                c.send(m.createReply());
+        });
     } else if (member == QLatin1String("Change")) {
         auto record = recordFromVariant(mapArgument(args.value(0)));
         if (!record) {

@@ -13,6 +13,7 @@
 #include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
 #include "service/ExportCodec.h"
+#include "supervisor/EngineLocation.h"
 
 namespace aoesan::service {
 
@@ -132,6 +133,14 @@ SanService::SanService(SanServiceOptions options, supervisor::ProcessLauncher &e
         if (m_published.contains(keyOf(shelf, slot)))
             emit targetChanged(keyOf(shelf, slot));
     });
+    auto launcher = m_options.bootLauncher
+        ? m_options.bootLauncher()
+        : childBootLauncher(supervisor::findCtlProgram(), m_options.stateDir + QStringLiteral("/boot"));
+    m_boot = std::make_unique<BootServers>(m_options.configDir, std::move(launcher));
+    connect(m_boot.get(), &BootServers::changed, this, [this](const QString &name) {
+        if (m_store.find(name))
+            emit exportChanged(name);
+    });
     m_interfaceWatch.setInterval(kInterfaceWatch);
     connect(&m_interfaceWatch, &QTimer::timeout, this, [this] {
         if (resolveInterfaces() != m_interfaces)
@@ -173,6 +182,7 @@ QStringList SanService::start()
         }
     }
     saveWanted(); // this boot's list, also when it is empty
+    problems << m_boot->resume(m_store.records());
     m_kernel->setSettings({std::chrono::seconds(m_settings.flushDownAfterSeconds), m_settings.reattach});
     m_kernel->start();
     if (m_options.discovery)
@@ -189,13 +199,34 @@ void SanService::shutdown()
     m_probeClock.stop();
     m_interfaceWatch.stop();
     failPending({QLatin1String(error::kNoDiscovery), QStringLiteral("the service is stopping")});
+    m_boot->shutdown();
     m_supervisor.stopAll();
 }
 
 QString SanService::bootJson(const QString &name) const
 {
     const auto r = record(name);
-    return r ? bootOffJson(*r) : QString();
+    return r ? m_boot->json(*r) : QString();
+}
+
+Result<bool, ServiceError> SanService::startBoot(const QString &name, const QVariantMap &options)
+{
+    const auto r = record(name);
+    if (!r)
+        return Unexpected(
+            ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
+    const auto request = m_boot->requestFor(*r, options);
+    if (!request)
+        return Unexpected(request.error());
+    return m_boot->start(name, *request);
+}
+
+Result<bool, ServiceError> SanService::stopBoot(const QString &name)
+{
+    if (!record(name))
+        return Unexpected(
+            ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(name)});
+    return m_boot->stop(name);
 }
 
 ExportStatus SanService::status(const QString &name) const
@@ -254,6 +285,7 @@ Result<bool, ServiceError> SanService::change(const ExportRecord &record)
     }
     log::logger("service")->info(
         "export '{}' changed: {}", record.name.toStdString(), supervisor::describeRecord(record).toStdString());
+    m_boot->exportChanged(record);
     emit exportChanged(record.name);
     if (active(status(record.name).state)) {
         // The engine serves the old record: start it again with the new one.
@@ -279,6 +311,7 @@ Result<bool, ServiceError> SanService::remove(const QString &name)
     m_supervisor.stop(name);
     setWanted(name, false);
     m_supervisor.forget(name); // at once when it was not running; else when its engine has ended
+    m_boot->exportRemoved(name);
     log::logger("service")->info("export '{}' removed", name.toStdString());
     emit exportRemoved(name);
     republishAll();

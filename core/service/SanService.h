@@ -17,6 +17,7 @@
 
 #include "discovery/ProbeEvent.h"
 #include "kernel/AoeDriver.h"
+#include "service/BootServers.h"
 #include "service/KernelDisks.h"
 #include "service/RunningExports.h"
 #include "service/ServiceError.h"
@@ -45,6 +46,9 @@ struct SanServiceOptions
     QString kernelRoot = QStringLiteral("/");
     kernel::ModuleLoader kernelLoader;
     std::chrono::milliseconds kernelPoll {2000};
+    // How the exports' boot servers run (BootServers.h); empty: as children (aoesan-ctl boot serve), their
+    // events in the state directory.
+    std::function<std::unique_ptr<BootLauncher>()> bootLauncher;
 };
 
 // One published target: what discovery heard, or what an export of this machine serves.
@@ -90,6 +94,9 @@ public:
     Result<bool, ServiceError> remove(const QString &name);
     Result<bool, ServiceError> startExport(const QString &name, bool force);
     Result<bool, ServiceError> stopExport(const QString &name);
+    // The export's network boot server (Export.StartBoot's options).
+    Result<bool, ServiceError> startBoot(const QString &name, const QVariantMap &options);
+    Result<bool, ServiceError> stopBoot(const QString &name);
 
     // Discovery.
     const std::map<quint32, PublishedTarget> &targets() const { return m_published; }
@@ -165,6 +172,7 @@ private:
     std::map<quint32, discovery::TargetInfo> m_heard;
     std::map<quint32, PublishedTarget> m_published;
     std::unique_ptr<KernelDisks> m_kernel;
+    std::unique_ptr<BootServers> m_boot;
     std::map<std::uint32_t, RequestDone> m_pending;
     std::uint32_t m_nextRequestId = 1;
     bool m_shuttingDown = false;

@@ -8,6 +8,9 @@
 #ifndef AOESAN_LIBEXEC_DIR
 #define AOESAN_LIBEXEC_DIR "/usr/libexec"
 #endif
+#ifndef AOESAN_BIN_DIR
+#define AOESAN_BIN_DIR "/usr/bin"
+#endif
 
 namespace aoesan::supervisor {
 
@@ -61,6 +64,17 @@ QString engineSearchDescription()
 QString findServiceProgram()
 {
     return firstExecutable(serviceCandidates());
+}
+
+QString findCtlProgram()
+{
+    QStringList paths;
+    if (const QString env = qEnvironmentVariable("AOESAN_CTL"); !env.isEmpty())
+        paths << env;
+    if (QCoreApplication::instance())
+        paths << QCoreApplication::applicationDirPath() + QStringLiteral("/aoesan-ctl");
+    paths << QStringLiteral(AOESAN_BIN_DIR "/aoesan-ctl");
+    return firstExecutable(paths);
 }
 
 QString serviceSearchDescription()

@@ -19,4 +19,8 @@ QString engineSearchDescription();
 QString findServiceProgram();
 QString serviceSearchDescription();
 
+// aoesan-ctl, for the service's boot servers (`aoesan-ctl boot serve`): $AOESAN_CTL, next to the program, else
+// the installed one. Empty when none is an executable file.
+QString findCtlProgram();
+
 } // namespace aoesan::supervisor

@@ -53,6 +53,7 @@ done
 # Exactly these files (directories aside): the programs, the service's data files, the desktop's.
 expected="./etc/xdg/autostart/io.github.aoesan-tray.desktop
 ./lib/systemd/system/aoesan-aoe@.service
+./lib/systemd/system/aoesan-boot@.service
 ./lib/systemd/system/aoesan-export@.service
 ./lib/systemd/system/aoesan.service
 ./lib/udev/rules.d/60-aoesan.rules

@@ -122,6 +122,13 @@ def check_rules(src, action_ids):
         (dict(service, action=units, details={"unit": "aoesan-aoe@eth0.service.d", "verb": "start"}), None),
         (dict(service, action=units, details={"verb": "start"}), None),
         (dict(member, action=units, details={"unit": "aoesan-aoe@eth0.service", "verb": "start"}), None),
+        # ... and start, restart and stop an export's boot server, nothing else of it.
+        (dict(service, action=units, details={"unit": "aoesan-boot@disk-1.service", "verb": "start"}), "yes"),
+        (dict(service, action=units, details={"unit": "aoesan-boot@disk-1.service", "verb": "restart"}), "yes"),
+        (dict(service, action=units, details={"unit": "aoesan-boot@disk-1.service", "verb": "stop"}), "yes"),
+        (dict(service, action=units, details={"unit": "aoesan-boot@disk-1.service", "verb": "enable"}), None),
+        (dict(service, action=units, details={"unit": "aoesan-boot@disk-1.socket", "verb": "start"}), None),
+        (dict(member, action=units, details={"unit": "aoesan-boot@disk-1.service", "verb": "start"}), None),
     ]
     try:
         run = subprocess.run(["node", "-e", RULES_RUNNER, path, json.dumps([c for c, _ in cases])],
