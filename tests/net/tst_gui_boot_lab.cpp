@@ -129,6 +129,10 @@ private slots:
         QVERIFY2(row->text(2).startsWith(QStringLiteral("10.78.0.")), qPrintable(row->text(2)));
         QVERIFY2(row->text(3).contains(QStringLiteral("aoe:e7.3")), qPrintable(row->text(3)));
 
+        // As a person sees it with the real service's words (AOESAN_SCREENSHOT_DIR: where the picture goes).
+        if (const QByteArray dir = qgetenv("AOESAN_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(dialog.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/boot-lab.png")));
+
         // Stop: off again, and nothing of the boot server is left in the namespace (the service alone runs there).
         dialog.stopButton()->click();
         QVERIFY(ServiceRig::waitFor(
