@@ -267,7 +267,8 @@ BootDialog::BootDialog(SanLink &link, const QString &exportName, QWidget *parent
     connect(&m_link, &SanLink::serviceVanished, this, &BootDialog::showBoot);
     connect(&m_link, &SanLink::serviceAppeared, this, &BootDialog::showBoot);
 
-    // What runs now fills the form; else the export's own interface (when it has an IPv4 address).
+    // What runs now fills the form; else the export's own interface, the network its clients are on (one without
+    // an IPv4 address is chosen all the same, and the note says what it lacks).
     if (it != m_link.exports().end() && it->second.boot.state != service::BootView::State::Off) {
         fillInterfaces(it->second.boot.interface);
         fillFormFrom(it->second.boot);
@@ -298,7 +299,7 @@ void BootDialog::fillInterfaces(const QString &preferred)
         if (b.address && firstWithAddress < 0)
             firstWithAddress = i;
     }
-    // The export's interface when it can serve; otherwise the first one that has an address.
+    // The preferred interface; without one, the first that has an address.
     if (chosen < 0
         || (!m_interfaces[static_cast<std::size_t>(chosen)].address && firstWithAddress >= 0 && preferred.isEmpty()))
         chosen = firstWithAddress >= 0 ? firstWithAddress : 0;
