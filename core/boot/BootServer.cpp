@@ -6,6 +6,7 @@
 #include <QStandardPaths>
 
 #include "log/Logging.h"
+#include "platform/StopSignals.h"
 
 namespace aoesan::boot {
 
@@ -98,6 +99,8 @@ void BootServer::launch()
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // boot serve blocks SIGTERM for its StopSignals: dnsmasq must not inherit that, nor outlive boot serve.
+    m_process->setChildProcessModifier(platform::resetSignalsInChild);
     connect(m_process.get(), &QProcess::readyRead, this, &BootServer::onOutput);
     connect(m_process.get(), &QProcess::finished, this, &BootServer::onFinished);
     // --conf-file alone: no /etc/dnsmasq.conf, no /etc/dnsmasq.d; no pid file; stays in the foreground.

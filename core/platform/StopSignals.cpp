@@ -6,6 +6,7 @@
 #include <csignal>
 #include <unistd.h>
 
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
 
 namespace aoesan::platform {
@@ -51,6 +52,17 @@ void StopSignals::readSignal()
     signalfd_siginfo info {};
     while (::read(m_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info))
         emit received(static_cast<int>(info.ssi_signo));
+}
+
+void resetSignalsInChild()
+{
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::signal(SIGPIPE, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGINT, SIG_DFL);
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
 }
 
 QString signalName(int signal)

@@ -35,6 +35,11 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
+// For QProcess::setChildProcessModifier (async-signal-safe): the child gets an empty signal mask and the default
+// SIGTERM, SIGINT and SIGPIPE back (a mask blocked for StopSignals survives exec: dnsmasq under `boot serve` ignored
+// SIGTERM until it was killed), and SIGTERM when this process dies, so nothing outlives a killed parent.
+void resetSignalsInChild();
+
 // The name of a signal for logs ("SIGTERM").
 QString signalName(int signal);
 

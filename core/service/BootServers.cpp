@@ -15,6 +15,7 @@
 
 #include "log/Logging.h"
 #include "net/NetworkInterfaces.h"
+#include "platform/StopSignals.h"
 #include "service/DbusApi.h"
 
 namespace aoesan::service {
@@ -87,6 +88,7 @@ private:
         QProcess *process = child.process.get();
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process->setStandardOutputFile(QProcess::nullDevice());
+        process->setChildProcessModifier(platform::resetSignalsInChild);
         QObject::connect(
             process, &QProcess::finished, process, [this, name, process](int code, QProcess::ExitStatus status) {
                 const auto it = m_children.find(name);

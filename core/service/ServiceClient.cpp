@@ -237,6 +237,31 @@ Result<bool, ServiceError> ServiceClient::detach(const QString &target)
     return true;
 }
 
+Result<bool, ServiceError> ServiceClient::startBoot(const QString &exportName, const QVariantMap &options)
+{
+    auto r = call(exportPath(exportName), QLatin1String(kExportInterface), QStringLiteral("StartBoot"), {options});
+    if (!r)
+        return Unexpected(r.error());
+    return true;
+}
+
+Result<bool, ServiceError> ServiceClient::stopBoot(const QString &exportName)
+{
+    auto r = call(exportPath(exportName), QLatin1String(kExportInterface), QStringLiteral("StopBoot"), {});
+    if (!r)
+        return Unexpected(r.error());
+    return true;
+}
+
+Result<QString, ServiceError> ServiceClient::bootOf(const QString &exportName)
+{
+    auto r = call(exportPath(exportName), QLatin1String(kPropertiesInterface), QStringLiteral("Get"),
+        {QLatin1String(kExportInterface), QStringLiteral("Boot")}, false);
+    if (!r)
+        return Unexpected(r.error());
+    return r->value(0).value<QDBusVariant>().variant().toString();
+}
+
 Result<bool, ServiceError> ServiceClient::setInterfaces(const QStringList &interfaces, uint intervalSeconds)
 {
     auto r = call(QLatin1String(kRootPath), QLatin1String(kManagerInterface), QStringLiteral("SetInterfaces"),

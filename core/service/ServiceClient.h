@@ -76,6 +76,11 @@ public:
     // Manager.Attach and Detach: the device's path; the call waits for the attach's own timeout too.
     Result<QString, ServiceError> attach(const QString &target, const QStringList &interfaces, uint timeoutSeconds);
     Result<bool, ServiceError> detach(const QString &target);
+    // An export's network boot server (Export.StartBoot's options, docs/dbus-api.md) and its Boot JSON, asked
+    // for now (the CLI's; the GUI follows Boot in its export views).
+    Result<bool, ServiceError> startBoot(const QString &exportName, const QVariantMap &options);
+    Result<bool, ServiceError> stopBoot(const QString &exportName);
+    Result<QString, ServiceError> bootOf(const QString &exportName);
     // Reloads the mirror from GetManagedObjects and the Manager's properties.
     Result<bool, ServiceError> refresh();
 

@@ -118,5 +118,28 @@ rc=$?
 grep -q "not in boot0's network 10.77.0.0/24" "$WORK/bad.err"
 check "a range outside the network is refused" "$([ $? = 0 ] && [ $rc = 1 ] && echo ok)" "(exit $rc: $(cat "$WORK/bad.err"))"
 
+# --settings (how aoesan-boot@NAME.service runs it): a file it cannot use fails at once, and says why in the
+# events file, where the service reads it. A FIFO is never waited on; a link is never followed.
+mkfifo "$WORK/fifo.json"
+ln -s /etc/passwd "$WORK/link.json"
+for bad in "$WORK/missing.json" "$WORK/fifo.json" "$WORK/link.json"; do
+    timeout 10 ip netns exec "$NS_S" "$ctl" boot serve --settings "$bad" --events "$WORK/bad.events" \
+        >/dev/null 2>"$WORK/bad.err"
+    rc=$?
+    grep -q '"event":"failed"' "$WORK/bad.events" && [ $rc = 1 ]
+    check "boot serve --settings $(basename "$bad"): exit 1 and a failed event" "$([ $? = 0 ] && echo ok)" \
+        "(exit $rc: $(cat "$WORK/bad.err") / $(cat "$WORK/bad.events"))"
+done
+printf '{"interface":"boot0","rootPath":"aoe:e7.3","range":"","proxy":true,"macs":[]}' >"$WORK/good.json"
+ip netns exec "$NS_S" "$ctl" boot serve --settings "$WORK/good.json" --events "$WORK/good.events" \
+    >/dev/null 2>"$WORK/good.err" &
+SERVER_PID=$!
+for _ in $(seq 1 50); do grep -q '"event":"started"' "$WORK/good.events" 2>/dev/null && break; sleep 0.1; done
+grep -q '"serving":"proxy DHCP beside the segment' "$WORK/good.events"
+check "boot serve --settings FILE runs what the file says and writes a started event" "$([ $? = 0 ] && echo ok)" \
+    "($(cat "$WORK/good.err") / $(cat "$WORK/good.events"))"
+kill -TERM "$SERVER_PID"; wait "$SERVER_PID"; SERVER_PID=''
+ip netns pids "$NS_S" | grep -q . && r=FAIL || r=ok; check "no dnsmasq is left after SIGTERM" "$r"
+
 [ $FAILS = 0 ] && { echo "tst_boot_serve: all passed"; exit 0; }
 echo "tst_boot_serve: $FAILS failed"; exit 1

@@ -30,7 +30,8 @@ SOURCES=("deb http://deb.debian.org/debian bookworm main"
          "deb http://deb.debian.org/debian-security bookworm-security main")
 # The system: systemd as init, the buses and polkit the service needs, the kernel we boot (its initrd
 # finds the virtio disk), getcap, useradd, ip (for the log). aoetools is not needed inside.
-BASE=(systemd systemd-sysv dbus udev polkitd linux-image-amd64 libcap2-bin passwd iproute2 kmod)
+# dnsmasq-base and ipxe: what the package recommends for an export's network boot server (aoesan-boot@.service).
+BASE=(systemd systemd-sysv dbus udev polkitd linux-image-amd64 libcap2-bin passwd iproute2 kmod dnsmasq-base ipxe)
 
 # The package's Depends and Pre-Depends: the first of each alternative, without versions or arch qualifiers.
 package_depends() {

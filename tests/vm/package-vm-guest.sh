@@ -220,6 +220,36 @@ rebooted)
     if [ $rc = 0 ] && [ ! -e /sys/block/etherd!e9.1 ]; then pass member-detach; else fail member-detach "(exit $rc)"; fi
     ask unserve || true
 
+    # The export's network boot server through the service: systemd runs aoesan-boot@vmtest.service as root
+    # (the polkit rule lets the service start it), dnsmasq answers a DHCP client on the host side with the
+    # root path, the service lists the client; someone not in the group cannot stop it, the member can.
+    say "phase boot"
+    ip addr add 10.80.0.1/24 dev eth0
+    out=$(as_member aoesan-ctl boot start "$EXPORT" -i eth0 --range 10.80.0.50,10.80.0.60 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | detail
+    if [ $rc = 0 ]; then pass member-boot-start; else fail member-boot-start "(exit $rc)"; fi
+    boot_running() { as_member aoesan-ctl boot status "$EXPORT" 2>/dev/null | grep -q '^state: *running$'; }
+    if wait_for 60 boot_running; then pass boot-running; else fail boot-running; fi
+    as_member aoesan-ctl boot status "$EXPORT" 2>&1 | detail
+    systemctl status --no-pager "aoesan-boot@$EXPORT.service" 2>&1 | detail
+    if [ "$(systemctl is-active "aoesan-boot@$EXPORT.service" 2>&1)" = active ]; then pass boot-unit-active; else
+        fail boot-unit-active; fi
+    main_pid=$(systemctl show -p MainPID --value "aoesan-boot@$EXPORT.service")
+    if pgrep -P "$main_pid" -x dnsmasq >/dev/null; then pass boot-dnsmasq-runs; else fail boot-dnsmasq-runs; fi
+    if ask dhcp "aoe:e$SHELF.$SLOT"; then pass host-dhcp-root-path; else fail host-dhcp-root-path; fi
+    client_listed() { as_member aoesan-ctl boot status "$EXPORT" 2>/dev/null | grep -q '^client: .*02:ae:00:00:10:02'; }
+    if wait_for 10 client_listed; then pass boot-client-listed; else fail boot-client-listed; fi
+    out=$(as_other aoesan-ctl boot stop "$EXPORT" 2>&1)
+    rc=$?
+    printf '%s\n' "$out" | detail
+    if [ $rc = 3 ] && boot_running; then pass other-boot-stop-refused; else fail other-boot-stop-refused "(exit $rc)"; fi
+    expect member-boot-stop as_member aoesan-ctl boot stop "$EXPORT"
+    boot_unit_gone() { [ "$(systemctl is-active "aoesan-boot@$EXPORT.service" 2>&1)" != active ]; }
+    if wait_for 15 boot_unit_gone; then pass boot-unit-stopped; else fail boot-unit-stopped; fi
+    if ! pgrep -x dnsmasq >/dev/null; then pass boot-no-dnsmasq-left; else fail boot-no-dnsmasq-left; fi
+    ip addr del 10.80.0.1/24 dev eth0
+
     say "phase upgrade"
     stored=$(cat /etc/aoesan/exports.json 2>&1)
     install_package upgrade "$DATA/aoesan-upgrade.deb"

@@ -39,7 +39,7 @@ DEB=$(readlink -f "$DEB")
 [ -n "$CACHE" ] || CACHE=$(dirname "$DEB")/vm-cache
 [ -n "$LOGS" ] || LOGS=$(dirname "$DEB")/package-vm
 [ "$(id -u)" = 0 ] || skip "needs root (namespaces, tap, mmdebstrap)"
-for t in ip qemu-system-x86_64 mmdebstrap mke2fs dpkg-deb lintian desktop-file-validate appstreamcli aoeping vblade; do
+for t in ip qemu-system-x86_64 mmdebstrap mke2fs dpkg-deb lintian desktop-file-validate appstreamcli aoeping vblade busybox; do
     command -v "$t" >/dev/null || skip "$t not found (packaging/build-from-source.sh --test installs what the tests need)"
 done
 [ -c /dev/net/tun ] || skip "/dev/net/tun missing"
@@ -233,6 +233,19 @@ while [ -z "$result" ]; do
             sleep 1
             if kill -0 "$VBLADE_PID" 2>/dev/null; then r=ok; else r=FAIL; fi
             check "host:vblade-e$1.$2" "$r"
+            echo "reply $r" >&4 ;;
+        'AOEVM ask dhcp '*)
+            # A DHCP client on the host side, like iPXE (option 175), asking for the root path (17).
+            want=${line#AOEVM ask dhcp }
+            printf '#!/bin/sh\n[ "$1" = bound ] && echo "rootpath=$rootpath" >"%s"\nexit 0\n' "$WORK/dhcp.env" \
+                >"$WORK/dhcp.sh"
+            chmod +x "$WORK/dhcp.sh"
+            : >"$WORK/dhcp.env"
+            ip netns exec "$NS_H" busybox udhcpc -i veth-h -n -q -f -t 5 -T 3 -s "$WORK/dhcp.sh" \
+                -V "PXEClient:Arch:00000:UNDI:002001" -x 175:0101 -O 17 >>"$LOGS/dhcp.log" 2>&1
+            ip -n "$NS_H" addr flush dev veth-h
+            if grep -qx "rootpath=$want" "$WORK/dhcp.env"; then r=ok; else r=FAIL; fi
+            check "host:dhcp-$want" "$r" "($(cat "$WORK/dhcp.env"))"
             echo "reply $r" >&4 ;;
         'AOEVM ask unserve'*)
             kill "$VBLADE_PID" 2>/dev/null; wait "$VBLADE_PID" 2>/dev/null; VBLADE_PID=''
