@@ -147,6 +147,14 @@
         <source>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</source>
         <translation>Das Laufwerk des ausgewählten Ziels auf diesem Rechner freigeben (abgelehnt, solange es eingehängt oder geöffnet ist)</translation>
     </message>
+    <message>
+        <source>Network &amp;boot…</source>
+        <translation>Netzwerk-&amp;Boot…</translation>
+    </message>
+    <message>
+        <source>Let machines with no disk boot from the selected export over the network</source>
+        <translation>Rechner ohne eigene Festplatte über das Netzwerk vom ausgewählten Export starten lassen</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -760,6 +768,213 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::BootDialog</name>
+    <message>
+        <source>Another DHCP server gives the addresses (&amp;proxy DHCP)</source>
+        <translation>Ein anderer DHCP-Server vergibt die Adressen (&amp;Proxy-DHCP)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>An&amp;halten</translation>
+    </message>
+    <message>
+        <source>Network boot — %1 (%2)</source>
+        <translation>Netzwerk-Boot — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Machines with no disk of their own can start from this export over the network: their PXE firmware gets iPXE, and iPXE boots the export.</source>
+        <translation>Rechner ohne eigene Festplatte können über das Netzwerk von diesem Export starten: ihre PXE-Firmware erhält iPXE, und iPXE startet den Export.</translation>
+    </message>
+    <message>
+        <source>This network has no DHCP server: &amp;hand out addresses</source>
+        <translation>Dieses Netz hat keinen DHCP-Server: Adressen &amp;vergeben</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>Erste Adresse</translation>
+    </message>
+    <message>
+        <source>Last address</source>
+        <translation>Letzte Adresse</translation>
+    </message>
+    <message>
+        <source>any machine</source>
+        <translation>jeder Rechner</translation>
+    </message>
+    <message>
+        <source>MAC addresses separated by spaces or commas, e.g. 52:54:00:12:34:56; other machines get no answer at all. Empty: any machine.</source>
+        <translation>MAC-Adressen, durch Leerzeichen oder Kommas getrennt, z. B. 52:54:00:12:34:56; andere Rechner erhalten gar keine Antwort. Leer: jeder Rechner.</translation>
+    </message>
+    <message>
+        <source>Start the boot server with these settings (a running one is replaced)</source>
+        <translation>Den Boot-Server mit diesen Einstellungen starten (ein laufender wird ersetzt)</translation>
+    </message>
+    <message>
+        <source>Stop the boot server; the export itself keeps serving</source>
+        <translation>Den Boot-Server anhalten; der Export selbst bleibt bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC-Adresse</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <source>Copy the iPXE script to the clipboard</source>
+        <translation>Das iPXE-Skript in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Root path:</source>
+        <translation>Root-Pfad:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>S&amp;chnittstelle:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Adressen:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;machines:</source>
+        <translation>Erlaubte &amp;Rechner:</translation>
+    </message>
+    <message>
+        <source>Machines that asked</source>
+        <translation>Rechner, die angefragt haben</translation>
+    </message>
+    <message>
+        <source>iPXE script</source>
+        <translation>iPXE-Skript</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — no IPv4 address</source>
+        <translation>%1 — keine IPv4-Adresse</translation>
+    </message>
+    <message>
+        <source>(down)</source>
+        <translation>(inaktiv)</translation>
+    </message>
+    <message>
+        <source>%1 — not on this machine</source>
+        <translation>%1 — nicht auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>This machine has no network interface to serve on.</source>
+        <translation>Dieser Rechner hat keine Netzwerkschnittstelle, auf der er bereitstellen könnte.</translation>
+    </message>
+    <message>
+        <source>%1 is not an interface of this machine now.</source>
+        <translation>%1 ist derzeit keine Schnittstelle dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>%1 has no IPv4 address. The boot server needs one on the network it serves: give it an address (e.g. ip addr add 10.0.0.1/24 dev %1) or choose another interface.</source>
+        <translation>%1 hat keine IPv4-Adresse. Der Boot-Server braucht eine im Netz, das er bedient: geben Sie ihr eine Adresse (z. B. ip addr add 10.0.0.1/24 dev %1) oder wählen Sie eine andere Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>%1 is down: machines get an answer once it is up.</source>
+        <translation>%1 ist inaktiv: Rechner erhalten eine Antwort, sobald sie aktiv ist.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address (e.g. 10.0.0.100).</source>
+        <translation>„%1“ ist keine IPv4-Adresse (z. B. 10.0.0.100).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address (e.g. 10.0.0.150).</source>
+        <translation>„%1“ ist keine IPv4-Adresse (z. B. 10.0.0.150).</translation>
+    </message>
+    <message>
+        <source>The first address must not come after the last.</source>
+        <translation>Die erste Adresse darf nicht nach der letzten kommen.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2&apos;s network %3: hand out addresses of that network.</source>
+        <translation>%1 liegt nicht im Netz %3 von %2: vergeben Sie Adressen dieses Netzes.</translation>
+    </message>
+    <message>
+        <source>%1 is the network&apos;s own address or its broadcast address; choose addresses between them.</source>
+        <translation>%1 ist die Netzadresse oder die Broadcast-Adresse; wählen Sie Adressen dazwischen.</translation>
+    </message>
+    <message>
+        <source>The range holds %1, %2&apos;s own address: leave it out.</source>
+        <translation>Der Bereich enthält %1, die eigene Adresse von %2: lassen Sie sie aus.</translation>
+    </message>
+    <message>
+        <source>Not the MAC address of a machine: %1 (six pairs of hex digits, e.g. 52:54:00:12:34:56).</source>
+        <translation>Keine MAC-Adresse eines Rechners: %1 (sechs Paare Hex-Ziffern, z. B. 52:54:00:12:34:56).</translation>
+    </message>
+    <message>
+        <source>The aoesan service does not answer.</source>
+        <translation>Der aoesan-Dienst antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>This export is gone: it was removed.</source>
+        <translation>Dieser Export ist nicht mehr da: er wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Off: no boot server runs for this export.</source>
+        <translation>Aus: für diesen Export läuft kein Boot-Server.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Running.</source>
+        <translation>Läuft.</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Frage den Dienst…</translation>
+    </message>
+    <message>
+        <source>Your own DHCP server instead: give these machines option 17 (root-path) %1; iPXE boots it. Or have them load this script.</source>
+        <translation>Stattdessen Ihr eigener DHCP-Server: geben Sie diesen Rechnern Option 17 (root-path) %1; iPXE startet ihn. Oder lassen Sie sie dieses Skript laden.</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Could not stop: %1</source>
+        <translation>Anhalten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::ColumnChooser</name>
     <message>
         <source>Right-click to choose the columns</source>
@@ -934,6 +1149,22 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>Boot</translation>
+    </message>
+    <message>
+        <source>A network boot server runs for this export.</source>
+        <translation>Für diesen Export läuft ein Netzwerk-Boot-Server.</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>bedient</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
     </message>
 </context>
 <context>

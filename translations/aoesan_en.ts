@@ -147,6 +147,14 @@
         <source>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</source>
         <translation>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</translation>
     </message>
+    <message>
+        <source>Network &amp;boot…</source>
+        <translation>Network &amp;boot…</translation>
+    </message>
+    <message>
+        <source>Let machines with no disk boot from the selected export over the network</source>
+        <translation>Let machines with no disk boot from the selected export over the network</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -760,6 +768,213 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::BootDialog</name>
+    <message>
+        <source>Another DHCP server gives the addresses (&amp;proxy DHCP)</source>
+        <translation>Another DHCP server gives the addresses (&amp;proxy DHCP)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Network boot — %1 (%2)</source>
+        <translation>Network boot — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Machines with no disk of their own can start from this export over the network: their PXE firmware gets iPXE, and iPXE boots the export.</source>
+        <translation>Machines with no disk of their own can start from this export over the network: their PXE firmware gets iPXE, and iPXE boots the export.</translation>
+    </message>
+    <message>
+        <source>This network has no DHCP server: &amp;hand out addresses</source>
+        <translation>This network has no DHCP server: &amp;hand out addresses</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>First address</translation>
+    </message>
+    <message>
+        <source>Last address</source>
+        <translation>Last address</translation>
+    </message>
+    <message>
+        <source>any machine</source>
+        <translation>any machine</translation>
+    </message>
+    <message>
+        <source>MAC addresses separated by spaces or commas, e.g. 52:54:00:12:34:56; other machines get no answer at all. Empty: any machine.</source>
+        <translation>MAC addresses separated by spaces or commas, e.g. 52:54:00:12:34:56; other machines get no answer at all. Empty: any machine.</translation>
+    </message>
+    <message>
+        <source>Start the boot server with these settings (a running one is replaced)</source>
+        <translation>Start the boot server with these settings (a running one is replaced)</translation>
+    </message>
+    <message>
+        <source>Stop the boot server; the export itself keeps serving</source>
+        <translation>Stop the boot server; the export itself keeps serving</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC address</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <source>Copy the iPXE script to the clipboard</source>
+        <translation>Copy the iPXE script to the clipboard</translation>
+    </message>
+    <message>
+        <source>Root path:</source>
+        <translation>Root path:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Addresses:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;machines:</source>
+        <translation>Allowed &amp;machines:</translation>
+    </message>
+    <message>
+        <source>Machines that asked</source>
+        <translation>Machines that asked</translation>
+    </message>
+    <message>
+        <source>iPXE script</source>
+        <translation>iPXE script</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — no IPv4 address</source>
+        <translation>%1 — no IPv4 address</translation>
+    </message>
+    <message>
+        <source>(down)</source>
+        <translation>(down)</translation>
+    </message>
+    <message>
+        <source>%1 — not on this machine</source>
+        <translation>%1 — not on this machine</translation>
+    </message>
+    <message>
+        <source>This machine has no network interface to serve on.</source>
+        <translation>This machine has no network interface to serve on.</translation>
+    </message>
+    <message>
+        <source>%1 is not an interface of this machine now.</source>
+        <translation>%1 is not an interface of this machine now.</translation>
+    </message>
+    <message>
+        <source>%1 has no IPv4 address. The boot server needs one on the network it serves: give it an address (e.g. ip addr add 10.0.0.1/24 dev %1) or choose another interface.</source>
+        <translation>%1 has no IPv4 address. The boot server needs one on the network it serves: give it an address (e.g. ip addr add 10.0.0.1/24 dev %1) or choose another interface.</translation>
+    </message>
+    <message>
+        <source>%1 is down: machines get an answer once it is up.</source>
+        <translation>%1 is down: machines get an answer once it is up.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address (e.g. 10.0.0.100).</source>
+        <translation>“%1” is not an IPv4 address (e.g. 10.0.0.100).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address (e.g. 10.0.0.150).</source>
+        <translation>“%1” is not an IPv4 address (e.g. 10.0.0.150).</translation>
+    </message>
+    <message>
+        <source>The first address must not come after the last.</source>
+        <translation>The first address must not come after the last.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2&apos;s network %3: hand out addresses of that network.</source>
+        <translation>%1 is not in %2&apos;s network %3: hand out addresses of that network.</translation>
+    </message>
+    <message>
+        <source>%1 is the network&apos;s own address or its broadcast address; choose addresses between them.</source>
+        <translation>%1 is the network&apos;s own address or its broadcast address; choose addresses between them.</translation>
+    </message>
+    <message>
+        <source>The range holds %1, %2&apos;s own address: leave it out.</source>
+        <translation>The range holds %1, %2&apos;s own address: leave it out.</translation>
+    </message>
+    <message>
+        <source>Not the MAC address of a machine: %1 (six pairs of hex digits, e.g. 52:54:00:12:34:56).</source>
+        <translation>Not the MAC address of a machine: %1 (six pairs of hex digits, e.g. 52:54:00:12:34:56).</translation>
+    </message>
+    <message>
+        <source>The aoesan service does not answer.</source>
+        <translation>The aoesan service does not answer.</translation>
+    </message>
+    <message>
+        <source>This export is gone: it was removed.</source>
+        <translation>This export is gone: it was removed.</translation>
+    </message>
+    <message>
+        <source>Off: no boot server runs for this export.</source>
+        <translation>Off: no boot server runs for this export.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Running.</source>
+        <translation>Running.</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Running: %1</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Failed.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Asking the service…</translation>
+    </message>
+    <message>
+        <source>Your own DHCP server instead: give these machines option 17 (root-path) %1; iPXE boots it. Or have them load this script.</source>
+        <translation>Your own DHCP server instead: give these machines option 17 (root-path) %1; iPXE boots it. Or have them load this script.</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>Could not start: %1</translation>
+    </message>
+    <message>
+        <source>Could not stop: %1</source>
+        <translation>Could not stop: %1</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opy</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::ColumnChooser</name>
     <message>
         <source>Right-click to choose the columns</source>
@@ -934,6 +1149,22 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>Boot</translation>
+    </message>
+    <message>
+        <source>A network boot server runs for this export.</source>
+        <translation>A network boot server runs for this export.</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>serving</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>on %1</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,14 @@
         <source>Release the selected target&apos;s disk on this machine (refused while it is mounted or open)</source>
         <translation>Liberar el disco del destino seleccionado en este equipo (se rechaza mientras está montado o abierto)</translation>
     </message>
+    <message>
+        <source>Network &amp;boot…</source>
+        <translation>Arranque por &amp;red…</translation>
+    </message>
+    <message>
+        <source>Let machines with no disk boot from the selected export over the network</source>
+        <translation>Permitir que equipos sin disco arranquen por la red desde la exportación seleccionada</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -760,6 +768,213 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::BootDialog</name>
+    <message>
+        <source>Another DHCP server gives the addresses (&amp;proxy DHCP)</source>
+        <translation>Otro servidor DHCP da las direcciones (DHCP &amp;proxy)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>I&amp;niciar</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>De&amp;tener</translation>
+    </message>
+    <message>
+        <source>Network boot — %1 (%2)</source>
+        <translation>Arranque por red — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Machines with no disk of their own can start from this export over the network: their PXE firmware gets iPXE, and iPXE boots the export.</source>
+        <translation>Los equipos sin disco propio pueden arrancar desde esta exportación por la red: su firmware PXE recibe iPXE, e iPXE arranca la exportación.</translation>
+    </message>
+    <message>
+        <source>This network has no DHCP server: &amp;hand out addresses</source>
+        <translation>Esta red no tiene servidor DHCP: &amp;dar direcciones</translation>
+    </message>
+    <message>
+        <source>First address</source>
+        <translation>Primera dirección</translation>
+    </message>
+    <message>
+        <source>Last address</source>
+        <translation>Última dirección</translation>
+    </message>
+    <message>
+        <source>any machine</source>
+        <translation>cualquier equipo</translation>
+    </message>
+    <message>
+        <source>MAC addresses separated by spaces or commas, e.g. 52:54:00:12:34:56; other machines get no answer at all. Empty: any machine.</source>
+        <translation>Direcciones MAC separadas por espacios o comas, p. ej. 52:54:00:12:34:56; los demás equipos no reciben ninguna respuesta. Vacío: cualquier equipo.</translation>
+    </message>
+    <message>
+        <source>Start the boot server with these settings (a running one is replaced)</source>
+        <translation>Iniciar el servidor de arranque con estos ajustes (sustituye al que esté en marcha)</translation>
+    </message>
+    <message>
+        <source>Stop the boot server; the export itself keeps serving</source>
+        <translation>Detener el servidor de arranque; la exportación sigue sirviendo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Dirección MAC</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Dirección IP</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Copy the iPXE script to the clipboard</source>
+        <translation>Copiar el script iPXE al portapapeles</translation>
+    </message>
+    <message>
+        <source>Root path:</source>
+        <translation>Ruta raíz:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interfaz:</translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation>Direcciones:</translation>
+    </message>
+    <message>
+        <source>Allowed &amp;machines:</source>
+        <translation>&amp;Equipos permitidos:</translation>
+    </message>
+    <message>
+        <source>Machines that asked</source>
+        <translation>Equipos que han preguntado</translation>
+    </message>
+    <message>
+        <source>iPXE script</source>
+        <translation>Script iPXE</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — no IPv4 address</source>
+        <translation>%1 — sin dirección IPv4</translation>
+    </message>
+    <message>
+        <source>(down)</source>
+        <translation>(inactiva)</translation>
+    </message>
+    <message>
+        <source>%1 — not on this machine</source>
+        <translation>%1 — no está en este equipo</translation>
+    </message>
+    <message>
+        <source>This machine has no network interface to serve on.</source>
+        <translation>Este equipo no tiene ninguna interfaz de red en la que servir.</translation>
+    </message>
+    <message>
+        <source>%1 is not an interface of this machine now.</source>
+        <translation>%1 no es ahora una interfaz de este equipo.</translation>
+    </message>
+    <message>
+        <source>%1 has no IPv4 address. The boot server needs one on the network it serves: give it an address (e.g. ip addr add 10.0.0.1/24 dev %1) or choose another interface.</source>
+        <translation>%1 no tiene dirección IPv4. El servidor de arranque necesita una en la red que sirve: asígnele una dirección (p. ej. ip addr add 10.0.0.1/24 dev %1) o elija otra interfaz.</translation>
+    </message>
+    <message>
+        <source>%1 is down: machines get an answer once it is up.</source>
+        <translation>%1 está inactiva: los equipos reciben respuesta en cuanto se active.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address (e.g. 10.0.0.100).</source>
+        <translation>«%1» no es una dirección IPv4 (p. ej. 10.0.0.100).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address (e.g. 10.0.0.150).</source>
+        <translation>«%1» no es una dirección IPv4 (p. ej. 10.0.0.150).</translation>
+    </message>
+    <message>
+        <source>The first address must not come after the last.</source>
+        <translation>La primera dirección no puede ir después de la última.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2&apos;s network %3: hand out addresses of that network.</source>
+        <translation>%1 no está en la red %3 de %2: dé direcciones de esa red.</translation>
+    </message>
+    <message>
+        <source>%1 is the network&apos;s own address or its broadcast address; choose addresses between them.</source>
+        <translation>%1 es la dirección de la propia red o la de difusión; elija direcciones entre ambas.</translation>
+    </message>
+    <message>
+        <source>The range holds %1, %2&apos;s own address: leave it out.</source>
+        <translation>El rango contiene %1, la dirección propia de %2: déjela fuera.</translation>
+    </message>
+    <message>
+        <source>Not the MAC address of a machine: %1 (six pairs of hex digits, e.g. 52:54:00:12:34:56).</source>
+        <translation>No es la dirección MAC de un equipo: %1 (seis pares de dígitos hexadecimales, p. ej. 52:54:00:12:34:56).</translation>
+    </message>
+    <message>
+        <source>The aoesan service does not answer.</source>
+        <translation>El servicio aoesan no responde.</translation>
+    </message>
+    <message>
+        <source>This export is gone: it was removed.</source>
+        <translation>Esta exportación ya no existe: se ha eliminado.</translation>
+    </message>
+    <message>
+        <source>Off: no boot server runs for this export.</source>
+        <translation>Apagado: no hay servidor de arranque para esta exportación.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Running.</source>
+        <translation>En marcha.</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>En marcha: %1</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Ha fallado.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Ha fallado: %1</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Preguntando al servicio…</translation>
+    </message>
+    <message>
+        <source>Your own DHCP server instead: give these machines option 17 (root-path) %1; iPXE boots it. Or have them load this script.</source>
+        <translation>Con su propio servidor DHCP: dé a estos equipos la opción 17 (root-path) %1; iPXE lo arranca. O haga que carguen este script.</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>No se pudo iniciar: %1</translation>
+    </message>
+    <message>
+        <source>Could not stop: %1</source>
+        <translation>No se pudo detener: %1</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opiar</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::ColumnChooser</name>
     <message>
         <source>Right-click to choose the columns</source>
@@ -934,6 +1149,22 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Boot</source>
+        <translation>Arranque</translation>
+    </message>
+    <message>
+        <source>A network boot server runs for this export.</source>
+        <translation>Hay un servidor de arranque por red para esta exportación.</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>sirviendo</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>en %1</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,16 @@ void ServiceClient::exportCallAsync(const QString &name, const QString &method, 
     callAsync(exportPath(name), QLatin1String(kExportInterface), method, args, std::move(done));
 }
 
+void ServiceClient::startBootAsync(const QString &name, const BootRequest &request, Done done)
+{
+    exportCallAsync(name, QStringLiteral("StartBoot"), {bootOptions(request)}, std::move(done));
+}
+
+void ServiceClient::stopBootAsync(const QString &name, Done done)
+{
+    exportCallAsync(name, QStringLiteral("StopBoot"), {}, std::move(done));
+}
+
 void ServiceClient::requestAsync(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done)
 {
     callAsync(
@@ -343,7 +353,11 @@ void ServiceClient::applyObject(const QString &path, const QVariantMap &changed,
         auto status = supervisor::statusFromJson(jsonOf(raw.value(QStringLiteral("Status"))));
         if (!record)
             return; // a newer service's record this client cannot read: leave it out rather than guess
-        ExportView view {record.value(), status ? status.value() : supervisor::ExportStatus {}};
+        // Boot is read again only when it changed (Status changes far more often: the counters).
+        const auto before = m_exports.find(*name);
+        const bool bootChanged = before == m_exports.end() || changed.contains(QStringLiteral("Boot"));
+        ExportView view {record.value(), status ? status.value() : supervisor::ExportStatus {},
+            bootChanged ? bootFromJson(raw.value(QStringLiteral("Boot")).toString()) : before->second.boot};
         view.status.name = *name;
         m_exports[*name] = view;
         if (announce)

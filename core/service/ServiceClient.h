@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "discovery/TargetInfo.h"
+#include "service/BootView.h"
 #include "service/ServiceError.h"
 #include "supervisor/ExportRecord.h"
 #include "supervisor/ExportStatus.h"
@@ -25,6 +26,7 @@ struct ExportView
 {
     supervisor::ExportRecord record;
     supervisor::ExportStatus status;
+    BootView boot; // its network boot server (the Boot property, read once per change)
 };
 
 struct TargetView
@@ -88,6 +90,10 @@ public:
         Done done, bool change = true);
     void addExportAsync(const supervisor::ExportRecord &record, bool start, bool force, Done done);
     void exportCallAsync(const QString &name, const QString &method, const QVariantList &args, Done done);
+    // Export.StartBoot (starts or replaces the export's boot server) and StopBoot; the CLI's blocking
+    // calls are elsewhere, these are the GUI's.
+    void startBootAsync(const QString &name, const BootRequest &request, Done done);
+    void stopBootAsync(const QString &name, Done done);
     // A target request ("config e7.3"); the reply is the probe's `reply` event as JSON text.
     void requestAsync(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done);
 

@@ -237,7 +237,7 @@ private:
         const auto record = san->record(name);
         if (!record)
             return;
-        m_exports[name] = service::ExportView {*record, san->status(name)};
+        m_exports[name] = service::ExportView {*record, san->status(name), service::bootFromJson(san->bootJson(name))};
         if (m_up)
             emit exportUpdated(name);
     }

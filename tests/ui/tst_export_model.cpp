@@ -227,6 +227,36 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
     }
 
+    // An export whose network boot server runs: the Boot column says where, the device carries the mark and
+    // the tooltip what it serves; a failed one is red with its error; off shows nothing.
+    void bootServerIsMarked()
+    {
+        ExportModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setRecords({test::exportRecord(QStringLiteral("pc1"), 7, 3)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.index(0, ExportModel::Boot).data().toString().isEmpty());
+        QVERIFY(!model.index(0, ExportModel::Address).data(Qt::DecorationRole).isValid());
+        service::BootView boot;
+        boot.state = service::BootView::State::Running;
+        boot.interface = QStringLiteral("lan0");
+        boot.serving = QStringLiteral("DHCP 10.0.0.100-10.0.0.150 on lan0");
+        model.setBoot(QStringLiteral("pc1"), boot);
+        QCOMPARE(changed.count(), 1);
+        model.setBoot(QStringLiteral("pc1"), boot); // the same again: no change announced
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, ExportModel::Boot).data().toString(), QStringLiteral("on lan0"));
+        QVERIFY(model.index(0, ExportModel::Address).data(Qt::DecorationRole).isValid());
+        QCOMPARE(model.index(0, ExportModel::Address).data(Qt::ToolTipRole).toString(), boot.serving);
+        QCOMPARE(model.headerData(ExportModel::Boot, Qt::Horizontal).toString(), QStringLiteral("Boot"));
+        boot.state = service::BootView::State::Failed;
+        boot.error = QStringLiteral("dnsmasq is missing");
+        model.setBoot(QStringLiteral("pc1"), boot);
+        QCOMPARE(model.index(0, ExportModel::Boot).data().toString(), QStringLiteral("failed"));
+        QCOMPARE(model.index(0, ExportModel::Boot).data(Qt::ToolTipRole).toString(), boot.error);
+        QVERIFY(!model.index(0, ExportModel::Address).data(Qt::DecorationRole).isValid());
+    }
+
     void sortsAddressesAsNumbers()
     {
         ExportModel model;

@@ -26,6 +26,7 @@
 #include "Fixtures.h"
 #include "WindowRig.h"
 #include "discovery/DiscoveryController.h"
+#include "exports/BootDialog.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
 #include "format/ColumnChooser.h"
@@ -310,6 +311,28 @@ private slots:
         exportMenu->findChild<QAction *>(QStringLiteral("uptime"))->trigger();
         QVERIFY(!exports->isColumnHidden(ui::ExportModel::Uptime));
         delete exportMenu;
+    }
+
+    // Network boot…: in the Exports menu, the toolbar and the row's context menu; it needs a selected export and
+    // opens one dialog per export (asking again raises it).
+    void networkBootOpensTheDialog()
+    {
+        Rig rig;
+        auto *boot = rig.window->actions().networkBoot;
+        QVERIFY(!boot->isEnabled());
+        QVERIFY(rig.window->exportsView()->table()->actions().contains(boot));
+        rig.exports.add(rig.record(QStringLiteral("media"), 7, 3), false);
+        QTRY_COMPARE(rig.exportModel.rowCount(), 1);
+        rig.window->exportsView()->select(QStringLiteral("media"));
+        QVERIFY(boot->isEnabled());
+        boot->trigger();
+        auto dialogs = rig.window->findChildren<ui::BootDialog *>();
+        QCOMPARE(dialogs.size(), 1);
+        QCOMPARE(dialogs[0]->exportName(), QStringLiteral("media"));
+        QCOMPARE(dialogs[0]->rootPathLabel()->text(), QStringLiteral("aoe:e7.3"));
+        boot->trigger();
+        QCOMPARE(rig.window->findChildren<ui::BootDialog *>().size(), 1);
+        dialogs[0]->close();
     }
 
     // The status line's counts have plural forms in every language ("1 caído", not "1 caídos").

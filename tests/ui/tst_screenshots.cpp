@@ -11,12 +11,16 @@
 // $AOESAN_SCREENSHOT_DIR/<language>/ (default: screenshots-i18n/ in the working directory).
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDBusConnection>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStatusBar>
@@ -28,11 +32,14 @@
 #include <QTextDocument>
 #include <QToolBar>
 #include <QTranslator>
+#include <QTreeWidget>
 
+#include "BootLink.h"
 #include "FakeProbe.h"
 #include "Fixtures.h"
 #include "WindowRig.h"
 #include "discovery/DiscoveryController.h"
+#include "exports/BootDialog.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
 #include "log/LogBuffer.h"
@@ -342,6 +349,10 @@ struct Rig : test::WindowRig
             test::exportRecord(QStringLiteral("lab-old"), 2, 3, QStringLiteral("lab-san")),
             test::exportRecord(QStringLiteral("lab-broken"), 2, 9, QStringLiteral("lab-san"))});
         exportModel.setStatus(test::exportStatus(QStringLiteral("lab-media"), supervisor::ExportState::Running));
+        service::BootView boot; // lab-media has a network boot server: its mark in the Device column
+        boot.state = service::BootView::State::Running;
+        boot.interface = QStringLiteral("lab-san");
+        exportModel.setBoot(QStringLiteral("lab-media"), boot);
         exportModel.setStatus(test::exportStatus(QStringLiteral("lab-scratch"), supervisor::ExportState::Restarting));
         auto failed = test::exportStatus(QStringLiteral("lab-broken"), supervisor::ExportState::Failed);
         failed.lastError = supervisor::ExportProblem {
@@ -541,6 +552,70 @@ private slots:
             shoot(&wizard, language, page);
             VERIFY_NOTHING_CUT(cutOff(&wizard));
         }
+    }
+
+    void bootDialog_data() { mainWindow_data(); }
+
+    // Network boot…: off with the form pre-filled, the form's problems shown inline, a boot server running
+    // with machines that asked, and one that failed. Made-up interfaces: lab0 with an address, lab1 without.
+    void bootDialog()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        test::BootLink link;
+        const auto interfaces = [] {
+            return std::vector<ui::BootInterface> {
+                {QStringLiteral("lab0"), 0x0A4D0001U, 24, true}, {QStringLiteral("lab1"), std::nullopt, 24, true}};
+        };
+        ui::BootDialog dialog(link, QStringLiteral("lab-media"), nullptr, interfaces);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.firstEdit()->text(), QStringLiteral("10.77.0.100"));
+        shoot(&dialog, language, QStringLiteral("boot-off.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
+
+        dialog.firstEdit()->setText(QStringLiteral("10.9.0.5"));
+        emit dialog.firstEdit()->textEdited(dialog.firstEdit()->text());
+        dialog.macsEdit()->setText(QStringLiteral("52:54:00:12:34:56 nope"));
+        QVERIFY(!dialog.startButton()->isEnabled());
+        QCoreApplication::processEvents();
+        shoot(&dialog, language, QStringLiteral("boot-problems.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
+        dialog.interfaceBox()->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        shoot(&dialog, language, QStringLiteral("boot-no-ipv4.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
+
+        service::BootView running = link.boot();
+        running.state = service::BootView::State::Running;
+        running.interface = QStringLiteral("lab0");
+        running.rangeFirst = QStringLiteral("10.77.0.100");
+        running.rangeLast = QStringLiteral("10.77.0.150");
+        running.serving = QStringLiteral("DHCP 10.77.0.100-10.77.0.150 on lab0");
+        const QDateTime t = QDateTime(QDate(2026, 12, 2), QTime(14, 2, 7));
+        running.clients = {{t, QStringLiteral("52:54:00:aa:00:03"), QStringLiteral("10.77.0.117"),
+                               QStringLiteral("PXE: iPXE by TFTP (undionly.kpxe)"), {}},
+            {t.addSecs(2), {}, QStringLiteral("10.77.0.117"), QStringLiteral("TFTP: sent undionly.kpxe"), {}},
+            {t.addSecs(4), QStringLiteral("52:54:00:aa:00:03"), QStringLiteral("10.77.0.117"),
+                QStringLiteral("iPXE: root-path aoe:e7.3"), {}}};
+        link.setBoot(running);
+        ui::BootDialog runningDialog(link, QStringLiteral("lab-media"), nullptr, interfaces);
+        runningDialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&runningDialog));
+        QCOMPARE(runningDialog.clientList()->topLevelItemCount(), 3);
+        QVERIFY(runningDialog.stopButton()->isEnabled());
+        shoot(&runningDialog, language, QStringLiteral("boot-running.png"));
+        VERIFY_NOTHING_CUT(cutOff(&runningDialog));
+
+        service::BootView failed = running;
+        failed.state = service::BootView::State::Failed;
+        failed.clients.clear();
+        failed.error = QStringLiteral("dnsmasq is missing: install the package dnsmasq-base (apt-get install "
+                                      "dnsmasq-base), then start the boot server again");
+        link.setBoot(failed);
+        QCoreApplication::processEvents();
+        shoot(&runningDialog, language, QStringLiteral("boot-failed.png"));
+        VERIFY_NOTHING_CUT(cutOff(&runningDialog));
     }
 };
 

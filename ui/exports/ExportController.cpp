@@ -156,6 +156,7 @@ void ExportController::onUpdated(const QString &name)
     if (isNew || !(before->record == view.record))
         m_model.addOrReplace(view.record);
     m_model.setStatus(view.status);
+    m_model.setBoot(name, view.boot);
     if (view.status.state != previous || isNew) {
         if (view.status.state != previous)
             log::logger("ui")->info(

@@ -43,6 +43,8 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     bar->addAction(m_actions.startExport);
     bar->addAction(m_actions.stopExport);
     bar->addAction(m_actions.removeExport);
+    bar->addSeparator();
+    bar->addAction(m_actions.networkBoot);
 
     m_table->setObjectName(QStringLiteral("exportTable"));
     m_table->setModel(m_sorted);
@@ -64,18 +66,27 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     for (const auto state : {ExportState::Stopped, ExportState::Starting, ExportState::Running, ExportState::Restarting,
              ExportState::Stopping, ExportState::Failed})
         states << ExportModel::stateText(state);
+    service::BootView runningBoot;
+    runningBoot.state = service::BootView::State::Running;
+    runningBoot.interface = QStringLiteral("eth10");
     const std::vector<QStringList> samples {{QStringLiteral("lab-scratch")}, {QStringLiteral("e99.99")},
         {QStringLiteral("eth10")}, {QStringLiteral("/srv/aoe/disk.img")}, states, {QStringLiteral("9")},
-        {format::binarySize(1023ULL << 20)}, {format::binarySize(1023ULL << 20)}, {format::duration(86399)}, {}};
+        {format::binarySize(1023ULL << 20)}, {format::binarySize(1023ULL << 20)}, {format::duration(86399)},
+        {ExportModel::bootText(runningBoot)}, {}};
     fitColumns(m_table, samples, ExportModel::State);
     m_table->horizontalHeader()->setSectionResizeMode(ExportModel::Backing, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ExportModel::LastError, QHeaderView::Stretch);
     m_columns = new ColumnChooser(m_table,
         {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("interface"), QStringLiteral("path"),
             QStringLiteral("state"), QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"),
-            QStringLiteral("uptime"), QStringLiteral("lastError")},
+            QStringLiteral("uptime"), QStringLiteral("boot"), QStringLiteral("lastError")},
         {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("path"), QStringLiteral("state"),
             QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("lastError")});
+    // The row's context menu: what the toolbar does to the selected export.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(m_actions.startExport);
+    m_table->addAction(m_actions.stopExport);
+    m_table->addAction(m_actions.networkBoot);
     m_table->addAction(m_actions.removeExport);
 
     m_hint = new QLabel(this);
@@ -131,6 +142,7 @@ void ExportsView::updateActions()
     m_actions.startExport->setEnabled(row && !active && state != ExportState::Stopping);
     m_actions.stopExport->setEnabled(row && (active || state == ExportState::Stopping));
     m_actions.removeExport->setEnabled(row != nullptr);
+    m_actions.networkBoot->setEnabled(row != nullptr);
 }
 
 void ExportsView::setServedBySystem(bool system)

@@ -99,6 +99,8 @@ QVariant ExportModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Written");
     case Uptime:
         return tr("Uptime");
+    case Boot:
+        return tr("Boot");
     case LastError:
         return tr("Last error");
     default:
@@ -127,6 +129,10 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
             return row.status.clients.join(QLatin1Char('\n'));
         if (index.column() == Backing)
             return supervisor::describeRecord(row.record);
+        if (index.column() == Boot && row.boot.state == service::BootView::State::Failed)
+            return row.boot.error;
+        if ((index.column() == Boot || index.column() == Address) && row.boot.active())
+            return row.boot.serving.isEmpty() ? tr("A network boot server runs for this export.") : row.boot.serving;
         if (index.column() == State && !restrictionText(row.status).isEmpty())
             return row.status.restored
                 ? tr("Only the hosts on its list may use this export: the engine restored the list it kept "
@@ -138,6 +144,9 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
                                .join(QLatin1Char('\n')));
         return display(row, index.column());
     case Qt::DecorationRole:
+        // The device's mark: a boot server hands out its root path (the Boot column, hidden at first, says where).
+        if (index.column() == Address && row.boot.active())
+            return QIcon(QStringLiteral(":/aoesan/icons/boot-serving.svg"));
         if (index.column() != State)
             return {};
         switch (row.status.state) {
@@ -154,6 +163,8 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
+        if (index.column() == Boot && row.boot.state == service::BootView::State::Failed)
+            return QBrush(QColor(0xb0, 0x20, 0x20));
         if (row.status.state == ExportState::Failed && (index.column() == State || index.column() == LastError))
             return QBrush(QColor(0xb0, 0x20, 0x20));
         if (row.status.state == ExportState::Stopped)
@@ -204,11 +215,28 @@ QVariant ExportModel::display(const Row &row, int column) const
         const qint64 up = uptimeSeconds(row);
         return up < 0 ? QStringLiteral("—") : format::duration(up);
     }
+    case Boot:
+        return bootText(row.boot);
     case LastError:
         return s.lastError ? s.lastError->message : QString();
     default:
         return {};
     }
+}
+
+QString ExportModel::bootText(const service::BootView &boot)
+{
+    switch (boot.state) {
+    case service::BootView::State::Running:
+        return boot.interface.isEmpty() ? tr("serving") : tr("on %1").arg(boot.interface);
+    case service::BootView::State::Starting:
+        return tr("starting");
+    case service::BootView::State::Failed:
+        return tr("failed");
+    case service::BootView::State::Off:
+        break;
+    }
+    return {};
 }
 
 QVariant ExportModel::sortValue(const Row &row, int column) const
@@ -287,6 +315,18 @@ void ExportModel::setStatus(const supervisor::ExportStatus &status)
     emitRowChanged(row);
     if (stateChanged)
         emit countsChanged();
+}
+
+void ExportModel::setBoot(const QString &name, const service::BootView &boot)
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return;
+    auto &slot = m_rows[static_cast<std::size_t>(row)].boot;
+    if (slot == boot)
+        return;
+    slot = boot;
+    emit dataChanged(index(row, Boot), index(row, Boot));
 }
 
 void ExportModel::tick()

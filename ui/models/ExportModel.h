@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "service/BootView.h"
 #include "supervisor/ExportRecord.h"
 #include "supervisor/ExportStatus.h"
 
@@ -32,6 +33,7 @@ public:
         Read,
         Written,
         Uptime,
+        Boot, // the export's network boot server, when one runs
         LastError,
         ColumnCount
     };
@@ -40,6 +42,7 @@ public:
     {
         supervisor::ExportRecord record;
         supervisor::ExportStatus status;
+        service::BootView boot;
     };
 
     using Now = std::function<QDateTime()>;
@@ -55,6 +58,9 @@ public:
     void addOrReplace(const supervisor::ExportRecord &record);
     bool remove(const QString &name);
     void setStatus(const supervisor::ExportStatus &status);
+    void setBoot(const QString &name, const service::BootView &boot);
+    // "on lan0", "starting", "failed"; empty when no boot server runs.
+    static QString bootText(const service::BootView &boot);
     // Refreshes the uptime column of running exports.
     void tick();
 

@@ -45,6 +45,26 @@ void ServiceLink::exportCall(const QString &name, const QString &method, const Q
     m_client.exportCallAsync(name, method, args, std::move(done));
 }
 
+void SanLink::startBoot(const QString &name, const service::BootRequest &request, Done done)
+{
+    exportCall(name, QStringLiteral("StartBoot"), {service::bootOptions(request)}, std::move(done));
+}
+
+void SanLink::stopBoot(const QString &name, Done done)
+{
+    exportCall(name, QStringLiteral("StopBoot"), {}, std::move(done));
+}
+
+void ServiceLink::startBoot(const QString &name, const service::BootRequest &request, Done done)
+{
+    m_client.startBootAsync(name, request, std::move(done));
+}
+
+void ServiceLink::stopBoot(const QString &name, Done done)
+{
+    m_client.stopBootAsync(name, std::move(done));
+}
+
 void ServiceLink::managerCall(const QString &method, const QVariantList &args, Done done)
 {
     // ProbeNow changes nothing: no password for it.

@@ -42,6 +42,9 @@ public:
     virtual void addExport(const supervisor::ExportRecord &record, bool start, bool force, Done done) = 0;
     // Export.Start ({force}), Stop, Remove, Change (record).
     virtual void exportCall(const QString &name, const QString &method, const QVariantList &args, Done done) = 0;
+    // Export.StartBoot and StopBoot: the export's network boot server.
+    virtual void startBoot(const QString &name, const service::BootRequest &request, Done done);
+    virtual void stopBoot(const QString &name, Done done);
     // Manager.ProbeNow, ForgetDownTargets, SetInterfaces (as, u).
     virtual void managerCall(const QString &method, const QVariantList &args, Done done) = 0;
     // Target.Request: `line` is "config e7.3" without an id; the reply's first value is the `reply` JSON.
@@ -79,6 +82,8 @@ public:
     const service::ManagerView &manager() const override { return m_client.manager(); }
     void addExport(const supervisor::ExportRecord &record, bool start, bool force, Done done) override;
     void exportCall(const QString &name, const QString &method, const QVariantList &args, Done done) override;
+    void startBoot(const QString &name, const service::BootRequest &request, Done done) override;
+    void stopBoot(const QString &name, Done done) override;
     void managerCall(const QString &method, const QVariantList &args, Done done) override;
     void request(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done) override;
     void managerProperty(const QString &name, Done done) override;

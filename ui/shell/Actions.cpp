@@ -63,6 +63,10 @@ Actions::Actions(QWidget *w)
               QCoreApplication::translate(
                   "Actions", "Stop the selected export and remove it from the list (the disk or file is kept)"),
               QStringLiteral("list-remove"), QStyle::SP_TrashIcon))
+    , networkBoot(make(w, QCoreApplication::translate("Actions", "Network &boot…"), QKeySequence(Qt::CTRL | Qt::Key_B),
+          QCoreApplication::translate(
+              "Actions", "Let machines with no disk boot from the selected export over the network"),
+          QStringLiteral("network-wired")))
     , showTargets(make(w, QCoreApplication::translate("Actions", "&Targets"), QKeySequence(Qt::CTRL | Qt::Key_1),
           QCoreApplication::translate("Actions", "Show the table of discovered targets")))
     , showShelves(make(w, QCoreApplication::translate("Actions", "S&helves"), QKeySequence(Qt::CTRL | Qt::Key_2),
@@ -89,6 +93,9 @@ Actions::Actions(QWidget *w)
           QCoreApplication::translate("Actions", "Stop watching and quit aoesan (asks first when exports are running)"),
           QStringLiteral("application-exit"), QStyle::SP_DialogCloseButton))
 {
+    // Our own mark where the theme has no network icon: the one the Exports table shows for a boot server.
+    networkBoot->setIcon(
+        QIcon::fromTheme(QStringLiteral("network-wired"), QIcon(QStringLiteral(":/aoesan/icons/boot-serving.svg"))));
     pauseNotifications->setCheckable(true);
     toggleLog->setCheckable(true);
     quit->setMenuRole(QAction::QuitRole);

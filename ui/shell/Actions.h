@@ -22,6 +22,7 @@ struct Actions
     QAction *startExport;
     QAction *stopExport;
     QAction *removeExport;
+    QAction *networkBoot; // the selected export's boot server (BootDialog)
     QAction *showTargets;
     QAction *showShelves;
     QAction *showExports;

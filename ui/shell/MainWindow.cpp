@@ -14,6 +14,7 @@
 #include <QToolBar>
 
 #include "discovery/DiscoveryController.h"
+#include "exports/BootDialog.h"
 #include "exports/ExportController.h"
 #include "exports/ExportsView.h"
 #include "log/LogDock.h"
@@ -166,6 +167,8 @@ void MainWindow::buildActions()
     exports->addAction(a.stopExport);
     exports->addAction(a.removeExport);
     exports->addSeparator();
+    exports->addAction(a.networkBoot);
+    exports->addSeparator();
     exports->addAction(a.pauseNotifications);
     m_help = new HelpMenu(*this, m_parts.log, this);
     menuBar()->addMenu(m_help->menu());
@@ -192,6 +195,7 @@ void MainWindow::buildActions()
     connect(a.startExport, &QAction::triggered, this, &MainWindow::startSelected);
     connect(a.stopExport, &QAction::triggered, this, &MainWindow::stopSelected);
     connect(a.removeExport, &QAction::triggered, this, &MainWindow::removeSelected);
+    connect(a.networkBoot, &QAction::triggered, this, &MainWindow::networkBootSelected);
     connect(a.showTargets, &QAction::triggered, this, [this] { showPage(Page::Targets); });
     connect(a.showShelves, &QAction::triggered, this, [this] { showPage(Page::Shelves); });
     connect(a.showExports, &QAction::triggered, this, [this] { showPage(Page::Exports); });
@@ -313,6 +317,24 @@ void MainWindow::stopSelected()
     const QString name = m_exportsView->selectedName();
     if (!name.isEmpty())
         m_parts.exportControl.stop(name);
+}
+
+void MainWindow::networkBootSelected()
+{
+    const QString name = m_exportsView->selectedName();
+    if (name.isEmpty())
+        return;
+    // One dialog per export: asking again raises the open one.
+    for (auto *open : findChildren<BootDialog *>()) {
+        if (open->exportName() == name) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new BootDialog(m_parts.discovery.link(), name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::removeSelected()

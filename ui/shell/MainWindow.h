@@ -89,6 +89,7 @@ private:
     void startSelected();
     void stopSelected();
     void removeSelected();
+    void networkBootSelected();
     void updateTargetActions();
 
     MainWindowParts m_parts;
