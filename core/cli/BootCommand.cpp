@@ -260,11 +260,11 @@ int runBootStatus(const QStringList &args, const Console &console)
     if (!macs.isEmpty())
         std::fprintf(command.out(), "only:      %s\n", qPrintable(macs.join(QStringLiteral(", "))));
     for (const auto &c : o.value(QLatin1String(service::boot_key::kClients)).toArray()) {
-        const QJsonObject client = c.toObject();
+        const QJsonObject asked = c.toObject();
         std::fprintf(command.out(), "client:    %s %s\n",
-            qPrintable(QDateTime::fromMSecsSinceEpoch(client.value(QLatin1String("time")).toInteger())
+            qPrintable(QDateTime::fromMSecsSinceEpoch(asked.value(QLatin1String("time")).toInteger())
                            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
-            qPrintable(client.value(QLatin1String("text")).toString()));
+            qPrintable(asked.value(QLatin1String("text")).toString()));
     }
     std::fprintf(command.out(), "iPXE script:\n%s", qPrintable(text(service::boot_key::kScript)));
     return ExitOk;
