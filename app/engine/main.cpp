@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "CaptureMode.h"
 #include "ProbeMode.h"
 #include "Version.h"
 #include "engine/ServeSession.h"
@@ -55,6 +56,8 @@ int main(int argc, char *argv[])
     // probe has its own options (-i, --interval), which the parser below does not know.
     if (argc > 1 && std::string(argv[1]) == "probe")
         return aoesan::engine::runProbe(QCoreApplication::arguments().mid(2));
+    if (argc > 1 && std::string(argv[1]) == "capture")
+        return aoesan::engine::runCapture(QCoreApplication::arguments().mid(2));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -65,7 +68,10 @@ int main(int argc, char *argv[])
             "  serve [vblade options] SHELF SLOT NETIF FILE   export FILE as AoE target eSHELF.SLOT\n"
             "                                                (aoesan-engine serve --help for the options)\n"
             "  probe -i IFACE... [--interval SECS]            discover AoE targets; JSON Lines on stdout until\n"
-            "                                                stdin closes (docs/probe-events.md)\n\n")
+            "                                                stdin closes (docs/probe-events.md)\n"
+            "  capture -i IFACE --pcap-fd FD [--boot] [--target SHELF.SLOT] [--seconds N] [--count N]\n"
+            "                                                AoE frames as pcap onto FD, events as JSON Lines on\n"
+            "                                                stdout until stdin closes (docs/capture-events.md)\n\n")
         + QString::fromLatin1(aoesan::kExitCodeHelp));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
@@ -73,7 +79,7 @@ int main(int argc, char *argv[])
         QStringLiteral("trace, debug, info, warn, error or off (default: $AOESAN_LOG or info)."),
         QStringLiteral("level"));
     parser.addOption(logLevel);
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve or probe."));
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to run: serve, probe or capture."));
     const bool parsed = parser.parse(QCoreApplication::arguments());
     if (parser.isSet(help)) {
         std::printf("%s", qPrintable(aoesan::commandHelpText(parser, QStringLiteral("aoesan-engine"))));

@@ -196,6 +196,7 @@ int main(int argc, char *argv[])
     service::PolkitAuthorizer polkit(bus, timeouts);
     service::Authorizer &authorizer = onSession ? static_cast<service::Authorizer &>(allowAll) : polkit;
     service::DbusTree tree(san, authorizer, bus, onSession ? QStringLiteral("session") : QStringLiteral("system"));
+    tree.setCaptureEngine(program);
     if (!tree.registerObjects())
         return fail(QStringLiteral("cannot register %1 on the bus").arg(QLatin1String(service::kRootPath)));
     san.start();

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/PcapFile.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include <pcap/pcap.h>
 
 namespace aoesan::net {
@@ -44,6 +48,27 @@ Result<std::unique_ptr<PcapWriter>, std::string> PcapWriter::create(const std::s
     if (!dumper) {
         std::string error = "cannot write capture " + path + ": " + pcap_geterr(handle);
         pcap_close(handle);
+        return Unexpected(error);
+    }
+    return std::unique_ptr<PcapWriter>(new PcapWriter(handle, dumper));
+}
+
+Result<std::unique_ptr<PcapWriter>, std::string> PcapWriter::createOnFd(int fd)
+{
+    FILE *file = ::fdopen(fd, "wb");
+    if (!file)
+        return Unexpected(
+            "cannot write the capture to file descriptor " + std::to_string(fd) + ": " + std::strerror(errno));
+    pcap_t *handle = pcap_open_dead(DLT_EN10MB, 65535);
+    if (!handle) {
+        std::fclose(file);
+        return Unexpected(std::string("libpcap could not make a capture handle"));
+    }
+    pcap_dumper_t *dumper = pcap_dump_fopen(handle, file);
+    if (!dumper) {
+        std::string error = std::string("cannot write the capture: ") + pcap_geterr(handle);
+        pcap_close(handle);
+        std::fclose(file);
         return Unexpected(error);
     }
     return std::unique_ptr<PcapWriter>(new PcapWriter(handle, dumper));

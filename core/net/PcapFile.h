@@ -33,6 +33,9 @@ class PcapWriter
 {
 public:
     static Result<std::unique_ptr<PcapWriter>, std::string> create(const std::string &path);
+    // Onto a file descriptor someone else opened (the service's capture: a file the person opened, passed over
+    // D-Bus); the writer owns it from then on.
+    static Result<std::unique_ptr<PcapWriter>, std::string> createOnFd(int fd);
     ~PcapWriter();
     PcapWriter(const PcapWriter &) = delete;
     PcapWriter &operator=(const PcapWriter &) = delete;

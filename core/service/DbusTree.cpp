@@ -3,6 +3,7 @@
 
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
 #include <QDBusVariant>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@
 #include "service/DbusApi.h"
 #include "service/DbusTypes.h"
 #include "service/ExportCodec.h"
+#include "supervisor/EngineLocation.h"
 
 namespace aoesan::service {
 
@@ -107,9 +109,46 @@ DbusTree::DbusTree(SanService &service, Authorizer &authorizer, QDBusConnection 
             changed.insert(n, all.value(n));
         emitChanged(QLatin1String(kRootPath), QLatin1String(kManagerInterface), changed);
     });
+    setCaptureEngine(supervisor::findEngine());
     m_targetFlush.setSingleShot(true);
     m_targetFlush.setInterval(kTargetFlushMs);
     connect(&m_targetFlush, &QTimer::timeout, this, &DbusTree::flushTargets);
+}
+
+void DbusTree::setCaptureEngine(const QString &engine)
+{
+    m_captures = std::make_unique<CaptureJobs>(engine.isEmpty() ? QStringLiteral("aoesan-engine") : engine);
+    watchCaptures();
+}
+
+void DbusTree::watchCaptures()
+{
+    delete m_captureOwners;
+    m_captureOwners = new QDBusServiceWatcher(QString(), m_bus, QDBusServiceWatcher::WatchForUnregistration, this);
+    connect(m_captureOwners, &QDBusServiceWatcher::serviceUnregistered, this, [this](const QString &name) {
+        m_captures->ownerGone(name);
+        m_captureOwners->removeWatchedService(name);
+    });
+    connect(m_captures.get(), &CaptureJobs::added, this, [this](quint64 id) {
+        emitAdded(capturePath(id), QLatin1String(kCaptureInterface), m_captures->properties(id));
+    });
+    connect(m_captures.get(), &CaptureJobs::changed, this, [this](quint64 id) {
+        emitChanged(capturePath(id), QLatin1String(kCaptureInterface), m_captures->properties(id));
+    });
+    connect(m_captures.get(), &CaptureJobs::removed, this,
+        [this](quint64 id) { emitRemoved(capturePath(id), QLatin1String(kCaptureInterface)); });
+}
+
+std::optional<quint64> DbusTree::captureIdOf(const QString &path) const
+{
+    const QString prefix = QLatin1String(kCapturesPath) + QLatin1Char('/');
+    if (!path.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const quint64 id = path.mid(prefix.size()).toULongLong(&ok);
+    if (!ok || !m_captures->contains(id))
+        return std::nullopt;
+    return id;
 }
 
 bool DbusTree::registerObjects()
@@ -125,6 +164,10 @@ DbusTree::Kind DbusTree::kindOf(const QString &path) const
         return Kind::Exports;
     if (path == QLatin1String(kTargetsPath))
         return Kind::Targets;
+    if (path == QLatin1String(kCapturesPath))
+        return Kind::Captures;
+    if (captureIdOf(path))
+        return Kind::Capture;
     if (const auto name = exportNameFromPath(path); name && m_service.record(*name))
         return Kind::Export;
     if (const auto address = targetAddressFromPath(path);
@@ -142,6 +185,8 @@ QString DbusTree::interfaceOf(Kind kind) const
         return QLatin1String(kExportInterface);
     case Kind::Target:
         return QLatin1String(kTargetInterface);
+    case Kind::Capture:
+        return QLatin1String(kCaptureInterface);
     default:
         return {};
     }
@@ -177,10 +222,14 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
         if (kind == Kind::Root) {
             xml += QLatin1String(kObjectManagerXml);
             xml += introspectionXml(QLatin1String(kManagerInterface));
-            xml += QStringLiteral("  <node name=\"exports\"/>\n  <node name=\"targets\"/>\n");
+            xml += QStringLiteral(
+                "  <node name=\"exports\"/>\n  <node name=\"targets\"/>\n  <node name=\"captures\"/>\n");
         } else if (kind == Kind::Exports) {
             for (const auto &r : m_service.records())
                 xml += QStringLiteral("  <node name=\"%1\"/>\n").arg(exportPath(r.name).section(QLatin1Char('/'), -1));
+        } else if (kind == Kind::Captures) {
+            for (const quint64 id : m_captures->ids())
+                xml += QStringLiteral("  <node name=\"%1\"/>\n").arg(id);
         } else if (kind == Kind::Targets) {
             for (const auto &[key, t] : m_service.targets())
                 xml += QStringLiteral("  <node name=\"%1\"/>\n").arg(targetPathOf(key).section(QLatin1Char('/'), -1));
@@ -216,6 +265,9 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
         for (const auto &[key, t] : m_service.targets())
             objects.insert(
                 QDBusObjectPath(targetPathOf(key)), {{QLatin1String(kTargetInterface), targetProperties(key)}});
+        for (const quint64 id : m_captures->ids())
+            objects.insert(
+                QDBusObjectPath(capturePath(id)), {{QLatin1String(kCaptureInterface), m_captures->properties(id)}});
         connection.send(message.createReply(QVariant::fromValue(objects)));
         return;
     }
@@ -240,6 +292,8 @@ void DbusTree::dispatch(const QDBusMessage &message, const QDBusConnection &conn
         handleManager(message, connection);
     else if (kind == Kind::Export)
         handleExport(message, connection, *exportNameFromPath(message.path()));
+    else if (kind == Kind::Capture)
+        handleCapture(message, connection, *captureIdOf(message.path()));
     else {
         const auto a = targetAddressFromPath(message.path());
         handleTarget(message, connection, SanService::keyOf(a->shelf, a->slot));
@@ -307,7 +361,18 @@ QVariantMap DbusTree::properties(const QString &path, const QString &interface) 
         const auto a = targetAddressFromPath(path);
         return targetProperties(SanService::keyOf(a->shelf, a->slot));
     }
+    if (kind == Kind::Capture)
+        return m_captures->properties(*captureIdOf(path));
     return {};
+}
+
+void DbusTree::handleCapture(const QDBusMessage &message, const QDBusConnection &connection, quint64 id)
+{
+    // Stop is the only method; it needs no polkit: only the caller that started the capture may stop it.
+    if (auto done = m_captures->stop(id, message.service()); !done)
+        replyError(message, connection, done.error());
+    else
+        connection.send(message.createReply());
 }
 
 QVariantMap DbusTree::managerProperties() const
@@ -400,6 +465,23 @@ void DbusTree::handleManager(const QDBusMessage &message, const QDBusConnection 
     if (member == QLatin1String("ProbeNow")) {
         m_service.probeNow();
         connection.send(message.createReply());
+    } else if (member == QLatin1String("StartCapture")) {
+        const auto file = args.value(0).value<QDBusUnixFileDescriptor>();
+        const QVariantMap options = mapArgument(args.value(1));
+        if (!file.isValid()) {
+            replyError(message, connection, error::kInvalidArgs,
+                QStringLiteral("StartCapture needs the file to write as a file descriptor (h)"));
+            return;
+        }
+        authorized(message, connection, action::kCaptureTraffic, [this, file, options](const auto &m, const auto &c) {
+            const auto started = m_captures->start(m.service(), file.fileDescriptor(), options);
+            if (!started) {
+                replyError(m, c, started.error());
+                return;
+            }
+            m_captureOwners->addWatchedService(m.service());
+            c.send(m.createReply(QVariant::fromValue(QDBusObjectPath(capturePath(*started)))));
+        });
     } else if (member == QLatin1String("ForgetDownTargets")) {
         authorized(message, connection, action::kConfigureDiscovery, [this](const auto &m, const auto &c) {
             if (auto done = m_service.forgetDown(); !done)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QDBusConnection>
+#include <QDBusServiceWatcher>
 #include <QDBusVirtualObject>
 #include <QHash>
 #include <QTimer>
@@ -14,8 +15,11 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include "service/Authorizer.h"
+#include "service/CaptureJobs.h"
 #include "service/SanService.h"
 
 namespace aoesan::service {
@@ -28,6 +32,9 @@ public:
     // `mode` is "system" or "session" (the Mode property).
     DbusTree(SanService &service, Authorizer &authorizer, QDBusConnection bus, QString mode, QObject *parent = nullptr);
 
+    // The aoesan-engine that captures run (Manager.StartCapture); the installed one unless set.
+    void setCaptureEngine(const QString &engine);
+
     // Registers the tree at /io/github/aoesan1; false when the path is taken.
     bool registerObjects();
 
@@ -38,7 +45,7 @@ public:
     QVariantMap properties(const QString &path, const QString &interface) const;
 
 private:
-    enum class Kind : std::uint8_t { Root, Exports, Targets, Export, Target, Unknown };
+    enum class Kind : std::uint8_t { Root, Exports, Targets, Captures, Export, Target, Capture, Unknown };
     Kind kindOf(const QString &path) const;
     QString interfaceOf(Kind kind) const;
     void dispatch(const QDBusMessage &message, const QDBusConnection &connection, Kind kind);
@@ -46,6 +53,9 @@ private:
     void handleManager(const QDBusMessage &message, const QDBusConnection &connection);
     void handleExport(const QDBusMessage &message, const QDBusConnection &connection, const QString &name);
     void handleTarget(const QDBusMessage &message, const QDBusConnection &connection, quint32 key);
+    void handleCapture(const QDBusMessage &message, const QDBusConnection &connection, quint64 id);
+    std::optional<quint64> captureIdOf(const QString &path) const;
+    void watchCaptures();
     // Runs `change` once `action` is allowed for the caller; replies with its error, or with nothing.
     void authorized(const QDBusMessage &message, const QDBusConnection &connection, const char *action,
         std::function<void(const QDBusMessage &, const QDBusConnection &)> change);
@@ -80,6 +90,8 @@ private:
     QHash<QString, QVariantMap> m_sent; // what clients were last told of each object
     std::map<quint32, bool> m_touchedTargets; // waiting for the next flush
     QTimer m_targetFlush;
+    std::unique_ptr<CaptureJobs> m_captures;
+    QDBusServiceWatcher *m_captureOwners = nullptr; // ends a capture whose caller left the bus
 };
 
 } // namespace aoesan::service

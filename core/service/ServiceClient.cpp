@@ -6,6 +6,7 @@
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusServiceWatcher>
+#include <QDBusUnixFileDescriptor>
 #include <QDBusVariant>
 #include <QFile>
 #include <QJsonDocument>
@@ -260,6 +261,23 @@ Result<QString, ServiceError> ServiceClient::bootOf(const QString &exportName)
     if (!r)
         return Unexpected(r.error());
     return r->value(0).value<QDBusVariant>().variant().toString();
+}
+
+void ServiceClient::startCaptureAsync(int fd, const QVariantMap &options, Done done)
+{
+    callAsync(QLatin1String(kRootPath), QLatin1String(kManagerInterface), QStringLiteral("StartCapture"),
+        {QVariant::fromValue(QDBusUnixFileDescriptor(fd)), options}, std::move(done));
+}
+
+void ServiceClient::stopCaptureAsync(const QString &path, Done done)
+{
+    callAsync(path, QLatin1String(kCaptureInterface), QStringLiteral("Stop"), {}, std::move(done), false);
+}
+
+void ServiceClient::capturePropertiesAsync(const QString &path, Done done)
+{
+    callAsync(path, QLatin1String(kPropertiesInterface), QStringLiteral("GetAll"), {QLatin1String(kCaptureInterface)},
+        std::move(done), false);
 }
 
 Result<bool, ServiceError> ServiceClient::setInterfaces(const QStringList &interfaces, uint intervalSeconds)

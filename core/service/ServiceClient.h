@@ -96,6 +96,11 @@ public:
     void stopBootAsync(const QString &name, Done done);
     // A target request ("config e7.3"); the reply is the probe's `reply` event as JSON text.
     void requestAsync(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done);
+    // A capture through the service (Manager.StartCapture) into the open file `fd`; `done` gets the capture's
+    // object path. Its properties: capturePropertiesAsync (Interface, Filter, State, Frames, Dropped, Error, Owner).
+    void startCaptureAsync(int fd, const QVariantMap &options, Done done);
+    void stopCaptureAsync(const QString &path, Done done);
+    void capturePropertiesAsync(const QString &path, Done done);
 
     // The mirror. follow() subscribes to the signals and loads everything; the signals below report each
     // change after it is applied.
