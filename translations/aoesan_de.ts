@@ -155,6 +155,14 @@
         <source>Let machines with no disk boot from the selected export over the network</source>
         <translation>Rechner ohne eigene Festplatte über das Netzwerk vom ausgewählten Export starten lassen</translation>
     </message>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>&amp;Mitschneiden…</translation>
+    </message>
+    <message>
+        <source>Write the AoE traffic of an interface (or of the selected target) to a file for Wireshark</source>
+        <translation>Den AoE-Verkehr einer Schnittstelle (oder des gewählten Ziels) für Wireshark in eine Datei schreiben</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -972,6 +980,111 @@
     <message>
         <source>C&amp;opy</source>
         <translation>&amp;Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::CaptureDialog</name>
+    <message>
+        <source>Also network boot traffic (DHCP, TFTP, ARP)</source>
+        <translation>Auch Netzwerk-Boot-Verkehr (DHCP, TFTP, ARP)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>Pfad &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Wireshark</source>
+        <translation>In &amp;Wireshark öffnen</translation>
+    </message>
+    <message>
+        <source>Capture traffic</source>
+        <translation>Verkehr mitschneiden</translation>
+    </message>
+    <message>
+        <source>every target, e.g. e7.3</source>
+        <translation>jedes Ziel, z. B. e7.3</translation>
+    </message>
+    <message>
+        <source>Write the AoE frames seen on an interface to a file that Wireshark and tshark read, to find out why a target does not answer or a machine does not boot. The aoesan service captures for you; the frames hold the data of the disks on that network.</source>
+        <translation>Die auf einer Schnittstelle gesehenen AoE-Frames in eine Datei schreiben, die Wireshark und tshark lesen – um herauszufinden, warum ein Ziel nicht antwortet oder ein Rechner nicht startet. Der aoesan-Dienst schneidet für Sie mit; die Frames enthalten die Daten der Laufwerke in diesem Netz.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <source>Only this &amp;target:</source>
+        <translation>Nur dieses &amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>Mitschnittdatei</translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap)</source>
+        <translation>Mitschnittdateien (*.pcap)</translation>
+    </message>
+    <message>
+        <source>Wireshark is not installed (sudo apt-get install wireshark)</source>
+        <translation>Wireshark ist nicht installiert (sudo apt-get install wireshark)</translation>
+    </message>
+    <message>
+        <source>Open the file in Wireshark</source>
+        <translation>Die Datei in Wireshark öffnen</translation>
+    </message>
+    <message>
+        <source>Not capturing.</source>
+        <translation>Kein Mitschnitt.</translation>
+    </message>
+    <message>
+        <source>Choose the interface to capture on.</source>
+        <translation>Wählen Sie die Schnittstelle für den Mitschnitt.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Capturing on %1…</source>
+        <translation>Mitschnitt auf %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1 dropped</source>
+        <translation>
+            <numerusform>%n Frame, %1 verworfen</numerusform>
+            <numerusform>%n Frames, %1 verworfen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n Frame</numerusform>
+            <numerusform>%n Frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Geschrieben nach %1</translation>
     </message>
 </context>
 <context>

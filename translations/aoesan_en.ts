@@ -155,6 +155,14 @@
         <source>Let machines with no disk boot from the selected export over the network</source>
         <translation>Let machines with no disk boot from the selected export over the network</translation>
     </message>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>&amp;Capture…</translation>
+    </message>
+    <message>
+        <source>Write the AoE traffic of an interface (or of the selected target) to a file for Wireshark</source>
+        <translation>Write the AoE traffic of an interface (or of the selected target) to a file for Wireshark</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -972,6 +980,111 @@
     <message>
         <source>C&amp;opy</source>
         <translation>C&amp;opy</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::CaptureDialog</name>
+    <message>
+        <source>Also network boot traffic (DHCP, TFTP, ARP)</source>
+        <translation>Also network boot traffic (DHCP, TFTP, ARP)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>&amp;Copy path</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Wireshark</source>
+        <translation>Open in &amp;Wireshark</translation>
+    </message>
+    <message>
+        <source>Capture traffic</source>
+        <translation>Capture traffic</translation>
+    </message>
+    <message>
+        <source>every target, e.g. e7.3</source>
+        <translation>every target, e.g. e7.3</translation>
+    </message>
+    <message>
+        <source>Write the AoE frames seen on an interface to a file that Wireshark and tshark read, to find out why a target does not answer or a machine does not boot. The aoesan service captures for you; the frames hold the data of the disks on that network.</source>
+        <translation>Write the AoE frames seen on an interface to a file that Wireshark and tshark read, to find out why a target does not answer or a machine does not boot. The aoesan service captures for you; the frames hold the data of the disks on that network.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>Only this &amp;target:</source>
+        <translation>Only this &amp;target:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>Capture file</translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap)</source>
+        <translation>Capture files (*.pcap)</translation>
+    </message>
+    <message>
+        <source>Wireshark is not installed (sudo apt-get install wireshark)</source>
+        <translation>Wireshark is not installed (sudo apt-get install wireshark)</translation>
+    </message>
+    <message>
+        <source>Open the file in Wireshark</source>
+        <translation>Open the file in Wireshark</translation>
+    </message>
+    <message>
+        <source>Not capturing.</source>
+        <translation>Not capturing.</translation>
+    </message>
+    <message>
+        <source>Choose the interface to capture on.</source>
+        <translation>Choose the interface to capture on.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Capturing on %1…</source>
+        <translation>Capturing on %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1 dropped</source>
+        <translation>
+            <numerusform>%n frame, %1 dropped</numerusform>
+            <numerusform>%n frames, %1 dropped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Written to %1</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,14 @@
         <source>Let machines with no disk boot from the selected export over the network</source>
         <translation>Permitir que equipos sin disco arranquen por la red desde la exportación seleccionada</translation>
     </message>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>&amp;Capturar…</translation>
+    </message>
+    <message>
+        <source>Write the AoE traffic of an interface (or of the selected target) to a file for Wireshark</source>
+        <translation>Escribir el tráfico AoE de una interfaz (o del destino seleccionado) en un archivo para Wireshark</translation>
+    </message>
 </context>
 <context>
     <name>BlockDeviceSafety</name>
@@ -972,6 +980,111 @@
     <message>
         <source>C&amp;opy</source>
         <translation>C&amp;opiar</translation>
+    </message>
+</context>
+<context>
+    <name>aoesan::ui::CaptureDialog</name>
+    <message>
+        <source>Also network boot traffic (DHCP, TFTP, ARP)</source>
+        <translation>También el tráfico de arranque por red (DHCP, TFTP, ARP)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>&amp;Copiar ruta</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Wireshark</source>
+        <translation>Abrir en &amp;Wireshark</translation>
+    </message>
+    <message>
+        <source>Capture traffic</source>
+        <translation>Capturar tráfico</translation>
+    </message>
+    <message>
+        <source>every target, e.g. e7.3</source>
+        <translation>todos los destinos, p. ej. e7.3</translation>
+    </message>
+    <message>
+        <source>Write the AoE frames seen on an interface to a file that Wireshark and tshark read, to find out why a target does not answer or a machine does not boot. The aoesan service captures for you; the frames hold the data of the disks on that network.</source>
+        <translation>Escribir las tramas AoE vistas en una interfaz en un archivo que leen Wireshark y tshark, para averiguar por qué un destino no responde o un equipo no arranca. El servicio aoesan captura por usted; las tramas contienen los datos de los discos de esa red.</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interfaz:</translation>
+    </message>
+    <message>
+        <source>Only this &amp;target:</source>
+        <translation>Solo este &amp;destino:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>Archivo de captura</translation>
+    </message>
+    <message>
+        <source>Capture files (*.pcap)</source>
+        <translation>Archivos de captura (*.pcap)</translation>
+    </message>
+    <message>
+        <source>Wireshark is not installed (sudo apt-get install wireshark)</source>
+        <translation>Wireshark no está instalado (sudo apt-get install wireshark)</translation>
+    </message>
+    <message>
+        <source>Open the file in Wireshark</source>
+        <translation>Abrir el archivo en Wireshark</translation>
+    </message>
+    <message>
+        <source>Not capturing.</source>
+        <translation>Sin captura.</translation>
+    </message>
+    <message>
+        <source>Choose the interface to capture on.</source>
+        <translation>Elija la interfaz en la que capturar.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Capturing on %1…</source>
+        <translation>Capturando en %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1 dropped</source>
+        <translation>
+            <numerusform>%n trama, %1 descartadas</numerusform>
+            <numerusform>%n tramas, %1 descartadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n trama</numerusform>
+            <numerusform>%n tramas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Escrito en %1</translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,7 @@ void TestCliHelp::listsAreFound()
     for (const char *known : {"stat", "identify", "config", "mask", "reserve", "exports", "supervise", "serve"})
         QVERIFY2(commands.contains(QString::fromLatin1(known)), qPrintable(commands.join(QLatin1Char(' '))));
     const QStringList modes = listedUnder(helpOf(engineProgram()), QStringLiteral("Modes:"));
-    QCOMPARE(modes, (QStringList {QStringLiteral("serve"), QStringLiteral("probe")}));
+    QCOMPARE(modes, (QStringList {QStringLiteral("serve"), QStringLiteral("probe"), QStringLiteral("capture")}));
 }
 
 void TestCliHelp::help_data()

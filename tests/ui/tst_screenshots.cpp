@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDBusConnection>
+#include <QDBusObjectPath>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,10 +35,13 @@
 #include <QTranslator>
 #include <QTreeWidget>
 
+#include <fcntl.h>
+
 #include "BootLink.h"
 #include "FakeProbe.h"
 #include "Fixtures.h"
 #include "WindowRig.h"
+#include "capture/CaptureDialog.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/BootDialog.h"
 #include "exports/ExportController.h"
@@ -385,6 +389,32 @@ void shoot(QWidget *widget, const QString &language, const QString &name)
 
 } // namespace
 
+// The service's side of Capture traffic… as the dialog sees it: one capture that has seen 1234 frames.
+class CaptureLink : public test::BootLink
+{
+public:
+    QVariantMap options;
+    bool fdWasOpen = false;
+    int stopped = 0;
+    void startCapture(int fd, const QVariantMap &o, Done done) override
+    {
+        options = o;
+        fdWasOpen = fd >= 0 && ::fcntl(fd, F_GETFD) != -1;
+        done(QVariantList {QVariant::fromValue(QDBusObjectPath(QStringLiteral("/io/github/aoesan1/captures/1")))});
+    }
+    void captureProperties(const QString &, Done done) override
+    {
+        done(QVariantList {QVariant::fromValue(QVariantMap {{QStringLiteral("Frames"), QVariant::fromValue(1234ULL)},
+            {QStringLiteral("Dropped"), QVariant::fromValue(0ULL)},
+            {QStringLiteral("State"), QStringLiteral("running")}})});
+    }
+    void stopCapture(const QString &, Done done) override
+    {
+        ++stopped;
+        done(QVariantList {});
+    }
+};
+
 class TestScreenshots : public QObject
 {
     Q_OBJECT
@@ -616,6 +646,41 @@ private slots:
         QCoreApplication::processEvents();
         shoot(&runningDialog, language, QStringLiteral("boot-failed.png"));
         VERIFY_NOTHING_CUT(cutOff(&runningDialog));
+    }
+
+    void captureDialog_data() { mainWindow_data(); }
+
+    // Capture traffic…: the form, then a capture that counts frames (a stand-in for the service), then stopped
+    // with the file's path. Made-up interfaces lab0 and lab1.
+    void captureDialog()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        CaptureLink link;
+        QTemporaryDir home;
+        ui::CaptureDialog dialog(
+            link, QStringLiteral("e7.3"), nullptr, {QStringLiteral("lab0"), QStringLiteral("lab1")});
+        dialog.findChild<QLineEdit *>(QStringLiteral("captureFile"))
+            ->setText(home.filePath(QStringLiteral("lab0.pcap")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        shoot(&dialog, language, QStringLiteral("capture-off.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
+        dialog.findChild<QPushButton *>(QStringLiteral("captureStart"))->click();
+        QTRY_VERIFY(!dialog.capturePath().isEmpty());
+        QCOMPARE(link.options.value(QStringLiteral("interface")).toString(), QStringLiteral("lab0"));
+        QCOMPARE(link.options.value(QStringLiteral("target")).toString(), QStringLiteral("e7.3"));
+        QVERIFY(link.fdWasOpen);
+        QTRY_VERIFY(dialog.findChild<QLabel *>(QStringLiteral("captureCount"))->text().contains(QLatin1String("1234")));
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("captureStop"))->isEnabled());
+        shoot(&dialog, language, QStringLiteral("capture-running.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
+        dialog.findChild<QPushButton *>(QStringLiteral("captureStop"))->click();
+        QTRY_COMPARE(link.stopped, 1);
+        QVERIFY(
+            dialog.findChild<QLabel *>(QStringLiteral("captureStatus"))->text().contains(QLatin1String("lab0.pcap")));
+        shoot(&dialog, language, QStringLiteral("capture-done.png"));
+        VERIFY_NOTHING_CUT(cutOff(&dialog));
     }
 };
 

@@ -55,6 +55,36 @@ void SanLink::stopBoot(const QString &name, Done done)
     exportCall(name, QStringLiteral("StopBoot"), {}, std::move(done));
 }
 
+void SanLink::startCapture(int, const QVariantMap &, Done done)
+{
+    managerProperty(QStringLiteral("StartCapture"), std::move(done)); // answered later: not here
+}
+
+void SanLink::stopCapture(const QString &, Done done)
+{
+    managerProperty(QStringLiteral("Stop"), std::move(done));
+}
+
+void SanLink::captureProperties(const QString &, Done done)
+{
+    managerProperty(QStringLiteral("Capture"), std::move(done));
+}
+
+void ServiceLink::startCapture(int fd, const QVariantMap &options, Done done)
+{
+    m_client.startCaptureAsync(fd, options, std::move(done));
+}
+
+void ServiceLink::stopCapture(const QString &path, Done done)
+{
+    m_client.stopCaptureAsync(path, std::move(done));
+}
+
+void ServiceLink::captureProperties(const QString &path, Done done)
+{
+    m_client.capturePropertiesAsync(path, std::move(done));
+}
+
 void ServiceLink::startBoot(const QString &name, const service::BootRequest &request, Done done)
 {
     m_client.startBootAsync(name, request, std::move(done));

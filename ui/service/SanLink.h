@@ -45,6 +45,12 @@ public:
     // Export.StartBoot and StopBoot: the export's network boot server.
     virtual void startBoot(const QString &name, const service::BootRequest &request, Done done);
     virtual void stopBoot(const QString &name, Done done);
+    // Manager.StartCapture onto the open file `fd` (the first reply value is the capture's object path), and that
+    // capture's Stop and properties (GetAll: the first reply value is the a{sv}). A link without captures
+    // answers UnknownMethod.
+    virtual void startCapture(int fd, const QVariantMap &options, Done done);
+    virtual void stopCapture(const QString &path, Done done);
+    virtual void captureProperties(const QString &path, Done done);
     // Manager.ProbeNow, ForgetDownTargets, SetInterfaces (as, u).
     virtual void managerCall(const QString &method, const QVariantList &args, Done done) = 0;
     // Target.Request: `line` is "config e7.3" without an id; the reply's first value is the `reply` JSON.
@@ -84,6 +90,9 @@ public:
     void exportCall(const QString &name, const QString &method, const QVariantList &args, Done done) override;
     void startBoot(const QString &name, const service::BootRequest &request, Done done) override;
     void stopBoot(const QString &name, Done done) override;
+    void startCapture(int fd, const QVariantMap &options, Done done) override;
+    void stopCapture(const QString &path, Done done) override;
+    void captureProperties(const QString &path, Done done) override;
     void managerCall(const QString &method, const QVariantList &args, Done done) override;
     void request(std::uint16_t shelf, std::uint8_t slot, const QString &line, Done done) override;
     void managerProperty(const QString &name, Done done) override;

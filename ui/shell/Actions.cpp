@@ -67,6 +67,11 @@ Actions::Actions(QWidget *w)
           QCoreApplication::translate(
               "Actions", "Let machines with no disk boot from the selected export over the network"),
           QStringLiteral("network-wired")))
+    , captureTraffic(
+          make(w, QCoreApplication::translate("Actions", "&Capture…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+              QCoreApplication::translate("Actions",
+                  "Write the AoE traffic of an interface (or of the selected target) to a file for Wireshark"),
+              QStringLiteral("media-record")))
     , showTargets(make(w, QCoreApplication::translate("Actions", "&Targets"), QKeySequence(Qt::CTRL | Qt::Key_1),
           QCoreApplication::translate("Actions", "Show the table of discovered targets")))
     , showShelves(make(w, QCoreApplication::translate("Actions", "S&helves"), QKeySequence(Qt::CTRL | Qt::Key_2),

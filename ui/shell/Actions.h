@@ -23,6 +23,7 @@ struct Actions
     QAction *stopExport;
     QAction *removeExport;
     QAction *networkBoot; // the selected export's boot server (BootDialog)
+    QAction *captureTraffic; // frames of an interface to a pcap file through the service (CaptureDialog)
     QAction *showTargets;
     QAction *showShelves;
     QAction *showExports;

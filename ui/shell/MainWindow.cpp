@@ -13,6 +13,7 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include "capture/CaptureDialog.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/BootDialog.h"
 #include "exports/ExportController.h"
@@ -158,6 +159,7 @@ void MainWindow::buildActions()
     auto *targets = menuBar()->addMenu(tr("&Targets"));
     targets->addAction(a.discover);
     targets->addAction(a.forgetDown);
+    targets->addAction(a.captureTraffic);
     targets->addSeparator();
     targets->addAction(a.useTarget);
     targets->addAction(a.detachTarget);
@@ -180,6 +182,7 @@ void MainWindow::buildActions()
     bar->addAction(a.discover);
     bar->addAction(a.newExport);
     bar->addAction(a.forgetDown);
+    bar->addAction(a.captureTraffic);
 
     connect(a.discover, &QAction::triggered, this, [this] { m_parts.discovery.discoverNow(); });
     connect(a.forgetDown, &QAction::triggered, this, [this] { m_parts.discovery.forgetDown(); });
@@ -196,6 +199,14 @@ void MainWindow::buildActions()
     connect(a.stopExport, &QAction::triggered, this, &MainWindow::stopSelected);
     connect(a.removeExport, &QAction::triggered, this, &MainWindow::removeSelected);
     connect(a.networkBoot, &QAction::triggered, this, &MainWindow::networkBootSelected);
+    connect(a.captureTraffic, &QAction::triggered, this, [this] {
+        // The selected target, when there is one, is what a person wants to see.
+        const auto id = currentPage() == Page::Exports ? std::nullopt : selectedTarget();
+        auto *dialog = new CaptureDialog(
+            m_parts.discovery.link(), id ? QString::fromStdString(id->deviceName()) : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(a.showTargets, &QAction::triggered, this, [this] { showPage(Page::Targets); });
     connect(a.showShelves, &QAction::triggered, this, [this] { showPage(Page::Shelves); });
     connect(a.showExports, &QAction::triggered, this, [this] { showPage(Page::Exports); });
