@@ -52,6 +52,12 @@ ask() {
 }
 as_member() { runuser -u "$MEMBER" -- "$@"; }
 as_other() { runuser -u "$OTHER" -- "$@"; }
+# The pids of every dnsmasq, from /proc (the VM has no procps).
+dnsmasq_pids() {
+    local d
+    for d in /proc/[0-9]*; do [ "$(cat "$d/comm" 2>/dev/null)" = dnsmasq ] && echo "${d#/proc/}"; done
+    return 0
+}
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
 journal() {
     echo "--- journal of aoesan.service (this boot)"
@@ -235,9 +241,9 @@ rebooted)
     systemctl status --no-pager "aoesan-boot@$EXPORT.service" 2>&1 | detail
     if [ "$(systemctl is-active "aoesan-boot@$EXPORT.service" 2>&1)" = active ]; then pass boot-unit-active; else
         fail boot-unit-active; fi
-    # dnsmasq runs in the unit (its cgroup) and has dropped root for nobody.
-    dns_pid=$(pgrep -x dnsmasq | head -n 1)
-    dns_user=$(ps -o user= -p "${dns_pid:-1}" 2>&1)
+    # dnsmasq runs in the unit (its cgroup) and has dropped root for nobody. (The VM has no procps: /proc.)
+    dns_pid=$(dnsmasq_pids | head -n 1)
+    dns_user=$(stat -c %U "/proc/${dns_pid:-0}" 2>&1)
     if [ -n "$dns_pid" ] && grep -q "aoesan-boot@$EXPORT.service" "/proc/$dns_pid/cgroup" && [ "$dns_user" = nobody ]
     then pass boot-dnsmasq-runs "(pid $dns_pid, user $dns_user)"; else
         fail boot-dnsmasq-runs "(pid '$dns_pid', user '$dns_user', $(cat "/proc/$dns_pid/cgroup" 2>&1))"; fi
@@ -251,7 +257,7 @@ rebooted)
     expect member-boot-stop as_member aoesan-ctl boot stop "$EXPORT"
     boot_unit_gone() { [ "$(systemctl is-active "aoesan-boot@$EXPORT.service" 2>&1)" != active ]; }
     if wait_for 15 boot_unit_gone; then pass boot-unit-stopped; else fail boot-unit-stopped; fi
-    if ! pgrep -x dnsmasq >/dev/null; then pass boot-no-dnsmasq-left; else fail boot-no-dnsmasq-left; fi
+    if [ -z "$(dnsmasq_pids)" ]; then pass boot-no-dnsmasq-left; else fail boot-no-dnsmasq-left "($(dnsmasq_pids))"; fi
     ip addr del 10.80.0.1/24 dev eth0
 
     say "phase upgrade"
