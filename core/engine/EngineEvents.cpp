@@ -16,7 +16,7 @@ QString q(const std::string &s)
 
 ServeCounters wireCounters(const CounterSnapshot &c)
 {
-    return {c.framesIn, c.framesOut, c.bytesRead, c.bytesWritten, c.errors, c.clients};
+    return {c.framesIn, c.framesOut, c.bytesRead, c.bytesWritten, c.errors, c.clients, c.droppedGroupSource};
 }
 
 QStringList macTexts(const std::vector<protocol::MacAddress> &macs)

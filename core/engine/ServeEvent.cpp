@@ -37,6 +37,7 @@ void putCounters(QJsonObject &o, const ServeCounters &c)
     o.insert(field::kBytesWritten, integer(c.bytesWritten));
     o.insert(field::kErrors, integer(c.errors));
     o.insert(field::kClients, integer(c.clients));
+    o.insert(field::kDroppedGroupSource, integer(c.droppedGroupSource));
 }
 
 QJsonObject body(const Started &s)
@@ -129,7 +130,8 @@ QStringList texts(const QJsonObject &o, QLatin1StringView key)
 ServeCounters counters(const QJsonObject &o)
 {
     return {count(o, field::kFramesIn), count(o, field::kFramesOut), count(o, field::kBytesRead),
-        count(o, field::kBytesWritten), count(o, field::kErrors), count(o, field::kClients)};
+        count(o, field::kBytesWritten), count(o, field::kErrors), count(o, field::kClients),
+        count(o, field::kDroppedGroupSource)};
 }
 
 Started started(const QJsonObject &o)

@@ -63,6 +63,7 @@ inline constexpr QLatin1StringView kBytesRead {"bytesRead"};
 inline constexpr QLatin1StringView kBytesWritten {"bytesWritten"};
 inline constexpr QLatin1StringView kErrors {"errors"};
 inline constexpr QLatin1StringView kClients {"clients"};
+inline constexpr QLatin1StringView kDroppedGroupSource {"droppedGroupSource"};
 // warning and error
 inline constexpr QLatin1StringView kMessage {"message"};
 inline constexpr QLatin1StringView kCode {"code"}; // a util/ErrorWords.h word
@@ -71,7 +72,8 @@ inline constexpr QLatin1StringView kFix {"fix"};
 inline constexpr QLatin1StringView kReason {"reason"};
 inline constexpr std::array kAll {kEvent, kPid, kShelf, kSlot, kInterface, kMac, kMtu, kFile, kSectors, kBytes, kOffset,
     kReadOnly, kDirect, kSync, kBufferCount, kMaxSectors, kWorkers, kIo, kMasks, kConfigString, kStateFile,
-    kReservations, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kMessage, kCode, kFix, kReason};
+    kReservations, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kDroppedGroupSource, kMessage,
+    kCode, kFix, kReason};
 } // namespace field
 
 // The `io` values of `started`: how READ/WRITE are served.
@@ -95,6 +97,7 @@ struct ServeCounters
     std::uint64_t bytesWritten = 0;
     std::uint64_t errors = 0; // AoE or ATA errors answered
     std::uint64_t clients = 0; // distinct initiator MACs seen
+    std::uint64_t droppedGroupSource = 0; // requests from a broadcast or multicast source MAC, never answered
     bool operator==(const ServeCounters &) const = default;
 };
 

@@ -92,6 +92,9 @@ ReceiveResult TargetProtocol::receive(std::span<const std::uint8_t> frame, std::
     // hosts: another target that happens to share our shelf.slot must not get two answers.
     if (!h.destination.isMulticast() && h.destination != m_identity.mac)
         return {};
+    // No host owns a group address: a request "from" one is forged, and its reply would flood the segment.
+    if (h.source.isMulticast())
+        return {Verdict::Drop, false, true};
     if (!m_state.maskAllows(h.source))
         return {};
     if (h.version != kVersion)

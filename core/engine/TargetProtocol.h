@@ -42,6 +42,9 @@ struct ReceiveResult
 {
     Verdict verdict = Verdict::Drop;
     bool stateChanged = false; // the config string, mask or reserve list changed: persist it
+    // Dropped because the sender claims a group (broadcast or multicast) MAC: answering would send the
+    // reply, up to 1 KiB for a 32-byte request, to every host on the segment (a reflection attack).
+    bool groupSource = false;
 };
 
 class TargetProtocol

@@ -110,7 +110,7 @@ void TargetServer::stop()
 CounterSnapshot TargetServer::counters() const
 {
     return {m_framesIn.load(), m_framesOut.load(), m_bytesRead.load(), m_bytesWritten.load(), m_errors.load(),
-        m_clientCount.load()};
+        m_clientCount.load(), m_droppedGroupSource.load()};
 }
 
 void TargetServer::account(const AtaCompletion &done)
@@ -223,8 +223,11 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
         m_framesIn.fetch_add(1, std::memory_order_relaxed);
         std::vector<std::uint8_t> reply;
         const ReceiveResult r = m_protocol.receive(std::span<const std::uint8_t>(b.frame, b.length), reply);
-        if (r.verdict == Verdict::Drop)
+        if (r.verdict == Verdict::Drop) {
+            if (r.groupSource)
+                m_droppedGroupSource.fetch_add(1, std::memory_order_relaxed);
             continue;
+        }
         if (b.length >= 12)
             noteClient(b.frame);
         if (r.stateChanged) {

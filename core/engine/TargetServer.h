@@ -30,6 +30,7 @@ struct CounterSnapshot
     std::uint64_t bytesWritten = 0;
     std::uint64_t errors = 0; // AoE or ATA errors answered
     std::uint64_t clients = 0;
+    std::uint64_t droppedGroupSource = 0; // requests from a broadcast or multicast source MAC, never answered
 };
 
 struct ServerEvents
@@ -124,6 +125,7 @@ private:
     std::atomic<std::uint64_t> m_bytesRead {0};
     std::atomic<std::uint64_t> m_bytesWritten {0};
     std::atomic<std::uint64_t> m_errors {0};
+    std::atomic<std::uint64_t> m_droppedGroupSource {0};
     std::atomic<std::uint64_t> m_clientCount {0}; // m_clients.size(), readable from any thread
 };
 

@@ -81,6 +81,11 @@ QList<Hostile> hostileBurst(const MacAddress &a)
     b.none("config header cut (31 bytes)", b.fromA(kConfig).configRequest(0, {}).cutTo(31));
     b.none("R flag", b.from(a, kConfig, 7, 3, kReply).configRequest(0, {}).padTo());
     b.none("R and E flags", b.from(a, kAta, 7, 3, kErrorReply).ata(0x40, 0, 1, 0x24, 0).padTo());
+    // Forged group senders: an answer would be broadcast to the segment (reflection); counted, not answered.
+    b.none("config query from ff:ff:ff:ff:ff:ff",
+        b.from(MacAddress::broadcast(), kConfig, 0xFFFF, 0xFF).configRequest(0, {}).padTo());
+    b.none("READ EXT from 01:00:5e:00:00:01", b.from(mac("01:00:5e:00:00:01"), kAta).ata(0x40, 0, 2, 0x24, 0).padTo());
+    b.none("IDENTIFY from 33:33:00:00:00:01", b.from(mac("33:33:00:00:00:01"), kAta).ata(0, 0, 1, 0xEC, 0).padTo());
     b.none("other shelf", b.from(a, kConfig, 8, 3).configRequest(0, {}).padTo());
     b.none("other slot", b.from(a, kConfig, 7, 4).configRequest(0, {}).padTo());
     b.fails("Ver 0 config query", b.from(a, kConfig, 7, 3, 0x00).configRequest(0, {}).padTo(), 5);
@@ -293,6 +298,7 @@ void TestEngineHostile::hostileBurst()
     QCOMPARE(stopped.size(), 1);
     QVERIFY2(
         stopped.first().value(QStringLiteral("errors")).toInteger() >= errors, qPrintable(engine.log().right(400)));
+    QCOMPARE(stopped.first().value(QStringLiteral("droppedGroupSource")).toInteger(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestEngineHostile)

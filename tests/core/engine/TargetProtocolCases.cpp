@@ -174,6 +174,19 @@ QList<ProtocolCase> addressingCases()
     c << answered("multicast destination MAC",
         header(frames::mac("01:00:5e:00:00:01"), kA, kRequest, 0, 7, 3, kConfig, t).configRequest(0, {}).padTo(),
         configReply(t, 0, {}));
+    // A forged group source: a reply would go to every host on the segment (reflection, ~18x for a READ).
+    for (const char *group : {"ff:ff:ff:ff:ff:ff", "01:00:5e:00:00:01", "33:33:00:00:00:01", "03:00:00:00:00:00"}) {
+        const MacAddress source = frames::mac(group);
+        c << dropped(qPrintable(QStringLiteral("config query from group source %1").arg(QLatin1String(group))),
+            header(kTarget, source, kRequest, 0, 7, 3, kConfig, tag()).configRequest(0, {}).padTo());
+        c << dropped(qPrintable(QStringLiteral("READ from group source %1").arg(QLatin1String(group))),
+            header(kTarget, source, kRequest, 0, 7, 3, kAta, tag()).ata(0x40, 0, 1, 0x24, 0).padTo());
+        c << dropped(
+            qPrintable(QStringLiteral("broadcast config query from group source %1").arg(QLatin1String(group))),
+            header(MacAddress::broadcast(), source, kRequest, 0, 0xFFFF, 0xFF, kConfig, tag())
+                .configRequest(0, {})
+                .padTo());
+    }
     c << dropped("other shelf", query(tag(), 8, 3));
     c << dropped("other slot", query(tag(), 7, 4));
     c << dropped("broadcast shelf, other slot", query(tag(), 0xFFFF, 4));

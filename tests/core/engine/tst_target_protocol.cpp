@@ -75,6 +75,7 @@ private slots:
     void writeReachesTheImage();
     void readOnlyExportRefusesWrites();
     void replyBufferIsReused();
+    void groupSourceIsFlagged();
 
 private:
     // What every reply must be, whatever the rule: checked apart from the exact bytes so a failure
@@ -258,6 +259,28 @@ void TestTargetProtocol::replyBufferIsReused()
     const QByteArray unknown = frames::header(cases::kTarget, cases::kA, frames::kRequest, 0, 7, 3, 0xF0, 3).padTo();
     QCOMPARE(target.protocol().receive(bytesOf(unknown), reply).verdict, Verdict::Reply);
     QCOMPARE(reply.size(), std::size_t {60});
+}
+
+// The server counts what receive() flags (droppedGroupSource in the counters event): only forged group
+// senders, never an ordinary drop.
+void TestTargetProtocol::groupSourceIsFlagged()
+{
+    Export target(cases::exportState());
+    QVERIFY(target.ok());
+    aoesan::engine::ReceiveResult result;
+    const auto query = [](const MacAddress &source, std::uint16_t major) {
+        return frames::header(cases::kTarget, source, frames::kRequest, 0, major, cases::kSlot, frames::kConfig, 1)
+            .configRequest(0, {})
+            .padTo();
+    };
+    QVERIFY(target.answer(query(MacAddress::broadcast(), cases::kShelf), &result).isEmpty());
+    QVERIFY(result.verdict == Verdict::Drop && result.groupSource);
+    QVERIFY(target.answer(query(frames::mac("33:33:00:00:00:fb"), cases::kShelf), &result).isEmpty());
+    QVERIFY(result.groupSource);
+    QVERIFY(!target.answer(query(cases::kA, cases::kShelf), &result).isEmpty());
+    QVERIFY(!result.groupSource);
+    QVERIFY(target.answer(query(cases::kA, 8), &result).isEmpty()); // another shelf: dropped, not counted
+    QVERIFY(!result.groupSource);
 }
 
 QTEST_GUILESS_MAIN(TestTargetProtocol)
