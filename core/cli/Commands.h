@@ -17,6 +17,7 @@ int runConfig(const QStringList &args, const Console &console);
 int runMask(const QStringList &args, const Console &console);
 int runReserve(const QStringList &args, const Console &console);
 int runCapture(const QStringList &args, const Console &console);
+int runBench(const QStringList &args, const Console &console);
 int runBoot(const QStringList &args, const Console &console);
 // A target as a disk of this machine, through the Linux aoe driver (stat --kernel shows the driver's view).
 int runAttach(const QStringList &args, const Console &console);

@@ -20,6 +20,8 @@ const std::vector<Subcommand> &subcommands()
             {QStringLiteral("mask"), "read or edit a target's MAC mask list", runMask},
             {QStringLiteral("reserve"), "read, set or release a target's reserve list", runReserve},
             {QStringLiteral("attach"), "use a target as a disk of this machine (the Linux aoe driver)", runAttach},
+            {QStringLiteral("bench"), "measure a target's speed: MiB/s, IOPS and latency, reading or writing",
+                runBench},
             {QStringLiteral("detach"), "release a target attached through the aoe driver", runDetach},
             {QStringLiteral("exports"), "list, show, add, set, remove, run, start or stop exports", runExports},
             {QStringLiteral("targets"), "list the targets the aoesan service discovers (no privilege)", runTargets},
