@@ -38,6 +38,17 @@ if(AOESAN_SANITIZE)
     target_link_options(aoesan_compile_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# libFuzzer (tests/fuzz): every aoesan target gets the coverage instrumentation and the sanitizers; only the
+# fuzzers themselves link libFuzzer's main (-fsanitize=fuzzer, in tests/fuzz/CMakeLists.txt).
+if(AOESAN_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "AOESAN_FUZZ needs clang (libFuzzer): configure with CC=clang CXX=clang++")
+    endif()
+    target_compile_options(aoesan_compile_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(aoesan_compile_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
 endif()

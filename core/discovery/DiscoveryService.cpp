@@ -252,7 +252,9 @@ void DiscoveryService::identifyLater(TargetRecord &record, BackendRecord &backen
 void DiscoveryService::pumpIdentifies()
 {
     while (m_identifiesInFlight < m_options.maxIdentifiesInFlight && !m_identifyQueue.empty()) {
-        const auto [id, mac] = m_identifyQueue.front();
+        // Named copies, not a structured binding: clang 14 cannot capture a binding in a lambda.
+        const TargetId id = m_identifyQueue.front().first;
+        const protocol::MacAddress mac = m_identifyQueue.front().second;
         m_identifyQueue.pop_front();
         auto it = m_records.find(id);
         if (it == m_records.end())
@@ -319,7 +321,9 @@ void DiscoveryService::onLivenessTimer()
 {
     const auto now = m_clock.now();
     const auto limit = downAfter();
-    for (auto &[id, record] : m_records) {
+    for (auto &entry : m_records) {
+        const TargetId &id = entry.first;
+        TargetRecord &record = entry.second; // a reference, not a binding: the lambdas below capture it
         if (record.state != TargetState::Up)
             continue;
         if (now - record.lastSeen >= limit) {

@@ -44,7 +44,13 @@ std::optional<Rtt> rtt(const QJsonObject &o)
     const QJsonValue v = o.value(f::kRttUs);
     if (!v.isDouble())
         return std::nullopt;
-    return Rtt(static_cast<Rtt::rep>(v.toDouble()));
+    // What rttValue writes: microseconds from 0 up to what a double holds exactly. Anything else is no
+    // measurement; a value past the integer's range would make the conversion undefined behaviour (found by
+    // fuzz_probe_event: "rttUs":7.7e21).
+    const double us = v.toDouble();
+    if (!(us >= 0 && us <= 9007199254740992.0)) // 2^53
+        return std::nullopt;
+    return Rtt(static_cast<Rtt::rep>(us));
 }
 
 protocol::MacAddress mac(const QJsonObject &o)
@@ -69,7 +75,15 @@ WallClock wallClockFromIso(const QString &text)
     const QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!when.isValid())
         return {};
-    return WallClock(std::chrono::milliseconds(when.toMSecsSinceEpoch()));
+    // The system clock counts nanoseconds in 64 bits: about 292 years either side of 1970. A date outside
+    // (year 9999 is a valid ISO date) would overflow the conversion, which is undefined behaviour (found by
+    // fuzz_probe_event); such a time is as unknown as a missing one.
+    const qint64 ms = when.toMSecsSinceEpoch();
+    constexpr qint64 kLimitMs
+        = std::chrono::duration_cast<std::chrono::milliseconds>(WallClock::duration::max()).count();
+    if (ms > kLimitMs || ms < -kLimitMs)
+        return {};
+    return WallClock(std::chrono::milliseconds(ms));
 }
 
 QJsonObject targetToJson(const TargetInfo &t)

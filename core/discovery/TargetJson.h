@@ -59,7 +59,7 @@ Result<TargetInfo, QString> targetFromJson(const QJsonObject &object);
 
 // ISO 8601 UTC with milliseconds, "2026-11-24T17:56:21.123Z"; empty for a default time point.
 QString isoTime(WallClock time);
-// Parses isoTime()'s format; a default time point for an empty or bad text.
+// Parses isoTime()'s format; a default time point for an empty or bad text, or a time the clock cannot hold.
 WallClock wallClockFromIso(const QString &text);
 
 } // namespace aoesan::discovery

@@ -104,7 +104,13 @@ QByteArray compact(const QJsonObject &o)
 std::uint64_t count(const QJsonObject &o, QLatin1StringView key)
 {
     const double d = o.value(key).toDouble(0);
-    return d > 0 ? static_cast<std::uint64_t>(d) : 0;
+    // A double of 2^64 or more does not fit: converting it is undefined behaviour (found by fuzz_serve_event).
+    // A broken line's 1e30 reads as the largest count the writer can write (integer() above), so that reading
+    // and writing it again gives the same count.
+    constexpr double kTooLarge = 9223372036854775808.0; // 2^63
+    if (!(d > 0))
+        return 0;
+    return d >= kTooLarge ? std::uint64_t {std::numeric_limits<qint64>::max()} : static_cast<std::uint64_t>(d);
 }
 
 int smallCount(const QJsonObject &o, QLatin1StringView key)

@@ -57,14 +57,26 @@ std::optional<CaptureEvent> parseCaptureEvent(const QByteArray &line)
         const qint64 v = o.value(QLatin1String(key)).toInteger();
         return v > 0 ? static_cast<std::uint64_t>(v) : 0U;
     };
-    e.interface = o.value(QLatin1String("interface")).toString();
-    e.filter = o.value(QLatin1String("filter")).toString();
-    e.frames = count("frames");
-    e.dropped = count("dropped");
-    e.reason = o.value(QLatin1String("reason")).toString();
-    e.code = o.value(QLatin1String("code")).toString();
-    e.message = o.value(QLatin1String("message")).toString();
-    e.fix = o.value(QLatin1String("fix")).toString();
+    // Only the keys of this event, as encodeCaptureEvent writes them: a key that belongs to another event is
+    // ignored like any unknown one, so that what is read is always something the engine could have said.
+    switch (e.kind) {
+    case CaptureEvent::Kind::Started:
+        e.interface = o.value(QLatin1String("interface")).toString();
+        e.filter = o.value(QLatin1String("filter")).toString();
+        break;
+    case CaptureEvent::Kind::Stopped:
+        e.reason = o.value(QLatin1String("reason")).toString();
+        [[fallthrough]];
+    case CaptureEvent::Kind::Counters:
+        e.frames = count("frames");
+        e.dropped = count("dropped");
+        break;
+    case CaptureEvent::Kind::Error:
+        e.code = o.value(QLatin1String("code")).toString();
+        e.message = o.value(QLatin1String("message")).toString();
+        e.fix = o.value(QLatin1String("fix")).toString();
+        break;
+    }
     return e;
 }
 

@@ -114,7 +114,7 @@ struct ArgumentEncoder
         putU16(out, c.bufferCount);
         putU16(out, c.firmwareVersion);
         putU8(out, c.sectorCount);
-        putU8(out, static_cast<std::uint8_t>((c.aoeVersion << 4U) | (c.ccmd & 0x0FU)));
+        putU8(out, static_cast<std::uint8_t>((unsigned {c.aoeVersion} << 4U) | (c.ccmd & 0x0FU)));
         putU16(out, static_cast<std::uint16_t>(c.configString.size()));
         out.insert(out.end(), c.configString.begin(), c.configString.end());
         return true;

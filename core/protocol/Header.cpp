@@ -41,7 +41,7 @@ void encodeHeader(const Header &h, std::vector<std::uint8_t> &out)
     putMac(out, h.source);
     putU16(out, kEtherType);
     putU8(out,
-        static_cast<std::uint8_t>((h.version << 4U) | (h.response ? flags::Response : 0U)
+        static_cast<std::uint8_t>((unsigned {h.version} << 4U) | (h.response ? flags::Response : 0U)
             | (h.error ? flags::Error : 0U) | (h.reservedFlags & flags::ReservedMask)));
     putU8(out, h.errorCode);
     putU16(out, h.major);

@@ -36,44 +36,41 @@ CaptureJobs::~CaptureJobs()
         end(c);
 }
 
-Result<quint64, ServiceError> CaptureJobs::start(const QString &owner, int fd, const QVariantMap &options)
+Result<CaptureRequest, ServiceError> captureRequestFor(const QVariantMap &options)
 {
-    QString interface;
-    QStringList args {QStringLiteral("capture")};
+    CaptureRequest r;
+    r.arguments = QStringList {QStringLiteral("capture")};
     QString target;
-    bool boot = false;
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         const QMetaType type = it.value().metaType();
         if (it.key() == QLatin1String(capture_key::kInterface) && type == QMetaType::fromType<QString>()) {
-            interface = it.value().toString();
+            r.interface = it.value().toString();
         } else if (it.key() == QLatin1String(capture_key::kTarget) && type == QMetaType::fromType<QString>()) {
             target = it.value().toString();
         } else if (it.key() == QLatin1String(capture_key::kBoot) && type == QMetaType::fromType<bool>()) {
-            boot = it.value().toBool();
+            r.boot = it.value().toBool();
         } else if (it.key() == QLatin1String(capture_key::kSeconds) && type == QMetaType::fromType<uint>()) {
             const uint s = it.value().toUInt();
             if (s == 0 || s > capture_key::kMaxSeconds)
                 return Unexpected(ServiceError {QLatin1String(error::kBadOption),
                     QStringLiteral("seconds must be 1 to %1, not %2").arg(capture_key::kMaxSeconds).arg(s)});
-            args << QStringLiteral("--seconds") << QString::number(s);
+            r.arguments << QStringLiteral("--seconds") << QString::number(s);
         } else if (it.key() == QLatin1String(capture_key::kCount) && type == QMetaType::fromType<qulonglong>()) {
             if (it.value().toULongLong() == 0)
                 return Unexpected(
                     ServiceError {QLatin1String(error::kBadOption), QStringLiteral("count must be at least 1")});
-            args << QStringLiteral("--count") << QString::number(it.value().toULongLong());
+            r.arguments << QStringLiteral("--count") << QString::number(it.value().toULongLong());
         } else {
             return Unexpected(invalid(QStringLiteral("StartCapture takes the options interface (s), target (s), boot "
                                                      "(b), seconds (u) and count (t), not '%1' of that type")
                                           .arg(it.key())));
         }
     }
-    if (interface.isEmpty() || !net::isInterfaceName(interface.toStdString()))
+    if (r.interface.isEmpty() || !net::isInterfaceName(r.interface.toStdString()))
         return Unexpected(ServiceError {QLatin1String(error::kBadInterface),
-            interface.isEmpty()
+            r.interface.isEmpty()
                 ? QStringLiteral("name the interface to capture on (interface)")
-                : QStringLiteral("'%1' is not a network interface name (see `ip link`)").arg(interface)});
-    std::optional<std::uint16_t> shelf;
-    std::optional<std::uint8_t> slot;
+                : QStringLiteral("'%1' is not a network interface name (see `ip link`)").arg(r.interface)});
     if (!target.isEmpty()) {
         const QString t = target.startsWith(QLatin1Char('e')) ? target.mid(1) : target;
         const QStringList parts = t.split(QLatin1Char('.'));
@@ -84,12 +81,23 @@ Result<quint64, ServiceError> CaptureJobs::start(const QString &owner, int fd, c
         if (!okShelf || !okSlot || s > 65534 || l > 254)
             return Unexpected(ServiceError {QLatin1String(error::kBadAddress),
                 QStringLiteral("'%1' is not a target (e7.3: shelf 0-65534, slot 0-254)").arg(target)});
-        shelf = static_cast<std::uint16_t>(s);
-        slot = static_cast<std::uint8_t>(l);
-        args << QStringLiteral("--target") << QStringLiteral("%1.%2").arg(s).arg(l);
+        r.shelf = static_cast<std::uint16_t>(s);
+        r.slot = static_cast<std::uint8_t>(l);
+        r.arguments << QStringLiteral("--target") << QStringLiteral("%1.%2").arg(s).arg(l);
     }
-    if (boot)
-        args << QStringLiteral("--boot");
+    if (r.boot)
+        r.arguments << QStringLiteral("--boot");
+    r.arguments << QStringLiteral("-i") << r.interface;
+    return r;
+}
+
+Result<quint64, ServiceError> CaptureJobs::start(const QString &owner, int fd, const QVariantMap &options)
+{
+    auto request = captureRequestFor(options);
+    if (!request)
+        return Unexpected(request.error());
+    const QString interface = request->interface;
+    QStringList args = request->arguments;
     const auto running = std::count_if(m_captures.begin(), m_captures.end(),
         [](const auto &entry) { return entry.second.state == QLatin1String("running"); });
     if (running >= capture_key::kMaxRunning)
@@ -99,13 +107,13 @@ Result<quint64, ServiceError> CaptureJobs::start(const QString &owner, int fd, c
     const int own = ::fcntl(fd, F_DUPFD_CLOEXEC, 10);
     if (own < 0)
         return Unexpected(ServiceError {QLatin1String(error::kFailed), QStringLiteral("cannot take the file")});
-    args << QStringLiteral("-i") << interface << QStringLiteral("--pcap-fd") << QString::number(kPcapFd);
+    args << QStringLiteral("--pcap-fd") << QString::number(kPcapFd);
 
     const quint64 id = m_next++;
     Capture &c = m_captures[id];
     c.owner = owner;
     c.interface = interface;
-    c.filter = net::captureFilterText(shelf, slot, boot);
+    c.filter = net::captureFilterText(request->shelf, request->slot, request->boot);
     c.process = std::make_unique<QProcess>();
     c.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     c.process->setChildProcessModifier([own] {

@@ -9,13 +9,28 @@
 #include <QProcess>
 #include <QVariantMap>
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "service/ServiceError.h"
 #include "util/Result.h"
 
 namespace aoesan::service {
+
+// StartCapture's options (interface s, target s, boot b, seconds u, count t) checked: the typed error of the
+// first problem, else what the capture is and the engine's arguments for it (all but --pcap-fd). Pure: no
+// process starts, nothing on the machine is looked at.
+struct CaptureRequest
+{
+    QString interface;
+    std::optional<std::uint16_t> shelf;
+    std::optional<std::uint8_t> slot;
+    bool boot = false;
+    QStringList arguments; // capture [--seconds N] [--count N] [--target S.L] [--boot] -i IFACE
+};
+Result<CaptureRequest, ServiceError> captureRequestFor(const QVariantMap &options);
 
 class CaptureJobs : public QObject
 {

@@ -11,6 +11,11 @@ namespace aoesan {
 
 template<typename E> struct Unexpected
 {
+    // A constructor, not an aggregate: `Unexpected(value)` must also build with clang 14, which has no
+    // parenthesised aggregate initialisation (P0960).
+    constexpr explicit Unexpected(E value)
+        : error(std::move(value))
+    { }
     E error;
 };
 

@@ -2,7 +2,9 @@
 // The probe event stream is one contract (discovery/ProbeEvent.h): every event kind the engine writes is
 // read back equal by the reader the GUI and the service use; the documented example lines are what the
 // writer prints, byte for byte; docs/probe-events.md names every event, field, target field and error word.
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -86,6 +88,9 @@ private slots:
     void stateEventSaysTheState();
     void documentedLinesAreWhatTheWriterPrints();
     void docsNameEveryEventFieldAndWord();
+    void timesOutsideTheClockAreUnknown();
+    void roundTripsOutsideTheirRangeAreUnknown();
+    void fuzzRegressionsReadBackTheSame();
 };
 
 void TestProbeEvent::roundTrip_data()
@@ -205,6 +210,73 @@ void TestProbeEvent::docsNameEveryEventFieldAndWord()
     for (const char *word : {request_error::kBadRequest, request_error::kNoSuchTarget, request_error::kNoAnswer,
              request_error::kRefused, request_error::kReserved, request_error::kLocksOut, request_error::kUnsafeDelete})
         QVERIFY2(requestWords.count(word), word);
+}
+
+// fuzz_probe_event: a lastSeen of year 1013 (or 9999) overflowed the conversion to the system clock's
+// nanoseconds, undefined behaviour (UBSan: signed multiplication overflow). Such a time reads as unknown.
+void TestProbeEvent::timesOutsideTheClockAreUnknown()
+{
+    QCOMPARE(wallClockFromIso(QStringLiteral("1013-11-24T19:11:26.889Z")), WallClock {});
+    QCOMPARE(wallClockFromIso(QStringLiteral("9999-12-31T23:59:59.999Z")), WallClock {});
+    const WallClock inRange = wallClockFromIso(QStringLiteral("2026-11-24T19:11:26.889Z"));
+    QVERIFY(inRange != WallClock {});
+    QCOMPARE(isoTime(inRange), QStringLiteral("2026-11-24T19:11:26.889Z"));
+
+    QJsonObject target = targetToJson(richTarget(TargetState::Up));
+    target.insert(QStringLiteral("lastSeen"), QStringLiteral("1013-11-24T19:11:26.889Z"));
+    const QByteArray line = QJsonDocument(
+        QJsonObject {{QStringLiteral("event"), QStringLiteral("rtt")},
+            {QStringLiteral("target"),
+                target}}).toJson(QJsonDocument::Compact);
+    const ProbeEvent event = parseProbeEvent(line);
+    const auto *parsed = std::get_if<probe::TargetEvent>(&event);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->target.lastSeen, WallClock {});
+    QCOMPARE(parseProbeEvent(probeEventLine(event)), event);
+}
+
+// fuzz_probe_event: "rttUs":7.7e21 was converted to a 64-bit integer, undefined behaviour (UBSan:
+// float-cast-overflow). An RTT that is negative or past 2^53 microseconds reads as no measurement.
+void TestProbeEvent::roundTripsOutsideTheirRangeAreUnknown()
+{
+    const auto withRtt = [](const QJsonValue &rtt) {
+        QJsonObject target = targetToJson(richTarget(TargetState::Up));
+        target.insert(QStringLiteral("rttUs"), rtt);
+        QJsonArray paths = target.value(QStringLiteral("paths")).toArray();
+        QJsonObject first = paths.at(0).toObject();
+        first.insert(QStringLiteral("rttUs"), rtt);
+        paths.replace(0, first);
+        target.insert(QStringLiteral("paths"), paths);
+        const ProbeEvent event = parseProbeEvent(QJsonDocument(
+            QJsonObject {{QStringLiteral("event"), QStringLiteral("rtt")},
+                {QStringLiteral("target"), target}}).toJson(QJsonDocument::Compact));
+        return std::get<probe::TargetEvent>(event).target;
+    };
+    for (const double bad : {7.7e21, -1.0, 1e300, 9007199254740994.0}) {
+        const TargetInfo t = withRtt(bad);
+        QVERIFY2(!t.rtt.has_value(), qPrintable(QString::number(bad)));
+        QVERIFY(!t.paths.at(0).rtt.has_value());
+    }
+    const TargetInfo good = withRtt(77.0);
+    QCOMPARE(good.rtt, std::optional<Rtt>(Rtt(77)));
+    QCOMPARE(good.paths.at(0).rtt, std::optional<Rtt>(Rtt(77)));
+}
+
+// Every input that once crashed fuzz_probe_event (tests/fuzz/regressions/probe_event) reads, and what it reads
+// as is written and read back the same.
+void TestProbeEvent::fuzzRegressionsReadBackTheSame()
+{
+    const QDir dir(QStringLiteral(AOESAN_FUZZ_REGRESSIONS_DIR "/probe_event"));
+    const auto files = dir.entryInfoList(QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QFileInfo &info : files) {
+        QFile file(info.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ProbeEvent event = parseProbeEvent(file.readAll());
+        if (std::holds_alternative<probe::Garbage>(event))
+            continue;
+        QVERIFY2(parseProbeEvent(probeEventLine(event)) == event, qPrintable(info.fileName()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProbeEvent)

@@ -3,12 +3,14 @@
 // equal by the supervisor's reader, both from the value and from what EngineEvents prints; the documented
 // example lines are what the writer prints, byte for byte; and docs/engine-events.md names every event,
 // field and error word, docs/exit-codes.md and the help text every exit code.
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <set>
 #include <unistd.h>
 
@@ -103,6 +105,8 @@ private slots:
     void documentedLinesAreWhatTheWriterPrints();
     void docsNameEveryEventFieldAndWord();
     void exitCodesAreDocumented();
+    void countsTooLargeForTheWriterReadAsItsLargest();
+    void fuzzRegressionsReadBackTheSame();
 };
 
 void TestEngineEventsStream::valueRoundTrip_data()
@@ -261,6 +265,39 @@ void TestEngineEventsStream::exitCodesAreDocumented()
         QVERIFY2(help.contains(QStringLiteral(" %1 ").arg(code)), qPrintable(help));
     // systemd's units stop restarting on this one: it must never move.
     QCOMPARE(int(ExitNoPermission), 3);
+}
+
+// fuzz_serve_event: a count of 2^64 or more was converted from double to an integer, undefined behaviour
+// (UBSan: float-cast-overflow). Such a count reads as the largest the writer can write, and round-trips.
+void TestEngineEventsStream::countsTooLargeForTheWriterReadAsItsLargest()
+{
+    constexpr std::uint64_t largest = std::numeric_limits<qint64>::max();
+    const ServeEvent huge = engine::parseServeEvent(R"({"event":"counters","framesIn":1e30,"bytesRead":6.7e84})");
+    const auto *counters = std::get_if<serve::Counters>(&huge);
+    QVERIFY(counters);
+    QCOMPARE(counters->counters.framesIn, largest);
+    QCOMPARE(counters->counters.bytesRead, largest);
+    QCOMPARE(engine::parseServeEvent(engine::serveEventLine(huge)), huge);
+    const ServeEvent edge = engine::parseServeEvent(R"({"event":"stopped","errors":9223372036854775807})");
+    QCOMPARE(std::get<serve::Stopped>(edge).counters.errors, largest);
+    const ServeEvent started = engine::parseServeEvent(R"({"event":"started","bytes":1e300,"sectors":-5})");
+    QCOMPARE(std::get<serve::Started>(started).bytes, largest);
+    QCOMPARE(std::get<serve::Started>(started).sectors, std::uint64_t {0});
+}
+
+// Every input that once crashed fuzz_serve_event (tests/fuzz/regressions/serve_event) reads, and what it
+// reads as is written and read back the same.
+void TestEngineEventsStream::fuzzRegressionsReadBackTheSame()
+{
+    const QDir dir(QStringLiteral(AOESAN_FUZZ_REGRESSIONS_DIR "/serve_event"));
+    const auto files = dir.entryInfoList(QDir::Files);
+    QVERIFY(!files.isEmpty());
+    for (const QFileInfo &info : files) {
+        QFile file(info.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ServeEvent event = engine::parseServeEvent(file.readAll());
+        QVERIFY2(engine::parseServeEvent(engine::serveEventLine(event)) == event, qPrintable(info.fileName()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEngineEventsStream)
