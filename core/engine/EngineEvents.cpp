@@ -16,7 +16,8 @@ QString q(const std::string &s)
 
 ServeCounters wireCounters(const CounterSnapshot &c)
 {
-    return {c.framesIn, c.framesOut, c.bytesRead, c.bytesWritten, c.errors, c.clients, c.droppedGroupSource};
+    return {c.framesIn, c.framesOut, c.bytesRead, c.bytesWritten, c.errors, c.clients, c.droppedGroupSource,
+        c.readCommands, c.writeCommands, c.sendFailures};
 }
 
 QStringList macTexts(const std::vector<protocol::MacAddress> &macs)

@@ -38,6 +38,9 @@ void putCounters(QJsonObject &o, const ServeCounters &c)
     o.insert(field::kErrors, integer(c.errors));
     o.insert(field::kClients, integer(c.clients));
     o.insert(field::kDroppedGroupSource, integer(c.droppedGroupSource));
+    o.insert(field::kReadCommands, integer(c.readCommands));
+    o.insert(field::kWriteCommands, integer(c.writeCommands));
+    o.insert(field::kSendFailures, integer(c.sendFailures));
 }
 
 QJsonObject body(const Started &s)
@@ -137,7 +140,8 @@ ServeCounters counters(const QJsonObject &o)
 {
     return {count(o, field::kFramesIn), count(o, field::kFramesOut), count(o, field::kBytesRead),
         count(o, field::kBytesWritten), count(o, field::kErrors), count(o, field::kClients),
-        count(o, field::kDroppedGroupSource)};
+        count(o, field::kDroppedGroupSource), count(o, field::kReadCommands), count(o, field::kWriteCommands),
+        count(o, field::kSendFailures)};
 }
 
 Started started(const QJsonObject &o)

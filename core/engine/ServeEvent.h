@@ -64,6 +64,9 @@ inline constexpr QLatin1StringView kBytesWritten {"bytesWritten"};
 inline constexpr QLatin1StringView kErrors {"errors"};
 inline constexpr QLatin1StringView kClients {"clients"};
 inline constexpr QLatin1StringView kDroppedGroupSource {"droppedGroupSource"};
+inline constexpr QLatin1StringView kReadCommands {"readCommands"};
+inline constexpr QLatin1StringView kWriteCommands {"writeCommands"};
+inline constexpr QLatin1StringView kSendFailures {"sendFailures"};
 // warning and error
 inline constexpr QLatin1StringView kMessage {"message"};
 inline constexpr QLatin1StringView kCode {"code"}; // a util/ErrorWords.h word
@@ -72,8 +75,8 @@ inline constexpr QLatin1StringView kFix {"fix"};
 inline constexpr QLatin1StringView kReason {"reason"};
 inline constexpr std::array kAll {kEvent, kPid, kShelf, kSlot, kInterface, kMac, kMtu, kFile, kSectors, kBytes, kOffset,
     kReadOnly, kDirect, kSync, kBufferCount, kMaxSectors, kWorkers, kIo, kMasks, kConfigString, kStateFile,
-    kReservations, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kDroppedGroupSource, kMessage,
-    kCode, kFix, kReason};
+    kReservations, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kDroppedGroupSource,
+    kReadCommands, kWriteCommands, kSendFailures, kMessage, kCode, kFix, kReason};
 } // namespace field
 
 // The `io` values of `started`: how READ/WRITE are served.
@@ -98,6 +101,9 @@ struct ServeCounters
     std::uint64_t errors = 0; // AoE or ATA errors answered
     std::uint64_t clients = 0; // distinct initiator MACs seen
     std::uint64_t droppedGroupSource = 0; // requests from a broadcast or multicast source MAC, never answered
+    std::uint64_t readCommands = 0; // READ frames served
+    std::uint64_t writeCommands = 0; // WRITE frames served
+    std::uint64_t sendFailures = 0; // replies the socket refused
     bool operator==(const ServeCounters &) const = default;
 };
 

@@ -110,17 +110,22 @@ void TargetServer::stop()
 CounterSnapshot TargetServer::counters() const
 {
     return {m_framesIn.load(), m_framesOut.load(), m_bytesRead.load(), m_bytesWritten.load(), m_errors.load(),
-        m_clientCount.load(), m_droppedGroupSource.load()};
+        m_clientCount.load(), m_droppedGroupSource.load(), m_readCommands.load(), m_writeCommands.load(),
+        m_sendFailures.load()};
 }
 
 void TargetServer::account(const AtaCompletion &done)
 {
     if (done.failed)
         m_errors.fetch_add(1, std::memory_order_relaxed);
-    if (done.bytesRead)
+    if (done.bytesRead) {
         m_bytesRead.fetch_add(done.bytesRead, std::memory_order_relaxed);
-    if (done.bytesWritten)
+        m_readCommands.fetch_add(1, std::memory_order_relaxed);
+    }
+    if (done.bytesWritten) {
         m_bytesWritten.fetch_add(done.bytesWritten, std::memory_order_relaxed);
+        m_writeCommands.fetch_add(1, std::memory_order_relaxed);
+    }
 }
 
 void TargetServer::workerLoop()
@@ -261,6 +266,13 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
         account(done);
         if (done.length > 0)
             replies.push_back({b.frame, done.length, done.length});
+        // A small batch is a lightly loaded export (one initiator at low depth, iPXE): each reply goes out
+        // as soon as it is ready, so the initiator works on it while the next frame is read from disk. A
+        // big batch is sent in one call, which is what keeps a busy export cheap.
+        if (received <= kPipelineBatch) {
+            sendAll(replies);
+            replies.clear();
+        }
     }
 
     if (m_aio)
@@ -274,14 +286,34 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
                 m_framesOut.fetch_add(1, std::memory_order_relaxed);
             returnBuffer(slot.buffer);
         });
-    if (!replies.empty()) {
-        const int sent = m_socket.send(std::span<const net::PacketBuffer>(replies));
-        if (sent > 0)
-            m_framesOut.fetch_add(static_cast<std::uint64_t>(sent), std::memory_order_relaxed);
-    }
+    sendAll(replies);
     // Buffers now owned by workers or the kernel are replaced with fresh ones for the next receive.
     for (const std::size_t i : handedOff)
         batch[i] = m_aio ? takeBufferServingAsync() : takeBuffer();
+}
+
+void TargetServer::sendAll(std::span<const net::PacketBuffer> replies)
+{
+    std::size_t at = 0;
+    while (at < replies.size()) {
+        const int sent = m_socket.send(replies.subspan(at));
+        if (sent > 0) {
+            m_framesOut.fetch_add(static_cast<std::uint64_t>(sent), std::memory_order_relaxed);
+            at += static_cast<std::size_t>(sent);
+            continue;
+        }
+        // The reply at `at` could not go out (too big for an MTU lowered while serving, no buffer space):
+        // only it is lost, and the initiator asks again; the rest of the batch is still sent.
+        m_sendFailures.fetch_add(1, std::memory_order_relaxed);
+        const std::uint64_t now = nowMs();
+        if (m_events.warning && now >= m_nextSendWarningAt) {
+            m_nextSendWarningAt = now + 10000; // one line per 10 s, not one per frame
+            m_events.warning("a reply of " + std::to_string(replies[at].length) + " bytes could not be sent on "
+                + m_socket.interfaceInfo().name + ": " + std::strerror(sent < 0 ? -sent : EIO)
+                + " (was the MTU lowered while serving?); the initiator will retry");
+        }
+        ++at;
+    }
 }
 
 void TargetServer::emitCountersIfDue()

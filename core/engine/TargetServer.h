@@ -31,6 +31,9 @@ struct CounterSnapshot
     std::uint64_t errors = 0; // AoE or ATA errors answered
     std::uint64_t clients = 0;
     std::uint64_t droppedGroupSource = 0; // requests from a broadcast or multicast source MAC, never answered
+    std::uint64_t readCommands = 0; // READ frames served (iostat's reads)
+    std::uint64_t writeCommands = 0; // WRITE frames served
+    std::uint64_t sendFailures = 0; // replies the socket refused (each lost alone; the initiator retries)
 };
 
 struct ServerEvents
@@ -89,6 +92,8 @@ private:
     void handleBatch(std::vector<Buffer> &batch, std::size_t received);
     void noteClient(const std::uint8_t *frame);
     void emitCountersIfDue();
+    // Sends every reply, past one that fails (counted, warned about at most every 10 s).
+    void sendAll(std::span<const net::PacketBuffer> replies);
     void account(const AtaCompletion &done);
     // Submits one ATA transfer to the kernel; false when it must be served another way.
     bool submitAsync(Buffer &buffer);
@@ -119,6 +124,9 @@ private:
     std::vector<AioSlot> m_aioSlots; // by buffer index
     std::set<protocol::MacAddress> m_clients; // receive thread only
     std::uint64_t m_nextCountersAt = 0;
+    std::uint64_t m_nextSendWarningAt = 0; // receive thread only
+    // Below this many frames in a batch, inline replies go out one by one (see handleBatch).
+    static constexpr std::size_t kPipelineBatch = 8;
 
     std::atomic<std::uint64_t> m_framesIn {0};
     std::atomic<std::uint64_t> m_framesOut {0};
@@ -126,6 +134,9 @@ private:
     std::atomic<std::uint64_t> m_bytesWritten {0};
     std::atomic<std::uint64_t> m_errors {0};
     std::atomic<std::uint64_t> m_droppedGroupSource {0};
+    std::atomic<std::uint64_t> m_readCommands {0};
+    std::atomic<std::uint64_t> m_writeCommands {0};
+    std::atomic<std::uint64_t> m_sendFailures {0};
     std::atomic<std::uint64_t> m_clientCount {0}; // m_clients.size(), readable from any thread
 };
 

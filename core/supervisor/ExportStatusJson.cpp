@@ -50,7 +50,11 @@ QJsonObject statusToJson(const ExportStatus &s)
                 {QStringLiteral("bytesRead"), static_cast<double>(s.counters.bytesRead)},
                 {QStringLiteral("bytesWritten"), static_cast<double>(s.counters.bytesWritten)},
                 {QStringLiteral("errors"), static_cast<double>(s.counters.errors)},
-                {QStringLiteral("clients"), static_cast<double>(s.counters.clients)}}},
+                {QStringLiteral("clients"), static_cast<double>(s.counters.clients)},
+                {QStringLiteral("droppedGroupSource"), static_cast<double>(s.counters.droppedGroupSource)},
+                {QStringLiteral("readCommands"), static_cast<double>(s.counters.readCommands)},
+                {QStringLiteral("writeCommands"), static_cast<double>(s.counters.writeCommands)},
+                {QStringLiteral("sendFailures"), static_cast<double>(s.counters.sendFailures)}}},
         {QStringLiteral("clients"), toArray(s.clients)},
         {QStringLiteral("mac"), s.mac},
         {QStringLiteral("sectors"), static_cast<double>(s.sectors)},
@@ -103,7 +107,8 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
     const auto counter
         = [&c](const char *key) { return static_cast<std::uint64_t>(c.value(QLatin1String(key)).toDouble()); };
     s.counters = {counter("framesIn"), counter("framesOut"), counter("bytesRead"), counter("bytesWritten"),
-        counter("errors"), counter("clients")};
+        counter("errors"), counter("clients"), counter("droppedGroupSource"), counter("readCommands"),
+        counter("writeCommands"), counter("sendFailures")};
     const auto list = [&o](const char *key) {
         QStringList out;
         for (const auto &v : o.value(QLatin1String(key)).toArray())

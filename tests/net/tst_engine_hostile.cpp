@@ -4,13 +4,16 @@
 // commands, lying lengths, vblade's crashing mask delete, a mask list filled past capacity, forged
 // senders and reservations) must each get exactly the answer the rules give, or none, and afterwards
 // the engine must still run, answer a config query and an IDENTIFY correctly, and hold (and have
-// saved) exactly the state the accepted frames built.
+// saved) exactly the state the accepted frames built. A reply the socket refuses loses only itself.
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
+#include <QProcess>
+#include <QSet>
 #include <QTest>
 
+#include <csignal>
 #include <memory>
 
 #include "EngineProcess.h"
@@ -163,6 +166,7 @@ private slots:
     void cleanup();
     void hostileBurst_data();
     void hostileBurst();
+    void oneFailedSendLosesOnlyItself();
 
 private:
     std::unique_ptr<Lab> m_lab;
@@ -299,6 +303,72 @@ void TestEngineHostile::hostileBurst()
     QVERIFY2(
         stopped.first().value(QStringLiteral("errors")).toInteger() >= errors, qPrintable(engine.log().right(400)));
     QCOMPARE(stopped.first().value(QStringLiteral("droppedGroupSource")).toInteger(), 3);
+}
+
+// The interface's MTU is lowered while the engine serves, so a 2-sector READ reply (1,060 bytes) no longer
+// fits: that reply is lost and counted, and every other reply of the same receive batch still goes out (the
+// engine once dropped the rest of a sendmmsg batch after the first refusal). The engine is stopped while the
+// frames are queued, so they reach it as one batch.
+void TestEngineHostile::oneFailedSendLosesOnlyItself()
+{
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), kSectors * 512);
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), image}),
+        qPrintable(engine.error()));
+    std::unique_ptr<RawPeer> peer;
+    {
+        const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+        QVERIFY2(guard.ok(), qPrintable(guard.error()));
+        QString error;
+        peer = RawPeer::open(Lab::initiatorInterface(), &error);
+        QVERIFY2(peer, qPrintable(error));
+    }
+    peer->drain();
+    QProcess ip;
+    ip.start(Lab::findTool(QStringLiteral("ip")),
+        {QStringLiteral("-n"), m_lab->targetNamespace(), QStringLiteral("link"), QStringLiteral("set"),
+            Lab::targetInterface(), QStringLiteral("mtu"), QStringLiteral("600")});
+    QVERIFY(ip.waitForFinished(5000) && ip.exitCode() == 0);
+
+    const MacAddress a = peer->mac();
+    const auto read = [&](std::uint32_t tag, unsigned sectors) {
+        return QByteArray(
+            header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, tag).ata(0x40, 0, sectors, 0x24, 8).padTo());
+    };
+    const auto config = [&](std::uint32_t tag) {
+        return QByteArray(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kConfig, tag).configRequest(0, {}).padTo());
+    };
+    QCOMPARE(::kill(static_cast<pid_t>(engine.pid()), SIGSTOP), 0);
+    // More frames than the engine sends one by one (a light load): these replies leave in one sendmmsg.
+    QList<QByteArray> batch;
+    QSet<std::uint32_t> expected;
+    for (std::uint32_t i = 0; i < 6; ++i) {
+        batch << read(0x8000C100 + i, 2) << config(0x8000C200 + i);
+        expected.insert(0x8000C200 + i);
+    }
+    batch << read(0x8000C300, 1); // 548 bytes: fits
+    expected.insert(0x8000C300);
+    for (const QByteArray &frame : batch)
+        QVERIFY(peer->send(frame));
+    QTest::qWait(100);
+    QCOMPARE(::kill(static_cast<pid_t>(engine.pid()), SIGCONT), 0);
+    const QList<QByteArray> replies
+        = peer->collect(3000, [&](const QList<QByteArray> &got) { return got.size() >= expected.size(); });
+    QSet<std::uint32_t> tags;
+    for (const QByteArray &r : replies)
+        tags.insert(tagOf(r));
+    QCOMPARE(tags, expected);
+    QVERIFY2(engine.running(), qPrintable(engine.log()));
+    QCOMPARE(engine.stop(), 0);
+    const auto stopped = engine.events(QStringLiteral("stopped"));
+    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(stopped.first().value(QStringLiteral("sendFailures")).toInteger(), 6);
+    QCOMPARE(stopped.first().value(QStringLiteral("readCommands")).toInteger(), 7);
+    QVERIFY2(engine.log().contains(QStringLiteral("could not be sent on %1").arg(Lab::targetInterface())),
+        qPrintable(engine.log().right(600)));
 }
 
 QTEST_GUILESS_MAIN(TestEngineHostile)
