@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <utility>
 
 #include "util/Result.h"
 
@@ -24,19 +25,26 @@ struct ReadFileError
         Io,
     };
     Code code = Code::Io;
-    QString message; // names the path: "/etc/aoesan/exports.json is a FIFO, not a regular file"
+    QString message; // names the file: "the export list /etc/aoesan/exports.json is a FIFO, not a regular file"
 };
 
 struct ReadLimits
 {
-    qint64 maxBytes = 1 << 20;
-    bool followLinks = true; // false: a symbolic link at the path is refused (O_NOFOLLOW)
+    // NOLINTNEXTLINE(google-explicit-constructor): `{kMaxBytes, "the export list"}` at the call reads well
+    ReadLimits(qint64 most, QString name = {}, bool links = true)
+        : maxBytes(most)
+        , what(std::move(name))
+        , followLinks(links)
+    { }
+    qint64 maxBytes;
+    QString what; // how messages name the file before its path ("the export list"); empty: the path alone
+    bool followLinks; // false: a symbolic link at the path is refused (O_NOFOLLOW)
 };
 
 inline constexpr qint64 kMiB = 1 << 20;
 
 // The whole file, or why not. Never blocks on a FIFO, never reads more than maxBytes + 1 bytes.
-Result<QByteArray, ReadFileError> readSmallFile(const QString &path, ReadLimits limits);
+Result<QByteArray, ReadFileError> readSmallFile(const QString &path, const ReadLimits &limits);
 
 // "a FIFO", "a character device", "a directory", ... for an st_mode; "a regular file" for one.
 QString fileKindName(unsigned int mode);

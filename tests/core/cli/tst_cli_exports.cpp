@@ -227,7 +227,7 @@ void TestCliExports::unreadableStoreIsAnError()
     QCOMPARE(run.code, 1);
     QCOMPARE(run.out, QByteArray());
     QCOMPARE(QString::fromUtf8(run.err),
-        QStringLiteral("aoesan-ctl exports: cannot read the export list %1: file to open is a directory\n")
+        QStringLiteral("aoesan-ctl exports: the export list %1 is a directory, not a regular file\n")
             .arg(m_dir->path()));
 }
 

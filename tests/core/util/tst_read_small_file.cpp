@@ -44,6 +44,7 @@ private slots:
     void refused_data();
     void refused();
     void symlinkRefusedWhenLinksAreNot();
+    void messagesSayWhatTheFileIs();
     void kindNames();
 
 private:
@@ -172,11 +173,25 @@ void TestReadSmallFile::symlinkRefusedWhenLinksAreNot()
 {
     write(path("real"), "hello");
     QVERIFY(QFile::link(path("real"), path("link")));
-    const auto read = readSmallFile(path("link"), ReadLimits {1024, false});
+    const auto read = readSmallFile(path("link"), ReadLimits {1024, QString(), false});
     QVERIFY(!read.ok());
     QCOMPARE(read.error().code, Code::NotRegular);
     QCOMPARE(read.error().message, QStringLiteral("%1 is a symbolic link, not a regular file").arg(path("link")));
-    QVERIFY(readSmallFile(path("real"), ReadLimits {1024, false}).ok());
+    QVERIFY(readSmallFile(path("real"), ReadLimits {1024, QString(), false}).ok());
+}
+
+void TestReadSmallFile::messagesSayWhatTheFileIs()
+{
+    QCOMPARE(::mkfifo(QFile::encodeName(path("fifo")).constData(), 0600), 0);
+    const auto read = readSmallFile(path("fifo"), ReadLimits {1024, QStringLiteral("the export list")});
+    QVERIFY(!read.ok());
+    QCOMPARE(
+        read.error().message, QStringLiteral("the export list %1 is a FIFO, not a regular file").arg(path("fifo")));
+    write(path("big"), QByteArray(2 * 1024 * 1024 + 1, 'x'));
+    const auto big = readSmallFile(path("big"), ReadLimits {2 * aoesan::util::kMiB, QStringLiteral("the state")});
+    QVERIFY(!big.ok());
+    QCOMPARE(big.error().message,
+        QStringLiteral("the state %1 is larger than 2 MiB, more than such a file ever holds").arg(path("big")));
 }
 
 void TestReadSmallFile::kindNames()
