@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
 #include "util/ReadSmallFile.h"
 
@@ -51,7 +52,7 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
         && (flushDown.isUndefined() || flushDown.isDouble()) && (reattach.isUndefined() || reattach.isBool());
     if (good) {
         for (const auto &v : interfaces.toArray()) {
-            if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char('/')))
+            if (!v.isString() || !net::isInterfaceName(v.toString().toStdString()))
                 good = false;
             settings.interfaces << v.toString();
         }
