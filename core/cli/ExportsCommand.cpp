@@ -13,9 +13,9 @@
 #include "cli/ForegroundRun.h"
 #include "cli/LocalExports.h"
 #include "cli/ServiceExports.h"
-#include "net/NetworkInterfaces.h"
 #include "platform/BlockDeviceSafety.h"
 #include "platform/BlockDevicesUdev.h"
+#include "supervisor/ExportAddChecks.h"
 #include "supervisor/ExportStatusJson.h"
 #include "supervisor/VbladeArguments.h"
 #include "util/CommandHelp.h"
@@ -41,8 +41,9 @@ const char *kUsage
       "through it: it keeps the list, starts and stops the engines, and asks polkit whether you may (exit 3\n"
       "with the fix when not). With --store, or with no service, the list is the file and start|stop go through\n"
       "systemd (aoesan-export@NAME.service).\n"
-      "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); it refuses an\n"
-      "interface that does not exist here or is not Ethernet (lo) unless --force.\n";
+      "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); add and set\n"
+      "refuse an offset or length past the end of the file or device, and an interface that does not exist here\n"
+      "or is not Ethernet (lo) unless --force.\n";
 
 // What each word means, printed with --help only (one line per option, as `serve --help` lists them).
 const char *kOptionsHelp
@@ -54,7 +55,7 @@ const char *kOptionsHelp
       "  --no-autostart     start it only when asked (set)\n"
       "  --config STRING    the config string the target answers with (add, set)\n"
       "  --no-config        an empty config string (set)\n"
-      "  --force            add: an interface that is not here (yet); run: a device that looks in use\n"
+      "  --force            add, set: an interface that is not here (yet); run: a device that looks in use\n"
       "  -b bufcnt          requests the initiator may have outstanding (add, set)\n"
       "  -d                 O_DIRECT: bypass the page cache (add, set)\n"
       "  --no-direct        no O_DIRECT (set)\n"
@@ -168,6 +169,25 @@ void warnAbout(const Command &command, const supervisor::ExportRecord &record)
             qPrintable(QString(said).replace(QLatin1Char('\n'), QStringLiteral("\naoesan-ctl exports: warning: "))));
 }
 
+// What this machine says about a record before it is kept (supervisor/ExportAddChecks.h): an offset or length
+// past the end of its file, an interface that is not here. Exit 1 with the reason, or ExitOk.
+int refuseHere(const Command &command, const supervisor::ExportRecord &record, bool force, bool checkInterface)
+{
+    // An export on `lo` or on a name that is no interface here would never serve anyone. --force keeps one
+    // for an interface made later (a USB NIC, a VLAN or bridge that exists only after boot).
+    const auto presence = force || !checkInterface ? supervisor::InterfacePresence::MayBeMissing
+                                                   : supervisor::InterfacePresence::Required;
+    const auto problem = supervisor::checkRecordOnThisMachine(record, presence);
+    if (!problem)
+        return ExitOk;
+    if (problem->code == supervisor::RecordError::Code::BadInterface)
+        return command.failure(problem->message.toStdString()
+            + "; name an Ethernet interface (`aoesan-ctl interfaces` lists them), or add --force for one that "
+              "appears later (a USB NIC, a VLAN or bridge made at boot)");
+    return command.failure(
+        problem->message.toStdString() + "; give -o and -l (512-byte sectors) that fit the file or device");
+}
+
 int add(const Command &command, ExportsBackend &exports, const Words &w)
 {
     if (w.rest.size() < 4) {
@@ -184,12 +204,8 @@ int add(const Command &command, ExportsBackend &exports, const Words &w)
         return command.usageError(record.error().toStdString());
     record->autostart = w.autostart;
     record->configString = w.config;
-    // An export on `lo` or on a name that is no interface here would never serve anyone. --force keeps one
-    // for an interface made later (a VLAN or bridge that exists only after boot).
-    if (const auto iface = net::findAoeInterface(record->interface.toStdString()); !iface && !w.force)
-        return command.failure(iface.error()
-            + "; name an Ethernet interface (`aoesan-ctl interfaces` lists them), or add --force "
-              "for one that appears later");
+    if (const int refused = refuseHere(command, record.value(), w.force, true); refused != ExitOk)
+        return refused;
     if (const int code = exports.add(record.value()); code != ExitOk)
         return code;
     std::fprintf(command.out(), "added %s: %s\n", qPrintable(record->name),
@@ -342,6 +358,12 @@ int set(const Command &command, ExportsBackend &exports, const Words &w)
     }
     if (auto invalid = supervisor::validateRecord(r))
         return command.usageError(invalid->message.toStdString());
+    // Only what this command changes is checked here: an export whose USB NIC is unplugged right now can
+    // still be made autostart.
+    if (r.path != it->path || r.interface != it->interface) {
+        if (const int refused = refuseHere(command, r, w.force, r.interface != it->interface); refused != ExitOk)
+            return refused;
+    }
     if (const int code = exports.change(r); code != ExitOk)
         return code;
     std::fprintf(command.out(), "changed %s: %s\n", qPrintable(r.name), qPrintable(supervisor::describeRecord(r)));

@@ -72,7 +72,58 @@ IoStatus transfer(bool isWrite, int fd, int fallbackFd, void *buffer, std::size_
     return IoStatus::Ok;
 }
 
+// The bytes an export of `fd` can serve: a block device's size from the kernel, a regular file's st_size.
+Result<std::uint64_t, BackendError> sizeOf(const std::string &path, int fd, const struct stat &st)
+{
+    if (!S_ISBLK(st.st_mode))
+        return static_cast<std::uint64_t>(st.st_size);
+    std::uint64_t bytes = 0;
+    if (::ioctl(fd, BLKGETSIZE64, &bytes) != 0)
+        return Unexpected(
+            BackendError {BackendError::Code::Io, "cannot read the size of " + path + ": " + std::strerror(errno)});
+    return bytes;
+}
+
 } // namespace
+
+Result<std::uint64_t, BackendError> storageSectors(const std::string &path)
+{
+    struct stat st
+    {
+    };
+    if (::stat(path.c_str(), &st) != 0)
+        return Unexpected(openError(path, errno));
+    if (!S_ISBLK(st.st_mode) && !S_ISREG(st.st_mode))
+        return Unexpected(BackendError {BackendError::Code::NotStorage,
+            path + (S_ISDIR(st.st_mode) ? " is a directory" : " is neither a regular file nor a block device")});
+    if (S_ISREG(st.st_mode))
+        return static_cast<std::uint64_t>(st.st_size) / BlockBackend::kSectorSize;
+    // Read-only and non-blocking: sizing claims nothing (no O_EXCL) and waits for nothing.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
+        return Unexpected(openError(path, errno, true, true));
+    const auto bytes = sizeOf(path, fd, st);
+    ::close(fd);
+    if (!bytes)
+        return Unexpected(bytes.error());
+    return bytes.value() / BlockBackend::kSectorSize;
+}
+
+Result<std::uint64_t, BackendError> exportWindow(const std::string &path, std::uint64_t totalSectors,
+    std::uint64_t offsetSectors, std::optional<std::uint64_t> lengthSectors)
+{
+    if (offsetSectors >= totalSectors)
+        return Unexpected(BackendError {BackendError::Code::OutOfRange,
+            "offset " + std::to_string(offsetSectors) + " is at or past the end of " + path + " ("
+                + std::to_string(totalSectors) + " sectors)"});
+    const std::uint64_t available = totalSectors - offsetSectors;
+    const std::uint64_t length = lengthSectors.value_or(available);
+    if (length == 0 || length > available)
+        return Unexpected(BackendError {BackendError::Code::OutOfRange,
+            "length " + std::to_string(length) + " sectors does not fit " + path + ": " + std::to_string(available)
+                + " sectors are available after the offset"});
+    return length;
+}
 
 Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(
     const std::string &path, const BackendOptions &options)
@@ -113,38 +164,22 @@ Result<std::unique_ptr<BlockBackend>, BackendError> BlockBackend::open(
         fallback = bufferedFd;
     }
 
-    std::uint64_t bytes = 0;
-    if (blockDevice) {
-        if (::ioctl(fd, BLKGETSIZE64, &bytes) != 0) {
-            const BackendError error {Code::Io, "cannot read the size of " + path + ": " + std::strerror(errno)};
-            ::close(fd);
-            if (fallback >= 0)
-                ::close(fallback);
-            return Unexpected(error);
-        }
-    } else {
-        bytes = static_cast<std::uint64_t>(st.st_size);
-    }
-    const std::uint64_t total = bytes / kSectorSize;
     auto closeAll = [&] {
         ::close(fd);
         if (fallback >= 0)
             ::close(fallback);
     };
-    if (options.offsetSectors >= total) {
+    const auto bytes = sizeOf(path, fd, st);
+    if (!bytes) {
         closeAll();
-        return Unexpected(BackendError {Code::OutOfRange,
-            "offset " + std::to_string(options.offsetSectors) + " is at or past the end of " + path + " ("
-                + std::to_string(total) + " sectors)"});
+        return Unexpected(bytes.error());
     }
-    const std::uint64_t available = total - options.offsetSectors;
-    const std::uint64_t length = options.lengthSectors.value_or(available);
-    if (length == 0 || length > available) {
+    const auto window = exportWindow(path, bytes.value() / kSectorSize, options.offsetSectors, options.lengthSectors);
+    if (!window) {
         closeAll();
-        return Unexpected(BackendError {Code::OutOfRange,
-            "length " + std::to_string(length) + " sectors does not fit " + path + ": " + std::to_string(available)
-                + " sectors are available after the offset"});
+        return Unexpected(window.error());
     }
+    const std::uint64_t length = window.value();
     return std::unique_ptr<BlockBackend>(new BlockBackend(path, options, fd, fallback, blockDevice, length));
 }
 

@@ -44,6 +44,14 @@ enum class IoStatus : std::uint8_t {
     Failed, // the system call failed or came back short (ATA ABRT)
 };
 
+// The size in 512-byte sectors of what `path` names, read as open() reads it when it serves: st_size of a
+// regular file, the kernel's size (BLKGETSIZE64) of a block device. For the checks before an export exists.
+Result<std::uint64_t, BackendError> storageSectors(const std::string &path);
+// The sectors an export with this offset and length serves out of `totalSectors`, or OutOfRange saying why:
+// the one rule open() and the checks when an export is added both apply.
+Result<std::uint64_t, BackendError> exportWindow(const std::string &path, std::uint64_t totalSectors,
+    std::uint64_t offsetSectors, std::optional<std::uint64_t> lengthSectors);
+
 class BlockBackend
 {
 public:

@@ -10,11 +10,15 @@
 
 #include <algorithm>
 
+#include "util/ReadSmallFile.h"
+
 namespace aoesan::engine {
 
 namespace {
 
 constexpr int kFormatVersion = 1;
+// A config string of 1024 bytes and two lists of 32 MACs are a few KiB of JSON.
+constexpr qint64 kMaxStateBytes = util::kMiB;
 
 QJsonArray macsToJson(const std::vector<protocol::MacAddress> &macs)
 {
@@ -45,14 +49,15 @@ Result<ExportState, std::string> ExportState::load(const std::string &path, std:
     state.m_path = path;
     if (path.empty())
         return state;
-    QFile file(QString::fromStdString(path));
-    if (!file.exists())
+    // Not a regular file (a FIFO, /dev/zero), too large, unreadable: an error, and the file is left alone.
+    const auto read
+        = util::readSmallFile(QString::fromStdString(path), {kMaxStateBytes, QStringLiteral("the export state")});
+    if (!read && read.error().code == util::ReadFileError::Code::NotFound)
         return state;
-    if (!file.open(QIODevice::ReadOnly))
-        return Unexpected("cannot read export state " + path + ": " + file.errorString().toStdString());
+    if (!read)
+        return Unexpected(read.error().message.toStdString());
     QJsonParseError parseError {};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    file.close();
+    const QJsonDocument doc = QJsonDocument::fromJson(read.value(), &parseError);
 
     const QJsonObject root = doc.object();
     const QJsonValue config = root.value(QStringLiteral("configString"));

@@ -24,7 +24,8 @@ public:
 
     ExportState() = default;
     // Loads `path` if it exists; with an empty path nothing is ever saved. A damaged file is renamed
-    // to PATH.corrupt-<time> and reported in `warning`, and the state starts empty.
+    // to PATH.corrupt-<time> and reported in `warning`, and the state starts empty. One that cannot be
+    // read (no permission, not a regular file, larger than 1 MiB) is an error and is left as it is.
     static Result<ExportState, std::string> load(const std::string &path, std::string *warning = nullptr);
     // Writes the state file (write-temp-rename). No-op without a path.
     Result<bool, std::string> save() const;

@@ -84,7 +84,7 @@ bool isInterfaceName(std::string_view name)
         return false;
     return std::ranges::none_of(name, [](char c) {
         return c == '/' || c == ':' || std::isspace(static_cast<unsigned char>(c))
-            || static_cast<unsigned char>(c) < 0x20;
+            || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
     });
 }
 

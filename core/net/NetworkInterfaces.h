@@ -33,7 +33,8 @@ Result<std::vector<InterfaceInfo>, std::string> listInterfaces(const std::string
 
 // One interface by name, whatever its type; an error names what is wrong.
 // A name the kernel accepts for an interface (dev_valid_name): 1 to 15 bytes, not "." or "..", no '/', ':' or white
-// space. Says nothing about whether it exists.
+// space; and no control character, which the kernel would take but no person could read or type back. Says
+// nothing about whether it exists.
 bool isInterfaceName(std::string_view name);
 
 Result<InterfaceInfo, std::string> findInterface(

@@ -10,10 +10,13 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "util/ReadSmallFile.h"
+
 namespace aoesan::service {
 
 namespace {
 
+constexpr qint64 kMaxListBytes = util::kMiB; // a boot id and a list of export names
 constexpr auto kBootKey = "boot";
 constexpr auto kRunningKey = "running";
 
@@ -34,14 +37,21 @@ QString RunningExports::currentBootId()
 
 std::optional<QStringList> RunningExports::restore(QString *problem) const
 {
+    m_unreadable.clear();
     if (m_bootId.isEmpty())
         return std::nullopt;
-    QFile f(m_path);
-    if (!f.open(QIODevice::ReadOnly))
+    const auto read = util::readSmallFile(m_path, {kMaxListBytes, QStringLiteral("the list of running exports")});
+    if (!read && read.error().code == util::ReadFileError::Code::NotFound)
         return std::nullopt; // none yet: the first start of this boot
+    if (!read) {
+        // Not set aside and not replaced by save(): whatever is there is left for a person to look at.
+        m_unreadable = read.error().message;
+        if (problem)
+            *problem = QStringLiteral("%1: the autostart exports are started instead").arg(m_unreadable);
+        return std::nullopt;
+    }
     QJsonParseError parseError {};
-    const auto doc = QJsonDocument::fromJson(f.read(1 << 20), &parseError);
-    f.close();
+    const auto doc = QJsonDocument::fromJson(read.value(), &parseError);
     const auto object = doc.object();
     const auto running = object.value(QLatin1String(kRunningKey));
     if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !running.isArray()) {
@@ -65,6 +75,8 @@ std::optional<QStringList> RunningExports::restore(QString *problem) const
 
 Result<bool, QString> RunningExports::save(QStringList names) const
 {
+    if (!m_unreadable.isEmpty())
+        return Unexpected(QStringLiteral("%1; it was left as it is and not replaced").arg(m_unreadable));
     names.sort();
     QJsonArray list;
     for (const auto &n : names)

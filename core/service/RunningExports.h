@@ -21,8 +21,10 @@ public:
     const QString &path() const { return m_path; }
 
     // The names saved in this boot, or nullopt when there is nothing from this boot (no file, another
-    // boot's, a damaged one: `problem` says which was damaged, and the file is set aside).
+    // boot's, a damaged one: `problem` says which was damaged, and the file is set aside). One that cannot
+    // be read (not a regular file, larger than 1 MiB, no permission) is left as it is and said in `problem`.
     std::optional<QStringList> restore(QString *problem) const;
+    // Refused after a restore() that could not read the file: it is not replaced.
     Result<bool, QString> save(QStringList names) const;
 
     // The kernel's id of this boot (/proc/sys/kernel/random/boot_id); empty when it cannot be read, and then
@@ -32,6 +34,7 @@ public:
 private:
     QString m_path;
     QString m_bootId;
+    mutable QString m_unreadable; // why the last restore() could not read the file
 };
 
 } // namespace aoesan::service

@@ -14,6 +14,7 @@
 #include "service/DbusApi.h"
 #include "service/ExportCodec.h"
 #include "supervisor/EngineLocation.h"
+#include "supervisor/ExportAddChecks.h"
 
 namespace aoesan::service {
 
@@ -255,6 +256,9 @@ Result<bool, ServiceError> SanService::add(const ExportRecord &record, bool star
         return Unexpected(*bad);
     if (auto invalid = supervisor::validateAgainst(record, m_store.records()))
         return Unexpected(ServiceError {errorNameFor(invalid->code), invalid->message});
+    // The interface may appear later (a USB NIC): aoesan-ctl asks for --force, the service keeps it.
+    if (auto bad = supervisor::checkRecordOnThisMachine(record, supervisor::InterfacePresence::MayBeMissing))
+        return Unexpected(ServiceError {errorNameFor(bad->code), bad->message});
     if (auto added = m_store.add(record); !added)
         return Unexpected(storeErrorToService(added.error()));
     if (auto saved = saveList(); !saved) {
@@ -277,6 +281,11 @@ Result<bool, ServiceError> SanService::change(const ExportRecord &record)
             ServiceError {QLatin1String(error::kNotFound), QStringLiteral("there is no export '%1'").arg(record.name)});
     if (auto bad = checkBackingPath(record.path))
         return Unexpected(*bad);
+    if (record.path != old->path || record.offsetSectors != old->offsetSectors
+        || record.lengthSectors != old->lengthSectors) {
+        if (auto bad = supervisor::checkRecordOnThisMachine(record, supervisor::InterfacePresence::MayBeMissing))
+            return Unexpected(ServiceError {errorNameFor(bad->code), bad->message});
+    }
     if (auto replaced = m_store.replace(record); !replaced)
         return Unexpected(storeErrorToService(replaced.error()));
     if (auto saved = saveList(); !saved) {
@@ -536,7 +545,7 @@ Result<bool, ServiceError> SanService::setInterfaces(const QStringList &interfac
 {
     ServiceSettings next = m_settings;
     for (const auto &name : interfaces) {
-        if (name.isEmpty() || name.size() > 15 || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char(' ')))
+        if (!net::isInterfaceName(name.toStdString()))
             return Unexpected(ServiceError {QLatin1String(error::kBadInterface),
                 QStringLiteral("'%1' is not a network interface name (see `ip link`)").arg(name)});
     }

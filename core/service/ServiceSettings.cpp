@@ -10,9 +10,18 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
+#include "util/ReadSmallFile.h"
 
 namespace aoesan::service {
+
+namespace {
+
+// A handful of keys: a settings file of this size is not one.
+constexpr qint64 kMaxSettingsBytes = util::kMiB;
+
+} // namespace
 
 ServiceSettingsFile::ServiceSettingsFile(QString path)
     : m_path(std::move(path))
@@ -21,16 +30,18 @@ ServiceSettingsFile::ServiceSettingsFile(QString path)
 ServiceSettings ServiceSettingsFile::load(QString *problem) const
 {
     ServiceSettings settings;
-    QFile file(m_path);
-    if (!file.exists())
+    m_unreadable.clear();
+    const auto read = util::readSmallFile(m_path, {kMaxSettingsBytes, QStringLiteral("the settings file")});
+    if (!read && read.error().code == util::ReadFileError::Code::NotFound)
         return settings;
-    if (!file.open(QIODevice::ReadOnly)) {
-        *problem = QStringLiteral("cannot read %1 (%2); using the default settings").arg(m_path, file.errorString());
+    if (!read) {
+        // Not set aside and not replaced by a later save: it may be something the person needs.
+        m_unreadable = read.error().message;
+        *problem = QStringLiteral("%1; using the default settings").arg(m_unreadable);
         return settings;
     }
     QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    file.close();
+    const QJsonDocument doc = QJsonDocument::fromJson(read.value(), &error);
     const QJsonObject o = doc.object();
     const QJsonValue interfaces = o.value(QStringLiteral("interfaces"));
     const QJsonValue interval = o.value(QStringLiteral("intervalSeconds"));
@@ -41,7 +52,7 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
         && (flushDown.isUndefined() || flushDown.isDouble()) && (reattach.isUndefined() || reattach.isBool());
     if (good) {
         for (const auto &v : interfaces.toArray()) {
-            if (!v.isString() || v.toString().isEmpty() || v.toString().contains(QLatin1Char('/')))
+            if (!v.isString() || !net::isInterfaceName(v.toString().toStdString()))
                 good = false;
             settings.interfaces << v.toString();
         }
@@ -71,6 +82,8 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
 
 Result<bool, QString> ServiceSettingsFile::save(const ServiceSettings &settings) const
 {
+    if (!m_unreadable.isEmpty())
+        return Unexpected(QStringLiteral("%1; it was left as it is and the settings were not saved").arg(m_unreadable));
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))

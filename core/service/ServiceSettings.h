@@ -30,12 +30,15 @@ class ServiceSettingsFile
 public:
     explicit ServiceSettingsFile(QString path);
     const QString &path() const { return m_path; }
-    // A missing file gives the defaults; `problem` says what was wrong with a damaged one.
+    // A missing file gives the defaults; `problem` says what was wrong with a damaged one (set aside) or
+    // an unreadable one (not a regular file, larger than 1 MiB, no permission: left where it is).
     ServiceSettings load(QString *problem) const;
+    // Refused while the last load() could not read the file, which would otherwise be replaced.
     Result<bool, QString> save(const ServiceSettings &settings) const;
 
 private:
     QString m_path;
+    mutable QString m_unreadable; // why the last load() could not read the file
 };
 
 } // namespace aoesan::service

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include "net/NetworkInterfaces.h"
+
 namespace aoesan::supervisor {
 
 namespace {
@@ -14,6 +16,19 @@ constexpr double kMaxJsonInteger = 9007199254740992.0;
 RecordError fail(RecordError::Code code, const QString &message)
 {
     return RecordError {code, message};
+}
+
+// A name as a message can show it: control characters as \xNN, so that a message never moves the cursor.
+QString printable(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Control)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 QString macText(const protocol::MacAddress &mac)
@@ -63,13 +78,20 @@ QString ExportRecord::address() const
 
 std::optional<RecordError> validateRecord(const ExportRecord &r)
 {
+    // The kernel's rules (dev_valid_name), counted in bytes: IFNAMSIZ is 16 including the terminating zero.
+    // First: a name aoesan-ctl makes up from the address and the interface would otherwise be blamed.
+    if (!net::isInterfaceName(r.interface.toStdString()))
+        return fail(RecordError::Code::BadInterface,
+            QStringLiteral("export '%1': '%2' is not a network interface name: it must be 1 to 15 bytes without '/', "
+                           "':', spaces or control characters (see `ip link`)")
+                .arg(printable(r.name), printable(r.interface)));
     // Names become systemd instance names, file names and command-line words: keep them plain.
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9._-]*$"));
     if (r.name.isEmpty() || r.name.size() > kMaxNameLength || !namePattern.match(r.name).hasMatch())
         return fail(RecordError::Code::BadName,
             QStringLiteral("the name '%1' must be 1 to %2 letters, digits, '.', '_' or '-', "
                            "and not start with '.' or '-'")
-                .arg(r.name)
+                .arg(printable(r.name))
                 .arg(kMaxNameLength));
     if (r.path.isEmpty() || !r.path.startsWith(QLatin1Char('/')))
         return fail(RecordError::Code::BadPath,
@@ -84,13 +106,6 @@ std::optional<RecordError> validateRecord(const ExportRecord &r)
             QStringLiteral("export '%1': slot %2 is out of range; use 0 to 254 (255 means every slot)")
                 .arg(r.name)
                 .arg(r.slot));
-    // IFNAMSIZ is 16 including the terminating zero.
-    static const QRegularExpression interfacePattern(QStringLiteral("^[^/\\s:]{1,15}$"));
-    if (!interfacePattern.match(r.interface).hasMatch() || r.interface == QLatin1String(".")
-        || r.interface == QLatin1String(".."))
-        return fail(RecordError::Code::BadInterface,
-            QStringLiteral("export '%1': '%2' is not a network interface name (see `ip link`)")
-                .arg(r.name, r.interface));
     if (r.bufferCount < 2)
         return fail(RecordError::Code::BadOption,
             QStringLiteral("export '%1': the buffer count must be at least 2 (the Linux initiator needs 2)")

@@ -12,11 +12,15 @@
 
 #include <algorithm>
 
+#include "util/ReadSmallFile.h"
+
 namespace aoesan::supervisor {
 
 namespace {
 
 constexpr int kFormatVersion = 1;
+// A record is a few hundred bytes: this is tens of thousands of exports, and far from what would hurt.
+constexpr qint64 kMaxListBytes = 16 * util::kMiB;
 
 StoreError storeError(StoreError::Code code, const QString &message)
 {
@@ -57,15 +61,18 @@ QString ExportStore::moveAside(QString *error) const
 Result<LoadReport, StoreError> ExportStore::load()
 {
     m_records.clear();
+    m_unreadable.clear();
     LoadReport report;
-    QFile file(m_path);
-    if (!file.exists())
+    const auto read = util::readSmallFile(m_path, {kMaxListBytes, QStringLiteral("the export list")});
+    if (!read && read.error().code == util::ReadFileError::Code::NotFound)
         return report;
-    if (!file.open(QIODevice::ReadOnly))
-        return Unexpected(storeError(StoreError::Code::Io,
-            QStringLiteral("cannot read the export list %1: %2").arg(m_path, file.errorString())));
-    const QByteArray bytes = file.readAll();
-    file.close();
+    if (!read) {
+        // Not ours to set aside or replace (a FIFO, a device, a huge file, no permission): until a load
+        // succeeds, save() leaves it alone, so what the person had there is never lost.
+        m_unreadable = read.error().message;
+        return Unexpected(storeError(StoreError::Code::Io, read.error().message));
+    }
+    const QByteArray &bytes = read.value();
 
     QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
@@ -125,6 +132,9 @@ Result<LoadReport, StoreError> ExportStore::load()
 
 Result<bool, StoreError> ExportStore::save() const
 {
+    if (!m_unreadable.isEmpty())
+        return Unexpected(storeError(
+            StoreError::Code::Io, QStringLiteral("%1; it was left as it is and nothing was saved").arg(m_unreadable)));
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
         return Unexpected(storeError(

@@ -44,10 +44,12 @@ public:
 
     const QString &path() const { return m_path; }
 
-    // Reads the file; a missing file is an empty list. Only an unreadable file (permissions, I/O) or a
-    // damaged one that cannot be moved aside is an error; other damage is in the report.
+    // Reads the file; a missing file is an empty list. Only an unreadable file (permissions, I/O, not a
+    // regular file, larger than any export list) or a damaged one that cannot be moved aside is an error;
+    // other damage is in the report.
     Result<LoadReport, StoreError> load();
-    // Writes the list (write to a temporary file in the same directory, fsync, rename).
+    // Writes the list (write to a temporary file in the same directory, fsync, rename). Refused while the
+    // last load() could not read the file: saving would replace what is there with a list that lacks it.
     Result<bool, StoreError> save() const;
 
     const std::vector<ExportRecord> &records() const { return m_records; }
@@ -63,6 +65,7 @@ private:
 
     QString m_path;
     std::vector<ExportRecord> m_records;
+    QString m_unreadable; // why the last load() could not read the file; empty when it could
 };
 
 } // namespace aoesan::supervisor

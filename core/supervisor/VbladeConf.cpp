@@ -2,15 +2,18 @@
 #include "supervisor/VbladeConf.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
 #include "supervisor/VbladeArguments.h"
+#include "util/ReadSmallFile.h"
 
 namespace aoesan::supervisor {
 
 namespace {
+
+// A vblade.conf.d file is a handful of assignments; anything near this size is not one.
+constexpr qint64 kMaxConfBytes = util::kMiB;
 
 // Splits shell words the way sh would for a fragment of assignments: quotes and backslashes are
 // honoured, newlines and ';' end a command, '#' at the start of a word starts a comment. Anything
@@ -189,18 +192,22 @@ Result<VbladeConfImport, QString> readVbladeConfDirectory(const QString &directo
     if (!QFileInfo(directory).isReadable())
         return Unexpected(QStringLiteral("cannot read the directory %1").arg(directory));
     VbladeConfImport result;
-    const auto files
-        = dir.entryInfoList({QStringLiteral("*.conf")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
+    // System too: a FIFO or a device named *.conf is reported as skipped, not passed over in silence.
+    const auto files = dir.entryInfoList(
+        {QStringLiteral("*.conf")}, QDir::Files | QDir::System | QDir::Readable | QDir::Hidden, QDir::Name);
     for (const QFileInfo &info : files) {
         // vblade-persistence: the instance name is the file name without .conf.
         const QString name = info.fileName().chopped(5);
-        QFile file(info.absoluteFilePath());
-        if (!file.open(QIODevice::ReadOnly)) {
+        // A few shell assignments: a FIFO would hang the import, /dev/zero would grow it without end.
+        const auto read = util::readSmallFile(info.absoluteFilePath(), {kMaxConfBytes});
+        if (!read) {
+            // The skip names the file already: "skipped PATH: it is a FIFO, not a regular file".
+            QString reason = read.error().message;
             result.skipped.push_back(
-                {info.absoluteFilePath(), QStringLiteral("cannot read it: %1").arg(file.errorString())});
+                {info.absoluteFilePath(), reason.replace(info.absoluteFilePath(), QStringLiteral("it"))});
             continue;
         }
-        const QString text = QString::fromUtf8(file.readAll());
+        const QString text = QString::fromUtf8(read.value());
         auto record = recordFromVbladeConf(name, text);
         if (!record) {
             result.skipped.push_back({info.absoluteFilePath(), record.error()});

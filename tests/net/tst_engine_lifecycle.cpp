@@ -7,11 +7,14 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 #include "EngineProcess.h"
 #include "Lab.h"
@@ -69,6 +72,8 @@ private slots:
     void capabilitiesDropped();
     void stateSurvivesRestart();
     void damagedStateFileIsKeptAside();
+    void stateFileThatIsNoFileIsRefused_data();
+    void stateFileThatIsNoFileIsRefused();
 
 private:
     void makeLab();
@@ -489,6 +494,52 @@ void TestEngineLifecycle::damagedStateFileIsKeptAside()
     QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), QString());
     QCOMPARE(QDir(m_lab->workPath(QString())).entryList({QStringLiteral("e7.3.json.corrupt-*")}).size(), 1);
     QCOMPARE(engine.stop(), 0);
+}
+
+void TestEngineLifecycle::stateFileThatIsNoFileIsRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("said");
+    QTest::addRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("is a FIFO, not a regular file");
+    QTest::addRow("link to /dev/zero") << QStringLiteral("/dev/zero")
+                                       << QStringLiteral("is a character device, not a regular file");
+}
+
+void TestEngineLifecycle::stateFileThatIsNoFileIsRefused()
+{
+    // A FIFO would hang the engine before it serves; /dev/zero would grow it until it aborts. Either is
+    // refused at once with exit 1 (util/ExitCode.h) and an `io` error event, and left where it is.
+    QFETCH(QString, kind);
+    QFETCH(QString, said);
+    makeLab();
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    if (kind == QLatin1String("fifo"))
+        QCOMPARE(::mkfifo(QFile::encodeName(state).constData(), 0600), 0);
+    else
+        QVERIFY(QFile::link(kind, state));
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult r = m_lab->run(m_lab->targetNamespace(),
+        {kEngine, QStringLiteral("serve"), QStringLiteral("--events"), QStringLiteral("--state-file"), state,
+            QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image},
+        5000);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QStringLiteral("the engine hung:\n") + r.output));
+    QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.output)));
+    const QString expected = QStringLiteral("the export state %1 %2").arg(state, said);
+    QVERIFY2(r.output.contains(QStringLiteral("error: ") + expected), qPrintable(r.output));
+    bool found = false;
+    for (const QString &line : r.output.split(QLatin1Char('\n'))) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (event.value(QStringLiteral("event")).toString() == QStringLiteral("error")) {
+            QCOMPARE(event.value(QStringLiteral("code")).toString(), QStringLiteral("io"));
+            QCOMPARE(event.value(QStringLiteral("message")).toString(), expected);
+            found = true;
+        }
+    }
+    QVERIFY2(found, qPrintable(QStringLiteral("no error event:\n") + r.output));
+    QVERIFY2(!r.output.contains(QStringLiteral("\"started\"")), "it started serving anyway");
+    const QFileInfo after(state);
+    QVERIFY(kind == QLatin1String("fifo") ? !after.isSymLink() && !after.isFile() : after.symLinkTarget() == kind);
 }
 
 QTEST_GUILESS_MAIN(TestEngineLifecycle)

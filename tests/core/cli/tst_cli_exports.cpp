@@ -26,6 +26,10 @@ private slots:
     void addListRemove();
     void listJson();
     void refusals();
+    void refusedAtAddTime_data();
+    void refusedAtAddTime();
+    void fitsAtTheEdge();
+    void setIsCheckedToo();
     void damagedStoreIsSetAsideAndReported();
     void unreadableStoreIsAnError();
     void unwritableStoreIsAnError();
@@ -38,6 +42,11 @@ private:
     QString store() const { return m_dir->filePath(QStringLiteral("exports.json")); }
     QString image() const { return m_dir->filePath(QStringLiteral("disk.img")); }
     CommandRun addLab() const;
+    QByteArray readStore() const
+    {
+        QFile f(store());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
 
     QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -192,7 +201,127 @@ void TestCliExports::refusals()
         QStringLiteral("aoesan-none0"), image()});
     QCOMPARE(run.code, 1);
     QVERIFY2(run.err.startsWith("aoesan-ctl exports: no network interface named 'aoesan-none0'"), run.err.constData());
-    QVERIFY2(run.err.endsWith("or add --force for one that appears later\n"), run.err.constData());
+    QVERIFY2(run.err.endsWith("or add --force for one that appears later (a USB NIC, a VLAN or bridge made at boot)\n"),
+        run.err.constData());
+}
+
+void TestCliExports::refusedAtAddTime_data()
+{
+    // IMAGE stands for the 2048-sector image. Each is refused before the list is touched.
+    QTest::addColumn<QStringList>("words"); // after `add --store FILE`
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says"); // the whole error line after "aoesan-ctl exports: "
+
+    const QString img = QStringLiteral("IMAGE");
+    const auto words = [&](std::initializer_list<const char *> w) {
+        QStringList out;
+        for (const char *word : w)
+            out << QString::fromUtf8(word);
+        return out;
+    };
+    const QString fits = QStringLiteral("; give -o and -l (512-byte sectors) that fit the file or device");
+    QTest::addRow("-o at the end") << words({"--force", "-o", "2048", "1", "1", "lan1",
+        "IMAGE"}) << 1 << QStringLiteral("offset 2048 is at or past the end of IMAGE (2048 sectors)") + fits;
+    QTest::addRow("-l past the end") << words({"--force", "-l", "2049", "1", "1", "lan1", "IMAGE"}) << 1
+                                     << QStringLiteral("length 2049 sectors does not fit IMAGE: 2048 sectors are "
+                                                       "available after the offset")
+            + fits;
+    QTest::addRow("-o + -l past the end")
+        << words({"--force", "-o", "1000", "-l", "1049", "1", "1", "lan1", "IMAGE"}) << 1
+        << QStringLiteral("length 1049 sectors does not fit IMAGE: 1048 sectors are available after the offset") + fits;
+
+    const QString rule = QStringLiteral(" is not a network interface name: it must be 1 to 15 bytes without '/', "
+                                        "':', spaces or control characters (see `ip link`)");
+    const auto badInterface = [&](const char *row, const QString &name, const QString &shown) {
+        QTest::addRow("%s", row) << (QStringList {QStringLiteral("--force"), QStringLiteral("--name"),
+            QStringLiteral("x"), QStringLiteral("1"), QStringLiteral("1"), name, img})
+                                 << 2 << QStringLiteral("export 'x': '%1'").arg(shown) + rule;
+    };
+    badInterface("empty interface", QString(), QString());
+    badInterface("16 bytes", QStringLiteral("abcdefghijklmnop"), QStringLiteral("abcdefghijklmnop"));
+    badInterface("8 letters, 16 bytes of UTF-8", QStringLiteral("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"),
+        QStringLiteral("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"));
+    badInterface("slash", QStringLiteral("br/0"), QStringLiteral("br/0"));
+    badInterface("space", QStringLiteral("br 0"), QStringLiteral("br 0"));
+    badInterface("tab", QStringLiteral("br\t0"),
+        QStringLiteral("br\\x09"
+                       "0"));
+    badInterface("colon (an address label, no interface)", QStringLiteral("eth0:1"), QStringLiteral("eth0:1"));
+    badInterface("escape sequence", QStringLiteral("eth\x1b[2J"), QStringLiteral("eth\\x1b[2J"));
+    badInterface("DEL", QStringLiteral("eth\x7f"), QStringLiteral("eth\\x7f"));
+    badInterface("dot-dot", QStringLiteral(".."), QStringLiteral(".."));
+    // The name made up from the address blames the interface, not itself.
+    QTest::addRow("made-up name") << words({"--force", "1", "1", "br 0", "IMAGE"}) << 2
+                                  << QStringLiteral("export 'e1.1-br 0': 'br 0'") + rule;
+    QTest::addRow("interface not here") << words({"1", "1", "aoesan-none0", "IMAGE"}) << 1
+                                        << QStringLiteral("no network interface named 'aoesan-none0'; name an Ethernet "
+                                                          "interface (`aoesan-ctl interfaces` lists them), or add "
+                                                          "--force for one that appears later (a USB NIC, a VLAN or "
+                                                          "bridge made at boot)");
+}
+
+void TestCliExports::refusedAtAddTime()
+{
+    QFETCH(QStringList, words);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    QCOMPARE(addLab().code, 0);
+    const QByteArray before = readStore();
+    for (QString &w : words)
+        w.replace(QStringLiteral("IMAGE"), image());
+    const CommandRun run = exports(QStringList {QStringLiteral("add"), QStringLiteral("--store"), store()} + words);
+    QVERIFY2(run.code == code, qPrintable(run.describe()));
+    QCOMPARE(run.out, QByteArray());
+    QCOMPARE(QString::fromUtf8(run.err),
+        QStringLiteral("aoesan-ctl exports: ") + QString(says).replace(QStringLiteral("IMAGE"), image())
+            + QLatin1Char('\n'));
+    QCOMPARE(readStore(), before);
+}
+
+void TestCliExports::fitsAtTheEdge()
+{
+    // The last sector exactly, and an interface that is not here with --force: kept.
+    const CommandRun run = exports({QStringLiteral("add"), QStringLiteral("--store"), store(),
+        QStringLiteral("--force"), QStringLiteral("-o"), QStringLiteral("1000"), QStringLiteral("-l"),
+        QStringLiteral("1048"), QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("usb0"), image()});
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.startsWith("added e1.1-usb0: "), run.out.constData());
+}
+
+void TestCliExports::setIsCheckedToo()
+{
+    QCOMPARE(addLab().code, 0); // -o 8 into a 2048-sector image, on lan1 (not here), with --force
+    const QByteArray before = readStore();
+    const QString small = m_dir->filePath(QStringLiteral("small.img"));
+    {
+        QFile f(small);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(8 * 512)); // the offset is its end
+    }
+    CommandRun run = exports({QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--file"), small,
+        QStringLiteral("--store"), store()});
+    QCOMPARE(run.code, 1);
+    QCOMPARE(QString::fromUtf8(run.err),
+        QStringLiteral("aoesan-ctl exports: offset 8 is at or past the end of %1 (8 sectors); give -o and -l "
+                       "(512-byte sectors) that fit the file or device\n")
+            .arg(small));
+    run = exports({QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--interface"),
+        QStringLiteral("eth\x1b"), QStringLiteral("--store"), store()});
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("'eth\\x1b' is not a network interface name"), run.err.constData());
+    run = exports({QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--interface"),
+        QStringLiteral("aoesan-none1"), QStringLiteral("--store"), store()});
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains("no network interface named 'aoesan-none1'") && run.err.contains("--force"),
+        run.err.constData());
+    QCOMPARE(readStore(), before);
+    // What it does not change is not looked at again: lan1 is still not here, and that is fine.
+    run = exports({QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--no-autostart"),
+        QStringLiteral("--store"), store()});
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    run = exports({QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--force"),
+        QStringLiteral("--interface"), QStringLiteral("usb0"), QStringLiteral("--store"), store()});
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
 }
 
 void TestCliExports::damagedStoreIsSetAsideAndReported()
@@ -227,7 +356,7 @@ void TestCliExports::unreadableStoreIsAnError()
     QCOMPARE(run.code, 1);
     QCOMPARE(run.out, QByteArray());
     QCOMPARE(QString::fromUtf8(run.err),
-        QStringLiteral("aoesan-ctl exports: cannot read the export list %1: file to open is a directory\n")
+        QStringLiteral("aoesan-ctl exports: the export list %1 is a directory, not a regular file\n")
             .arg(m_dir->path()));
 }
 

@@ -3,6 +3,7 @@
 // round trip byte for byte; a damaged state file is moved aside with a warning instead of being lost
 // or stopping the export; and the lists keep their bounds (32 entries each, entries unique).
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 #include "TargetFrames.h"
 #include "engine/ExportState.h"
@@ -51,6 +54,8 @@ private slots:
     void damagedFileMovedAside_data();
     void damagedFileMovedAside();
     void unwritablePathIsAnError();
+    void specialFileIsAnErrorAndKept_data();
+    void specialFileIsAnErrorAndKept();
     void maskCapacity();
     void maskEntriesAreUnique();
     void reserveCapacity();
@@ -194,6 +199,59 @@ void TestExportState::unwritablePathIsAnError()
     QVERIFY2(saved.error().find("cannot write export state") != std::string::npos
             && saved.error().find(state.path()) != std::string::npos,
         saved.error().c_str());
+}
+
+void TestExportState::specialFileIsAnErrorAndKept_data()
+{
+    QTest::addColumn<QString>("kind"); // what is put at the path
+    QTest::addColumn<QString>("said"); // the end of the error
+    QTest::addRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("is a FIFO, not a regular file");
+    QTest::addRow("link to /dev/zero") << QStringLiteral("/dev/zero")
+                                       << QStringLiteral("is a character device, not a regular file");
+    QTest::addRow("link to /dev/urandom")
+        << QStringLiteral("/dev/urandom") << QStringLiteral("is a character device, not a regular file");
+    QTest::addRow("directory") << QStringLiteral("dir") << QStringLiteral("is a directory, not a regular file");
+    QTest::addRow("over 1 MiB") << QStringLiteral("big")
+                                << QStringLiteral("is larger than 1 MiB, more than such a file ever holds");
+}
+
+void TestExportState::specialFileIsAnErrorAndKept()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, said);
+    const QString path = m_dir->filePath(QStringLiteral("e7.3.json"));
+    if (kind == QLatin1String("fifo")) {
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    } else if (kind == QLatin1String("dir")) {
+        QVERIFY(QDir().mkpath(path));
+    } else if (kind == QLatin1String("big")) {
+        QFile big(path);
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize((1 << 20) + 1));
+    } else {
+        if (!QFileInfo::exists(kind))
+            QSKIP("this system has no such device");
+        QVERIFY(QFile::link(kind, path));
+    }
+    QElapsedTimer clock;
+    clock.start();
+    std::string warning;
+    const auto loaded = ExportState::load(path.toStdString(), &warning);
+    QVERIFY2(clock.elapsed() < 2000, "load() must not wait on a FIFO or read a device");
+    QVERIFY(!loaded.ok());
+    QCOMPARE(QString::fromStdString(loaded.error()), QStringLiteral("the export state %1 %2").arg(path, said));
+    QVERIFY(warning.empty());
+    // Not set aside as damaged, not replaced: what is there stays.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot),
+        QStringList {QStringLiteral("e7.3.json")});
+    struct stat st
+    {
+    };
+    QCOMPARE(::lstat(QFile::encodeName(path).constData(), &st), 0);
+    if (kind == QLatin1String("fifo"))
+        QVERIFY(S_ISFIFO(st.st_mode));
+    else if (kind.startsWith(QLatin1Char('/')))
+        QVERIFY(S_ISLNK(st.st_mode));
 }
 
 void TestExportState::maskCapacity()

@@ -201,7 +201,18 @@ private slots:
         QTest::newRow("shelf as int32") << "shelf" << QVariant(7) << error::kInvalidArgs;
         QTest::newRow("unknown key") << "colour" << QVariant(QStringLiteral("red")) << error::kInvalidArgs;
         QTest::newRow("interface with /") << "interface" << QVariant(QStringLiteral("a/b")) << error::kBadInterface;
+        QTest::newRow("interface of 16 bytes")
+            << "interface" << QVariant(QStringLiteral("abcdefghijklmnop")) << error::kBadInterface;
+        QTest::newRow("interface with ':'")
+            << "interface" << QVariant(QStringLiteral("eth0:1")) << error::kBadInterface;
+        QTest::newRow("interface with a control character")
+            << "interface" << QVariant(QStringLiteral("eth\x1b[2J")) << error::kBadInterface;
         QTest::newRow("bad mac") << "macs" << QVariant(QStringList {QStringLiteral("nope")}) << error::kBadOption;
+        // Past the end of the image, sized as the engine sizes it: refused now, not after five restarts.
+        QTest::newRow("offset past the end")
+            << "offsetSectors" << QVariant::fromValue<qulonglong>(1ULL << 40) << error::kBadOption;
+        QTest::newRow("length past the end")
+            << "lengthSectors" << QVariant::fromValue<qulonglong>(1ULL << 40) << error::kBadOption;
         QTest::newRow("duplicate name") << "name" << QVariant(QStringLiteral("first")) << error::kExists;
         QTest::newRow("duplicate address") << "slot" << QVariant::fromValue<uchar>(1) << error::kAddressTaken;
     }

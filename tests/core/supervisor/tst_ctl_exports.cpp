@@ -3,6 +3,7 @@
 // vblade's arguments, list, remove, import-vblade-conf, the refusals and their words, and `exports run`
 // and `supervise` ending an export that cannot start (no network needed: the interface does not exist).
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,8 @@
 #include <QTest>
 
 #include <csignal>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -37,6 +40,7 @@ private slots:
     void addRefusesInterfaces();
     void fixCommandsKeepTheStore();
     void importVbladeConf();
+    void specialFilesAreRefusedAtOnce();
     void startWithoutSystemdSaysWhatToDo();
     void runEndsFailedWithTheReason();
     void superviseStopsOnSigterm();
@@ -234,6 +238,60 @@ void TestCtlExports::importVbladeConf()
     r = ctl({QStringLiteral("import-vblade-conf"), m_dir->filePath(QStringLiteral("nowhere"))});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+}
+
+void TestCtlExports::specialFilesAreRefusedAtOnce()
+{
+    // A FIFO as the export list: list and add say what it is and exit 1 at once (no writer ever comes), and
+    // the FIFO is still a FIFO afterwards: add did not replace it with a new list.
+    const QString fifo = m_dir->filePath(QStringLiteral("exports.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const auto isFifo = [](const QString &path) {
+        struct stat st
+        {
+        };
+        return ::lstat(QFile::encodeName(path).constData(), &st) == 0 && S_ISFIFO(st.st_mode);
+    };
+    QElapsedTimer clock;
+    clock.start();
+    Run r = ctl({QStringLiteral("exports"), QStringLiteral("list"), QStringLiteral("--store"), fifo}, 5000);
+    QVERIFY2(clock.elapsed() < 5000 && r.code != -1, "exports list hung on a FIFO");
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, QStringLiteral("aoesan-ctl exports: the export list %1 is a FIFO, not a regular file\n").arg(fifo));
+    clock.restart();
+    r = ctl({QStringLiteral("exports"), QStringLiteral("add"), QStringLiteral("--store"), fifo,
+                QStringLiteral("--force"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("lan1"), image()},
+        5000);
+    QVERIFY2(clock.elapsed() < 5000 && r.code != -1, "exports add hung on a FIFO");
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("is a FIFO, not a regular file")), qPrintable(r.err));
+    QVERIFY(isFifo(fifo));
+
+    // import-vblade-conf over a directory with a FIFO and a link to /dev/zero beside a good file: both are
+    // skipped with what they are (not a 4 GB read), the good one comes in.
+    const QString conf = m_dir->filePath(QStringLiteral("vblade.conf.d"));
+    QVERIFY(QDir().mkpath(conf));
+    QCOMPARE(::mkfifo(QFile::encodeName(conf + QStringLiteral("/pipe.conf")).constData(), 0600), 0);
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), conf + QStringLiteral("/zero.conf")));
+    {
+        QFile good(conf + QStringLiteral("/good.conf"));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write(QStringLiteral("shelf=4\nslot=5\nnetif=lan1\nfilename=%1\n").arg(image()).toUtf8());
+    }
+    const QString store = m_dir->filePath(QStringLiteral("imported.json"));
+    clock.restart();
+    r = ctl({QStringLiteral("import-vblade-conf"), QStringLiteral("--store"), store, conf}, 5000);
+    QVERIFY2(clock.elapsed() < 5000 && r.code != -1, "import-vblade-conf hung on a FIFO or /dev/zero");
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains(QStringLiteral("skipped %1/pipe.conf: it is a FIFO, not a regular file\n").arg(conf)),
+        qPrintable(r.err));
+    QVERIFY2(r.err.contains(
+                 QStringLiteral("skipped %1/zero.conf: it is a character device, not a regular file\n").arg(conf)),
+        qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("imported good: e4.5 on lan1")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("1 of 3 file(s) imported")), qPrintable(r.out));
+    QVERIFY(isFifo(conf + QStringLiteral("/pipe.conf")));
 }
 
 void TestCtlExports::startWithoutSystemdSaysWhatToDo()

@@ -3,6 +3,7 @@
 // half a new one, nothing temporary is left), and damage handling: a corrupt file or a bad record is
 // kept aside as exports.json.corrupt-<time> and reported, never dropped silently.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +58,8 @@ private slots:
     void corruptFileIsKeptAside_data();
     void corruptFileIsKeptAside();
     void badRecordsAreReportedAndKept();
+    void specialFileIsRefusedAndKept_data();
+    void specialFileIsRefusedAndKept();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("config/aoesan/exports.json")); }
@@ -247,6 +250,70 @@ void TestExportStore::badRecordsAreReportedAndKept()
     // The original, bad records and all, is kept; exports.json stays until the next save.
     QCOMPARE(readAll(loaded->movedAsidePath), content);
     QCOMPARE(readAll(path()), content);
+}
+
+void TestExportStore::specialFileIsRefusedAndKept_data()
+{
+    QTest::addColumn<QString>("kind"); // what is put at the path
+    QTest::addColumn<QString>("said"); // the end of the message
+    QTest::addRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("is a FIFO, not a regular file");
+    QTest::addRow("link to /dev/zero") << QStringLiteral("/dev/zero")
+                                       << QStringLiteral("is a character device, not a regular file");
+    QTest::addRow("link to /dev/urandom")
+        << QStringLiteral("/dev/urandom") << QStringLiteral("is a character device, not a regular file");
+    QTest::addRow("larger than 16 MiB") << QStringLiteral("big")
+                                        << QStringLiteral("is larger than 16 MiB, more than such a file ever holds");
+}
+
+void TestExportStore::specialFileIsRefusedAndKept()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, said);
+    QVERIFY(QDir().mkpath(QFileInfo(path()).absolutePath()));
+    const QByteArray file = QFile::encodeName(path());
+    if (kind == QLatin1String("fifo")) {
+        QCOMPARE(::mkfifo(file.constData(), 0600), 0);
+    } else if (kind == QLatin1String("big")) {
+        QFile big(path());
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(16 * 1024 * 1024 + 1)); // sparse: costs no disk
+    } else {
+        if (!QFileInfo::exists(kind))
+            QSKIP("this system has no such device");
+        QVERIFY(QFile::link(kind, path()));
+    }
+
+    ExportStore store(path());
+    QElapsedTimer clock;
+    clock.start();
+    const auto loaded = store.load();
+    QVERIFY2(clock.elapsed() < 2000, "load() must not wait on a FIFO or read a device");
+    QVERIFY(!loaded);
+    QCOMPARE(loaded.error().code, StoreError::Code::Io);
+    QCOMPARE(loaded.error().message, QStringLiteral("the export list %1 %2").arg(path(), said));
+    QVERIFY(store.records().empty());
+
+    // A later add is kept in memory only: saving would replace the person's file with a list that lacks
+    // whatever it held.
+    QVERIFY(store.add(record(QStringLiteral("new"), 1)));
+    const auto saved = store.save();
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().message,
+        QStringLiteral("the export list %1 %2; it was left as it is and nothing was saved").arg(path(), said));
+    struct stat st
+    {
+    };
+    if (kind == QLatin1String("fifo")) {
+        QCOMPARE(::lstat(file.constData(), &st), 0);
+        QVERIFY(S_ISFIFO(st.st_mode));
+    } else if (kind == QLatin1String("big")) {
+        QCOMPARE(QFileInfo(path()).size(), qint64(16 * 1024 * 1024 + 1));
+    } else {
+        QCOMPARE(QFileInfo(path()).symLinkTarget(), kind);
+    }
+    QVERIFY(asideCopies().isEmpty());
+    QCOMPARE(QDir(QFileInfo(path()).absolutePath()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot),
+        QStringList {QStringLiteral("exports.json")}); // nothing temporary left either
 }
 
 QTEST_GUILESS_MAIN(TestExportStore)

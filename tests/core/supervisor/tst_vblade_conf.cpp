@@ -2,7 +2,13 @@
 // Reading Debian's vblade-persistence files without running them: shell quoting, comments, line
 // continuations, and a refusal with the reason for anything only a shell could evaluate. The fixture
 // directory (data/vblade.conf.d) holds the man page's example, Debian's skeleton and broken files.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 #include "supervisor/VbladeConf.h"
 
@@ -22,6 +28,7 @@ private slots:
     void manPageExample();
     void importsDirectory();
     void missingDirectory();
+    void specialFilesAreSkipped();
 };
 
 void TestVbladeConf::assignments_data()
@@ -162,6 +169,51 @@ void TestVbladeConf::missingDirectory()
     const auto imported = readVbladeConfDirectory(QStringLiteral(AOESAN_SUPERVISOR_DATA "/no-such-dir"));
     QVERIFY(!imported.ok());
     QVERIFY(imported.error().contains(QStringLiteral("does not exist")));
+}
+
+void TestVbladeConf::specialFilesAreSkipped()
+{
+    // A FIFO would hang the import and /dev/zero would grow it to gigabytes: each is skipped at once with
+    // what it is, the good file beside them is imported, and the FIFO is still a FIFO.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("fifo.conf"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), dir.filePath(QStringLiteral("zero.conf"))));
+    QVERIFY(QFile::link(QStringLiteral("/dev/urandom"), dir.filePath(QStringLiteral("random.conf"))));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("dir.conf")))); // not a file: not even looked at
+    {
+        QFile big(dir.filePath(QStringLiteral("big.conf")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize((1 << 20) + 1));
+    }
+    {
+        QFile good(dir.filePath(QStringLiteral("good.conf")));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write("shelf=1\nslot=2\nnetif=eth0\nfilename=/srv/aoe/good.img\n");
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const auto imported = readVbladeConfDirectory(dir.path());
+    QVERIFY2(clock.elapsed() < 2000, "the import must not wait on a FIFO or read a device");
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->records.size(), std::size_t(1));
+    QCOMPARE(imported->records.front().name, QStringLiteral("good"));
+    QMap<QString, QString> skipped;
+    for (const auto &s : imported->skipped)
+        skipped.insert(QFileInfo(s.path).fileName(), s.reason);
+    const QMap<QString, QString> expected {
+        {QStringLiteral("big.conf"), QStringLiteral("it is larger than 1 MiB, more than such a file ever holds")},
+        {QStringLiteral("fifo.conf"), QStringLiteral("it is a FIFO, not a regular file")},
+        {QStringLiteral("random.conf"), QStringLiteral("it is a character device, not a regular file")},
+        {QStringLiteral("zero.conf"), QStringLiteral("it is a character device, not a regular file")},
+    };
+    QCOMPARE(skipped, expected);
+    struct stat st
+    {
+    };
+    QCOMPARE(::lstat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
 }
 
 QTEST_GUILESS_MAIN(TestVbladeConf)
