@@ -28,6 +28,7 @@ int runServe(const QStringList &args, const Console &console);
 // supervisor in the foreground (supervise, exports run).
 int runExports(const QStringList &args, const Console &console);
 int runTargets(const QStringList &args, const Console &console);
+int runMonitor(const QStringList &args, const Console &console);
 int runSupervise(const QStringList &args, const Console &console);
 int runImportVbladeConf(const QStringList &args, const Console &console);
 

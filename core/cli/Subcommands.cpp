@@ -24,6 +24,8 @@ const std::vector<Subcommand> &subcommands()
                 runBench},
             {QStringLiteral("detach"), "release a target attached through the aoe driver", runDetach},
             {QStringLiteral("exports"), "list, show, add, set, remove, run, start or stop exports", runExports},
+            {QStringLiteral("monitor"),
+                "a live view of the service's exports: reads/s, writes/s, MiB/s, clients, errors", runMonitor},
             {QStringLiteral("targets"), "list the targets the aoesan service discovers (no privilege)", runTargets},
             {QStringLiteral("supervise"), "run the autostart exports until SIGTERM (headless)", runSupervise},
             {QStringLiteral("import-vblade-conf"), "import Debian's vblade.conf.d exports", runImportVbladeConf},
