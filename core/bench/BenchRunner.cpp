@@ -88,7 +88,7 @@ public:
         : m_target(target)
         , m_spec(spec)
         , m_stop(stop)
-        , m_blockSectors(spec.effectiveBlockBytes() / kSectorBytes)
+        , m_blockSectors(static_cast<unsigned>(spec.effectiveBlockBytes() / kSectorBytes))
         , m_framesPerIo((m_blockSectors + target.sectorsPerFrame - 1) / target.sectorsPerFrame)
         , m_blocks(target.sectors / m_blockSectors)
         , m_rng(spec.seed * 0x9e3779b97f4a7c15ULL | 1U)
