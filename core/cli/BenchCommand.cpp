@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 
 #include "bench/BenchReport.h"
@@ -51,15 +52,6 @@ private:
     {
     };
 };
-
-std::optional<unsigned> wholeNumber(const QString &text, unsigned low, unsigned high)
-{
-    bool ok = false;
-    const unsigned value = text.toUInt(&ok);
-    if (!ok || value < low || value > high)
-        return std::nullopt;
-    return value;
-}
 
 } // namespace
 
@@ -129,10 +121,10 @@ int runBench(const QStringList &args, const Console &console)
             return command.usageError("--window must be a whole number of frames from 1 to 65535");
         spec.window = *frames;
     }
-    const auto duration = wholeNumber(parser.value(secs), 1, 86400);
+    const auto duration = command.seconds(parser, secs);
     if (!duration)
-        return command.usageError("--seconds must be a whole number from 1 to 86400");
-    spec.seconds = *duration;
+        return ExitUsage;
+    spec.seconds = std::chrono::duration<double>(*duration).count();
     const auto percent = wholeNumber(parser.value(readPercent), 0, 100);
     if (!percent)
         return command.usageError("--read-percent must be 0 to 100");

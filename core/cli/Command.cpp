@@ -68,4 +68,13 @@ std::optional<initiator::Duration> Command::seconds(
     return std::chrono::duration_cast<initiator::Duration>(std::chrono::duration<double>(value));
 }
 
+std::optional<unsigned> wholeNumber(const QString &text, unsigned low, unsigned high)
+{
+    bool ok = false;
+    const unsigned value = text.toUInt(&ok);
+    if (!ok || value < low || value > high)
+        return std::nullopt;
+    return value;
+}
+
 } // namespace aoesan::cli

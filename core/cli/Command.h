@@ -49,4 +49,7 @@ private:
     Console m_console;
 };
 
+// `text` as a whole number from `low` to `high`; nullopt when it is not one (the caller says what it wants).
+std::optional<unsigned> wholeNumber(const QString &text, unsigned low, unsigned high);
+
 } // namespace aoesan::cli

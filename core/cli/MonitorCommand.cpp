@@ -30,15 +30,6 @@ struct Sample
     Clock::time_point at;
 };
 
-std::optional<unsigned> wholeNumber(const QString &text, unsigned low, unsigned high)
-{
-    bool ok = false;
-    const unsigned value = text.toUInt(&ok);
-    if (!ok || value < low || value > high)
-        return std::nullopt;
-    return value;
-}
-
 } // namespace
 
 int runMonitor(const QStringList &args, const Console &console)
@@ -60,9 +51,9 @@ int runMonitor(const QStringList &args, const Console &console)
         QStringLiteral("NAME"), QStringLiteral("Exports to show (default: all)."), QStringLiteral("[NAME...]"));
     if (const auto stop = command.parseArguments(parser, args))
         return *stop;
-    const auto every = wholeNumber(parser.value(interval), 1, 3600);
+    const auto every = command.seconds(parser, interval);
     if (!every)
-        return command.usageError("--interval must be a whole number of seconds from 1 to 3600");
+        return ExitUsage;
     const auto reports = wholeNumber(parser.value(count), 0, 1000000);
     if (!reports)
         return command.usageError("--count must be a whole number (0: until Ctrl+C)");
@@ -87,7 +78,7 @@ int runMonitor(const QStringList &args, const Console &console)
     };
     sample();
     for (unsigned done = 0; *reports == 0 || done < *reports; ++done) {
-        std::this_thread::sleep_for(std::chrono::seconds(*every));
+        std::this_thread::sleep_for(*every);
         if (const auto loaded = client.refresh(); !loaded)
             return command.failure("lost the service: " + loaded.error().message.toStdString());
         const auto now = Clock::now();
@@ -107,7 +98,8 @@ int runMonitor(const QStringList &args, const Console &console)
         sample();
         if (parser.isSet(json)) {
             const QJsonObject report {{QStringLiteral("time"), QDateTime::currentDateTime().toString(Qt::ISODate)},
-                {QStringLiteral("interval"), double(*every)}, {QStringLiteral("exports"), rows}};
+                {QStringLiteral("interval"), std::chrono::duration<double>(*every).count()},
+                {QStringLiteral("exports"), rows}};
             std::fprintf(command.out(), "%s\n", QJsonDocument(report).toJson(QJsonDocument::Compact).constData());
         } else {
             std::fprintf(command.out(), "%s\n%s\n", qPrintable(QDateTime::currentDateTime().toString(Qt::ISODate)),

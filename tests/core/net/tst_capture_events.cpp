@@ -39,7 +39,7 @@ void TestCaptureEvents::roundTrip_data()
 {
     QTest::addColumn<CaptureEvent>("value");
     CaptureEvent started = eventOf(CaptureEvent::Kind::Started);
-    started.interface = QStringLiteral("eth1");
+    started.interface = QStringLiteral("lab0");
     started.filter = captureFilterText(7, 3, true);
     QTest::addRow("started") << started;
     CaptureEvent counters = eventOf(CaptureEvent::Kind::Counters);
@@ -52,7 +52,7 @@ void TestCaptureEvents::roundTrip_data()
     QTest::addRow("stopped") << stopped;
     CaptureEvent error = eventOf(CaptureEvent::Kind::Error);
     error.code = QStringLiteral("no-permission");
-    error.message = QStringLiteral("cannot capture on eth1");
+    error.message = QStringLiteral("cannot capture on lab0");
     error.fix = QStringLiteral("give aoesan-engine cap_net_raw");
     QTest::addRow("error") << error;
 }
@@ -90,9 +90,9 @@ void TestCaptureEvents::keysOfOtherEventsAreIgnored()
     QCOMPARE(error->message, QStringLiteral("m"));
     QCOMPARE(error->frames, std::uint64_t {0});
     QVERIFY(error->reason.isEmpty());
-    const auto started = parseCaptureEvent(R"({"event":"capture-started","interface":"eth1","frames":5,"fix":"f"})");
+    const auto started = parseCaptureEvent(R"({"event":"capture-started","interface":"lab0","frames":5,"fix":"f"})");
     QVERIFY(started);
-    QCOMPARE(started->interface, QStringLiteral("eth1"));
+    QCOMPARE(started->interface, QStringLiteral("lab0"));
     QCOMPARE(started->frames, std::uint64_t {0});
     QVERIFY(started->fix.isEmpty());
 }
