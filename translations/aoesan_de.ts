@@ -351,6 +351,10 @@
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
 </context>
 <context>
     <name>ImageCreator</name>
@@ -1278,6 +1282,36 @@
     <message>
         <source>on %1</source>
         <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Throughput appears after a second of serving.</source>
+        <translation>Der Durchsatz erscheint nach einer Sekunde Betrieb.</translation>
+    </message>
+    <message>
+        <source>No engine serves this export.</source>
+        <translation>Kein Engine-Prozess stellt diesen Export bereit.</translation>
+    </message>
+    <message>
+        <source>Now: reading %1 (%2 requests/s), writing %3 (%4 requests/s)
+Last minute: up to %5 reading, %6 writing</source>
+        <translation>Jetzt: Lesen %1 (%2 Anfragen/s), Schreiben %3 (%4 Anfragen/s)
+Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
+    </message>
+    <message>
+        <source>The last minute of throughput: blue reading, orange writing</source>
+        <translation>Der Durchsatz der letzten Minute: blau Lesen, orange Schreiben</translation>
     </message>
 </context>
 <context>

@@ -351,6 +351,10 @@
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
     </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
 </context>
 <context>
     <name>ImageCreator</name>
@@ -1278,6 +1282,36 @@
     <message>
         <source>on %1</source>
         <translation>on %1</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Writing</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Throughput appears after a second of serving.</source>
+        <translation>Throughput appears after a second of serving.</translation>
+    </message>
+    <message>
+        <source>No engine serves this export.</source>
+        <translation>No engine serves this export.</translation>
+    </message>
+    <message>
+        <source>Now: reading %1 (%2 requests/s), writing %3 (%4 requests/s)
+Last minute: up to %5 reading, %6 writing</source>
+        <translation>Now: reading %1 (%2 requests/s), writing %3 (%4 requests/s)
+Last minute: up to %5 reading, %6 writing</translation>
+    </message>
+    <message>
+        <source>The last minute of throughput: blue reading, orange writing</source>
+        <translation>The last minute of throughput: blue reading, orange writing</translation>
     </message>
 </context>
 <context>

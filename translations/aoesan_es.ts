@@ -351,6 +351,10 @@
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
     </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
 </context>
 <context>
     <name>ImageCreator</name>
@@ -1278,6 +1282,36 @@
     <message>
         <source>on %1</source>
         <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Escritura</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Throughput appears after a second of serving.</source>
+        <translation>El rendimiento aparece tras un segundo de servicio.</translation>
+    </message>
+    <message>
+        <source>No engine serves this export.</source>
+        <translation>Ningún motor sirve esta exportación.</translation>
+    </message>
+    <message>
+        <source>Now: reading %1 (%2 requests/s), writing %3 (%4 requests/s)
+Last minute: up to %5 reading, %6 writing</source>
+        <translation>Ahora: lectura %1 (%2 peticiones/s), escritura %3 (%4 peticiones/s)
+Último minuto: hasta %5 de lectura, %6 de escritura</translation>
+    </message>
+    <message>
+        <source>The last minute of throughput: blue reading, orange writing</source>
+        <translation>El rendimiento del último minuto: azul lectura, naranja escritura</translation>
     </message>
 </context>
 <context>

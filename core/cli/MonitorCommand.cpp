@@ -90,7 +90,7 @@ int runMonitor(const QStringList &args, const Console &console)
             const auto before = previous.find(name);
             const Sample from = before != previous.end() ? before->second : Sample {view.status.counters, now};
             const double seconds = std::chrono::duration<double>(now - from.at).count();
-            const auto rates = ratesBetween(from.counters, view.status.counters, seconds);
+            const auto rates = supervisor::ratesBetween(from.counters, view.status.counters, seconds);
             const QString state = supervisor::stateName(view.status.state);
             rows.append(monitorJson(name, state, rates));
             lines << monitorRow(name, state, rates);

@@ -3,39 +3,6 @@
 
 namespace aoesan::cli {
 
-namespace {
-
-constexpr double kMiB = 1024.0 * 1024.0;
-
-// The growth of a counter; a counter that went down belongs to a new engine, which started from zero.
-std::uint64_t grown(std::uint64_t before, std::uint64_t after)
-{
-    return after >= before ? after - before : after;
-}
-
-} // namespace
-
-ExportRates ratesBetween(
-    const supervisor::EngineCounters &before, const supervisor::EngineCounters &after, double seconds)
-{
-    ExportRates r;
-    r.clients = after.clients;
-    // A restart shows as any counter going down: then every counter counts from zero.
-    const bool restarted = after.framesIn < before.framesIn || after.framesOut < before.framesOut;
-    const supervisor::EngineCounters zero {};
-    const auto &from = restarted ? zero : before;
-    r.errors = grown(from.errors, after.errors);
-    r.dropped = grown(from.droppedGroupSource, after.droppedGroupSource) + grown(from.sendFailures, after.sendFailures);
-    if (seconds <= 0)
-        return r;
-    r.readsPerSecond = double(grown(from.readCommands, after.readCommands)) / seconds;
-    r.writesPerSecond = double(grown(from.writeCommands, after.writeCommands)) / seconds;
-    r.readMiBPerSecond = double(grown(from.bytesRead, after.bytesRead)) / kMiB / seconds;
-    r.writeMiBPerSecond = double(grown(from.bytesWritten, after.bytesWritten)) / kMiB / seconds;
-    r.framesInPerSecond = double(grown(from.framesIn, after.framesIn)) / seconds;
-    return r;
-}
-
 QString monitorHeader()
 {
     return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
@@ -50,7 +17,7 @@ QString monitorHeader()
         .arg(QStringLiteral("dropped"), 7);
 }
 
-QString monitorRow(const QString &name, const QString &state, const ExportRates &r)
+QString monitorRow(const QString &name, const QString &state, const supervisor::ExportRates &r)
 {
     return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
         .arg(name, -16)
@@ -64,7 +31,7 @@ QString monitorRow(const QString &name, const QString &state, const ExportRates 
         .arg(r.dropped, 7);
 }
 
-QJsonObject monitorJson(const QString &name, const QString &state, const ExportRates &r)
+QJsonObject monitorJson(const QString &name, const QString &state, const supervisor::ExportRates &r)
 {
     return QJsonObject {
         {QStringLiteral("name"), name},

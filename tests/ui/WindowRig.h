@@ -54,7 +54,9 @@ struct WindowRig
     QTemporaryDir dir; // for a test's own files (settings)
     ui::TargetModel targets;
     ui::TargetFilterModel filter;
-    ui::ExportModel exportModel;
+    // The Exports page's clock (its throughput and uptime): the real time unless a test sets one.
+    QDateTime clock;
+    ui::ExportModel exportModel {nullptr, [this] { return clock.isValid() ? clock : QDateTime::currentDateTime(); }};
     std::shared_ptr<ui::LogBuffer> buffer = std::make_shared<ui::LogBuffer>();
     ui::LogModel log {buffer};
     LocalLink link;

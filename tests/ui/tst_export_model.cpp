@@ -6,6 +6,8 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <algorithm>
+
 #include "Fixtures.h"
 #include "WindowRig.h"
 #include "exports/ExportController.h"
@@ -103,6 +105,96 @@ private slots:
         QVERIFY(!details.text().contains(QStringLiteral("restricted")));
     }
 
+    // Throughput from two status samples a second apart, as `aoesan-ctl monitor` computes it; a quiet
+    // export (the service sends nothing while the counters stand still) falls to zero on the view's tick;
+    // an engine restart counts from zero; a stopped export shows no rate and forgets its graph.
+    void throughputFromSamples()
+    {
+        QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000);
+        ExportModel model(nullptr, [&now] { return now; });
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        const auto cell = [&](int column, int role = Qt::DisplayRole) { return model.index(0, column).data(role); };
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("—"));
+        QVERIFY(cell(ExportModel::Activity, ui::HistoryRole).value<ui::ActivityHistory>().isEmpty());
+
+        auto status = test::exportStatus(QStringLiteral("media"), ExportState::Running);
+        status.counters.framesIn = 100;
+        status.counters.framesOut = 100;
+        model.setStatus(status);
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("—")); // one sample: no rate yet
+
+        now = now.addSecs(2);
+        status.counters.framesIn = 5100;
+        status.counters.framesOut = 5100;
+        status.counters.bytesRead = 20ULL << 20;
+        status.counters.readCommands = 5000;
+        status.counters.bytesWritten = 3ULL << 20;
+        model.setStatus(status);
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("10 MiB/s"));
+        QCOMPARE(cell(ExportModel::Writing).toString(), QStringLiteral("1.5 MiB/s"));
+        QCOMPARE(cell(ExportModel::Reading, ui::SortRole).toDouble(), 10.0);
+        QCOMPARE(cell(ExportModel::Reading, Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        const QString tip = cell(ExportModel::Activity, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("reading 10 MiB/s (2,500 requests/s)")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("up to 10 MiB/s reading, 1.5 MiB/s writing")), qPrintable(tip));
+        auto history = cell(ExportModel::Activity, ui::HistoryRole).value<ui::ActivityHistory>();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.front().readMiBPerSecond, 10.0);
+        QCOMPARE(history.front().writeMiBPerSecond, 1.5);
+        QCOMPARE(model.headerData(ExportModel::Activity, Qt::Horizontal).toString(), QStringLiteral("Activity"));
+        QVERIFY(model.headerData(ExportModel::Activity, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("blue reading, orange writing")));
+
+        // A state-only status a moment later makes no rate out of a few milliseconds.
+        now = now.addMSecs(100);
+        status.warnings << QStringLiteral("something");
+        model.setStatus(status);
+        QCOMPARE(cell(ExportModel::Activity, ui::HistoryRole).value<ui::ActivityHistory>().size(), 1);
+
+        // Quiet: no status for longer than the view waits; its tick records the idle seconds.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        now = now.addSecs(1);
+        model.tick();
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("10 MiB/s")); // not quiet yet
+        now = now.addSecs(2);
+        model.tick();
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("0 bytes/s"));
+        QVERIFY(std::ranges::any_of(changed, [](const QList<QVariant> &args) {
+            return args.at(0).toModelIndex().column() <= ExportModel::Activity
+                && args.at(1).toModelIndex().column() >= ExportModel::Reading;
+        }));
+        QCOMPARE(cell(ExportModel::Activity, ui::HistoryRole).value<ui::ActivityHistory>().size(), 2);
+
+        // The engine restarted: its counters start again from zero and count as such.
+        now = now.addSecs(1);
+        status.counters = {};
+        status.counters.framesIn = 10;
+        status.counters.bytesRead = 1ULL << 20;
+        model.setStatus(status);
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("1.0 MiB/s"));
+
+        // A minute of samples at most.
+        for (int i = 0; i < 100; ++i) {
+            now = now.addSecs(1);
+            status.counters.framesIn += 10;
+            status.counters.bytesRead += (std::uint64_t(i % 7) << 20);
+            model.setStatus(status);
+        }
+        history = cell(ExportModel::Activity, ui::HistoryRole).value<ui::ActivityHistory>();
+        QCOMPARE(history.size(), ui::ExportActivity::kHistoryLength);
+        QCOMPARE(history.back().readMiBPerSecond, 99 % 7);
+        QCOMPARE(cell(ExportModel::Activity, ui::SortRole).toDouble(), 6.0);
+
+        // Stopped: nothing serves it, so no rate and no graph.
+        model.setStatus(test::exportStatus(QStringLiteral("media"), ExportState::Stopped));
+        QCOMPARE(cell(ExportModel::Reading).toString(), QStringLiteral("—"));
+        QVERIFY(cell(ExportModel::Activity, ui::HistoryRole).value<ui::ActivityHistory>().isEmpty());
+        QCOMPARE(
+            cell(ExportModel::Activity, Qt::ToolTipRole).toString(), QStringLiteral("No engine serves this export."));
+    }
+
     void recordsAndStatus()
     {
         QDateTime now = QDateTime::fromSecsSinceEpoch(1'700'000'000 + 3725);
@@ -132,7 +224,11 @@ private slots:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         now = now.addSecs(10);
         model.tick();
-        QCOMPARE(changed.count(), 1);
+        // The uptime, and the throughput: ten quiet seconds after the first sample are a rate of zero.
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.index(row, ExportModel::Reading).data().toString(), QStringLiteral("0 bytes/s"));
+        model.tick();
+        QCOMPARE(changed.count(), 3); // the uptime alone: nothing new to say about the throughput
 
         auto failed = test::exportStatus(QStringLiteral("boot"), ExportState::Failed);
         failed.lastError = supervisor::ExportProblem {

@@ -352,7 +352,18 @@ struct Rig : test::WindowRig
             test::exportRecord(QStringLiteral("lab-scratch"), 2, 2, QStringLiteral("lab-san")),
             test::exportRecord(QStringLiteral("lab-old"), 2, 3, QStringLiteral("lab-san")),
             test::exportRecord(QStringLiteral("lab-broken"), 2, 9, QStringLiteral("lab-san"))});
-        exportModel.setStatus(test::exportStatus(QStringLiteral("lab-media"), supervisor::ExportState::Running));
+        // lab-media has served a minute: a read burst that eases off, writes that start half way through.
+        clock = QDateTime::fromSecsSinceEpoch(1'700'000'000);
+        auto media = test::exportStatus(QStringLiteral("lab-media"), supervisor::ExportState::Running);
+        for (int second = 0; second <= ui::ExportActivity::kHistoryLength; ++second) {
+            clock = clock.addSecs(1);
+            media.counters.framesIn += 1000;
+            media.counters.framesOut += 1000;
+            media.counters.bytesRead += std::uint64_t(std::max(12, 110 - 2 * second) + (second % 5) * 4) << 20;
+            media.counters.bytesWritten += std::uint64_t(second > 30 ? 20 + (second % 7) * 6 : 0) << 20;
+            media.counters.clients = 2;
+            exportModel.setStatus(media);
+        }
         service::BootView boot; // lab-media has a network boot server: its mark in the Device column
         boot.state = service::BootView::State::Running;
         boot.interface = QStringLiteral("lab-san");

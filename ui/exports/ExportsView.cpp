@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "exports/ActivityDelegate.h"
 #include "format/ColumnChooser.h"
 #include "format/ColumnFit.h"
 #include "format/Format.h"
@@ -55,7 +56,7 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    // The path and the last error share the room that is left: they are as long as they are.
+    // The path takes the room that is left: it is as long as it is.
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->setTextElideMode(Qt::ElideMiddle); // a long path keeps its file name in view
@@ -71,17 +72,22 @@ ExportsView::ExportsView(ExportModel *model, Actions &actions, QWidget *parent)
     runningBoot.interface = QStringLiteral("eth10");
     const std::vector<QStringList> samples {{QStringLiteral("lab-scratch")}, {QStringLiteral("e99.99")},
         {QStringLiteral("eth10")}, {QStringLiteral("/srv/aoe/disk.img")}, states, {QStringLiteral("9")},
-        {format::binarySize(1023ULL << 20)}, {format::binarySize(1023ULL << 20)}, {format::duration(86399)},
-        {ExportModel::bootText(runningBoot)}, {}};
+        {format::binarySize(1023ULL << 20)}, {format::binarySize(1023ULL << 20)}, {format::rate(1023.0 * 1024 * 1024)},
+        {format::rate(1023.0 * 1024 * 1024)}, {}, {format::duration(86399)}, {ExportModel::bootText(runningBoot)}, {}};
     fitColumns(m_table, samples, ExportModel::State);
+    m_table->setItemDelegateForColumn(ExportModel::Activity, new ActivityDelegate(m_table));
     m_table->horizontalHeader()->setSectionResizeMode(ExportModel::Backing, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ExportModel::LastError, QHeaderView::Stretch);
+    // The last error keeps its header's width (its tooltip and the banner say it whole): the path gets the
+    // room, which the throughput columns and the graph need as well.
+    m_table->horizontalHeader()->setSectionResizeMode(ExportModel::LastError, QHeaderView::Interactive);
     m_columns = new ColumnChooser(m_table,
         {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("interface"), QStringLiteral("path"),
             QStringLiteral("state"), QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"),
-            QStringLiteral("uptime"), QStringLiteral("boot"), QStringLiteral("lastError")},
+            QStringLiteral("reading"), QStringLiteral("writing"), QStringLiteral("activity"), QStringLiteral("uptime"),
+            QStringLiteral("boot"), QStringLiteral("lastError")},
         {QStringLiteral("name"), QStringLiteral("device"), QStringLiteral("path"), QStringLiteral("state"),
-            QStringLiteral("clients"), QStringLiteral("read"), QStringLiteral("written"), QStringLiteral("lastError")});
+            QStringLiteral("clients"), QStringLiteral("reading"), QStringLiteral("writing"), QStringLiteral("activity"),
+            QStringLiteral("lastError")});
     // The row's context menu: what the toolbar does to the selected export.
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addAction(m_actions.startExport);

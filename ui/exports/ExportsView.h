@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Exports page: the local exports with state, clients, I/O counters, uptime and last error, and the
-// New export…, Start, Stop and Remove actions for the selected one. Interface and uptime start hidden
-// (the header's context menu shows them) so that the table fits the window in every language.
+// The Exports page: the local exports with state, clients, throughput now and over the last minute (a small
+// graph), uptime and last error, and the New export…, Start, Stop and Remove actions for the selected one.
+// Interface, the byte totals and uptime start hidden (the header's context menu shows them) so that the table
+// fits the window in every language.
 #pragma once
 
 #include <QTimer>

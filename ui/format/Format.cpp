@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
+
 #include "protocol/SizeFormat.h"
 
 namespace aoesan::ui::format {
@@ -16,6 +18,18 @@ QString aoeStatGb(std::uint64_t sectors)
 QString binarySize(std::uint64_t bytes)
 {
     return QLocale().formattedDataSize(static_cast<qint64>(bytes), 2, QLocale::DataSizeIecFormat);
+}
+
+QString rate(double bytesPerSecond)
+{
+    const auto bytes = static_cast<qint64>(std::clamp(bytesPerSecond, 0.0, 9.0e18));
+    // iostat's precision: "4.5 MiB/s", but "45 MiB/s" and "450 MiB/s" (a tenth of those is noise).
+    double inUnit = double(bytes);
+    while (inUnit >= 1024.0)
+        inUnit /= 1024.0;
+    const int decimals = bytes >= 1024 && inUnit < 10.0 ? 1 : 0;
+    return QCoreApplication::translate("Format", "%1/s")
+        .arg(QLocale().formattedDataSize(bytes, decimals, QLocale::DataSizeIecFormat));
 }
 
 QString exactBytes(std::uint64_t bytes)

@@ -18,6 +18,8 @@ QString aoeStatGb(std::uint64_t sectors);
 QString binarySize(std::uint64_t bytes);
 // "10,995,116,277,760 bytes" in the user's locale.
 QString exactBytes(std::uint64_t bytes);
+// "4.5 MiB/s", "45 MiB/s" in the user's locale, for a rate in bytes per second.
+QString rate(double bytesPerSecond);
 // "0.3 ms", "12 ms"; "—" when unknown.
 QString roundTrip(std::optional<std::chrono::microseconds> rtt);
 // "3 s", "4 min 10 s", "2 h 5 min", "3 d 4 h".

@@ -3,6 +3,7 @@
 
 #include <QBrush>
 #include <QIcon>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -25,6 +26,8 @@ bool hasClients(const supervisor::ExportStatus &s)
 {
     return s.state == ExportState::Running;
 }
+
+constexpr double kMiB = 1024.0 * 1024.0;
 } // namespace
 
 ExportModel::ExportModel(QObject *parent, Now now)
@@ -78,6 +81,8 @@ const ExportModel::Row *ExportModel::findActive(std::uint16_t shelf, std::uint8_
 
 QVariant ExportModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Activity)
+        return tr("The last minute of throughput: blue reading, orange writing");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -97,6 +102,12 @@ QVariant ExportModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Read");
     case Written:
         return tr("Written");
+    case Reading:
+        return tr("Reading");
+    case Writing:
+        return tr("Writing");
+    case Activity:
+        return tr("Activity");
     case Uptime:
         return tr("Uptime");
     case Boot:
@@ -122,6 +133,8 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
         return row.record.name;
     case StateRole:
         return static_cast<int>(row.status.state);
+    case HistoryRole:
+        return index.column() == Activity ? QVariant::fromValue(row.activity.history()) : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == LastError && row.status.lastError)
             return row.status.lastError->describe();
@@ -129,6 +142,8 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
             return row.status.clients.join(QLatin1Char('\n'));
         if (index.column() == Backing)
             return supervisor::describeRecord(row.record);
+        if (index.column() == Activity || index.column() == Reading || index.column() == Writing)
+            return activityTip(row);
         if (index.column() == Boot && row.boot.state == service::BootView::State::Failed)
             return row.boot.error;
         if ((index.column() == Boot || index.column() == Address) && row.boot.active())
@@ -172,12 +187,30 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Clients || index.column() == Read || index.column() == Written
-            || index.column() == Uptime)
+            || index.column() == Reading || index.column() == Writing || index.column() == Uptime)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     default:
         return {};
     }
+}
+
+QString ExportModel::activityTip(const Row &row) const
+{
+    if (!row.activity.hasRates())
+        return row.status.state == ExportState::Running ? tr("Throughput appears after a second of serving.")
+                                                        : tr("No engine serves this export.");
+    double readPeak = 0, writePeak = 0;
+    for (const auto &point : row.activity.history()) {
+        readPeak = std::max(readPeak, point.readMiBPerSecond);
+        writePeak = std::max(writePeak, point.writeMiBPerSecond);
+    }
+    const auto &r = row.activity.rates();
+    return tr("Now: reading %1 (%2 requests/s), writing %3 (%4 requests/s)\n"
+              "Last minute: up to %5 reading, %6 writing")
+        .arg(format::rate(r.readMiBPerSecond * kMiB), QLocale().toString(r.readsPerSecond, 'f', 0),
+            format::rate(r.writeMiBPerSecond * kMiB), QLocale().toString(r.writesPerSecond, 'f', 0),
+            format::rate(readPeak * kMiB), format::rate(writePeak * kMiB));
 }
 
 qint64 ExportModel::uptimeSeconds(const Row &row) const
@@ -211,6 +244,14 @@ QVariant ExportModel::display(const Row &row, int column) const
         return format::binarySize(s.counters.bytesRead);
     case Written:
         return format::binarySize(s.counters.bytesWritten);
+    case Reading:
+        return row.activity.hasRates() ? format::rate(row.activity.rates().readMiBPerSecond * kMiB)
+                                       : QStringLiteral("—");
+    case Writing:
+        return row.activity.hasRates() ? format::rate(row.activity.rates().writeMiBPerSecond * kMiB)
+                                       : QStringLiteral("—");
+    case Activity:
+        return {}; // drawn as a graph; its tooltip says it in words
     case Uptime: {
         const qint64 up = uptimeSeconds(row);
         return up < 0 ? QStringLiteral("—") : format::duration(up);
@@ -252,6 +293,12 @@ QVariant ExportModel::sortValue(const Row &row, int column) const
         return static_cast<qulonglong>(row.status.counters.bytesRead);
     case Written:
         return static_cast<qulonglong>(row.status.counters.bytesWritten);
+    case Reading:
+        return row.activity.rates().readMiBPerSecond;
+    case Writing:
+        return row.activity.rates().writeMiBPerSecond;
+    case Activity:
+        return row.activity.peakMiBPerSecond();
     case Uptime:
         return uptimeSeconds(row);
     default:
@@ -307,11 +354,13 @@ void ExportModel::setStatus(const supervisor::ExportStatus &status)
     const int row = rowOf(status.name);
     if (row < 0)
         return;
-    auto &slot = m_rows[static_cast<std::size_t>(row)].status;
+    auto &entry = m_rows[static_cast<std::size_t>(row)];
+    auto &slot = entry.status;
     if (slot == status)
         return;
     const bool stateChanged = slot.state != status.state;
     slot = status;
+    entry.activity.sample(status.counters, nowMs(), status.state == ExportState::Running);
     emitRowChanged(row);
     if (stateChanged)
         emit countsChanged();
@@ -331,9 +380,14 @@ void ExportModel::setBoot(const QString &name, const service::BootView &boot)
 
 void ExportModel::tick()
 {
+    const qint64 now = nowMs();
     for (int row = 0; row < rowCount(); ++row) {
-        if (rowAt(row).status.state == ExportState::Running)
-            emit dataChanged(index(row, Uptime), index(row, Uptime));
+        auto &entry = m_rows[static_cast<std::size_t>(row)];
+        if (entry.status.state != ExportState::Running)
+            continue;
+        if (entry.activity.tick(now))
+            emit dataChanged(index(row, Reading), index(row, Activity));
+        emit dataChanged(index(row, Uptime), index(row, Uptime));
     }
 }
 

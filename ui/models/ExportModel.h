@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The local exports as a table, keyed by export name: the record a person configured beside the
-// supervisor's latest status snapshot (state, clients, I/O counters, uptime, last error). Raw values
+// supervisor's latest status snapshot (state, clients, I/O counters and throughput, uptime, last error). Raw values
 // under SortRole; uptime is refreshed by tick() from the view's once-a-second timer.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "models/ExportActivity.h"
 #include "service/BootView.h"
 #include "supervisor/ExportRecord.h"
 #include "supervisor/ExportStatus.h"
@@ -32,6 +33,9 @@ public:
         Clients,
         Read,
         Written,
+        Reading, // MiB/s read by initiators now
+        Writing, // MiB/s written now
+        Activity, // a small graph of the last minute of both
         Uptime,
         Boot, // the export's network boot server, when one runs
         LastError,
@@ -43,6 +47,7 @@ public:
         supervisor::ExportRecord record;
         supervisor::ExportStatus status;
         service::BootView boot;
+        ExportActivity activity; // throughput from the status samples, while an engine serves
     };
 
     using Now = std::function<QDateTime()>;
@@ -61,7 +66,7 @@ public:
     void setBoot(const QString &name, const service::BootView &boot);
     // "on lan0", "starting", "failed"; empty when no boot server runs.
     static QString bootText(const service::BootView &boot);
-    // Refreshes the uptime column of running exports.
+    // Refreshes the uptime column of running exports and lets the throughput of quiet ones fall to zero.
     void tick();
 
     int rowOf(const QString &name) const { return m_index.value(name, -1); }
@@ -86,6 +91,8 @@ private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
     qint64 uptimeSeconds(const Row &row) const;
+    QString activityTip(const Row &row) const;
+    qint64 nowMs() const { return m_now().toMSecsSinceEpoch(); }
     void reindex();
     void emitRowChanged(int row);
 

@@ -12,6 +12,7 @@ enum ItemRole : int {
     KeyRole, // the stable id of the row, as a QString ("e7.3", "media")
     StateRole, // the row's state as an int (TargetLook, supervisor::ExportState)
     TechnicalRole, // bool: a log line for bug reports (English by design), not written for a person
+    HistoryRole, // ActivityHistory: the last minute of an export's throughput (its graph)
 };
 
 } // namespace aoesan::ui

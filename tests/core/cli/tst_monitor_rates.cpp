@@ -7,7 +7,7 @@
 #include "cli/MonitorRates.h"
 
 using namespace aoesan;
-using cli::ratesBetween;
+using supervisor::ratesBetween;
 
 class TestMonitorRates : public QObject
 {
@@ -65,7 +65,7 @@ private slots:
     }
     void rowsSayTheSame()
     {
-        cli::ExportRates r;
+        supervisor::ExportRates r;
         r.readsPerSecond = 1234;
         r.readMiBPerSecond = 4.8;
         r.clients = 1;
