@@ -36,6 +36,7 @@ struct BackendRecord
     Identify identify = Identify::Needed;
     bool identified = false; // `info` holds an answer (kept while a re-IDENTIFY is under way)
     protocol::IdentifyInfo info;
+    std::uint64_t queueTicket = 0; // its place in the service's IDENTIFY queue while Queued
 };
 
 struct TargetRecord
@@ -45,15 +46,20 @@ struct TargetRecord
     std::vector<PathRecord> paths;
     std::vector<BackendRecord> backends;
     std::string configString;
+    initiator::TimePoint firstSeen {};
     initiator::TimePoint lastSeen {};
     WallClock lastSeenWall {};
     std::optional<Rtt> rtt;
+    // When the service looks at it next (down, a stale path, expiry): its key in the service's deadlines.
+    std::optional<initiator::TimePoint> deadline;
     TargetInfo published; // the last snapshot sent out, to tell what changed
 
     PathRecord *path(const net::Transport *transport, const protocol::MacAddress &mac);
     BackendRecord *backend(const protocol::MacAddress &mac);
     // The oldest answer among the paths: when it expires, a stale path is dropped or the target goes down.
     initiator::TimePoint oldestPathSeen() const;
+    // Some backend answered IDENTIFY at least once: a real disk is behind the address.
+    bool everIdentified() const;
 
     TargetInfo snapshot() const;
 };
