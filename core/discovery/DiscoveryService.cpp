@@ -208,11 +208,15 @@ void DiscoveryService::onFrame(net::Transport *transport, const QByteArray &fram
         logger()->debug("undecodable config reply from {}: {}", header->source.toString(), decoded.error().message());
         return;
     }
-    noteAnswer(transport, header->source, TargetId {header->major, header->minor}, decoded->as<protocol::ConfigArg>());
+    // A reply sent to our MAC answers a query of ours (broadcast or unicast); a flood of forged
+    // announcements is broadcast. Not proof (a forger can aim at us), but it keeps the real target's path.
+    const bool toUs = header->destination == transport->localMac();
+    noteAnswer(
+        transport, header->source, TargetId {header->major, header->minor}, decoded->as<protocol::ConfigArg>(), toUs);
 }
 
-void DiscoveryService::noteAnswer(
-    net::Transport *transport, const protocol::MacAddress &mac, TargetId id, const protocol::ConfigArg *config)
+void DiscoveryService::noteAnswer(net::Transport *transport, const protocol::MacAddress &mac, TargetId id,
+    const protocol::ConfigArg *config, bool solicited)
 {
     const auto now = m_clock.now();
     const auto wall = m_clock.wallNow();
@@ -234,14 +238,16 @@ void DiscoveryService::noteAnswer(
     if (!path) {
         if (!config)
             return; // only a config reply founds a path
-        if (record.paths.size() >= m_options.maxPathsPerTarget) {
+        if (record.paths.size() >= m_options.maxPathsPerTarget && !(solicited && makeRoomForSolicited(record))) {
             refuse(m_limit.refusedPaths, id, mac, "path");
             return;
         }
-        record.paths.push_back(PathRecord {transport, transport->interfaceName(), mac, *config, now, wall, {}, false});
+        record.paths.push_back(
+            PathRecord {transport, transport->interfaceName(), mac, *config, now, wall, {}, false, false});
         path = &record.paths.back();
         logger()->info("{} answered from {} on {}", id.deviceName(), mac.toString(), transport->interfaceName());
     }
+    path->solicited = path->solicited || solicited;
     if (config) {
         path->config = *config;
         record.configString = config->configString;
@@ -260,7 +266,8 @@ void DiscoveryService::noteAnswer(
         logger()->info("{} is up again", id.deviceName());
     }
     if (!record.backend(mac))
-        record.backends.push_back(BackendRecord {mac, BackendRecord::Identify::Needed, false, {}, 0});
+        record.backends.push_back(BackendRecord {mac, BackendRecord::Identify::Needed, false, {}, 0, 1, false});
+    record.backend(mac)->solicited = record.backend(mac)->solicited || solicited;
     for (auto &b : record.backends) {
         if (b.identify == BackendRecord::Identify::Needed)
             identifyLater(record, b);
@@ -268,6 +275,22 @@ void DiscoveryService::noteAnswer(
     schedule(record);
     publish(record, isNew);
     pumpIdentifies();
+}
+
+bool DiscoveryService::makeRoomForSolicited(TargetRecord &record)
+{
+    // The most recent path that only ever broadcast and whose backend never answered IDENTIFY: O(paths).
+    const auto victim = std::find_if(record.paths.rbegin(), record.paths.rend(), [&](const PathRecord &p) {
+        const BackendRecord *b = record.backend(p.mac);
+        return !p.solicited && !(b && b->identified);
+    });
+    if (victim == record.paths.rend())
+        return false;
+    logger()->debug(
+        "{}: dropping the path to {} for one that answered us", record.id.deviceName(), victim->mac.toString());
+    record.paths.erase(std::next(victim).base());
+    dropBackendsWithoutPath(record);
+    return true;
 }
 
 void DiscoveryService::refuse(std::uint64_t &counter, TargetId id, const protocol::MacAddress &mac, const char *what)
@@ -305,13 +328,14 @@ void DiscoveryService::identifyLater(TargetRecord &record, BackendRecord &backen
         return; // it has its place already
     backend.identify = BackendRecord::Identify::Queued;
     backend.queueTicket = m_nextTicket++;
-    m_identifyQueue.emplace(backend.queueTicket, std::pair(record.id, backend.mac));
+    backend.queuePriority = backend.solicited ? 0 : 1;
+    m_identifyQueue.emplace(std::pair(backend.queuePriority, backend.queueTicket), std::pair(record.id, backend.mac));
 }
 
 void DiscoveryService::unqueue(BackendRecord &backend)
 {
     if (backend.identify == BackendRecord::Identify::Queued)
-        m_identifyQueue.erase(backend.queueTicket);
+        m_identifyQueue.erase(std::pair(backend.queuePriority, backend.queueTicket));
 }
 
 void DiscoveryService::pumpIdentifies()

@@ -93,8 +93,9 @@ signals:
 
 private:
     void onFrame(net::Transport *transport, const QByteArray &frame);
-    void noteAnswer(
-        net::Transport *transport, const protocol::MacAddress &mac, TargetId id, const protocol::ConfigArg *config);
+    void noteAnswer(net::Transport *transport, const protocol::MacAddress &mac, TargetId id,
+        const protocol::ConfigArg *config, bool solicited = false);
+    bool makeRoomForSolicited(TargetRecord &record);
     void identifyLater(TargetRecord &record, BackendRecord &backend);
     void pumpIdentifies();
     void onIdentified(TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply);
@@ -128,7 +129,8 @@ private:
     std::map<TargetId, TargetRecord> m_records;
     // The IDENTIFYs waiting for a slot, in the order asked; a backend holds its ticket, so a record that
     // goes away takes its entries along (a churn of forged targets cannot grow this).
-    std::map<std::uint64_t, std::pair<TargetId, protocol::MacAddress>> m_identifyQueue;
+    // Keyed (0 for a backend that answered us by unicast, 1 for others; ticket): those go first.
+    std::map<std::pair<int, std::uint64_t>, std::pair<TargetId, protocol::MacAddress>> m_identifyQueue;
     std::uint64_t m_nextTicket = 1;
     int m_identifiesInFlight = 0;
     // Every record's next deadline, earliest first; m_livenessTimer fires at the first (or earlier).

@@ -26,6 +26,9 @@ struct PathRecord
     WallClock lastSeenWall {};
     std::optional<Rtt> rtt;
     bool probing = false;
+    // It answered us by unicast (a reply to our query), not only by broadcast: when the paths are full,
+    // such an answer may take the place of a path that only ever broadcast and never answered IDENTIFY.
+    bool solicited = false;
 };
 
 struct BackendRecord
@@ -37,6 +40,8 @@ struct BackendRecord
     bool identified = false; // `info` holds an answer (kept while a re-IDENTIFY is under way)
     protocol::IdentifyInfo info;
     std::uint64_t queueTicket = 0; // its place in the service's IDENTIFY queue while Queued
+    int queuePriority = 1;
+    bool solicited = false; // some path to it answered us by unicast: its IDENTIFY goes first
 };
 
 struct TargetRecord

@@ -107,6 +107,7 @@ private slots:
     void smallCapRefusesAndCounts();
     void limitClearsAfterAQuietInterval();
     void pathsPerTargetBounded();
+    void answerToUsTakesAForgedPathsPlace();
     void neverIdentifiedTargetsExpire();
     void realTargetStaysThroughAFlood();
     void frameCostDoesNotGrowWithTargets();
@@ -170,6 +171,36 @@ void TestDiscoveryBounds::pathsPerTargetBounded()
     QCOMPARE(lab.service.limit().refusedPaths, std::uint64_t {500 - 16});
     QVERIFY(lab.service.limit().reached);
     QVERIFY(lab.service.pendingIdentifies() <= 16);
+}
+
+void TestDiscoveryBounds::answerToUsTakesAForgedPathsPlace()
+{
+    // Forged broadcasts claiming 1.1 fill its paths before the real target answers our query; its answer
+    // (sent to our MAC) takes the place of one of them, and its IDENTIFY goes before theirs.
+    DiscoveryOptions options = BoundsLab::oneSecond();
+    options.maxIdentifiesInFlight = 1;
+    BoundsLab lab(options);
+    lab.target.addDisk(disk(1, 1, 1000));
+    for (std::uint32_t i = 0; i < 40; ++i)
+        QVERIFY(lab.rogue.send(forgedReply({1, 1}, forgedMac(i))).ok());
+    FakeClock::settle();
+    QCOMPARE(lab.service.target({1, 1})->paths.size(), std::size_t {16});
+    lab.service.start();
+    FakeClock::settle();
+    const auto t = lab.service.target({1, 1});
+    QCOMPARE(t->paths.size(), std::size_t {16});
+    QVERIFY(std::ranges::any_of(t->paths, [](const auto &p) { return p.mac == kTargetMac; }));
+    // One IDENTIFY at a time: the forged one already in flight runs out its retries (3.75 s), then the real
+    // one goes before the 15 other forged ones that were queued earlier (their paths go stale meanwhile).
+    lab.clock.advance(4s);
+    const auto later = lab.service.target({1, 1});
+    QVERIFY(later->identified);
+    QCOMPARE(later->sectors, std::uint64_t {1000});
+    // Answers of ours are not pushed out by later forged ones.
+    for (std::uint32_t i = 100; i < 140; ++i)
+        QVERIFY(lab.rogue.send(forgedReply({1, 1}, forgedMac(i))).ok());
+    FakeClock::settle();
+    QVERIFY(std::ranges::any_of(lab.service.target({1, 1})->paths, [](const auto &p) { return p.mac == kTargetMac; }));
 }
 
 void TestDiscoveryBounds::neverIdentifiedTargetsExpire()
