@@ -1147,6 +1147,14 @@
         <source>aoesan shows them again as soon as the service is back (systemctl start aoesan).</source>
         <translation>aoesan zeigt sie wieder an, sobald der Dienst zurück ist (systemctl start aoesan).</translation>
     </message>
+    <message>
+        <source>Discovery keeps at most %1 targets and %2 paths each, and is refusing more: a station on the network may be sending forged answers.</source>
+        <translation>Die Suche behält höchstens %1 Ziele mit je %2 Pfaden und weist weitere ab: Eine Station im Netz sendet vielleicht gefälschte Antworten.</translation>
+    </message>
+    <message>
+        <source>Discovery refuses no more answers.</source>
+        <translation>Die Suche weist keine Antworten mehr ab.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ErrorBanner</name>
@@ -1699,6 +1707,13 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
     <message>
         <source>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</source>
         <translation>Der aoesan-Dienst ist weg. Was er bereitgestellt hat, läuft vielleicht noch; seine Freigaben werden wieder angezeigt, sobald er zurück ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>target limit reached: %n answer(s) refused</source>
+        <translation>
+            <numerusform>Ziel-Grenze erreicht: %n Antwort abgewiesen</numerusform>
+            <numerusform>Ziel-Grenze erreicht: %n Antworten abgewiesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1147,6 +1147,14 @@
         <source>aoesan shows them again as soon as the service is back (systemctl start aoesan).</source>
         <translation>aoesan shows them again as soon as the service is back (systemctl start aoesan).</translation>
     </message>
+    <message>
+        <source>Discovery keeps at most %1 targets and %2 paths each, and is refusing more: a station on the network may be sending forged answers.</source>
+        <translation>Discovery keeps at most %1 targets and %2 paths each, and is refusing more: a station on the network may be sending forged answers.</translation>
+    </message>
+    <message>
+        <source>Discovery refuses no more answers.</source>
+        <translation>Discovery refuses no more answers.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ErrorBanner</name>
@@ -1699,6 +1707,13 @@ Last minute: up to %5 reading, %6 writing</translation>
     <message>
         <source>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</source>
         <translation>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</translation>
+    </message>
+    <message numerus="yes">
+        <source>target limit reached: %n answer(s) refused</source>
+        <translation>
+            <numerusform>target limit reached: %n answer refused</numerusform>
+            <numerusform>target limit reached: %n answers refused</numerusform>
+        </translation>
     </message>
 </context>
 <context>

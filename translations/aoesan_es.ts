@@ -1147,6 +1147,14 @@
         <source>aoesan shows them again as soon as the service is back (systemctl start aoesan).</source>
         <translation>aoesan los mostrará de nuevo en cuanto vuelva el servicio (systemctl start aoesan).</translation>
     </message>
+    <message>
+        <source>Discovery keeps at most %1 targets and %2 paths each, and is refusing more: a station on the network may be sending forged answers.</source>
+        <translation>El descubrimiento guarda como máximo %1 destinos con %2 rutas cada uno y rechaza los demás: puede que una estación de la red envíe respuestas falsificadas.</translation>
+    </message>
+    <message>
+        <source>Discovery refuses no more answers.</source>
+        <translation>El descubrimiento ya no rechaza respuestas.</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ErrorBanner</name>
@@ -1699,6 +1707,13 @@ Last minute: up to %5 reading, %6 writing</source>
     <message>
         <source>The aoesan service went away. What it served before may still run; its exports are shown again as soon as it is back.</source>
         <translation>El servicio aoesan se ha ido. Lo que servía puede seguir en marcha; sus exportaciones se mostrarán de nuevo en cuanto vuelva.</translation>
+    </message>
+    <message numerus="yes">
+        <source>target limit reached: %n answer(s) refused</source>
+        <translation>
+            <numerusform>límite de destinos alcanzado: %n respuesta rechazada</numerusform>
+            <numerusform>límite de destinos alcanzado: %n respuestas rechazadas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,8 @@ int runProbe(const QStringList &args)
     QObject::connect(&service, &DiscoveryService::stateChanged, &context, say(Kind::State));
     QObject::connect(&service, &DiscoveryService::removed, &context, say(Kind::Removed));
     QObject::connect(&service, &DiscoveryService::rttMeasured, &context, say(Kind::Rtt));
+    QObject::connect(&service, &DiscoveryService::limitChanged, &context,
+        [](const discovery::DiscoveryLimit &limit) { emitEvent(discovery::probe::Limit {limit}); });
     QObject::connect(
         &service, &DiscoveryService::transportFailed, &context, [](const QString &name, const QString &message) {
             emitEvent(discovery::probe::Warning {message, name});

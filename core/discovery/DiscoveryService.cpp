@@ -2,6 +2,8 @@
 #include "discovery/DiscoveryService.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 
 #include "log/Logging.h"
 
@@ -32,6 +34,10 @@ DiscoveryService::DiscoveryService(
     m_options.interval = std::max(m_options.interval, initiator::Duration(std::chrono::milliseconds(10)));
     m_options.downAfterIntervals = std::max(1, m_options.downAfterIntervals);
     m_options.maxIdentifiesInFlight = std::max(1, m_options.maxIdentifiesInFlight);
+    m_options.maxTargets = std::max<std::size_t>(1, m_options.maxTargets);
+    m_options.maxPathsPerTarget = std::max<std::size_t>(1, m_options.maxPathsPerTarget);
+    m_limit.maxTargets = static_cast<std::uint32_t>(std::min<std::size_t>(m_options.maxTargets, UINT32_MAX));
+    m_limit.maxPaths = static_cast<std::uint32_t>(std::min<std::size_t>(m_options.maxPathsPerTarget, UINT32_MAX));
     connect(m_probeTimer, &initiator::Timer::timeout, this, &DiscoveryService::onProbeTimer);
     connect(m_livenessTimer, &initiator::Timer::timeout, this, &DiscoveryService::onLivenessTimer);
     connect(m_sweepTimer, &initiator::Timer::timeout, this, &DiscoveryService::onSweepTimer);
@@ -69,10 +75,12 @@ void DiscoveryService::removeTransport(net::Transport *transport)
     for (auto it = m_records.begin(); it != m_records.end();) {
         auto next = std::next(it);
         std::erase_if(it->second.paths, [transport](const PathRecord &p) { return p.transport == transport; });
-        if (it->second.paths.empty())
+        if (it->second.paths.empty()) {
             removeRecord(it);
-        else
+        } else {
+            schedule(it->second);
             publish(it->second);
+        }
         it = next;
     }
 }
@@ -125,12 +133,16 @@ void DiscoveryService::onProbeTimer()
 {
     if (!m_running)
         return;
+    checkLimitCleared(m_clock.now());
+    if (m_limit.reached)
+        emit limitChanged(m_limit); // the counts go on growing
     probeNow();
     m_probeTimer->start(m_options.interval);
 }
 
 void DiscoveryService::probePaths()
 {
+    // Once an interval, never per frame: the walk over every target is O(n).
     for (auto &[id, record] : m_records) {
         // A failed IDENTIFY gets another chance each round.
         for (auto &b : record.backends) {
@@ -196,27 +208,46 @@ void DiscoveryService::onFrame(net::Transport *transport, const QByteArray &fram
         logger()->debug("undecodable config reply from {}: {}", header->source.toString(), decoded.error().message());
         return;
     }
-    noteAnswer(transport, header->source, TargetId {header->major, header->minor}, decoded->as<protocol::ConfigArg>());
+    // A reply sent to our MAC answers a query of ours (broadcast or unicast); a flood of forged
+    // announcements is broadcast. Not proof (a forger can aim at us), but it keeps the real target's path.
+    const bool toUs = header->destination == transport->localMac();
+    noteAnswer(
+        transport, header->source, TargetId {header->major, header->minor}, decoded->as<protocol::ConfigArg>(), toUs);
 }
 
-void DiscoveryService::noteAnswer(
-    net::Transport *transport, const protocol::MacAddress &mac, TargetId id, const protocol::ConfigArg *config)
+void DiscoveryService::noteAnswer(net::Transport *transport, const protocol::MacAddress &mac, TargetId id,
+    const protocol::ConfigArg *config, bool solicited)
 {
     const auto now = m_clock.now();
     const auto wall = m_clock.wallNow();
-    const bool isNew = !m_records.contains(id);
-    if (isNew && !config)
-        return; // only a config reply founds a target: it carries Buffer Count and Sector Count
-    TargetRecord &record = m_records[id];
-    record.id = id;
+    auto found = m_records.find(id);
+    const bool isNew = found == m_records.end();
+    if (isNew) {
+        if (!config)
+            return; // only a config reply founds a target: it carries Buffer Count and Sector Count
+        if (m_records.size() >= m_options.maxTargets) {
+            refuse(m_limit.refusedTargets, id, mac, "target");
+            return;
+        }
+        found = m_records.emplace(id, TargetRecord {}).first;
+        found->second.id = id;
+        found->second.firstSeen = now;
+    }
+    TargetRecord &record = found->second;
     PathRecord *path = record.path(transport, mac);
     if (!path) {
         if (!config)
             return; // only a config reply founds a path
-        record.paths.push_back(PathRecord {transport, transport->interfaceName(), mac, *config, now, wall, {}, false});
+        if (record.paths.size() >= m_options.maxPathsPerTarget && !(solicited && makeRoomForSolicited(record))) {
+            refuse(m_limit.refusedPaths, id, mac, "path");
+            return;
+        }
+        record.paths.push_back(
+            PathRecord {transport, transport->interfaceName(), mac, *config, now, wall, {}, false, false});
         path = &record.paths.back();
         logger()->info("{} answered from {} on {}", id.deviceName(), mac.toString(), transport->interfaceName());
     }
+    path->solicited = path->solicited || solicited;
     if (config) {
         path->config = *config;
         record.configString = config->configString;
@@ -228,42 +259,104 @@ void DiscoveryService::noteAnswer(
     if (record.state == TargetState::Down) {
         record.state = TargetState::Up;
         // It may have come back with another disk behind the same address: ask again.
-        for (auto &b : record.backends)
-            b.identify = BackendRecord::Identify::Needed;
+        for (auto &b : record.backends) {
+            if (b.identify != BackendRecord::Identify::Queued && b.identify != BackendRecord::Identify::InFlight)
+                b.identify = BackendRecord::Identify::Needed;
+        }
         logger()->info("{} is up again", id.deviceName());
     }
     if (!record.backend(mac))
-        record.backends.push_back(BackendRecord {mac, BackendRecord::Identify::Needed, false, {}});
+        record.backends.push_back(BackendRecord {mac, BackendRecord::Identify::Needed, false, {}, 0, 1, false});
+    record.backend(mac)->solicited = record.backend(mac)->solicited || solicited;
     for (auto &b : record.backends) {
         if (b.identify == BackendRecord::Identify::Needed)
             identifyLater(record, b);
     }
+    schedule(record);
     publish(record, isNew);
     pumpIdentifies();
-    rearmLiveness();
+}
+
+bool DiscoveryService::makeRoomForSolicited(TargetRecord &record)
+{
+    // The most recent path that only ever broadcast and whose backend never answered IDENTIFY: O(paths).
+    const auto victim = std::find_if(record.paths.rbegin(), record.paths.rend(), [&](const PathRecord &p) {
+        const BackendRecord *b = record.backend(p.mac);
+        return !p.solicited && !(b && b->identified);
+    });
+    if (victim == record.paths.rend())
+        return false;
+    logger()->debug(
+        "{}: dropping the path to {} for one that answered us", record.id.deviceName(), victim->mac.toString());
+    record.paths.erase(std::next(victim).base());
+    dropBackendsWithoutPath(record);
+    return true;
+}
+
+void DiscoveryService::refuse(std::uint64_t &counter, TargetId id, const protocol::MacAddress &mac, const char *what)
+{
+    ++counter;
+    m_lastRefusal = m_clock.now();
+    if (m_limit.reached)
+        return;
+    m_limit.reached = true;
+    if (std::string_view(what) == "target")
+        logger()->warn("discovery keeps at most {} targets and has that many: {} from {} and any further new "
+                       "target are ignored (is a station on the segment forging config replies?)",
+            m_options.maxTargets, id.deviceName(), mac.toString());
+    else
+        logger()->warn("{} has {} paths already: the one to {} and any further new path are ignored (is a "
+                       "station on the segment forging config replies?)",
+            id.deviceName(), m_options.maxPathsPerTarget, mac.toString());
+    emit limitChanged(m_limit);
+}
+
+void DiscoveryService::checkLimitCleared(initiator::TimePoint now)
+{
+    if (!m_limit.reached || now - m_lastRefusal < m_options.interval)
+        return;
+    m_limit.reached = false;
+    logger()->info("discovery refused nothing for {} ms ({} targets, {} paths refused in all)",
+        std::chrono::duration_cast<std::chrono::milliseconds>(m_options.interval).count(), m_limit.refusedTargets,
+        m_limit.refusedPaths);
+    emit limitChanged(m_limit);
 }
 
 void DiscoveryService::identifyLater(TargetRecord &record, BackendRecord &backend)
 {
+    if (backend.identify == BackendRecord::Identify::Queued)
+        return; // it has its place already
     backend.identify = BackendRecord::Identify::Queued;
-    m_identifyQueue.emplace_back(record.id, backend.mac);
+    backend.queueTicket = m_nextTicket++;
+    backend.queuePriority = backend.solicited ? 0 : 1;
+    m_identifyQueue.emplace(std::pair(backend.queuePriority, backend.queueTicket), std::pair(record.id, backend.mac));
+}
+
+void DiscoveryService::unqueue(BackendRecord &backend)
+{
+    if (backend.identify == BackendRecord::Identify::Queued)
+        m_identifyQueue.erase(std::pair(backend.queuePriority, backend.queueTicket));
 }
 
 void DiscoveryService::pumpIdentifies()
 {
     while (m_identifiesInFlight < m_options.maxIdentifiesInFlight && !m_identifyQueue.empty()) {
         // Named copies, not a structured binding: clang 14 cannot capture a binding in a lambda.
-        const TargetId id = m_identifyQueue.front().first;
-        const protocol::MacAddress mac = m_identifyQueue.front().second;
-        m_identifyQueue.pop_front();
+        const TargetId id = m_identifyQueue.begin()->second.first;
+        const protocol::MacAddress mac = m_identifyQueue.begin()->second.second;
+        m_identifyQueue.erase(m_identifyQueue.begin());
         auto it = m_records.find(id);
         if (it == m_records.end())
             continue;
         BackendRecord *backend = it->second.backend(mac);
         const auto path
             = std::ranges::find_if(it->second.paths, [&](const PathRecord &p) { return p.mac == mac && p.transport; });
-        if (!backend || backend->identify != BackendRecord::Identify::Queued || path == it->second.paths.end())
+        if (!backend || backend->identify != BackendRecord::Identify::Queued)
             continue;
+        if (path == it->second.paths.end()) {
+            backend->identify = BackendRecord::Identify::Failed; // no way to it now; the next round asks again
+            continue;
+        }
         backend->identify = BackendRecord::Identify::InFlight;
         ++m_identifiesInFlight;
         m_initiator.identify(
@@ -300,51 +393,103 @@ void DiscoveryService::onIdentified(
     noteAnswer(reply->meta.from.transport, mac, id, nullptr);
 }
 
-void DiscoveryService::rearmLiveness()
+void DiscoveryService::schedule(TargetRecord &record)
 {
-    std::optional<initiator::TimePoint> next;
-    for (const auto &[id, record] : m_records) {
-        if (record.state != TargetState::Up)
-            continue;
-        const auto due = record.oldestPathSeen() + downAfter();
-        if (!next || due < *next)
-            next = due;
+    // The earliest of: going down (or dropping its oldest path) while up; being forgotten while no backend
+    // ever answered IDENTIFY (an answer that comes later finds nothing: the next round founds it again).
+    std::optional<initiator::TimePoint> due;
+    if (record.state == TargetState::Up)
+        due = record.oldestPathSeen() + downAfter();
+    if (!record.everIdentified()) {
+        const auto expiry = record.firstSeen + m_options.unidentifiedLifetime;
+        due = due ? std::min(*due, expiry) : expiry;
     }
-    if (!next) {
+    if (due == record.deadline)
+        return;
+    unschedule(record);
+    if (!due)
+        return;
+    record.deadline = due;
+    m_deadlines.emplace(*due, record.id);
+    // A deadline that moved later leaves the timer where it is: it fires early, finds nothing due and is
+    // armed again. Only an earlier one restarts it, so an answer does not touch the timer.
+    if (!m_livenessArmedFor || *due < *m_livenessArmedFor)
+        armLiveness();
+}
+
+void DiscoveryService::unschedule(TargetRecord &record)
+{
+    if (record.deadline)
+        m_deadlines.erase({*record.deadline, record.id});
+    record.deadline.reset();
+}
+
+void DiscoveryService::armLiveness()
+{
+    if (m_deadlines.empty()) {
         m_livenessTimer->stop();
+        m_livenessArmedFor.reset();
         return;
     }
-    m_livenessTimer->start(std::max(initiator::Duration::zero(), *next - m_clock.now()));
+    const auto next = m_deadlines.begin()->first;
+    m_livenessArmedFor = next;
+    m_livenessTimer->start(std::max(initiator::Duration::zero(), next - m_clock.now()));
 }
 
 void DiscoveryService::onLivenessTimer()
 {
+    m_livenessArmedFor.reset();
     const auto now = m_clock.now();
-    const auto limit = downAfter();
-    for (auto &entry : m_records) {
-        const TargetId &id = entry.first;
-        TargetRecord &record = entry.second; // a reference, not a binding: the lambdas below capture it
-        if (record.state != TargetState::Up)
+    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
+        const TargetId id = m_deadlines.begin()->second;
+        m_deadlines.erase(m_deadlines.begin());
+        const auto it = m_records.find(id);
+        if (it == m_records.end())
             continue;
-        if (now - record.lastSeen >= limit) {
-            record.state = TargetState::Down;
-            logger()->warn("{} is down: no answer for {} ms", id.deviceName(),
-                std::chrono::duration_cast<std::chrono::milliseconds>(now - record.lastSeen).count());
-            publish(record);
+        it->second.deadline.reset();
+        if (!it->second.everIdentified() && now - it->second.firstSeen >= m_options.unidentifiedLifetime) {
+            logger()->debug("{} forgotten: no backend answered IDENTIFY within {} s", id.deviceName(),
+                std::chrono::duration_cast<std::chrono::seconds>(m_options.unidentifiedLifetime).count());
+            removeRecord(it);
             continue;
         }
-        // The target still answers on some path: paths (and backends) silent for as long are gone, e.g. a
-        // conflicting second target that was switched off.
-        const auto stale = [&](const PathRecord &p) { return now - p.lastSeen >= limit; };
-        if (std::ranges::none_of(record.paths, stale))
-            continue;
-        std::erase_if(record.paths, stale);
-        std::erase_if(record.backends, [&](const BackendRecord &b) {
-            return std::ranges::none_of(record.paths, [&](const PathRecord &p) { return p.mac == b.mac; });
-        });
-        publish(record);
+        checkDeadline(it->second, now);
+        schedule(it->second);
     }
-    rearmLiveness();
+    checkLimitCleared(now);
+    armLiveness();
+}
+
+void DiscoveryService::checkDeadline(TargetRecord &record, initiator::TimePoint now)
+{
+    const auto limit = downAfter();
+    if (record.state != TargetState::Up)
+        return;
+    if (now - record.lastSeen >= limit) {
+        record.state = TargetState::Down;
+        logger()->warn("{} is down: no answer for {} ms", record.id.deviceName(),
+            std::chrono::duration_cast<std::chrono::milliseconds>(now - record.lastSeen).count());
+        publish(record);
+        return;
+    }
+    // The target still answers on some path: paths (and backends) silent for as long are gone, e.g. a
+    // conflicting second target that was switched off.
+    const auto stale = [&](const PathRecord &p) { return now - p.lastSeen >= limit; };
+    if (std::ranges::none_of(record.paths, stale))
+        return;
+    std::erase_if(record.paths, stale);
+    dropBackendsWithoutPath(record);
+    publish(record);
+}
+
+void DiscoveryService::dropBackendsWithoutPath(TargetRecord &record)
+{
+    std::erase_if(record.backends, [&](BackendRecord &b) {
+        if (std::ranges::any_of(record.paths, [&](const PathRecord &p) { return p.mac == b.mac; }))
+            return false;
+        unqueue(b);
+        return true;
+    });
 }
 
 void DiscoveryService::publish(TargetRecord &record, bool isNew)
@@ -366,9 +511,11 @@ void DiscoveryService::publish(TargetRecord &record, bool isNew)
 void DiscoveryService::removeRecord(std::map<TargetId, TargetRecord>::iterator it)
 {
     TargetInfo last = it->second.snapshot();
+    unschedule(it->second);
+    for (auto &b : it->second.backends)
+        unqueue(b);
     m_records.erase(it);
     emit removed(last);
-    rearmLiveness();
 }
 
 std::vector<TargetInfo> DiscoveryService::targets() const

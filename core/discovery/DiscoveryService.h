@@ -4,15 +4,21 @@
 // (announcements, answers to other initiators); IDENTIFY for each new shelf.slot × MAC; a unicast
 // re-probe of each path every interval (RTT); and the up/down rule: up while it answered within
 // 3 × interval. Everything is event-driven on the Qt loop; nothing blocks.
+//
+// What it remembers is bounded, since anyone on the segment can forge config replies: at most maxTargets
+// shelf.slots (answers from new ones are refused while full, and counted), at most maxPathsPerTarget paths
+// each, and a target no backend ever answered IDENTIFY for is forgotten unidentifiedLifetime after it
+// first appeared. A frame costs O(log n): the up/down and expiry checks run from one ordered deadline set.
 #pragma once
 
 #include <QObject>
 
-#include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
+#include "discovery/DiscoveryLimit.h"
 #include "discovery/ProbePacer.h"
 #include "discovery/TargetRecord.h"
 #include "initiator/Initiator.h"
@@ -33,6 +39,10 @@ struct DiscoveryOptions
     // Unicast re-probes go out probeBatch at a time, probeSpacing apart (1,000 paths: about 0.3 s).
     int probeBatch = 32;
     initiator::Duration probeSpacing = std::chrono::milliseconds(10);
+    // The bounds (see above). The Linux aoe driver keeps a handful of interfaces × MACs per target too.
+    std::size_t maxTargets = 4096;
+    std::size_t maxPathsPerTarget = 16;
+    initiator::Duration unidentifiedLifetime = std::chrono::seconds(60);
 };
 
 class DiscoveryService : public QObject
@@ -59,6 +69,8 @@ public:
     std::optional<TargetInfo> target(TargetId id) const;
     // IDENTIFYs queued or in flight: a front end waits for 0 before it calls the list complete.
     int pendingIdentifies() const { return static_cast<int>(m_identifyQueue.size()) + m_identifiesInFlight; }
+    // The bounds and how often they refused an answer; `reached` while they refuse.
+    const DiscoveryLimit &limit() const { return m_limit; }
     void forget(TargetId id);
     // Sends IDENTIFY again to every backend of the target (a person asked); `changed` follows if the answer differs.
     void identifyAgain(TargetId id);
@@ -76,11 +88,14 @@ signals:
     // A unicast re-probe answered; target.rtt and the path's rtt hold the round trip.
     void rttMeasured(const aoesan::discovery::TargetInfo &target);
     void transportFailed(const QString &interfaceName, const QString &message);
+    // The limit was reached (answers are being refused) or is no longer (nothing refused for an interval).
+    void limitChanged(const aoesan::discovery::DiscoveryLimit &limit);
 
 private:
     void onFrame(net::Transport *transport, const QByteArray &frame);
-    void noteAnswer(
-        net::Transport *transport, const protocol::MacAddress &mac, TargetId id, const protocol::ConfigArg *config);
+    void noteAnswer(net::Transport *transport, const protocol::MacAddress &mac, TargetId id,
+        const protocol::ConfigArg *config, bool solicited = false);
+    bool makeRoomForSolicited(TargetRecord &record);
     void identifyLater(TargetRecord &record, BackendRecord &backend);
     void pumpIdentifies();
     void onIdentified(TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply);
@@ -90,7 +105,14 @@ private:
     void onProbeTimer();
     void onSweepTimer();
     void onLivenessTimer();
-    void rearmLiveness();
+    void checkDeadline(TargetRecord &record, initiator::TimePoint now);
+    void schedule(TargetRecord &record);
+    void unschedule(TargetRecord &record);
+    void armLiveness();
+    void refuse(std::uint64_t &counter, TargetId id, const protocol::MacAddress &mac, const char *what);
+    void checkLimitCleared(initiator::TimePoint now);
+    void dropBackendsWithoutPath(TargetRecord &record);
+    void unqueue(BackendRecord &backend);
     void publish(TargetRecord &record, bool isNew = false);
     void removeRecord(std::map<TargetId, TargetRecord>::iterator it);
 
@@ -105,8 +127,17 @@ private:
     std::size_t m_countAtBroadcast = 0;
     std::vector<QPointer<net::Transport>> m_transports;
     std::map<TargetId, TargetRecord> m_records;
-    std::deque<std::pair<TargetId, protocol::MacAddress>> m_identifyQueue;
+    // The IDENTIFYs waiting for a slot, in the order asked; a backend holds its ticket, so a record that
+    // goes away takes its entries along (a churn of forged targets cannot grow this).
+    // Keyed (0 for a backend that answered us by unicast, 1 for others; ticket): those go first.
+    std::map<std::pair<int, std::uint64_t>, std::pair<TargetId, protocol::MacAddress>> m_identifyQueue;
+    std::uint64_t m_nextTicket = 1;
     int m_identifiesInFlight = 0;
+    // Every record's next deadline, earliest first; m_livenessTimer fires at the first (or earlier).
+    std::set<std::pair<initiator::TimePoint, TargetId>> m_deadlines;
+    std::optional<initiator::TimePoint> m_livenessArmedFor;
+    DiscoveryLimit m_limit;
+    initiator::TimePoint m_lastRefusal {};
     bool m_running = false;
 };
 

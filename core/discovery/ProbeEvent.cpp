@@ -69,6 +69,15 @@ QJsonObject toJson(const Warning &w)
     return o;
 }
 
+QJsonObject toJson(const Limit &l)
+{
+    return eventObject(name::kLimit,
+        {{field::kReached, l.limit.reached}, {field::kMaxTargets, static_cast<double>(l.limit.maxTargets)},
+            {field::kMaxPaths, static_cast<double>(l.limit.maxPaths)},
+            {field::kRefusedTargets, static_cast<double>(l.limit.refusedTargets)},
+            {field::kRefusedPaths, static_cast<double>(l.limit.refusedPaths)}});
+}
+
 QJsonObject toJson(const Error &e)
 {
     return eventObject(name::kError, {{field::kCode, e.code}, {field::kMessage, e.message}, {field::kFix, e.fix}});
@@ -153,6 +162,15 @@ ProbeEvent parseProbeEvent(const QByteArray &line)
         return started(o);
     if (kind == name::kWarning)
         return Warning {text(o, field::kMessage), text(o, field::kInterface)};
+    if (kind == name::kLimit) {
+        DiscoveryLimit l;
+        l.reached = o.value(field::kReached).toBool(false);
+        l.maxTargets = number<std::uint32_t>(o, field::kMaxTargets);
+        l.maxPaths = number<std::uint32_t>(o, field::kMaxPaths);
+        l.refusedTargets = number<std::uint64_t>(o, field::kRefusedTargets);
+        l.refusedPaths = number<std::uint64_t>(o, field::kRefusedPaths);
+        return Limit {l};
+    }
     if (kind == name::kError)
         return Error {text(o, field::kCode), text(o, field::kMessage), text(o, field::kFix)};
     if (kind == name::kReply) {

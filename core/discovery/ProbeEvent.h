@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "discovery/DiscoveryLimit.h"
 #include "discovery/ProbeRequest.h"
 #include "discovery/TargetInfo.h"
 #include "discovery/TargetJson.h"
@@ -34,12 +35,13 @@ inline constexpr QLatin1StringView kState {"state"};
 inline constexpr QLatin1StringView kRtt {"rtt"};
 inline constexpr QLatin1StringView kRemoved {"removed"};
 inline constexpr QLatin1StringView kWarning {"warning"};
+inline constexpr QLatin1StringView kLimit {"limit"};
 inline constexpr QLatin1StringView kError {"error"};
 inline constexpr QLatin1StringView kStopped {"stopped"};
 inline constexpr QLatin1StringView kReply {"reply"};
 inline constexpr QLatin1StringView kRequestError {"request-error"};
 inline constexpr std::array kAll {
-    kStarted, kAdded, kChanged, kState, kRtt, kRemoved, kWarning, kError, kStopped, kReply, kRequestError};
+    kStarted, kAdded, kChanged, kState, kRtt, kRemoved, kWarning, kLimit, kError, kStopped, kReply, kRequestError};
 } // namespace name
 
 // The keys of the events' objects (a target's own are target_field's).
@@ -60,6 +62,12 @@ inline constexpr QLatin1StringView kMessage {"message"};
 inline constexpr QLatin1StringView kInterface {"interface"}; // also reply
 inline constexpr QLatin1StringView kCode {"code"}; // error: util/ErrorWords.h; request-error: request_error
 inline constexpr QLatin1StringView kFix {"fix"};
+// limit (discovery/DiscoveryLimit.h)
+inline constexpr QLatin1StringView kReached {"reached"};
+inline constexpr QLatin1StringView kMaxTargets {"maxTargets"};
+inline constexpr QLatin1StringView kMaxPaths {"maxPaths"};
+inline constexpr QLatin1StringView kRefusedTargets {"refusedTargets"};
+inline constexpr QLatin1StringView kRefusedPaths {"refusedPaths"};
 // stopped
 inline constexpr QLatin1StringView kReason {"reason"};
 // reply and request-error (written and read by discovery/ProbeRequest.cpp)
@@ -71,7 +79,8 @@ inline constexpr QLatin1StringView kMacs {"macs"};
 inline constexpr QLatin1StringView kIdentify {"identify"};
 inline constexpr QLatin1StringView kConfigString {"configString"};
 inline constexpr std::array kAll {kEvent, kPid, kInterfaces, kIntervalMs, kName, kMac, kMtu, kTarget, kState, kMessage,
-    kInterface, kCode, kFix, kReason, kId, kRequest, kDevice, kOwnMac, kMacs, kIdentify, kConfigString};
+    kInterface, kCode, kFix, kReached, kMaxTargets, kMaxPaths, kRefusedTargets, kRefusedPaths, kReason, kId, kRequest,
+    kDevice, kOwnMac, kMacs, kIdentify, kConfigString};
 } // namespace field
 
 // The `reason` of `stopped`.
@@ -108,6 +117,13 @@ struct Warning
     bool operator==(const Warning &) const = default;
 };
 
+// Discovery's bounds were reached (answers refused) or are no longer; the counts grow while it lasts.
+struct Limit
+{
+    DiscoveryLimit limit;
+    bool operator==(const Limit &) const = default;
+};
+
 struct Error
 {
     QString code; // a util/ErrorWords.h word (error_word::kProbeWords)
@@ -138,8 +154,8 @@ struct Garbage
 } // namespace probe
 
 // `reply` and `request-error` answer a per-target request (discovery/ProbeRequest.h).
-using ProbeEvent = std::variant<probe::Started, probe::TargetEvent, probe::Warning, probe::Error, probe::Stopped,
-    RequestReply, RequestFailure, probe::Unknown, probe::Garbage>;
+using ProbeEvent = std::variant<probe::Started, probe::TargetEvent, probe::Warning, probe::Limit, probe::Error,
+    probe::Stopped, RequestReply, RequestFailure, probe::Unknown, probe::Garbage>;
 
 // The event name of a target event ("added", ...).
 QLatin1StringView targetEventName(probe::TargetEvent::Kind kind);

@@ -26,6 +26,11 @@ initiator::TimePoint TargetRecord::oldestPathSeen() const
     return oldest;
 }
 
+bool TargetRecord::everIdentified() const
+{
+    return std::ranges::any_of(backends, &BackendRecord::identified);
+}
+
 std::uint32_t pathPayload(std::uint8_t targetSectors, int interfaceMtu)
 {
     const std::uint8_t sectors = targetSectors == 0 ? 2 : targetSectors;

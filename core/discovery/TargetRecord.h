@@ -26,6 +26,9 @@ struct PathRecord
     WallClock lastSeenWall {};
     std::optional<Rtt> rtt;
     bool probing = false;
+    // It answered us by unicast (a reply to our query), not only by broadcast: when the paths are full,
+    // such an answer may take the place of a path that only ever broadcast and never answered IDENTIFY.
+    bool solicited = false;
 };
 
 struct BackendRecord
@@ -36,6 +39,9 @@ struct BackendRecord
     Identify identify = Identify::Needed;
     bool identified = false; // `info` holds an answer (kept while a re-IDENTIFY is under way)
     protocol::IdentifyInfo info;
+    std::uint64_t queueTicket = 0; // its place in the service's IDENTIFY queue while Queued
+    int queuePriority = 1;
+    bool solicited = false; // some path to it answered us by unicast: its IDENTIFY goes first
 };
 
 struct TargetRecord
@@ -45,15 +51,20 @@ struct TargetRecord
     std::vector<PathRecord> paths;
     std::vector<BackendRecord> backends;
     std::string configString;
+    initiator::TimePoint firstSeen {};
     initiator::TimePoint lastSeen {};
     WallClock lastSeenWall {};
     std::optional<Rtt> rtt;
+    // When the service looks at it next (down, a stale path, expiry): its key in the service's deadlines.
+    std::optional<initiator::TimePoint> deadline;
     TargetInfo published; // the last snapshot sent out, to tell what changed
 
     PathRecord *path(const net::Transport *transport, const protocol::MacAddress &mac);
     BackendRecord *backend(const protocol::MacAddress &mac);
     // The oldest answer among the paths: when it expires, a stale path is dropped or the target goes down.
     initiator::TimePoint oldestPathSeen() const;
+    // Some backend answered IDENTIFY at least once: a real disk is behind the address.
+    bool everIdentified() const;
 
     TargetInfo snapshot() const;
 };

@@ -177,7 +177,13 @@ void RequestTracker::submit(const Peer &peer, const protocol::Frame &frame, cons
     }
     p.frame = std::move(encoded).value();
 
-    Window &w = m_windows[peer];
+    auto [slot, created] = m_windows.try_emplace(peer);
+    Window &w = slot->second;
+    if (created) {
+        // A window exists only while requests to the peer do: what a config reply taught is in m_configs.
+        if (const auto config = m_configs.find(peer); config != m_configs.end())
+            w.limit = std::clamp<int>(config->second.bufferCount, 1, m_maxWindow);
+    }
     if (w.inFlight >= limitOf(w)) {
         w.queued.push_back(std::move(p));
         return;
@@ -232,14 +238,16 @@ void RequestTracker::learnConfig(net::Transport *transport, std::span<const std:
     if (!config || h.isBroadcastAddress())
         return;
     const Peer key = keyOf(transport, h.source, h.major, h.minor);
+    // Every config reply on the wire lands here, forged ones from ever-new MACs too ([12]): past the bound
+    // the map starts again (what is in use lives on in its window; the rest is learned at the next reply).
+    if (m_configs.size() >= kMaxPeerConfigs && !m_configs.contains(key))
+        m_configs.clear();
     m_configs[key] = PeerConfig {config->bufferCount, config->sectorCount};
     const auto it = m_windows.find(key);
     if (it != m_windows.end()) {
         // Buffer Count is what the target can queue; under 1 would stall, over maxout floods it.
         it->second.limit = std::clamp<int>(config->bufferCount, 1, m_maxWindow);
         pump(key);
-    } else {
-        m_windows[key].limit = std::clamp<int>(config->bufferCount, 1, m_maxWindow);
     }
 }
 
@@ -316,6 +324,9 @@ void RequestTracker::complete(Pending p, Outcome<RawReply> outcome)
         --w->second.inFlight;
     // Refill the window before the callback runs, so what the callback submits queues behind.
     pump(key);
+    // An idle window goes: one per peer ever asked would grow with every forged target discovery tries.
+    if (w = m_windows.find(key); w != m_windows.end() && w->second.inFlight == 0 && w->second.queued.empty())
+        m_windows.erase(w);
     if (p.hasContext && p.context.isNull())
         return;
     if (p.done)

@@ -60,6 +60,8 @@ public:
     std::uint64_t retransmissions() const { return m_retransmissions; }
 
     std::optional<PeerConfig> peerConfig(const Peer &peer) const;
+    // Peers it keeps state for (windows and learned configs): bounded, whatever is on the wire.
+    std::size_t peersKept() const { return m_windows.size() + m_configs.size(); }
 
 private:
     struct Pending
@@ -99,6 +101,8 @@ private:
     void post(Pending pending, Outcome<RawReply> outcome);
     void rearm();
     int limitOf(const Window &w) const;
+
+    static constexpr std::size_t kMaxPeerConfigs = 65536; // 4096 targets × 16 paths, discovery's bounds
 
     Clock &m_clock;
     Timer *m_timer;

@@ -15,6 +15,7 @@
 #include "service/ApiSchema.h"
 #include "service/DbusApi.h"
 #include "service/DbusTypes.h"
+#include "service/DiscoveryLimitCodec.h"
 #include "service/ExportCodec.h"
 #include "supervisor/EngineLocation.h"
 
@@ -390,6 +391,7 @@ QVariantMap DbusTree::managerProperties() const
         {QStringLiteral("LastProbe"),
             QVariant::fromValue<qulonglong>(static_cast<qulonglong>(m_service.lastProbeMs()))},
         {QStringLiteral("DiscoveryProblem"), QVariant::fromValue(triple)},
+        {QStringLiteral("DiscoveryLimit"), discoveryLimitToVariant(m_service.discoveryLimit())},
         {QStringLiteral("ExportListPath"), m_service.exportListPath()},
         {QStringLiteral("KernelDevices"),
             QString::fromUtf8(

@@ -90,9 +90,17 @@ SanService::SanService(SanServiceOptions options, supervisor::ProcessLauncher &e
             opened << i.name;
         log::logger("service")->info("discovery runs on {}", opened.join(QStringLiteral(", ")).toStdString());
         setProblem(std::nullopt);
+        setDiscoveryLimit({}); // a new probe starts with nothing refused
         m_lastProbeMs = QDateTime::currentMSecsSinceEpoch();
         m_probeClock.start(info.interval.count() > 0 ? info.interval : interval());
         emit managerChanged({QStringLiteral("LastProbe")});
+    });
+    connect(&m_probe, &supervisor::ProbeSupervisor::limitChanged, this, [this](const discovery::DiscoveryLimit &l) {
+        if (l.reached && !m_limit.reached)
+            log::logger("service")->warn("discovery refuses new targets or paths (at most {} targets, {} paths "
+                                         "each): is a station on the segment forging config replies?",
+                l.maxTargets, l.maxPaths);
+        setDiscoveryLimit(l);
     });
     connect(&m_probe, &supervisor::ProbeSupervisor::warning, this,
         [](const QString &message) { log::logger("service")->warn("discovery: {}", message.toStdString()); });
@@ -514,6 +522,14 @@ void SanService::onProbeProblem(const ExportProblem &problem)
 {
     m_probeClock.stop();
     setProblem(problem);
+}
+
+void SanService::setDiscoveryLimit(const discovery::DiscoveryLimit &limit)
+{
+    if (limit == m_limit)
+        return;
+    m_limit = limit;
+    emit managerChanged({QStringLiteral("DiscoveryLimit")});
 }
 
 void SanService::setProblem(std::optional<ExportProblem> problem)

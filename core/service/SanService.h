@@ -105,6 +105,8 @@ public:
     std::chrono::seconds interval() const;
     qint64 lastProbeMs() const { return m_lastProbeMs; }
     const std::optional<supervisor::ExportProblem> &discoveryProblem() const { return m_problem; }
+    // The running probe's bounds and what they refused (Manager.DiscoveryLimit).
+    const discovery::DiscoveryLimit &discoveryLimit() const { return m_limit; }
     void probeNow();
     Result<bool, ServiceError> forgetDown();
     Result<bool, ServiceError> setInterfaces(const QStringList &interfaces, std::chrono::seconds interval);
@@ -149,6 +151,7 @@ private:
     void republishAll();
     void failPending(const ServiceError &error);
     void setProblem(std::optional<supervisor::ExportProblem> problem);
+    void setDiscoveryLimit(const discovery::DiscoveryLimit &limit);
     Result<bool, ServiceError> saveList();
     void setWanted(const QString &name, bool serving);
     void saveWanted();
@@ -166,6 +169,7 @@ private:
     InterfaceLister m_lister;
     QStringList m_interfaces;
     std::optional<supervisor::ExportProblem> m_problem;
+    discovery::DiscoveryLimit m_limit;
     qint64 m_lastProbeMs = 0;
     QTimer m_probeClock; // follows the probe's interval for LastProbe
     QTimer m_interfaceWatch; // with no interfaces chosen: notices interfaces that come up later

@@ -15,6 +15,7 @@
 #include "discovery/ProbeEvent.h"
 #include "service/DbusApi.h"
 #include "service/DbusTypes.h"
+#include "service/DiscoveryLimitCodec.h"
 #include "service/ExportCodec.h"
 #include "supervisor/ExportStatusJson.h"
 #include "util/ExitCode.h"
@@ -408,6 +409,8 @@ void ServiceClient::applyManager(const QVariantMap &p)
         m_manager.lastProbeMs = p.value(QStringLiteral("LastProbe")).toULongLong();
     if (p.contains(QStringLiteral("DiscoveryProblem")))
         m_manager.discoveryProblem = problemOf(p.value(QStringLiteral("DiscoveryProblem")));
+    if (p.contains(QStringLiteral("DiscoveryLimit")))
+        m_manager.discoveryLimit = discoveryLimitFromVariant(p.value(QStringLiteral("DiscoveryLimit")));
     if (p.contains(QStringLiteral("ExportListPath")))
         m_manager.exportListPath = p.value(QStringLiteral("ExportListPath")).toString();
     emit managerUpdated();

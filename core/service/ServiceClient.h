@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 
+#include "discovery/DiscoveryLimit.h"
 #include "discovery/TargetInfo.h"
 #include "service/BootView.h"
 #include "service/ServiceError.h"
@@ -44,6 +45,7 @@ struct ManagerView
     uint intervalSeconds = 0;
     qulonglong lastProbeMs = 0;
     std::optional<supervisor::ExportProblem> discoveryProblem;
+    discovery::DiscoveryLimit discoveryLimit;
     QString exportListPath;
 };
 

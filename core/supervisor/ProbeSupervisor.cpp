@@ -104,6 +104,8 @@ void ProbeSupervisor::onLine(const QByteArray &line)
         emit started(*s);
     } else if (const auto *w = std::get_if<Warning>(&event)) {
         emit warning(w->interface.isEmpty() ? w->message : w->interface + QStringLiteral(": ") + w->message);
+    } else if (const auto *l = std::get_if<Limit>(&event)) {
+        emit limitChanged(l->limit);
     } else if (const auto *e = std::get_if<Error>(&event)) {
         m_lastError = ExportProblem {e->code, e->message, e->fix};
     } else if (const auto *r = std::get_if<discovery::RequestReply>(&event)) {

@@ -50,6 +50,8 @@ signals:
     void started(const aoesan::discovery::probe::Started &info);
     void targetEvent(const aoesan::discovery::probe::TargetEvent &event);
     void warning(const QString &message);
+    // Discovery's bounds were reached or cleared (the probe's `limit` event).
+    void limitChanged(const aoesan::discovery::DiscoveryLimit &limit);
     // Discovery cannot go on until a person acts.
     void problem(const aoesan::supervisor::ExportProblem &problem);
     void restarting(int attempt, std::chrono::milliseconds delay);

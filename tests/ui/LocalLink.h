@@ -259,6 +259,7 @@ private:
         m_manager.intervalSeconds = static_cast<uint>(san->interval().count());
         m_manager.lastProbeMs = static_cast<qulonglong>(san->lastProbeMs());
         m_manager.discoveryProblem = san->discoveryProblem();
+        m_manager.discoveryLimit = san->discoveryLimit();
         m_manager.exportListPath = san->exportListPath();
         if (m_up)
             emit managerUpdated();

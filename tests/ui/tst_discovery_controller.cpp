@@ -189,6 +189,33 @@ private slots:
         QCOMPARE(log.count(), 1);
     }
 
+    void limitReachedIsReportedAndClears()
+    {
+        // The probe's limit event ([12]) reaches the window through the service (Manager.DiscoveryLimit).
+        test::LocalLink link({QStringLiteral("lan1")});
+        ui::TargetModel model;
+        ui::DiscoveryController discovery(link, model);
+        link.probe()->sayStarted({QStringLiteral("lan1")});
+        QSignalSpy log(&discovery, &ui::DiscoveryController::logMessage);
+        QVERIFY(!discovery.limit().reached);
+        link.probe()->say({{QStringLiteral("event"), QStringLiteral("limit")}, {QStringLiteral("reached"), true},
+            {QStringLiteral("maxTargets"), 4096}, {QStringLiteral("maxPaths"), 16},
+            {QStringLiteral("refusedTargets"), 120}, {QStringLiteral("refusedPaths"), 3}});
+        QTRY_VERIFY(discovery.limit().reached);
+        QCOMPARE(discovery.limit().maxTargets, 4096U);
+        QCOMPARE(discovery.limit().maxPaths, 16U);
+        QCOMPARE(discovery.limit().refusedTargets, 120U);
+        QCOMPARE(discovery.limit().refusedPaths, 3U);
+        QTRY_COMPARE(log.count(), 1);
+        QVERIFY(log.last().first().toString().contains(QStringLiteral("4096")));
+        link.probe()->say({{QStringLiteral("event"), QStringLiteral("limit")}, {QStringLiteral("reached"), false},
+            {QStringLiteral("maxTargets"), 4096}, {QStringLiteral("maxPaths"), 16},
+            {QStringLiteral("refusedTargets"), 130}, {QStringLiteral("refusedPaths"), 3}});
+        QTRY_VERIFY(!discovery.limit().reached);
+        QCOMPARE(discovery.limit().refusedTargets, 130U);
+        QTRY_COMPARE(log.count(), 2);
+    }
+
     void failuresBecomeProblemsWithTheFix()
     {
         test::LocalLink link({QStringLiteral("lan1")});

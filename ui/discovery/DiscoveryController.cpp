@@ -241,9 +241,24 @@ std::optional<Problem> DiscoveryController::currentProblem() const
     return m_callProblem;
 }
 
+discovery::DiscoveryLimit DiscoveryController::limit() const
+{
+    return m_link.isConnected() ? m_link.manager().discoveryLimit : discovery::DiscoveryLimit {};
+}
+
 void DiscoveryController::onManager()
 {
     setProblem(currentProblem());
+    if (const auto l = limit(); l.reached != m_limitReached) {
+        m_limitReached = l.reached;
+        if (l.reached)
+            emit logMessage(tr("Discovery keeps at most %1 targets and %2 paths each, and is refusing more: "
+                               "a station on the network may be sending forged answers.")
+                                .arg(l.maxTargets)
+                                .arg(l.maxPaths));
+        else
+            emit logMessage(tr("Discovery refuses no more answers."));
+    }
     const QStringList now = interfaces();
     // Announced once the probe runs (it set LastProbe), each time the interfaces change.
     if (isRunning() && m_link.manager().lastProbeMs > 0 && now != m_announced) {

@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "discovery/DiscoveryLimit.h"
 #include "discovery/ProbeRequest.h"
 #include "discovery/TargetInfo.h"
 #include "shell/Problem.h"
@@ -58,6 +59,8 @@ public:
     std::chrono::seconds interval() const;
     QDateTime lastProbe() const;
     const std::optional<Problem> &problem() const { return m_problem; }
+    // Discovery's bounds (Manager.DiscoveryLimit): `reached` while it refuses new targets or paths.
+    discovery::DiscoveryLimit limit() const;
     bool isRunning() const;
 
 signals:
@@ -88,6 +91,7 @@ private:
     QStringList m_announced; // the interfaces "Discovery started on" last named
     std::optional<Problem> m_problem;
     std::optional<Problem> m_callProblem; // the last failed call (SetInterfaces ...), until the next change
+    bool m_limitReached = false; // as last announced in the log
     bool m_stopped = false;
 };
 

@@ -13,6 +13,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <climits>
+
 #include "capture/CaptureDialog.h"
 #include "discovery/DiscoveryController.h"
 #include "exports/BootDialog.h"
@@ -273,6 +275,10 @@ QString MainWindow::statusText() const
     if (c.conflicts > 0)
         parts << tr("%n conflict(s)", nullptr, c.conflicts);
     parts << tr("%n export(s) running", nullptr, m_parts.exports.runningCount());
+    if (const auto limit = m_parts.discovery.limit(); limit.reached) {
+        const auto refused = std::min<std::uint64_t>(limit.refusedTargets + limit.refusedPaths, INT_MAX);
+        parts << tr("target limit reached: %n answer(s) refused", nullptr, static_cast<int>(refused));
+    }
     const QDateTime last = m_parts.discovery.lastProbe();
     if (last.isValid())
         parts << tr("last probe %1 s ago").arg(std::max<qint64>(0, last.secsTo(QDateTime::currentDateTime())));

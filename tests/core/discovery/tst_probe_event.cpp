@@ -115,6 +115,8 @@ void TestProbeEvent::roundTrip_data()
     QTest::addRow("warning") << ProbeEvent {probe::Warning {QStringLiteral("could not drop capabilities"), {}}};
     QTest::addRow("warning, interface") << ProbeEvent {
         probe::Warning {QStringLiteral("capture on veth-i failed"), QStringLiteral("veth-i")}};
+    QTest::addRow("limit, reached") << ProbeEvent {probe::Limit {{true, 4096, 16, 15904, 4484}}};
+    QTest::addRow("limit, cleared") << ProbeEvent {probe::Limit {{false, 4096, 16, 15904, 0}}};
     for (const std::string_view word : error_word::kProbeWords) {
         QTest::addRow("error %s", word.data()) << ProbeEvent {probe::Error {
             QString::fromLatin1(word), QStringLiteral("it went wrong"), QStringLiteral("list them with `ip link`")}};

@@ -31,6 +31,7 @@ private slots:
     void windowBoundedByBufferCount();
     void destroyedContextGetsNoCallback();
     void sendFailureReported();
+    void forgedConfigRepliesDoNotGrowState();
 
 private:
     static initiator::RetryPolicy policy(Duration first, int attempts)
@@ -305,6 +306,38 @@ void TestRequestTracker::sendFailureReported()
     QVERIFY(reply.done());
     QCOMPARE(reply.failure().kind, initiator::Failure::Kind::SendFailed);
     QVERIFY(reply.failure().message.find("down") != std::string::npos);
+}
+
+void TestRequestTracker::forgedConfigRepliesDoNotGrowState()
+{
+    // Config replies from ever-new MACs ([12]): the tracker used to keep a window and a config for each.
+    InitiatorLab lab;
+    net::MemoryTransport rogue(&lab.link, "rogue0", kOtherMac);
+    for (std::uint32_t i = 0; i < 100000; ++i) {
+        protocol::Frame f {protocol::Header {}, protocol::ConfigArg {16, 0x4019, 2, 1, 0, {}}};
+        f.header.destination = protocol::MacAddress::broadcast();
+        f.header.source = protocol::MacAddress(protocol::MacAddress::Bytes {0x02, 0xee, 0,
+            static_cast<std::uint8_t>(i >> 16U), static_cast<std::uint8_t>(i >> 8U), static_cast<std::uint8_t>(i)});
+        f.header.response = true;
+        f.header.major = 5;
+        f.header.minor = 5;
+        f.header.command = 1;
+        QVERIFY(rogue.send(protocol::encodeFrame(f).value()).ok());
+        if (i % 1000 == 999)
+            FakeClock::settle();
+    }
+    FakeClock::settle();
+    QVERIFY2(lab.initiator.tracker().peersKept() <= 65536, "state kept for every MAC heard");
+    // A real target's config is still learned and used, and its window goes when idle.
+    FakeDisk disk;
+    disk.bufferCount = 8;
+    lab.target.addDisk(disk);
+    Captured<initiator::ConfigReply> config;
+    lab.initiator.queryConfig(lab.peer(), protocol::ConfigCommand::Read, {}, nullptr, config.sink());
+    FakeClock::settle();
+    QVERIFY(config.ok());
+    QCOMPARE(lab.initiator.tracker().window(lab.peer()), 8);
+    QCOMPARE(lab.initiator.tracker().inFlight(lab.peer()), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRequestTracker)

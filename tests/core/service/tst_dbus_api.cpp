@@ -8,6 +8,7 @@
 #include "service/ApiSchema.h"
 #include "service/DbusApi.h"
 #include "service/DbusTypes.h"
+#include "service/DiscoveryLimitCodec.h"
 #include "service/ExportCodec.h"
 
 using namespace aoesan;
@@ -64,6 +65,16 @@ private slots:
             QCOMPARE(QString::fromLatin1(QDBusMetaType::typeToSignature(props.value(name).metaType())),
                 api.propertyType(QLatin1String(kExportInterface), name).value());
         }
+    }
+
+    void discoveryLimitRoundTripsThroughVariant()
+    {
+        const discovery::DiscoveryLimit limit {true, 4096, 16, 5000000000ULL, 77};
+        const QVariantMap map = discoveryLimitToVariant(limit);
+        QCOMPARE(
+            QString::fromLatin1(QDBusMetaType::typeToSignature(QVariant(map).metaType())), QStringLiteral("a{sv}"));
+        QCOMPARE(discoveryLimitFromVariant(map), limit);
+        QCOMPARE(discoveryLimitFromVariant(QVariantMap {}), discovery::DiscoveryLimit {});
     }
 
     void recordRoundTripsThroughVariant()

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The bounds discovery keeps on what it remembers, and whether they are being hit: a station that forges
+// config replies (random shelf.slot, ever-new source MACs) would otherwise make it keep every address it
+// ever heard. The service fills this in; the probe stream carries it (the `limit` event) to the GUI.
+#pragma once
+
+#include <QMetaType>
+
+#include <cstdint>
+
+namespace aoesan::discovery {
+
+struct DiscoveryLimit
+{
+    bool reached = false; // answers were refused lately (within one probe interval)
+    std::uint32_t maxTargets = 0;
+    std::uint32_t maxPaths = 0; // per target
+    std::uint64_t refusedTargets = 0; // answers from new shelf.slots refused while full, since start
+    std::uint64_t refusedPaths = 0; // answers from new paths of a known target refused while its paths were full
+    bool operator==(const DiscoveryLimit &) const = default;
+};
+
+} // namespace aoesan::discovery
+
+Q_DECLARE_METATYPE(aoesan::discovery::DiscoveryLimit)
