@@ -336,6 +336,25 @@ private slots:
     }
 
     // The status line's counts have plural forms in every language ("1 caído", not "1 caídos").
+    void statusSaysWhenTheTargetLimitIsReached()
+    {
+        // [12]: the probe's limit event shows in the status line while it lasts, and goes with it.
+        Rig rig;
+        auto *probe = rig.probe();
+        probe->sayStarted({QStringLiteral("lan1")});
+        QVERIFY(!rig.window->statusText().contains(QStringLiteral("limit")));
+        const auto limit = [&](bool reached) {
+            probe->say({{QStringLiteral("event"), QStringLiteral("limit")}, {QStringLiteral("reached"), reached},
+                {QStringLiteral("maxTargets"), 4096}, {QStringLiteral("maxPaths"), 16},
+                {QStringLiteral("refusedTargets"), 15904}, {QStringLiteral("refusedPaths"), 96}});
+        };
+        limit(true);
+        QTRY_VERIFY2(rig.window->statusText().contains(QStringLiteral("target limit reached: 16000 answers refused")),
+            qPrintable(rig.window->statusText()));
+        limit(false);
+        QTRY_VERIFY(!rig.window->statusText().contains(QStringLiteral("limit")));
+    }
+
     void statusCountsArePlural_data()
     {
         QTest::addColumn<QString>("language");
