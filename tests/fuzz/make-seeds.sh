@@ -76,7 +76,8 @@ for target, doc in docs.items():
         line = line.strip()
         m = re.search(r'(\{.*"event".*\})', line)
         if m:
-            put(target, 'doc-%02d' % n, m.group(1).encode())
+            # The docs show a user's interfaces (eth1); the seeds name made-up ones, as every test does.
+            put(target, 'doc-%02d' % n, re.sub(r'\beth\d+\b', 'lab0', m.group(1)).encode())
             n += 1
 PY
 
@@ -84,21 +85,21 @@ PY
 put() { mkdir -p "$corpus/$1"; printf '%s' "$3" > "$corpus/$1/$2"; }
 put serve_event restored '{"event":"restored","masks":["02:00:00:00:b0:02"],"reservations":[],"stateFile":"/var/lib/aoesan/e7.3.json"}'
 put serve_event warning '{"event":"warning","message":"the state file could not be written"}'
-put serve_event error '{"code":"no-permission","event":"error","fix":"run it as root","message":"cannot open eth1"}'
+put serve_event error '{"code":"no-permission","event":"error","fix":"run it as root","message":"cannot open lab0"}'
 put serve_event unknown '{"event":"future-event","x":1}'
 put serve_event garbage 'not json at all'
-put capture_events started '{"event":"capture-started","filter":"AoE frames","interface":"eth1"}'
+put capture_events started '{"event":"capture-started","filter":"AoE frames","interface":"lab0"}'
 put capture_events counters '{"dropped":0,"event":"capture-counters","frames":120}'
 put capture_events stopped '{"dropped":0,"event":"capture-stopped","frames":120,"reason":"stdin-closed"}'
 put capture_events error '{"code":"no-permission","event":"error","fix":"add cap_net_raw","message":"cannot capture"}'
-put boot_events started '{"event":"started","serving":"DHCP 10.0.0.100-10.0.0.150 on eth1","time":1764750000000}'
+put boot_events started '{"event":"started","serving":"DHCP 10.0.0.100-10.0.0.150 on lab0","time":1764750000000}'
 put boot_events failed '{"error":"dnsmasq is missing: install dnsmasq-base","event":"failed","time":1764750000000}'
 put boot_events client '{"address":"10.0.0.101","bootFile":"undionly.kpxe","event":"client","ipxe":false,"kind":"address","mac":"52:54:00:12:34:56","rootPath":"aoe:e7.3","time":1764750000000}'
 put boot_events tftp '{"address":"10.0.0.101","bootFile":"undionly.kpxe","event":"client","ipxe":true,"kind":"tftp-sent","mac":"52:54:00:12:34:56","rootPath":"","time":1764750000000}'
-put boot_events settings '{"interface":"eth1","macs":["52:54:00:12:34:56"],"proxy":false,"range":"10.0.0.100,10.0.0.150","rootPath":"aoe:e7.3"}'
-put boot_events settings-proxy '{"interface":"eth1","macs":[],"proxy":true,"range":"","rootPath":"aoe:e0.1"}'
-put export_store exports '{"version":1,"exports":[{"name":"lab-disk","path":"/srv/aoe/disk.img","shelf":7,"slot":3,"interface":"eth1","readOnly":false,"direct":false,"sync":false,"bufferCount":16,"macs":[],"offsetSectors":0,"lengthSectors":null,"configString":"","autostart":true}]}'
-put export_store exports-two '{"version":1,"exports":[{"name":"a","path":"/srv/a.img","shelf":1,"slot":1,"interface":"eth0","readOnly":true,"direct":true,"sync":true,"bufferCount":2,"macs":["02:00:00:00:00:01"],"offsetSectors":8,"lengthSectors":64,"configString":"rack 1","autostart":false},{"name":"b","path":"/dev/sdb","shelf":1,"slot":1,"interface":"eth0","bufferCount":16}]}'
+put boot_events settings '{"interface":"lab0","macs":["52:54:00:12:34:56"],"proxy":false,"range":"10.0.0.100,10.0.0.150","rootPath":"aoe:e7.3"}'
+put boot_events settings-proxy '{"interface":"lab0","macs":[],"proxy":true,"range":"","rootPath":"aoe:e0.1"}'
+put export_store exports '{"version":1,"exports":[{"name":"lab-disk","path":"/srv/aoe/disk.img","shelf":7,"slot":3,"interface":"lab0","readOnly":false,"direct":false,"sync":false,"bufferCount":16,"macs":[],"offsetSectors":0,"lengthSectors":null,"configString":"","autostart":true}]}'
+put export_store exports-two '{"version":1,"exports":[{"name":"a","path":"/srv/a.img","shelf":1,"slot":1,"interface":"lab1","readOnly":true,"direct":true,"sync":true,"bufferCount":2,"macs":["02:00:00:00:00:01"],"offsetSectors":8,"lengthSectors":64,"configString":"rack 1","autostart":false},{"name":"b","path":"/dev/sdb","shelf":1,"slot":1,"interface":"lab1","bufferCount":16}]}'
 put export_store exports-empty '{"version":1,"exports":[]}'
 put export_store state '{"configString":"rack b/3","macMask":["02:00:00:00:a0:02","02:00:00:00:a0:03"],"reserve":["02:00:00:00:a0:02"],"version":1}'
 put export_store state-empty '{"version":1}'
