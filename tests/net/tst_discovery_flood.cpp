@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "RawPeer.h"
+#include "ResidentMemory.h"
 #include "tst_ctl_helpers.h"
 
 using namespace aoesan::test;
@@ -115,17 +116,6 @@ private:
     std::atomic<qint64> m_failed {0};
     std::thread m_thread;
 };
-
-// VmRSS of a process in KiB (0 once it is gone).
-qint64 rssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QRegularExpression vmRss(QStringLiteral("^VmRSS:\\s+(\\d+) kB"), QRegularExpression::MultilineOption);
-    const auto match = vmRss.match(QString::fromLatin1(status.readAll()));
-    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
-}
 
 // The probe's events as they come: which targets it lists, the limit events, e7.3's state.
 struct ProbeView
@@ -289,7 +279,7 @@ void TestDiscoveryFlood::probeUnderFlood()
         view.read(engine);
     }
     QVERIFY2(view.realIdentified, qPrintable(QString::fromUtf8(engine.readAllStandardError())));
-    const qint64 rssBefore = rssKiB(pid);
+    const qint64 rssBefore = aoesan::test::residentKiB(pid);
 
     // The flood, and a few seconds after it: memory stays bounded and stops growing once it ends.
     auto flood = startFlood(kFloodSeconds);
@@ -297,7 +287,7 @@ void TestDiscoveryFlood::probeUnderFlood()
     qint64 rssMax = 0;
     std::size_t listedMax = 0;
     const auto sample = [&] {
-        rssMax = std::max(rssMax, rssKiB(pid));
+        rssMax = std::max(rssMax, aoesan::test::residentKiB(pid));
         listedMax = std::max<std::size_t>(listedMax, static_cast<std::size_t>(view.listed.size()));
     };
     while (flood->running()) {
@@ -306,9 +296,9 @@ void TestDiscoveryFlood::probeUnderFlood()
     }
     const qint64 sent = flood->sent();
     flood->stop();
-    const qint64 rssAtEnd = rssKiB(pid);
+    const qint64 rssAtEnd = aoesan::test::residentKiB(pid);
     readFor(3s, sample);
-    const qint64 rssAfter = rssKiB(pid);
+    const qint64 rssAfter = aoesan::test::residentKiB(pid);
     qInfo("probe under %lld frames in %d s: RSS %lld KiB before, %lld max, %lld at the end, %lld 3 s later; "
           "%zu targets listed at most (%d added, %d removed), e7.3 %s with %d paths",
         sent, kFloodSeconds, rssBefore, rssMax, rssAtEnd, rssAfter, listedMax, view.added, view.removed,

@@ -4,7 +4,6 @@
 // controller into the model, then the Targets table and the Shelves view painting), a filter change, and
 // the program's resident memory; checks that every target is there and the views show them.
 #include <QElapsedTimer>
-#include <QFile>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
@@ -12,6 +11,7 @@
 #include <cstdio>
 
 #include "Fixtures.h"
+#include "ResidentMemory.h"
 #include "WindowRig.h"
 #include "shell/ShelvesPage.h"
 #include "targets/ShelfView.h"
@@ -23,18 +23,6 @@ namespace {
 
 constexpr int kShelves = 400;
 constexpr int kSlots = 25; // 400 × 25 = 10,000 targets
-
-long residentKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
 
 double msSince(const QElapsedTimer &timer)
 {
@@ -64,7 +52,7 @@ private slots:
         QVERIFY(probe);
         probe->sayStarted({QStringLiteral("lan1")});
         QCoreApplication::processEvents();
-        const long rssBefore = residentKiB();
+        const qint64 rssBefore = test::residentKiB();
         std::printf("GUI at %d targets (%d shelves of %d slots)\n", kShelves * kSlots, kShelves, kSlots);
 
         // The first round: every target is new.
@@ -131,7 +119,7 @@ private slots:
         figure("Shelves view: one repaint", msSince(timer), "ms");
         QVERIFY(shelves->verticalScrollBar()->maximum() > 0); // 400 shelves do not fit: it scrolls
 
-        const long rssAfter = residentKiB();
+        const qint64 rssAfter = test::residentKiB();
         figure("resident memory with 10,000 targets (whole test program)", double(rssAfter) / 1024.0, "MiB");
         figure("resident memory the targets added", double(rssAfter - rssBefore) / 1024.0, "MiB");
         QVERIFY(rssAfter > 0);

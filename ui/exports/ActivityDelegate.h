@@ -18,7 +18,7 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // The colours of the two lines, also used by the legend in the header's tooltip.
+    // The colours of the two lines (the Activity header's tooltip names them: blue reading, orange writing).
     static QColor readColor();
     static QColor writeColor();
 };

@@ -55,12 +55,20 @@ ActivityHistory ExportActivity::history() const
     return ActivityHistory(m_history.begin(), m_history.end());
 }
 
+ActivityPoint ExportActivity::peaks() const
+{
+    ActivityPoint peak;
+    for (const auto &p : m_history) {
+        peak.readMiBPerSecond = std::max(peak.readMiBPerSecond, p.readMiBPerSecond);
+        peak.writeMiBPerSecond = std::max(peak.writeMiBPerSecond, p.writeMiBPerSecond);
+    }
+    return peak;
+}
+
 double ExportActivity::peakMiBPerSecond() const
 {
-    double peak = 0;
-    for (const auto &p : m_history)
-        peak = std::max({peak, p.readMiBPerSecond, p.writeMiBPerSecond});
-    return peak;
+    const ActivityPoint peak = peaks();
+    return std::max(peak.readMiBPerSecond, peak.writeMiBPerSecond);
 }
 
 } // namespace aoesan::ui

@@ -39,7 +39,8 @@ public:
     bool hasRates() const { return m_haveRates; }
     const supervisor::ExportRates &rates() const { return m_rates; }
     ActivityHistory history() const;
-    double peakMiBPerSecond() const; // the larger of either direction over the history
+    ActivityPoint peaks() const; // the busiest second of each direction over the history
+    double peakMiBPerSecond() const; // the larger of the two
 
 private:
     struct Sample

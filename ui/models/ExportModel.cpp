@@ -200,17 +200,13 @@ QString ExportModel::activityTip(const Row &row) const
     if (!row.activity.hasRates())
         return row.status.state == ExportState::Running ? tr("Throughput appears after a second of serving.")
                                                         : tr("No engine serves this export.");
-    double readPeak = 0, writePeak = 0;
-    for (const auto &point : row.activity.history()) {
-        readPeak = std::max(readPeak, point.readMiBPerSecond);
-        writePeak = std::max(writePeak, point.writeMiBPerSecond);
-    }
+    const ActivityPoint peak = row.activity.peaks();
     const auto &r = row.activity.rates();
     return tr("Now: reading %1 (%2 requests/s), writing %3 (%4 requests/s)\n"
               "Last minute: up to %5 reading, %6 writing")
         .arg(format::rate(r.readMiBPerSecond * kMiB), QLocale().toString(r.readsPerSecond, 'f', 0),
             format::rate(r.writeMiBPerSecond * kMiB), QLocale().toString(r.writesPerSecond, 'f', 0),
-            format::rate(readPeak * kMiB), format::rate(writePeak * kMiB));
+            format::rate(peak.readMiBPerSecond * kMiB), format::rate(peak.writeMiBPerSecond * kMiB));
 }
 
 qint64 ExportModel::uptimeSeconds(const Row &row) const

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QTest>
 
+#include "ResidentMemory.h"
 #include "ServiceRig.h"
 #include "service/DbusApi.h"
 #include "service/DbusTypes.h"
@@ -18,22 +19,6 @@
 using namespace aoesan;
 using namespace aoesan::service;
 using test::ServiceRig;
-
-namespace {
-
-long residentKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 class TestServiceScale : public QObject
 {
@@ -104,7 +89,7 @@ private slots:
                     bytes += it.key().size() + it.value().toString().toUtf8().size() + 8;
             }
         }
-        const long rss = residentKiB(rig.servicePid());
+        const qint64 rss = test::residentKiB(rig.servicePid());
         qInfo("%d targets + 100 exports: a new client has them all in %lld ms (GetManagedObjects alone %lld ms, "
               "%lld objects, about %.1f MiB of values); service resident memory %.1f MiB",
             targets, static_cast<long long>(ms), static_cast<long long>(rawMs), static_cast<long long>(objects.size()),
