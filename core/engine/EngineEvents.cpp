@@ -30,16 +30,35 @@ QStringList macTexts(const std::vector<protocol::MacAddress> &macs)
 
 } // namespace
 
+// Queued lines beyond this are dropped (counters, client sightings and warnings only): a minute of a busy
+// export's counters is about 15 KiB, so a reader this far behind has stopped reading.
+constexpr std::size_t kMaxQueuedEventBytes = std::size_t {1} << 20U;
+
 EngineEvents::EngineEvents(bool json, std::FILE *out, std::FILE *human)
     : m_json(json)
     , m_out(out)
     , m_human(human)
-{ }
-
-void EngineEvents::write(const ServeEvent &event)
 {
-    std::fprintf(m_out, "%s\n", serveEventLine(event).constData());
-    std::fflush(m_out); // the supervisor reads line by line
+    if (m_json)
+        m_queue = std::make_unique<LineQueue>(m_out, kMaxQueuedEventBytes, [](std::uint64_t dropped) {
+            return serveEventLine(serve::Warning {QStringLiteral("%1 events were dropped: their reader fell behind "
+                                                                 "(the export kept serving)")
+                                                      .arg(dropped)});
+        });
+}
+
+void EngineEvents::write(const ServeEvent &event, LineQueue::Kind kind)
+{
+    if (m_queue)
+        m_queue->post(serveEventLine(event), kind); // the supervisor reads line by line
+}
+
+bool EngineEvents::flush(std::chrono::milliseconds timeout)
+{
+    if (m_queue)
+        return m_queue->drain(timeout);
+    std::fflush(m_human);
+    return true;
 }
 
 void EngineEvents::started(const StartedInfo &i)
@@ -72,27 +91,36 @@ void EngineEvents::started(const StartedInfo &i)
     s.masks = macTexts(i.masks);
     s.configString = QString::fromLatin1(i.configString.data(), qsizetype(i.configString.size()));
     s.stateFile = q(i.stateFile);
-    write(s);
+    write(s, LineQueue::Kind::Essential);
 }
 
 void EngineEvents::counters(const CounterSnapshot &c)
 {
     if (m_json)
-        write(serve::Counters {wireCounters(c)});
+        write(serve::Counters {wireCounters(c)}, LineQueue::Kind::Droppable);
 }
 
 void EngineEvents::clientSeen(const protocol::MacAddress &mac)
 {
     if (m_json)
-        write(serve::Client {q(mac.toString())});
+        write(serve::Client {q(mac.toString())}, LineQueue::Kind::Droppable);
     else
         std::fprintf(m_human, "client %s\n", mac.toString().c_str());
+}
+
+void EngineEvents::clientsUnlisted(std::uint64_t unlisted, std::uint64_t kept)
+{
+    if (m_json)
+        write(serve::Clients {unlisted, kept}, LineQueue::Kind::Droppable);
+    else
+        std::fprintf(m_human, "%llu more clients (not listed one by one; %llu kept)\n",
+            static_cast<unsigned long long>(unlisted), static_cast<unsigned long long>(kept));
 }
 
 void EngineEvents::warning(const std::string &message)
 {
     if (m_json)
-        write(serve::Warning {q(message)});
+        write(serve::Warning {q(message)}, LineQueue::Kind::Droppable);
     else
         std::fprintf(m_human, "%s: warning: %s\n", m_program.c_str(), message.c_str());
 }
@@ -101,7 +129,7 @@ void EngineEvents::restored(const std::vector<protocol::MacAddress> &masks,
     const std::vector<protocol::MacAddress> &reservations, const std::string &stateFile)
 {
     if (m_json) {
-        write(serve::Restored {macTexts(masks), macTexts(reservations), q(stateFile)});
+        write(serve::Restored {macTexts(masks), macTexts(reservations), q(stateFile)}, LineQueue::Kind::Essential);
         return;
     }
     std::fprintf(m_human, "%s: restored from %s: %s\n", m_program.c_str(), stateFile.c_str(),
@@ -124,7 +152,7 @@ std::string restoredText(
 void EngineEvents::error(const std::string &code, const std::string &message, const std::string &fix)
 {
     if (m_json)
-        write(serve::Error {q(code), q(message), q(fix)});
+        write(serve::Error {q(code), q(message), q(fix)}, LineQueue::Kind::Essential);
     // A person reading stderr gets it too, also when the supervisor captures stdout.
     const char *between = fix.empty() ? "" : (!message.empty() && message.back() == '.') ? " " : ". ";
     std::fprintf(m_human, "%s: error: %s%s%s\n", m_program.c_str(), message.c_str(), between, fix.c_str());
@@ -133,7 +161,7 @@ void EngineEvents::error(const std::string &code, const std::string &message, co
 void EngineEvents::stopped(const std::string &reason, const CounterSnapshot &c)
 {
     if (m_json)
-        write(serve::Stopped {q(reason), wireCounters(c)});
+        write(serve::Stopped {q(reason), wireCounters(c)}, LineQueue::Kind::Essential);
 }
 
 } // namespace aoesan::engine

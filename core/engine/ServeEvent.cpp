@@ -9,6 +9,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "util/JsonNumber.h"
+
 namespace aoesan::engine {
 
 namespace {
@@ -72,6 +74,11 @@ QJsonObject body(const Client &c)
     return {{field::kMac, c.mac}};
 }
 
+QJsonObject body(const Clients &c)
+{
+    return {{field::kUnlisted, integer(c.unlisted)}, {field::kClients, integer(c.clients)}};
+}
+
 QJsonObject body(const Warning &w)
 {
     return {{field::kMessage, w.message}};
@@ -95,6 +102,7 @@ template<> constexpr QLatin1StringView kNameOf<Started> = name::kStarted;
 template<> constexpr QLatin1StringView kNameOf<Restored> = name::kRestored;
 template<> constexpr QLatin1StringView kNameOf<Counters> = name::kCounters;
 template<> constexpr QLatin1StringView kNameOf<Client> = name::kClient;
+template<> constexpr QLatin1StringView kNameOf<Clients> = name::kClients;
 template<> constexpr QLatin1StringView kNameOf<Warning> = name::kWarning;
 template<> constexpr QLatin1StringView kNameOf<Error> = name::kError;
 template<> constexpr QLatin1StringView kNameOf<Stopped> = name::kStopped;
@@ -106,14 +114,9 @@ QByteArray compact(const QJsonObject &o)
 
 std::uint64_t count(const QJsonObject &o, QLatin1StringView key)
 {
-    const double d = o.value(key).toDouble(0);
-    // A double of 2^64 or more does not fit: converting it is undefined behaviour (found by fuzz_serve_event).
     // A broken line's 1e30 reads as the largest count the writer can write (integer() above), so that reading
-    // and writing it again gives the same count.
-    constexpr double kTooLarge = 9223372036854775808.0; // 2^63
-    if (!(d > 0))
-        return 0;
-    return d >= kTooLarge ? std::uint64_t {std::numeric_limits<qint64>::max()} : static_cast<std::uint64_t>(d);
+    // and writing it again gives the same count (fuzz_serve_event found the undefined conversion).
+    return util::jsonCount(o.value(key));
 }
 
 int smallCount(const QJsonObject &o, QLatin1StringView key)
@@ -208,6 +211,8 @@ ServeEvent parseServeEvent(const QByteArray &line)
         return Counters {counters(o)};
     if (kind == name::kClient)
         return Client {text(o, field::kMac)};
+    if (kind == name::kClients)
+        return Clients {count(o, field::kUnlisted), count(o, field::kClients)};
     if (kind == name::kWarning)
         return Warning {text(o, field::kMessage)};
     if (kind == name::kError)

@@ -24,10 +24,11 @@ inline constexpr QLatin1StringView kStarted {"started"};
 inline constexpr QLatin1StringView kRestored {"restored"};
 inline constexpr QLatin1StringView kCounters {"counters"};
 inline constexpr QLatin1StringView kClient {"client"};
+inline constexpr QLatin1StringView kClients {"clients"};
 inline constexpr QLatin1StringView kWarning {"warning"};
 inline constexpr QLatin1StringView kError {"error"};
 inline constexpr QLatin1StringView kStopped {"stopped"};
-inline constexpr std::array kAll {kStarted, kRestored, kCounters, kClient, kWarning, kError, kStopped};
+inline constexpr std::array kAll {kStarted, kRestored, kCounters, kClient, kClients, kWarning, kError, kStopped};
 } // namespace name
 
 // The keys of the events' objects.
@@ -62,11 +63,13 @@ inline constexpr QLatin1StringView kFramesOut {"framesOut"};
 inline constexpr QLatin1StringView kBytesRead {"bytesRead"};
 inline constexpr QLatin1StringView kBytesWritten {"bytesWritten"};
 inline constexpr QLatin1StringView kErrors {"errors"};
-inline constexpr QLatin1StringView kClients {"clients"};
+inline constexpr QLatin1StringView kClients {"clients"}; // also clients
 inline constexpr QLatin1StringView kDroppedGroupSource {"droppedGroupSource"};
 inline constexpr QLatin1StringView kReadCommands {"readCommands"};
 inline constexpr QLatin1StringView kWriteCommands {"writeCommands"};
 inline constexpr QLatin1StringView kSendFailures {"sendFailures"};
+// clients
+inline constexpr QLatin1StringView kUnlisted {"unlisted"};
 // warning and error
 inline constexpr QLatin1StringView kMessage {"message"};
 inline constexpr QLatin1StringView kCode {"code"}; // a util/ErrorWords.h word
@@ -76,7 +79,7 @@ inline constexpr QLatin1StringView kReason {"reason"};
 inline constexpr std::array kAll {kEvent, kPid, kShelf, kSlot, kInterface, kMac, kMtu, kFile, kSectors, kBytes, kOffset,
     kReadOnly, kDirect, kSync, kBufferCount, kMaxSectors, kWorkers, kIo, kMasks, kConfigString, kStateFile,
     kReservations, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kDroppedGroupSource,
-    kReadCommands, kWriteCommands, kSendFailures, kMessage, kCode, kFix, kReason};
+    kReadCommands, kWriteCommands, kSendFailures, kUnlisted, kMessage, kCode, kFix, kReason};
 } // namespace field
 
 // The `io` values of `started`: how READ/WRITE are served.
@@ -99,7 +102,7 @@ struct ServeCounters
     std::uint64_t bytesRead = 0;
     std::uint64_t bytesWritten = 0;
     std::uint64_t errors = 0; // AoE or ATA errors answered
-    std::uint64_t clients = 0; // distinct initiator MACs seen
+    std::uint64_t clients = 0; // initiator MACs the engine keeps: all it saw, up to the 1,024 most recent
     std::uint64_t droppedGroupSource = 0; // requests from a broadcast or multicast source MAC, never answered
     std::uint64_t readCommands = 0; // READ frames served
     std::uint64_t writeCommands = 0; // WRITE frames served
@@ -151,6 +154,14 @@ struct Client
     QString mac;
     bool operator==(const Client &) const = default;
 };
+// New initiators that were not named in a `client` event each (more than 32 in a second: a storm of source
+// MACs), said once a second with the number the engine keeps.
+struct Clients
+{
+    std::uint64_t unlisted = 0;
+    std::uint64_t clients = 0;
+    bool operator==(const Clients &) const = default;
+};
 struct Warning
 {
     QString message;
@@ -182,8 +193,8 @@ struct Garbage
 
 } // namespace serve
 
-using ServeEvent = std::variant<serve::Started, serve::Restored, serve::Counters, serve::Client, serve::Warning,
-    serve::Error, serve::Stopped, serve::Unknown, serve::Garbage>;
+using ServeEvent = std::variant<serve::Started, serve::Restored, serve::Counters, serve::Client, serve::Clients,
+    serve::Warning, serve::Error, serve::Stopped, serve::Unknown, serve::Garbage>;
 
 // One line of the stream, without its newline: a compact JSON object (keys in order, as QJsonDocument
 // writes them). Unknown is written as an event with only its name, Garbage as its line.

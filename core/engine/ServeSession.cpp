@@ -159,6 +159,7 @@ int runServe(const ServeOptions &options, EngineEvents &events)
         options.shelf, options.slot, iface->mac, options.bufferCount, firmwareVersion(), maxSectors};
     TargetProtocol protocol(identity, state.value(), device);
     ServerEvents serverEvents {[&](const protocol::MacAddress &mac) { events.clientSeen(mac); },
+        [&](std::uint64_t unlisted, std::uint64_t kept) { events.clientsUnlisted(unlisted, kept); },
         [&](const CounterSnapshot &c) { events.counters(c); }, [&](const std::string &w) { events.warning(w); }};
     TargetServer server(*socket.value(), protocol, state.value(), ServerOptions {asyncIo, workers, 64, signalFd},
         std::move(serverEvents));

@@ -35,6 +35,11 @@ TargetServer::TargetServer(
     , m_state(state)
     , m_options(options)
     , m_events(std::move(events))
+    , m_clientEventsLeft(kClientEventsPerSecond)
+    , m_saver([this](const std::string &w) {
+        if (m_events.warning)
+            m_events.warning(w);
+    })
 {
     m_stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     const std::size_t mtu = static_cast<std::size_t>(std::max(m_socket.interfaceInfo().mtu, 0));
@@ -208,11 +213,19 @@ void TargetServer::noteClient(const std::uint8_t *frame)
     protocol::MacAddress::Bytes bytes {};
     std::memcpy(bytes.data(), frame + 6, bytes.size());
     const protocol::MacAddress source(bytes);
-    if (!m_clients.insert(source).second)
+    const ClientTable::Seen seen = m_clients.note(source, m_now);
+    if (seen == ClientTable::Seen::Known)
         return;
     m_clientCount.store(m_clients.size(), std::memory_order_relaxed);
-    if (m_events.clientSeen)
-        m_events.clientSeen(source);
+    // A storm of ever-new source MACs must not become a storm of events: a few are named each second,
+    // the rest counted in one line.
+    if (seen == ClientTable::Seen::New && m_clientEventsLeft > 0) {
+        --m_clientEventsLeft;
+        if (m_events.clientSeen)
+            m_events.clientSeen(source);
+        return;
+    }
+    ++m_unlistedClients;
 }
 
 void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
@@ -235,10 +248,8 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
         }
         if (b.length >= 12)
             noteClient(b.frame);
-        if (r.stateChanged) {
-            if (auto saved = m_state.save(); !saved && m_events.warning)
-                m_events.warning(saved.error());
-        }
+        if (r.stateChanged)
+            m_saver.changed(m_state); // saved by its own thread: I/O never waits for the disk's fsync
         if (r.verdict == Verdict::Reply) {
             const auto *header = reply.data();
             if (reply.size() > 15 && (header[14] & protocol::flags::Error) != 0)
@@ -319,9 +330,14 @@ void TargetServer::sendAll(std::span<const net::PacketBuffer> replies)
 void TargetServer::emitCountersIfDue()
 {
     const std::uint64_t now = nowMs();
+    m_now = now;
     if (now < m_nextCountersAt)
         return;
     m_nextCountersAt = now + 1000;
+    m_clientEventsLeft = kClientEventsPerSecond;
+    if (m_unlistedClients > 0 && m_events.clientsUnlisted)
+        m_events.clientsUnlisted(m_unlistedClients, m_clients.size());
+    m_unlistedClients = 0;
     if (m_events.counters)
         m_events.counters(counters());
 }
@@ -351,7 +367,8 @@ Result<bool, std::string> TargetServer::run()
     for (auto &b : batch)
         b = takeBuffer();
     std::vector<net::PacketBuffer> views(kReceiveBatch);
-    m_nextCountersAt = nowMs() + 1000;
+    m_now = nowMs();
+    m_nextCountersAt = m_now + 1000;
 
     // While frames keep coming, receive without polling first: a busy export then costs one receive
     // and one send system call per batch, as vblade's read and write per frame, instead of three.
@@ -395,6 +412,7 @@ Result<bool, std::string> TargetServer::run()
 
     while (m_aio && m_aio->inFlight() > 0)
         reapAsync(true);
+    m_saver.flush(); // the state file holds the last change before `stopped` is said
     for (auto &b : batch)
         returnBuffer(b);
     {

@@ -11,12 +11,13 @@
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "engine/AsyncIo.h"
+#include "engine/ClientTable.h"
+#include "engine/StateSaver.h"
 #include "engine/TargetProtocol.h"
 #include "net/PacketSocket.h"
 
@@ -29,7 +30,7 @@ struct CounterSnapshot
     std::uint64_t bytesRead = 0;
     std::uint64_t bytesWritten = 0;
     std::uint64_t errors = 0; // AoE or ATA errors answered
-    std::uint64_t clients = 0;
+    std::uint64_t clients = 0; // initiator MACs kept (the most recent; see ClientTable)
     std::uint64_t droppedGroupSource = 0; // requests from a broadcast or multicast source MAC, never answered
     std::uint64_t readCommands = 0; // READ frames served (iostat's reads)
     std::uint64_t writeCommands = 0; // WRITE frames served
@@ -38,7 +39,9 @@ struct CounterSnapshot
 
 struct ServerEvents
 {
+    // At most kClientEventsPerSecond a second; the rest are counted and said in one clientsUnlisted.
     std::function<void(const protocol::MacAddress &)> clientSeen;
+    std::function<void(std::uint64_t unlisted, std::uint64_t kept)> clientsUnlisted; // at most once a second
     std::function<void(const CounterSnapshot &)> counters; // about once a second
     std::function<void(const std::string &)> warning;
 };
@@ -122,9 +125,14 @@ private:
 
     std::unique_ptr<AsyncIo> m_aio; // receive thread only
     std::vector<AioSlot> m_aioSlots; // by buffer index
-    std::set<protocol::MacAddress> m_clients; // receive thread only
+    ClientTable m_clients; // receive thread only
+    unsigned m_clientEventsLeft = 0; // this second's; receive thread only
+    std::uint64_t m_unlistedClients = 0; // new clients not said one by one this second
+    StateSaver m_saver;
     std::uint64_t m_nextCountersAt = 0;
     std::uint64_t m_nextSendWarningAt = 0; // receive thread only
+    std::uint64_t m_now = 0; // the receive thread's clock in ms, read once per batch
+    static constexpr unsigned kClientEventsPerSecond = 32;
     // Below this many frames in a batch, inline replies go out one by one (see handleBatch).
     static constexpr std::size_t kPipelineBatch = 8;
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "protocol/SizeFormat.h"
+#include "util/JsonNumber.h"
 
 namespace aoesan::kernel {
 
@@ -111,7 +112,7 @@ std::vector<KernelDevice> devicesFromJson(const QJsonArray &array)
         d.slot = address->second;
         // JSON numbers are doubles: sector counts stay exact up to 2^53 (4 EiB).
         if (o.value(QStringLiteral("sectors")).isDouble())
-            d.sectors = static_cast<std::uint64_t>(o.value(QStringLiteral("sectors")).toDouble());
+            d.sectors = util::jsonCount(o.value(QStringLiteral("sectors")));
         d.state = o.value(QStringLiteral("state")).toString();
         d.mac = o.value(QStringLiteral("mac")).toString();
         d.interfaces = stringList(o.value(QStringLiteral("interfaces")));
@@ -124,7 +125,7 @@ std::vector<KernelDevice> devicesFromJson(const QJsonArray &array)
             KernelPartition p;
             p.name = po.value(QStringLiteral("name")).toString();
             p.path = po.value(QStringLiteral("path")).toString();
-            p.sectors = static_cast<std::uint64_t>(po.value(QStringLiteral("sectors")).toDouble());
+            p.sectors = util::jsonCount(po.value(QStringLiteral("sectors")));
             p.fsType = po.value(QStringLiteral("fsType")).toString();
             p.label = po.value(QStringLiteral("label")).toString();
             p.mountPoints = stringList(po.value(QStringLiteral("mountPoints")));

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include "service/DbusApi.h"
+#include "util/JsonNumber.h"
 
 namespace aoesan::service {
 
@@ -61,7 +62,7 @@ BootView bootFromJson(const QString &json)
     for (const auto &entry : o.value(QLatin1String(boot_key::kClients)).toArray()) {
         const QJsonObject c = entry.toObject();
         BootClient client;
-        client.time = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(c.value(QLatin1String("time")).toDouble()));
+        client.time = QDateTime::fromMSecsSinceEpoch(util::jsonInteger(c.value(QLatin1String("time"))));
         client.mac = c.value(QLatin1String("mac")).toString();
         client.address = c.value(QLatin1String("address")).toString();
         client.given = c.value(QLatin1String("given")).toString();

@@ -16,6 +16,10 @@ namespace {
 constexpr qsizetype kStderrTailBytes = 4096;
 constexpr qsizetype kMaxWarnings = 20;
 constexpr int kGarbageLinesLogged = 3;
+// The clients an export's status lists: the latest ones. An engine names at most 32 new ones a second and
+// counts the rest (a storm of source MACs must not cost the supervisor or its log more than that).
+constexpr qsizetype kMaxListedClients = 256;
+constexpr int kClientsLogged = 16; // per engine run, one line each; then one line a minute at most
 
 std::string s(const QString &text)
 {
@@ -156,6 +160,8 @@ void ExportRunner::launch()
     m_garbageLines = 0;
     m_status.counters = {};
     m_status.clients.clear();
+    m_listedClients.clear();
+    m_clientsLogged = 0;
     m_status.warnings.clear();
     m_status.masks.clear();
     m_status.reservations.clear();
@@ -203,11 +209,9 @@ void ExportRunner::onLine(const QByteArray &line)
         m_status.counters = counters->counters;
         publish();
     } else if (const auto *client = std::get_if<event::Client>(&parsed)) {
-        if (!m_status.clients.contains(client->mac)) {
-            m_status.clients << client->mac;
-            log->info("export '{}': initiator {} seen", s(m_status.name), s(client->mac));
-            publish();
-        }
+        onClient(client->mac);
+    } else if (const auto *clients = std::get_if<event::Clients>(&parsed)) {
+        onClientsUnlisted(*clients);
     } else if (const auto *warning = std::get_if<event::Warning>(&parsed)) {
         log->warn("export '{}': {}", s(m_status.name), s(warning->message));
         m_status.warnings << warning->message;
@@ -224,6 +228,38 @@ void ExportRunner::onLine(const QByteArray &line)
             log->warn("export '{}': the engine printed a line that is not an event: {}", s(m_status.name),
                 s(printable(garbage->line)));
     }
+}
+
+void ExportRunner::onClient(const QString &mac)
+{
+    if (m_listedClients.contains(mac))
+        return;
+    m_listedClients.insert(mac);
+    m_status.clients << mac;
+    if (m_status.clients.size() > kMaxListedClients)
+        m_listedClients.remove(m_status.clients.takeFirst());
+    auto log = log::logger("supervisor");
+    if (m_clientsLogged < kClientsLogged) {
+        ++m_clientsLogged;
+        log->info("export '{}': initiator {} seen", s(m_status.name), s(mac));
+    } else if (m_clientsLogged == kClientsLogged) {
+        ++m_clientsLogged;
+        log->info("export '{}': initiator {} seen; more are not logged one by one (the status lists the latest {})",
+            s(m_status.name), s(mac), kMaxListedClients);
+    }
+    publish();
+}
+
+void ExportRunner::onClientsUnlisted(const event::Clients &clients)
+{
+    const auto now = m_clock.now();
+    if (now < m_nextUnlistedLogAt)
+        return;
+    m_nextUnlistedLogAt = now + std::chrono::minutes(1);
+    log::logger("supervisor")
+        ->warn("export '{}': {} new initiator MACs in one second (the engine keeps {}); a host sending from ever-new "
+               "source MACs? The export keeps serving",
+            s(m_status.name), clients.unlisted, clients.clients);
 }
 
 void ExportRunner::onErrorOutput(const QByteArray &text)

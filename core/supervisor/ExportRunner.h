@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 
 #include <chrono>
 #include <memory>
@@ -57,6 +58,8 @@ signals:
 private:
     void launch();
     void onLine(const QByteArray &line);
+    void onClient(const QString &mac);
+    void onClientsUnlisted(const event::Clients &clients);
     void onErrorOutput(const QByteArray &text);
     void onFinished(const ProcessExit &exit);
     void onStartTimeout();
@@ -84,6 +87,9 @@ private:
     std::optional<ExportProblem> m_override; // our own reason for killing it (start timeout)
     QByteArray m_stderrTail;
     int m_garbageLines = 0;
+    QSet<QString> m_listedClients; // the MACs in m_status.clients, for a lookup that costs the same at any size
+    int m_clientsLogged = 0;
+    std::chrono::milliseconds m_nextUnlistedLogAt {0};
     TimerId m_restartTimer = 0;
     TimerId m_startTimer = 0;
     TimerId m_killTimer = 0;

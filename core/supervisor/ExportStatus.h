@@ -53,7 +53,7 @@ struct ExportStatus
     int failuresInARow = 0; // fast failures counted toward giving up
     std::optional<std::chrono::milliseconds> nextRestartIn; // while Restarting
     EngineCounters counters;
-    QStringList clients; // initiator MACs seen by the current engine
+    QStringList clients; // initiator MACs seen by the current engine: the latest 256
     QString mac; // the interface MAC the engine serves from
     std::uint64_t sectors = 0;
     std::optional<ExportProblem> lastError; // the last thing that went wrong; kept until started again

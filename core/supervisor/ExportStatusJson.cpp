@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include "util/JsonNumber.h"
+
 namespace aoesan::supervisor {
 
 namespace {
@@ -97,15 +99,13 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
     s.state = *state;
     s.since = QDateTime::fromString(o.value(QStringLiteral("since")).toString(), Qt::ISODateWithMs);
     s.servingSince = QDateTime::fromString(o.value(QStringLiteral("servingSince")).toString(), Qt::ISODateWithMs);
-    s.pid = static_cast<qint64>(o.value(QStringLiteral("pid")).toDouble());
+    s.pid = util::jsonInteger(o.value(QStringLiteral("pid")));
     s.restarts = o.value(QStringLiteral("restarts")).toInt();
     s.failuresInARow = o.value(QStringLiteral("failuresInARow")).toInt();
     if (o.contains(QStringLiteral("nextRestartInMs")))
-        s.nextRestartIn
-            = std::chrono::milliseconds(static_cast<qint64>(o.value(QStringLiteral("nextRestartInMs")).toDouble()));
+        s.nextRestartIn = std::chrono::milliseconds(util::jsonInteger(o.value(QStringLiteral("nextRestartInMs"))));
     const QJsonObject c = o.value(QStringLiteral("counters")).toObject();
-    const auto counter
-        = [&c](const char *key) { return static_cast<std::uint64_t>(c.value(QLatin1String(key)).toDouble()); };
+    const auto counter = [&c](const char *key) { return util::jsonCount(c.value(QLatin1String(key))); };
     s.counters = {counter("framesIn"), counter("framesOut"), counter("bytesRead"), counter("bytesWritten"),
         counter("errors"), counter("clients"), counter("droppedGroupSource"), counter("readCommands"),
         counter("writeCommands"), counter("sendFailures")};
@@ -120,7 +120,7 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
     s.masks = list("masks");
     s.reservations = list("reservations");
     s.mac = o.value(QStringLiteral("mac")).toString();
-    s.sectors = static_cast<std::uint64_t>(o.value(QStringLiteral("sectors")).toDouble());
+    s.sectors = util::jsonCount(o.value(QStringLiteral("sectors")));
     s.restored = o.value(QStringLiteral("restored")).toBool();
     if (o.value(QStringLiteral("lastError")).isObject()) {
         const QJsonObject e = o.value(QStringLiteral("lastError")).toObject();

@@ -4,7 +4,9 @@
 // commands, lying lengths, vblade's crashing mask delete, a mask list filled past capacity, forged
 // senders and reservations) must each get exactly the answer the rules give, or none, and afterwards
 // the engine must still run, answer a config query and an IDENTIFY correctly, and hold (and have
-// saved) exactly the state the accepted frames built. A reply the socket refuses loses only itself.
+// saved) exactly the state the accepted frames built. A reply the socket refuses loses only itself. A
+// storm of config queries from ever-new source MACs is answered while the real initiator's READs are too,
+// with flat memory and a few events a second instead of one per MAC.
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +21,8 @@
 #include "EngineProcess.h"
 #include "Lab.h"
 #include "RawPeer.h"
+#include "ResidentMemory.h"
+#include "SourceStorm.h"
 #include "TargetFrames.h"
 
 using aoesan::protocol::MacAddress;
@@ -167,6 +171,7 @@ private slots:
     void hostileBurst_data();
     void hostileBurst();
     void oneFailedSendLosesOnlyItself();
+    void sourceStormIsServedAndSummarised();
 
 private:
     std::unique_ptr<Lab> m_lab;
@@ -369,6 +374,78 @@ void TestEngineHostile::oneFailedSendLosesOnlyItself()
     QCOMPARE(stopped.first().value(QStringLiteral("readCommands")).toInteger(), 7);
     QVERIFY2(engine.log().contains(QStringLiteral("could not be sent on %1").arg(Lab::targetInterface())),
         qPrintable(engine.log().right(600)));
+}
+
+// 20,000 config queries a second for 4 s, each from a new source MAC, while the real initiator reads one
+// sector at a time. Every MAC used to be kept for good (20–50 MB after 5 s) and said in a `client` event
+// of its own (~900,000 lines up the pipe); now the engine names at most 32 a second and counts the rest
+// in one `clients` event a second, keeps at most 1,024, and its memory stays flat.
+void TestEngineHostile::sourceStormIsServedAndSummarised()
+{
+    using namespace std::chrono_literals;
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), kSectors * 512);
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), image}),
+        qPrintable(engine.error()));
+    std::unique_ptr<RawPeer> peer;
+    std::unique_ptr<RawPeer> stormPeer;
+    {
+        const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+        QVERIFY2(guard.ok(), qPrintable(guard.error()));
+        QString error;
+        peer = RawPeer::open(Lab::initiatorInterface(), &error);
+        QVERIFY2(peer, qPrintable(error));
+        stormPeer = RawPeer::open(Lab::initiatorInterface(), &error);
+        QVERIFY2(stormPeer, qPrintable(error));
+    }
+    peer->drain();
+    const MacAddress a = peer->mac();
+    std::uint32_t tag = 0x8000D000;
+    const auto read = [&]() {
+        ++tag;
+        return peer->exchange(
+            header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, tag).ata(0x40, 0, 1, 0x24, tag % 2048).padTo(), 300);
+    };
+    QVERIFY(!read().isEmpty());
+    const qint64 rssBefore = aoesan::test::residentKiB(engine.pid());
+
+    aoesan::test::SourceStorm storm(std::move(stormPeer), 20000, 4s);
+    int reads = 0;
+    int unanswered = 0;
+    qint64 rssPeak = rssBefore;
+    while (storm.running()) {
+        ++reads;
+        unanswered += read().isEmpty() ? 1 : 0;
+        if (reads % 100 == 0)
+            rssPeak = std::max(rssPeak, aoesan::test::residentKiB(engine.pid()));
+    }
+    const qint64 sent = storm.sent();
+    storm.stop();
+    QTest::qWait(1200); // the last second's summary
+    QVERIFY2(engine.running(), qPrintable(engine.log().right(600)));
+    QCOMPARE(engine.stop(), 0);
+
+    const int named = static_cast<int>(engine.events(QStringLiteral("client")).size());
+    qint64 unlisted = 0;
+    const auto summaries = engine.events(QStringLiteral("clients"));
+    for (const QJsonObject &e : summaries)
+        unlisted += e.value(QStringLiteral("unlisted")).toInteger();
+    const QJsonObject stopped = engine.events(QStringLiteral("stopped")).value(0);
+    qInfo("storm: %lld frames from new MACs; %d of %d READs unanswered within 0.3 s; %d client events, %lld "
+          "summaries saying %lld more; engine resident %lld KiB before, %lld KiB peak; keeps %lld clients",
+        sent, unanswered, reads, named, static_cast<long long>(summaries.size()), unlisted, rssBefore, rssPeak,
+        stopped.value(QStringLiteral("clients")).toInteger());
+    QVERIFY2(sent >= 40000, "the storm was too weak to show anything: a slow machine?");
+    QVERIFY2(
+        reads >= 100 && unanswered * 20 <= reads, qPrintable(QStringLiteral("%1 of %2").arg(unanswered).arg(reads)));
+    QVERIFY2(named <= 32 * 7, qPrintable(QString::number(named))); // at most 32 a second, over about 6 s
+    QVERIFY2(named + unlisted >= sent * 9 / 10, qPrintable(QStringLiteral("%1 + %2").arg(named).arg(unlisted)));
+    QVERIFY(stopped.value(QStringLiteral("clients")).toInteger() <= 1024);
+    QVERIFY(stopped.value(QStringLiteral("framesIn")).toInteger() >= sent * 9 / 10);
+    QVERIFY2(rssPeak - rssBefore < 16 * 1024, qPrintable(QStringLiteral("grew %1 KiB").arg(rssPeak - rssBefore)));
 }
 
 QTEST_GUILESS_MAIN(TestEngineHostile)

@@ -48,6 +48,7 @@ private slots:
         const QByteArray line = capture(out, [&] {
             events.restored(
                 {mac("02:00:00:00:ee:01")}, {mac("02:00:00:00:ee:02"), mac("02:00:00:00:ee:03")}, "/state/e7.3.json");
+            events.flush(); // written by the stream's own thread
         });
         QVERIFY(line.endsWith('\n'));
         const QJsonObject o = QJsonDocument::fromJson(line).object();
@@ -98,6 +99,7 @@ private slots:
             events.error(error_word::kNoSuchInterface, "no network interface named 'x'", "`ip link` lists them.");
         });
         QCOMPARE(said, QByteArray("aoesan-ctl serve: error: no network interface named 'x'. `ip link` lists them.\n"));
+        QVERIFY(events.flush()); // the event stream's thread is done with `out` before it is closed
         std::fclose(out);
         std::fclose(human);
     }

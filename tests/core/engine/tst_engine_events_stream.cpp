@@ -119,6 +119,7 @@ void TestEngineEventsStream::valueRoundTrip_data()
     QTest::addRow("restored, empty lists") << ServeEvent {serve::Restored {{}, {}, QStringLiteral("/s.json")}};
     QTest::addRow("counters") << ServeEvent {serve::Counters {{1030, 1031, 1048576, 4096, 2, 3}}};
     QTest::addRow("client") << ServeEvent {serve::Client {QStringLiteral("02:00:00:00:b0:02")}};
+    QTest::addRow("clients") << ServeEvent {serve::Clients {9968, 1024}};
     QTest::addRow("warning") << ServeEvent {serve::Warning {QStringLiteral("shelf 4095 is reserved")}};
     for (const std::string_view word : error_word::kServeWords) {
         QTest::addRow("error %s", word.data()) << ServeEvent {serve::Error {QString::fromLatin1(word),
@@ -166,10 +167,12 @@ void TestEngineEventsStream::writerRoundTrip()
     events.started(info);
     events.restored({mac("02:00:00:00:ee:01")}, {mac("02:00:00:00:ee:02")}, "/state/e7.3.json");
     events.clientSeen(mac("02:00:00:00:b0:02"));
+    events.clientsUnlisted(9968, 1024);
     events.counters({1030, 1031, 1048576, 0, 0, 1});
     events.warning("the state file could not be written");
     events.error(error_word::kNoPermission, "no CAP_NET_RAW", "sudo setcap cap_net_raw+ep aoesan-engine");
     events.stopped(serve::kStopReasonSignal, {1040, 1041, 1048576, 0, 0, 1});
+    QVERIFY(events.flush()); // written by the stream's own thread
 
     serve::Started started;
     started.pid = qint64(::getpid());
@@ -194,6 +197,7 @@ void TestEngineEventsStream::writerRoundTrip()
         serve::Restored {{QStringLiteral("02:00:00:00:ee:01")}, {QStringLiteral("02:00:00:00:ee:02")},
             QStringLiteral("/state/e7.3.json")},
         serve::Client {QStringLiteral("02:00:00:00:b0:02")},
+        serve::Clients {9968, 1024},
         serve::Counters {{1030, 1031, 1048576, 0, 0, 1}},
         serve::Warning {QStringLiteral("the state file could not be written")},
         serve::Error {QStringLiteral("no-permission"), QStringLiteral("no CAP_NET_RAW"),

@@ -2,6 +2,7 @@
 // ExportSupervisor over fakes: a launcher whose engines do what the test says and a clock moved by
 // hand, so back-off sequences, give-up, clean stop with SIGKILL escalation and the no-restart errors
 // are checked exactly, in no real time. Preflight refusals use a fake address query and fixtures.
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,7 @@ private slots:
     void refusesOwnDuplicateAddress();
     void seedsConfigString();
     void stopAllReportsWhenDone();
+    void clientStormStaysBounded();
 
 private:
     ExportRecord record(const QString &name = QStringLiteral("disk")) const;
@@ -423,6 +425,42 @@ void TestExportSupervisor::stopAllReportsWhenDone()
     b->end(ProcessExit::exited(0));
     QCOMPARE(done.size(), 2);
     QVERIFY(!m_supervisor->anyActive());
+}
+
+// A storm of ever-new initiator MACs (an engine names at most 32 a second, but a hostile or older one may
+// name more): the status keeps the latest 256, each event costs one set lookup (the list was searched
+// from the start for every event, 100 % CPU for an export under a storm), and the `clients` summary is
+// taken without a status change.
+void TestExportSupervisor::clientStormStaysBounded()
+{
+    QVERIFY(m_supervisor->start(record()).ok());
+    FakeEngineProcess *engine = m_launcher.last();
+    engine->printStarted();
+    QSignalSpy changes(m_supervisor.get(), &ExportSupervisor::statusChanged);
+    const auto macOf = [](int i) {
+        return QStringLiteral("02:00:00:%1:%2:%3")
+            .arg((i >> 16) & 0xff, 2, 16, QLatin1Char('0'))
+            .arg((i >> 8) & 0xff, 2, 16, QLatin1Char('0'))
+            .arg(i & 0xff, 2, 16, QLatin1Char('0'));
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 20000; ++i)
+        engine->print(QByteArrayLiteral(R"({"event":"client","mac":")") + macOf(i).toLatin1() + "\"}");
+    const qint64 elapsed = timer.elapsed();
+    qInfo("20,000 client events: %lld ms", elapsed);
+    QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
+    const ExportStatus s = *m_supervisor->status(QStringLiteral("disk"));
+    QCOMPARE(s.clients.size(), 256);
+    QCOMPARE(s.clients.first(), macOf(20000 - 256));
+    QCOMPARE(s.clients.last(), macOf(19999));
+    QCOMPARE(changes.size(), 20000);
+
+    // A MAC still listed is no news; the summary is not a status change either.
+    engine->print(QByteArrayLiteral(R"({"event":"client","mac":")") + macOf(19999).toLatin1() + "\"}");
+    engine->print(QByteArrayLiteral(R"({"event":"clients","unlisted":9968,"clients":1024})"));
+    QCOMPARE(changes.size(), 20000);
+    QCOMPARE(state(), ExportState::Running);
 }
 
 QTEST_GUILESS_MAIN(TestExportSupervisor)
