@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 
+#include "net/NetworkInterfaces.h"
 #include "protocol/Constants.h"
 
 namespace aoesan::engine {
@@ -342,6 +344,54 @@ void TargetServer::emitCountersIfDue()
         m_events.counters(counters());
 }
 
+bool TargetServer::stopRequested(int timeoutMs)
+{
+    pollfd fds[2] = {{m_stopFd, POLLIN, 0}, {m_options.stopFd, POLLIN, 0}};
+    const int ready = ::poll(fds, 2, timeoutMs);
+    return ready > 0 && ((fds[0].revents & POLLIN) || (fds[1].revents & POLLIN));
+}
+
+TargetServer::Link TargetServer::waitForLink()
+{
+    // Reading the pending error clears it, so the next poll() does not report it again.
+    int pending = 0;
+    socklen_t length = sizeof pending;
+    ::getsockopt(m_socket.fd(), SOL_SOCKET, SO_ERROR, &pending, &length);
+    const net::InterfaceInfo &served = m_socket.interfaceInfo();
+    const auto linkUp = [&](bool &gone) {
+        const auto now = net::findInterface(served.name);
+        // Gone, or another interface under the same name now (a new index): this socket can never reach it,
+        // and the engine no longer holds the privilege to open another one; its supervisor starts a new engine.
+        gone = !now || now->index != served.index;
+        return !gone && now->up && (now->carrier || now->operState == "unknown");
+    };
+    bool gone = false;
+    if (linkUp(gone))
+        return Link::Back; // a passing error (e.g. a frame the device refused); nothing to wait for
+    if (gone)
+        return Link::Gone;
+    if (m_events.warning)
+        m_events.warning("the link of " + served.name + " is down (" + (pending ? std::strerror(pending) : "no carrier")
+            + "); waiting for it to come back");
+    for (;;) {
+        emitCountersIfDue();
+        if (stopRequested(250))
+            return Link::Stop;
+        if (linkUp(gone))
+            break;
+        if (gone)
+            return Link::Gone;
+    }
+    ::getsockopt(m_socket.fd(), SOL_SOCKET, SO_ERROR, &pending, &length);
+    // Initiators that lost the target while it was away find it again at once, as after a start.
+    for (const auto &frame : m_protocol.announcements())
+        if (m_socket.send(frame))
+            m_framesOut.fetch_add(1, std::memory_order_relaxed);
+    if (m_events.warning)
+        m_events.warning("the link of " + served.name + " is back; serving again");
+    return Link::Back;
+}
+
 Result<bool, std::string> TargetServer::run()
 {
     if (m_stopFd < 0)
@@ -389,8 +439,15 @@ Result<bool, std::string> TargetServer::run()
                 break;
             if (fds[3].revents & POLLIN)
                 reapAsync(false);
-            if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL))
-                return Unexpected("the network interface " + m_socket.interfaceInfo().name + " went away");
+            if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
+                const Link link = waitForLink();
+                if (link == Link::Stop)
+                    break;
+                if (link == Link::Gone)
+                    return Unexpected("the network interface " + m_socket.interfaceInfo().name + " went away");
+                busy = false;
+                continue;
+            }
             if (!busy && !(fds[0].revents & POLLIN)) {
                 emitCountersIfDue();
                 continue;
@@ -399,6 +456,15 @@ Result<bool, std::string> TargetServer::run()
         for (std::size_t i = 0; i < batch.size(); ++i)
             views[i] = {batch[i].frame, m_frameCapacity, 0};
         const int got = m_socket.receive(views);
+        if (got == -ENETDOWN || got == -ENXIO || got == -ENODEV) {
+            const Link link = waitForLink();
+            if (link == Link::Stop)
+                break;
+            if (link == Link::Gone)
+                return Unexpected("the network interface " + m_socket.interfaceInfo().name + " went away");
+            busy = false;
+            continue;
+        }
         if (got < 0)
             return Unexpected("receive failed on " + m_socket.interfaceInfo().name + ": " + std::strerror(-got));
         busy = got > 0;

@@ -103,6 +103,11 @@ private:
     // Sends the replies of finished AIO operations and frees their buffers; with `wait`, blocks for one.
     void reapAsync(bool wait);
     Buffer takeBufferServingAsync();
+    enum class Link : std::uint8_t { Back, Stop, Gone };
+    // The socket reported an error: a link that went down is waited for (the socket stays bound to the
+    // interface and works again once it is up); an interface that went away ends serving.
+    Link waitForLink();
+    bool stopRequested(int timeoutMs);
 
     net::PacketSocket &m_socket;
     TargetProtocol &m_protocol;

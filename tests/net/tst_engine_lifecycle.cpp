@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 #include <memory>
@@ -74,6 +75,9 @@ private slots:
     void damagedStateFileIsKeptAside();
     void stateFileThatIsNoFileIsRefused_data();
     void stateFileThatIsNoFileIsRefused();
+    void linkDownAndUpKeepsServing_data();
+    void linkDownAndUpKeepsServing();
+    void removedInterfaceEndsWithTheReason();
 
 private:
     void makeLab();
@@ -540,6 +544,91 @@ void TestEngineLifecycle::stateFileThatIsNoFileIsRefused()
     QVERIFY2(!r.output.contains(QStringLiteral("\"started\"")), "it started serving anyway");
     const QFileInfo after(state);
     QVERIFY(kind == QLatin1String("fifo") ? !after.isSymLink() && !after.isFile() : after.symLinkTarget() == kind);
+}
+
+namespace {
+
+bool ipLink(const Lab &lab, const QStringList &words)
+{
+    QProcess ip;
+    ip.start(Lab::findTool(QStringLiteral("ip")),
+        QStringList {QStringLiteral("-n"), lab.targetNamespace(), QStringLiteral("link")} + words);
+    return ip.waitForFinished(5000) && ip.exitStatus() == QProcess::NormalExit && ip.exitCode() == 0;
+}
+
+} // namespace
+
+void TestEngineLifecycle::linkDownAndUpKeepsServing_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addRow("inline") << QStringList();
+    QTest::addRow("I/O threads") << QStringList {QStringLiteral("-s")};
+    QTest::addRow("kernel AIO") << QStringList {QStringLiteral("-d")};
+}
+
+// The cable is pulled (the target's link set down) while an initiator reads, and put back 2 s later: the
+// engine says so, waits instead of ending (it once exited, and its supervisor gave up after five fast
+// restarts while the link stayed down), announces itself again and serves the same reads, same process.
+void TestEngineLifecycle::linkDownAndUpKeepsServing()
+{
+    QFETCH(QStringList, options);
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(options
+                 + QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                     Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
+    auto peer = openPeer();
+    QVERIFY(peer);
+    peer->drain();
+    const auto read = [&](std::uint32_t tag) {
+        return peer->exchange(request(frames::kAta, tag, peer->mac()).ata(0x40, 0, 1, 0x24, tag % 2048).padTo(), 300);
+    };
+    QVERIFY(!read(0x80007000).isEmpty());
+
+    QVERIFY(ipLink(*m_lab, {QStringLiteral("set"), Lab::targetInterface(), QStringLiteral("down")}));
+    QVERIFY(engine.waitForEvent(QStringLiteral("warning"), 3000, [](const QJsonObject &e) {
+        return e.value(QStringLiteral("message")).toString().contains(QStringLiteral("is down"));
+    }));
+    QVERIFY(read(0x80007001).isEmpty()); // no link, no answer
+    QTest::qWait(1500);
+    QVERIFY2(engine.running(), qPrintable(engine.log()));
+    peer->drain();
+    QVERIFY(ipLink(*m_lab, {QStringLiteral("set"), Lab::targetInterface(), QStringLiteral("up")}));
+    QVERIFY(engine.waitForEvent(QStringLiteral("warning"), 5000, [](const QJsonObject &e) {
+        return e.value(QStringLiteral("message")).toString().contains(QStringLiteral("is back"));
+    }));
+    // Announced again: an unsolicited config reply (tag 0) to the broadcast address.
+    const QList<QByteArray> announced = peer->collect(2000, [](const QList<QByteArray> &got) {
+        return std::any_of(
+            got.begin(), got.end(), [](const QByteArray &f) { return f.mid(0, 6) == QByteArray(6, '\xff'); });
+    });
+    QVERIFY(std::any_of(announced.begin(), announced.end(),
+        [](const QByteArray &f) { return f.mid(0, 6) == QByteArray(6, '\xff') && f[19] == 1; }));
+    QByteArray reply;
+    for (std::uint32_t tag = 0x80007100; reply.isEmpty() && tag < 0x80007110; ++tag)
+        reply = read(tag);
+    QVERIFY2(!reply.isEmpty(), qPrintable(engine.log()));
+    QCOMPARE(static_cast<std::uint8_t>(reply[27]) & 0x01U, 0U); // no ATA error
+    QCOMPARE(engine.stop(), 0);
+    QCOMPARE(engine.events(QStringLiteral("error")).size(), 0);
+}
+
+// The interface is deleted: nothing can bring this socket back, so the engine ends at once with the reason
+// (its supervisor restarts it, and the restarts say whether the interface came back).
+void TestEngineLifecycle::removedInterfaceEndsWithTheReason()
+{
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
+    QVERIFY(ipLink(*m_lab, {QStringLiteral("delete"), Lab::targetInterface()}));
+    QVERIFY(engine.waitForEvent(QStringLiteral("error"), 5000));
+    const QJsonObject error = engine.events(QStringLiteral("error")).first();
+    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("went away")),
+        qPrintable(engine.log()));
+    QCOMPARE(engine.stop(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEngineLifecycle)
