@@ -1321,6 +1321,13 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
         <source>The last minute of throughput: blue reading, orange writing</source>
         <translation>Der Durchsatz der letzten Minute: blau Lesen, orange Schreiben</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ExportWizard</name>

@@ -1321,6 +1321,13 @@ Last minute: up to %5 reading, %6 writing</translation>
         <source>The last minute of throughput: blue reading, orange writing</source>
         <translation>The last minute of throughput: blue reading, orange writing</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ExportWizard</name>

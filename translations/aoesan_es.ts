@@ -1321,6 +1321,13 @@ Last minute: up to %5 reading, %6 writing</source>
         <source>The last minute of throughput: blue reading, orange writing</source>
         <translation>El rendimiento del último minuto: azul lectura, naranja escritura</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::ExportWizard</name>

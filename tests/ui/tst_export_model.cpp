@@ -280,6 +280,27 @@ private slots:
             state == ExportState::Running);
     }
 
+    // Under a storm of source MACs the status lists 256 clients and the engine knows 1,024: the tooltip shows
+    // the latest 16 and says how many more there are.
+    void clientsTooltipIsBounded()
+    {
+        ExportModel model;
+        model.setRecords({test::exportRecord(QStringLiteral("media"), 7, 3)});
+        auto status = test::exportStatus(QStringLiteral("media"), ExportState::Running);
+        status.counters.clients = 1024;
+        for (int i = 0; i < 256; ++i)
+            status.clients << QStringLiteral("02:00:00:00:%1:%2")
+                                  .arg(i >> 8, 2, 16, QLatin1Char('0'))
+                                  .arg(i & 0xff, 2, 16, QLatin1Char('0'));
+        model.setStatus(status);
+        const QStringList lines
+            = model.index(0, ExportModel::Clients).data(Qt::ToolTipRole).toString().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 17);
+        QCOMPARE(lines.first(), QStringLiteral("02:00:00:00:00:f0"));
+        QCOMPARE(lines.at(15), QStringLiteral("02:00:00:00:00:ff"));
+        QCOMPARE(lines.last(), QStringLiteral("and 1008 more"));
+    }
+
     // The Targets table learns of every export (not only the active ones), with its address and state.
     void controllerPublishesEveryExport()
     {

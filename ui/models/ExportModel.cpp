@@ -139,7 +139,7 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
         if (index.column() == LastError && row.status.lastError)
             return row.status.lastError->describe();
         if (index.column() == Clients && hasClients(row.status) && !row.status.clients.isEmpty())
-            return row.status.clients.join(QLatin1Char('\n'));
+            return clientsTip(row.status);
         if (index.column() == Backing)
             return supervisor::describeRecord(row.record);
         if (index.column() == Activity || index.column() == Reading || index.column() == Writing)
@@ -193,6 +193,20 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+// The latest initiators, newest last: under a storm of source MACs the status lists up to 256, more than a
+// tooltip can show, and the engine may know more than that.
+QString ExportModel::clientsTip(const supervisor::ExportStatus &s) const
+{
+    constexpr qsizetype kShown = 16;
+    const QStringList &all = s.clients;
+    const qsizetype known
+        = std::max(all.size(), static_cast<qsizetype>(std::min<std::uint64_t>(s.counters.clients, 1U << 30U)));
+    if (known <= kShown)
+        return all.join(QLatin1Char('\n'));
+    return all.mid(std::max<qsizetype>(0, all.size() - kShown)).join(QLatin1Char('\n')) + QLatin1Char('\n')
+        + tr("and %n more", nullptr, static_cast<int>(known - std::min(kShown, all.size())));
 }
 
 QString ExportModel::activityTip(const Row &row) const

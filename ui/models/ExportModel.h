@@ -92,6 +92,7 @@ private:
     QVariant sortValue(const Row &row, int column) const;
     qint64 uptimeSeconds(const Row &row) const;
     QString activityTip(const Row &row) const;
+    QString clientsTip(const supervisor::ExportStatus &status) const;
     qint64 nowMs() const { return m_now().toMSecsSinceEpoch(); }
     void reindex();
     void emitRowChanged(int row);
