@@ -427,6 +427,7 @@ Result<bool, std::string> TargetServer::run()
     bool busy = false;
     std::uint64_t nextHousekeeping = 0;
     for (;;) {
+        bool socketError = false; // from poll() or the receive: the link went down, or the interface away
         const std::uint64_t now = busy ? nowMs() : 0;
         if (!busy || m_aio || now >= nextHousekeeping) {
             nextHousekeeping = now + 20;
@@ -439,24 +440,20 @@ Result<bool, std::string> TargetServer::run()
                 break;
             if (fds[3].revents & POLLIN)
                 reapAsync(false);
-            if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) {
-                const Link link = waitForLink();
-                if (link == Link::Stop)
-                    break;
-                if (link == Link::Gone)
-                    return Unexpected("the network interface " + m_socket.interfaceInfo().name + " went away");
-                busy = false;
-                continue;
-            }
-            if (!busy && !(fds[0].revents & POLLIN)) {
+            socketError = (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) != 0;
+            if (!socketError && !busy && !(fds[0].revents & POLLIN)) {
                 emitCountersIfDue();
                 continue;
             }
         }
-        for (std::size_t i = 0; i < batch.size(); ++i)
-            views[i] = {batch[i].frame, m_frameCapacity, 0};
-        const int got = m_socket.receive(views);
-        if (got == -ENETDOWN || got == -ENXIO || got == -ENODEV) {
+        int got = 0;
+        if (!socketError) {
+            for (std::size_t i = 0; i < batch.size(); ++i)
+                views[i] = {batch[i].frame, m_frameCapacity, 0};
+            got = m_socket.receive(views);
+            socketError = got == -ENETDOWN || got == -ENXIO || got == -ENODEV;
+        }
+        if (socketError) {
             const Link link = waitForLink();
             if (link == Link::Stop)
                 break;
