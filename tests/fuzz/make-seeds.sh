@@ -85,6 +85,7 @@ PY
 put() { mkdir -p "$corpus/$1"; printf '%s' "$3" > "$corpus/$1/$2"; }
 put serve_event restored '{"event":"restored","masks":["02:00:00:00:b0:02"],"reservations":[],"stateFile":"/var/lib/aoesan/e7.3.json"}'
 put serve_event warning '{"event":"warning","message":"the state file could not be written"}'
+put serve_event clients '{"clients":1024,"event":"clients","unlisted":9968}'
 put serve_event error '{"code":"no-permission","event":"error","fix":"run it as root","message":"cannot open lab0"}'
 put serve_event unknown '{"event":"future-event","x":1}'
 put serve_event garbage 'not json at all'
