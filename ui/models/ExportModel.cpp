@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <climits>
 
 #include "format/Format.h"
 #include "models/Roles.h"
@@ -200,13 +201,14 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
 QString ExportModel::clientsTip(const supervisor::ExportStatus &s) const
 {
     constexpr qsizetype kShown = 16;
-    const QStringList &all = s.clients;
-    const qsizetype known
-        = std::max(all.size(), static_cast<qsizetype>(std::min<std::uint64_t>(s.counters.clients, 1U << 30U)));
-    if (known <= kShown)
-        return all.join(QLatin1Char('\n'));
-    return all.mid(std::max<qsizetype>(0, all.size() - kShown)).join(QLatin1Char('\n')) + QLatin1Char('\n')
-        + tr("and %n more", nullptr, static_cast<int>(known - std::min(kShown, all.size())));
+    const QStringList shown = s.clients.mid(std::max<qsizetype>(0, s.clients.size() - kShown));
+    // The engine keeps at most 1,024 (engine/ClientTable.h), so its count always fits an int.
+    const auto known = std::max<std::uint64_t>(s.counters.clients, static_cast<std::uint64_t>(s.clients.size()));
+    const auto more
+        = static_cast<int>(std::min<std::uint64_t>(known - static_cast<std::uint64_t>(shown.size()), INT_MAX));
+    if (more == 0)
+        return shown.join(QLatin1Char('\n'));
+    return shown.join(QLatin1Char('\n')) + QLatin1Char('\n') + tr("and %n more", nullptr, more);
 }
 
 QString ExportModel::activityTip(const Row &row) const
