@@ -6,7 +6,6 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QRandomGenerator>
 
 #include <functional>
@@ -46,9 +45,9 @@ public:
     FaultsWorkload(const FaultsWorkload &) = delete;
     FaultsWorkload &operator=(const FaultsWorkload &) = delete;
 
-    // Writes `count` distinct random blocks at once and runs `during` `delayMs` ms into the batch; an
-    // empty string when every write was acknowledged.
-    QString writeBatch(int count, int delayMs, const std::function<void()> &during)
+    // Writes `count` distinct random blocks at once and runs `during` once `afterAcks` (< count) of them were
+    // acknowledged, so the rest are in flight then; an empty string when every write was acknowledged.
+    QString writeBatch(int count, int afterAcks, const std::function<void()> &during)
     {
         std::set<qint64> blocks;
         while (int(blocks.size()) < count)
@@ -74,9 +73,8 @@ public:
                 m_retry);
         }
         bool ran = false;
-        QDeadlineTimer at(delayMs);
         while (pending > 0 || !ran) {
-            if (!ran && at.hasExpired()) {
+            if (!ran && count - pending >= afterAcks) {
                 during();
                 ran = true;
             }

@@ -102,7 +102,7 @@ private slots:
         for (int round = 0; round < kKills; ++round) {
             const qint64 enginePid = client.exports().at(r.name).status.pid;
             QVERIFY(enginePid > 0);
-            const QString failure = work.writeBatch(kBatch, QRandomGenerator::global()->bounded(40), [&] {
+            const QString failure = work.writeBatch(kBatch, QRandomGenerator::global()->bounded(kBatch), [&] {
                 if (rig.stopService(SIGKILL) != -1)
                     return;
                 ++kills;
