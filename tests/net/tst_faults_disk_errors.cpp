@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Faults without lost data ([12]), the disk's side: an export on a device-mapper device whose sectors
-// 4096-4159 return EIO (an `error` segment between two `linear` ones over a loop device) answers a READ
-// or WRITE of those sectors with an ATA error status — not wrong data, not silence — and keeps serving the
-// other sectors, through the page cache, with O_DIRECT (-d) and with O_SYNC (-s); the engine's `errors`
-// counter counts them. An image much bigger than the small tmpfs under it answers the write that finds
-// the disk full with an ATA error, and the export keeps serving reads. Every loop device, dm device and
-// mount made here goes again, even when a check fails.
+// Faults without lost data ([12]), the disk's side: an export on a file whose sectors 4096-4159 fail
+// reads and writes with EIO (tests/support/failingfile, a FUSE file over a sparse image: no device-mapper,
+// which this machine's kernel and CI's lack) answers a READ or WRITE of those sectors with an ATA error
+// status — not wrong data, not silence — and keeps serving the other sectors, through the page cache,
+// with O_DIRECT (-d) and with O_SYNC (-s); the engine's `errors` counter counts them. An image much bigger
+// than the small tmpfs under it answers the write that finds the disk full with an ATA error, and the
+// export keeps serving reads. The FUSE mount and every other mount made here go again, even when a check fails.
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTest>
+#include <QThread>
 
+#include <csignal>
 #include <optional>
 
 #include "EngineProcess.h"
@@ -32,6 +35,7 @@ using aoesan::test::Lab;
 namespace {
 
 const QString kEngine = QStringLiteral(AOESAN_ENGINE_PATH);
+const QString kFailingFile = QStringLiteral(AOESAN_FAILING_FILE);
 constexpr std::uint16_t kShelf = 11;
 constexpr std::uint8_t kSlot = 2;
 constexpr std::uint64_t kSectors = 16384; // 8 MiB
@@ -45,7 +49,7 @@ QByteArray randomBytes(qsizetype size)
     return data;
 }
 
-// Runs a host tool (losetup, dmsetup, mount); its stdout, or nullopt with the reason in `error`.
+// Runs a host tool (mount, fusermount3, umount); its stdout, or nullopt with the reason in `error`.
 std::optional<QString> run(const QString &tool, const QStringList &arguments, QString *error = nullptr)
 {
     QProcess p;
@@ -155,6 +159,16 @@ private:
     std::unique_ptr<net::Transport> m_transport;
 };
 
+// Whether a filesystem is mounted on `path` (the kernel's own list, not a stat that a dead FUSE daemon hangs).
+bool isMounted(const QString &path)
+{
+    QFile mounts(QStringLiteral("/proc/self/mounts"));
+    if (!mounts.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray needle = QByteArray(" ") + QFile::encodeName(path) + QByteArray(" ");
+    return mounts.readAll().contains(needle);
+}
+
 bool isAtaError(const std::optional<initiator::Failure> &f)
 {
     return f && f->kind == initiator::Failure::Kind::AtaError;
@@ -203,38 +217,47 @@ void TestFaultsDiskErrors::badSectors()
 {
     QFETCH(QString, mode);
     AOESAN_SKIP_IF(Lab::unavailableReason());
-    AOESAN_SKIP_IF(Lab::missingTool(QStringLiteral("dmsetup")));
-    AOESAN_SKIP_IF(Lab::missingTool(QStringLiteral("losetup")));
-    // Some kernels have no device-mapper (this machine's, 6.18 without dm_mod): `dmsetup targets` fails there.
-    if (!run(QStringLiteral("dmsetup"), {QStringLiteral("targets")}))
-        QSKIP("the kernel has no device-mapper (dmsetup targets fails)");
+    // Not a skip: without the fixture (libfuse3 missing at build time) or /dev/fuse this test did not run.
+    QVERIFY2(!kFailingFile.isEmpty(), "built without libfuse3: no aoesan-test-failing-file");
+    QVERIFY2(QFile::exists(QStringLiteral("/dev/fuse")), "/dev/fuse is missing");
     Lab lab;
     QVERIFY2(lab.ok(), qPrintable(lab.error()));
     const QString backing = lab.createSparseImage(QStringLiteral("backing.img"), qint64(kSectors) * 512);
     QVERIFY(!backing.isEmpty());
+    // Random data everywhere, so that a wrong sector read back cannot pass for a right one.
+    QByteArray image = randomBytes(qsizetype(kSectors) * 512);
+    {
+        QFile file(backing);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QCOMPARE(file.write(image), image.size());
+    }
+    const QString mountPoint = lab.workPath(QStringLiteral("fuse"));
+    QVERIFY(QDir().mkpath(mountPoint));
 
-    QString error;
-    const auto loop
-        = run(QStringLiteral("losetup"), {QStringLiteral("--find"), QStringLiteral("--show"), backing}, &error);
-    QVERIFY2(loop, qPrintable(error));
-    const auto detach = qScopeGuard([&]() { run(QStringLiteral("losetup"), {QStringLiteral("-d"), *loop}); });
-    const QString dmName = QStringLiteral("aoesan-faults-%1").arg(QCoreApplication::applicationPid());
-    const QString table = QStringLiteral("0 %1 linear %2 0\n%1 %3 error\n%4 %5 linear %2 %4\n")
-                              .arg(kBadFirst)
-                              .arg(*loop)
-                              .arg(kBadCount)
-                              .arg(kBadFirst + kBadCount)
-                              .arg(kSectors - kBadFirst - kBadCount);
-    QFile tableFile(lab.workPath(QStringLiteral("table")));
-    QVERIFY(tableFile.open(QIODevice::WriteOnly));
-    tableFile.write(table.toLatin1());
-    tableFile.close();
-    QVERIFY2(run(QStringLiteral("dmsetup"), {QStringLiteral("create"), dmName, tableFile.fileName()}, &error),
-        qPrintable(error));
-    const auto removeDm = qScopeGuard([&]() {
-        run(QStringLiteral("dmsetup"), {QStringLiteral("remove"), QStringLiteral("--retry"), dmName});
+    // The FUSE file: sectors kBadFirst .. kBadFirst + kBadCount - 1 fail reads and writes with EIO.
+    QProcess fixture;
+    fixture.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    fixture.start(kFailingFile,
+        {backing, mountPoint, QStringLiteral("%1:%2").arg(kBadFirst).arg(kBadCount), QStringLiteral("--fail-writes")});
+    const auto unmount = qScopeGuard([&]() {
+        if (fixture.state() != QProcess::NotRunning) {
+            ::kill(pid_t(fixture.processId()), SIGTERM); // fuse_main unmounts on SIGTERM
+            if (!fixture.waitForFinished(5000)) {
+                fixture.kill();
+                fixture.waitForFinished(5000);
+            }
+        }
+        if (isMounted(mountPoint) && !run(QStringLiteral("fusermount3"), {QStringLiteral("-u"), mountPoint}))
+            run(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
     });
-    const QString device = QStringLiteral("/dev/mapper/") + dmName;
+    QVERIFY2(fixture.waitForStarted(5000), qPrintable(fixture.errorString()));
+    const QString device = mountPoint + QStringLiteral("/disk");
+    QDeadlineTimer mounted(10000);
+    while (!(isMounted(mountPoint) && QFileInfo(device).size() == qint64(kSectors) * 512) && !mounted.hasExpired()
+        && fixture.state() == QProcess::Running)
+        QThread::msleep(20);
+    QVERIFY2(isMounted(mountPoint) && QFileInfo(device).size() == qint64(kSectors) * 512,
+        "aoesan-test-failing-file did not mount its file");
 
     {
         EngineProcess engine(lab, kEngine);
@@ -255,43 +278,73 @@ void TestFaultsDiskErrors::badSectors()
         QVERIFY(!client.write(kBadFirst - 64, before));
         QVERIFY(!client.write(kBadFirst + kBadCount, after));
         QVERIFY(!client.flush());
+        image.replace(qsizetype(kBadFirst - 64) * 512, before.size(), before);
+        image.replace(qsizetype(kBadFirst + kBadCount) * 512, after.size(), after);
 
-        // A READ of the bad sectors, or of a range that crosses into them, is an ATA error.
+        // A READ of the bad sectors, or of a range that crosses into them, is an ATA error: ERR in the
+        // status, the error register set (the engine says ABRT), the frame not retried into a timeout.
+        const auto checkAtaError = [](const initiator::Failure &f) {
+            return f.kind == initiator::Failure::Kind::AtaError && (f.ataStatus & protocol::ata::StatusError) != 0
+                && (f.ataError & (protocol::ata::ErrorAborted | protocol::ata::ErrorUncorrectable)) != 0;
+        };
         int failures = 0;
         const auto badRead = client.read(kBadFirst + 8, 8);
-        QVERIFY2(!badRead && badRead.error().kind == initiator::Failure::Kind::AtaError,
+        QVERIFY2(!badRead && checkAtaError(badRead.error()),
             badRead ? "a read of EIO sectors returned data" : badRead.error().message.c_str());
+        qInfo("a READ of EIO sectors: %s", badRead.error().message.c_str());
         ++failures;
         const auto crossing = client.read(kBadFirst - 8, 16);
-        QVERIFY2(!crossing && crossing.error().kind == initiator::Failure::Kind::AtaError, "a crossing read");
+        QVERIFY2(!crossing && checkAtaError(crossing.error()), "a crossing read");
+        ++failures;
+        const auto lastBad = client.read(kBadFirst + kBadCount - 1, 2);
+        QVERIFY2(!lastBad && checkAtaError(lastBad.error()), "a read from the last bad sector on");
         ++failures;
 
-        // A WRITE of them: -d and -s report it on the write itself. Through the page cache a write of whole
-        // pages may land in the cache and only fail when written back: then the FLUSH after it must fail.
+        // A WRITE of them: the fixture fails writes too, and its file is direct_io, so even through the
+        // page cache the write itself must report it (a FLUSH after it is the fallback, counted the same).
         const auto badWrite = client.write(kBadFirst + 16, randomBytes(8 * 512));
-        bool reported = isAtaError(badWrite);
-        if (reported) {
-            ++failures;
-        } else {
-            QVERIFY2(mode.isEmpty(), "a write to EIO sectors was acknowledged with -d or -s");
+        if (!isAtaError(badWrite)) {
             const auto flush = client.flush();
             QVERIFY2(isAtaError(flush), "a write to EIO sectors and the FLUSH after it were both acknowledged");
-            ++failures;
-            reported = true;
+        } else {
+            QVERIFY(checkAtaError(*badWrite));
         }
+        ++failures;
         qInfo("%s: the bad write was reported %s", mode.isEmpty() ? "page cache" : qPrintable(mode),
             isAtaError(badWrite) ? "by the write" : "by the FLUSH after it");
 
-        // The rest of the device is still served, and right.
-        const auto readBefore = client.read(kBadFirst - 64, 64);
-        QVERIFY2(readBefore, readBefore ? "" : readBefore.error().message.c_str());
-        QVERIFY(*readBefore == before);
-        const auto readAfter = client.read(kBadFirst + kBadCount, 64);
-        QVERIFY2(readAfter, readAfter ? "" : readAfter.error().message.c_str());
-        QVERIFY(*readAfter == after);
-        const auto far = client.read(kSectors - 16, 16);
-        QVERIFY(far && *far == QByteArray(16 * 512, '\0'));
+        // The export keeps serving: every sector but the bad ones, read back after the errors, is the image's
+        // (the two writes above included), 128 sectors per request.
+        qint64 verified = 0;
+        for (std::uint64_t lba = 0; lba < kSectors; lba += 128) {
+            const std::uint64_t end = lba + 128;
+            if (lba < kBadFirst + kBadCount && end > kBadFirst) {
+                // The 128 that hold the bad range: the good parts on each side.
+                if (kBadFirst > lba) {
+                    const auto head = client.read(lba, kBadFirst - lba);
+                    QVERIFY2(head, head ? "" : head.error().message.c_str());
+                    QVERIFY(*head == image.mid(qsizetype(lba) * 512, head->size()));
+                    verified += head->size();
+                }
+                if (end > kBadFirst + kBadCount) {
+                    const auto tail = client.read(kBadFirst + kBadCount, end - kBadFirst - kBadCount);
+                    QVERIFY2(tail, tail ? "" : tail.error().message.c_str());
+                    QVERIFY(*tail == image.mid(qsizetype(kBadFirst + kBadCount) * 512, tail->size()));
+                    verified += tail->size();
+                }
+                continue;
+            }
+            const auto got = client.read(lba, 128);
+            QVERIFY2(got, got ? "" : got.error().message.c_str());
+            QVERIFY2(*got == image.mid(qsizetype(lba) * 512, 128 * 512),
+                qPrintable(QStringLiteral("sectors %1-%2 read back wrong").arg(lba).arg(end - 1)));
+            verified += got->size();
+        }
+        QCOMPARE(verified, qint64(kSectors - kBadCount) * 512);
         QVERIFY(engine.running());
+        qInfo("%s: %llu bad sectors, %d failed commands, %lld bytes of the other sectors verified after them",
+            mode.isEmpty() ? "page cache" : qPrintable(mode), static_cast<unsigned long long>(kBadCount), failures,
+            static_cast<long long>(verified));
 
         const std::uint64_t errors = engineErrors(engine, std::uint64_t(failures));
         qInfo("%s: %d failed commands, engine errors counter %llu", mode.isEmpty() ? "page cache" : qPrintable(mode),
