@@ -35,6 +35,7 @@ deb_packages=(debhelper dpkg-dev)
 # what builds the Debian 12 VM of tst_package_vm and checks the .deb (tests/vm/package-vm-test.sh).
 test_packages=(iproute2 vblade aoetools tcpdump tshark strace xvfb xauth trayer xdotool x11-utils imagemagick
                e2fsprogs mount util-linux libcap2-bin clang-format
+               libfuse3-dev fuse3 # the disk-fault test's EIO file (tests/support/failingfile)
                qemu-system-x86 linux-image-amd64 busybox-static cpio kmod
                mmdebstrap lintian
                systemd dbus-system-bus-common dbus-daemon dbus-bin python3-dbus python3-dbusmock libxml2-utils
