@@ -79,7 +79,8 @@ Result<std::optional<EthersEntry>, QString> parseEthersLine(QStringView line)
         return std::optional<EthersEntry> {};
     const auto words = content.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     if (words.size() < 2)
-        return Unexpected(QStringLiteral("'%1' is a MAC address and a host name short").arg(content.toString()));
+        return Unexpected(
+            QStringLiteral("'%1' is one word; a line needs a MAC address and a host name").arg(content.toString()));
     if (words.size() > 2)
         return Unexpected(QStringLiteral("'%1' has more than a MAC address and a host name").arg(content.toString()));
     const auto mac = parseEthersMac(words.at(0));

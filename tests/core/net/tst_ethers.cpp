@@ -130,9 +130,9 @@ void TestEthers::badLines_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("says"); // a part of the message
     QTest::addRow("MAC alone") << "8:0:20:1:2:3"
-                               << "short";
+                               << "is one word; a line needs a MAC address and a host name";
     QTest::addRow("name alone") << "alice"
-                                << "short";
+                                << "is one word; a line needs a MAC address and a host name";
     QTest::addRow("five groups") << "8:0:20:1:2 alice"
                                  << "'8:0:20:1:2' is not a MAC address";
     QTest::addRow("seven groups") << "8:0:20:1:2:3:4 alice"
