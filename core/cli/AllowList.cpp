@@ -23,6 +23,11 @@ Result<std::vector<protocol::MacAddress>, AllowListError> resolveAllowList(const
             resolved = net::resolveMacWord(word, *table);
         }
         if (!resolved) {
+            if (resolved.error().code == net::MacWordError::Code::NoSender)
+                return Unexpected(AllowListError {true,
+                    "'" + word.toStdString()
+                        + "' is no machine's address (all zeros, broadcast or multicast): no initiator sends from "
+                          "it"});
             if (resolved.error().code == net::MacWordError::Code::BadMac)
                 return Unexpected(AllowListError {true,
                     "'" + word.toStdString()

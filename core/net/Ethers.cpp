@@ -165,10 +165,15 @@ Result<EthersTable, QString> readEthers(const QString &path)
 
 Result<protocol::MacAddress, MacWordError> resolveMacWord(QStringView word, const EthersTable &table)
 {
+    auto sender = [&](const protocol::MacAddress &mac) -> Result<protocol::MacAddress, MacWordError> {
+        if (mac.isZero() || mac.isMulticast())
+            return Unexpected(MacWordError {MacWordError::Code::NoSender, word.toString()});
+        return mac;
+    };
     if (const auto mac = anyMacForm(word))
-        return *mac;
+        return sender(*mac);
     if (const auto mac = table.macOf(word))
-        return *mac;
+        return sender(*mac);
     const bool meantAsMac = word.contains(QLatin1Char(':'));
     return Unexpected(
         MacWordError {meantAsMac ? MacWordError::Code::BadMac : MacWordError::Code::UnknownHost, word.toString()});

@@ -70,12 +70,14 @@ QString ethersPath();
 Result<EthersTable, QString> readEthers(const QString &path);
 
 // What a word of an allow list meant, for `-m` and the wizard: a MAC (vblade's forms or ethers(5)'s) or a host
-// of the table. A word that reads as a MAC is a MAC, even when a host has that name.
+// of the table. A word that reads as a MAC is a MAC, even when a host has that name. An address no machine sends
+// from (all zeros, broadcast, multicast) is refused: on an allow list it would only keep everyone out.
 struct MacWordError
 {
     enum class Code : std::uint8_t {
         BadMac, // has a ':' but is no MAC address
         UnknownHost, // no MAC, and no host of that name in the table
+        NoSender, // all zeros, or a group (multicast, broadcast) address
     };
     Code code = Code::BadMac;
     QString word;

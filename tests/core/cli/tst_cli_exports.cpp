@@ -534,6 +534,11 @@ void TestCliExports::unknownNameSavesNothing()
         + where);
     QCOMPARE(run.code, 2);
     QVERIFY2(run.err.contains("'02:00:00:00:01' is not a MAC address"), run.err.constData());
+    run = exports(QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"),
+                      QStringLiteral("alice,ff:ff:ff:ff:ff:ff")}
+        + where);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("'ff:ff:ff:ff:ff:ff' is no machine's address"), run.err.constData());
     run = exports(
         QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"), QStringLiteral(",")} + where);
     QCOMPARE(run.code, 2);

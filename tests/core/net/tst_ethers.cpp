@@ -283,6 +283,14 @@ void TestEthers::words_data()
                                << "" << int(MacWordError::Code::BadMac);
     QTest::addRow("bad digit") << "02:00:00:00:00:zz"
                                << "" << int(MacWordError::Code::BadMac);
+    QTest::addRow("all zeros") << "0:0:0:0:0:0"
+                               << "" << int(MacWordError::Code::NoSender);
+    QTest::addRow("broadcast") << "ff:ff:ff:ff:ff:ff"
+                               << "" << int(MacWordError::Code::NoSender);
+    QTest::addRow("multicast") << "01:00:5e:00:00:01"
+                               << "" << int(MacWordError::Code::NoSender);
+    QTest::addRow("host of a multicast address") << "group"
+                                                 << "" << int(MacWordError::Code::NoSender);
 }
 
 void TestEthers::words()
@@ -290,7 +298,7 @@ void TestEthers::words()
     QFETCH(QString, word);
     QFETCH(QString, mac);
     QFETCH(int, error);
-    const EthersTable table = EthersTable::parse("8:0:20:1:2:3 alice\n2:0:0:0:0:9 bob\n");
+    const EthersTable table = EthersTable::parse("8:0:20:1:2:3 alice\n2:0:0:0:0:9 bob\n1:0:5e:0:0:2 group\n");
     const auto resolved = aoesan::net::resolveMacWord(word, table);
     if (mac.isEmpty()) {
         QVERIFY(!resolved.ok());
