@@ -686,6 +686,61 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::AllowListBox</name>
+    <message>
+        <source>&amp;Every machine</source>
+        <translation>&amp;Jeder Rechner</translation>
+    </message>
+    <message>
+        <source>&amp;Only these machines:</source>
+        <translation>N&amp;ur diese Rechner:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Any initiator that can reach this interface may use the disk</source>
+        <translation>Jeder Initiator, der diese Schnittstelle erreicht, darf die Festplatte nutzen</translation>
+    </message>
+    <message>
+        <source>Only initiators sending from these MAC addresses may use the disk (vblade -m)</source>
+        <translation>Nur Initiatoren, die von diesen MAC-Adressen senden, dürfen die Festplatte nutzen (vblade -m)</translation>
+    </message>
+    <message>
+        <source>A list of MAC addresses is no security on a shared network: any machine can send with another machine&apos;s address. To keep other machines out, give the export a VLAN or a network interface of its own.</source>
+        <translation>Eine Liste von MAC-Adressen ist in einem geteilten Netz kein Schutz: Jeder Rechner kann mit der Adresse eines anderen senden. Um andere Rechner fernzuhalten, geben Sie dem Export ein eigenes VLAN oder eine eigene Netzwerkschnittstelle.</translation>
+    </message>
+    <message>
+        <source>Names from %1 cannot be used: %2</source>
+        <translation>Namen aus %1 können nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>a MAC address or a name from %1</source>
+        <translation>eine MAC-Adresse oder ein Name aus %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MAC address (six hex numbers joined by “:”, e.g. 02:00:00:00:00:01).</source>
+        <translation>„%1“ ist keine MAC-Adresse (sechs Hexadezimalzahlen, durch „:“ verbunden, z. B. 02:00:00:00:00:01).</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a MAC address nor a name in %2.</source>
+        <translation>„%1“ ist weder eine MAC-Adresse noch ein Name in %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is no machine&apos;s address (all zeros, broadcast or multicast).</source>
+        <translation>„%1“ ist nicht die Adresse eines Rechners (nur Nullen, Broadcast oder Multicast).</translation>
+    </message>
+    <message>
+        <source>At most %1 machines.</source>
+        <translation>Höchstens %1 Rechner.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::AppController</name>
     <message>
         <source>aoesan is still running</source>
@@ -1784,14 +1839,6 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
         <translation>vblade -s: am sichersten, am langsamsten</translation>
     </message>
     <message>
-        <source>empty: every initiator may connect</source>
-        <translation>leer: jeder Initiator darf sich verbinden</translation>
-    </message>
-    <message>
-        <source>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</source>
-        <translation>MAC-Adressen der Initiatoren, die diese Festplatte nutzen dürfen, durch Kommas getrennt (vblade -m)</translation>
-    </message>
-    <message>
         <source>optional, e.g. rack-b/3</source>
         <translation>optional, z. B. rack-b/3</translation>
     </message>
@@ -1804,10 +1851,6 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
         <translation>Beim Start von aoesan bereitstellen (gilt auch für die systemd-Unit)</translation>
     </message>
     <message>
-        <source>&amp;Allowed initiators:</source>
-        <translation>&amp;Erlaubte Initiatoren:</translation>
-    </message>
-    <message>
         <source>&amp;Config string:</source>
         <translation>&amp;Konfigurationstext:</translation>
     </message>
@@ -1816,12 +1859,8 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
         <translation>Dieses Gerät wird hier benutzt; es darf nur schreibgeschützt exportiert werden</translation>
     </message>
     <message>
-        <source>Not a MAC address: %1</source>
-        <translation>Keine MAC-Adresse: %1</translation>
-    </message>
-    <message>
-        <source>At most %1 MAC addresses.</source>
-        <translation>Höchstens %1 MAC-Adressen.</translation>
+        <source>Who may use this export</source>
+        <translation>Wer diesen Export nutzen darf</translation>
     </message>
 </context>
 <context>

@@ -686,6 +686,61 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::AllowListBox</name>
+    <message>
+        <source>&amp;Every machine</source>
+        <translation>&amp;Every machine</translation>
+    </message>
+    <message>
+        <source>&amp;Only these machines:</source>
+        <translation>&amp;Only these machines:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Any initiator that can reach this interface may use the disk</source>
+        <translation>Any initiator that can reach this interface may use the disk</translation>
+    </message>
+    <message>
+        <source>Only initiators sending from these MAC addresses may use the disk (vblade -m)</source>
+        <translation>Only initiators sending from these MAC addresses may use the disk (vblade -m)</translation>
+    </message>
+    <message>
+        <source>A list of MAC addresses is no security on a shared network: any machine can send with another machine&apos;s address. To keep other machines out, give the export a VLAN or a network interface of its own.</source>
+        <translation>A list of MAC addresses is no security on a shared network: any machine can send with another machine&apos;s address. To keep other machines out, give the export a VLAN or a network interface of its own.</translation>
+    </message>
+    <message>
+        <source>Names from %1 cannot be used: %2</source>
+        <translation>Names from %1 cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>a MAC address or a name from %1</source>
+        <translation>a MAC address or a name from %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MAC address (six hex numbers joined by “:”, e.g. 02:00:00:00:00:01).</source>
+        <translation>“%1” is not a MAC address (six hex numbers joined by “:”, e.g. 02:00:00:00:00:01).</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a MAC address nor a name in %2.</source>
+        <translation>“%1” is neither a MAC address nor a name in %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is no machine&apos;s address (all zeros, broadcast or multicast).</source>
+        <translation>“%1” is no machine&apos;s address (all zeros, broadcast or multicast).</translation>
+    </message>
+    <message>
+        <source>At most %1 machines.</source>
+        <translation>At most %1 machines.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::AppController</name>
     <message>
         <source>aoesan is still running</source>
@@ -1784,14 +1839,6 @@ Last minute: up to %5 reading, %6 writing</translation>
         <translation>vblade -s: safest, slowest</translation>
     </message>
     <message>
-        <source>empty: every initiator may connect</source>
-        <translation>empty: every initiator may connect</translation>
-    </message>
-    <message>
-        <source>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</source>
-        <translation>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</translation>
-    </message>
-    <message>
         <source>optional, e.g. rack-b/3</source>
         <translation>optional, e.g. rack-b/3</translation>
     </message>
@@ -1804,10 +1851,6 @@ Last minute: up to %5 reading, %6 writing</translation>
         <translation>Start serving when aoesan starts (also used by the systemd unit)</translation>
     </message>
     <message>
-        <source>&amp;Allowed initiators:</source>
-        <translation>&amp;Allowed initiators:</translation>
-    </message>
-    <message>
         <source>&amp;Config string:</source>
         <translation>&amp;Config string:</translation>
     </message>
@@ -1816,12 +1859,8 @@ Last minute: up to %5 reading, %6 writing</translation>
         <translation>This device is in use here; it may only be exported read-only</translation>
     </message>
     <message>
-        <source>Not a MAC address: %1</source>
-        <translation>Not a MAC address: %1</translation>
-    </message>
-    <message>
-        <source>At most %1 MAC addresses.</source>
-        <translation>At most %1 MAC addresses.</translation>
+        <source>Who may use this export</source>
+        <translation>Who may use this export</translation>
     </message>
 </context>
 <context>

@@ -686,6 +686,61 @@
     </message>
 </context>
 <context>
+    <name>aoesan::ui::AllowListBox</name>
+    <message>
+        <source>&amp;Every machine</source>
+        <translation>&amp;Todas las máquinas</translation>
+    </message>
+    <message>
+        <source>&amp;Only these machines:</source>
+        <translation>Solo &amp;estas máquinas:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Añadi&amp;r</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Any initiator that can reach this interface may use the disk</source>
+        <translation>Cualquier iniciador que llegue a esta interfaz puede usar el disco</translation>
+    </message>
+    <message>
+        <source>Only initiators sending from these MAC addresses may use the disk (vblade -m)</source>
+        <translation>Solo los iniciadores que envían desde estas direcciones MAC pueden usar el disco (vblade -m)</translation>
+    </message>
+    <message>
+        <source>A list of MAC addresses is no security on a shared network: any machine can send with another machine&apos;s address. To keep other machines out, give the export a VLAN or a network interface of its own.</source>
+        <translation>Una lista de direcciones MAC no es seguridad en una red compartida: cualquier máquina puede enviar con la dirección de otra. Para dejar fuera a las demás máquinas, dé a la exportación una VLAN o una interfaz de red propia.</translation>
+    </message>
+    <message>
+        <source>Names from %1 cannot be used: %2</source>
+        <translation>No se pueden usar los nombres de %1: %2</translation>
+    </message>
+    <message>
+        <source>a MAC address or a name from %1</source>
+        <translation>una dirección MAC o un nombre de %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a MAC address (six hex numbers joined by “:”, e.g. 02:00:00:00:00:01).</source>
+        <translation>«%1» no es una dirección MAC (seis números hexadecimales unidos por «:», p. ej. 02:00:00:00:00:01).</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a MAC address nor a name in %2.</source>
+        <translation>«%1» no es ni una dirección MAC ni un nombre de %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is no machine&apos;s address (all zeros, broadcast or multicast).</source>
+        <translation>«%1» no es la dirección de ninguna máquina (todo ceros, difusión o multidifusión).</translation>
+    </message>
+    <message>
+        <source>At most %1 machines.</source>
+        <translation>Como máximo %1 máquinas.</translation>
+    </message>
+</context>
+<context>
     <name>aoesan::ui::AppController</name>
     <message>
         <source>aoesan is still running</source>
@@ -1784,14 +1839,6 @@ Last minute: up to %5 reading, %6 writing</source>
         <translation>vblade -s: lo más seguro y lo más lento</translation>
     </message>
     <message>
-        <source>empty: every initiator may connect</source>
-        <translation>vacío: cualquier iniciador puede conectarse</translation>
-    </message>
-    <message>
-        <source>MAC addresses of the initiators allowed to use this disk, separated by commas (vblade -m)</source>
-        <translation>Direcciones MAC de los iniciadores que pueden usar este disco, separadas por comas (vblade -m)</translation>
-    </message>
-    <message>
         <source>optional, e.g. rack-b/3</source>
         <translation>opcional, p. ej. rack-b/3</translation>
     </message>
@@ -1804,10 +1851,6 @@ Last minute: up to %5 reading, %6 writing</source>
         <translation>Empezar a servir cuando se inicie aoesan (también lo usa la unidad de systemd)</translation>
     </message>
     <message>
-        <source>&amp;Allowed initiators:</source>
-        <translation>&amp;Iniciadores permitidos:</translation>
-    </message>
-    <message>
         <source>&amp;Config string:</source>
         <translation>&amp;Cadena de configuración:</translation>
     </message>
@@ -1816,12 +1859,8 @@ Last minute: up to %5 reading, %6 writing</source>
         <translation>Este dispositivo está en uso aquí; solo se puede exportar en solo lectura</translation>
     </message>
     <message>
-        <source>Not a MAC address: %1</source>
-        <translation>No es una dirección MAC: %1</translation>
-    </message>
-    <message>
-        <source>At most %1 MAC addresses.</source>
-        <translation>Como máximo %1 direcciones MAC.</translation>
+        <source>Who may use this export</source>
+        <translation>Quién puede usar esta exportación</translation>
     </message>
 </context>
 <context>

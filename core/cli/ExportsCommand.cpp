@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include "cli/AllowList.h"
 #include "cli/Commands.h"
 #include "cli/ExportsSupport.h"
 #include "cli/ForegroundRun.h"
@@ -29,11 +30,12 @@ const char *kUsage
     = "usage: aoesan-ctl exports list [--json] [--store FILE]\n"
       "       aoesan-ctl exports show NAME [--json] [--store FILE]\n"
       "       aoesan-ctl exports add [--name NAME] [--autostart] [--config STRING] [--force] [--store FILE]\n"
-      "                              [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length]\n"
-      "                              shelf slot netif file\n"
+      "                              [-b bufcnt] [-d] [-s] [-r] [-m mac-or-name[,...]] [-o offset]\n"
+      "                              [-l length] shelf slot netif file\n"
       "       aoesan-ctl exports set NAME [--autostart|--no-autostart] [--config STRING|--no-config]\n"
-      "                              [-r|--read-write] [-d|--no-direct] [-s|--no-sync] [-m mac[,mac...]|--no-macs]\n"
-      "                              [-b bufcnt] [--interface IF] [--file PATH] [--store FILE]\n"
+      "                              [-r|--read-write] [-d|--no-direct] [-s|--no-sync]\n"
+      "                              [-m mac-or-name[,...]|--no-macs] [-b bufcnt] [--interface IF] [--file PATH]\n"
+      "                              [--store FILE]\n"
       "       aoesan-ctl exports remove NAME [--store FILE]\n"
       "       aoesan-ctl exports run NAME [--force] [--store FILE]   serve it in the foreground until SIGTERM\n"
       "       aoesan-ctl exports start|stop NAME\n"
@@ -43,7 +45,11 @@ const char *kUsage
       "systemd (aoesan-export@NAME.service).\n"
       "add takes vblade's arguments with vblade's meaning (offset and length in 512-byte sectors); add and set\n"
       "refuse an offset or length past the end of the file or device, and an interface that does not exist here\n"
-      "or is not Ethernet (lo) unless --force.\n";
+      "or is not Ethernet (lo) unless --force.\n"
+      "-m takes MAC addresses or host names from /etc/ethers (ethers(5)), joined by commas. A name becomes its\n"
+      "MAC when the export is added or set: a later change of /etc/ethers changes no export. A MAC list keeps out\n"
+      "no one who can send with another machine's address; on a shared network only a VLAN or interface of the\n"
+      "export's own does (docs/security.md). AOESAN_ETHERS names another file to read instead (for tests).\n";
 
 // What each word means, printed with --help only (one line per option, as `serve --help` lists them).
 const char *kOptionsHelp
@@ -63,7 +69,7 @@ const char *kOptionsHelp
       "  --no-sync          no O_SYNC (set)\n"
       "  -r                 read-only (add, set)\n"
       "  --read-write       writable (set)\n"
-      "  -m mac[,mac...]    only these initiators may use the export (add, set)\n"
+      "  -m mac-or-name,... only these initiators may use the export: MACs or /etc/ethers names (add, set)\n"
       "  --no-macs          every initiator may use it (set)\n"
       "  -o offset          start this many 512-byte sectors into the file (add)\n"
       "  -l length          export this many 512-byte sectors (add)\n"
@@ -142,10 +148,22 @@ int list(const Command &command, ExportsBackend &exports, const Words &w)
         return ExitOk;
     }
     std::fprintf(out, "%-20s %-10s %-12s %-9s %s\n", "NAME", "TARGET", "INTERFACE", "AUTOSTART", "FILE");
-    for (const auto &r : *records)
+    const net::EthersTable names = namesForDisplay();
+    for (const auto &r : *records) {
         std::fprintf(out, "%-20s %-10s %-12s %-9s %s\n", qPrintable(r.name), qPrintable(r.address()),
             qPrintable(r.interface), r.autostart ? "yes" : "no", qPrintable(r.path));
+        // Under its export, so the columns stay as they were for every export that allows everyone.
+        if (!r.macs.empty())
+            std::fprintf(out, "%-20s only %s\n", "", qPrintable(describeAllowList(r.macs, names)));
+    }
     return ExitOk;
+}
+
+// What the names given with -m became: the MACs are what the export keeps.
+void printAllowed(const Command &command, const std::vector<protocol::MacAddress> &macs)
+{
+    if (!macs.empty())
+        std::fprintf(command.out(), "  allowed: %s\n", qPrintable(describeAllowList(macs, namesForDisplay())));
 }
 
 // Things worth knowing before the first start: a missing file, a device in use.
@@ -199,7 +217,10 @@ int add(const Command &command, ExportsBackend &exports, const Words &w)
     if (name.isEmpty())
         name = QStringLiteral("e%1.%2-%3")
                    .arg(w.rest.at(w.rest.size() - 4), w.rest.at(w.rest.size() - 3), w.rest.at(w.rest.size() - 2));
-    auto record = supervisor::recordFromVbladeArguments(name, w.rest, QDir::currentPath());
+    const auto words = resolveMacArguments(w.rest);
+    if (!words)
+        return words.error().usage ? command.usageError(words.error().message) : command.failure(words.error().message);
+    auto record = supervisor::recordFromVbladeArguments(name, words.value(), QDir::currentPath());
     if (!record)
         return command.usageError(record.error().toStdString());
     record->autostart = w.autostart;
@@ -210,6 +231,7 @@ int add(const Command &command, ExportsBackend &exports, const Words &w)
         return code;
     std::fprintf(command.out(), "added %s: %s\n", qPrintable(record->name),
         qPrintable(supervisor::describeRecord(record.value())));
+    printAllowed(command, record->macs);
     warnAbout(command, record.value());
     return ExitOk;
 }
@@ -259,6 +281,8 @@ int show(const Command &command, ExportsBackend &exports, const Words &w)
     }
     std::fprintf(out, "%s\n", qPrintable(supervisor::describeRecord(*it)));
     std::fprintf(out, "  autostart: %s\n", it->autostart ? "yes" : "no");
+    std::fprintf(out, "  allowed:   %s\n",
+        it->macs.empty() ? "every initiator" : qPrintable(describeAllowList(it->macs, namesForDisplay())));
     if (!status) {
         std::fprintf(out, "  state:     not known here (%s keeps no state)\n", qPrintable(exports.location()));
         return ExitOk;
@@ -342,13 +366,13 @@ int set(const Command &command, ExportsBackend &exports, const Words &w)
                     return command.usageError("-b needs a buffer count from 1 to 65535");
                 r.bufferCount = static_cast<std::uint16_t>(n);
             } else {
-                r.macs.clear();
-                for (const auto &text : v->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                    const auto mac = protocol::MacAddress::fromString(text.trimmed().toStdString());
-                    if (!mac)
-                        return command.usageError("'" + text.toStdString() + "' is not a MAC address");
-                    r.macs.push_back(*mac);
-                }
+                auto macs = resolveAllowList(*v);
+                if (!macs)
+                    return macs.error().usage ? command.usageError(macs.error().message)
+                                              : command.failure(macs.error().message);
+                if (macs->empty())
+                    return command.usageError("-m needs at least one MAC address or host name (--no-macs: everyone)");
+                r.macs = std::move(macs).value();
             }
         } else {
             command.error("set does not know '" + a.toStdString() + "'");
@@ -367,6 +391,7 @@ int set(const Command &command, ExportsBackend &exports, const Words &w)
     if (const int code = exports.change(r); code != ExitOk)
         return code;
     std::fprintf(command.out(), "changed %s: %s\n", qPrintable(r.name), qPrintable(supervisor::describeRecord(r)));
+    printAllowed(command, r.macs);
     return ExitOk;
 }
 

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 #include "Fixtures.h"
 #include "models/BlockDeviceModel.h"
@@ -213,10 +216,13 @@ private slots:
         QVERIFY(clash->isHidden());
         next(wizard);
 
-        // Page 3: options; a bad MAC blocks the page until it is fixed.
-        auto *macs = wizard.optionsPage()->findChild<QLineEdit *>(QStringLiteral("macs"));
+        // Page 3: options; a bad MAC keeps the page (and adds nothing) until it is fixed.
+        clickBox(wizard.optionsPage()->findChild<QRadioButton *>(QStringLiteral("allowOnly")));
+        auto *macs = wizard.optionsPage()->findChild<QLineEdit *>(QStringLiteral("allowEntry"));
         QTest::keyClicks(macs, QStringLiteral("02:00:00:00:00:99, nonsense"));
-        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Options));
+        QVERIFY(wizard.optionsPage()->findChild<QListWidget *>(QStringLiteral("allowList"))->count() == 0);
         for (int i = 0; i < 10; ++i) // ", nonsense"
             QTest::keyClick(macs, Qt::Key_Backspace);
         QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
@@ -256,6 +262,142 @@ private slots:
         QCOMPARE(r.macs.size(), 1U);
         QCOMPARE(r.configString, QStringLiteral("rack-b/3"));
         QVERIFY(wizard.draft().startNow);
+    }
+
+    // "Only these machines": MACs and /etc/ethers names (a file of the test's own, AOESAN_ETHERS), each shown with
+    // its name; an unknown name is refused and named with the file; the note about spoofing is in sight; the
+    // record gets the MACs, and "Every machine" again gives the empty list (everyone).
+    void onlyTheseMachines()
+    {
+        QTemporaryDir dir;
+        QFile ethers(dir.filePath(QStringLiteral("ethers")));
+        QVERIFY(ethers.open(QIODevice::WriteOnly));
+        ethers.write("# lab\n8:0:20:1:2:3 alice\n2:0:0:0:0:9 bob\nbroken\n");
+        ethers.close();
+        qputenv("AOESAN_ETHERS", ethers.fileName().toUtf8());
+        ui::WizardContext context {{},
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, nullptr, {}, dir.path(),
+            {}};
+        ui::ExportWizard wizard(context);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        next(wizard); // a new sparse image
+        QTRY_COMPARE(wizard.currentId(), int(ui::ExportWizard::Address));
+        next(wizard);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Options));
+
+        auto *page = wizard.optionsPage();
+        auto *everyone = page->findChild<QRadioButton *>(QStringLiteral("allowEveryone"));
+        auto *only = page->findChild<QRadioButton *>(QStringLiteral("allowOnly"));
+        auto *panel = page->findChild<QWidget *>(QStringLiteral("allowPanel"));
+        auto *list = page->findChild<QListWidget *>(QStringLiteral("allowList"));
+        auto *entry = page->findChild<QLineEdit *>(QStringLiteral("allowEntry"));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("allowProblem"));
+        auto *note = page->findChild<QLabel *>(QStringLiteral("allowNote"));
+        QVERIFY(everyone->isChecked());
+        QVERIFY(!panel->isVisible());
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("VLAN")));
+        QVERIFY(entry->placeholderText().contains(ethers.fileName()));
+
+        clickBox(only);
+        QVERIFY(only->isChecked());
+        QVERIFY(panel->isVisible());
+        QVERIFY(note->isVisible());
+        // The note sits beside the list, wholly inside the page.
+        QVERIFY(note->geometry().left() >= panel->geometry().right());
+        QVERIFY(page->rect().contains(QRect(note->mapTo(page, QPoint(0, 0)), note->size())));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // nobody on the list yet
+
+        QTest::keyClicks(entry, QStringLiteral("ALICE, 02:00:00:00:00:77"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("allowAdd")), Qt::LeftButton);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("08:00:20:01:02:03 (alice)"));
+        QCOMPARE(list->item(1)->text(), QStringLiteral("02:00:00:00:00:77"));
+        QVERIFY(entry->text().isEmpty());
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        // Return adds (and is not taken for Next).
+        QTest::keyClicks(entry, QStringLiteral("mallory"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Options));
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(problem->text(),
+            QStringLiteral("“mallory” is neither a MAC address nor a name in %1.").arg(ethers.fileName()));
+        entry->clear();
+        QTest::keyClicks(entry, QStringLiteral("ff:ff:ff:ff:ff:ff"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QVERIFY2(problem->text().contains(QStringLiteral("broadcast")), qPrintable(problem->text()));
+        QCOMPARE(list->count(), 2);
+
+        // Typed and not added: Next adds it.
+        entry->clear();
+        QTest::keyClicks(entry, QStringLiteral("bob"));
+        next(wizard);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Review));
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->item(2)->text(), QStringLiteral("02:00:00:00:00:09 (bob)"));
+        const auto *command = wizard.reviewPage()->findChild<QPlainTextEdit *>(QStringLiteral("commandLine"));
+        QVERIFY2(command->toPlainText().contains(
+                     QStringLiteral(" -m 08:00:20:01:02:03,02:00:00:00:00:77,02:00:00:00:00:09 ")),
+            qPrintable(command->toPlainText()));
+
+        // Back, "Every machine": no list in the record; the list is kept should the person change their mind.
+        wizard.back();
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Options));
+        clickBox(everyone);
+        QVERIFY(!panel->isVisible());
+        next(wizard);
+        QVERIFY(wizard.draft().record.macs.empty());
+        QVERIFY(!command->toPlainText().contains(QStringLiteral(" -m ")));
+        wizard.back();
+        clickBox(only);
+        QCOMPARE(list->count(), 3);
+        next(wizard);
+
+        QSignalSpy accepted(&wizard, &QDialog::accepted);
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QCOMPARE(accepted.count(), 1);
+        const auto &macs = wizard.draft().record.macs;
+        QCOMPARE(macs.size(), 3U);
+        QCOMPARE(macs.at(0).toString(), std::string("08:00:20:01:02:03"));
+        QCOMPARE(macs.at(1).toString(), std::string("02:00:00:00:00:77"));
+        QCOMPARE(macs.at(2).toString(), std::string("02:00:00:00:00:09"));
+        qunsetenv("AOESAN_ETHERS");
+    }
+
+    // An /etc/ethers that cannot be read (a FIFO here) is said under the list; MACs still work, names do not.
+    void unreadableHostNames()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("ethers"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        qputenv("AOESAN_ETHERS", fifo.toUtf8());
+        ui::WizardContext context {{},
+            [] { return Result<std::vector<net::InterfaceInfo>, std::string>(interfaces()); }, nullptr, {}, dir.path(),
+            {}};
+        ui::ExportWizard wizard(context);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        next(wizard);
+        QTRY_COMPARE(wizard.currentId(), int(ui::ExportWizard::Address));
+        next(wizard);
+        auto *page = wizard.optionsPage();
+        clickBox(page->findChild<QRadioButton *>(QStringLiteral("allowOnly")));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("allowProblem"));
+        QVERIFY2(problem->text().contains(QStringLiteral("a FIFO")) && problem->text().contains(fifo),
+            qPrintable(problem->text()));
+        auto *entry = page->findChild<QLineEdit *>(QStringLiteral("allowEntry"));
+        QTest::keyClicks(entry, QStringLiteral("02:00:00:00:00:01"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Options));
+        QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("allowList"))->count(), 1);
+        QTest::keyClicks(entry, QStringLiteral("alice"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE(page->findChild<QListWidget *>(QStringLiteral("allowList"))->count(), 1);
+        next(wizard);
+        QCOMPARE(wizard.currentId(), int(ui::ExportWizard::Options)); // "alice" is still typed and unknown
+        qunsetenv("AOESAN_ETHERS");
     }
 
     // A fully allocated image made by Next shows its progress; Back and Next again keep that file.

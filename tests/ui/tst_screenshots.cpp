@@ -590,6 +590,16 @@ private slots:
             QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
             wizard.next();
             QTRY_VERIFY(wizard.currentId() != before); // the first Next creates the image
+            if (wizard.currentId() == ui::ExportWizard::Options) {
+                // "Only these machines" with its list, entry and the note beside it, at their widest.
+                wizard.findChild<QAbstractButton *>(QStringLiteral("allowOnly"))->click();
+                auto *entry = wizard.findChild<QLineEdit *>(QStringLiteral("allowEntry"));
+                entry->setText(QStringLiteral("02:00:00:00:00:77, 08:00:20:01:02:03"));
+                wizard.findChild<QAbstractButton *>(QStringLiteral("allowAdd"))->click();
+                QCOMPARE(wizard.findChild<QListWidget *>(QStringLiteral("allowList"))->count(), 2);
+                QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("allowNote"))->isVisible());
+                QCoreApplication::processEvents();
+            }
             shoot(&wizard, language, page);
             VERIFY_NOTHING_CUT(cutOff(&wizard));
         }

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Wizard page 3, "Options": read-only, direct I/O, synchronous writes, the initiators allowed (MAC
-// list; empty = everyone), the config string, and whether it starts with aoesan.
+// Wizard page 3, "Options": read-only, direct I/O, synchronous writes, the config string, who may use the
+// export (every machine, or a list of MACs and /etc/ethers names: AllowListBox), and whether it starts with
+// aoesan.
 #pragma once
 
 #include <QWizardPage>
 
 class QCheckBox;
-class QLabel;
 class QLineEdit;
 
 namespace aoesan::ui {
 
+class AllowListBox;
 struct ExportDraft;
 
 class OptionsPage : public QWizardPage
@@ -24,17 +25,16 @@ public:
     bool isComplete() const override;
     bool validatePage() override;
 
-private:
-    void check();
+    AllowListBox *allowList() const { return m_allow; }
 
+private:
     ExportDraft &m_draft;
     QCheckBox *m_readOnly;
     QCheckBox *m_direct;
     QCheckBox *m_sync;
-    QLineEdit *m_macs;
     QLineEdit *m_config;
+    AllowListBox *m_allow;
     QCheckBox *m_autostart;
-    QLabel *m_problem;
 };
 
 } // namespace aoesan::ui

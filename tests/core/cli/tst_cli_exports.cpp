@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include "cli/CapturedConsole.h"
 #include "cli/Commands.h"
 #include "supervisor/ExportStore.h"
@@ -36,11 +38,21 @@ private slots:
     void startOfAnUnknownExport();
     void runOfAnUnknownExport();
     void importDryRunChangesNothing();
+    void namesInTheAllowList();
+    void unknownNameSavesNothing();
+    void unreadableEthersFile();
 
 private:
     CommandRun exports(const QStringList &args) const;
     QString store() const { return m_dir->filePath(QStringLiteral("exports.json")); }
     QString image() const { return m_dir->filePath(QStringLiteral("disk.img")); }
+    QString ethers() const { return m_home.filePath(QStringLiteral("ethers")); }
+    void writeEthers(const QByteArray &text) const
+    {
+        QFile f(ethers());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(text), text.size());
+    }
     CommandRun addLab() const;
     QByteArray readStore() const
     {
@@ -57,10 +69,13 @@ void TestCliExports::initTestCase()
     QVERIFY(m_home.isValid());
     qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
     qputenv("XDG_STATE_HOME", m_home.filePath(QStringLiteral("state")).toUtf8());
+    // Never this machine's /etc/ethers: a file of the test's own (written by the tests that need names).
+    qputenv("AOESAN_ETHERS", ethers().toUtf8());
 }
 
 void TestCliExports::init()
 {
+    QFile::remove(ethers());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QFile file(image());
@@ -95,7 +110,8 @@ void TestCliExports::addListRemove()
     run = addLab();
     QVERIFY2(run.code == 0, qPrintable(run.describe()));
     QCOMPARE(QString::fromUtf8(run.out),
-        QStringLiteral("added lab: e7.3 on lan1 from %1 (read-only, 1 allowed MAC(s), sectors 8+rest, autostart)\n")
+        QStringLiteral("added lab: e7.3 on lan1 from %1 (read-only, 1 allowed MAC(s), sectors 8+rest, autostart)\n"
+                       "  allowed: 02:00:00:00:b0:02\n")
             .arg(image()));
     QCOMPARE(run.err, QByteArray());
 
@@ -115,6 +131,7 @@ void TestCliExports::addListRemove()
     QCOMPARE(QString::fromUtf8(run.out),
         QStringLiteral("NAME                 TARGET     INTERFACE    AUTOSTART FILE\n"
                        "lab                  e7.3       lan1         yes       %1\n"
+                       "                     only 02:00:00:00:b0:02\n"
                        "e1.2-lan1            e1.2       lan1         no        %2\n")
             .arg(image(), m_dir->filePath(QStringLiteral("later.img"))));
 
@@ -412,6 +429,154 @@ void TestCliExports::importDryRunChangesNothing()
     QCOMPARE(QString::fromUtf8(run.err),
         QStringLiteral("aoesan-ctl import-vblade-conf: %1 does not exist or is not a directory\n")
             .arg(m_dir->filePath(QStringLiteral("none"))));
+}
+
+void TestCliExports::namesInTheAllowList()
+{
+    writeEthers("# the lab\n"
+                "8:0:20:1:2:3\talice\n"
+                "2:0:0:0:0:9 bob # spare\n"
+                "this line is no entry\n");
+    const QStringList where {QStringLiteral("--store"), store()};
+    // Names and MACs mixed, a name in another case, the same machine twice (once by name, once by MAC): kept once.
+    CommandRun run = exports(
+        QStringList {QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("--name"), QStringLiteral("lab"),
+            QStringLiteral("-m"), QStringLiteral("alice,02:00:00:00:00:77,BOB,08:00:20:01:02:03"), QStringLiteral("1"),
+            QStringLiteral("2"), QStringLiteral("lan1"), image()}
+        + where);
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QCOMPARE(QString::fromUtf8(run.out),
+        QStringLiteral("added lab: e1.2 on lan1 from %1 (3 allowed MAC(s))\n"
+                       "  allowed: 08:00:20:01:02:03 (alice), 02:00:00:00:00:77, 02:00:00:00:00:09 (bob)\n")
+            .arg(image()));
+    // The export keeps MACs only: that is what the engine is given and what JSON shows.
+    supervisor::ExportStore written(store());
+    QVERIFY(written.load().ok());
+    const auto record = written.find(QStringLiteral("lab"));
+    QVERIFY(record);
+    QCOMPARE(record->macs.size(), std::size_t(3));
+    QCOMPARE(record->macs.at(0).toString(), std::string("08:00:20:01:02:03"));
+    QCOMPARE(record->macs.at(2).toString(), std::string("02:00:00:00:00:09"));
+    QVERIFY(!readStore().contains("alice"));
+
+    run = exports(QStringList {QStringLiteral("list")} + where);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains("\n                     only 08:00:20:01:02:03 (alice), 02:00:00:00:00:77, "
+                              "02:00:00:00:00:09 (bob)\n"),
+        run.out.constData());
+    run = exports(QStringList {QStringLiteral("show"), QStringLiteral("lab")} + where);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains("\n  allowed:   08:00:20:01:02:03 (alice), 02:00:00:00:00:77, 02:00:00:00:00:09 "
+                              "(bob)\n"),
+        run.out.constData());
+
+    // vblade's grouped and attached forms are resolved too (-rmNAME, -rm NAME).
+    run = exports(QStringList {QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("-rmbob"),
+                      QStringLiteral("1"), QStringLiteral("3"), QStringLiteral("lan1"), image()}
+        + where);
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(
+        run.out.contains("(read-only, 1 allowed MAC(s))\n  allowed: 02:00:00:00:00:09 (bob)\n"), run.out.constData());
+    run = exports(
+        QStringList {QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("-dm"), QStringLiteral("alice"),
+            QStringLiteral("1"), QStringLiteral("4"), QStringLiteral("lan1"), image()}
+        + where);
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("  allowed: 08:00:20:01:02:03 (alice)\n"), run.out.constData());
+
+    // set -m replaces the list; --no-macs lets everyone in again.
+    run = exports(
+        QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"), QStringLiteral("bob")}
+        + where);
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.endsWith("(1 allowed MAC(s))\n  allowed: 02:00:00:00:00:09 (bob)\n"), run.out.constData());
+    run = exports(QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--no-macs")} + where);
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    run = exports(QStringList {QStringLiteral("show"), QStringLiteral("lab")} + where);
+    QVERIFY2(run.out.contains("\n  allowed:   every initiator\n"), run.out.constData());
+
+    // A name that has since left /etc/ethers: the export still has the MAC, shown without a name.
+    writeEthers("8:0:20:1:2:3 alice\n");
+    run = exports(QStringList {QStringLiteral("show"), QStringLiteral("e1.3-lan1")} + where);
+    QVERIFY2(run.out.contains("\n  allowed:   02:00:00:00:00:09\n"), run.out.constData());
+}
+
+void TestCliExports::unknownNameSavesNothing()
+{
+    writeEthers("8:0:20:1:2:3 alice\nbroken\n");
+    QCOMPARE(addLab().code, 0);
+    const QByteArray before = readStore();
+    const QStringList where {QStringLiteral("--store"), store()};
+    CommandRun run = exports(
+        QStringList {QStringLiteral("add"), QStringLiteral("--force"), QStringLiteral("-m"),
+            QStringLiteral("alice,mallory"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("lan1"), image()}
+        + where);
+    QCOMPARE(run.code, 2);
+    QCOMPARE(run.out, QByteArray());
+    // It names the word, the file, and the line of the file that may have been meant.
+    QCOMPARE(QString::fromUtf8(run.err),
+        QStringLiteral(
+            "aoesan-ctl exports: 'mallory' is neither a MAC address nor a host name in %1 (which has lines "
+            "aoesan cannot read: line 2: 'broken' is one word; a line needs a MAC address and a host name)\n")
+            .arg(ethers()));
+    QCOMPARE(readStore(), before);
+
+    run = exports(QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"),
+                      QStringLiteral("02:00:00:00:00:01,carol")}
+        + where);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(QString::fromUtf8(run.err).contains(
+                 QStringLiteral("'carol' is neither a MAC address nor a host name in ") + ethers()),
+        run.err.constData());
+    // A mistyped MAC is called a MAC, not a name.
+    run = exports(QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"),
+                      QStringLiteral("02:00:00:00:01")}
+        + where);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("'02:00:00:00:01' is not a MAC address"), run.err.constData());
+    run = exports(QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"),
+                      QStringLiteral("alice,ff:ff:ff:ff:ff:ff")}
+        + where);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("'ff:ff:ff:ff:ff:ff' is no machine's address"), run.err.constData());
+    run = exports(
+        QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"), QStringLiteral(",")} + where);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("-m needs at least one MAC address or host name"), run.err.constData());
+    QCOMPARE(readStore(), before);
+
+    // No /etc/ethers at all: still the same clear error.
+    QVERIFY(QFile::remove(ethers()));
+    run = exports(
+        QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"), QStringLiteral("alice")}
+        + where);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(QString::fromUtf8(run.err).contains(
+                 QStringLiteral("'alice' is neither a MAC address nor a host name in ") + ethers()),
+        run.err.constData());
+    QCOMPARE(readStore(), before);
+}
+
+void TestCliExports::unreadableEthersFile()
+{
+    // A FIFO where the file should be: refused at once (no hang), exit 1, nothing saved.
+    QCOMPARE(::mkfifo(QFile::encodeName(ethers()).constData(), 0600), 0);
+    QCOMPARE(addLab().code, 0); // MACs only: the file is not read, so it cannot stand in the way
+    const QByteArray before = readStore();
+    const QStringList where {QStringLiteral("--store"), store()};
+    CommandRun run = exports(
+        QStringList {QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("-m"), QStringLiteral("alice")}
+        + where);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.startsWith("aoesan-ctl exports: cannot look up 'alice': ") && run.err.contains("a FIFO")
+            && QString::fromUtf8(run.err).contains(ethers()),
+        run.err.constData());
+    QCOMPARE(readStore(), before);
+    // Lists still print, without names.
+    run = exports(QStringList {QStringLiteral("list")} + where);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(run.out.contains("only 02:00:00:00:b0:02\n"), run.out.constData());
+    QVERIFY(QFile::remove(ethers()));
 }
 
 QTEST_GUILESS_MAIN(TestCliExports)
