@@ -133,10 +133,24 @@ void EngineEvents::restored(const std::vector<protocol::MacAddress> &masks,
         return;
     }
     std::fprintf(m_human, "%s: restored from %s: %s\n", m_program.c_str(), stateFile.c_str(),
-        restoredText(masks, reservations).c_str());
+        accessText(masks, reservations).c_str());
 }
 
-std::string restoredText(
+void EngineEvents::accessChanged(const AccessChange &change, bool kept)
+{
+    // Essential: who may use the export is what the owner must be able to see, and there is one a second at most.
+    if (m_json) {
+        write(serve::Access {macTexts(change.masks), macTexts(change.reservations), q(change.by.toString()), kept},
+            LineQueue::Kind::Essential);
+        return;
+    }
+    const std::string lists = accessText(change.masks, change.reservations);
+    std::fprintf(m_human, "%s: %s changed who may use the export: %s%s\n", m_program.c_str(),
+        change.by.toString().c_str(), lists.empty() ? "every host" : lists.c_str(),
+        kept ? " (kept for the next start)" : " (until the engine stops)");
+}
+
+std::string accessText(
     const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations)
 {
     std::string text;

@@ -33,8 +33,9 @@ struct StartedInfo
     std::vector<protocol::MacAddress> masks; // the list in force: -m, or the one kept in the state file
 };
 
-// "MAC mask of 2 hosts (other hosts are ignored); reserve list of 1 host (...)", for the log and stderr.
-std::string restoredText(
+// "MAC mask of 2 hosts (other hosts are ignored); reserve list of 1 host (...)", for the log and stderr;
+// empty when both lists are (every host may use the export).
+std::string accessText(
     const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations);
 
 class EngineEvents
@@ -55,6 +56,8 @@ public:
     // (or refused), which a person must hear about rather than find out.
     void restored(const std::vector<protocol::MacAddress> &masks, const std::vector<protocol::MacAddress> &reservations,
         const std::string &stateFile);
+    // An initiator changed who may use the export (TargetServer's AccessChange); `kept`: saved for the next start.
+    void accessChanged(const AccessChange &change, bool kept);
     // code: a stable word for programs, one of util/ErrorWords.h.
     void error(const std::string &code, const std::string &message, const std::string &fix = {});
     void stopped(const std::string &reason, const CounterSnapshot &c);

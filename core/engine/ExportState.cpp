@@ -43,6 +43,27 @@ bool macsFromJson(const QJsonValue &value, std::size_t limit, std::vector<protoc
 
 } // namespace
 
+std::string_view wireEditsWord(WireEdits mode)
+{
+    switch (mode) {
+    case WireEdits::Keep:
+        return "keep";
+    case WireEdits::Refuse:
+        return "refuse";
+    case WireEdits::Forget:
+        break;
+    }
+    return "forget";
+}
+
+std::optional<WireEdits> wireEditsFromWord(std::string_view word)
+{
+    for (const WireEdits mode : {WireEdits::Forget, WireEdits::Keep, WireEdits::Refuse})
+        if (wireEditsWord(mode) == word)
+            return mode;
+    return std::nullopt;
+}
+
 Result<ExportState, std::string> ExportState::load(const std::string &path, std::string *warning)
 {
     ExportState state;
@@ -95,8 +116,9 @@ Result<bool, std::string> ExportState::save() const
     root.insert(QStringLiteral("version"), kFormatVersion);
     root.insert(
         QStringLiteral("configString"), QString::fromLatin1(m_config.data(), static_cast<qsizetype>(m_config.size())));
-    root.insert(QStringLiteral("macMask"), macsToJson(m_masks));
-    root.insert(QStringLiteral("reserve"), macsToJson(m_reserve));
+    const bool keepLists = m_wireEdits == WireEdits::Keep;
+    root.insert(QStringLiteral("macMask"), macsToJson(keepLists ? m_masks : std::vector<protocol::MacAddress> {}));
+    root.insert(QStringLiteral("reserve"), macsToJson(keepLists ? m_reserve : std::vector<protocol::MacAddress> {}));
     QSaveFile file(QString::fromStdString(m_path));
     if (!file.open(QIODevice::WriteOnly))
         return Unexpected("cannot write export state " + m_path + ": " + file.errorString().toStdString());
@@ -121,9 +143,9 @@ ExportState::MaskEdit ExportState::addMask(const protocol::MacAddress &mac)
     return MaskEdit::Ok;
 }
 
-void ExportState::removeMask(const protocol::MacAddress &mac)
+bool ExportState::removeMask(const protocol::MacAddress &mac)
 {
-    std::erase(m_masks, mac);
+    return std::erase(m_masks, mac) > 0;
 }
 
 void ExportState::setMasks(std::vector<protocol::MacAddress> masks)

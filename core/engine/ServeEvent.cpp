@@ -62,6 +62,12 @@ QJsonObject body(const Restored &r)
         {field::kStateFile, r.stateFile}};
 }
 
+QJsonObject body(const Access &a)
+{
+    return {{field::kMasks, stringArray(a.masks)}, {field::kReservations, stringArray(a.reservations)},
+        {field::kBy, a.by}, {field::kKept, a.kept}};
+}
+
 QJsonObject body(const Counters &c)
 {
     QJsonObject o;
@@ -100,6 +106,7 @@ QJsonObject body(const Stopped &s)
 template<typename T> constexpr QLatin1StringView kNameOf;
 template<> constexpr QLatin1StringView kNameOf<Started> = name::kStarted;
 template<> constexpr QLatin1StringView kNameOf<Restored> = name::kRestored;
+template<> constexpr QLatin1StringView kNameOf<Access> = name::kAccess;
 template<> constexpr QLatin1StringView kNameOf<Counters> = name::kCounters;
 template<> constexpr QLatin1StringView kNameOf<Client> = name::kClient;
 template<> constexpr QLatin1StringView kNameOf<Clients> = name::kClients;
@@ -207,6 +214,9 @@ ServeEvent parseServeEvent(const QByteArray &line)
         return started(o);
     if (kind == name::kRestored)
         return Restored {texts(o, field::kMasks), texts(o, field::kReservations), text(o, field::kStateFile)};
+    if (kind == name::kAccess)
+        return Access {texts(o, field::kMasks), texts(o, field::kReservations), text(o, field::kBy),
+            o.value(field::kKept).toBool()};
     if (kind == name::kCounters)
         return Counters {counters(o)};
     if (kind == name::kClient)

@@ -22,13 +22,15 @@ namespace serve {
 namespace name {
 inline constexpr QLatin1StringView kStarted {"started"};
 inline constexpr QLatin1StringView kRestored {"restored"};
+inline constexpr QLatin1StringView kAccess {"access"};
 inline constexpr QLatin1StringView kCounters {"counters"};
 inline constexpr QLatin1StringView kClient {"client"};
 inline constexpr QLatin1StringView kClients {"clients"};
 inline constexpr QLatin1StringView kWarning {"warning"};
 inline constexpr QLatin1StringView kError {"error"};
 inline constexpr QLatin1StringView kStopped {"stopped"};
-inline constexpr std::array kAll {kStarted, kRestored, kCounters, kClient, kClients, kWarning, kError, kStopped};
+inline constexpr std::array kAll {
+    kStarted, kRestored, kAccess, kCounters, kClient, kClients, kWarning, kError, kStopped};
 } // namespace name
 
 // The keys of the events' objects.
@@ -56,7 +58,10 @@ inline constexpr QLatin1StringView kMasks {"masks"}; // also restored
 inline constexpr QLatin1StringView kConfigString {"configString"};
 inline constexpr QLatin1StringView kStateFile {"stateFile"}; // also restored
 // restored
-inline constexpr QLatin1StringView kReservations {"reservations"};
+inline constexpr QLatin1StringView kReservations {"reservations"}; // also access
+// access (also masks, reservations)
+inline constexpr QLatin1StringView kBy {"by"};
+inline constexpr QLatin1StringView kKept {"kept"};
 // counters and stopped
 inline constexpr QLatin1StringView kFramesIn {"framesIn"};
 inline constexpr QLatin1StringView kFramesOut {"framesOut"};
@@ -78,7 +83,7 @@ inline constexpr QLatin1StringView kFix {"fix"};
 inline constexpr QLatin1StringView kReason {"reason"};
 inline constexpr std::array kAll {kEvent, kPid, kShelf, kSlot, kInterface, kMac, kMtu, kFile, kSectors, kBytes, kOffset,
     kReadOnly, kDirect, kSync, kBufferCount, kMaxSectors, kWorkers, kIo, kMasks, kConfigString, kStateFile,
-    kReservations, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kDroppedGroupSource,
+    kReservations, kBy, kKept, kFramesIn, kFramesOut, kBytesRead, kBytesWritten, kErrors, kClients, kDroppedGroupSource,
     kReadCommands, kWriteCommands, kSendFailures, kUnlisted, kMessage, kCode, kFix, kReason};
 } // namespace field
 
@@ -144,6 +149,16 @@ struct Restored
     QString stateFile;
     bool operator==(const Restored &) const = default;
 };
+// An initiator changed the MAC mask or reserve list over the wire: the lists now in force, who changed them
+// last, and whether they are kept for the next start (--wire-edits keep). At most one a second.
+struct Access
+{
+    QStringList masks;
+    QStringList reservations;
+    QString by;
+    bool kept = false;
+    bool operator==(const Access &) const = default;
+};
 struct Counters
 {
     ServeCounters counters;
@@ -193,8 +208,8 @@ struct Garbage
 
 } // namespace serve
 
-using ServeEvent = std::variant<serve::Started, serve::Restored, serve::Counters, serve::Client, serve::Clients,
-    serve::Warning, serve::Error, serve::Stopped, serve::Unknown, serve::Garbage>;
+using ServeEvent = std::variant<serve::Started, serve::Restored, serve::Access, serve::Counters, serve::Client,
+    serve::Clients, serve::Warning, serve::Error, serve::Stopped, serve::Unknown, serve::Garbage>;
 
 // One line of the stream, without its newline: a compact JSON object (keys in order, as QJsonDocument
 // writes them). Unknown is written as an event with only its name, Garbage as its line.

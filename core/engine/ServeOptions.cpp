@@ -44,7 +44,8 @@ std::string serveUsage(const std::string &program)
 {
     return "usage: " + program
         + " serve [-b bufcnt] [-d] [-s] [-r] [-m mac[,mac...]] [-o offset] [-l length]\n"
-          "            [--events] [--state-file PATH | --no-state] [--workers N] shelf slot netif file\n"
+          "            [--events] [--state-file PATH | --no-state] [--wire-edits forget|keep|refuse]\n"
+          "            [--workers N] shelf slot netif file\n"
           "Exports FILE (a regular file or block device) as AoE target e<shelf>.<slot> on NETIF,\n"
           "with vblade's arguments and meaning:\n"
           "  -b bufcnt  requests the initiator may have outstanding (default 16, at least 2)\n"
@@ -55,8 +56,11 @@ std::string serveUsage(const std::string &program)
           "  -o offset  start this many 512-byte sectors into FILE\n"
           "  -l length  export this many 512-byte sectors\n"
           "  --events   one JSON object per line on stdout (started, counters, client, warning, error, stopped)\n"
-          "  --state-file PATH  where the config string, MAC mask and reservations persist\n"
+          "  --state-file PATH  where the config string (and kept mask and reservations) persist\n"
           "  --no-state         keep them in memory only, as vblade does\n"
+          "  --wire-edits MODE  what MAC mask and reserve edits from initiators do: forget (default:\n"
+          "                     they last until the engine stops), keep (saved in the state file and\n"
+          "                     restored at the next start) or refuse (the -m list is the only one)\n"
           "  --workers N        I/O threads (0 = serve on the receive thread; default 0, or 16 with -d or -s)\n"
           "shelf is 0-65534, slot 0-254.\n"
         + std::string(kExitCodeHelp) + "\n";
@@ -82,6 +86,14 @@ Result<ServeOptions, std::string> parseServeArguments(const std::vector<std::str
             if (!v)
                 return Unexpected(v.error());
             o.stateFile = v.value();
+        } else if (a == "--wire-edits") {
+            auto v = value(a);
+            if (!v)
+                return Unexpected(v.error());
+            const auto mode = wireEditsFromWord(v.value());
+            if (!mode)
+                return Unexpected("--wire-edits: '" + v.value() + "' is not one of forget, keep, refuse");
+            o.wireEdits = *mode;
         } else if (a == "--workers") {
             auto v = value(a);
             if (!v)

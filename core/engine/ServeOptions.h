@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/ExportState.h"
 #include "protocol/MacAddress.h"
 #include "util/Result.h"
 
@@ -31,6 +32,7 @@ struct ServeOptions
     bool events = false; // --events: JSON Lines on stdout for the supervisor
     std::optional<std::string> stateFile; // --state-file PATH; default under the XDG state directory
     bool noState = false; // --no-state: keep config string, mask and reservations in memory only
+    WireEdits wireEdits = WireEdits::Forget; // --wire-edits: what initiators' mask and reserve edits do
     std::optional<unsigned> workers; // --workers N: I/O threads (0 = inline); default from -d/-s
     std::vector<std::string> warnings; // things worth saying that do not stop the export
 };

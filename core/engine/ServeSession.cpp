@@ -136,10 +136,25 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     }
     if (!stateWarning.empty())
         events.warning(stateWarning);
-    if (!options.masks.empty()) {
-        state->setMasks(options.masks); // -m at startup wins over the saved list, as it does for vblade
+    state->setWireEdits(options.wireEdits);
+    const bool keepLists = options.wireEdits == WireEdits::Keep;
+    if (!keepLists && (!state->masks().empty() || !state->reservations().empty())) {
+        // Kept by an earlier run (or an older aoesan, which kept every edit): edits from the wire no longer
+        // outlive the engine unless the owner says so, and a list nobody here set must not lock hosts out.
+        events.warning("not restoring the " + accessText(state->masks(), state->reservations()) + " kept in "
+            + statePath + " from an earlier run: edits from initiators last until the engine stops "
+            + "(--wire-edits keep restores them)");
+        state->setMasks({});
+        state->setReservations({});
         if (auto saved = state->save(); !saved)
             events.warning(saved.error());
+    }
+    if (!options.masks.empty()) {
+        state->setMasks(options.masks); // -m at startup wins over the saved list, as it does for vblade
+        if (keepLists) {
+            if (auto saved = state->save(); !saved)
+                events.warning(saved.error());
+        }
     }
 
     // SIGTERM and SIGINT arrive through a signalfd the server polls: a clean stop, no async handler.
@@ -160,7 +175,8 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     TargetProtocol protocol(identity, state.value(), device);
     ServerEvents serverEvents {[&](const protocol::MacAddress &mac) { events.clientSeen(mac); },
         [&](std::uint64_t unlisted, std::uint64_t kept) { events.clientsUnlisted(unlisted, kept); },
-        [&](const CounterSnapshot &c) { events.counters(c); }, [&](const std::string &w) { events.warning(w); }};
+        [&](const CounterSnapshot &c) { events.counters(c); }, [&](const std::string &w) { events.warning(w); },
+        [&](const AccessChange &change) { events.accessChanged(change, keepLists); }};
     TargetServer server(*socket.value(), protocol, state.value(), ServerOptions {asyncIo, workers, 64, signalFd},
         std::move(serverEvents));
 
@@ -174,7 +190,7 @@ int runServe(const ServeOptions &options, EngineEvents &events)
     if (!restoredMasks.empty() || !state->reservations().empty()) {
         events.restored(restoredMasks, state->reservations(), statePath);
         log->warn("e{}.{}: restored from {}: {}", options.shelf, options.slot, statePath,
-            restoredText(restoredMasks, state->reservations()));
+            accessText(restoredMasks, state->reservations()));
     }
     auto result = server.run();
     if (signalFd >= 0)

@@ -173,8 +173,14 @@ ReceiveResult TargetProtocol::handleMask(const Header &h, const MacMaskArg &m, s
 {
     MacMaskArg out;
     out.mcmd = m.mcmd;
-    bool changed = false;
+    const std::vector<MacAddress> before = m_state.masks(); // at most 32
     if (m.mcmd == static_cast<std::uint8_t>(MacMaskCommand::Edit)) {
+        if (m_state.wireEdits() == WireEdits::Refuse) {
+            // The owner's list is the only one: nothing of the edit is applied, and the reply says so at its
+            // first directive (the protocol has no "not allowed", so the unspecified error).
+            out.merror = static_cast<std::uint8_t>(MacMaskError::Unspecified);
+            out.dirCount = 0;
+        }
         for (std::size_t i = 0; i < m.directives.size() && out.merror == 0; ++i) {
             const auto &d = m.directives[i];
             switch (static_cast<DirectiveCommand>(d.dcmd)) {
@@ -183,12 +189,9 @@ ReceiveResult TargetProtocol::handleMask(const Header &h, const MacMaskArg &m, s
             case DirectiveCommand::Add:
                 if (m_state.addMask(d.mac) == ExportState::MaskEdit::ListFull)
                     out.merror = static_cast<std::uint8_t>(MacMaskError::ListFull);
-                else
-                    changed = true;
                 break;
             case DirectiveCommand::Delete:
                 m_state.removeMask(d.mac);
-                changed = true;
                 break;
             default:
                 out.merror = static_cast<std::uint8_t>(MacMaskError::BadDirective);
@@ -206,39 +209,52 @@ ReceiveResult TargetProtocol::handleMask(const Header &h, const MacMaskArg &m, s
         out.dirCount = static_cast<std::uint8_t>(out.directives.size());
     }
     encodeInto(Frame {replyHeader(h), out}, reply);
-    return {Verdict::Reply, changed};
+    return accessResult(before != m_state.masks());
 }
 
 ReceiveResult TargetProtocol::handleReserve(const Header &h, const ReserveArg &r, std::vector<std::uint8_t> &reply)
 {
     Header rh = replyHeader(h);
     bool changed = false;
+    const auto refuse = [&rh](AoeError error) {
+        rh.error = true;
+        rh.errorCode = static_cast<std::uint8_t>(error);
+    };
     switch (static_cast<ReserveCommand>(r.rcmd)) {
     case ReserveCommand::Read:
         break;
     case ReserveCommand::Set:
-        if (!m_state.reservationAllows(h.source)) {
-            rh.error = true;
-            rh.errorCode = static_cast<std::uint8_t>(AoeError::TargetReserved);
+    case ReserveCommand::ForceSet:
+        if (m_state.wireEdits() == WireEdits::Refuse) {
+            refuse(AoeError::TargetReserved); // nobody may reserve it over the wire
             break;
         }
-        [[fallthrough]];
-    case ReserveCommand::ForceSet:
+        if (r.rcmd == static_cast<std::uint8_t>(ReserveCommand::Set) && !m_state.reservationAllows(h.source)) {
+            refuse(AoeError::TargetReserved);
+            break;
+        }
         if (r.macs.size() > ExportState::kMaxReservations) {
-            rh.error = true;
-            rh.errorCode = static_cast<std::uint8_t>(AoeError::BadArgument);
+            refuse(AoeError::BadArgument);
             break;
         }
         changed = m_state.reservations() != r.macs;
         m_state.setReservations(r.macs);
         break;
     default:
-        rh.error = true;
-        rh.errorCode = static_cast<std::uint8_t>(AoeError::BadArgument);
+        refuse(AoeError::BadArgument);
         break;
     }
     encodeInto(Frame {rh, ReserveArg {r.rcmd, m_state.reservations()}}, reply);
-    return {Verdict::Reply, changed};
+    return accessResult(changed);
+}
+
+ReceiveResult TargetProtocol::accessResult(bool changed) const
+{
+    // Saved only where the owner allows wire edits to outlive the engine (ExportState::save).
+    ReceiveResult result {Verdict::Reply};
+    result.stateChanged = changed && m_state.wireEdits() == WireEdits::Keep;
+    result.accessChanged = changed;
+    return result;
 }
 
 TargetProtocol::AtaStart TargetProtocol::beginAta(std::span<std::uint8_t> buffer, std::size_t length) const

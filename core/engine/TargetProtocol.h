@@ -41,10 +41,13 @@ struct AtaCompletion
 struct ReceiveResult
 {
     Verdict verdict = Verdict::Drop;
-    bool stateChanged = false; // the config string, mask or reserve list changed: persist it
+    bool stateChanged = false; // the state file must be written: the config string changed, or a list it keeps
     // Dropped because the sender claims a group (broadcast or multicast) MAC: answering would send the
     // reply, up to 1 KiB for a 32-byte request, to every host on the segment (a reflection attack).
     bool groupSource = false;
+    // The MAC mask or reserve list changed over the wire: who may use the export is not what it was, which
+    // the engine says (the `access` event) so that the owner sees it.
+    bool accessChanged = false;
 };
 
 class TargetProtocol
@@ -84,6 +87,7 @@ private:
     protocol::Header replyHeader(const protocol::Header &request) const;
     protocol::ConfigArg configReply(std::uint8_t ccmd) const;
     bool encodeInto(const protocol::Frame &frame, std::vector<std::uint8_t> &reply) const;
+    ReceiveResult accessResult(bool changed) const;
     ReceiveResult errorReply(const protocol::Header &request, protocol::AoeError error,
         std::span<const std::uint8_t> frame, std::vector<std::uint8_t> &reply) const;
     AtaCompletion writeAtaReply(

@@ -230,6 +230,24 @@ void TargetServer::noteClient(const std::uint8_t *frame)
     ++m_unlistedClients;
 }
 
+void TargetServer::noteAccessChange(const std::uint8_t *frame)
+{
+    protocol::MacAddress::Bytes bytes {};
+    std::memcpy(bytes.data(), frame + 6, bytes.size());
+    m_accessChangedBy = protocol::MacAddress(bytes);
+    m_accessEventDue = true;
+    if (m_now >= m_nextAccessEventAt)
+        emitAccessChange(); // else said by emitCountersIfDue once the second is over
+}
+
+void TargetServer::emitAccessChange()
+{
+    m_accessEventDue = false;
+    m_nextAccessEventAt = m_now + 1000;
+    if (m_events.accessChanged)
+        m_events.accessChanged(AccessChange {m_state.masks(), m_state.reservations(), m_accessChangedBy});
+}
+
 void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
 {
     std::vector<net::PacketBuffer> replies;
@@ -252,6 +270,8 @@ void TargetServer::handleBatch(std::vector<Buffer> &batch, std::size_t received)
             noteClient(b.frame);
         if (r.stateChanged)
             m_saver.changed(m_state); // saved by its own thread: I/O never waits for the disk's fsync
+        if (r.accessChanged)
+            noteAccessChange(b.frame);
         if (r.verdict == Verdict::Reply) {
             const auto *header = reply.data();
             if (reply.size() > 15 && (header[14] & protocol::flags::Error) != 0)
@@ -333,6 +353,8 @@ void TargetServer::emitCountersIfDue()
 {
     const std::uint64_t now = nowMs();
     m_now = now;
+    if (m_accessEventDue && now >= m_nextAccessEventAt)
+        emitAccessChange();
     if (now < m_nextCountersAt)
         return;
     m_nextCountersAt = now + 1000;
@@ -475,6 +497,8 @@ Result<bool, std::string> TargetServer::run()
 
     while (m_aio && m_aio->inFlight() > 0)
         reapAsync(true);
+    if (m_accessEventDue)
+        emitAccessChange(); // the last lists in force are said before `stopped`
     m_saver.flush(); // the state file holds the last change before `stopped` is said
     for (auto &b : batch)
         returnBuffer(b);

@@ -37,6 +37,14 @@ struct CounterSnapshot
     std::uint64_t sendFailures = 0; // replies the socket refused (each lost alone; the initiator retries)
 };
 
+// Who may use the export after an initiator changed it over the wire (MAC Mask List, Reserve/Release).
+struct AccessChange
+{
+    std::vector<protocol::MacAddress> masks;
+    std::vector<protocol::MacAddress> reservations;
+    protocol::MacAddress by; // the host whose edit came last
+};
+
 struct ServerEvents
 {
     // At most kClientEventsPerSecond a second; the rest are counted and said in one clientsUnlisted.
@@ -44,6 +52,9 @@ struct ServerEvents
     std::function<void(std::uint64_t unlisted, std::uint64_t kept)> clientsUnlisted; // at most once a second
     std::function<void(const CounterSnapshot &)> counters; // about once a second
     std::function<void(const std::string &)> warning;
+    // After a change of the mask or reserve list: at once, then at most once a second with the latest lists
+    // (a host flapping the list costs one event a second).
+    std::function<void(const AccessChange &)> accessChanged;
 };
 
 struct ServerOptions
@@ -95,6 +106,8 @@ private:
     void handleBatch(std::vector<Buffer> &batch, std::size_t received);
     void noteClient(const std::uint8_t *frame);
     void emitCountersIfDue();
+    void noteAccessChange(const std::uint8_t *frame);
+    void emitAccessChange();
     // Sends every reply, past one that fails (counted, warned about at most every 10 s).
     void sendAll(std::span<const net::PacketBuffer> replies);
     void account(const AtaCompletion &done);
@@ -135,6 +148,9 @@ private:
     std::uint64_t m_unlistedClients = 0; // new clients not said one by one this second
     StateSaver m_saver;
     std::uint64_t m_nextCountersAt = 0;
+    std::uint64_t m_nextAccessEventAt = 0; // receive thread only
+    bool m_accessEventDue = false; // a change not said yet
+    protocol::MacAddress m_accessChangedBy;
     std::uint64_t m_nextSendWarningAt = 0; // receive thread only
     std::uint64_t m_now = 0; // the receive thread's clock in ms, read once per batch
     static constexpr unsigned kClientEventsPerSecond = 32;

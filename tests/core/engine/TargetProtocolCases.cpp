@@ -368,6 +368,16 @@ QList<ProtocolCase> configCases()
     return c;
 }
 
+QByteArray maskAddRequest(std::uint32_t tag, const MacAddress &mac, const MacAddress &from)
+{
+    return request(kMask, tag, from).mask(1, 0, 1).directive(1, mac).padTo();
+}
+
+QByteArray reserveSetRequest(std::uint32_t tag, unsigned rcmd, const MacAddress &mac, const MacAddress &from)
+{
+    return request(kReserve, tag, from).reserve(rcmd, 1).mac(mac).padTo();
+}
+
 QList<ProtocolCase> maskCases()
 {
     Tags tag(0x80040000);

@@ -48,6 +48,11 @@ struct ProtocolCase
     engine::ExportState after;
 };
 
+// A mask edit adding `mac` and a reserve set (rcmd 1) or force set (rcmd 2) of `mac`, sent from `from`.
+QByteArray maskAddRequest(std::uint32_t tag, const protocol::MacAddress &mac, const protocol::MacAddress &from);
+QByteArray reserveSetRequest(
+    std::uint32_t tag, unsigned rcmd, const protocol::MacAddress &mac, const protocol::MacAddress &from);
+
 QList<ProtocolCase> addressingCases();
 QList<ProtocolCase> versionAndCommandCases();
 QList<ProtocolCase> configCases();

@@ -18,6 +18,9 @@
 #include "engine/ExportState.h"
 
 using aoesan::engine::ExportState;
+using aoesan::engine::WireEdits;
+using aoesan::engine::wireEditsFromWord;
+using aoesan::engine::wireEditsWord;
 using aoesan::protocol::MacAddress;
 namespace frames = aoesan::test::frames;
 
@@ -49,6 +52,9 @@ private slots:
     void init();
     void roundTrip_data();
     void roundTrip();
+    void wireEditsNotKeptSaveOnlyTheConfig_data();
+    void wireEditsNotKeptSaveOnlyTheConfig();
+    void wireEditsWords();
     void noPathKeepsNothing();
     void missingFileStartsEmpty();
     void damagedFileMovedAside_data();
@@ -96,6 +102,7 @@ void TestExportState::roundTrip()
     auto loaded = ExportState::load(path);
     QVERIFY(loaded.ok());
     ExportState state = loaded.value();
+    state.setWireEdits(WireEdits::Keep); // the lists are saved only when the owner keeps wire edits
     state.setConfigString(config.toStdString());
     state.setMasks(fillers(unsigned(masks)));
     state.setReservations(fillers(unsigned(reservations), 100));
@@ -118,6 +125,49 @@ void TestExportState::roundTrip()
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
     QVERIFY(root.value(QStringLiteral("macMask")).isArray());
+}
+
+void TestExportState::wireEditsNotKeptSaveOnlyTheConfig_data()
+{
+    QTest::addColumn<WireEdits>("mode");
+    QTest::addRow("forget") << WireEdits::Forget;
+    QTest::addRow("refuse") << WireEdits::Refuse;
+}
+
+void TestExportState::wireEditsNotKeptSaveOnlyTheConfig()
+{
+    // A hostile host's mask edit must not outlive the engine: under forget and refuse the file holds the
+    // config string and empty lists, also over a file an earlier "keep" run filled.
+    QFETCH(WireEdits, mode);
+    const std::string path = m_dir->filePath(QStringLiteral("e7.4.json")).toStdString();
+    ExportState kept = ExportState::load(path).value();
+    kept.setWireEdits(WireEdits::Keep);
+    kept.setMasks(fillers(3));
+    kept.setReservations(fillers(2, 100));
+    QVERIFY(kept.save().ok());
+    QCOMPARE(ExportState::load(path)->masks().size(), std::size_t(3));
+
+    ExportState state = ExportState::load(path).value();
+    state.setWireEdits(mode);
+    state.setConfigString("kept anyway");
+    QCOMPARE(state.masks().size(), std::size_t(3)); // in memory the edit holds until the engine stops
+    QVERIFY(state.save().ok());
+    const auto again = ExportState::load(path);
+    QVERIFY(again.ok());
+    QCOMPARE(again->configString(), std::string("kept anyway"));
+    QVERIFY(again->masks().empty());
+    QVERIFY(again->reservations().empty());
+}
+
+void TestExportState::wireEditsWords()
+{
+    for (const WireEdits mode : {WireEdits::Forget, WireEdits::Keep, WireEdits::Refuse})
+        QCOMPARE(wireEditsFromWord(wireEditsWord(mode)), std::optional<WireEdits>(mode));
+    QCOMPARE(wireEditsWord(WireEdits::Forget), std::string_view("forget"));
+    QCOMPARE(wireEditsWord(WireEdits::Keep), std::string_view("keep"));
+    QCOMPARE(wireEditsWord(WireEdits::Refuse), std::string_view("refuse"));
+    QVERIFY(!wireEditsFromWord("Keep").has_value());
+    QVERIFY(!wireEditsFromWord("").has_value());
 }
 
 void TestExportState::noPathKeepsNothing()

@@ -12,12 +12,14 @@
 
 using aoesan::engine::ExportState;
 using aoesan::engine::Verdict;
+using aoesan::engine::WireEdits;
 using aoesan::protocol::MacAddress;
 namespace cases = aoesan::test::cases;
 namespace frames = aoesan::test::frames;
 
 Q_DECLARE_METATYPE(aoesan::engine::ExportState)
 Q_DECLARE_METATYPE(aoesan::engine::Verdict)
+Q_DECLARE_METATYPE(aoesan::engine::WireEdits)
 
 namespace {
 
@@ -70,6 +72,8 @@ class TestTargetProtocol : public QObject
 private slots:
     void rules_data();
     void rules();
+    void wireEdits_data();
+    void wireEdits();
     void announcements_data();
     void announcements();
     void writeReachesTheImage();
@@ -138,8 +142,62 @@ void TestTargetProtocol::rules()
     QVERIFY2(target.state() == after,
         qPrintable(QStringLiteral("state after: %1\nexpected:    %2").arg(describe(target.state()), describe(after))));
     // The engine saves the state file only when told: a change it is not told about is lost on restart.
-    if (!(after == before))
-        QVERIFY2(result.stateChanged, "the state changed but receive() did not report it");
+    // Mask and reserve edits are reported as access changes and, under the default "forget", not saved.
+    const bool listsChanged = after.masks() != before.masks() || after.reservations() != before.reservations();
+    if (after.configString() != before.configString())
+        QVERIFY2(result.stateChanged, "the config string changed but receive() did not report it");
+    QVERIFY2(result.accessChanged == listsChanged, "an access change reported wrongly");
+    if (after.configString() == before.configString())
+        QVERIFY2(!result.stateChanged, "a mask or reserve edit under \"forget\" asks for a save");
+}
+
+void TestTargetProtocol::wireEdits_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<WireEdits>("mode");
+    QTest::addColumn<bool>("applied");
+    QTest::addColumn<bool>("saved");
+    const QByteArray maskAdd = cases::maskAddRequest(0x51, cases::kB, cases::kB);
+    const QByteArray reserveSet = cases::reserveSetRequest(0x52, 1, cases::kB, cases::kB);
+    const QByteArray forceSet = cases::reserveSetRequest(0x53, 2, cases::kB, cases::kB);
+    for (const auto &[mode, word] : {std::pair {WireEdits::Forget, "forget"}, std::pair {WireEdits::Keep, "keep"},
+             std::pair {WireEdits::Refuse, "refuse"}}) {
+        const bool applied = mode != WireEdits::Refuse;
+        const bool saved = mode == WireEdits::Keep;
+        QTest::addRow("%s: mask add", word) << maskAdd << mode << applied << saved;
+        QTest::addRow("%s: reserve set", word) << reserveSet << mode << applied << saved;
+        QTest::addRow("%s: reserve force set", word) << forceSet << mode << applied << saved;
+    }
+}
+
+void TestTargetProtocol::wireEdits()
+{
+    // What a host on the segment may do to the owner's lists: "forget" applies the edit until the engine
+    // stops, "keep" also asks for a save, "refuse" applies nothing and says so in the reply.
+    QFETCH(QByteArray, request);
+    QFETCH(WireEdits, mode);
+    QFETCH(bool, applied);
+    QFETCH(bool, saved);
+    ExportState before = cases::exportState();
+    before.setWireEdits(mode);
+    Export target(before);
+    QVERIFY(target.ok());
+    aoesan::engine::ReceiveResult result;
+    const QByteArray got = target.answer(request, &result);
+    QCOMPARE(result.verdict, Verdict::Reply);
+    verifyReplyShape(request, got);
+    const bool changed = !target.state().masks().empty() || !target.state().reservations().empty();
+    QCOMPARE(changed, applied);
+    QCOMPARE(result.accessChanged, applied);
+    QCOMPARE(result.stateChanged, saved);
+    const bool isMask = static_cast<std::uint8_t>(request[19]) == 2;
+    const auto byte = [&got](int i) { return static_cast<std::uint8_t>(got[i]); };
+    if (isMask) // MError (reserved, MCmd, MError, Dir Count after the header): 1, "unspecified", when refused
+        QCOMPARE(int(byte(26)), applied ? 0 : 1);
+    else // the AoE header's error flag and code 6, "target reserved", when refused
+        QCOMPARE(bool(byte(14) & 0x04U), !applied);
+    if (!applied && !isMask)
+        QCOMPARE(int(byte(15)), 6);
 }
 
 void TestTargetProtocol::verifyReplyShape(const QByteArray &request, const QByteArray &reply)
