@@ -205,6 +205,16 @@ void ExportRunner::onLine(const QByteArray &line)
         log->warn("export '{}': the engine restored {} from {}", s(m_status.name),
             s(restoredSummary(restored->masks.size(), restored->reservations.size())), s(restored->stateFile));
         publish();
+    } else if (const auto *access = std::get_if<event::Access>(&parsed)) {
+        // A host on the segment changed who may use the export: shown at once, and logged, because the
+        // host that is locked out by it will only see the export vanish.
+        m_status.masks = access->masks;
+        m_status.reservations = access->reservations;
+        const QString now = restoredSummary(access->masks.size(), access->reservations.size());
+        log->warn("export '{}': {} changed who may use it over the network (now {}), {}", s(m_status.name),
+            s(access->by), now.isEmpty() ? "every host" : s(now),
+            access->kept ? "kept for the next start" : "until the engine stops");
+        publish();
     } else if (const auto *counters = std::get_if<event::Counters>(&parsed)) {
         m_status.counters = counters->counters;
         publish();

@@ -75,7 +75,8 @@ expect "stat --j" --json
 expect "reserve --force-" --force-set --force-release
 expect "exports " list show add set remove run start stop
 expect "exports set disk1 --no-d" --no-direct
-expect "serve --" --events --state-file --no-state --workers --force
+expect "serve --" --events --state-file --no-state --wire-edits --workers --force
+expect "serve --wire-edits " forget keep refuse
 
 interfaces=$(for dir in /sys/class/net/*; do [ "${dir##*/}" = lo ] || echo "${dir##*/}"; done)
 # shellcheck disable=SC2086
