@@ -33,6 +33,7 @@ const char *kUsage
       "                              [-b bufcnt] [-d] [-s] [-r] [-m mac-or-name[,...]] [-o offset]\n"
       "                              [-l length] shelf slot netif file\n"
       "       aoesan-ctl exports set NAME [--autostart|--no-autostart] [--config STRING|--no-config]\n"
+      "                              [--wire-edits forget|keep|refuse]\n"
       "                              [-r|--read-write] [-d|--no-direct] [-s|--no-sync]\n"
       "                              [-m mac-or-name[,...]|--no-macs] [-b bufcnt] [--interface IF] [--file PATH]\n"
       "                              [--store FILE]\n"
@@ -49,7 +50,10 @@ const char *kUsage
       "-m takes MAC addresses or host names from /etc/ethers (ethers(5)), joined by commas. A name becomes its\n"
       "MAC when the export is added or set: a later change of /etc/ethers changes no export. A MAC list keeps out\n"
       "no one who can send with another machine's address; on a shared network only a VLAN or interface of the\n"
-      "export's own does (docs/security.md). AOESAN_ETHERS names another file to read instead (for tests).\n";
+      "export's own does (docs/security.md). AOESAN_ETHERS names another file to read instead (for tests).\n"
+      "Any host on the network can also send mask and reserve edits. --wire-edits says what they do: forget\n"
+      "(the default, as vblade) applies them until the export stops, keep saves them for the next start, refuse\n"
+      "turns them down. The -m list holds at every start whichever it is.\n";
 
 // What each word means, printed with --help only (one line per option, as `serve --help` lists them).
 const char *kOptionsHelp
@@ -61,6 +65,7 @@ const char *kOptionsHelp
       "  --no-autostart     start it only when asked (set)\n"
       "  --config STRING    the config string the target answers with (add, set)\n"
       "  --no-config        an empty config string (set)\n"
+      "  --wire-edits WORD  what mask and reserve edits from the network do: forget, keep or refuse (add, set)\n"
       "  --force            add, set: an interface that is not here (yet); run: a device that looks in use\n"
       "  -b bufcnt          requests the initiator may have outstanding (add, set)\n"
       "  -d                 O_DIRECT: bypass the page cache (add, set)\n"
@@ -86,6 +91,7 @@ struct Words
     bool force = false;
     bool json = false;
     bool configGiven = false;
+    std::optional<engine::WireEdits> wireEdits;
     QStringList rest;
 };
 
@@ -116,6 +122,15 @@ std::optional<Words> splitWords(const Command &command, const QStringList &args)
                                                             : w.config;
             if (!value(into))
                 return std::nullopt;
+        } else if (key == QLatin1String("--wire-edits")) {
+            QString word;
+            if (!value(word))
+                return std::nullopt;
+            w.wireEdits = engine::wireEditsFromWord(word.toStdString());
+            if (!w.wireEdits) {
+                command.error("--wire-edits takes forget, keep or refuse, not '" + word.toStdString() + "'");
+                return std::nullopt;
+            }
         } else if (a == QLatin1String("--autostart")) {
             w.autostart = true;
         } else if (a == QLatin1String("--force")) {
@@ -224,6 +239,8 @@ int add(const Command &command, ExportsBackend &exports, const Words &w)
     if (!record)
         return command.usageError(record.error().toStdString());
     record->autostart = w.autostart;
+    if (w.wireEdits)
+        record->wireEdits = *w.wireEdits;
     record->configString = w.config;
     if (const int refused = refuseHere(command, record.value(), w.force, true); refused != ExitOk)
         return refused;
@@ -293,6 +310,14 @@ int show(const Command &command, ExportsBackend &exports, const Words &w)
     if (status->pid > 0)
         std::fprintf(out, " (engine pid %lld)", static_cast<long long>(status->pid));
     std::fprintf(out, "\n");
+    // The running engine's list differs from the record's when a host on the network changed it.
+    if (!status->accessChangedBy.isEmpty()) {
+        const QStringList &now = status->masks.isEmpty() ? status->reservations : status->masks;
+        std::fprintf(out, "  now:       %s%s (set over the network by %s, %s)\n",
+            now.isEmpty() ? "every initiator" : "only ", qPrintable(now.join(QStringLiteral(", "))),
+            qPrintable(status->accessChangedBy),
+            status->accessKept ? "kept for the next start" : "until the export stops");
+    }
     if (!status->clients.isEmpty())
         std::fprintf(out, "  clients:   %s\n", qPrintable(status->clients.join(QStringLiteral(", "))));
     if (status->restarts > 0)
@@ -322,6 +347,8 @@ int set(const Command &command, ExportsBackend &exports, const Words &w)
         r.autostart = true;
     if (w.configGiven)
         r.configString = w.config;
+    if (w.wireEdits)
+        r.wireEdits = *w.wireEdits;
     const QStringList words = w.rest.mid(1);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &a = words.at(i);

@@ -40,6 +40,7 @@ constexpr Key kKeys[] = {
     {"lengthSectors", QMetaType::ULongLong, "t"},
     {"configString", QMetaType::QString, "s"},
     {"autostart", QMetaType::Bool, "b"},
+    {"wireEdits", QMetaType::QString, "s"},
 };
 
 const Key *keyNamed(const QString &name)
@@ -72,6 +73,7 @@ QVariantMap recordToVariant(const supervisor::ExportRecord &r)
         {QStringLiteral("offsetSectors"), QVariant::fromValue<qulonglong>(r.offsetSectors)},
         {QStringLiteral("configString"), r.configString},
         {QStringLiteral("autostart"), r.autostart},
+        {QStringLiteral("wireEdits"), QString::fromLatin1(engine::wireEditsWord(r.wireEdits))},
     };
     if (r.lengthSectors)
         map.insert(QStringLiteral("lengthSectors"), QVariant::fromValue<qulonglong>(*r.lengthSectors));

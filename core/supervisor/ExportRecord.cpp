@@ -170,6 +170,7 @@ QJsonObject recordToJson(const ExportRecord &r)
         {QStringLiteral("offsetSectors"), static_cast<double>(r.offsetSectors)},
         {QStringLiteral("configString"), r.configString},
         {QStringLiteral("autostart"), r.autostart},
+        {QStringLiteral("wireEdits"), QString::fromLatin1(engine::wireEditsWord(r.wireEdits))},
     };
     o.insert(QStringLiteral("lengthSectors"),
         r.lengthSectors ? QJsonValue(static_cast<double>(*r.lengthSectors)) : QJsonValue(QJsonValue::Null));
@@ -198,6 +199,17 @@ Result<ExportRecord, RecordError> recordFromJson(const QJsonObject &o)
     r.path = path.value();
     r.interface = interface.value();
     r.configString = config.value();
+
+    // Absent in lists written before the setting existed: those exports get the default.
+    const QJsonValue edits = o.value(QStringLiteral("wireEdits"));
+    if (!edits.isUndefined()) {
+        const auto mode = edits.isString() ? engine::wireEditsFromWord(edits.toString().toStdString()) : std::nullopt;
+        if (!mode)
+            return named(fail(RecordError::Code::BadOption,
+                QStringLiteral("'wireEdits' must be \"forget\", \"keep\" or \"refuse\", not '%1'")
+                    .arg(edits.toVariant().toString())));
+        r.wireEdits = *mode;
+    }
 
     auto shelf = integerField(o, QStringLiteral("shelf"), kMaxJsonInteger, -1);
     auto slot = integerField(o, QStringLiteral("slot"), kMaxJsonInteger, -1);
@@ -271,6 +283,8 @@ QStringList engineArguments(const ExportRecord &r, const QString &stateFile)
         args << QStringLiteral("-o") << QString::number(r.offsetSectors);
     if (r.lengthSectors)
         args << QStringLiteral("-l") << QString::number(*r.lengthSectors);
+    if (r.wireEdits != engine::WireEdits::Forget)
+        args << QStringLiteral("--wire-edits") << QString::fromLatin1(engine::wireEditsWord(r.wireEdits));
     if (!stateFile.isEmpty())
         args << QStringLiteral("--state-file") << stateFile;
     args << QString::number(r.shelf) << QString::number(r.slot) << r.interface << r.path;
@@ -288,6 +302,10 @@ QString describeRecord(const ExportRecord &r)
         options << QStringLiteral("sync");
     if (!r.macs.empty())
         options << QStringLiteral("%1 allowed MAC(s)").arg(r.macs.size());
+    if (r.wireEdits == engine::WireEdits::Keep)
+        options << QStringLiteral("keeps mask edits from the network");
+    else if (r.wireEdits == engine::WireEdits::Refuse)
+        options << QStringLiteral("refuses mask edits from the network");
     if (r.offsetSectors != 0 || r.lengthSectors)
         options << QStringLiteral("sectors %1+%2")
                        .arg(r.offsetSectors)

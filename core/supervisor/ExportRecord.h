@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/ExportState.h"
 #include "protocol/MacAddress.h"
 #include "util/Result.h"
 
@@ -32,6 +33,9 @@ struct ExportRecord
     std::uint64_t offsetSectors = 0;
     std::optional<std::uint64_t> lengthSectors;
     QString configString; // seeds the engine's config string while its state file has none
+    // What mask and reserve edits from hosts on the network do (engine --wire-edits). `macs` is the owner's
+    // list and holds at every start whatever this says.
+    engine::WireEdits wireEdits = engine::WireEdits::Forget;
     bool autostart = false;
 
     // "e7.3"

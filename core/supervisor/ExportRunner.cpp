@@ -166,6 +166,8 @@ void ExportRunner::launch()
     m_status.masks.clear();
     m_status.reservations.clear();
     m_status.restored = false;
+    m_status.accessChangedBy.clear();
+    m_status.accessKept = false;
     m_status.servingSince = {};
     m_status.nextRestartIn.reset();
     m_launchedAt = m_clock.now();
@@ -210,6 +212,8 @@ void ExportRunner::onLine(const QByteArray &line)
         // host that is locked out by it will only see the export vanish.
         m_status.masks = access->masks;
         m_status.reservations = access->reservations;
+        m_status.accessChangedBy = access->by;
+        m_status.accessKept = access->kept;
         const QString now = restoredSummary(access->masks.size(), access->reservations.size());
         log->warn("export '{}': {} changed who may use it over the network (now {}), {}", s(m_status.name),
             s(access->by), now.isEmpty() ? "every host" : s(now),

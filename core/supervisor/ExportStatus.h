@@ -63,6 +63,10 @@ struct ExportStatus
     QStringList masks;
     QStringList reservations;
     bool restored = false; // the engine restored a mask or reserve list it kept from an earlier run
+    // The host whose mask or reserve edit over the network last changed those lists (empty: none since the
+    // start), and whether the engine keeps that change for its next start (--wire-edits keep).
+    QString accessChangedBy;
+    bool accessKept = false;
 
     // The number of hosts the export is limited to (the mask, else the reserve list); 0 when it is open.
     int restrictedTo() const;

@@ -64,7 +64,10 @@ QJsonObject statusToJson(const ExportStatus &s)
         {QStringLiteral("masks"), toArray(s.masks)},
         {QStringLiteral("reservations"), toArray(s.reservations)},
         {QStringLiteral("restored"), s.restored},
+        {QStringLiteral("accessKept"), s.accessKept},
     };
+    if (!s.accessChangedBy.isEmpty())
+        o.insert(QStringLiteral("accessChangedBy"), s.accessChangedBy);
     if (s.nextRestartIn)
         o.insert(QStringLiteral("nextRestartInMs"), static_cast<double>(s.nextRestartIn->count()));
     if (s.lastError)
@@ -79,7 +82,7 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
         const QJsonValue v = o.value(QLatin1String(key));
         return v.isUndefined() || (v.*is)();
     };
-    for (const char *key : {"name", "state", "since", "servingSince", "mac"}) {
+    for (const char *key : {"name", "state", "since", "servingSince", "mac", "accessChangedBy"}) {
         if (!typed(key, &QJsonValue::isString))
             return Unexpected(QStringLiteral("'%1' must be a string").arg(QLatin1String(key)));
     }
@@ -122,6 +125,8 @@ Result<ExportStatus, QString> statusFromJson(const QJsonObject &o)
     s.mac = o.value(QStringLiteral("mac")).toString();
     s.sectors = util::jsonCount(o.value(QStringLiteral("sectors")));
     s.restored = o.value(QStringLiteral("restored")).toBool();
+    s.accessChangedBy = o.value(QStringLiteral("accessChangedBy")).toString();
+    s.accessKept = o.value(QStringLiteral("accessKept")).toBool();
     if (o.value(QStringLiteral("lastError")).isObject()) {
         const QJsonObject e = o.value(QStringLiteral("lastError")).toObject();
         s.lastError = ExportProblem {e.value(QStringLiteral("code")).toString(),

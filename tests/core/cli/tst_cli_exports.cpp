@@ -41,6 +41,7 @@ private slots:
     void namesInTheAllowList();
     void unknownNameSavesNothing();
     void unreadableEthersFile();
+    void wireEditsAddAndSet();
 
 private:
     CommandRun exports(const QStringList &args) const;
@@ -177,7 +178,8 @@ void TestCliExports::listJson()
         "readOnly": true,
         "shelf": 7,
         "slot": 3,
-        "sync": false
+        "sync": false,
+        "wireEdits": "forget"
     }
 ]
 )");
@@ -577,6 +579,38 @@ void TestCliExports::unreadableEthersFile()
     QCOMPARE(run.code, 0);
     QVERIFY2(run.out.contains("only 02:00:00:00:b0:02\n"), run.out.constData());
     QVERIFY(QFile::remove(ethers()));
+}
+
+// What mask and reserve edits from the network do is the owner's word, on add and on set; a word the
+// engine does not know is refused before anything is written.
+void TestCliExports::wireEditsAddAndSet()
+{
+    CommandRun run = exports({QStringLiteral("add"), QStringLiteral("--store"), store(), QStringLiteral("--force"),
+        QStringLiteral("--name"), QStringLiteral("kept"), QStringLiteral("--wire-edits"), QStringLiteral("keep"),
+        QStringLiteral("7"), QStringLiteral("4"), QStringLiteral("lan1"), image()});
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("keeps mask edits from the network"), run.out.constData());
+    QVERIFY2(readStore().contains("\"wireEdits\": \"keep\""), readStore().constData());
+
+    const QByteArray before = readStore();
+    run = exports({QStringLiteral("set"), QStringLiteral("kept"), QStringLiteral("--wire-edits=always"),
+        QStringLiteral("--store"), store()});
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains("--wire-edits takes forget, keep or refuse, not 'always'"), run.err.constData());
+    run = exports({QStringLiteral("set"), QStringLiteral("kept"), QStringLiteral("--wire-edits"),
+        QStringLiteral("--store"), store()});
+    QCOMPARE(run.code, 2);
+    QCOMPARE(readStore(), before);
+
+    run = exports({QStringLiteral("set"), QStringLiteral("kept"), QStringLiteral("--wire-edits=refuse"),
+        QStringLiteral("--store"), store()});
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    run = exports({QStringLiteral("show"), QStringLiteral("kept"), QStringLiteral("--store"), store()});
+    QVERIFY2(run.out.contains("refuses mask edits from the network"), run.out.constData());
+    run = exports({QStringLiteral("set"), QStringLiteral("kept"), QStringLiteral("--wire-edits"),
+        QStringLiteral("forget"), QStringLiteral("--store"), store()});
+    QVERIFY2(run.code == 0, qPrintable(run.describe()));
+    QVERIFY2(readStore().contains("\"wireEdits\": \"forget\""), readStore().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliExports)

@@ -139,6 +139,7 @@ void TestExportRecord::jsonRoundTrip()
     r.lengthSectors = 2048;
     r.configString = QStringLiteral("rack 4 — left");
     r.autostart = true;
+    r.wireEdits = aoesan::engine::WireEdits::Refuse;
     const auto back = recordFromJson(recordToJson(r));
     QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message));
     QCOMPARE(back.value(), r);
@@ -152,6 +153,16 @@ void TestExportRecord::jsonRoundTrip()
     QCOMPARE(parsed->bufferCount, std::uint16_t {16});
     QVERIFY(!parsed->lengthSectors);
     QVERIFY(!parsed->autostart);
+    // Lists written before wireEdits existed get vblade's behaviour, as their engines had.
+    QCOMPARE(parsed->wireEdits, aoesan::engine::WireEdits::Forget);
+    for (const auto mode :
+        {aoesan::engine::WireEdits::Forget, aoesan::engine::WireEdits::Keep, aoesan::engine::WireEdits::Refuse}) {
+        r.wireEdits = mode;
+        const QJsonObject o = recordToJson(r);
+        QCOMPARE(
+            o.value(QStringLiteral("wireEdits")).toString(), QString::fromLatin1(aoesan::engine::wireEditsWord(mode)));
+        QCOMPARE(recordFromJson(o)->wireEdits, mode);
+    }
 }
 
 void TestExportRecord::jsonErrors_data()
@@ -173,6 +184,11 @@ void TestExportRecord::jsonErrors_data()
                                   << QStringLiteral("true or false");
     QTest::addRow("bad MAC") << QStringLiteral("macs") << QJsonValue(QJsonArray {QStringLiteral("zz")})
                              << QStringLiteral("'zz'");
+    QTest::addRow("wire edits unknown") << QStringLiteral("wireEdits") << QJsonValue(QStringLiteral("always"))
+                                        << QStringLiteral(
+                                               "'wireEdits' must be \"forget\", \"keep\" or \"refuse\", not 'always'");
+    QTest::addRow("wire edits not text") << QStringLiteral("wireEdits") << QJsonValue(true)
+                                         << QStringLiteral("'wireEdits'");
     QTest::addRow("MACs not a list") << QStringLiteral("macs") << QJsonValue(QStringLiteral("02:00:00:00:00:01"))
                                      << QStringLiteral("list");
 }
@@ -220,6 +236,17 @@ void TestExportRecord::engineArgumentsParseBack()
     QCOMPARE(parsed->masks, r.macs);
     QCOMPARE(parsed->offsetSectors, std::uint64_t {8});
     QCOMPARE(parsed->lengthSectors, std::optional<std::uint64_t>(100));
+    QCOMPARE(parsed->wireEdits, aoesan::engine::WireEdits::Forget);
+    QVERIFY(!args.contains(QStringLiteral("--wire-edits"))); // the engine's default: the command line vblade's
+    for (const auto mode : {aoesan::engine::WireEdits::Keep, aoesan::engine::WireEdits::Refuse}) {
+        r.wireEdits = mode;
+        std::vector<std::string> edited;
+        for (const auto &a : engineArguments(r).mid(1))
+            edited.push_back(a.toStdString());
+        const auto back = aoesan::engine::parseServeArguments(edited);
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().c_str());
+        QCOMPARE(back->wireEdits, mode);
+    }
 }
 
 void TestExportRecord::fromVbladeArguments_data()

@@ -26,6 +26,9 @@ private slots:
         s.mac = QStringLiteral("02:00:00:00:b0:01");
         s.sectors = 131072;
         s.nextRestartIn = std::chrono::milliseconds(500);
+        s.masks = {QStringLiteral("02:00:00:00:b0:03")};
+        s.accessChangedBy = QStringLiteral("02:00:00:00:66:01");
+        s.accessKept = true;
         const auto back = statusFromJson(statusToJson(s));
         QVERIFY(back);
         QCOMPARE(back->counters, s.counters);
@@ -33,6 +36,13 @@ private slots:
         QCOMPARE(back->sectors, s.sectors);
         QCOMPARE(back->clients, s.clients);
         QCOMPARE(back->nextRestartIn, s.nextRestartIn);
+        QCOMPARE(back->masks, s.masks);
+        QCOMPARE(back->accessChangedBy, s.accessChangedBy);
+        QVERIFY(back->accessKept);
+        // No edit from the network: the key is left out, and reads back empty.
+        const QJsonObject untouched = statusToJson(ExportStatus {});
+        QVERIFY(!untouched.contains(QStringLiteral("accessChangedBy")));
+        QVERIFY(statusFromJson(untouched)->accessChangedBy.isEmpty());
     }
 
     void outOfRangeNumbersAreClamped()

@@ -42,6 +42,7 @@ private slots:
     void cleanup();
     void startsAndReportsCounters();
     void restoredMaskShowsInTheStatus();
+    void wireEditShowsInTheStatus();
     void restartBackOffDoublesAndIsCapped();
     void givesUpAfterRepeatedFastFailures();
     void longRunResetsTheFailureCount();
@@ -219,6 +220,35 @@ void TestExportSupervisor::restoredMaskShowsInTheStatus()
     const ExportStatus relaunched = *m_supervisor->status(QStringLiteral("disk"));
     QVERIFY(!relaunched.restored);
     QCOMPARE(relaunched.restrictedTo(), 0);
+}
+
+void TestExportSupervisor::wireEditShowsInTheStatus()
+{
+    QVERIFY(m_supervisor->start(record()).ok());
+    FakeEngineProcess *engine = m_launcher.last();
+    engine->printStarted();
+    engine->print(QByteArrayLiteral(
+        R"({"event":"access","masks":["02:00:00:00:66:01"],"reservations":[],"by":"02:00:00:00:66:01","kept":false})"));
+    ExportStatus s = *m_supervisor->status(QStringLiteral("disk"));
+    QCOMPARE(s.masks, QStringList {QStringLiteral("02:00:00:00:66:01")});
+    QCOMPARE(s.accessChangedBy, QStringLiteral("02:00:00:00:66:01"));
+    QVERIFY(!s.accessKept);
+    QVERIFY(!s.restored);
+    QCOMPARE(s.restrictedTo(), 1);
+    // A later edit that empties the list opens the export again, and says who did it.
+    engine->print(
+        QByteArrayLiteral(R"({"event":"access","masks":[],"reservations":[],"by":"02:00:00:00:66:02","kept":true})"));
+    s = *m_supervisor->status(QStringLiteral("disk"));
+    QCOMPARE(s.restrictedTo(), 0);
+    QCOMPARE(s.accessChangedBy, QStringLiteral("02:00:00:00:66:02"));
+    QVERIFY(s.accessKept);
+    // The next engine starts from the owner's list: nothing a host did to the last one is assumed.
+    engine->end(ProcessExit::signalled());
+    settle();
+    m_clock.advance(*m_clock.nextDue());
+    const ExportStatus relaunched = *m_supervisor->status(QStringLiteral("disk"));
+    QVERIFY(relaunched.accessChangedBy.isEmpty());
+    QVERIFY(!relaunched.accessKept);
 }
 
 void TestExportSupervisor::longRunResetsTheFailureCount()
