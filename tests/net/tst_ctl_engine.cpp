@@ -76,7 +76,8 @@ Run TestCtlEngine::ctlRun(const QStringList &args) const
 
 void TestCtlEngine::maskLockOutAndRestore()
 {
-    QProcess *served = startEngine({QStringLiteral("--events")});
+    QProcess *served
+        = startEngine({QStringLiteral("--events"), QStringLiteral("--wire-edits"), QStringLiteral("keep")});
     QVERIFY(served);
     QVERIFY2(waitForTarget(*m_lab, 7, 3), qPrintable(m_lab->logOf(served)));
     QVERIFY(!m_lab->logOf(served).contains(QStringLiteral("\"restored\"")));
@@ -94,9 +95,10 @@ void TestCtlEngine::maskLockOutAndRestore()
     run = ctlRun({QStringLiteral("identify"), QStringLiteral("--timeout"), QStringLiteral("1")});
     QCOMPARE(run.exitCode, 1);
 
-    // The next start restores the mask from the state file and says so: an event, and a log line.
+    // The next start restores the mask (the export keeps edits from the wire) from the state file and says so: an
+    // event, and a log line.
     m_lab->stop(served);
-    served = startEngine({QStringLiteral("--events")});
+    served = startEngine({QStringLiteral("--events"), QStringLiteral("--wire-edits"), QStringLiteral("keep")});
     QVERIFY(served);
     QTRY_VERIFY_WITH_TIMEOUT(m_lab->logOf(served).contains(QStringLiteral("\"event\":\"restored\"")), 5000);
     const QString log = m_lab->logOf(served);
@@ -109,7 +111,7 @@ void TestCtlEngine::maskLockOutAndRestore()
 
     // Without --events the same goes to stderr for a person.
     m_lab->stop(served);
-    served = startEngine();
+    served = startEngine({QStringLiteral("--wire-edits"), QStringLiteral("keep")});
     QVERIFY(served);
     QTRY_VERIFY_WITH_TIMEOUT(
         m_lab->logOf(served).contains(QStringLiteral("restored from %1: MAC mask of 1 host").arg(m_state)), 5000);

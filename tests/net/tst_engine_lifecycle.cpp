@@ -72,6 +72,7 @@ private slots:
     void humanStartLine();
     void capabilitiesDropped();
     void stateSurvivesRestart();
+    void wireEditsForgottenOrRefused();
     void damagedStateFileIsKeptAside();
     void stateFileThatIsNoFileIsRefused_data();
     void stateFileThatIsNoFileIsRefused();
@@ -401,8 +402,9 @@ void TestEngineLifecycle::stateSurvivesRestart()
     makeLab();
     const QString state = m_lab->workPath(QStringLiteral("state/e7.3.json")); // the directory does not exist yet
     const QString config = QStringLiteral("persisted across a restart");
-    const QStringList serve = {QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
-        Lab::targetInterface(), m_image};
+    // The owner allowed edits from the wire to stay (ggaoed's way); the default forgets them (below).
+    const QStringList serve = {QStringLiteral("--wire-edits"), QStringLiteral("keep"), QStringLiteral("--state-file"),
+        state, QStringLiteral("7"), QStringLiteral("3"), Lab::targetInterface(), m_image};
     const MacAddress a = Lab::initiatorMac();
     auto peer = openPeer();
     QVERIFY(peer);
@@ -421,6 +423,10 @@ void TestEngineLifecycle::stateSurvivesRestart()
             = peer->exchange(request(frames::kReserve, 0x80007002, a).reserve(1, 1).mac(a).padTo());
         QVERIFY2(
             reserve.size() >= 32 && (reserve[14] & 0x04) == 0 && reserve[25] == 1, qPrintable(frames::hex(reserve)));
+        QVERIFY(engine.waitForEvent(QStringLiteral("access"), 3000, [&](const QJsonObject &e) {
+            return e.value(QStringLiteral("kept")).toBool()
+                && e.value(QStringLiteral("reservations")).toArray() == QJsonArray {macText(a)};
+        }));
         QCOMPARE(engine.stop(), 0);
     }
     {
@@ -474,6 +480,88 @@ void TestEngineLifecycle::stateSurvivesRestart()
         const QByteArray mask = peer->exchange(request(frames::kMask, 0x80007021, a).mask(0, 0, 0).padTo());
         QVERIFY2(mask.size() >= 60 && mask[27] == 1 && mask.mid(30, 6) == frames::macBytes(a),
             qPrintable(frames::hex(mask)));
+        QCOMPARE(engine.stop(), 0);
+    }
+}
+
+// The default: a mask edit from the wire acts at once and is said in an `access` event, but the next start
+// begins from the owner's list, and the lists an older engine saved are dropped with a warning. Under
+// refuse no edit acts at all, and the export goes on serving.
+void TestEngineLifecycle::wireEditsForgottenOrRefused()
+{
+    makeLab();
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    {
+        // What an aoesan that kept every edit left behind.
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(
+            QJsonObject {{QStringLiteral("version"), 1}, {QStringLiteral("configString"), QStringLiteral("kept")},
+                {QStringLiteral("macMask"), QJsonArray {macText(kC)}},
+                {QStringLiteral("reserve"), QJsonArray {macText(kC)}}})
+                       .toJson());
+    }
+    const QStringList serve = {QStringLiteral("--state-file"), state, QStringLiteral("7"), QStringLiteral("3"),
+        Lab::targetInterface(), m_image};
+    const MacAddress a = Lab::initiatorMac();
+    auto peer = openPeer();
+    QVERIFY(peer);
+    const auto readSector
+        = [&](quint32 tag) { return peer->exchange(request(frames::kAta, tag, a).ata(0x40, 0, 1, 0x24, 0).padTo()); };
+    {
+        EngineProcess engine(*m_lab, kEngine);
+        QVERIFY2(engine.start(serve), qPrintable(engine.error()));
+        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), QJsonArray {});
+        QCOMPARE(engine.started().value(QStringLiteral("configString")).toString(), QStringLiteral("kept"));
+        QVERIFY2(engine.waitForEvent(QStringLiteral("warning"), 3000,
+                     [](const QJsonObject &e) {
+                         return e.value(QStringLiteral("message")).toString().contains(QStringLiteral("--wire-edits"));
+                     }),
+            qPrintable(engine.log()));
+        QVERIFY(engine.events(QStringLiteral("restored")).isEmpty());
+        // A host sets a mask of one: it acts at once (B is out), and the event names who did it.
+        const QByteArray mask
+            = peer->exchange(request(frames::kMask, 0x80008001, a).mask(1, 0, 1).directive(1, a).padTo());
+        QVERIFY2(mask.size() >= 44 && mask[26] == 0 && mask[27] == 1, qPrintable(frames::hex(mask)));
+        QVERIFY(engine.waitForEvent(QStringLiteral("access"), 3000, [&](const QJsonObject &e) {
+            return e.value(QStringLiteral("by")).toString() == macText(a) && !e.value(QStringLiteral("kept")).toBool()
+                && e.value(QStringLiteral("masks")).toArray() == QJsonArray {macText(a)};
+        }));
+        QVERIFY(peer->exchange(request(frames::kConfig, 0x80008002, kB).configRequest(0, {}).padTo(), 500).isEmpty());
+        QCOMPARE(engine.stop(), 0);
+    }
+    {
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(saved.value(QStringLiteral("macMask")).toArray(), QJsonArray {});
+        QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), QJsonArray {});
+        QCOMPARE(saved.value(QStringLiteral("configString")).toString(), QStringLiteral("kept"));
+    }
+    {
+        // The edit is gone with the engine that took it: B is answered again.
+        EngineProcess engine(*m_lab, kEngine);
+        QVERIFY2(engine.start(serve), qPrintable(engine.error()));
+        QCOMPARE(engine.started().value(QStringLiteral("masks")).toArray(), QJsonArray {});
+        const QByteArray fromB = peer->exchange(request(frames::kConfig, 0x80008011, kB).configRequest(0, {}).padTo());
+        QVERIFY2(fromB.size() >= 60 && (fromB[14] & 0x04) == 0, qPrintable(frames::hex(fromB)));
+        QCOMPARE(engine.stop(), 0);
+    }
+    {
+        EngineProcess engine(*m_lab, kEngine);
+        QVERIFY2(engine.start(QStringList {QStringLiteral("--wire-edits"), QStringLiteral("refuse")} + serve),
+            qPrintable(engine.error()));
+        const QByteArray mask
+            = peer->exchange(request(frames::kMask, 0x80008021, a).mask(1, 0, 1).directive(1, kC).padTo());
+        QVERIFY2(mask.size() >= 28 && mask[26] == 1 && mask[27] == 0, qPrintable(frames::hex(mask))); // MError 1
+        const QByteArray reserve
+            = peer->exchange(request(frames::kReserve, 0x80008022, kC).reserve(1, 1).mac(kC).padTo());
+        QVERIFY2(
+            reserve.size() >= 16 && (reserve[14] & 0x04) != 0 && reserve[15] == 6, qPrintable(frames::hex(reserve)));
+        // Nothing changed: the real client reads, and there never was an access event.
+        const QByteArray read = readSector(0x80008023);
+        QVERIFY2(read.size() >= 36 + 512 && (read[14] & 0x04) == 0, qPrintable(frames::hex(read.left(40))));
+        QVERIFY(engine.events(QStringLiteral("access")).isEmpty());
         QCOMPARE(engine.stop(), 0);
     }
 }

@@ -100,6 +100,25 @@ private slots:
             details.text().contains(QStringLiteral("Exported here, restricted to 2 host")), qPrintable(details.text()));
         QVERIFY2(
             details.text().contains(QStringLiteral("(list restored from an earlier run)")), qPrintable(details.text()));
+        // A host that set the mask over the network is named, in the table's tooltip too.
+        status.masks = QStringList {QStringLiteral("02:00:00:00:66:01")};
+        status.accessChangedBy = QStringLiteral("02:00:00:00:66:01");
+        exports.setStatus(status);
+        QVERIFY2(details.text().contains(QStringLiteral("(list set over the network by 02:00:00:00:66:01)")),
+            qPrintable(details.text()));
+        const QString tip = exports.index(0, ExportModel::State).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("02:00:00:00:66:01 changed who may use it over the network; that "
+                                             "lasts until the export stops.")),
+            qPrintable(tip));
+        // One that emptied the list opened the export: the row says so, though nothing is restricted.
+        status.masks.clear();
+        exports.setStatus(status);
+        QVERIFY(!exports.index(0, ExportModel::State).data().toString().contains(QStringLiteral("restricted")));
+        QVERIFY2(exports.index(0, ExportModel::State)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .startsWith(QStringLiteral("Every host may use this export now.\n02:00:00:00:66:01 changed")),
+            qPrintable(exports.index(0, ExportModel::State).data(Qt::ToolTipRole).toString()));
         // Another target is not this export.
         details.showTarget(discovery::TargetId {7, 4});
         QVERIFY(!details.text().contains(QStringLiteral("restricted")));

@@ -149,15 +149,11 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
             return row.boot.error;
         if ((index.column() == Boot || index.column() == Address) && row.boot.active())
             return row.boot.serving.isEmpty() ? tr("A network boot server runs for this export.") : row.boot.serving;
-        if (index.column() == State && !restrictionText(row.status).isEmpty())
-            return row.status.restored
-                ? tr("Only the hosts on its list may use this export: the engine restored the list it kept "
-                     "from an earlier run.\n%1")
-                      .arg((row.status.masks.isEmpty() ? row.status.reservations : row.status.masks)
-                               .join(QLatin1Char('\n')))
-                : tr("Only the hosts on its list may use this export.\n%1")
-                      .arg((row.status.masks.isEmpty() ? row.status.reservations : row.status.masks)
-                               .join(QLatin1Char('\n')));
+        if (index.column() == State) {
+            const QString tip = accessTip(row.status);
+            if (!tip.isEmpty())
+                return tip;
+        }
         return display(row, index.column());
     case Qt::DecorationRole:
         // The device's mark: a boot server hands out its root path (the Boot column, hidden at first, says where).
@@ -198,6 +194,27 @@ QVariant ExportModel::data(const QModelIndex &index, int role) const
 
 // The latest initiators, newest last: under a storm of source MACs the status lists up to 256, more than a
 // tooltip can show, and the engine may know more than that.
+QString ExportModel::accessTip(const supervisor::ExportStatus &s) const
+{
+    if (!isActive(s.state))
+        return {};
+    // Where the list came from matters more than the list: a host on the network may have set it.
+    QString from;
+    if (!s.accessChangedBy.isEmpty())
+        from = s.accessKept
+            ? tr("%1 changed who may use it over the network; the engine keeps that for its next start.")
+                  .arg(s.accessChangedBy)
+            : tr("%1 changed who may use it over the network; that lasts until the export stops.")
+                  .arg(s.accessChangedBy);
+    else if (s.restored)
+        from = tr("The engine restored the list it kept from an earlier run.");
+    if (s.restrictedTo() <= 0)
+        return s.accessChangedBy.isEmpty() ? QString() : tr("Every host may use this export now.\n%1").arg(from);
+    const QString hosts = (s.masks.isEmpty() ? s.reservations : s.masks).join(QLatin1Char('\n'));
+    return from.isEmpty() ? tr("Only the hosts on its list may use this export.\n%1").arg(hosts)
+                          : tr("Only the hosts on its list may use this export.\n%1\n%2").arg(from, hosts);
+}
+
 QString ExportModel::clientsTip(const supervisor::ExportStatus &s) const
 {
     constexpr qsizetype kShown = 16;

@@ -92,6 +92,8 @@ private:
     QVariant sortValue(const Row &row, int column) const;
     qint64 uptimeSeconds(const Row &row) const;
     QString activityTip(const Row &row) const;
+    // Who may use a running export, and whether a host on the network or an earlier run set that.
+    QString accessTip(const supervisor::ExportStatus &status) const;
     QString clientsTip(const supervisor::ExportStatus &status) const;
     qint64 nowMs() const { return m_now().toMSecsSinceEpoch(); }
     void reindex();

@@ -218,12 +218,14 @@ void TargetDetails::refresh()
         state += QLatin1Char(' ') + tr("(down since %1)").arg(format::clockTime(row->downSince));
     lines << tr("State: %1").arg(state);
     if (const auto *served = m_exports ? m_exports->findActive(t.id.shelf, t.id.slot) : nullptr) {
-        if (const QString restricted = ExportModel::restrictionText(served->status); !restricted.isEmpty())
-            lines << QStringLiteral("<b>%1</b>")
-                         .arg((served->status.restored ? tr("Exported here, %1 (list restored from an earlier run)")
-                                                       : tr("Exported here, %1"))
-                                  .arg(restricted)
-                                  .toHtmlEscaped());
+        if (const QString restricted = ExportModel::restrictionText(served->status); !restricted.isEmpty()) {
+            const auto &s = served->status;
+            const QString text = !s.accessChangedBy.isEmpty()
+                ? tr("Exported here, %1 (list set over the network by %2)").arg(restricted, s.accessChangedBy)
+                : s.restored ? tr("Exported here, %1 (list restored from an earlier run)").arg(restricted)
+                             : tr("Exported here, %1").arg(restricted);
+            lines << QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped());
+        }
     }
     if (const auto *device = m_targets->kernelDevice(t.id))
         lines << kernelLines(*device);
