@@ -1315,12 +1315,6 @@
         </translation>
     </message>
     <message>
-        <source>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
-%1</source>
-        <translation>Nur die Hosts auf seiner Liste dürfen diesen Export nutzen: die Engine hat die Liste aus einem früheren Lauf wiederhergestellt.
-%1</translation>
-    </message>
-    <message>
         <source>Only the hosts on its list may use this export.
 %1</source>
         <translation>Nur die Hosts auf seiner Liste dürfen diesen Export nutzen.
@@ -1382,6 +1376,32 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
             <numerusform>und %n weiterer</numerusform>
             <numerusform>und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 changed who may use it over the network; the engine keeps that for its next start.</source>
+        <translation>%1 hat über das Netzwerk geändert, wer es benutzen darf; die Engine behält das für ihren nächsten Start.</translation>
+    </message>
+    <message>
+        <source>%1 changed who may use it over the network; that lasts until the export stops.</source>
+        <translation>%1 hat über das Netzwerk geändert, wer es benutzen darf; das gilt, bis der Export stoppt.</translation>
+    </message>
+    <message>
+        <source>The engine restored the list it kept from an earlier run.</source>
+        <translation>Die Engine hat die Liste wiederhergestellt, die sie von einem früheren Lauf behalten hatte.</translation>
+    </message>
+    <message>
+        <source>Every host may use this export now.
+%1</source>
+        <translation>Jeder Rechner darf diese Freigabe jetzt benutzen.
+%1</translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export.
+%1
+%2</source>
+        <translation>Nur die Rechner auf ihrer Liste dürfen diese Freigabe benutzen.
+%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2798,10 @@ Gefundene Regale und Slots erscheinen hier.</translation>
     <message>
         <source>Mount %1 (through udisks2) and open it in the file manager</source>
         <translation>%1 (über udisks2) einhängen und im Dateimanager öffnen</translation>
+    </message>
+    <message>
+        <source>Exported here, %1 (list set over the network by %2)</source>
+        <translation>Hier freigegeben, %1 (Liste über das Netzwerk gesetzt von %2)</translation>
     </message>
 </context>
 <context>

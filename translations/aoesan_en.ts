@@ -1315,12 +1315,6 @@
         </translation>
     </message>
     <message>
-        <source>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
-%1</source>
-        <translation>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
-%1</translation>
-    </message>
-    <message>
         <source>Only the hosts on its list may use this export.
 %1</source>
         <translation>Only the hosts on its list may use this export.
@@ -1382,6 +1376,32 @@ Last minute: up to %5 reading, %6 writing</translation>
             <numerusform>and %n more</numerusform>
             <numerusform>and %n more</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 changed who may use it over the network; the engine keeps that for its next start.</source>
+        <translation>%1 changed who may use it over the network; the engine keeps that for its next start.</translation>
+    </message>
+    <message>
+        <source>%1 changed who may use it over the network; that lasts until the export stops.</source>
+        <translation>%1 changed who may use it over the network; that lasts until the export stops.</translation>
+    </message>
+    <message>
+        <source>The engine restored the list it kept from an earlier run.</source>
+        <translation>The engine restored the list it kept from an earlier run.</translation>
+    </message>
+    <message>
+        <source>Every host may use this export now.
+%1</source>
+        <translation>Every host may use this export now.
+%1</translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export.
+%1
+%2</source>
+        <translation>Only the hosts on its list may use this export.
+%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2798,10 @@ Discovered shelves and slots appear here.</translation>
     <message>
         <source>Mount %1 (through udisks2) and open it in the file manager</source>
         <translation>Mount %1 (through udisks2) and open it in the file manager</translation>
+    </message>
+    <message>
+        <source>Exported here, %1 (list set over the network by %2)</source>
+        <translation>Exported here, %1 (list set over the network by %2)</translation>
     </message>
 </context>
 <context>

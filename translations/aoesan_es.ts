@@ -1315,12 +1315,6 @@
         </translation>
     </message>
     <message>
-        <source>Only the hosts on its list may use this export: the engine restored the list it kept from an earlier run.
-%1</source>
-        <translation>Solo los hosts de su lista pueden usar esta exportación: el motor restauró la lista guardada de una ejecución anterior.
-%1</translation>
-    </message>
-    <message>
         <source>Only the hosts on its list may use this export.
 %1</source>
         <translation>Solo los hosts de su lista pueden usar esta exportación.
@@ -1382,6 +1376,32 @@ Last minute: up to %5 reading, %6 writing</source>
             <numerusform>y %n más</numerusform>
             <numerusform>y %n más</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 changed who may use it over the network; the engine keeps that for its next start.</source>
+        <translation>%1 cambió por la red quién puede usarlo; el motor lo conserva para su próximo arranque.</translation>
+    </message>
+    <message>
+        <source>%1 changed who may use it over the network; that lasts until the export stops.</source>
+        <translation>%1 cambió por la red quién puede usarlo; eso dura hasta que la exportación se detenga.</translation>
+    </message>
+    <message>
+        <source>The engine restored the list it kept from an earlier run.</source>
+        <translation>El motor restauró la lista que guardó de una ejecución anterior.</translation>
+    </message>
+    <message>
+        <source>Every host may use this export now.
+%1</source>
+        <translation>Ahora cualquier equipo puede usar esta exportación.
+%1</translation>
+    </message>
+    <message>
+        <source>Only the hosts on its list may use this export.
+%1
+%2</source>
+        <translation>Solo los equipos de su lista pueden usar esta exportación.
+%1
+%2</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2798,10 @@ Los estantes y ranuras descubiertos aparecen aquí.</translation>
     <message>
         <source>Mount %1 (through udisks2) and open it in the file manager</source>
         <translation>Montar %1 (mediante udisks2) y abrirlo en el gestor de archivos</translation>
+    </message>
+    <message>
+        <source>Exported here, %1 (list set over the network by %2)</source>
+        <translation>Exportado aquí, %1 (lista fijada por la red por %2)</translation>
     </message>
 </context>
 <context>
