@@ -15,8 +15,12 @@
 #include <QSet>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
+#include <cstring>
+#include <functional>
 #include <memory>
+#include <thread>
 
 #include "EngineProcess.h"
 #include "Lab.h"
@@ -172,6 +176,7 @@ private slots:
     void hostileBurst();
     void oneFailedSendLosesOnlyItself();
     void sourceStormIsServedAndSummarised();
+    void severalHostsAtOnce();
 
 private:
     std::unique_ptr<Lab> m_lab;
@@ -453,6 +458,242 @@ void TestEngineHostile::sourceStormIsServedAndSummarised()
     QVERIFY(stopped.value(QStringLiteral("clients")).toInteger() <= 1024);
     QVERIFY(stopped.value(QStringLiteral("framesIn")).toInteger() >= sent * 9 / 10);
     QVERIFY2(rssPeak - rssBefore < 16 * 1024, qPrintable(QStringLiteral("grew %1 KiB").arg(rssPeak - rssBefore)));
+}
+
+namespace {
+
+// A sender of its own: `make(n)` gives frame n, sent at `perSecond` until told to stop. Replies are never
+// read (the socket's queue overflows and the kernel drops them), as a flooding host would not read them.
+class Flood
+{
+public:
+    Flood(std::unique_ptr<RawPeer> peer, int perSecond, std::function<QByteArray(std::uint32_t)> make)
+        : m_peer(std::move(peer))
+        , m_thread([this, perSecond, make = std::move(make)] {
+            const auto start = std::chrono::steady_clock::now();
+            for (std::uint32_t n = 0; !m_stop; ++n) {
+                if (m_peer->send(make(n)))
+                    ++m_sent;
+                if (n % 50 == 49)
+                    std::this_thread::sleep_until(start + std::chrono::microseconds(qint64(n) * 1000000 / perSecond));
+            }
+        })
+    { }
+    ~Flood() { stop(); }
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    qint64 sent() const { return m_sent; }
+
+private:
+    std::unique_ptr<RawPeer> m_peer;
+    std::atomic<bool> m_stop {false};
+    std::atomic<qint64> m_sent {0};
+    std::thread m_thread;
+};
+
+// Two hosts fighting over the reservation: each sets it to {itself, the real client}, releases it, and now
+// and then takes it by force. Every request must be answered, with success or "target reserved" (6).
+class ReserveRacer
+{
+public:
+    ReserveRacer(std::unique_ptr<RawPeer> peer, std::uint32_t tagBase, MacAddress self, MacAddress shared)
+        : m_peer(std::move(peer))
+        , m_thread([this, tagBase, self, shared] {
+            for (std::uint32_t n = 0; !m_stop; ++n) {
+                const unsigned step = n % 5;
+                RawFrame f = header(Lab::targetMac(), self, kRequest, 0, 7, 3, kReserve, tagBase + n);
+                if (step == 4)
+                    f.reserve(2, 2).mac(self).mac(shared); // force set
+                else if (step % 2 == 0)
+                    f.reserve(1, 2).mac(self).mac(shared); // set
+                else
+                    f.reserve(1, 0); // release (set to nobody), refused unless this host holds it
+                const QByteArray reply = m_peer->exchange(f.padTo(), 300);
+                ++m_asked;
+                if (reply.isEmpty())
+                    ++m_unanswered;
+                else if ((reply[14] & 0x04) == 0)
+                    ++m_granted;
+                else if (reply[15] != 6)
+                    ++m_wrongErrors;
+            }
+        })
+    { }
+    ~ReserveRacer() { stop(); }
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    int asked() const { return m_asked; }
+    int unanswered() const { return m_unanswered; }
+    int granted() const { return m_granted; }
+    int wrongErrors() const { return m_wrongErrors; }
+
+private:
+    std::unique_ptr<RawPeer> m_peer;
+    std::atomic<bool> m_stop {false};
+    std::atomic<int> m_asked {0}, m_unanswered {0}, m_granted {0}, m_wrongErrors {0};
+    std::thread m_thread;
+};
+
+} // namespace
+
+// Five hosts at once against one export with a mask (the real client A and the racers R1, R2 on it):
+// broadcast config queries from ever-new MACs, an IDENTIFY storm from R1, WRITEs from a host off the mask,
+// and R1 and R2 racing for the reservation, under --wire-edits keep so the state file is saved again and
+// again. A writes and reads back its own sectors all along: it is answered, its data is right, the masked-out
+// writes never land, memory stays flat and the state file is valid JSON saying what the engine enforces.
+void TestEngineHostile::severalHostsAtOnce()
+{
+    using namespace std::chrono_literals;
+    m_lab = std::make_unique<Lab>();
+    QVERIFY2(m_lab->ok(), qPrintable(m_lab->error()));
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), kSectors * 512);
+    const QString state = m_lab->workPath(QStringLiteral("e7.3.json"));
+    const MacAddress r1 = mac("02:00:00:00:c1:01");
+    const MacAddress r2 = mac("02:00:00:00:c1:02");
+    const MacAddress outsider = mac("02:00:00:00:c1:66");
+    std::unique_ptr<RawPeer> peers[6];
+    {
+        const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+        QVERIFY2(guard.ok(), qPrintable(guard.error()));
+        for (auto &p : peers) {
+            QString error;
+            p = RawPeer::open(Lab::initiatorInterface(), &error);
+            QVERIFY2(p, qPrintable(error));
+        }
+    }
+    const MacAddress a = peers[0]->mac();
+    {
+        QString error;
+        QVERIFY2(peers[0]->receiveOnlyFor(a, &error) && peers[4]->receiveOnlyFor(r1, &error)
+                && peers[5]->receiveOnlyFor(r2, &error),
+            qPrintable(error));
+    }
+    const QString maskList = QStringLiteral("%1,%2,%3")
+                                 .arg(QString::fromStdString(a.toString()), QString::fromStdString(r1.toString()),
+                                     QString::fromStdString(r2.toString()));
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("-m"), maskList, QStringLiteral("--wire-edits"),
+                 QStringLiteral("keep"), QStringLiteral("--state-file"), state, QStringLiteral("7"),
+                 QStringLiteral("3"), Lab::targetInterface(), image}),
+        qPrintable(engine.error()));
+    RawPeer &client = *peers[0];
+    client.drain();
+    const qint64 rssBefore = aoesan::test::residentKiB(engine.pid());
+
+    // Every socket here has A's MAC; the others forge theirs (a raw socket sends any source MAC, and the
+    // engine's replies to those MACs reach every socket on the interface).
+    aoesan::test::SourceStorm configStorm(std::move(peers[1]), 8000, 6s);
+    Flood identify(std::move(peers[2]), 4000, [r1](std::uint32_t n) {
+        return QByteArray(
+            header(Lab::targetMac(), r1, kRequest, 0, 7, 3, kAta, 0x70000000 | n).ata(0, 0, 1, 0xEC, 0).padTo());
+    });
+    Flood masked(std::move(peers[3]), 2000, [outsider](std::uint32_t n) {
+        return QByteArray(header(Lab::targetMac(), outsider, kRequest, 0, 7, 3, kAta, 0x71000000 | n)
+                              .ata(0x41, 0, 1, 0x34, 1000 + n % 100)
+                              .fill(512, 'X'));
+    });
+    ReserveRacer racer1(std::move(peers[4]), 0x72000000, r1, a);
+    ReserveRacer racer2(std::move(peers[5]), 0x73000000, r2, a);
+
+    // A: write a sector, read it back; the last acknowledged content of every sector is checked on disk later.
+    QMap<std::uint64_t, QByteArray> written;
+    QSet<std::uint64_t> unsure; // a WRITE with no answer may or may not have landed
+    int ops = 0, unanswered = 0, wrongData = 0, refused = 0;
+    qint64 rssPeak = rssBefore;
+    std::uint32_t tag = 0x74000000;
+    const auto deadline = std::chrono::steady_clock::now() + 6s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        const std::uint64_t lba = (tag * 7) % 1000;
+        QByteArray data(512, static_cast<char>('a' + tag % 26));
+        data.replace(0, 4, QByteArray::number(tag, 16).left(4));
+        ++tag;
+        const QByteArray wrote = client.exchange(
+            header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, tag).ata(0x41, 0, 1, 0x34, lba).raw(data), 300);
+        ++ops;
+        if (wrote.isEmpty()) {
+            ++unanswered;
+            unsure.insert(lba);
+            continue;
+        }
+        if ((wrote[14] & 0x04) != 0 || (static_cast<unsigned char>(wrote[27]) & 0x01) != 0) {
+            ++refused;
+            continue;
+        }
+        written[lba] = data;
+        unsure.remove(lba);
+        ++tag;
+        const QByteArray read = client.exchange(
+            header(Lab::targetMac(), a, kRequest, 0, 7, 3, kAta, tag).ata(0x40, 0, 1, 0x24, lba).padTo(), 300);
+        ++ops;
+        if (read.isEmpty())
+            ++unanswered;
+        else if (read.mid(36, 512) != data)
+            ++wrongData;
+        if (ops % 50 == 0)
+            rssPeak = std::max(rssPeak, aoesan::test::residentKiB(engine.pid()));
+    }
+    configStorm.stop();
+    identify.stop();
+    masked.stop();
+    racer1.stop();
+    racer2.stop();
+    rssPeak = std::max(rssPeak, aoesan::test::residentKiB(engine.pid()));
+
+    // What the engine enforces now, asked from A before it stops.
+    client.drain();
+    const QByteArray reserveNow = client.exchange(
+        header(Lab::targetMac(), a, kRequest, 0, 7, 3, kReserve, 0x75000000).reserve(0, 0).padTo(), 1000);
+    QVERIFY2(reserveNow.size() >= 26, qPrintable(hex(reserveNow)));
+    QJsonArray reservedNow;
+    for (int i = 0; i < static_cast<unsigned char>(reserveNow[25]); ++i) {
+        MacAddress::Bytes b {};
+        std::memcpy(b.data(), reserveNow.constData() + 26 + 6 * i, b.size());
+        reservedNow.append(QString::fromStdString(MacAddress(b).toString()));
+    }
+    QVERIFY2(engine.running(), qPrintable(engine.log().right(600)));
+    QCOMPARE(engine.stop(), 0);
+
+    qInfo("several hosts, 6 s: %lld config queries from new MACs, %lld IDENTIFYs from R1, %lld WRITEs from a "
+          "masked-out host; reserve races R1 %d asked (%d granted, %d unanswered), R2 %d (%d, %d); client A %d "
+          "ops, %d unanswered within 0.3 s, %d refused, %d wrong data; engine resident %lld KiB before, %lld peak",
+        configStorm.sent(), identify.sent(), masked.sent(), racer1.asked(), racer1.granted(), racer1.unanswered(),
+        racer2.asked(), racer2.granted(), racer2.unanswered(), ops, unanswered, refused, wrongData, rssBefore, rssPeak);
+    QVERIFY2(configStorm.sent() >= 20000 && identify.sent() >= 10000 && masked.sent() >= 5000,
+        "the floods were too weak to show anything: a slow machine?");
+    QCOMPARE(wrongData, 0);
+    QCOMPARE(refused, 0); // A is on the mask and in every reservation the racers make
+    QVERIFY2(ops >= 100 && unanswered * 5 <= ops, qPrintable(QStringLiteral("%1 of %2").arg(unanswered).arg(ops)));
+    for (const ReserveRacer *r : {&racer1, &racer2}) {
+        QCOMPARE(r->wrongErrors(), 0);
+        QVERIFY2(r->asked() >= 50 && r->unanswered() * 5 <= r->asked(),
+            qPrintable(QStringLiteral("%1 of %2").arg(r->unanswered()).arg(r->asked())));
+        QVERIFY(r->granted() > 0);
+    }
+    QVERIFY2(rssPeak - rssBefore < 16 * 1024, qPrintable(QStringLiteral("grew %1 KiB").arg(rssPeak - rssBefore)));
+
+    QFile disk(image);
+    QVERIFY(disk.open(QIODevice::ReadOnly));
+    const QByteArray bytes = disk.readAll();
+    for (auto it = written.cbegin(); it != written.cend(); ++it) {
+        if (!unsure.contains(it.key()))
+            QVERIFY2(bytes.mid(qsizetype(it.key()) * 512, 512) == it.value(), qPrintable(QString::number(it.key())));
+    }
+    QVERIFY2(bytes.mid(1000 * 512, 100 * 512) == QByteArray(100 * 512, '\0'), "a masked-out host's WRITE landed");
+
+    QFile file(state);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error {};
+    const QJsonObject saved = QJsonDocument::fromJson(file.readAll(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(saved.value(QStringLiteral("reserve")).toArray(), reservedNow);
 }
 
 QTEST_GUILESS_MAIN(TestEngineHostile)

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
@@ -64,6 +65,30 @@ std::unique_ptr<RawPeer> RawPeer::open(const QString &interface, QString *error)
     protocol::MacAddress::Bytes mac {};
     std::memcpy(mac.data(), request.ifr_hwaddr.sa_data, mac.size());
     return std::unique_ptr<RawPeer>(new RawPeer(fd, protocol::MacAddress(mac)));
+}
+
+bool RawPeer::receiveOnlyFor(const protocol::MacAddress &destination, QString *error)
+{
+    const auto &b = destination.bytes();
+    const std::uint32_t high
+        = (std::uint32_t {b[0]} << 24U) | (std::uint32_t {b[1]} << 16U) | (std::uint32_t {b[2]} << 8U) | b[3];
+    const std::uint32_t low = (std::uint32_t {b[4]} << 8U) | b[5];
+    // Load the first four bytes of the destination, compare; the last two, compare; keep or drop.
+    sock_filter program[] = {
+        {BPF_LD | BPF_W | BPF_ABS, 0, 0, 0},
+        {BPF_JMP | BPF_JEQ | BPF_K, 0, 3, high},
+        {BPF_LD | BPF_H | BPF_ABS, 0, 0, 4},
+        {BPF_JMP | BPF_JEQ | BPF_K, 0, 1, low},
+        {BPF_RET | BPF_K, 0, 0, 0x40000},
+        {BPF_RET | BPF_K, 0, 0, 0},
+    };
+    const sock_fprog filter {static_cast<unsigned short>(std::size(program)), program};
+    if (::setsockopt(m_fd, SOL_SOCKET, SO_ATTACH_FILTER, &filter, sizeof filter) != 0) {
+        *error = systemError(QStringLiteral("cannot attach a socket filter"));
+        return false;
+    }
+    drain(); // what was queued before the filter
+    return true;
 }
 
 RawPeer::RawPeer(int fd, const protocol::MacAddress &mac)

@@ -37,6 +37,10 @@ public:
     QByteArray exchange(const QByteArray &request, int timeoutMs = 2000);
     // Throws away whatever is queued (the engine's announcement, late replies).
     void drain();
+    // From now on, only frames sent to `destination` are received (a socket filter in the kernel): several
+    // peers on one interface then each see their own replies, as hosts with NICs of their own would, and
+    // one host's flood of replies cannot overflow another's queue. False with `error` set on failure.
+    bool receiveOnlyFor(const protocol::MacAddress &destination, QString *error);
 
 private:
     RawPeer(int fd, const protocol::MacAddress &mac);
