@@ -75,12 +75,20 @@ void engineState(const QDir &dir, const QByteArray &bytes)
     // Damaged: moved aside (the path is free again) and said so; else kept where it was.
     FUZZ_CHECK(warning.empty() == QFile::exists(QString::fromStdString(path)));
 
+    // Saved where edits from the wire are kept, everything comes back; where they are not, only the
+    // config string does, and no list an older file held.
     engine::ExportState copy = s;
     copy.setPath(dir.filePath(QStringLiteral("state-again.json")).toStdString());
+    copy.setWireEdits(engine::WireEdits::Keep);
     FUZZ_CHECK(copy.save().ok());
     std::string again;
     const auto reread = engine::ExportState::load(copy.path(), &again);
     FUZZ_CHECK(reread.ok() && again.empty() && reread.value() == s);
+    copy.setWireEdits(engine::WireEdits::Forget);
+    FUZZ_CHECK(copy.save().ok());
+    const auto forgotten = engine::ExportState::load(copy.path(), &again);
+    FUZZ_CHECK(forgotten.ok() && again.empty() && forgotten->masks().empty() && forgotten->reservations().empty()
+        && forgotten->configString() == s.configString());
 }
 
 } // namespace

@@ -112,9 +112,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     disk.reset();
     if (size < 1)
         return 0;
-    // The first byte: read-only or not, and the interface's MTU (the standard 1500 or a jumbo 9000).
+    // The first byte: read-only or not, the interface's MTU (the standard 1500 or a jumbo 9000), and what
+    // mask and reserve edits from the wire do (forget, keep, refuse).
     const bool readOnly = (data[0] & 0x01) != 0;
     const std::size_t mtu = (data[0] & 0x02) != 0 ? 9000 : 1500;
+    const auto wireEdits = static_cast<engine::WireEdits>(((data[0] >> 2U) & 0x03U) % 3U);
     const std::uint8_t maxSectors = sectorsPerFrame(mtu);
     const engine::BlockBackend &backend = readOnly ? *disk.readOnly : *disk.readWrite;
 
@@ -123,6 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     info.firmware = "0.1.0";
     info.model = "aoesan AoE target";
     engine::ExportState state;
+    state.setWireEdits(wireEdits);
     const engine::AtaDevice device(backend, info, maxSectors);
     engine::TargetProtocol target({kShelf, kSlot, kOurMac, 16, 0x4001, maxSectors}, state, device);
     // As TargetServer allocates them: a whole frame of the MTU, and room for IDENTIFY's 512 bytes.
@@ -150,7 +153,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         reply.assign(3, 0xEE); // leftovers must not pass for a reply
         const auto result = target.receive(frame, reply);
         checkState(state);
-        if (state != before)
+        // What the state file keeps must be written; every change of who may use it is said; under refuse
+        // nobody on the wire changes that at all.
+        const bool listsChanged = state.masks() != before.masks() || state.reservations() != before.reservations();
+        if (state.configString() != before.configString())
+            FUZZ_CHECK(result.stateChanged);
+        if (listsChanged)
+            FUZZ_CHECK(result.accessChanged && wireEdits != engine::WireEdits::Refuse);
+        if (listsChanged && wireEdits == engine::WireEdits::Keep)
             FUZZ_CHECK(result.stateChanged);
         if (result.verdict == engine::Verdict::Drop) {
             FUZZ_CHECK(state == before);
