@@ -467,6 +467,10 @@
         <source>The settings could not be written to %1.</source>
         <translation>Die Einstellungen konnten nicht nach %1 geschrieben werden.</translation>
     </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>sie ist keine gewöhnliche Datei</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

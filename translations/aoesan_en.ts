@@ -467,6 +467,10 @@
         <source>The settings could not be written to %1.</source>
         <translation>The settings could not be written to %1.</translation>
     </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>it is not a regular file</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

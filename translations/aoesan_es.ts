@@ -467,6 +467,10 @@
         <source>The settings could not be written to %1.</source>
         <translation>No se pudo escribir la configuración en %1.</translation>
     </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>no es un archivo normal</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>

@@ -6,11 +6,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 #include "FakeProbe.h"
 #include "LocalLink.h"
@@ -124,6 +127,36 @@ private slots:
         QVERIFY(loaded.problems.first().contains(QStringLiteral("defaults")));
         QVERIFY(!QFile::exists(path));
         QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("aoesan.conf.corrupt-*")}).size(), 1);
+    }
+
+    // What is at the path may be no file at all: a FIFO would hang the start, /dev/zero would grow the reader.
+    // Both are set aside like a damaged file, at once, and the defaults used.
+    void specialFilesAreRefusedAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!SettingsStore(path).trayAtLogin());
+        auto loaded = SettingsStore(path).load();
+        QVERIFY2(clock.elapsed() < 5000, "reading a FIFO blocked");
+        QCOMPARE(loaded.settings, AppSettings {});
+        QCOMPARE(loaded.problems.size(), 1);
+        QVERIFY2(loaded.problems.first().contains(QStringLiteral("it is not a regular file")),
+            qPrintable(loaded.problems.first()));
+        QVERIFY(!QFile::exists(path));
+
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
+        loaded = SettingsStore(path).load();
+        QCOMPARE(loaded.settings, AppSettings {});
+        QVERIFY2(loaded.problems.value(0).contains(QStringLiteral("it is not a regular file")),
+            qPrintable(loaded.problems.value(0)));
+        // A good file written afterwards is read as usual.
+        AppSettings s;
+        s.intervalSeconds = 17;
+        QVERIFY(SettingsStore(path).save(s));
+        QCOMPARE(SettingsStore(path).load().settings.intervalSeconds, 17);
     }
 
     void invalidValuesFallBackOneByOne()

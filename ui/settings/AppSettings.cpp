@@ -10,6 +10,10 @@
 #include <QStandardPaths>
 #include <QStringDecoder>
 
+#include <optional>
+
+#include "util/ReadSmallFile.h"
+
 namespace aoesan::ui {
 
 namespace {
@@ -20,14 +24,21 @@ constexpr qint64 kMaxFileBytes = 1 << 20; // preferences are a few hundred bytes
 // file with NUL bytes, invalid UTF-8 or a megabyte of text is damaged, whatever QSettings says.
 QString damage(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return {};
-    if (file.size() > kMaxFileBytes)
-        return QCoreApplication::translate("SettingsStore", "it is far too large");
-    if (!file.open(QIODevice::ReadOnly))
-        return QCoreApplication::translate("SettingsStore", "it cannot be read: %1").arg(file.errorString());
-    const QByteArray bytes = file.readAll();
+    // Never QFile::readAll on what is at the path: a FIFO there would hang the program's start.
+    const auto read = util::readSmallFile(path, {kMaxFileBytes});
+    if (!read) {
+        switch (read.error().code) {
+        case util::ReadFileError::Code::NotFound:
+            return {};
+        case util::ReadFileError::Code::TooBig:
+            return QCoreApplication::translate("SettingsStore", "it is far too large");
+        case util::ReadFileError::Code::NotRegular:
+            return QCoreApplication::translate("SettingsStore", "it is not a regular file");
+        default:
+            return QCoreApplication::translate("SettingsStore", "it cannot be read: %1").arg(read.error().message);
+        }
+    }
+    const QByteArray &bytes = read.value();
     if (bytes.contains('\0'))
         return QCoreApplication::translate("SettingsStore", "it holds binary data");
     QStringDecoder utf8(QStringDecoder::Utf8);
@@ -55,9 +66,13 @@ LoadedSettings SettingsStore::load() const
 {
     LoadedSettings out;
     QString why = damage(m_path);
-    QSettings ini(m_path, QSettings::IniFormat);
-    if (why.isEmpty() && ini.status() == QSettings::FormatError)
-        why = QCoreApplication::translate("SettingsStore", "it is not a settings file");
+    // QSettings reads the file as it is made: only once the file is known to be a small regular one.
+    std::optional<QSettings> read;
+    if (why.isEmpty()) {
+        read.emplace(m_path, QSettings::IniFormat);
+        if (read->status() == QSettings::FormatError)
+            why = QCoreApplication::translate("SettingsStore", "it is not a settings file");
+    }
     if (!why.isEmpty()) {
         const QString aside = m_path + QStringLiteral(".corrupt-")
             + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -71,6 +86,7 @@ LoadedSettings SettingsStore::load() const
         return out;
     }
 
+    QSettings &ini = *read;
     AppSettings &s = out.settings;
     const auto bad = [&](const QString &key) {
         out.problems << QCoreApplication::translate(
