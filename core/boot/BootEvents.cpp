@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cerrno>
 #include <cstring>
@@ -13,6 +12,8 @@
 #include <unistd.h>
 
 #include <sys/stat.h>
+
+#include "util/WriteFileAtomically.h"
 
 namespace aoesan::boot {
 
@@ -91,11 +92,7 @@ Result<BootRequest, QString> readBootRequest(const QString &path)
 
 Result<bool, QString> writeBootRequest(const QString &path, const BootRequest &request)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = encodeBootRequest(request);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Unexpected(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return true;
+    return util::writeFileAtomically(path, encodeBootRequest(request));
 }
 
 BootEvent BootEvent::started(QString serving)

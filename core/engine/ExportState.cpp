@@ -6,11 +6,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
 #include "util/ReadSmallFile.h"
+#include "util/WriteFileAtomically.h"
 
 namespace aoesan::engine {
 
@@ -119,12 +119,10 @@ Result<bool, std::string> ExportState::save() const
     const bool keepLists = m_wireEdits == WireEdits::Keep;
     root.insert(QStringLiteral("macMask"), macsToJson(keepLists ? m_masks : std::vector<protocol::MacAddress> {}));
     root.insert(QStringLiteral("reserve"), macsToJson(keepLists ? m_reserve : std::vector<protocol::MacAddress> {}));
-    QSaveFile file(QString::fromStdString(m_path));
-    if (!file.open(QIODevice::WriteOnly))
-        return Unexpected("cannot write export state " + m_path + ": " + file.errorString().toStdString());
-    file.write(QJsonDocument(root).toJson());
-    if (!file.commit())
-        return Unexpected("cannot write export state " + m_path + ": " + file.errorString().toStdString());
+    const auto written = util::writeFileAtomically(
+        QString::fromStdString(m_path), QJsonDocument(root).toJson(), QStringLiteral("export state"));
+    if (!written)
+        return Unexpected(written.error().toStdString());
     return true;
 }
 

@@ -8,9 +8,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include "util/ReadSmallFile.h"
+#include "util/WriteFileAtomically.h"
 
 namespace aoesan::service {
 
@@ -83,13 +83,7 @@ Result<bool, QString> RunningExports::save(QStringList names) const
         list.append(n);
     const QJsonObject object {{QLatin1String(kBootKey), m_bootId}, {QLatin1String(kRunningKey), list}};
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, f.errorString()));
-    f.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
-    if (!f.commit())
-        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, f.errorString()));
-    return true;
+    return util::writeFileAtomically(m_path, QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 } // namespace aoesan::service

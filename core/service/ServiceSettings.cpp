@@ -8,11 +8,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
 #include "util/ReadSmallFile.h"
+#include "util/WriteFileAtomically.h"
 
 namespace aoesan::service {
 
@@ -85,18 +85,12 @@ Result<bool, QString> ServiceSettingsFile::save(const ServiceSettings &settings)
     if (!m_unreadable.isEmpty())
         return Unexpected(QStringLiteral("%1; it was left as it is and the settings were not saved").arg(m_unreadable));
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
     const QJsonObject o {{QStringLiteral("version"), 1},
         {QStringLiteral("interfaces"), QJsonArray::fromStringList(settings.interfaces)},
         {QStringLiteral("intervalSeconds"), settings.intervalSeconds},
         {QStringLiteral("flushDownAfterSeconds"), settings.flushDownAfterSeconds},
         {QStringLiteral("reattach"), settings.reattach}};
-    file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Unexpected(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
-    return true;
+    return util::writeFileAtomically(m_path, QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 
 } // namespace aoesan::service

@@ -8,11 +8,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 
 #include "util/ReadSmallFile.h"
+#include "util/WriteFileAtomically.h"
 
 namespace aoesan::supervisor {
 
@@ -144,15 +144,11 @@ Result<bool, StoreError> ExportStore::save() const
         list.append(recordToJson(r));
     const QJsonObject root {{QStringLiteral("version"), kFormatVersion}, {QStringLiteral("exports"), list}};
 
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Unexpected(storeError(StoreError::Code::Io,
-            QStringLiteral("cannot write the export list %1: %2").arg(m_path, file.errorString())));
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    // commit() flushes, fsyncs and renames over the old file: readers see the old list or the new one.
-    if (!file.commit())
-        return Unexpected(storeError(StoreError::Code::Io,
-            QStringLiteral("cannot write the export list %1: %2").arg(m_path, file.errorString())));
+    // Readers see the old list or the new one; a link to a device at the path is refused, not written through.
+    const auto written = util::writeFileAtomically(
+        m_path, QJsonDocument(root).toJson(QJsonDocument::Indented), QStringLiteral("the export list"));
+    if (!written)
+        return Unexpected(storeError(StoreError::Code::Io, written.error()));
     return true;
 }
 

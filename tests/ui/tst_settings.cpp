@@ -8,12 +8,16 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include "FakeProbe.h"
 #include "LocalLink.h"
@@ -147,16 +151,76 @@ private slots:
             qPrintable(loaded.problems.first()));
         QVERIFY(!QFile::exists(path));
 
+        // Reading only: a link to the machine's /dev/zero is never written through here (load() moves the link
+        // aside, also within the same second as the FIFO before it).
         QVERIFY(QFile::link(QStringLiteral("/dev/zero"), path));
         loaded = SettingsStore(path).load();
         QCOMPARE(loaded.settings, AppSettings {});
         QVERIFY2(loaded.problems.value(0).contains(QStringLiteral("it is not a regular file")),
             qPrintable(loaded.problems.value(0)));
+        QVERIFY2(!QFileInfo(path).isSymLink() && !QFileInfo::exists(path), "the link to /dev/zero was not set aside");
+        QCOMPARE(QDir(dir.path())
+                     .entryList({QStringLiteral("aoesan.conf.corrupt-*")},
+                         QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                     .size(),
+            2);
         // A good file written afterwards is read as usual.
         AppSettings s;
         s.intervalSeconds = 17;
         QVERIFY(SettingsStore(path).save(s));
         QCOMPARE(SettingsStore(path).load().settings.intervalSeconds, 17);
+    }
+
+    // QSettings follows a link and would replace what it names: a FIFO, or (as root) a device node, here the
+    // test's own in its temporary directory. Nothing is written and the save says why.
+    void saveRefusesWhatIsNoRegularFile_data()
+    {
+        QTest::addColumn<bool>("device");
+        QTest::addRow("link to a FIFO") << false;
+        QTest::addRow("link to a character device") << true;
+    }
+
+    void saveRefusesWhatIsNoRegularFile()
+    {
+        QFETCH(bool, device);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
+        const QByteArray target = QFile::encodeName(dir.filePath(QStringLiteral("target")));
+        if (device) {
+            if (::geteuid() != 0)
+                QSKIP("making a device node needs root");
+            QCOMPARE(::mknod(target.constData(), S_IFCHR | 0600, makedev(1, 3)), 0);
+        } else {
+            QCOMPARE(::mkfifo(target.constData(), 0600), 0);
+        }
+        QVERIFY(QFile::link(QFile::decodeName(target), path));
+        QString error;
+        AppSettings s;
+        s.intervalSeconds = 23;
+        QVERIFY(!SettingsStore(path).save(s, &error));
+        QVERIFY2(error.contains(path) && error.contains(QStringLiteral("it is not a regular file")), qPrintable(error));
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(target.constData(), &st), 0);
+        QVERIFY(device ? S_ISCHR(st.st_mode) : S_ISFIFO(st.st_mode));
+        QVERIFY(QFileInfo(path).isSymLink());
+    }
+
+    // Two damaged files set aside within one second each keep their own copy.
+    void damagedTwiceInOneSecondKeepsBoth()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("aoesan.conf"));
+        for (const QByteArray &content : {QByteArray("one\0", 4), QByteArray("two\0", 4)}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+            file.close();
+            QCOMPARE(SettingsStore(path).load().problems.size(), 1);
+            QVERIFY(!QFileInfo::exists(path));
+        }
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("aoesan.conf.corrupt-*")}).size(), 2);
     }
 
     void invalidValuesFallBackOneByOne()

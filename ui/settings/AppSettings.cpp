@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "util/ReadSmallFile.h"
+#include "util/WriteFileAtomically.h"
 
 namespace aoesan::ui {
 
@@ -74,8 +75,13 @@ LoadedSettings SettingsStore::load() const
             why = QCoreApplication::translate("SettingsStore", "it is not a settings file");
     }
     if (!why.isEmpty()) {
-        const QString aside = m_path + QStringLiteral(".corrupt-")
+        // Two damaged files in one second must not share a name: a rename onto an existing one fails, and the
+        // damaged file (or a link to a device) would stay where the next save writes.
+        const QString stem = m_path + QStringLiteral(".corrupt-")
             + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        QString aside = stem;
+        for (int n = 2; QFileInfo::exists(aside) || QFileInfo(aside).isSymLink(); ++n)
+            aside = stem + QLatin1Char('-') + QString::number(n);
         const bool moved = QFile::rename(m_path, aside);
         out.problems << (moved ? QCoreApplication::translate("SettingsStore",
                              "The settings file %1 was damaged (%2); it was kept as %3 and the defaults are used.")
@@ -151,6 +157,15 @@ bool SettingsStore::trayAtLogin() const
 
 bool SettingsStore::save(const AppSettings &s, QString *error) const
 {
+    // QSettings writes through a link to whatever it names (as root, a link to /dev/zero would replace the
+    // device node): only a regular file, or nothing yet, is written.
+    if (util::refusedWriteTarget(m_path)) {
+        if (error)
+            *error = QCoreApplication::translate(
+                "SettingsStore", "The settings could not be written to %1: it is not a regular file.")
+                         .arg(m_path);
+        return false;
+    }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSettings ini(m_path, QSettings::IniFormat);
     ini.clear();
