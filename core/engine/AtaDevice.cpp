@@ -75,7 +75,7 @@ AtaPlan AtaDevice::plan(const AtaArg &request, std::span<std::uint8_t> out) cons
     case ata::WriteSectorsExt: {
         const bool write = request.cmdStatus == ata::WriteSectors || request.cmdStatus == ata::WriteSectorsExt;
         const std::size_t bytes = std::size_t {count} * kSectorSize;
-        if (count > m_maxSectors || (write && request.data.size() < bytes)) {
+        if (count > maxSectors() || (write && request.data.size() < bytes)) {
             p.immediate = {AoeError::BadArgument, 0, 0, count, 0};
             return p;
         }

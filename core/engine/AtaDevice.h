@@ -4,6 +4,7 @@
 // Stateless apart from the backend, so I/O workers may call execute() concurrently.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <span>
 
@@ -59,7 +60,11 @@ public:
     const BlockBackend &backend() const { return m_backend; }
 
     const protocol::IdentifyBlock &identifyBlock() const { return m_identify; }
-    std::uint8_t maxSectors() const { return m_maxSectors; }
+    std::uint8_t maxSectors() const { return m_maxSectors.load(std::memory_order_relaxed); }
+    // The interface's MTU changed while serving: commands larger than a reply can now carry are refused
+    // (an AoE error the initiator sees) rather than answered with a frame the interface cannot send.
+    // Any thread; I/O threads see the new limit on their next command.
+    void setMaxSectors(std::uint8_t sectors) { m_maxSectors.store(sectors, std::memory_order_relaxed); }
 
     // True for the commands whose cost is disk I/O (worth running off the receive thread).
     static bool touchesStorage(std::uint8_t command);
@@ -67,7 +72,7 @@ public:
 private:
     const BlockBackend &m_backend;
     protocol::IdentifyBlock m_identify;
-    std::uint8_t m_maxSectors;
+    std::atomic<std::uint8_t> m_maxSectors;
 };
 
 } // namespace aoesan::engine

@@ -113,8 +113,9 @@ void EngineEvents::clientsUnlisted(std::uint64_t unlisted, std::uint64_t kept)
     if (m_json)
         write(serve::Clients {unlisted, kept}, LineQueue::Kind::Droppable);
     else
-        std::fprintf(m_human, "%llu more clients (not listed one by one; %llu kept)\n",
-            static_cast<unsigned long long>(unlisted), static_cast<unsigned long long>(kept));
+        std::fprintf(m_human, "%llu more %s (not listed one by one; %llu kept)\n",
+            static_cast<unsigned long long>(unlisted), unlisted == 1 ? "client" : "clients",
+            static_cast<unsigned long long>(kept));
 }
 
 void EngineEvents::warning(const std::string &message)

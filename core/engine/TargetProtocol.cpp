@@ -31,11 +31,17 @@ bool isBadArgument(DecodeErrc code)
 
 } // namespace
 
-TargetProtocol::TargetProtocol(TargetIdentity identity, ExportState &state, const AtaDevice &device)
+TargetProtocol::TargetProtocol(TargetIdentity identity, ExportState &state, AtaDevice &device)
     : m_identity(identity)
     , m_state(state)
     , m_device(device)
 { }
+
+void TargetProtocol::setMaxSectors(std::uint8_t sectors)
+{
+    m_identity.maxSectors = sectors;
+    m_device.setMaxSectors(sectors);
+}
 
 Header TargetProtocol::replyHeader(const Header &request) const
 {

@@ -53,7 +53,12 @@ struct ReceiveResult
 class TargetProtocol
 {
 public:
-    TargetProtocol(TargetIdentity identity, ExportState &state, const AtaDevice &device);
+    TargetProtocol(TargetIdentity identity, ExportState &state, AtaDevice &device);
+
+    // Sectors per frame, as config replies advertise them and ATA commands may ask for them. Changed when
+    // the interface's MTU changes while serving; from the receive thread, like receive().
+    std::uint8_t maxSectors() const { return m_identity.maxSectors; }
+    void setMaxSectors(std::uint8_t sectors);
 
     // Classifies a received frame and, for everything but ATA I/O, builds the reply in `reply`.
     // Must be called from one thread at a time: it reads and changes the export state.
@@ -101,7 +106,7 @@ private:
 
     TargetIdentity m_identity;
     ExportState &m_state;
-    const AtaDevice &m_device;
+    AtaDevice &m_device;
 };
 
 } // namespace aoesan::engine

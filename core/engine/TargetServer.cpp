@@ -21,6 +21,7 @@ namespace {
 constexpr std::size_t kPage = 4096;
 constexpr std::size_t kDataOffset = protocol::kCommonHeaderSize + protocol::kAtaHeaderSize; // 36
 constexpr std::size_t kReceiveBatch = 32;
+constexpr int kJumboMtu = 9000;
 
 std::uint64_t nowMs()
 {
@@ -44,7 +45,10 @@ TargetServer::TargetServer(
     })
 {
     m_stopFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    const std::size_t mtu = static_cast<std::size_t>(std::max(m_socket.interfaceInfo().mtu, 0));
+    m_mtu = m_socket.interfaceInfo().mtu;
+    // Room for a jumbo frame even when serving starts at 1500, so that a larger MTU set while serving can be
+    // used without new buffers (64 buffers of 12 KiB instead of 4 KiB).
+    const std::size_t mtu = static_cast<std::size_t>(std::max({m_mtu, kJumboMtu, 0}));
     m_frameCapacity = std::max(protocol::kEthernetHeaderSize + mtu, kDataOffset + protocol::kIdentifySize);
     if (m_options.buffers < kReceiveBatch + m_options.workers)
         m_options.buffers = kReceiveBatch + m_options.workers;
@@ -215,6 +219,10 @@ void TargetServer::noteClient(const std::uint8_t *frame)
     protocol::MacAddress::Bytes bytes {};
     std::memcpy(bytes.data(), frame + 6, bytes.size());
     const protocol::MacAddress source(bytes);
+    // This machine itself (the service's discovery probing every interval, aoesan-ctl here): answered, so
+    // that it finds its own exports, but no client of the export, or every export would always show one.
+    if (source == m_socket.interfaceInfo().mac)
+        return;
     const ClientTable::Seen seen = m_clients.note(source, m_now);
     if (seen == ClientTable::Seen::Known)
         return;
@@ -362,8 +370,45 @@ void TargetServer::emitCountersIfDue()
     if (m_unlistedClients > 0 && m_events.clientsUnlisted)
         m_events.clientsUnlisted(m_unlistedClients, m_clients.size());
     m_unlistedClients = 0;
+    followMtu();
     if (m_events.counters)
         m_events.counters(counters());
+}
+
+void TargetServer::announce()
+{
+    for (const auto &frame : m_protocol.announcements())
+        if (m_socket.send(frame))
+            m_framesOut.fetch_add(1, std::memory_order_relaxed);
+}
+
+void TargetServer::followMtu()
+{
+    const net::InterfaceInfo &served = m_socket.interfaceInfo();
+    const auto now = net::findInterface(served.name);
+    if (!now || now->index != served.index || now->mtu == m_mtu)
+        return; // gone or replaced: the next receive says so
+    const int was = m_mtu;
+    m_mtu = now->mtu;
+    const std::uint8_t fits = protocol::sectorsPerFrame(static_cast<std::size_t>(m_mtu));
+    const std::uint8_t held = protocol::sectorsPerFrame(m_frameCapacity - protocol::kEthernetHeaderSize);
+    const std::uint8_t sectors = std::min(fits, held);
+    if (sectors == 0) {
+        if (m_events.warning)
+            m_events.warning("the MTU of " + served.name + " changed from " + std::to_string(was) + " to "
+                + std::to_string(m_mtu) + ", too small for AoE (it needs at least 548); replies cannot be sent until"
+                + " it is raised");
+        return;
+    }
+    const std::uint8_t before = m_protocol.maxSectors();
+    m_protocol.setMaxSectors(sectors);
+    if (m_events.warning)
+        m_events.warning("the MTU of " + served.name + " changed from " + std::to_string(was) + " to "
+            + std::to_string(m_mtu) + ": " + std::to_string(sectors) + (sectors == 1 ? " sector" : " sectors")
+            + " per frame now (were " + std::to_string(before) + ")"
+            + (sectors < fits ? "; restart the export to use more" : "") + "; the initiators are told");
+    // A config reply to every initiator: the Linux driver takes the new Sector Count from it at once.
+    announce();
 }
 
 bool TargetServer::stopRequested(int timeoutMs)
@@ -373,6 +418,16 @@ bool TargetServer::stopRequested(int timeoutMs)
     return ready > 0 && ((fds[0].revents & POLLIN) || (fds[1].revents & POLLIN));
 }
 
+bool TargetServer::linkIsUp(bool &gone) const
+{
+    const net::InterfaceInfo &served = m_socket.interfaceInfo();
+    const auto now = net::findInterface(served.name);
+    // Gone, or another interface under the same name now (a new index): this socket can never reach it,
+    // and the engine no longer holds the privilege to open another one; its supervisor starts a new engine.
+    gone = !now || now->index != served.index;
+    return !gone && now->up && (now->carrier || now->operState == "unknown");
+}
+
 TargetServer::Link TargetServer::waitForLink()
 {
     // Reading the pending error clears it, so the next poll() does not report it again.
@@ -380,13 +435,7 @@ TargetServer::Link TargetServer::waitForLink()
     socklen_t length = sizeof pending;
     ::getsockopt(m_socket.fd(), SOL_SOCKET, SO_ERROR, &pending, &length);
     const net::InterfaceInfo &served = m_socket.interfaceInfo();
-    const auto linkUp = [&](bool &gone) {
-        const auto now = net::findInterface(served.name);
-        // Gone, or another interface under the same name now (a new index): this socket can never reach it,
-        // and the engine no longer holds the privilege to open another one; its supervisor starts a new engine.
-        gone = !now || now->index != served.index;
-        return !gone && now->up && (now->carrier || now->operState == "unknown");
-    };
+    const auto linkUp = [this](bool &gone) { return linkIsUp(gone); };
     bool gone = false;
     if (linkUp(gone))
         return Link::Back; // a passing error (e.g. a frame the device refused); nothing to wait for
@@ -405,10 +454,9 @@ TargetServer::Link TargetServer::waitForLink()
             return Link::Gone;
     }
     ::getsockopt(m_socket.fd(), SOL_SOCKET, SO_ERROR, &pending, &length);
+    followMtu(); // a link brought back up often comes with a new MTU
     // Initiators that lost the target while it was away find it again at once, as after a start.
-    for (const auto &frame : m_protocol.announcements())
-        if (m_socket.send(frame))
-            m_framesOut.fetch_add(1, std::memory_order_relaxed);
+    announce();
     if (m_events.warning)
         m_events.warning("the link of " + served.name + " is back; serving again");
     return Link::Back;
@@ -431,9 +479,19 @@ Result<bool, std::string> TargetServer::run()
     for (unsigned i = 0; i < m_options.workers; ++i)
         m_workers.emplace_back([this] { workerLoop(); });
 
-    for (const auto &frame : m_protocol.announcements())
-        if (m_socket.send(frame))
-            m_framesOut.fetch_add(1, std::memory_order_relaxed);
+    // An engine started while its link is down (a cable out, an interface not yet up at boot) says so and
+    // waits; its announcement goes out once the link is up, where an initiator can hear it.
+    bool gone = false;
+    bool stopBeforeServing = false;
+    if (!linkIsUp(gone)) {
+        m_nextCountersAt = nowMs() + 1000;
+        const Link link = waitForLink();
+        if (link == Link::Gone)
+            return Unexpected("the network interface " + m_socket.interfaceInfo().name + " went away");
+        stopBeforeServing = link == Link::Stop;
+    } else {
+        announce();
+    }
 
     std::vector<Buffer> batch(kReceiveBatch);
     for (auto &b : batch)
@@ -448,7 +506,7 @@ Result<bool, std::string> TargetServer::run()
     // stop signal.
     bool busy = false;
     std::uint64_t nextHousekeeping = 0;
-    for (;;) {
+    while (!stopBeforeServing) {
         bool socketError = false; // from poll() or the receive: the link went down, or the interface away
         const std::uint64_t now = busy ? nowMs() : 0;
         if (!busy || m_aio || now >= nextHousekeeping) {

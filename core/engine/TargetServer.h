@@ -106,6 +106,9 @@ private:
     void handleBatch(std::vector<Buffer> &batch, std::size_t received);
     void noteClient(const std::uint8_t *frame);
     void emitCountersIfDue();
+    // Once a second: a changed MTU changes the sectors per frame, and the initiators are told at once.
+    void followMtu();
+    void announce();
     void noteAccessChange(const std::uint8_t *frame);
     void emitAccessChange();
     // Sends every reply, past one that fails (counted, warned about at most every 10 s).
@@ -120,6 +123,7 @@ private:
     // The socket reported an error: a link that went down is waited for (the socket stays bound to the
     // interface and works again once it is up); an interface that went away ends serving.
     Link waitForLink();
+    bool linkIsUp(bool &gone) const;
     bool stopRequested(int timeoutMs);
 
     net::PacketSocket &m_socket;
@@ -127,7 +131,8 @@ private:
     ExportState &m_state;
     ServerOptions m_options;
     ServerEvents m_events;
-    std::size_t m_frameCapacity = 0;
+    std::size_t m_frameCapacity = 0; // bytes a buffer holds: the MTU at start, and at least a jumbo frame
+    int m_mtu = 0; // the interface's MTU as last seen; receive thread only
     int m_stopFd = -1;
 
     std::mutex m_poolMutex;

@@ -65,8 +65,8 @@ Result<std::unique_ptr<PacketSocket>, TransportError> PacketSocket::open(
     if (!info)
         return Unexpected(TransportError {
             TransportError::Code::NoSuchInterface, info.error(), "See `ip link` for the interfaces of this machine."});
-    if (!info->up)
-        return Unexpected(socketError(interface, ENETDOWN, {}));
+    // An interface that is down is bound all the same: the engine says so and waits for it to come up (at
+    // boot an export may start before its interface does; refusing made its supervisor give up).
 
     // Protocol 0 until bind: no frame is queued before the filter is in place.
     const int fd = ::socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);

@@ -126,7 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     info.model = "aoesan AoE target";
     engine::ExportState state;
     state.setWireEdits(wireEdits);
-    const engine::AtaDevice device(backend, info, maxSectors);
+    engine::AtaDevice device(backend, info, maxSectors);
     engine::TargetProtocol target({kShelf, kSlot, kOurMac, 16, 0x4001, maxSectors}, state, device);
     // As TargetServer allocates them: a whole frame of the MTU, and room for IDENTIFY's 512 bytes.
     const std::size_t capacity = std::max(kEthernetHeaderSize + mtu, kCommonHeaderSize + kAtaHeaderSize + 512);

@@ -323,8 +323,9 @@ void TestEngineHostile::hostileBurst()
 
 // The interface's MTU is lowered while the engine serves, so a 2-sector READ reply (1,060 bytes) no longer
 // fits: that reply is lost and counted, and every other reply of the same receive batch still goes out (the
-// engine once dropped the rest of a sendmmsg batch after the first refusal). The engine is stopped while the
-// frames are queued, so they reach it as one batch.
+// engine once dropped the rest of a sendmmsg batch after the first refusal). The engine is stopped before the
+// MTU changes and while the frames are queued, so they reach it as one batch before it notices the new MTU
+// (once it does, it advertises 1 sector per frame and refuses larger commands: tst_engine_lifecycle).
 void TestEngineHostile::oneFailedSendLosesOnlyItself()
 {
     m_lab = std::make_unique<Lab>();
@@ -343,6 +344,7 @@ void TestEngineHostile::oneFailedSendLosesOnlyItself()
         QVERIFY2(peer, qPrintable(error));
     }
     peer->drain();
+    QCOMPARE(::kill(static_cast<pid_t>(engine.pid()), SIGSTOP), 0);
     QProcess ip;
     ip.start(Lab::findTool(QStringLiteral("ip")),
         {QStringLiteral("-n"), m_lab->targetNamespace(), QStringLiteral("link"), QStringLiteral("set"),
@@ -357,7 +359,6 @@ void TestEngineHostile::oneFailedSendLosesOnlyItself()
     const auto config = [&](std::uint32_t tag) {
         return QByteArray(header(Lab::targetMac(), a, kRequest, 0, 7, 3, kConfig, tag).configRequest(0, {}).padTo());
     };
-    QCOMPARE(::kill(static_cast<pid_t>(engine.pid()), SIGSTOP), 0);
     // More frames than the engine sends one by one (a light load): these replies leave in one sendmmsg.
     QList<QByteArray> batch;
     QSet<std::uint32_t> expected;

@@ -3,7 +3,8 @@
 // non-zero exit before anything is served; SIGTERM and SIGINT stop it cleanly with a `stopped` event;
 // the --events stream carries `started` (every field), `client` and `counters`; capabilities are gone
 // once it serves; and the config string, MAC mask and reservations set over the wire survive a restart
-// through --state-file (a damaged state file is kept aside, not fatal).
+// through --state-file (a damaged state file is kept aside, not fatal). The link: down and up while serving,
+// down at the start, the interface removed, and MTU changes while serving, each followed.
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,6 +80,9 @@ private slots:
     void linkDownAndUpKeepsServing_data();
     void linkDownAndUpKeepsServing();
     void removedInterfaceEndsWithTheReason();
+    void startedWhileLinkDownServesOnceUp();
+    void mtuChangesAreFollowed();
+    void thisMachineIsNoClient();
 
 private:
     void makeLab();
@@ -165,8 +169,7 @@ void TestEngineLifecycle::badArguments_data()
         QStringLiteral("aoesan-none0"), image}
                                        << false << 1 << QStringLiteral("no network interface named 'aoesan-none0'")
                                        << QStringLiteral("no-such-interface");
-    QTest::addRow("interface down") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf, image} << true << 1
-                                    << QStringLiteral("is down") << QStringLiteral("interface-down");
+    // An interface that is down is no bad argument: startedWhileLinkDownServesOnceUp.
 }
 
 void TestEngineLifecycle::badArguments()
@@ -717,6 +720,168 @@ void TestEngineLifecycle::removedInterfaceEndsWithTheReason()
     QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("went away")),
         qPrintable(engine.log()));
     QCOMPARE(engine.stop(), 1);
+}
+
+// Started while the cable is out (or before the interface is up at boot): the engine starts, says the link is
+// down and waits; once the link is up it announces itself, where an initiator can hear it, and serves.
+void TestEngineLifecycle::startedWhileLinkDownServesOnceUp()
+{
+    makeLab();
+    QVERIFY(ipLink(*m_lab, {QStringLiteral("set"), Lab::targetInterface(), QStringLiteral("down")}));
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
+    QVERIFY2(engine.waitForEvent(QStringLiteral("warning"), 3000,
+                 [](const QJsonObject &e) {
+                     return e.value(QStringLiteral("message")).toString().contains(QStringLiteral("is down"));
+                 }),
+        qPrintable(engine.log()));
+    QTest::qWait(1000);
+    QVERIFY2(engine.running(), qPrintable(engine.log()));
+    auto peer = openPeer();
+    QVERIFY(peer);
+    peer->drain();
+    QVERIFY(ipLink(*m_lab, {QStringLiteral("set"), Lab::targetInterface(), QStringLiteral("up")}));
+    const QList<QByteArray> announced = peer->collect(5000, [](const QList<QByteArray> &got) {
+        return std::any_of(got.begin(), got.end(),
+            [](const QByteArray &f) { return f.mid(0, 6) == QByteArray(6, '\xff') && f[19] == 1; });
+    });
+    QVERIFY2(std::any_of(announced.begin(), announced.end(),
+                 [](const QByteArray &f) { return f.mid(0, 6) == QByteArray(6, '\xff') && f[19] == 1; }),
+        qPrintable(engine.log()));
+    const QByteArray reply
+        = peer->exchange(request(frames::kAta, 0x80007200, peer->mac()).ata(0x40, 0, 1, 0x24, 5).padTo(), 1000);
+    QCOMPARE(reply.size(), 36 + 512);
+    QCOMPARE(static_cast<std::uint8_t>(reply[14]) & 0x04U, 0U); // no AoE error
+    QCOMPARE(engine.stop(), 0);
+    QCOMPARE(engine.events(QStringLiteral("error")).size(), 0);
+}
+
+// The MTU is raised to 9000 while serving, then lowered to 1000: each time the engine says so, tells the
+// initiators at once (an unsolicited config reply with the new Sector Count: 17, then 1) and serves what
+// fits: a 17-sector write and read at 9000, one sector at 1000, where a 2-sector READ gets an AoE error
+// (Bad Argument) instead of a reply the interface could not send.
+void TestEngineLifecycle::mtuChangesAreFollowed()
+{
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
+    auto peer = openPeer();
+    QVERIFY(peer);
+    peer->drain();
+    // The Sector Count of a config reply (frame byte 28), or -1 when none came.
+    const auto sectorsOf = [](const QByteArray &f) { return f.size() > 28 ? int(std::uint8_t(f.at(28))) : -1; };
+    const auto config = [&](std::uint32_t tag) {
+        return sectorsOf(peer->exchange(request(frames::kConfig, tag, peer->mac()).configRequest(0, {}).padTo(), 1000));
+    };
+    QCOMPARE(config(0x80007300), 2);
+
+    const auto setMtu = [&](int mtu) {
+        QProcess ip;
+        ip.start(Lab::findTool(QStringLiteral("ip")),
+            {QStringLiteral("-n"), m_lab->initiatorNamespace(), QStringLiteral("link"), QStringLiteral("set"),
+                Lab::initiatorInterface(), QStringLiteral("mtu"), QString::number(mtu)});
+        return ip.waitForFinished(5000) && ip.exitCode() == 0
+            && ipLink(
+                *m_lab, {QStringLiteral("set"), Lab::targetInterface(), QStringLiteral("mtu"), QString::number(mtu)});
+    };
+    const auto announcedWith = [&](int sectors) {
+        const auto isIt = [&](const QByteArray &f) {
+            return f.mid(0, 6) == QByteArray(6, '\xff') && f[19] == 1 && sectorsOf(f) == sectors;
+        };
+        const QList<QByteArray> heard = peer->collect(
+            4000, [&](const QList<QByteArray> &got) { return std::any_of(got.begin(), got.end(), isIt); });
+        return std::any_of(heard.begin(), heard.end(), isIt);
+    };
+    const auto said = [&](const QString &text) {
+        return engine.waitForEvent(QStringLiteral("warning"), 1000,
+            [&](const QJsonObject &e) { return e.value(QStringLiteral("message")).toString().contains(text); });
+    };
+
+    QVERIFY(setMtu(9000));
+    QVERIFY2(announcedWith(17), qPrintable(engine.log()));
+    QVERIFY2(
+        said(QStringLiteral("changed from 1500 to 9000: 17 sectors per frame now (were 2)")), qPrintable(engine.log()));
+    QCOMPARE(config(0x80007301), 17);
+    QByteArray data(17 * 512, '\0');
+    for (qsizetype i = 0; i < data.size(); ++i)
+        data[i] = static_cast<char>((i * 7 + i / 512) & 0xff);
+    const QByteArray written
+        = peer->exchange(request(frames::kAta, 0x80007302, peer->mac()).ata(0x41, 0, 17, 0x34, 100).raw(data), 2000);
+    QCOMPARE(written.size(), 60);
+    QCOMPARE(static_cast<std::uint8_t>(written[14]) & 0x04U, 0U);
+    QCOMPARE(static_cast<std::uint8_t>(written[27]) & 0x01U, 0U);
+    const QByteArray read17
+        = peer->exchange(request(frames::kAta, 0x80007303, peer->mac()).ata(0x40, 0, 17, 0x24, 100).padTo(), 2000);
+    QCOMPARE(read17.size(), 36 + 17 * 512);
+    QVERIFY(read17.mid(36) == data);
+
+    QVERIFY(setMtu(1000));
+    QVERIFY2(announcedWith(1), qPrintable(engine.log()));
+    QVERIFY2(
+        said(QStringLiteral("changed from 9000 to 1000: 1 sector per frame now (were 17)")), qPrintable(engine.log()));
+    const QByteArray tooMany
+        = peer->exchange(request(frames::kAta, 0x80007304, peer->mac()).ata(0x40, 0, 2, 0x24, 100).padTo(), 1000);
+    QVERIFY2(!tooMany.isEmpty(), "a 2-sector READ at MTU 1000 got no answer at all");
+    QCOMPARE(static_cast<std::uint8_t>(tooMany[14]) & 0x04U, 0x04U);
+    QCOMPARE(static_cast<int>(tooMany[15]), 2); // Bad Argument
+    const QByteArray one
+        = peer->exchange(request(frames::kAta, 0x80007305, peer->mac()).ata(0x40, 0, 1, 0x24, 100).padTo(), 1000);
+    QCOMPARE(one.size(), 36 + 512);
+    QVERIFY(one.mid(36) == data.left(512));
+    QCOMPARE(engine.stop(), 0);
+    const auto stopped = engine.events(QStringLiteral("stopped"));
+    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(stopped.first().value(QStringLiteral("sendFailures")).toInteger(), 0);
+}
+
+// Requests from this machine itself (the service's discovery, aoesan-ctl here) come from the interface's own
+// MAC: they are answered, so that the machine finds its own exports, but they make no client (the GUI's and
+// the monitor's client count once showed the service's own probe as one). A request from elsewhere does.
+void TestEngineLifecycle::thisMachineIsNoClient()
+{
+    makeLab();
+    EngineProcess engine(*m_lab, kEngine);
+    QVERIFY2(engine.start(QStringList {QStringLiteral("--no-state"), QStringLiteral("7"), QStringLiteral("3"),
+                 Lab::targetInterface(), m_image}),
+        qPrintable(engine.error()));
+    std::unique_ptr<RawPeer> local;
+    {
+        const auto guard = m_lab->enter(m_lab->targetNamespace());
+        QVERIFY2(guard.ok(), qPrintable(guard.error()));
+        QString error;
+        local = RawPeer::open(Lab::targetInterface(), &error);
+        QVERIFY2(local, qPrintable(error));
+    }
+    QCOMPARE(local->mac(), Lab::targetMac());
+    // The replies go to this machine's own MAC, out on the wire: the socket of the other end of the cable
+    // hears them pass (a packet socket of this machine does not see the engine's outgoing frames).
+    auto peer = openPeer();
+    QVERIFY(peer);
+    peer->drain();
+    for (std::uint32_t tag = 0x80007400; tag < 0x80007403; ++tag) {
+        QVERIFY(local->send(request(frames::kConfig, tag, local->mac()).configRequest(0, {}).padTo()));
+        const QByteArray reply = peer->awaitReply(tag, 1000);
+        QVERIFY2(!reply.isEmpty(), qPrintable(engine.log()));
+        QCOMPARE(reply.left(6), frames::macBytes(Lab::targetMac()));
+    }
+    QTest::qWait(1200); // a counters event after the requests
+    QVERIFY(engine.events(QStringLiteral("client")).isEmpty());
+    const auto counters = engine.events(QStringLiteral("counters"));
+    QVERIFY(!counters.isEmpty());
+    QCOMPARE(counters.last().value(QStringLiteral("clients")).toInteger(), 0);
+
+    peer->drain();
+    QVERIFY(!peer->exchange(request(frames::kConfig, 0x80007410, peer->mac()).configRequest(0, {}).padTo(), 1000)
+                 .isEmpty());
+    QVERIFY(engine.waitForEvent(QStringLiteral("client"), 2000));
+    QCOMPARE(engine.events(QStringLiteral("client")).size(), 1);
+    QCOMPARE(
+        engine.events(QStringLiteral("client")).first().value(QStringLiteral("mac")).toString(), macText(peer->mac()));
+    QCOMPARE(engine.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEngineLifecycle)

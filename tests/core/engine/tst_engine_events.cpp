@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What a serving engine says (EngineEvents): the `restored` event as JSON (docs/engine-events.md) and as a
-// human line, and errors and warnings on stderr named by the program that speaks, message and fix on one line.
+// human line, clients and the summary of unlisted ones as human lines, and errors and warnings on stderr named
+// by the program that speaks, message and fix on one line.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -86,6 +87,24 @@ private slots:
         std::FILE *human = std::tmpfile();
         engine::EngineEvents events(false, stdout, human);
         QCOMPARE(capture(human, [&] { events.restored(m, r, "/s.json"); }), said);
+        std::fclose(human);
+    }
+
+    // A storm of ever-new clients, as a person running `aoesan-ctl serve` sees it: the first ones by name, then
+    // one line a second for the rest (and how many the engine still keeps), never a line per MAC.
+    void clientsAsHumanLines()
+    {
+        std::FILE *human = std::tmpfile();
+        engine::EngineEvents events(false, stdout, human);
+        const QByteArray said = capture(human, [&] {
+            events.clientSeen(mac("02:00:00:00:b0:02"));
+            events.clientsUnlisted(9968, 1024);
+            events.clientsUnlisted(1, 1024);
+        });
+        QCOMPARE(said,
+            QByteArray("client 02:00:00:00:b0:02\n"
+                       "9968 more clients (not listed one by one; 1024 kept)\n"
+                       "1 more client (not listed one by one; 1024 kept)\n"));
         std::fclose(human);
     }
 

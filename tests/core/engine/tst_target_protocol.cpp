@@ -77,6 +77,7 @@ private slots:
     void announcements_data();
     void announcements();
     void writeReachesTheImage();
+    void fewerSectorsPerFrameAfterAnMtuChange();
     void readOnlyExportRefusesWrites();
     void replyBufferIsReused();
     void groupSourceIsFlagged();
@@ -254,6 +255,39 @@ void TestTargetProtocol::announcements()
                            .arg(i)
                            .arg(frames::hex(expected), frames::hex(got))));
     }
+}
+
+// The MTU went down while serving (2 sectors per frame to 1): config replies and announcements advertise 1,
+// a 2-sector READ is refused with Bad Argument (a reply the interface could still send), one sector is read.
+void TestTargetProtocol::fewerSectorsPerFrameAfterAnMtuChange()
+{
+    Export target {ExportState()};
+    QVERIFY(target.ok());
+    target.protocol().setMaxSectors(1);
+    QCOMPARE(target.protocol().maxSectors(), 1);
+    QCOMPARE(target.device().maxSectors(), 1);
+    const QByteArray config = target.answer(
+        frames::header(cases::kTarget, cases::kA, frames::kRequest, 0, 7, 3, frames::kConfig, 0x80000100)
+            .configRequest(0, {})
+            .padTo());
+    QVERIFY2(config.size() > 28, qPrintable(frames::hex(config)));
+    QCOMPARE(static_cast<int>(config.at(28)), 1);
+    const auto announced = target.protocol().announcements();
+    QCOMPARE(announced.size(), std::size_t {1});
+    QCOMPARE(static_cast<int>(announced.front()[28]), 1);
+
+    const auto read = [&](unsigned sectors, std::uint32_t tag) {
+        return target.answer(frames::header(cases::kTarget, cases::kA, frames::kRequest, 0, 7, 3, frames::kAta, tag)
+                                 .ata(0x40, 0, sectors, 0x24, 30)
+                                 .padTo());
+    };
+    const QByteArray refused = read(2, 0x80000101);
+    QVERIFY2(refused.size() == 60, qPrintable(frames::hex(refused)));
+    QCOMPARE(static_cast<std::uint8_t>(refused[14]) & 0x04U, 0x04U); // the Error flag
+    QCOMPARE(static_cast<int>(refused[15]), 2); // Bad Argument
+    const QByteArray one = read(1, 0x80000102);
+    QCOMPARE(one.size(), 36 + 512);
+    QCOMPARE(one.mid(36), frames::sectorLabel(30));
 }
 
 void TestTargetProtocol::writeReachesTheImage()
