@@ -225,13 +225,15 @@ void DiscoveryService::noteAnswer(net::Transport *transport, const protocol::Mac
     if (isNew) {
         if (!config)
             return; // only a config reply founds a target: it carries Buffer Count and Sector Count
-        if (m_records.size() >= m_options.maxTargets) {
+        if (m_records.size() >= m_options.maxTargets && !(solicited && makeRoomForSolicitedTarget())) {
             refuse(m_limit.refusedTargets, id, mac, "target");
             return;
         }
         found = m_records.emplace(id, TargetRecord {}).first;
         found->second.id = id;
         found->second.firstSeen = now;
+        if (!solicited)
+            m_unsolicited.emplace(now, id);
     }
     TargetRecord &record = found->second;
     PathRecord *path = record.path(transport, mac);
@@ -291,6 +293,27 @@ bool DiscoveryService::makeRoomForSolicited(TargetRecord &record)
     record.paths.erase(std::next(victim).base());
     dropBackendsWithoutPath(record);
     return true;
+}
+
+bool DiscoveryService::makeRoomForSolicitedTarget()
+{
+    while (!m_unsolicited.empty()) {
+        const auto [firstSeen, id] = *m_unsolicited.begin();
+        m_unsolicited.erase(m_unsolicited.begin());
+        const auto it = m_records.find(id);
+        if (it == m_records.end() || it->second.firstSeen != firstSeen)
+            continue; // gone, or gone and founded again (its own entry is further on)
+        const TargetRecord &r = it->second;
+        const bool answeredUs = std::ranges::any_of(r.paths, [](const PathRecord &p) { return p.solicited; });
+        if (r.everIdentified() || answeredUs)
+            continue; // real after all: it stays
+        logger()->debug("{} forgotten (it only ever broadcast and never answered IDENTIFY) for a target that "
+                        "answered us",
+            id.deviceName());
+        removeRecord(it);
+        return true;
+    }
+    return false;
 }
 
 void DiscoveryService::refuse(std::uint64_t &counter, TargetId id, const protocol::MacAddress &mac, const char *what)

@@ -6,9 +6,11 @@
 // 3 × interval. Everything is event-driven on the Qt loop; nothing blocks.
 //
 // What it remembers is bounded, since anyone on the segment can forge config replies: at most maxTargets
-// shelf.slots (answers from new ones are refused while full, and counted), at most maxPathsPerTarget paths
-// each, and a target no backend ever answered IDENTIFY for is forgotten unidentifiedLifetime after it
-// first appeared. A frame costs O(log n): the up/down and expiry checks run from one ordered deadline set.
+// shelf.slots (answers from new ones are refused while full, and counted; but a new target that answers our
+// own query takes the place of the oldest one that only ever broadcast and never answered IDENTIFY), at most
+// maxPathsPerTarget paths each, and a target no backend ever answered IDENTIFY for is forgotten
+// unidentifiedLifetime after it first appeared. A frame costs O(log n): the up/down and expiry checks run from one
+// ordered deadline set.
 #pragma once
 
 #include <QObject>
@@ -96,6 +98,9 @@ private:
     void noteAnswer(net::Transport *transport, const protocol::MacAddress &mac, TargetId id,
         const protocol::ConfigArg *config, bool solicited = false);
     bool makeRoomForSolicited(TargetRecord &record);
+    // The table is full and a new target answered us: forgets the oldest target that only ever broadcast and
+    // never answered IDENTIFY. False when there is none (every target is real, or answered us).
+    bool makeRoomForSolicitedTarget();
     void identifyLater(TargetRecord &record, BackendRecord &backend);
     void pumpIdentifies();
     void onIdentified(TargetId id, protocol::MacAddress mac, initiator::Outcome<initiator::IdentifyReply> reply);
@@ -135,6 +140,10 @@ private:
     int m_identifiesInFlight = 0;
     // Every record's next deadline, earliest first; m_livenessTimer fires at the first (or earlier).
     std::set<std::pair<initiator::TimePoint, TargetId>> m_deadlines;
+    // Targets founded by a broadcast nobody asked for, oldest first: the ones a real target's answer may push
+    // out when the table is full. Checked when used (an entry whose target was since identified, answered us
+    // or went is dropped then), so keeping it costs O(log n) per new target.
+    std::set<std::pair<initiator::TimePoint, TargetId>> m_unsolicited;
     std::optional<initiator::TimePoint> m_livenessArmedFor;
     DiscoveryLimit m_limit;
     initiator::TimePoint m_lastRefusal {};

@@ -108,6 +108,7 @@ private slots:
     void limitClearsAfterAQuietInterval();
     void pathsPerTargetBounded();
     void answerToUsTakesAForgedPathsPlace();
+    void answerToUsTakesAForgedTargetsPlace();
     void neverIdentifiedTargetsExpire();
     void realTargetStaysThroughAFlood();
     void frameCostDoesNotGrowWithTargets();
@@ -201,6 +202,51 @@ void TestDiscoveryBounds::answerToUsTakesAForgedPathsPlace()
         QVERIFY(lab.rogue.send(forgedReply({1, 1}, forgedMac(i))).ok());
     FakeClock::settle();
     QVERIFY(std::ranges::any_of(lab.service.target({1, 1})->paths, [](const auto &p) { return p.mac == kTargetMac; }));
+}
+
+// The table is full of targets that only ever broadcast; a real target that answers our query takes the place
+// of the oldest of them, is identified, and stays. Once every target is real (identified, or answered us),
+// a further new one is refused like a forged one, and a flood of forged ones pushes out nothing.
+void TestDiscoveryBounds::answerToUsTakesAForgedTargetsPlace()
+{
+    DiscoveryOptions options = BoundsLab::oneSecond();
+    options.maxTargets = 8;
+    BoundsLab lab(options);
+    lab.flood(0, 20);
+    QCOMPARE(lab.service.targetCount(), std::size_t {8});
+    QCOMPARE(lab.service.limit().refusedTargets, std::uint64_t {12});
+    lab.target.addDisk(disk(1, 1, 1000));
+    lab.service.start();
+    FakeClock::settle();
+    QCOMPARE(lab.service.targetCount(), std::size_t {8});
+    QVERIFY(lab.service.target({1, 1}).has_value());
+    QVERIFY(!lab.service.target(nthId(0)).has_value()); // the oldest forged one made room
+    QVERIFY(lab.service.target(nthId(1)).has_value());
+    QCOMPARE(lab.removed.size(), 1);
+    QCOMPARE(lab.service.limit().refusedTargets, std::uint64_t {12});
+    lab.clock.advance(500ms);
+    QVERIFY(lab.service.target({1, 1})->identified);
+    // Forged ones do not push it (or each other) out.
+    lab.flood(100, 50);
+    QVERIFY(lab.service.target({1, 1}).has_value());
+    QCOMPARE(lab.service.targetCount(), std::size_t {8});
+    QCOMPARE(lab.service.limit().refusedTargets, std::uint64_t {62});
+
+    // Seven more real disks answer: each takes a forged one's place, and then the table is all real.
+    for (std::uint8_t slot = 2; slot <= 8; ++slot)
+        lab.target.addDisk(disk(1, slot, 1000));
+    lab.service.probeNow();
+    FakeClock::settle();
+    lab.clock.advance(2s);
+    for (std::uint8_t slot = 1; slot <= 8; ++slot)
+        QVERIFY2(lab.service.target({1, slot}).has_value(), qPrintable(QString::number(slot)));
+    QCOMPARE(lab.service.targetCount(), std::size_t {8});
+    lab.target.addDisk(disk(1, 9, 1000));
+    lab.service.probeNow();
+    FakeClock::settle();
+    QVERIFY(!lab.service.target({1, 9}).has_value());
+    QCOMPARE(lab.service.limit().refusedTargets, std::uint64_t {63});
+    QCOMPARE(lab.service.targetCount(), std::size_t {8});
 }
 
 void TestDiscoveryBounds::neverIdentifiedTargetsExpire()
