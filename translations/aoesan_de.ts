@@ -471,6 +471,10 @@
         <source>it is not a regular file</source>
         <translation>sie ist keine gewöhnliche Datei</translation>
     </message>
+    <message>
+        <source>The settings could not be written to %1: it is not a regular file.</source>
+        <translation>Die Einstellungen konnten nicht nach %1 geschrieben werden: sie ist keine gewöhnliche Datei.</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>
@@ -1886,6 +1890,26 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
         <source>Who may use this export</source>
         <translation>Wer diesen Export nutzen darf</translation>
     </message>
+    <message>
+        <source>Last until the export stops, as with vblade</source>
+        <translation>Gelten, bis der Export endet, wie bei vblade</translation>
+    </message>
+    <message>
+        <source>Are kept when it restarts (every machine here is trusted)</source>
+        <translation>Bleiben bei einem Neustart erhalten (jedem Rechner hier wird vertraut)</translation>
+    </message>
+    <message>
+        <source>Are refused</source>
+        <translation>Werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>Any machine on the network can change who may use an export (aoe-mask, aoe-reserve). Whatever you choose, such a change is shown on the Exports page.</source>
+        <translation>Jeder Rechner im Netz kann ändern, wer einen Export benutzen darf (aoe-mask, aoe-reserve). Was Sie auch wählen: Eine solche Änderung wird auf der Seite Exporte angezeigt.</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges sent by other machines:</source>
+        <translation>Änderungen von &amp;anderen Rechnern:</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::PersonLog</name>
@@ -2004,6 +2028,14 @@ Letzte Minute: bis zu %5 Lesen, %6 Schreiben</translation>
     <message>
         <source>Options: %1</source>
         <translation>Optionen: %1</translation>
+    </message>
+    <message>
+        <source>changes from the network kept</source>
+        <translation>Änderungen aus dem Netz bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>changes from the network refused</source>
+        <translation>Änderungen aus dem Netz werden abgelehnt</translation>
     </message>
 </context>
 <context>

@@ -471,6 +471,10 @@
         <source>it is not a regular file</source>
         <translation>it is not a regular file</translation>
     </message>
+    <message>
+        <source>The settings could not be written to %1: it is not a regular file.</source>
+        <translation>The settings could not be written to %1: it is not a regular file.</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>
@@ -1886,6 +1890,26 @@ Last minute: up to %5 reading, %6 writing</translation>
         <source>Who may use this export</source>
         <translation>Who may use this export</translation>
     </message>
+    <message>
+        <source>Last until the export stops, as with vblade</source>
+        <translation>Last until the export stops, as with vblade</translation>
+    </message>
+    <message>
+        <source>Are kept when it restarts (every machine here is trusted)</source>
+        <translation>Are kept when it restarts (every machine here is trusted)</translation>
+    </message>
+    <message>
+        <source>Are refused</source>
+        <translation>Are refused</translation>
+    </message>
+    <message>
+        <source>Any machine on the network can change who may use an export (aoe-mask, aoe-reserve). Whatever you choose, such a change is shown on the Exports page.</source>
+        <translation>Any machine on the network can change who may use an export (aoe-mask, aoe-reserve). Whatever you choose, such a change is shown on the Exports page.</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges sent by other machines:</source>
+        <translation>C&amp;hanges sent by other machines:</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::PersonLog</name>
@@ -2004,6 +2028,14 @@ Last minute: up to %5 reading, %6 writing</translation>
     <message>
         <source>Options: %1</source>
         <translation>Options: %1</translation>
+    </message>
+    <message>
+        <source>changes from the network kept</source>
+        <translation>changes from the network kept</translation>
+    </message>
+    <message>
+        <source>changes from the network refused</source>
+        <translation>changes from the network refused</translation>
     </message>
 </context>
 <context>

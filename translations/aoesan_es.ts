@@ -471,6 +471,10 @@
         <source>it is not a regular file</source>
         <translation>no es un archivo normal</translation>
     </message>
+    <message>
+        <source>The settings could not be written to %1: it is not a regular file.</source>
+        <translation>No se pudo escribir la configuración en %1: no es un archivo normal.</translation>
+    </message>
 </context>
 <context>
     <name>SingleInstance</name>
@@ -1886,6 +1890,26 @@ Last minute: up to %5 reading, %6 writing</source>
         <source>Who may use this export</source>
         <translation>Quién puede usar esta exportación</translation>
     </message>
+    <message>
+        <source>Last until the export stops, as with vblade</source>
+        <translation>Duran hasta que la exportación se detiene, como con vblade</translation>
+    </message>
+    <message>
+        <source>Are kept when it restarts (every machine here is trusted)</source>
+        <translation>Se conservan al reiniciarla (todas las máquinas de aquí son de confianza)</translation>
+    </message>
+    <message>
+        <source>Are refused</source>
+        <translation>Se rechazan</translation>
+    </message>
+    <message>
+        <source>Any machine on the network can change who may use an export (aoe-mask, aoe-reserve). Whatever you choose, such a change is shown on the Exports page.</source>
+        <translation>Cualquier máquina de la red puede cambiar quién puede usar una exportación (aoe-mask, aoe-reserve). Elija lo que elija, ese cambio se muestra en la página Exportaciones.</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges sent by other machines:</source>
+        <translation>Cambios enviados por &amp;otras máquinas:</translation>
+    </message>
 </context>
 <context>
     <name>aoesan::ui::PersonLog</name>
@@ -2004,6 +2028,14 @@ Last minute: up to %5 reading, %6 writing</source>
     <message>
         <source>Options: %1</source>
         <translation>Opciones: %1</translation>
+    </message>
+    <message>
+        <source>changes from the network kept</source>
+        <translation>cambios desde la red conservados</translation>
+    </message>
+    <message>
+        <source>changes from the network refused</source>
+        <translation>cambios desde la red rechazados</translation>
     </message>
 </context>
 <context>

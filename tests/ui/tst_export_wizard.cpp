@@ -231,7 +231,20 @@ private slots:
         QVERIFY(ro->isChecked());
         QTest::keyClicks(
             wizard.optionsPage()->findChild<QLineEdit *>(QStringLiteral("configString")), QStringLiteral("rack-b/3"));
+        // What mask and reserve edits from other machines do: vblade's "until it stops" unless chosen otherwise.
+        auto *wireEdits = wizard.optionsPage()->findChild<QComboBox *>(QStringLiteral("wireEdits"));
+        QVERIFY(wireEdits && wireEdits->isVisible());
+        QCOMPARE(wireEdits->count(), 3);
+        QCOMPARE(wireEdits->currentData().toInt(), int(engine::WireEdits::Forget));
+        wireEdits->setFocus();
+        QTest::keyClick(wireEdits, Qt::Key_End); // the last choice: refused
+        QCOMPARE(wireEdits->currentData().toInt(), int(engine::WireEdits::Refuse));
         next(wizard);
+        QVERIFY2(wizard.reviewPage()
+                     ->findChild<QLabel *>(QStringLiteral("reviewSummary"))
+                     ->text()
+                     .contains(QStringLiteral("changes from the network refused")),
+            "the review does not say that edits from the network are refused");
 
         // Page 4: the review, with the vblade-style line, and Export.
         auto *name = wizard.reviewPage()->findChild<QLineEdit *>(QStringLiteral("exportName"));
@@ -239,7 +252,7 @@ private slots:
         const QString command
             = wizard.reviewPage()->findChild<QPlainTextEdit *>(QStringLiteral("commandLine"))->toPlainText();
         QCOMPARE(command,
-            QStringLiteral("aoesan-ctl serve -r -m 02:00:00:00:00:99 4 7 lan1 %1")
+            QStringLiteral("aoesan-ctl serve -r -m 02:00:00:00:00:99 --wire-edits refuse 4 7 lan1 %1")
                 .arg(dir.filePath(QStringLiteral("lab.img"))));
         name->selectAll();
         QTest::keyClicks(name, QStringLiteral("media")); // taken
@@ -261,6 +274,7 @@ private slots:
         QVERIFY(r.readOnly);
         QCOMPARE(r.macs.size(), 1U);
         QCOMPARE(r.configString, QStringLiteral("rack-b/3"));
+        QCOMPARE(r.wireEdits, engine::WireEdits::Refuse);
         QVERIFY(wizard.draft().startNow);
     }
 

@@ -37,6 +37,10 @@ QString serveCommandLine(const supervisor::ExportRecord &r)
             macs << QString::fromStdString(m.toString());
         words << QStringLiteral("-m") << macs.join(QLatin1Char(','));
     }
+    if (r.wireEdits != engine::WireEdits::Forget) {
+        const std::string_view word = engine::wireEditsWord(r.wireEdits);
+        words << QStringLiteral("--wire-edits") << QString::fromLatin1(word.data(), qsizetype(word.size()));
+    }
     if (r.offsetSectors != 0)
         words << QStringLiteral("-o") << QString::number(r.offsetSectors);
     if (r.lengthSectors)

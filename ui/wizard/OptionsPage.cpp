@@ -2,10 +2,13 @@
 #include "wizard/OptionsPage.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include "net/Ethers.h"
 #include "wizard/AllowListBox.h"
@@ -21,6 +24,7 @@ OptionsPage::OptionsPage(ExportDraft &draft, QWidget *parent)
     , m_sync(new QCheckBox(tr("S&ynchronous writes: each write reaches the disk before it is answered (O_SYNC)"), this))
     , m_config(new QLineEdit(this))
     , m_allow(new AllowListBox(this))
+    , m_wireEdits(new QComboBox(this))
     , m_autostart(new QCheckBox(tr("&Start this export whenever aoesan starts"), this))
 {
     setTitle(tr("Options"));
@@ -38,6 +42,13 @@ OptionsPage::OptionsPage(ExportDraft &draft, QWidget *parent)
     m_config->setToolTip(tr("The AoE config string initiators see in Query Config replies"));
     m_config->setMaxLength(supervisor::kMaxConfigStringBytes);
     m_autostart->setToolTip(tr("Start serving when aoesan starts (also used by the systemd unit)"));
+    // The same three words as `exports add --wire-edits`; the first is vblade's behaviour and the default.
+    m_wireEdits->setObjectName(QStringLiteral("wireEdits"));
+    m_wireEdits->addItem(tr("Last until the export stops, as with vblade"), int(engine::WireEdits::Forget));
+    m_wireEdits->addItem(tr("Are kept when it restarts (every machine here is trusted)"), int(engine::WireEdits::Keep));
+    m_wireEdits->addItem(tr("Are refused"), int(engine::WireEdits::Refuse));
+    m_wireEdits->setToolTip(tr("Any machine on the network can change who may use an export (aoe-mask, aoe-reserve). "
+                               "Whatever you choose, such a change is shown on the Exports page."));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Config string:"), m_config);
@@ -45,6 +56,9 @@ OptionsPage::OptionsPage(ExportDraft &draft, QWidget *parent)
     who->setObjectName(QStringLiteral("allowGroup"));
     auto *whoLayout = new QVBoxLayout(who);
     whoLayout->addWidget(m_allow);
+    auto *edits = new QFormLayout;
+    edits->addRow(tr("C&hanges sent by other machines:"), m_wireEdits);
+    whoLayout->addLayout(edits);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_readOnly);
     layout->addWidget(m_direct);
@@ -62,6 +76,7 @@ void OptionsPage::initializePage()
     m_readOnly->setEnabled(!m_draft.readOnlyRequired);
     if (m_draft.readOnlyRequired)
         m_readOnly->setToolTip(tr("This device is in use here; it may only be exported read-only"));
+    m_wireEdits->setCurrentIndex(std::max(0, m_wireEdits->findData(int(m_draft.record.wireEdits))));
     // Read each time the page is shown, so that a name just added to the file can be used without a restart.
     const QString path = net::ethersPath();
     auto names = net::readEthers(path);
@@ -86,6 +101,7 @@ bool OptionsPage::validatePage()
     r.direct = m_direct->isChecked();
     r.sync = m_sync->isChecked();
     r.macs = m_allow->macs();
+    r.wireEdits = static_cast<engine::WireEdits>(m_wireEdits->currentData().toInt());
     r.configString = m_config->text();
     r.autostart = m_autostart->isChecked();
     return true;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Wizard page 3, "Options": read-only, direct I/O, synchronous writes, the config string, who may use the
-// export (every machine, or a list of MACs and /etc/ethers names: AllowListBox), and whether it starts with
+// export (every machine, or a list of MACs and /etc/ethers names: AllowListBox), what mask and reservation
+// edits sent by other machines do (forget, keep or refuse: the record's wireEdits), and whether it starts with
 // aoesan.
 #pragma once
 
 #include <QWizardPage>
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 
 namespace aoesan::ui {
@@ -34,6 +36,7 @@ private:
     QCheckBox *m_sync;
     QLineEdit *m_config;
     AllowListBox *m_allow;
+    QComboBox *m_wireEdits;
     QCheckBox *m_autostart;
 };
 

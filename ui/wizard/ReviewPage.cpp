@@ -32,6 +32,7 @@ ReviewPage::ReviewPage(ExportDraft &draft, const WizardContext &context, QWidget
     setButtonText(QWizard::FinishButton, tr("&Export"));
     m_name->setObjectName(QStringLiteral("exportName"));
     m_command->setObjectName(QStringLiteral("commandLine"));
+    m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_name->setToolTip(tr("A short name for this export: letters, digits, '-' and '_'"));
     m_name->setMaxLength(supervisor::kMaxNameLength);
     m_summary->setWordWrap(true);
@@ -80,6 +81,10 @@ void ReviewPage::initializePage()
         options << tr("synchronous writes");
     if (!r.macs.empty())
         options << tr("%n allowed initiator(s)", nullptr, static_cast<int>(r.macs.size()));
+    if (r.wireEdits == engine::WireEdits::Keep)
+        options << tr("changes from the network kept");
+    else if (r.wireEdits == engine::WireEdits::Refuse)
+        options << tr("changes from the network refused");
     if (r.autostart)
         options << tr("starts with aoesan");
     QString summary = tr("e%1.%2 on %3, serving %4 (%5)")
