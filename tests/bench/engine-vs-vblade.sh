@@ -30,24 +30,20 @@ done
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for network namespaces"; exit 0; }
 command -v vblade >/dev/null || { echo "SKIP: vblade is not installed (Debian package vblade)"; exit 0; }
 
+# shellcheck source=tests/bench/bench-lab.sh
+. "$(dirname "$0")/bench-lab.sh"
 tag=aoesan-bench-$$
 nt=$tag-t ni=$tag-i
 work=$(mktemp -d /var/tmp/aoesan-bench.XXXXXX) # on disk, not tmpfs: O_DIRECT needs a real filesystem
 target_pid=
 cleanup() {
     [ -n "$target_pid" ] && kill "$target_pid" 2>/dev/null && wait "$target_pid" 2>/dev/null
-    ip netns del "$nt" 2>/dev/null
-    ip netns del "$ni" 2>/dev/null
+    bench_lab_down "$nt" "$ni"
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-ip netns add "$nt" && ip netns add "$ni" || exit 1
-ip link add vt netns "$nt" address 02:00:00:00:c0:01 type veth peer name vi netns "$ni" address 02:00:00:00:c0:02
-for ns in "$nt" "$ni"; do
-    ip -n "$ns" link set lo up
-    ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-done
+bench_lab_up "$nt" "$ni" 02:00:00:00:c0:01 02:00:00:00:c0:02 || exit 1
 
 img=$work/disk.img
 dd if=/dev/urandom of="$img" bs=1M count="$mib" status=none
