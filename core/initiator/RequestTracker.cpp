@@ -222,9 +222,20 @@ std::optional<std::string> RequestTracker::transmit(Pending &p)
         return std::string("the interface was closed");
     auto sent = p.peer.transport->send(p.frame);
     if (!sent) {
+        using Code = net::TransportError::Code;
+        const Code code = sent.error().code;
+        // A link that is down comes back (a cable, a switch restarting): retransmit as for a frame lost on
+        // the wire, within the request's policy, instead of failing a READ that would have been answered.
+        if (code == Code::InterfaceDown || code == Code::Io) {
+            if (p.lastSendError.empty())
+                log::logger("initiator")->debug("send failed, will retry: {}", sent.error().describe());
+            p.lastSendError = sent.error().describe();
+            return std::nullopt;
+        }
         log::logger("initiator")->warn("send failed: {}", sent.error().describe());
         return sent.error().describe();
     }
+    p.lastSendError.clear();
     return std::nullopt;
 }
 
@@ -295,8 +306,12 @@ void RequestTracker::onTimer()
         if (it == m_inFlight.end())
             continue;
         Pending &p = it->second;
-        Failure failure
-            = Failure::of(Failure::Kind::Timeout, "no answer after " + std::to_string(p.sent) + " attempts", p.sent);
+        Failure failure = p.lastSendError.empty()
+            ? Failure::of(Failure::Kind::Timeout, "no answer after " + std::to_string(p.sent) + " attempts", p.sent)
+            : Failure::of(Failure::Kind::SendFailed,
+                "no answer after " + std::to_string(p.sent)
+                    + " attempts; the last could not be sent: " + p.lastSendError,
+                p.sent);
         const bool outOfTime = p.policy.total > Duration::zero() && now - p.firstSent >= p.policy.total;
         if (p.sent < p.policy.attempts && !outOfTime) {
             p.timeout = std::min(p.timeout * 2, p.policy.maxTimeout);

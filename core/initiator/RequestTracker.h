@@ -79,6 +79,7 @@ private:
         bool hasContext = false;
         QPointer<QObject> context;
         Completion<RawReply> done;
+        std::string lastSendError; // the last transmission could not leave (a link that is down): why
     };
     struct PeerLess
     {
@@ -95,7 +96,9 @@ private:
     void onTimer();
     void learnConfig(net::Transport *transport, std::span<const std::uint8_t> bytes);
     void start(Pending pending);
-    std::optional<std::string> transmit(Pending &pending); // the error text when the send failed
+    // Sends once more. A send that fails for a while (the link is down, no buffer space) is a lost frame:
+    // nothing, and lastSendError says why; the error text only when sending can never work (no interface).
+    std::optional<std::string> transmit(Pending &pending);
     void pump(const Peer &key);
     void complete(Pending pending, Outcome<RawReply> outcome);
     void post(Pending pending, Outcome<RawReply> outcome);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DiscoveryService in-process in the initiator namespace of a lab, against Debian's vblade, with a 1 s
 // interval: a killed target goes down within the rule's time (3 × interval after its last answer) and is
-// up again as soon as it answers after a restart; and answers to another initiator are sniffed.
+// up again as soon as it answers after a restart; the initiator's own link pulled and put back: the target
+// goes down, comes back up, and a READ sent while the link was down is answered once it is back; and answers
+// to another initiator are sniffed.
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,6 +28,7 @@ private slots:
     void init();
     void cleanup() { m_lab.reset(); }
     void killedTargetGoesDownAndComesBack();
+    void ownLinkDownAndUpRecovers();
     void sniffsAnswersToAnotherInitiator();
 
 private:
@@ -86,6 +89,66 @@ void TestDiscoveryUpDown::killedTargetGoesDownAndComesBack()
     QVERIFY2(upAfter <= 1200, qPrintable(QString::number(upAfter)));
     qInfo("down %lld ms after the kill (rule: 3 s after the last answer), up %lld ms after the restart",
         static_cast<long long>(downAfter), static_cast<long long>(upAfter));
+}
+
+// The cable of this machine is pulled (the initiator's interface set down) for 4 s, then put back: discovery
+// marks the target down by the usual rule (its probes cannot leave), keeps its transport, and has it up again
+// within two intervals of the link coming back; a READ sent while the link is down keeps retransmitting and is
+// answered with the right data once it is back (aoesan-engine announces itself when its carrier returns).
+void TestDiscoveryUpDown::ownLinkDownAndUpRecovers()
+{
+    const QString image = m_lab->createSparseImage(QStringLiteral("disk.img"), 131072 * 512);
+    QProcess *engine = m_lab->start(m_lab->targetNamespace(),
+        {QStringLiteral(AOESAN_ENGINE), QStringLiteral("serve"), QStringLiteral("--no-state"), QStringLiteral("7"),
+            QStringLiteral("3"), Lab::targetInterface(), image});
+    QVERIFY(engine);
+    QVERIFY(waitForTarget(*m_lab, 7, 3));
+
+    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
+    QVERIFY2(guard.ok(), qPrintable(guard.error()));
+    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
+    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
+    const auto transport = std::move(opened).value();
+    initiator::SystemClock clock;
+    initiator::Initiator initiator(clock);
+    discovery::DiscoveryOptions options;
+    options.interval = 1s;
+    DiscoveryService service(initiator, clock, options);
+    QSignalSpy state(&service, &DiscoveryService::stateChanged);
+    service.addTransport(transport.get());
+    service.start();
+    QTRY_VERIFY_WITH_TIMEOUT(service.target({7, 3}) && service.target({7, 3})->identified, 3000);
+
+    QVERIFY(m_lab->setLinkUp(m_lab->initiatorNamespace(), Lab::initiatorInterface(), false));
+    QElapsedTimer down;
+    down.start();
+    // A READ of sector 5 while there is no link: retransmitted, for up to 20 s in all.
+    std::optional<initiator::Outcome<initiator::ReadResult>> read;
+    QObject context;
+    initiator.read(
+        initiator::Peer {transport.get(), service.target({7, 3})->paths.front().mac, 7, 3}, 5, 1, &context,
+        [&](initiator::Outcome<initiator::ReadResult> r) { read.emplace(std::move(r)); },
+        initiator::RetryPolicy::within(20s));
+    QTRY_VERIFY_WITH_TIMEOUT(state.size() == 1, 5000);
+    const qint64 downAfter = down.elapsed();
+    QCOMPARE(state.last().first().value<TargetInfo>().state, TargetState::Down);
+    QVERIFY(!read.has_value());
+    QTest::qWait(static_cast<int>(std::max<qint64>(0, 4000 - down.elapsed())));
+    QVERIFY(!read.has_value());
+
+    QVERIFY(m_lab->setLinkUp(m_lab->initiatorNamespace(), Lab::initiatorInterface(), true));
+    QElapsedTimer up;
+    up.start();
+    QTRY_VERIFY_WITH_TIMEOUT(state.size() == 2, 5000);
+    QCOMPARE(state.last().first().value<TargetInfo>().state, TargetState::Up);
+    const qint64 upAfter = up.elapsed();
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 5000);
+    QVERIFY2(read->ok(), read->ok() ? "" : read->error().message.c_str());
+    QCOMPARE(read->value().data, QByteArray(512, '\0'));
+    QVERIFY2(upAfter <= 2500, qPrintable(QString::number(upAfter)));
+    qInfo("link down 4 s: target down after %lld ms, up %lld ms after the link came back, the READ answered",
+        static_cast<long long>(downAfter), static_cast<long long>(upAfter));
+    m_lab->stop(engine);
 }
 
 void TestDiscoveryUpDown::sniffsAnswersToAnotherInitiator()

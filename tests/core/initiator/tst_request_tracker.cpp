@@ -31,6 +31,7 @@ private slots:
     void windowBoundedByBufferCount();
     void destroyedContextGetsNoCallback();
     void sendFailureReported();
+    void linkBackInTimeIsAnswered();
     void forgedConfigRepliesDoNotGrowState();
 
 private:
@@ -295,6 +296,8 @@ void TestRequestTracker::destroyedContextGetsNoCallback()
     QCOMPARE(lab.initiator.tracker().pendingCount(), std::size_t {0});
 }
 
+// A link that is down is a frame lost on the wire, not an answer: the request is sent again on its
+// schedule, and fails only when its policy runs out, saying why the last attempt could not leave.
 void TestRequestTracker::sendFailureReported()
 {
     InitiatorLab lab;
@@ -303,9 +306,31 @@ void TestRequestTracker::sendFailureReported()
     Captured<initiator::ConfigReply> reply;
     lab.initiator.queryConfig(lab.peer(), protocol::ConfigCommand::Read, {}, nullptr, reply.sink());
     FakeClock::settle();
+    QVERIFY(!reply.done());
+    lab.clock.advance(std::chrono::seconds(4)); // the default policy: 4 attempts, 3.75 s
     QVERIFY(reply.done());
     QCOMPARE(reply.failure().kind, initiator::Failure::Kind::SendFailed);
-    QVERIFY(reply.failure().message.find("down") != std::string::npos);
+    QCOMPARE(reply.failure().attempts, 4);
+    QVERIFY2(reply.failure().message.find("the last could not be sent") != std::string::npos
+            && reply.failure().message.find("down") != std::string::npos,
+        reply.failure().message.c_str());
+}
+
+// The link comes back while the request still has attempts left: it is answered, as after a lost frame.
+void TestRequestTracker::linkBackInTimeIsAnswered()
+{
+    InitiatorLab lab;
+    lab.target.addDisk({});
+    lab.local.setLinkUp(false);
+    Captured<initiator::ConfigReply> reply;
+    lab.initiator.queryConfig(lab.peer(), protocol::ConfigCommand::Read, {}, nullptr, reply.sink());
+    lab.clock.advance(std::chrono::milliseconds(1000)); // the attempts at 0, 0.25 and 0.75 s could not leave
+    QVERIFY(!reply.done());
+    lab.local.setLinkUp(true);
+    lab.clock.advance(std::chrono::milliseconds(1000)); // the fourth, at 1.75 s, is answered
+    QVERIFY(reply.done());
+    QVERIFY(reply.ok());
+    QCOMPARE(lab.initiator.tracker().pendingCount(), std::size_t {0});
 }
 
 void TestRequestTracker::forgedConfigRepliesDoNotGrowState()
