@@ -78,7 +78,11 @@ int runProbe(const QStringList &args)
     const QCommandLineOption interval(QStringLiteral("interval"),
         QStringLiteral("Seconds between probes (default 10); down after 3 intervals."), QStringLiteral("SECS"),
         QStringLiteral("10"));
-    parser.addOptions({iface, interval});
+    const QCommandLineOption maxTargets(QStringLiteral("max-targets"),
+        QStringLiteral("The most targets to keep (default 4096, 16 to 1048576): answers from further new "
+                       "shelf.slots are refused and counted, against a station forging config replies."),
+        QStringLiteral("N"), QString::number(discovery::kDefaultMaxTargets));
+    parser.addOptions({iface, interval, maxTargets});
     const bool parsed = parser.parse(QStringList {QStringLiteral("aoesan-engine probe")} + args);
     // Help first, before the log file or a socket is opened.
     if (parser.isSet(QStringLiteral("help")) || (!parsed && isHelpRequest(args))) {
@@ -93,6 +97,12 @@ int runProbe(const QStringList &args)
     const double seconds = parser.value(interval).toDouble(&ok);
     if (!ok || seconds < 0.05 || seconds > 3600)
         return fail(error_word::kBadArguments, "--interval needs 0.05 to 3600 seconds", {}, ExitUsage);
+    const unsigned keep = parser.value(maxTargets).toUInt(&ok);
+    if (!ok || keep < discovery::kMinMaxTargets || keep > discovery::kMaxMaxTargets)
+        return fail(error_word::kBadArguments,
+            "--max-targets needs a whole number from 16 to 1048576, not '" + parser.value(maxTargets).toStdString()
+                + "'",
+            {}, ExitUsage);
     const QStringList names = parser.values(iface);
     if (names.isEmpty())
         return fail(error_word::kBadArguments, "name at least one interface with -i IFACE", {}, ExitUsage);
@@ -118,6 +128,7 @@ int runProbe(const QStringList &args)
     initiator::Initiator initiator(clock);
     discovery::DiscoveryOptions options;
     options.interval = std::chrono::duration_cast<initiator::Duration>(std::chrono::duration<double>(seconds));
+    options.maxTargets = keep;
     discovery::DiscoveryService service(initiator, clock, options);
     QObject context;
     using discovery::DiscoveryService;

@@ -65,7 +65,11 @@ int runStat(const QStringList &args, const Console &console)
     const QCommandLineOption kernelView(QStringLiteral("kernel"),
         QStringLiteral("Print the Linux aoe driver's devices instead, exactly as aoe-stat does (states such as up,\n"
                        "down, down,closewait); sends nothing."));
-    parser.addOptions({iface, wait, quiet, json, kernelView});
+    const QCommandLineOption maxTargets(QStringLiteral("max-targets"),
+        QStringLiteral("The most targets to list (default 4096, 16 to 1048576): answers from further new\n"
+                       "shelf.slots are refused, against a station forging config replies."),
+        QStringLiteral("N"), QString::number(discovery::kDefaultMaxTargets));
+    parser.addOptions({iface, wait, quiet, json, kernelView, maxTargets});
     parser.addPositionalArgument(QStringLiteral("REGEX"),
         QStringLiteral("Print only the lines this regular expression matches."), QStringLiteral("[REGEX]"));
     if (const auto stop = command.parseArguments(parser, args))
@@ -74,6 +78,10 @@ int runStat(const QStringList &args, const Console &console)
     const auto quietTime = command.seconds(parser, quiet);
     if (!maxWait || !quietTime)
         return ExitUsage;
+    const auto keep = wholeNumber(parser.value(maxTargets), discovery::kMinMaxTargets, discovery::kMaxMaxTargets);
+    if (!keep)
+        return command.usageError("--max-targets needs a whole number from 16 to 1048576, not '"
+            + parser.value(maxTargets).toStdString() + "'");
     if (parser.positionalArguments().size() > 1)
         return command.usageError("at most one REGEX");
     QRegularExpression filter;
@@ -83,8 +91,9 @@ int runStat(const QStringList &args, const Console &console)
             return command.usageError("bad REGEX: " + filter.errorString().toStdString());
     }
     if (parser.isSet(kernelView)) {
-        if (parser.isSet(iface) || parser.isSet(wait) || parser.isSet(quiet))
-            return command.usageError("--kernel reads the aoe driver's devices: -i, --wait and --quiet do not apply");
+        if (parser.isSet(iface) || parser.isSet(wait) || parser.isSet(quiet) || parser.isSet(maxTargets))
+            return command.usageError(
+                "--kernel reads the aoe driver's devices: -i, --wait, --quiet and --max-targets do not apply");
         return printKernelView(command, filter, parser.isSet(json));
     }
     // Without -i: every Ethernet interface that is up, as a person at a terminal expects.
@@ -98,6 +107,7 @@ int runStat(const QStringList &args, const Console &console)
 
     discovery::DiscoveryOptions options;
     options.interval = *maxWait + std::chrono::seconds(1); // one pass: no second round within the wait
+    options.maxTargets = *keep;
     discovery::DiscoveryService service(session->initiator(), session->clock(), options);
     for (auto *t : session->transports())
         service.addTransport(t);

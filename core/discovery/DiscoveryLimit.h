@@ -10,6 +10,13 @@
 
 namespace aoesan::discovery {
 
+// How many targets discovery keeps (its bound against forged replies): the default, and what `--max-targets`
+// of `aoesan-ctl stat` and `aoesan-engine probe`, and the service's `maxTargets` setting, may ask for. A SAN
+// of more than 4,096 shelf.slots raises it; every target costs discovery about 4 KiB.
+inline constexpr std::uint32_t kDefaultMaxTargets = 4096;
+inline constexpr std::uint32_t kMinMaxTargets = 16;
+inline constexpr std::uint32_t kMaxMaxTargets = 1U << 20U;
+
 struct DiscoveryLimit
 {
     bool reached = false; // answers were refused lately (within one probe interval)

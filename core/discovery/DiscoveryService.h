@@ -42,7 +42,7 @@ struct DiscoveryOptions
     int probeBatch = 32;
     initiator::Duration probeSpacing = std::chrono::milliseconds(10);
     // The bounds (see above). The Linux aoe driver keeps a handful of interfaces × MACs per target too.
-    std::size_t maxTargets = 4096;
+    std::size_t maxTargets = kDefaultMaxTargets;
     std::size_t maxPathsPerTarget = 16;
     initiator::Duration unidentifiedLifetime = std::chrono::seconds(60);
 };

@@ -515,7 +515,7 @@ void SanService::startDiscovery()
             QStringLiteral("Bring an interface up (ip link set IF up), or choose interfaces in the settings.")});
         return;
     }
-    m_probe.start(m_interfaces, interval());
+    m_probe.start(m_interfaces, interval(), m_settings.maxTargets);
 }
 
 void SanService::onProbeProblem(const ExportProblem &problem)

@@ -47,9 +47,11 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
     const QJsonValue interval = o.value(QStringLiteral("intervalSeconds"));
     const QJsonValue flushDown = o.value(QStringLiteral("flushDownAfterSeconds"));
     const QJsonValue reattach = o.value(QStringLiteral("reattach"));
+    const QJsonValue maxTargets = o.value(QStringLiteral("maxTargets"));
     bool good = error.error == QJsonParseError::NoError && doc.isObject()
         && (interfaces.isUndefined() || interfaces.isArray()) && (interval.isUndefined() || interval.isDouble())
-        && (flushDown.isUndefined() || flushDown.isDouble()) && (reattach.isUndefined() || reattach.isBool());
+        && (flushDown.isUndefined() || flushDown.isDouble()) && (reattach.isUndefined() || reattach.isBool())
+        && (maxTargets.isUndefined() || maxTargets.isDouble());
     if (good) {
         for (const auto &v : interfaces.toArray()) {
             if (!v.isString() || !net::isInterfaceName(v.toString().toStdString()))
@@ -65,6 +67,12 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
             good = false;
         settings.flushDownAfterSeconds = after;
         settings.reattach = reattach.toBool(settings.reattach);
+        const double keep = maxTargets.toDouble(settings.maxTargets);
+        if (keep != static_cast<double>(static_cast<std::uint32_t>(keep)) || keep < discovery::kMinMaxTargets
+            || keep > discovery::kMaxMaxTargets)
+            good = false;
+        else
+            settings.maxTargets = static_cast<std::uint32_t>(keep);
     }
     if (good)
         return settings;
@@ -89,7 +97,8 @@ Result<bool, QString> ServiceSettingsFile::save(const ServiceSettings &settings)
         {QStringLiteral("interfaces"), QJsonArray::fromStringList(settings.interfaces)},
         {QStringLiteral("intervalSeconds"), settings.intervalSeconds},
         {QStringLiteral("flushDownAfterSeconds"), settings.flushDownAfterSeconds},
-        {QStringLiteral("reattach"), settings.reattach}};
+        {QStringLiteral("reattach"), settings.reattach},
+        {QStringLiteral("maxTargets"), static_cast<double>(settings.maxTargets)}};
     return util::writeFileAtomically(m_path, QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The service's own settings (CONFIG_DIR/service.json): the interfaces discovery watches, the probe
-// interval, and what it does with disks attached through the aoe driver (KernelSettings). Written atomically; a damaged
+// interval, how many targets discovery keeps, and what it does with disks attached through the aoe driver
+// (KernelSettings). Written atomically; a damaged
 // file is set aside with a report and the defaults are used.
 #pragma once
 
 #include <QString>
 #include <QStringList>
 
+#include "discovery/DiscoveryLimit.h"
 #include "util/Result.h"
 
 namespace aoesan::service {
@@ -19,6 +21,9 @@ struct ServiceSettings
     // fdisk or shutdown; with reattach, such a disk is attached again once its target is back.
     int flushDownAfterSeconds = 60;
     bool reattach = false;
+    // Discovery's bound on the targets it keeps (`maxTargets` in the file, set by hand: a SAN of more than
+    // 4,096 shelf.slots raises it; discovery/DiscoveryLimit.h).
+    std::uint32_t maxTargets = discovery::kDefaultMaxTargets;
     bool operator==(const ServiceSettings &) const = default;
 };
 

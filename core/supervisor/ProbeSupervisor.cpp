@@ -43,13 +43,15 @@ ProbeSupervisor::~ProbeSupervisor()
         m_process->disconnect(this);
 }
 
-void ProbeSupervisor::start(const QStringList &interfaces, std::chrono::milliseconds interval)
+void ProbeSupervisor::start(const QStringList &interfaces, std::chrono::milliseconds interval, std::uint32_t maxTargets)
 {
     stop();
     m_arguments.clear();
     for (const QString &name : interfaces)
         m_arguments << QStringLiteral("-i") << name;
     m_arguments << QStringLiteral("--interval") << QString::number(static_cast<double>(interval.count()) / 1000.0);
+    if (maxTargets != discovery::kDefaultMaxTargets)
+        m_arguments << QStringLiteral("--max-targets") << QString::number(maxTargets);
     m_failuresInARow = 0;
     m_restarts = 0;
     launch();

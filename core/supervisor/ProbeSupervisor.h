@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "discovery/DiscoveryLimit.h"
 #include "discovery/ProbeEvent.h"
 #include "supervisor/ExportRunner.h"
 #include "supervisor/ExportStatus.h"
@@ -32,7 +33,9 @@ public:
         ProbeLauncher &launcher, RestartPolicy policy = defaultPolicy(), QObject *parent = nullptr);
     ~ProbeSupervisor() override;
 
-    void start(const QStringList &interfaces, std::chrono::milliseconds interval);
+    // maxTargets: discovery's bound (--max-targets); passed only when it is not the probe's default.
+    void start(const QStringList &interfaces, std::chrono::milliseconds interval,
+        std::uint32_t maxTargets = discovery::kDefaultMaxTargets);
     void stop();
     void probeNow();
     // Writes a command line (discovery/ProbeRequest.h); false when no probe runs to take it. A per-target

@@ -3,9 +3,9 @@
 // namespace sends broadcast config replies at a high rate, three in four from a random shelf.slot and
 // every one from a new random source MAC, the fourth claiming the real target's shelf.slot, while vblade
 // serves e7.3. `aoesan-ctl stat --json --wait 5` must finish in bounded time and memory, list at most the
-// cap and show e7.3 up; `aoesan-engine probe` must stay bounded in memory during and after the flood,
-// keep e7.3 up, report the limit, and exit within 2 s of its stdin closing in the middle of a flood.
-// Built twice: tst_discovery_flood (net, 10 s floods) and tst_discovery_flood_bench (bench, 60 s).
+// cap and show e7.3 up, also under a lower cap (--max-targets 64); `aoesan-engine probe` must stay bounded in memory
+// during and after the flood, keep e7.3 up, report the limit, and exit within 2 s of its stdin closing in the middle of
+// a flood. Built twice: tst_discovery_flood (net, 10 s floods) and tst_discovery_flood_bench (bench, 60 s).
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <random>
@@ -166,6 +167,7 @@ private slots:
     void init();
     void cleanup();
     void statUnderFlood();
+    void statWithALowerBound();
     void probeUnderFlood();
 
 private:
@@ -244,6 +246,42 @@ void TestDiscoveryFlood::statUnderFlood()
         QCOMPARE(t.value(QStringLiteral("sectors")).toDouble(), static_cast<double>(kImageSectors));
     }
     QVERIFY2(sawReal, "the real target is missing from the list");
+}
+
+// `stat --max-targets 64` under the same flood: the forged targets fill its 64 places before its own query is
+// answered, and the real target's answer (sent to our MAC) still takes one; never more than 64 are listed. A
+// bound out of range is refused before anything is sent.
+void TestDiscoveryFlood::statWithALowerBound()
+{
+    for (const char *bad : {"15", "1048577", "many"}) {
+        const Run refused = runIn(m_lab->initiatorNamespace(),
+            ctl({QStringLiteral("stat"), QStringLiteral("--max-targets"), QString::fromLatin1(bad),
+                QStringLiteral("-i"), Lab::initiatorInterface()}));
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("--max-targets needs a whole number from 16 to 1048576"),
+            qPrintable(refused.describe()));
+    }
+    auto flood = startFlood(kFloodSeconds);
+    QVERIFY(flood);
+    QTest::qWait(1000);
+    const Run run = runIn(m_lab->initiatorNamespace(),
+        ctl({QStringLiteral("stat"), QStringLiteral("--json"), QStringLiteral("--wait"), QStringLiteral("3"),
+            QStringLiteral("--max-targets"), QStringLiteral("64"), QStringLiteral("-i"), Lab::initiatorInterface()}),
+        60000);
+    const bool floodLasted = flood->running();
+    flood->stop();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe().left(4000)));
+    QVERIFY2(floodLasted, "the flood ended before stat did: make it longer");
+    const QJsonArray targets = QJsonDocument::fromJson(run.out).array();
+    qInfo(
+        "stat --max-targets 64 under %d frames/s: %lld targets listed", kRate, static_cast<long long>(targets.size()));
+    QVERIFY2(targets.size() <= 64, qPrintable(QString::number(targets.size())));
+    const auto real = std::find_if(targets.begin(), targets.end(), [](const QJsonValue &v) {
+        return v.toObject().value(QStringLiteral("device")).toString() == QLatin1String("e7.3");
+    });
+    QVERIFY2(real != targets.end(), "the real target did not get a place");
+    QVERIFY(real->toObject().value(QStringLiteral("identified")).toBool());
+    QCOMPARE(real->toObject().value(QStringLiteral("sectors")).toDouble(), static_cast<double>(kImageSectors));
 }
 
 void TestDiscoveryFlood::probeUnderFlood()

@@ -132,6 +132,17 @@ void TestDiscoveryProbe::errorsAsEvents()
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(firstEvent(run).value(QStringLiteral("code")).toString(), QStringLiteral("bad-arguments"));
 
+    for (const char *bad : {"15", "1048577", "lots"}) {
+        run = runIn(m_lab->initiatorNamespace(),
+            probeCommand({QStringLiteral("-i"), Lab::initiatorInterface(), QStringLiteral("--max-targets"),
+                QString::fromLatin1(bad)}));
+        QCOMPARE(run.exitCode, 2);
+        const QJsonObject error = firstEvent(run);
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("bad-arguments"));
+        QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("--max-targets needs")),
+            qPrintable(run.describe()));
+    }
+
     run = runIn(m_lab->initiatorNamespace(), probeCommand({QStringLiteral("-i"), QStringLiteral("aoesan-none0")}));
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(firstEvent(run).value(QStringLiteral("code")).toString(), QStringLiteral("no-such-interface"));
