@@ -76,11 +76,13 @@ private slots:
 
     void probeIsToldTheBound()
     {
+        // One supervisor each: a probe let go by a second start() is deleted when it ends, which a fake never does.
         test::FakeProbeLauncher launcher;
-        supervisor::ProbeSupervisor probe(launcher);
-        probe.start({QStringLiteral("lan1")}, std::chrono::seconds(2));
+        supervisor::ProbeSupervisor byDefault(launcher);
+        byDefault.start({QStringLiteral("lan1")}, std::chrono::seconds(2));
         QVERIFY(!launcher.last()->arguments.contains(QStringLiteral("--max-targets")));
-        probe.start({QStringLiteral("lan1")}, std::chrono::seconds(2), 20000);
+        supervisor::ProbeSupervisor raised(launcher);
+        raised.start({QStringLiteral("lan1")}, std::chrono::seconds(2), 20000);
         const QStringList args = launcher.last()->arguments;
         const auto at = args.indexOf(QStringLiteral("--max-targets"));
         QVERIFY2(at >= 0 && args.value(at + 1) == QStringLiteral("20000"), qPrintable(args.join(QLatin1Char(' '))));
