@@ -435,9 +435,8 @@ TargetServer::Link TargetServer::waitForLink()
     socklen_t length = sizeof pending;
     ::getsockopt(m_socket.fd(), SOL_SOCKET, SO_ERROR, &pending, &length);
     const net::InterfaceInfo &served = m_socket.interfaceInfo();
-    const auto linkUp = [this](bool &gone) { return linkIsUp(gone); };
     bool gone = false;
-    if (linkUp(gone))
+    if (linkIsUp(gone))
         return Link::Back; // a passing error (e.g. a frame the device refused); nothing to wait for
     if (gone)
         return Link::Gone;
@@ -448,7 +447,7 @@ TargetServer::Link TargetServer::waitForLink()
         emitCountersIfDue();
         if (stopRequested(250))
             return Link::Stop;
-        if (linkUp(gone))
+        if (linkIsUp(gone))
             break;
         if (gone)
             return Link::Gone;

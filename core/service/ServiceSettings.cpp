@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 #include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
 #include "util/ReadSmallFile.h"
@@ -67,12 +69,12 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
             good = false;
         settings.flushDownAfterSeconds = after;
         settings.reattach = reattach.toBool(settings.reattach);
+        // In range before the cast: a negative or huge double converted to an unsigned is undefined.
         const double keep = maxTargets.toDouble(settings.maxTargets);
-        if (keep != static_cast<double>(static_cast<std::uint32_t>(keep)) || keep < discovery::kMinMaxTargets
-            || keep > discovery::kMaxMaxTargets)
-            good = false;
-        else
+        if (keep >= discovery::kMinMaxTargets && keep <= discovery::kMaxMaxTargets && std::floor(keep) == keep)
             settings.maxTargets = static_cast<std::uint32_t>(keep);
+        else
+            good = false;
     }
     if (good)
         return settings;

@@ -134,40 +134,38 @@ frames::RawFrame TestEngineLifecycle::request(std::uint8_t command, std::uint32_
 void TestEngineLifecycle::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments"); // IMAGE and IF stand for the image and veth-t
-    QTest::addColumn<bool>("linkDown");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("eventCode"); // the --events error code; empty: refused before events exist
 
     const QString image = QStringLiteral("IMAGE");
     const QString itf = QStringLiteral("IF");
-    QTest::addRow("shelf 65535") << QStringList {QStringLiteral("65535"), QStringLiteral("1"), itf, image} << false << 2
+    QTest::addRow("shelf 65535") << QStringList {QStringLiteral("65535"), QStringLiteral("1"), itf, image} << 2
                                  << QStringLiteral("shelf '65535' must be a number from 0 to 65534")
                                  << QStringLiteral("bad-arguments");
-    QTest::addRow("slot 255") << QStringList {QStringLiteral("7"), QStringLiteral("255"), itf, image} << false << 2
+    QTest::addRow("slot 255") << QStringList {QStringLiteral("7"), QStringLiteral("255"), itf, image} << 2
                               << QStringLiteral("slot '255' must be a number from 0 to 254")
                               << QStringLiteral("bad-arguments");
     QTest::addRow("-b 1") << QStringList {QStringLiteral("-b"), QStringLiteral("1"), QStringLiteral("7"),
         QStringLiteral("3"), itf, image}
-                          << false << 2 << QStringLiteral("-b: buffer count '1'") << QStringLiteral("bad-arguments");
-    QTest::addRow("missing positional") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf} << false << 2
+                          << 2 << QStringLiteral("-b: buffer count '1'") << QStringLiteral("bad-arguments");
+    QTest::addRow("missing positional") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf} << 2
                                         << QStringLiteral("expected shelf, slot, interface and file; got 3")
                                         << QStringLiteral("bad-arguments");
     QTest::addRow("missing file") << QStringList {QStringLiteral("7"), QStringLiteral("3"), itf,
         image + QStringLiteral(".gone")}
-                                  << false << 1 << QStringLiteral("disk.img.gone does not exist")
-                                  << QStringLiteral("not-found");
+                                  << 1 << QStringLiteral("disk.img.gone does not exist") << QStringLiteral("not-found");
     QTest::addRow("-l past the end") << QStringList {QStringLiteral("-l"), QStringLiteral("4096"), QStringLiteral("7"),
         QStringLiteral("3"), itf, image}
-                                     << false << 1 << QStringLiteral("length 4096 sectors does not fit")
+                                     << 1 << QStringLiteral("length 4096 sectors does not fit")
                                      << QStringLiteral("out-of-range");
     QTest::addRow("-o at the end") << QStringList {QStringLiteral("-o"), QStringLiteral("2048"), QStringLiteral("7"),
         QStringLiteral("3"), itf, image}
-                                   << false << 1 << QStringLiteral("offset 2048 is at or past the end")
+                                   << 1 << QStringLiteral("offset 2048 is at or past the end")
                                    << QStringLiteral("out-of-range");
     QTest::addRow("unknown interface") << QStringList {QStringLiteral("7"), QStringLiteral("3"),
         QStringLiteral("aoesan-none0"), image}
-                                       << false << 1 << QStringLiteral("no network interface named 'aoesan-none0'")
+                                       << 1 << QStringLiteral("no network interface named 'aoesan-none0'")
                                        << QStringLiteral("no-such-interface");
     // An interface that is down is no bad argument: startedWhileLinkDownServesOnceUp.
 }
@@ -175,13 +173,10 @@ void TestEngineLifecycle::badArguments_data()
 void TestEngineLifecycle::badArguments()
 {
     QFETCH(QStringList, arguments);
-    QFETCH(bool, linkDown);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
     QFETCH(QString, eventCode);
     makeLab();
-    if (linkDown)
-        QVERIFY(m_lab->setLinkUp(m_lab->targetNamespace(), Lab::targetInterface(), false));
     for (QString &a : arguments)
         a.replace(QStringLiteral("IMAGE"), m_image).replace(QStringLiteral("IF"), Lab::targetInterface());
 

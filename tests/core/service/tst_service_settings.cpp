@@ -57,6 +57,7 @@ private slots:
         QTest::addRow("above 2^20") << QByteArray("1048577");
         QTest::addRow("not whole") << QByteArray("100.5");
         QTest::addRow("negative") << QByteArray("-4096");
+        QTest::addRow("beyond any integer") << QByteArray("1e20");
         QTest::addRow("a string") << QByteArray(R"("many")");
     }
 
