@@ -161,6 +161,8 @@ private:
     static constexpr unsigned kClientEventsPerSecond = 32;
     // Below this many frames in a batch, inline replies go out one by one (see handleBatch).
     static constexpr std::size_t kPipelineBatch = 8;
+    // In a bigger batch, inline replies go out this many per system call (see handleBatch).
+    static constexpr std::size_t kSendGroup = 8;
 
     std::atomic<std::uint64_t> m_framesIn {0};
     std::atomic<std::uint64_t> m_framesOut {0};
