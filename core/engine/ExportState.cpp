@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ExportState.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +9,7 @@
 #include <algorithm>
 
 #include "util/ReadSmallFile.h"
+#include "util/SetAsideName.h"
 #include "util/WriteFileAtomically.h"
 
 namespace aoesan::engine {
@@ -97,8 +97,7 @@ Result<ExportState, std::string> ExportState::load(const std::string &path, std:
         return state;
 
     // Keep the damaged file for the person to look at; never silently drop it.
-    const QString aside = QString::fromStdString(path) + QStringLiteral(".corrupt-")
-        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+    const QString aside = util::unusedAsideName(QString::fromStdString(path));
     if (!QFile::rename(QString::fromStdString(path), aside))
         return Unexpected("export state " + path + " is damaged and could not be moved aside");
     if (warning)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "service/ServiceSettings.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +13,7 @@
 #include "net/NetworkInterfaces.h"
 #include "service/DbusApi.h"
 #include "util/ReadSmallFile.h"
+#include "util/SetAsideName.h"
 #include "util/WriteFileAtomically.h"
 
 namespace aoesan::service {
@@ -78,9 +78,7 @@ ServiceSettings ServiceSettingsFile::load(QString *problem) const
     }
     if (good)
         return settings;
-    const QString aside = m_path + QStringLiteral(".corrupt-")
-        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QFile::remove(aside);
+    const QString aside = util::unusedAsideName(m_path);
     const bool moved = QFile::rename(m_path, aside);
     *problem = moved ? QStringLiteral("the settings file %1 was damaged; it was kept as %2 and the defaults are used")
                            .arg(m_path, aside)

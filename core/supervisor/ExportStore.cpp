@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "supervisor/ExportStore.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +11,7 @@
 #include <algorithm>
 
 #include "util/ReadSmallFile.h"
+#include "util/SetAsideName.h"
 #include "util/WriteFileAtomically.h"
 
 namespace aoesan::supervisor {
@@ -45,10 +45,7 @@ ExportStore::ExportStore(QString path)
 
 QString ExportStore::moveAside(QString *error) const
 {
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString target = m_path + QStringLiteral(".corrupt-") + stamp;
-    for (int n = 1; QFileInfo::exists(target); ++n)
-        target = m_path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+    const QString target = util::unusedAsideName(m_path);
     // A copy, not a rename, when the file still has good records: they stay in exports.json until the
     // next save, and the bad ones are safe in the copy whatever happens next.
     if (!QFile::copy(m_path, target)) {

@@ -2,7 +2,6 @@
 #include "settings/AppSettings.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +12,7 @@
 #include <optional>
 
 #include "util/ReadSmallFile.h"
+#include "util/SetAsideName.h"
 #include "util/WriteFileAtomically.h"
 
 namespace aoesan::ui {
@@ -75,13 +75,7 @@ LoadedSettings SettingsStore::load() const
             why = QCoreApplication::translate("SettingsStore", "it is not a settings file");
     }
     if (!why.isEmpty()) {
-        // Two damaged files in one second must not share a name: a rename onto an existing one fails, and the
-        // damaged file (or a link to a device) would stay where the next save writes.
-        const QString stem = m_path + QStringLiteral(".corrupt-")
-            + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-        QString aside = stem;
-        for (int n = 2; QFileInfo::exists(aside) || QFileInfo(aside).isSymLink(); ++n)
-            aside = stem + QLatin1Char('-') + QString::number(n);
+        const QString aside = util::unusedAsideName(m_path);
         const bool moved = QFile::rename(m_path, aside);
         out.problems << (moved ? QCoreApplication::translate("SettingsStore",
                              "The settings file %1 was damaged (%2); it was kept as %3 and the defaults are used.")

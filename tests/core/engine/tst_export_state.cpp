@@ -59,6 +59,7 @@ private slots:
     void missingFileStartsEmpty();
     void damagedFileMovedAside_data();
     void damagedFileMovedAside();
+    void damagedTwiceInOneSecondKeepsBoth();
     void unwritablePathIsAnError();
     void specialFileIsAnErrorAndKept_data();
     void specialFileIsAnErrorAndKept();
@@ -237,6 +238,30 @@ void TestExportState::damagedFileMovedAside()
     QFile kept(m_dir->filePath(aside.first()));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), content.toUtf8());
+}
+
+void TestExportState::damagedTwiceInOneSecondKeepsBoth()
+{
+    // The second rename used to land on the first one's name and fail: the engine then refused to start.
+    const QString path = m_dir->filePath(QStringLiteral("e7.3.json"));
+    const QList<QByteArray> damaged {"{\"version\": 1, \"configString\": ", "[1, 2, 3]"};
+    for (const QByteArray &content : damaged) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        std::string warning;
+        const auto loaded = ExportState::load(path.toStdString(), &warning);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().c_str());
+    }
+    QList<QByteArray> kept;
+    for (const QString &name : QDir(m_dir->path()).entryList({QStringLiteral("e7.3.json.corrupt-*")})) {
+        QFile f(m_dir->filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        kept << f.readAll();
+    }
+    QCOMPARE(kept.size(), 2);
+    QVERIFY(kept.contains(damaged.at(0)) && kept.contains(damaged.at(1)));
 }
 
 void TestExportState::unwritablePathIsAnError()

@@ -75,6 +75,29 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("service.json.corrupt-*")}).size(), 1);
     }
 
+    void damagedTwiceInOneSecondKeepsBoth()
+    {
+        // The second damaged file used to replace the first one's copy (same name, removed first).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("service.json"));
+        const QByteArray first = R"({"version": 1, "intervalSeconds": "first"})";
+        const QByteArray second = R"({"version": 1, "intervalSeconds": "second"})";
+        for (const QByteArray &content : {first, second}) {
+            QVERIFY(writeFile(path, content));
+            QString problem;
+            QCOMPARE(ServiceSettingsFile(path).load(&problem), ServiceSettings {});
+            QVERIFY2(problem.contains(QStringLiteral("was kept as")), qPrintable(problem));
+        }
+        QList<QByteArray> kept;
+        for (const QString &name : QDir(dir.path()).entryList({QStringLiteral("service.json.corrupt-*")})) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            kept << f.readAll();
+        }
+        QCOMPARE(kept.size(), 2);
+        QVERIFY(kept.contains(first) && kept.contains(second));
+    }
+
     void probeIsToldTheBound()
     {
         // One supervisor each: a probe let go by a second start() is deleted when it ends, which a fake never does.
