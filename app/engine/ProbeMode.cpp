@@ -99,10 +99,8 @@ int runProbe(const QStringList &args)
         return fail(error_word::kBadArguments, "--interval needs 0.05 to 3600 seconds", {}, ExitUsage);
     const unsigned keep = parser.value(maxTargets).toUInt(&ok);
     if (!ok || keep < discovery::kMinMaxTargets || keep > discovery::kMaxMaxTargets)
-        return fail(error_word::kBadArguments,
-            "--max-targets needs a whole number from 16 to 1048576, not '" + parser.value(maxTargets).toStdString()
-                + "'",
-            {}, ExitUsage);
+        return fail(error_word::kBadArguments, discovery::maxTargetsNeeds(parser.value(maxTargets).toStdString()), {},
+            ExitUsage);
     const QStringList names = parser.values(iface);
     if (names.isEmpty())
         return fail(error_word::kBadArguments, "name at least one interface with -i IFACE", {}, ExitUsage);

@@ -80,8 +80,7 @@ int runStat(const QStringList &args, const Console &console)
         return ExitUsage;
     const auto keep = wholeNumber(parser.value(maxTargets), discovery::kMinMaxTargets, discovery::kMaxMaxTargets);
     if (!keep)
-        return command.usageError("--max-targets needs a whole number from 16 to 1048576, not '"
-            + parser.value(maxTargets).toStdString() + "'");
+        return command.usageError(discovery::maxTargetsNeeds(parser.value(maxTargets).toStdString()));
     if (parser.positionalArguments().size() > 1)
         return command.usageError("at most one REGEX");
     QRegularExpression filter;

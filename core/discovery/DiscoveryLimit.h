@@ -7,6 +7,7 @@
 #include <QMetaType>
 
 #include <cstdint>
+#include <string>
 
 namespace aoesan::discovery {
 
@@ -16,6 +17,13 @@ namespace aoesan::discovery {
 inline constexpr std::uint32_t kDefaultMaxTargets = 4096;
 inline constexpr std::uint32_t kMinMaxTargets = 16;
 inline constexpr std::uint32_t kMaxMaxTargets = 1U << 20U;
+
+// What a command says to a --max-targets it cannot take; one sentence for all of them, from the bounds above.
+inline std::string maxTargetsNeeds(const std::string &given)
+{
+    return "--max-targets needs a whole number from " + std::to_string(kMinMaxTargets) + " to "
+        + std::to_string(kMaxMaxTargets) + ", not '" + given + "'";
+}
 
 struct DiscoveryLimit
 {
