@@ -20,6 +20,53 @@ using discovery::DiscoveryService;
 using discovery::TargetInfo;
 using discovery::TargetState;
 
+namespace {
+
+// Discovery as the service runs it, in the lab's initiator namespace: one transport, one initiator, one
+// DiscoveryService on it. Members are destroyed in reverse order: the service before the transport it
+// uses, the namespace left last.
+struct InitiatorSide
+{
+    InitiatorSide(test::NamespaceGuard entered, std::unique_ptr<net::PcapTransport> opened)
+        : guard(std::move(entered))
+        , transport(std::move(opened))
+    { }
+    test::NamespaceGuard guard;
+    std::unique_ptr<net::PcapTransport> transport;
+    initiator::SystemClock clock;
+    initiator::Initiator initiator {clock};
+    std::unique_ptr<DiscoveryService> service;
+};
+
+// Null with `why` set when the namespace or the capture cannot be opened.
+std::unique_ptr<InitiatorSide> openInitiatorSide(
+    const Lab &lab, const discovery::DiscoveryOptions &options, QString *why)
+{
+    auto guard = lab.enter(lab.initiatorNamespace());
+    if (!guard.ok()) {
+        *why = guard.error();
+        return nullptr;
+    }
+    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
+    if (!opened.ok()) {
+        *why = QString::fromStdString(opened.error().describe());
+        return nullptr;
+    }
+    auto side = std::make_unique<InitiatorSide>(std::move(guard), std::move(opened).value());
+    side->service = std::make_unique<DiscoveryService>(side->initiator, side->clock, options);
+    side->service->addTransport(side->transport.get());
+    return side;
+}
+
+discovery::DiscoveryOptions everySecond()
+{
+    discovery::DiscoveryOptions options;
+    options.interval = 1s;
+    return options;
+}
+
+} // namespace
+
 class TestDiscoveryUpDown : public QObject
 {
     Q_OBJECT
@@ -50,19 +97,11 @@ void TestDiscoveryUpDown::killedTargetGoesDownAndComesBack()
     QVERIFY(vblade);
     QVERIFY(waitForTarget(*m_lab, 7, 3));
 
-    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
-    QVERIFY2(guard.ok(), qPrintable(guard.error()));
-    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
-    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
-    const auto transport = std::move(opened).value();
-
-    initiator::SystemClock clock;
-    initiator::Initiator initiator(clock);
-    discovery::DiscoveryOptions options;
-    options.interval = 1s;
-    DiscoveryService service(initiator, clock, options);
+    QString why;
+    const auto side = openInitiatorSide(*m_lab, everySecond(), &why);
+    QVERIFY2(side, qPrintable(why));
+    DiscoveryService &service = *side->service;
     QSignalSpy state(&service, &DiscoveryService::stateChanged);
-    service.addTransport(transport.get());
     service.start();
     QTRY_VERIFY_WITH_TIMEOUT(service.target({7, 3}) && service.target({7, 3})->identified, 3000);
     QCOMPARE(service.target({7, 3})->state, TargetState::Up);
@@ -104,18 +143,11 @@ void TestDiscoveryUpDown::ownLinkDownAndUpRecovers()
     QVERIFY(engine);
     QVERIFY(waitForTarget(*m_lab, 7, 3));
 
-    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
-    QVERIFY2(guard.ok(), qPrintable(guard.error()));
-    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
-    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
-    const auto transport = std::move(opened).value();
-    initiator::SystemClock clock;
-    initiator::Initiator initiator(clock);
-    discovery::DiscoveryOptions options;
-    options.interval = 1s;
-    DiscoveryService service(initiator, clock, options);
+    QString why;
+    const auto side = openInitiatorSide(*m_lab, everySecond(), &why);
+    QVERIFY2(side, qPrintable(why));
+    DiscoveryService &service = *side->service;
     QSignalSpy state(&service, &DiscoveryService::stateChanged);
-    service.addTransport(transport.get());
     service.start();
     QTRY_VERIFY_WITH_TIMEOUT(service.target({7, 3}) && service.target({7, 3})->identified, 3000);
 
@@ -125,8 +157,8 @@ void TestDiscoveryUpDown::ownLinkDownAndUpRecovers()
     // A READ of sector 5 while there is no link: retransmitted, for up to 20 s in all.
     std::optional<initiator::Outcome<initiator::ReadResult>> read;
     QObject context;
-    initiator.read(
-        initiator::Peer {transport.get(), service.target({7, 3})->paths.front().mac, 7, 3}, 5, 1, &context,
+    side->initiator.read(
+        initiator::Peer {side->transport.get(), service.target({7, 3})->paths.front().mac, 7, 3}, 5, 1, &context,
         [&](initiator::Outcome<initiator::ReadResult> r) { read.emplace(std::move(r)); },
         initiator::RetryPolicy::within(20s));
     QTRY_VERIFY_WITH_TIMEOUT(state.size() == 1, 5000);
@@ -167,16 +199,12 @@ void TestDiscoveryUpDown::sniffsAnswersToAnotherInitiator()
     QVERIFY(m_lab->setLinkUp(m_lab->initiatorNamespace(), other, true));
     QVERIFY(waitForTarget(*m_lab, 2, 1, other));
 
-    const auto guard = m_lab->enter(m_lab->initiatorNamespace());
-    QVERIFY2(guard.ok(), qPrintable(guard.error()));
-    auto opened = net::PcapTransport::open(Lab::initiatorInterface().toStdString());
-    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
-    const auto transport = std::move(opened).value();
-    initiator::SystemClock clock;
-    initiator::Initiator initiator(clock);
-    DiscoveryService service(initiator, clock);
+    QString why;
+    const auto side = openInitiatorSide(*m_lab, {}, &why);
+    QVERIFY2(side, qPrintable(why));
+    DiscoveryService &service = *side->service;
     QSignalSpy added(&service, &DiscoveryService::added);
-    service.addTransport(transport.get()); // listening only: never started, so it sends no probe
+    // Listening only: never started, so it sends no probe.
 
     // The other initiator asks by unicast; vblade answers to its MAC, not ours.
     const Run run = runIn(m_lab->initiatorNamespace(),
