@@ -413,6 +413,13 @@ void TestEngineHostile::sourceStormIsServedAndSummarised()
         stormPeer = RawPeer::open(Lab::initiatorInterface(), &error);
         QVERIFY2(stormPeer, qPrintable(error));
     }
+    {
+        // The client sees only its own replies, as a host with a NIC of its own would: the 20,000 config
+        // replies a second to the storm's MACs once overflowed its queue, and every READ after that timed
+        // out in the test's reader, not in the engine (11 of 16 in one run).
+        QString error;
+        QVERIFY2(peer->receiveOnlyFor(peer->mac(), &error), qPrintable(error));
+    }
     peer->drain();
     const MacAddress a = peer->mac();
     std::uint32_t tag = 0x8000D000;
@@ -452,7 +459,7 @@ void TestEngineHostile::sourceStormIsServedAndSummarised()
         stopped.value(QStringLiteral("clients")).toInteger());
     QVERIFY2(sent >= 30000, "the storm was too weak to show anything: a slow machine?");
     // Before: most READs went unanswered. On a quiet machine none are; a loaded one (a build beside the test)
-    // loses a few to the test's own reader falling behind the storm's replies.
+    // may lose a few to scheduling.
     QVERIFY2(reads >= 50 && unanswered * 5 <= reads, qPrintable(QStringLiteral("%1 of %2").arg(unanswered).arg(reads)));
     QVERIFY2(named <= 32 * 7, qPrintable(QString::number(named))); // at most 32 a second, over about 6 s
     QVERIFY2(named + unlisted >= sent * 9 / 10, qPrintable(QStringLiteral("%1 + %2").arg(named).arg(unlisted)));

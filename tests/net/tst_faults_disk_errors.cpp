@@ -5,7 +5,8 @@
 // status — not wrong data, not silence — and keeps serving the other sectors, through the page cache,
 // with O_DIRECT (-d) and with O_SYNC (-s); the engine's `errors` counter counts them. An image much bigger
 // than the small tmpfs under it answers the write that finds the disk full with an ATA error, and the
-// export keeps serving reads. The FUSE mount and every other mount made here go again, even when a check fails.
+// export keeps serving reads (page cache, -d and -s). The FUSE mount and every other mount made here go
+// again, even when a check fails.
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -357,6 +358,7 @@ void TestFaultsDiskErrors::fullDisk_data()
 {
     QTest::addColumn<QString>("mode");
     QTest::addRow("page cache") << QString();
+    QTest::addRow("O_DIRECT (-d)") << QStringLiteral("-d"); // tmpfs takes O_DIRECT since Linux 6.6
     QTest::addRow("O_SYNC (-s)") << QStringLiteral("-s");
 }
 
