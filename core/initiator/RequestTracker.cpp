@@ -226,6 +226,7 @@ std::optional<std::string> RequestTracker::transmit(Pending &p)
         const Code code = sent.error().code;
         // A link that is down comes back (a cable, a switch restarting): retransmit as for a frame lost on
         // the wire, within the request's policy, instead of failing a READ that would have been answered.
+        // A frame too big for the MTU (FrameTooBig) fails at once: the same frame can never leave.
         if (code == Code::InterfaceDown || code == Code::Io) {
             if (p.lastSendError.empty())
                 log::logger("initiator")->debug("send failed, will retry: {}", sent.error().describe());

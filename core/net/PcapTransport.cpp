@@ -235,7 +235,7 @@ Result<bool, TransportError> PcapTransport::send(std::span<const std::uint8_t> f
         return Unexpected {error(TransportError::Code::Io, "the transport on " + m_info.name + " has failed")};
     // The kernel would answer EMSGSIZE; saying which limit was crossed is more use to a caller.
     if (frame.size() > static_cast<std::size_t>(m_info.mtu) + protocol::kEthernetHeaderSize)
-        return Unexpected {error(TransportError::Code::Io,
+        return Unexpected {error(TransportError::Code::FrameTooBig,
             "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_info.name)};
     errno = 0;
     const int sent = pcap_inject(m_handle, frame.data(), frame.size());
@@ -243,6 +243,9 @@ Result<bool, TransportError> PcapTransport::send(std::span<const std::uint8_t> f
     if (sent < 0) {
         if (savedErrno == ENETDOWN || savedErrno == ENXIO)
             return Unexpected {interfaceDown(m_info.name)};
+        if (savedErrno == EMSGSIZE) // the MTU was lowered after this transport opened
+            return Unexpected {error(TransportError::Code::FrameTooBig,
+                "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_info.name + " now")};
         if (savedErrno == EPERM || savedErrno == EACCES)
             return Unexpected {noPermission(m_info.name, pcap_geterr(m_handle))};
         return Unexpected {

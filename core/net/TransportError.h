@@ -13,6 +13,7 @@ struct TransportError
         NoPermission, // no CAP_NET_RAW
         NoSuchInterface, // the named interface does not exist in this network namespace
         InterfaceDown, // exists, but is not up
+        FrameTooBig, // larger than the interface's MTU (perhaps lowered since it opened): sending it again cannot help
         Unsupported, // not an Ethernet interface, or the platform lacks something
         Io, // anything else the system reported
     };

@@ -17,6 +17,7 @@ inline const char *errorWord(TransportError::Code code)
         return error_word::kNoSuchInterface;
     case TransportError::Code::InterfaceDown:
         return error_word::kInterfaceDown;
+    case TransportError::Code::FrameTooBig:
     case TransportError::Code::Unsupported:
     case TransportError::Code::Io:
         break;

@@ -39,6 +39,8 @@ const char *codeName(TransportError::Code code)
         return "NoSuchInterface";
     case TransportError::Code::InterfaceDown:
         return "InterfaceDown";
+    case TransportError::Code::FrameTooBig:
+        return "FrameTooBig";
     case TransportError::Code::Unsupported:
         return "Unsupported";
     case TransportError::Code::Io:

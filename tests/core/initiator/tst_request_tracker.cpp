@@ -32,6 +32,7 @@ private slots:
     void destroyedContextGetsNoCallback();
     void sendFailureReported();
     void linkBackInTimeIsAnswered();
+    void frameTooBigFailsAtOnce();
     void forgedConfigRepliesDoNotGrowState();
 
 private:
@@ -330,6 +331,22 @@ void TestRequestTracker::linkBackInTimeIsAnswered()
     lab.clock.advance(std::chrono::milliseconds(1000)); // the fourth, at 1.75 s, is answered
     QVERIFY(reply.done());
     QVERIFY(reply.ok());
+    QCOMPARE(lab.initiator.tracker().pendingCount(), std::size_t {0});
+}
+
+// An MTU lowered under an open transport: the same frame can never leave, so the request fails at its first
+// attempt, naming the MTU, instead of retrying until its policy ends (a link that is down is retried).
+void TestRequestTracker::frameTooBigFailsAtOnce()
+{
+    InitiatorLab lab;
+    lab.target.addDisk({});
+    lab.local.setKernelMtu(1000); // a 2-sector WRITE is 1,060 bytes; config queries still fit
+    Captured<initiator::WriteResult> write;
+    lab.initiator.write(lab.peer(), 0, QByteArray(1024, 'w'), nullptr, write.sink());
+    FakeClock::settle();
+    QVERIFY(write.done());
+    QCOMPARE(write.failure().kind, initiator::Failure::Kind::SendFailed);
+    QVERIFY2(write.failure().message.find("MTU") != std::string::npos, write.failure().message.c_str());
     QCOMPARE(lab.initiator.tracker().pendingCount(), std::size_t {0});
 }
 

@@ -176,7 +176,7 @@ void TestMemoryTransport::mtuLimit()
     QCOMPARE(result.ok(), accepted);
     QCOMPARE(link.history().size(), accepted ? 1 : 0);
     if (!accepted) {
-        QCOMPARE(result.error().code, TransportError::Code::Io);
+        QCOMPARE(result.error().code, TransportError::Code::FrameTooBig);
         QVERIFY(result.error().message.find("MTU") != std::string::npos);
     }
 }

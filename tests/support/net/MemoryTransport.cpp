@@ -67,8 +67,8 @@ Result<bool, TransportError> MemoryTransport::send(std::span<const std::uint8_t>
 {
     if (!m_linkUp)
         return Unexpected(TransportError {TransportError::Code::InterfaceDown, "interface " + m_name + " is down", {}});
-    if (static_cast<int>(frame.size()) > m_mtu + 14)
-        return Unexpected(TransportError {TransportError::Code::Io,
+    if (static_cast<int>(frame.size()) > (m_kernelMtu > 0 ? m_kernelMtu : m_mtu) + 14)
+        return Unexpected(TransportError {TransportError::Code::FrameTooBig,
             "frame of " + std::to_string(frame.size()) + " bytes exceeds the MTU of " + m_name, {}});
     const QByteArray bytes(reinterpret_cast<const char *>(frame.data()), static_cast<qsizetype>(frame.size()));
     m_sent.append(bytes);

@@ -56,6 +56,9 @@ public:
     bool promiscuous() const { return m_promiscuous; }
     // While down, send() fails and nothing is received: a cable pulled.
     void setLinkUp(bool up) { m_linkUp = up; }
+    // The MTU the "kernel" now enforces on send(), while mtu() still says the one seen at open: an MTU
+    // lowered after the transport opened, as a real one sees it. 0: mtu() is enforced.
+    void setKernelMtu(int mtu) { m_kernelMtu = mtu; }
 
     // Frames this transport sent, in order.
     const QList<QByteArray> &sent() const { return m_sent; }
@@ -70,6 +73,7 @@ private:
     int m_mtu;
     bool m_promiscuous = true;
     bool m_linkUp = true;
+    int m_kernelMtu = 0;
     QList<QByteArray> m_sent;
 };
 
